@@ -1,0 +1,223 @@
+// The one plain snapshot of an account+region that every view and analysis is a pure function of
+// (DESIGN section 2). Loaded by src/aws, never mutated after it is built: a refresh makes a new one.
+
+export type ServiceStatus =
+  | 'CREATE_FAILED'
+  | 'RUNNING'
+  | 'DELETED'
+  | 'DELETE_FAILED'
+  | 'PAUSED'
+  | 'OPERATION_IN_PROGRESS';
+
+export type EgressType = 'DEFAULT' | 'VPC';
+
+export type OperationStatus =
+  | 'PENDING'
+  | 'IN_PROGRESS'
+  | 'FAILED'
+  | 'SUCCEEDED'
+  | 'ROLLBACK_FAILED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCEEDED';
+
+export interface ServiceOperation {
+  id: string;
+  type: string; // START_DEPLOYMENT, CREATE_SERVICE, PAUSE_SERVICE, RESUME_SERVICE, DELETE_SERVICE, UPDATE_SERVICE
+  status: OperationStatus;
+  startedAt?: string; // ISO 8601
+  endedAt?: string;
+  updatedAt?: string;
+}
+
+export interface ServiceSource {
+  kind: 'image' | 'code';
+  /** Image identifier or repository URL. */
+  identifier: string;
+  /** For code repositories: REPOSITORY (apprunner.yaml) or API. */
+  configurationSource?: 'REPOSITORY' | 'API';
+  sourceDirectory?: string;
+  branch?: string;
+  /** The port the service listens on, when the API configuration says it. */
+  port?: string;
+  /** Runtime environment variables from the API configuration (not secrets). */
+  environment: Record<string, string>;
+}
+
+export interface AppRunnerService {
+  arn: string;
+  name: string;
+  id: string;
+  url?: string; // host name without scheme, as App Runner returns it
+  status: ServiceStatus;
+  createdAt?: string;
+  updatedAt?: string;
+  /** Filled once DescribeService has answered; a summary-only service has `detailsLoaded: false`. */
+  detailsLoaded: boolean;
+  egressType?: EgressType;
+  vpcConnectorArn?: string;
+  source?: ServiceSource;
+  healthCheckPath?: string;
+  lastOperation?: ServiceOperation;
+}
+
+export type ConnectorStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface VpcConnector {
+  arn: string;
+  name: string;
+  revision: number;
+  status: ConnectorStatus;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  createdAt?: string;
+  deletedAt?: string;
+}
+
+export interface Subnet {
+  id: string;
+  vpcId: string;
+  availabilityZone: string;
+  availabilityZoneId?: string;
+  cidrBlock: string;
+  ipv6CidrBlocks: string[];
+  /** No route to an internet gateway in its route table (DESIGN: "private"). */
+  isPrivate: boolean;
+  routeTableId?: string;
+  networkAclId?: string;
+  name?: string;
+  tags: Record<string, string>;
+}
+
+export interface Route {
+  destinationCidr?: string;
+  destinationIpv6Cidr?: string;
+  destinationPrefixListId?: string;
+  natGatewayId?: string;
+  gatewayId?: string; // igw-..., local, vgw-...
+  transitGatewayId?: string;
+  vpcPeeringConnectionId?: string;
+  networkInterfaceId?: string;
+  state?: 'active' | 'blackhole';
+}
+
+export interface RouteTable {
+  id: string;
+  vpcId: string;
+  isMain: boolean;
+  subnetIds: string[];
+  routes: Route[];
+}
+
+export interface NetworkAclEntry {
+  ruleNumber: number;
+  egress: boolean;
+  protocol: string; // '-1' for all, '6' tcp, '17' udp, ...
+  action: 'allow' | 'deny';
+  cidrBlock?: string;
+  ipv6CidrBlock?: string;
+  portFrom?: number;
+  portTo?: number;
+}
+
+export interface NetworkAcl {
+  id: string;
+  vpcId: string;
+  isDefault: boolean;
+  subnetIds: string[];
+  entries: NetworkAclEntry[];
+}
+
+/** One security group rule, as DescribeSecurityGroupRules reports it. */
+export interface SecurityGroupRule {
+  id: string; // sgr-...
+  groupId: string;
+  egress: boolean;
+  protocol: string; // 'tcp' | 'udp' | 'icmp' | '-1' (all) | a protocol number
+  fromPort: number; // -1 when all
+  toPort: number;
+  cidrIpv4?: string;
+  cidrIpv6?: string;
+  prefixListId?: string;
+  referencedGroupId?: string;
+  description?: string;
+}
+
+export interface SecurityGroup {
+  id: string;
+  name: string;
+  description: string;
+  vpcId: string;
+  tags: Record<string, string>;
+  rules: SecurityGroupRule[];
+}
+
+export interface Vpc {
+  id: string;
+  cidrBlock: string;
+  enableDnsSupport?: boolean;
+  enableDnsHostnames?: boolean;
+  name?: string;
+}
+
+export interface NatGateway {
+  id: string;
+  vpcId: string;
+  subnetId: string;
+  state: string; // available, pending, failed, deleting, deleted
+}
+
+export interface InternetGateway {
+  id: string;
+  vpcIds: string[];
+}
+
+export interface DbInstance {
+  id: string; // DBInstanceIdentifier
+  arn?: string;
+  engine: string;
+  status: string; // available, stopped, ...
+  endpointAddress?: string;
+  port: number;
+  vpcId?: string;
+  securityGroupIds: string[];
+  subnetGroupName?: string;
+  subnetIds: string[];
+  availabilityZone?: string;
+}
+
+export interface Topology {
+  /** Which account and region this is, and when it was read. */
+  accountId?: string;
+  region: string;
+  loadedAt: string; // ISO 8601
+  services: AppRunnerService[];
+  connectors: VpcConnector[];
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  networkAcls: NetworkAcl[];
+  securityGroups: SecurityGroup[];
+  natGateways: NatGateway[];
+  internetGateways: InternetGateway[];
+  dbInstances: DbInstance[];
+  /** Availability zone ids where App Runner VPC egress is known not to be offered (e.g. use1-az3). */
+  unsupportedAzIds: string[];
+}
+
+export function emptyTopology(region: string, loadedAt = new Date(0).toISOString()): Topology {
+  return {
+    region,
+    loadedAt,
+    services: [],
+    connectors: [],
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    networkAcls: [],
+    securityGroups: [],
+    natGateways: [],
+    internetGateways: [],
+    dbInstances: [],
+    unsupportedAzIds: [],
+  };
+}
