@@ -1,0 +1,71 @@
+// One place that makes AWS SDK clients: keyed by profile+region+endpoint and cached, so every loader and
+// engine step shares connections, retry state and the request log.
+import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { credentialsFor } from './credentials';
+import { attachRequestLog, type RequestLogger } from './requestLog';
+import type { AwsTarget } from '../model/awsTarget';
+
+export interface AwsClients {
+  target: AwsTarget;
+  appRunner: AppRunnerClient;
+  ec2: EC2Client;
+  rds: RDSClient;
+  sts: STSClient;
+  logs: CloudWatchLogsClient;
+}
+
+export interface ClientOptions {
+  /** Per-request socket timeout; an endpoint that never answers fails instead of hanging a command. */
+  requestTimeoutMs?: number;
+  maxAttempts?: number;
+  logger?: RequestLogger;
+}
+
+const cache = new Map<string, AwsClients>();
+
+export function clientKey(target: AwsTarget): string {
+  return JSON.stringify([target.profile ?? '', target.region, target.endpointUrl ?? '']);
+}
+
+export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
+  const key = clientKey(target);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const config = {
+    region: target.region,
+    endpoint: target.endpointUrl || undefined,
+    credentials: credentialsFor(target),
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? 5,
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: 5_000,
+      requestTimeout: options.requestTimeoutMs ?? 20_000,
+    }),
+  };
+  const clients: AwsClients = {
+    target,
+    appRunner: new AppRunnerClient(config),
+    ec2: new EC2Client(config),
+    rds: new RDSClient(config),
+    sts: new STSClient(config),
+    logs: new CloudWatchLogsClient(config),
+  };
+  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs]) {
+    attachRequestLog(client.middlewareStack, options.logger);
+  }
+  cache.set(key, clients);
+  return clients;
+}
+
+/** Forget cached clients, e.g. after the user changed profile or the credentials files changed. */
+export function resetClients(): void {
+  for (const clients of cache.values()) {
+    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs]) client.destroy();
+  }
+  cache.clear();
+}
