@@ -1,0 +1,102 @@
+// The desired setup: the runbook's target state for one service, resolved against a snapshot from the
+// settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
+import type { Localized } from './awsError';
+import type { AppRunnerService, DbInstance, Topology } from './topology';
+import type { SetupChoices, SetupSettings } from './setupSettings';
+import { chooseSubnets } from './subnetChoice';
+import {
+  type ValidationIssue, validateConnectorName, validateHealthPath, validatePort, validateSecurityGroupName, validateSubnets,
+} from './validators';
+
+export interface DesiredSetup {
+  serviceName: string;
+  serviceArn: string;
+  dbInstanceId: string;
+  vpcId: string;
+  dbSecurityGroupId: string;
+  dbPort: number;
+  subnetIds: string[];
+  connectorName: string;
+  appRunnerSecurityGroupName: string;
+  healthCheckPath: string;
+  dbHealthPath: string;
+}
+
+export type DesiredResult =
+  | { ok: true; desired: DesiredSetup; notes: Localized[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+function fail(field: ValidationIssue['field'], code: string, en: string, ja: string): DesiredResult {
+  return { ok: false, issues: [{ field, code, message: { en, ja } }] };
+}
+
+/** The DB the service's DATABASE_URL points at, else the only DB instance, else none (the user must choose). */
+function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined): DbInstance | undefined {
+  if (id) return snapshot.dbInstances.find((d) => d.id === id);
+  const url = service.source?.environment.DATABASE_URL;
+  let host: string | undefined;
+  try {
+    host = url ? new URL(url).hostname : undefined;
+  } catch {
+    host = undefined;
+  }
+  const byUrl = snapshot.dbInstances.find((d) => host !== undefined && d.endpointAddress === host);
+  return byUrl ?? (snapshot.dbInstances.length === 1 ? snapshot.dbInstances[0] : undefined);
+}
+
+export function resolveDesired(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): DesiredResult {
+  const nameIssues = [
+    ...validateConnectorName(settings.connectorName),
+    ...validateSecurityGroupName(settings.appRunnerSecurityGroupName),
+    ...validatePort(settings.databasePort),
+    ...validateHealthPath(settings.healthCheckPath),
+    ...validateHealthPath(settings.dbHealthPath),
+  ];
+  if (nameIssues.length > 0) return { ok: false, issues: nameIssues };
+  const service = snapshot.services.find((s) => s.name === settings.serviceName);
+  if (!service) {
+    return fail('service', 'service-unknown', `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
+      `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`);
+  }
+  const db = pickDb(snapshot, service, choices.dbInstanceId);
+  if (!db) {
+    return choices.dbInstanceId
+      ? fail('dbInstance', 'db-unknown', `DB instance "${choices.dbInstanceId}" was not found in ${snapshot.region}.`,
+        `DB インスタンス「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`)
+      : fail('dbInstance', 'db-ambiguous', `Choose the DB instance (--db-instance): ${snapshot.dbInstances.length} found in ${snapshot.region}.`,
+        `DB インスタンスを指定してください（--db-instance）。${snapshot.region} に ${snapshot.dbInstances.length} 個あります。`);
+  }
+  if (!db.vpcId) {
+    return fail('dbInstance', 'db-no-vpc', `DB instance "${db.id}" is not in a VPC.`, `DB インスタンス「${db.id}」は VPC 内にありません。`);
+  }
+  const dbGroups = snapshot.securityGroups.filter((g) => db.securityGroupIds.includes(g.id));
+  const dbGroup = dbGroups.find((g) => g.name === settings.databaseSecurityGroupName) ?? (dbGroups.length === 1 ? dbGroups[0] : undefined);
+  if (!dbGroup) {
+    return fail('dbInstance', 'db-group-unknown',
+      `DB instance "${db.id}" has no security group named "${settings.databaseSecurityGroupName}" (it has ${db.securityGroupIds.join(', ') || 'none'}).`,
+      `DB インスタンス「${db.id}」にセキュリティグループ「${settings.databaseSecurityGroupName}」がありません（${db.securityGroupIds.join(', ') || 'なし'}）。`);
+  }
+  const dbPort = db.port > 0 ? db.port : settings.databasePort;
+  const subnets = choices.subnetIds && choices.subnetIds.length > 0
+    ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
+    : chooseSubnets(snapshot, db, settings.connectorName);
+  const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId);
+  if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
+  return {
+    ok: true,
+    notes: subnets.notes,
+    desired: {
+      serviceName: service.name,
+      serviceArn: service.arn,
+      dbInstanceId: db.id,
+      vpcId: db.vpcId,
+      dbSecurityGroupId: dbGroup.id,
+      dbPort,
+      subnetIds: [...subnets.subnetIds].sort(),
+      connectorName: settings.connectorName,
+      appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName,
+      healthCheckPath: settings.healthCheckPath,
+      dbHealthPath: settings.dbHealthPath,
+    },
+  };
+}

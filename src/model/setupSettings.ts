@@ -1,0 +1,33 @@
+// The names a setup uses: the extension settings (DESIGN section 4) and the CLI flags share these defaults,
+// taken from the runbook but never hard-wired elsewhere.
+
+export interface SetupSettings {
+  serviceName: string;
+  connectorName: string;
+  appRunnerSecurityGroupName: string;
+  databaseSecurityGroupName: string;
+  databasePort: number;
+  healthCheckPath: string;
+  dbHealthPath: string;
+}
+
+export const DEFAULT_SETUP_SETTINGS: Readonly<SetupSettings> = Object.freeze({
+  serviceName: 'kyudai-api',
+  connectorName: 'campus-sns-vpc-connector',
+  appRunnerSecurityGroupName: 'sg-apprunner',
+  databaseSecurityGroupName: 'sg-rds',
+  databasePort: 5432,
+  healthCheckPath: '/api/v1/health',
+  dbHealthPath: '/api/v1/db-health',
+});
+
+/** Choices the user makes per run (CLI flags or wizard answers); unset ones are derived from the account. */
+export interface SetupChoices {
+  dbInstanceId?: string;
+  subnetIds?: string[];
+}
+
+/** Tags put on everything the tool creates (runbook 8.2: tag security groups to manage them). */
+export const MANAGED_BY_TAG = { key: 'ManagedBy', value: 'apprunner-vpc' } as const;
+
+export const APPRUNNER_SG_DESCRIPTION = 'Security group for App Runner VPC Connector';

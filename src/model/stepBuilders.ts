@@ -1,0 +1,118 @@
+// Builders for each plan step: the value the engine runs plus its human title (en/ja) and the API call with
+// the parameters the user sees. Ids not known at plan time are shown as "<id of NAME>".
+import type { GroupRef, PlanStep, RuleSpec, ServiceRef } from './planSteps';
+import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
+
+type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
+
+export function groupIdText(group: GroupRef): string {
+  return group.id ?? `<id of ${group.name}>`;
+}
+
+function ruleTarget(rule: RuleSpec): string {
+  return rule.cidrIpv4 ?? (rule.group ? `${rule.group.name} (${groupIdText(rule.group)})` : '?');
+}
+
+function ruleParams(rule: RuleSpec): Record<string, string | number> {
+  const base = { IpProtocol: rule.protocol, FromPort: rule.fromPort, ToPort: rule.toPort };
+  return rule.cidrIpv4 ? { ...base, CidrIp: rule.cidrIpv4 } : { ...base, SourceGroup: rule.group ? groupIdText(rule.group) : '?' };
+}
+
+function ruleText(rule: RuleSpec): string {
+  const proto = rule.protocol === '-1' ? 'all traffic' : `${rule.protocol.toUpperCase()} ${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
+  return `${proto} ${ruleTarget(rule)}`;
+}
+
+export function createGroupStep(group: GroupRef): Step<'create-security-group'> {
+  const tags = { Name: group.name, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
+  return {
+    id: 'create-apprunner-sg', kind: 'create-security-group', mutating: true, group, description: APPRUNNER_SG_DESCRIPTION, tags,
+    title: { en: `Create security group ${group.name} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${group.name} を作成` },
+    apiCall: { action: 'ec2:CreateSecurityGroup', params: {
+      GroupName: group.name, Description: APPRUNNER_SG_DESCRIPTION, VpcId: group.vpcId,
+      Tags: Object.entries(tags).map(([k, v]) => `${k}=${v}`) } },
+  };
+}
+
+export function revokeAllEgressStep(group: GroupRef): Step<'revoke-egress'> {
+  const rule: RuleSpec = { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0' };
+  return {
+    id: 'revoke-default-egress', kind: 'revoke-egress', mutating: true, group, rule,
+    title: { en: `Remove the allow-all outbound rule (all traffic to 0.0.0.0/0) from ${group.name}`,
+      ja: `${group.name} から全許可のアウトバウンドルール（全トラフィック 0.0.0.0/0）を削除` },
+    apiCall: { action: 'ec2:RevokeSecurityGroupEgress', params: { GroupId: groupIdText(group), IpProtocol: '-1', CidrIp: '0.0.0.0/0' } },
+  };
+}
+
+export function egressStep(id: Step<'authorize-egress'>['id'], group: GroupRef, rule: RuleSpec): Step<'authorize-egress'> {
+  return {
+    id, kind: 'authorize-egress', mutating: true, group, rule,
+    title: { en: `Allow outbound ${ruleText(rule)} from ${group.name}`, ja: `${group.name} のアウトバウンドに ${ruleText(rule)} を許可` },
+    apiCall: { action: 'ec2:AuthorizeSecurityGroupEgress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
+  };
+}
+
+export function ingressStep(group: GroupRef, rule: RuleSpec): Step<'authorize-ingress'> {
+  return {
+    id: 'authorize-db-ingress', kind: 'authorize-ingress', mutating: true, group, rule,
+    title: { en: `Allow inbound ${ruleText(rule)} to ${group.name}`, ja: `${group.name} のインバウンドに ${ruleText(rule)} からの通信を許可` },
+    apiCall: { action: 'ec2:AuthorizeSecurityGroupIngress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
+  };
+}
+
+export function createConnectorStep(connectorName: string, subnetIds: string[], group: GroupRef): Step<'create-connector'> {
+  const tags = { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
+  return {
+    id: 'create-connector', kind: 'create-connector', mutating: true, connectorName, subnetIds, securityGroups: [group], tags,
+    title: { en: `Create VPC connector ${connectorName} over ${subnetIds.join(', ')} with ${group.name}`,
+      ja: `VPC Connector ${connectorName} を作成（サブネット ${subnetIds.join(', ')}、${group.name}）` },
+    apiCall: { action: 'apprunner:CreateVpcConnector', params: {
+      VpcConnectorName: connectorName, Subnets: subnetIds, SecurityGroups: [groupIdText(group)] } },
+  };
+}
+
+export function attachStep(service: ServiceRef, connectorName: string, vpcConnectorArn?: string): Step<'attach-connector'> {
+  return {
+    id: 'attach-connector', kind: 'attach-connector', mutating: true, service, connectorName, vpcConnectorArn,
+    title: { en: `Attach ${connectorName} to ${service.name} (VPC egress; other settings unchanged; redeploys the service)`,
+      ja: `${service.name} に ${connectorName} を適用（VPC 経由の送信。他の設定は変更せず、サービスは再デプロイされます）` },
+    apiCall: { action: 'apprunner:UpdateService', params: {
+      ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'VPC',
+      'NetworkConfiguration.EgressConfiguration.VpcConnectorArn': vpcConnectorArn ?? `<arn of ${connectorName}>` } },
+  };
+}
+
+export function waitStep(service: ServiceRef): Step<'wait-for-service'> {
+  return {
+    id: 'wait-for-service', kind: 'wait-for-service', mutating: false, service,
+    title: { en: `Wait for ${service.name} to finish deploying and be RUNNING`, ja: `${service.name} のデプロイ完了（RUNNING）を待機` },
+    apiCall: { action: 'apprunner:DescribeService', params: { ServiceArn: service.arn } },
+  };
+}
+
+export function healthStep(id: 'check-health' | 'check-db-health', service: ServiceRef, path: string): Step<'check-health'> {
+  const db = id === 'check-db-health';
+  return {
+    id, kind: 'check-health', mutating: false, service, path, expectDatabase: db,
+    title: db ? { en: `Check the database connection: GET ${path}`, ja: `データベース接続を確認: GET ${path}` }
+      : { en: `Check the service health: GET ${path}`, ja: `サービスのヘルスチェック: GET ${path}` },
+    apiCall: { action: 'https:GET', params: { Path: path } },
+  };
+}
+
+export function detachStep(service: ServiceRef): Step<'detach-connector'> {
+  return {
+    id: 'detach-connector', kind: 'detach-connector', mutating: true, service,
+    title: { en: `Detach the VPC connector from ${service.name} (back to DEFAULT egress; redeploys the service)`,
+      ja: `${service.name} から VPC Connector を外す（DEFAULT の送信に戻し、サービスは再デプロイされます）` },
+    apiCall: { action: 'apprunner:UpdateService', params: { ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'DEFAULT' } },
+  };
+}
+
+export function deleteConnectorStep(connectorName: string, connectorArn: string): Step<'delete-connector'> {
+  return {
+    id: 'delete-connector', kind: 'delete-connector', mutating: true, connectorName, connectorArn,
+    title: { en: `Delete VPC connector ${connectorName} (no service uses it)`, ja: `VPC Connector ${connectorName} を削除（使用中のサービスなし）` },
+    apiCall: { action: 'apprunner:DeleteVpcConnector', params: { VpcConnectorArn: connectorArn } },
+  };
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { resolveDesired } from '../../src/model/desired';
+import { validateConnectorName, validatePort, validateSecurityGroupName } from '../../src/model/validators';
+import { seededWorld, SETTINGS } from './fixtures/planWorld';
+
+function issueCodes(subnetIds: string[] | undefined, extra: Partial<typeof SETTINGS> = {}, dbInstanceId?: string): string[] {
+  const t = seededWorld();
+  const r = resolveDesired(t, { ...SETTINGS, ...extra }, { subnetIds, dbInstanceId });
+  return r.ok ? [] : r.issues.map((i) => i.code);
+}
+
+describe('desired setup: subnet rules', () => {
+  it('refuses one subnet', () => assert.deepEqual(issueCodes(['subnet-a']), ['subnets-too-few']));
+  it('refuses the same AZ twice', () => assert.deepEqual(issueCodes(['subnet-a', 'subnet-a2']), ['subnets-same-az']));
+  it('refuses a public subnet and says why', () => {
+    const r = resolveDesired(seededWorld(), SETTINGS, { subnetIds: ['subnet-a', 'subnet-pub'] });
+    assert.ok(!r.ok);
+    assert.equal(r.issues[0].code, 'subnet-public');
+    assert.match(r.issues[0].message.en, /no public IP/);
+    assert.match(r.issues[0].message.ja, /パブリック/);
+  });
+  it('refuses subnets of another VPC', () => assert.deepEqual(issueCodes(['subnet-x1', 'subnet-x2']), ['subnet-other-vpc', 'subnet-other-vpc']));
+  it('refuses unknown subnet ids', () => assert.deepEqual(issueCodes(['subnet-a', 'subnet-nope']), ['subnet-unknown']));
+  it('refuses an AZ App Runner does not support', () => {
+    const t = seededWorld();
+    t.unsupportedAzIds = ['apne1-az1'];
+    const r = resolveDesired(t, SETTINGS, { subnetIds: ['subnet-a', 'subnet-c'] });
+    assert.ok(!r.ok && r.issues.some((i) => i.code === 'subnet-az-unsupported'));
+  });
+  it('skips unsupported AZs when choosing subnets itself', () => {
+    const t = seededWorld();
+    t.unsupportedAzIds = ['apne1-az1'];
+    const r = resolveDesired(t, SETTINGS);
+    assert.ok(r.ok);
+    assert.deepEqual(r.desired.subnetIds, ['subnet-a', 'subnet-d']);
+  });
+  it('derives VPC, DB group and port from the DB instance', () => {
+    const r = resolveDesired(seededWorld(), SETTINGS);
+    assert.ok(r.ok);
+    assert.equal(r.desired.vpcId, 'vpc-1');
+    assert.equal(r.desired.dbSecurityGroupId, 'sg-rds1');
+    assert.equal(r.desired.dbPort, 5432);
+  });
+});
+
+describe('desired setup: names and lookups', () => {
+  it('refuses an unknown service', () => assert.deepEqual(issueCodes(undefined, { serviceName: 'nope-api' }), ['service-unknown']));
+  it('refuses an unknown DB instance', () => assert.deepEqual(issueCodes(undefined, {}, 'nope-db'), ['db-unknown']));
+  it('picks the DB that DATABASE_URL points at when there are several', () => {
+    const t = seededWorld();
+    t.dbInstances.unshift({ ...t.dbInstances[0], id: 'other-db', endpointAddress: 'other.example' });
+    const r = resolveDesired(t, SETTINGS);
+    assert.ok(r.ok);
+    assert.equal(r.desired.dbInstanceId, 'kyudai-db');
+  });
+  it('checks the connector name against the App Runner pattern', () => {
+    assert.deepEqual(validateConnectorName('campus-sns-vpc-connector'), []);
+    for (const bad of ['abc', '-abcd', 'has space', 'a'.repeat(41), 'dots.not.ok']) {
+      assert.equal(validateConnectorName(bad)[0]?.code, 'connector-name-invalid', bad);
+    }
+    assert.deepEqual(validateConnectorName('a'.repeat(40)), []);
+  });
+  it('checks security group names and ports', () => {
+    assert.deepEqual(validateSecurityGroupName('sg-apprunner'), []);
+    assert.equal(validateSecurityGroupName('sg-0123456789abcdef0')[0]?.code, 'security-group-name-invalid');
+    assert.equal(validateSecurityGroupName('bad\u00e9name')[0]?.code, 'security-group-name-invalid');
+    assert.equal(validateSecurityGroupName('')[0]?.code, 'security-group-name-invalid');
+    assert.deepEqual(validatePort(5432), []);
+    for (const bad of [0, 65536, 1.5, -1]) assert.equal(validatePort(bad)[0]?.code, 'port-out-of-range');
+  });
+  it('an invalid connector name stops the setup before anything is looked up', () => {
+    assert.deepEqual(issueCodes(undefined, { connectorName: 'x' }), ['connector-name-invalid']);
+  });
+});
