@@ -1,0 +1,86 @@
+// The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
+// reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
+
+export type Verdict = 'reachable' | 'blocked' | 'unknown';
+export type Severity = 'error' | 'warning' | 'info';
+export type FindingPath = 'database' | 'internet' | 'dns' | 'availability' | 'security' | 'cost';
+
+export interface LocalizedText {
+  en: string;
+  ja: string;
+}
+
+export type EvidenceKind =
+  | 'service'
+  | 'connector'
+  | 'subnet'
+  | 'vpc'
+  | 'security-group'
+  | 'security-group-rule'
+  | 'route-table'
+  | 'nat-gateway'
+  | 'network-acl-entry'
+  | 'db-instance'
+  | 'environment'
+  | 'availability-zone';
+
+export interface Evidence {
+  kind: EvidenceKind;
+  /** sg-..., sgr-..., rtb-..., `acl-...#100` (or `#*` for the implicit deny), subnet-..., a connector ARN, ... */
+  id: string;
+  detail: string;
+}
+
+/** Plan steps the engine knows how to run; `params` name the resources (group ids, port, rule id). */
+export type FixStep =
+  | 'authorize-egress-db'
+  | 'authorize-db-ingress'
+  | 'authorize-egress-https'
+  | 'authorize-egress-dns'
+  | 'revoke-allow-all-egress'
+  | 'attach-connector'
+  | 'create-connector'
+  | 'delete-connector'
+  | 'enable-dns-support'
+  | 'enable-dns-hostnames';
+
+export type Fix =
+  | { kind: 'plan-step'; step: FixStep; params?: Record<string, string> }
+  | { kind: 'link'; url: string };
+
+export interface Finding {
+  /** Stable kebab-case id, e.g. 'sg-egress-missing-db-port'. */
+  id: string;
+  severity: Severity;
+  path: FindingPath;
+  message: LocalizedText;
+  evidence: Evidence[];
+  fix?: Fix;
+}
+
+export interface Diagnosis {
+  serviceName: string;
+  serviceArn?: string;
+  /** The connector the analysis looked at: the attached one, or the candidate when none is attached. */
+  connectorArn?: string;
+  connectorAttached: boolean;
+  dbInstanceId?: string;
+  dbPort?: number;
+  vpcId?: string;
+  verdicts: { database: Verdict; internet: Verdict; dns: Verdict };
+  findings: Finding[];
+}
+
+export const DOC_LINKS = {
+  appRunnerVpc: 'https://docs.aws.amazon.com/apprunner/latest/dg/network-vpc.html',
+  networkAcls: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
+  natGateways: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
+  vpcDns: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html',
+  rdsStart: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_StartInstance.html',
+  securityGroups: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html',
+  appRunnerEnv: 'https://docs.aws.amazon.com/apprunner/latest/dg/env-variable.html',
+} as const;
+
+export function hasError(findings: readonly Finding[], path: FindingPath): boolean {
+  return findings.some((f) => f.path === path && f.severity === 'error');
+}

@@ -1,0 +1,19 @@
+// One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
+import { Evidence, Finding, FindingPath, Fix, Severity } from './diagnosis';
+
+export function finding(
+  id: string,
+  severity: Severity,
+  path: FindingPath,
+  en: string,
+  ja: string,
+  evidence: Evidence[],
+  fix?: Fix,
+): Finding {
+  return fix ? { id, severity, path, message: { en, ja }, evidence, fix } : { id, severity, path, message: { en, ja }, evidence };
+}
+
+/** Prefers the group whose name is `preferredName` (the runbook's sg-apprunner / sg-rds), else the first. */
+export function preferredGroupId(groups: readonly { id: string; name: string }[], preferredName?: string): string | undefined {
+  return (groups.find((g) => g.name === preferredName) ?? groups[0])?.id;
+}

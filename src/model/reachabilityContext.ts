@@ -1,0 +1,105 @@
+// Resolves, from the snapshot, everything one service's analysis looks at: its connector (attached, or the
+// candidate one would attach), the connector's subnets and groups, the database it talks to and where it runs.
+import { DatabaseUrlVariable, databaseUrlsIn } from './databaseUrl';
+import { AppRunnerService, DbInstance, SecurityGroup, Subnet, Topology, VpcConnector } from './topology';
+
+export interface AnalyzeOptions {
+  /** The port to check when the database itself is not known (setting `databasePort`). */
+  dbPort?: number;
+  dbInstanceId?: string;
+  appRunnerGroupName?: string;
+  databaseGroupName?: string;
+}
+
+export interface AnalysisContext {
+  topology: Topology;
+  service: AppRunnerService;
+  options: AnalyzeOptions;
+  attached: boolean;
+  connector?: VpcConnector;
+  /** The service names an ARN the snapshot does not have. */
+  connectorArnMissing?: string;
+  connectorSubnets: Subnet[];
+  connectorGroups: SecurityGroup[];
+  connectorVpcId?: string;
+  db?: DbInstance;
+  /** How the database was chosen; undefined when it was not. */
+  dbChosenBy?: 'option' | 'url' | 'only-in-vpc';
+  /** Subnets the DB instance runs in (its AZ's subnet of the subnet group, else the whole group). */
+  dbSubnets: Subnet[];
+  dbGroups: SecurityGroup[];
+  dbPort: number;
+  dbUrl?: DatabaseUrlVariable;
+}
+
+export function findService(topology: Topology, arnOrName: string): AppRunnerService | undefined {
+  return topology.services.find((s) => s.arn === arnOrName) ?? topology.services.find((s) => s.name === arnOrName);
+}
+
+function byIds<T extends { id: string }>(items: readonly T[], ids: readonly string[]): T[] {
+  return ids.flatMap((id) => items.filter((item) => item.id === id));
+}
+
+export function vpcOfConnector(topology: Topology, connector: VpcConnector): string | undefined {
+  return byIds(topology.subnets, connector.subnetIds)[0]?.vpcId;
+}
+
+function dbVpc(topology: Topology, db: DbInstance): string | undefined {
+  return db.vpcId ?? byIds(topology.subnets, db.subnetIds)[0]?.vpcId;
+}
+
+/** When nothing is attached: an ACTIVE connector in the DB's VPC (or the only one), preferring one already used. */
+function candidateConnector(topology: Topology, vpcId: string | undefined): VpcConnector | undefined {
+  const active = topology.connectors.filter((c) => c.status === 'ACTIVE');
+  const inVpc = vpcId ? active.filter((c) => vpcOfConnector(topology, c) === vpcId) : active;
+  const used = new Set(topology.services.map((s) => s.vpcConnectorArn));
+  return inVpc.find((c) => used.has(c.arn)) ?? inVpc[0];
+}
+
+function chooseDb(
+  topology: Topology,
+  options: AnalyzeOptions,
+  urls: DatabaseUrlVariable[],
+  vpcId: string | undefined,
+): { db?: DbInstance; by?: AnalysisContext['dbChosenBy']; url?: DatabaseUrlVariable } {
+  if (options.dbInstanceId) {
+    return { db: topology.dbInstances.find((d) => d.id === options.dbInstanceId), by: 'option', url: urls[0] };
+  }
+  for (const url of urls) {
+    const db = topology.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.url.host);
+    if (db) return { db, by: 'url', url };
+  }
+  const inVpc = vpcId ? topology.dbInstances.filter((d) => dbVpc(topology, d) === vpcId) : [];
+  const only = inVpc.length === 1 ? inVpc[0] : topology.dbInstances.length === 1 ? topology.dbInstances[0] : undefined;
+  return { db: only, by: only ? 'only-in-vpc' : undefined, url: urls[0] };
+}
+
+export function resolveContext(topology: Topology, service: AppRunnerService, options: AnalyzeOptions): AnalysisContext {
+  const attached = service.egressType === 'VPC' && Boolean(service.vpcConnectorArn);
+  const attachedConnector = attached ? topology.connectors.find((c) => c.arn === service.vpcConnectorArn) : undefined;
+  const urls = databaseUrlsIn(service.source?.environment);
+  const firstVpc = attachedConnector ? vpcOfConnector(topology, attachedConnector) : undefined;
+  const chosen = chooseDb(topology, options, urls, firstVpc);
+  const db = chosen.db;
+  const connector = attached ? attachedConnector : candidateConnector(topology, db ? dbVpc(topology, db) : undefined);
+  const connectorSubnets = connector ? byIds(topology.subnets, connector.subnetIds) : [];
+  const groupSubnets = db ? byIds(topology.subnets, db.subnetIds) : [];
+  const inAz = groupSubnets.filter((s) => s.availabilityZone === db?.availabilityZone);
+  return {
+    topology,
+    service,
+    options,
+    attached,
+    connector,
+    connectorArnMissing: attached && !attachedConnector ? service.vpcConnectorArn : undefined,
+    connectorSubnets,
+    connectorGroups: connector ? byIds(topology.securityGroups, connector.securityGroupIds) : [],
+    connectorVpcId: connector ? vpcOfConnector(topology, connector) : undefined,
+    db,
+    dbChosenBy: db ? chosen.by : undefined,
+    dbSubnets: inAz.length > 0 ? inAz : groupSubnets,
+    dbGroups: db ? byIds(topology.securityGroups, db.securityGroupIds) : [],
+    dbPort: db?.port ?? options.dbPort ?? chosen.url?.url.port ?? 5432,
+    dbUrl: chosen.url,
+  };
+}
