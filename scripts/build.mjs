@@ -1,0 +1,57 @@
+// Bundles the extension with esbuild:
+//   dist/extension.js  the extension's main bundle (no AWS SDK code; `vscode` external)
+//   dist/backend.js    the AWS SDK and everything that calls it, required lazily on the first AWS call
+//   dist/cli.js        the `apprunner-vpc` command line
+//   dist/webview.js    the diagram webview's browser bundle (when src/webview exists)
+// Usage: node scripts/build.mjs [--watch] [--dev]
+import * as esbuild from 'esbuild';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const dev = process.argv.includes('--dev') || watch;
+
+// The main bundle reaches the SDK bundle only through src/vscode/backend.ts's `require('../backend')`,
+// which must stay a runtime require of the sibling file, not an inlined copy.
+const backendExternal = {
+  name: 'backend-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/backend$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'vscode', 'backend.ts')) ? { path: './backend.js', external: true } : undefined,
+    );
+  },
+};
+
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: !dev, sourcemap: dev ? 'inline' : false, logLevel: 'warning', legalComments: 'none' };
+const builds = [
+  { ...node, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [backendExternal] },
+  { ...node, entryPoints: [path.join(root, 'src/backend.ts')], outfile: path.join(root, 'dist/backend.js') },
+];
+if (existsSync(path.join(root, 'src/cli/index.ts'))) {
+  builds.push({ ...node, entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: path.join(root, 'dist/cli.js') });
+}
+if (existsSync(path.join(root, 'src/webview/main.ts'))) {
+  builds.push({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: !dev, sourcemap: dev ? 'inline' : false, logLevel: 'warning',
+    entryPoints: [path.join(root, 'src/webview/main.ts')], outfile: path.join(root, 'dist/webview.js'), tsconfig: path.join(root, 'tsconfig.webview.json') });
+}
+
+function report() {
+  for (const b of builds) {
+    const size = statSync(b.outfile).size;
+    console.log(`  ${path.relative(root, b.outfile).padEnd(20)} ${(size / 1024).toFixed(1).padStart(8)} KB`);
+  }
+}
+
+if (watch) {
+  for (const b of builds) {
+    const ctx = await esbuild.context(b);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching for changes...');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log('build: bundles written');
+  report();
+}

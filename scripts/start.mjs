@@ -1,0 +1,6 @@
+// `npm start`: build, then the sandbox and the VS Code server with the extension (see test/support/startDev.ts).
+import { execSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+execSync('node scripts/build.mjs && npx tsc -p tsconfig.json', { stdio: 'inherit' });
+const require = createRequire(import.meta.url);
+await require('../out/test/support/startDev.js').startDev();

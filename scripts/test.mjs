@@ -1,0 +1,59 @@
+// `npm test`: build, typecheck (tsc also compiles the tests to out/), lint, then every test layer:
+// unit, sandbox, host (real VS Code), e2e (Chromium on the workbench). Prints one closing line with the
+// totals of all layers; exits non-zero when anything failed.
+import { spawn } from 'node:child_process';
+
+const layers = [
+  { name: 'build', cmd: ['node', 'scripts/build.mjs'], gate: true },
+  { name: 'compile+typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'], gate: true },
+  { name: 'lint', cmd: ['npx', 'eslint', '.'] },
+  { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], mocha: true },
+  { name: 'sandbox', cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'], mocha: true },
+  { name: 'host', cmd: ['node', 'scripts/run-host-tests.mjs'], host: true },
+  { name: 'e2e', cmd: ['npx', 'mocha', '--config', '.mocharc.e2e.json'], mocha: true },
+];
+const only = process.env.TEST_LAYERS?.split(',');
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const tee = (stream) => (chunk) => { output += chunk; stream.write(chunk); };
+    child.stdout.on('data', tee(process.stdout));
+    child.stderr.on('data', tee(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function counts(layer, output) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  if (layer.mocha) {
+    const n = (word) => Number(plain.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+    return { passed: n('passing'), failed: n('failing'), skipped: n('pending') };
+  }
+  if (layer.host) {
+    const m = plain.match(/host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/);
+    return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } : { passed: 0, failed: 1, skipped: 0 };
+  }
+  return undefined;
+}
+
+const summary = [];
+let failedSteps = 0;
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const layer of layers) {
+  if (only && !only.includes(layer.name)) continue;
+  console.log(`\n=== ${layer.name}: ${layer.cmd.join(' ')}`);
+  const started = Date.now();
+  const { code, output } = await run(layer.cmd);
+  const c = counts(layer, output);
+  if (c) for (const k of Object.keys(total)) total[k] += c[k];
+  if (code !== 0) failedSteps++;
+  if (c && code !== 0 && c.failed === 0) total.failed++; // a layer that crashed counts as one failure
+  summary.push(`${layer.name.padEnd(18)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s${c ? `  ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : ''}`);
+  if (code !== 0 && layer.gate) break;
+}
+console.log('\n=== summary');
+for (const line of summary) console.log(line);
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exitCode = failedSteps ? 1 : 0;

@@ -1,0 +1,58 @@
+// The EC2 calls the engine makes: re-reads before every write, and the writes themselves. Plain model types
+// in and out, so src/engine never touches SDK shapes.
+import {
+  AuthorizeSecurityGroupEgressCommand, AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupEgressCommand, type EC2Client, type IpPermission,
+} from '@aws-sdk/client-ec2';
+import { ruleFrom } from './load/ec2Mapping';
+import { loadRules } from './load/network';
+import type { SecurityGroupRule } from '../model/topology';
+
+export interface PermissionSpec {
+  protocol: string;
+  fromPort: number;
+  toPort: number;
+  cidrIpv4?: string;
+  referencedGroupId?: string;
+  description?: string;
+}
+
+export async function findGroupId(ec2: EC2Client, name: string, vpcId: string): Promise<string | undefined> {
+  const out = await ec2.send(new DescribeSecurityGroupsCommand({
+    Filters: [{ Name: 'group-name', Values: [name] }, { Name: 'vpc-id', Values: [vpcId] }],
+  }));
+  return out.SecurityGroups?.[0]?.GroupId;
+}
+
+export async function readGroupRules(ec2: EC2Client, groupId: string): Promise<SecurityGroupRule[]> {
+  return (await loadRules(ec2, [groupId])).map(ruleFrom);
+}
+
+export async function createGroup(ec2: EC2Client, name: string, vpcId: string, description: string, tags: Record<string, string>): Promise<string> {
+  const out = await ec2.send(new CreateSecurityGroupCommand({
+    GroupName: name, VpcId: vpcId, Description: description,
+    TagSpecifications: [{ ResourceType: 'security-group', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }],
+  }));
+  if (!out.GroupId) throw new Error('CreateSecurityGroup returned no GroupId');
+  return out.GroupId;
+}
+
+function permission(p: PermissionSpec): IpPermission {
+  const base: IpPermission = { IpProtocol: p.protocol };
+  if (p.protocol !== '-1') Object.assign(base, { FromPort: p.fromPort, ToPort: p.toPort });
+  if (p.cidrIpv4) base.IpRanges = [{ CidrIp: p.cidrIpv4, Description: p.description }];
+  if (p.referencedGroupId) base.UserIdGroupPairs = [{ GroupId: p.referencedGroupId, Description: p.description }];
+  return base;
+}
+
+export async function authorizeEgress(ec2: EC2Client, groupId: string, p: PermissionSpec): Promise<void> {
+  await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [permission(p)] }));
+}
+
+export async function authorizeIngress(ec2: EC2Client, groupId: string, p: PermissionSpec): Promise<void> {
+  await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [permission(p)] }));
+}
+
+export async function revokeEgress(ec2: EC2Client, groupId: string, p: PermissionSpec): Promise<void> {
+  await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [permission({ ...p, description: undefined })] }));
+}

@@ -1,0 +1,55 @@
+// loadTopology: one call-minimal read of everything the views, the planner and the diagnosis need. Services
+// and connectors first (streamed through onProgress so the tree paints early), then only the VPCs the DB
+// instances and the connectors are in.
+import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import type { AwsClients } from './clients';
+import { getCallerIdentity } from './identity';
+import { dbFrom } from './load/ec2Mapping';
+import { loadNetwork, vpcsOfSubnets } from './load/network';
+import { collectPages, unique } from './load/pool';
+import { describeServices, listConnectors, listServiceSummaries } from './load/services';
+import { emptyTopology, type Topology } from '../model/topology';
+import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/unsupportedAzs';
+
+export interface LoadOptions {
+  /** DescribeService calls in flight at once (default 5). */
+  serviceConcurrency?: number;
+  /** Called with a fresh partial snapshot after each stage and each service's details. */
+  onProgress?(partial: Topology): void;
+  /** Also read the account id with STS GetCallerIdentity (default false: one call fewer). */
+  withAccountId?: boolean;
+}
+
+export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'>;
+
+export async function loadTopology(clients: TopologyClients, options: LoadOptions = {}): Promise<Topology> {
+  let snapshot: Topology = { ...emptyTopology(clients.target.region, new Date().toISOString()), unsupportedAzIds: [...KNOWN_UNSUPPORTED_AZ_IDS] };
+  const publish = (patch: Partial<Topology>): void => {
+    snapshot = { ...snapshot, ...patch };
+    options.onProgress?.(snapshot);
+  };
+  const accountPromise = options.withAccountId ? getCallerIdentity(clients).then((id) => id.account) : Promise.resolve(undefined);
+  const connectorsPromise = listConnectors(clients.appRunner);
+  const dbsPromise = collectPages(paginateDescribeDBInstances({ client: clients.rds, pageSize: 100 }, {}), (p) => p.DBInstances);
+  // Reading the rest in parallel; an unhandled rejection is avoided by awaiting all of them below.
+  connectorsPromise.catch(() => undefined);
+  dbsPromise.catch(() => undefined);
+  accountPromise.catch(() => undefined);
+
+  const summaries = await listServiceSummaries(clients.appRunner);
+  publish({ services: summaries });
+  const services = [...summaries];
+  await describeServices(clients.appRunner, summaries, options.serviceConcurrency ?? 5, (index, details) => {
+    services[index] = details;
+    publish({ services: [...services] });
+  });
+  const [connectors, rawDbs, accountId] = await Promise.all([connectorsPromise, dbsPromise, accountPromise]);
+  const dbInstances = rawDbs.map(dbFrom);
+  publish({ connectors, dbInstances, accountId });
+
+  const connectorSubnets = unique(connectors.filter((c) => c.status === 'ACTIVE').flatMap((c) => c.subnetIds));
+  const vpcIds = unique([...dbInstances.map((d) => d.vpcId), ...(await vpcsOfSubnets(clients.ec2, connectorSubnets))]).sort();
+  const network = await loadNetwork(clients.ec2, vpcIds);
+  publish({ ...network, loadedAt: new Date().toISOString() });
+  return snapshot;
+}

@@ -1,0 +1,23 @@
+// Regions where AWS App Runner is offered (AWS General Reference, "AWS App Runner endpoints and quotas").
+export interface RegionInfo {
+  code: string;
+  name: string;
+}
+
+export const APP_RUNNER_REGIONS: readonly RegionInfo[] = [
+  { code: 'us-east-1', name: 'US East (N. Virginia)' },
+  { code: 'us-east-2', name: 'US East (Ohio)' },
+  { code: 'us-west-2', name: 'US West (Oregon)' },
+  { code: 'ap-south-1', name: 'Asia Pacific (Mumbai)' },
+  { code: 'ap-southeast-1', name: 'Asia Pacific (Singapore)' },
+  { code: 'ap-southeast-2', name: 'Asia Pacific (Sydney)' },
+  { code: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' },
+  { code: 'eu-central-1', name: 'Europe (Frankfurt)' },
+  { code: 'eu-west-1', name: 'Europe (Ireland)' },
+  { code: 'eu-west-2', name: 'Europe (London)' },
+  { code: 'eu-west-3', name: 'Europe (Paris)' },
+];
+
+export function offersAppRunner(region: string): boolean {
+  return APP_RUNNER_REGIONS.some((r) => r.code === region);
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { classifyAwsError, type NextStep } from '../../model/awsError';
+import { UserError } from '../../model/userError';
+import { pick } from '../localize';
+import { log } from '../log';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+function isCancellation(error: unknown): boolean {
+  return error instanceof vscode.CancellationError || (error as { name?: string })?.name === 'AbortError';
+}
+
+const actions: Record<NextStep, () => { title: string; run: () => Thenable<unknown> } | undefined> = {
+  'select-profile': () => ({ title: vscode.l10n.t('Select Profile'), run: () => vscode.commands.executeCommand('apprunnerVpc.selectProfile') }),
+  'sso-login': () => ({
+    title: vscode.l10n.t('Run aws sso login'),
+    run: async () => {
+      const profile = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('profile');
+      const terminal = vscode.window.createTerminal('aws sso login');
+      terminal.show();
+      terminal.sendText(profile ? `aws sso login --profile ${profile}` : 'aws sso login');
+    },
+  }),
+  'check-endpoint': () => ({
+    title: vscode.l10n.t('Open Settings'),
+    run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'apprunnerVpc'),
+  }),
+  retry: () => undefined,
+  wait: () => undefined,
+  'open-log': () => undefined,
+};
+
+/** Shows one error the same way everywhere: one line, a next step, the details in the log. */
+export async function reportError(commandId: string, error: unknown): Promise<void> {
+  if (isCancellation(error)) return;
+  let message: string;
+  let next: NextStep = 'open-log';
+  if (error instanceof UserError) {
+    message = pick(error.text);
+    log.warn(`${commandId}: ${error.text.en}`);
+  } else {
+    const normalized = classifyAwsError(error);
+    message = pick(normalized.message);
+    next = normalized.nextStep;
+    log.error(`${commandId} failed: ${normalized.kind} ${normalized.code ?? ''} ${normalized.detail ?? ''}`);
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+  }
+  const action = actions[next]();
+  const openLog = vscode.l10n.t('Open Log');
+  const choice = await vscode.window.showErrorMessage(message, ...(action ? [action.title] : []), openLog);
+  if (choice === openLog) log.show();
+  else if (action && choice === action.title) await action.run();
+}
+
+/** Registers a command behind the one wrapper: cancellation is silent, errors are reported once. */
+export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        void reportError(id, error);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+// Runs the host test layer: starts the sandbox, the VS Code server with the extension under development, and
+// headless Chromium on the workbench URL whose payload names our test index; then streams the results.
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launchChromium } from './browser';
+import { RESULTS_FILE_ENV, type ResultEvent } from './results';
+import { startLocalAws, testAwsEnvironment } from './localAws';
+import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
+
+const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
+
+function print(event: ResultEvent): void {
+  if (event.event === 'pass') console.log(`  \u2714 ${event.title}${event.durationMs && event.durationMs > 500 ? ` (${event.durationMs} ms)` : ''}`);
+  else if (event.event === 'fail') console.log(`  \u2716 ${event.title}\n      ${event.error.split('\n').slice(0, 8).join('\n      ')}`);
+  else if (event.event === 'pending') console.log(`  - ${event.title} (pending)`);
+}
+
+export async function runHostTests(): Promise<number> {
+  const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-host-'));
+  const resultsFile = path.join(work, 'results.jsonl');
+  writeFileSync(resultsFile, '');
+  const workspace = path.join(work, 'workspace');
+  cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+  const aws = await startLocalAws();
+  const server = await startVsCodeServer({
+    env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
+    settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
+    logFile: path.join(REPO_ROOT, 'test-results', 'host-server.log'),
+  });
+  console.log(`Host tests in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
+  const browser = await launchChromium();
+  let end: Extract<ResultEvent, { event: 'end' }> | undefined;
+  let failures = 0;
+  try {
+    const page = await browser.newPage();
+    const consoleLog = path.join(REPO_ROOT, 'test-results', 'host-console.log');
+    writeFileSync(consoleLog, '');
+    page.on('console', (message) => writeFileSync(consoleLog, `${message.type()}: ${message.text()}\n`, { flag: 'a' }));
+    await page.goto(server.workbenchUrl(workspace, {
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'),
+    }));
+    let seen = 0;
+    const deadline = Date.now() + TIMEOUT_MS;
+    while (!end && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const lines = readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean);
+      for (const line of lines.slice(seen)) {
+        const event = JSON.parse(line) as ResultEvent;
+        print(event);
+        if (event.event === 'fail') failures++;
+        if (event.event === 'end') end = event;
+      }
+      seen = lines.length;
+    }
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    await aws.stop();
+  }
+  if (!end) {
+    console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see test-results/host-console.log).`);
+    return 1;
+  }
+  console.log(`host: ${end.passes} passed, ${end.failures} failed${end.pending ? `, ${end.pending} skipped` : ''}`);
+  return end.failures > 0 || failures > 0 || end.passes === 0 ? 1 : 0;
+}
+
+export function ensureBuilt(): void {
+  for (const file of ['dist/extension.js', 'dist/backend.js', 'out/test/host/index.js']) {
+    if (!existsSync(path.join(REPO_ROOT, file))) throw new Error(`${file} is missing: run "npm run build && npm run compile" first.`);
+  }
+}

@@ -1,0 +1,115 @@
+// The VS Code test host (DESIGN section 6): the VS Code server from the `code-server` npm package, installed
+// into a cache folder without running any install script (nothing is downloaded but npm packages), started
+// on a free loopback port.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, waitForHttp } from './net';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+const CACHE = path.join(REPO_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+
+export function vscodeDir(): string {
+  return path.join(CACHE, 'node_modules', 'code-server', 'lib', 'vscode');
+}
+
+function run(command: string, args: string[], cwd: string): void {
+  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+}
+
+/** Installs the pinned VS Code server once; later calls return at once. */
+export function ensureVsCodeServer(): string {
+  const dir = vscodeDir();
+  const marker = path.join(CACHE, '.ready');
+  if (existsSync(marker)) return dir;
+  const prefix = CACHE;
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
+  console.log(`Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${path.relative(REPO_ROOT, prefix)} ...`);
+  run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], prefix);
+  run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
+  writeFileSync(marker, new Date().toISOString());
+  return dir;
+}
+
+export function vscodeVersion(dir = vscodeDir()): string {
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export interface VsCodeServer {
+  port: number;
+  baseUrl: string;
+  dataDir: string;
+  /** URL opening `folder`, optionally with the extension under development and a test index. */
+  workbenchUrl(folder: string, payload?: { extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  stop(): Promise<void>;
+}
+
+export interface ServerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Written to the server's Machine settings, which the remote extension host reads like user settings. */
+  settings?: Record<string, unknown>;
+  logFile?: string;
+  port?: number;
+}
+
+export const QUIET_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'git.enabled': false,
+};
+
+export async function startVsCodeServer(options: ServerOptions = {}): Promise<VsCodeServer> {
+  const dir = ensureVsCodeServer();
+  const port = options.port ?? (await freePort());
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-vscode-'));
+  const serverData = path.join(dataDir, 'server');
+  // The server keeps its "Machine" (remote) settings under --user-data-dir.
+  mkdirSync(path.join(dataDir, 'user', 'Machine'), { recursive: true });
+  mkdirSync(path.join(dataDir, 'user', 'logs'), { recursive: true });
+  writeFileSync(path.join(dataDir, 'user', 'Machine', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+  const args = [path.join(dir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
+    '--accept-server-license-terms', '--user-data-dir', path.join(dataDir, 'user'), '--server-data-dir', serverData];
+  // An undefined value in options.env removes that variable (e.g. AWS_PROFILE), rather than passing "undefined".
+  const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
+  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logPath = options.logFile ?? path.join(dataDir, 'server.log');
+  mkdirSync(path.dirname(logPath), { recursive: true });
+  writeFileSync(logPath, '');
+  const append = (chunk: Buffer): void => writeFileSync(logPath, chunk, { flag: 'a' });
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${baseUrl}/version`, 60_000, () => child.exitCode !== null);
+  const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
+  return {
+    port,
+    baseUrl,
+    dataDir,
+    workbenchUrl(folder, payload) {
+      const entries: [string, string][] = [];
+      if (payload?.extensionDevelopmentPath) entries.push(['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]);
+      if (payload?.extensionTestsPath) entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
+      const query = `folder=${encodeURIComponent(folder)}${entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : ''}`;
+      return `${baseUrl}/?${query}`;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    },
+  };
+}
