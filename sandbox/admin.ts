@@ -1,0 +1,78 @@
+// The admin endpoint under /_sandbox/ on the same port: reset, faults, call counters, settings, seed info.
+import type { EmulatorSettings } from './apprunner/context';
+import { parseFaultConfig, type CallCounter, type FaultState } from './faults';
+import type { WireReply } from './faultResponses';
+import type { SeedInfo } from './seed/seedInfo';
+
+export type SandboxSettings = Pick<EmulatorSettings, 'operationDelayMs' | 'unsupportedAzIds' | 'serviceQuota' | 'connectorQuota'>;
+
+export interface AdminController {
+  faults: FaultState;
+  calls: CallCounter;
+  reset(): Promise<void>;
+  seedInfo(): SeedInfo | undefined;
+  settings(): SandboxSettings;
+  configure(change: Partial<SandboxSettings>): void;
+}
+
+function reply(status: number, value: unknown): WireReply {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value, null, 2) };
+}
+
+/** Checks a settings change from JSON; throws a readable Error when it is wrong. */
+export function parseSettings(input: unknown): Partial<SandboxSettings> {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const out: Partial<SandboxSettings> = {};
+  for (const key of ['operationDelayMs', 'serviceQuota', 'connectorQuota'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || v < 0) throw new Error(`${key} must be a number >= 0`);
+    out[key] = v;
+  }
+  if (raw.unsupportedAzIds !== undefined) {
+    if (!Array.isArray(raw.unsupportedAzIds) || raw.unsupportedAzIds.some((a) => typeof a !== 'string')) {
+      throw new Error('unsupportedAzIds must be a list of AZ ids such as apne1-az2');
+    }
+    out.unsupportedAzIds = raw.unsupportedAzIds as string[];
+  }
+  return out;
+}
+
+export async function handleAdmin(admin: AdminController, method: string, path: string, body: string): Promise<WireReply> {
+  const route = `${method} ${path.split('?')[0]?.replace(/\/+$/, '')}`;
+  try {
+    const parsed: unknown = body.trim() ? JSON.parse(body) : {};
+    switch (route) {
+      case 'GET /_sandbox/health':
+        return reply(200, { status: 'ok' });
+      case 'GET /_sandbox/seed':
+        return reply(200, admin.seedInfo() ?? {});
+      case 'POST /_sandbox/reset':
+        await admin.reset();
+        return reply(200, { reset: true, seed: admin.seedInfo() });
+      case 'GET /_sandbox/faults':
+        return reply(200, admin.faults.current());
+      case 'POST /_sandbox/faults':
+        admin.faults.set(parseFaultConfig(parsed));
+        return reply(200, admin.faults.current());
+      case 'DELETE /_sandbox/faults':
+      case 'POST /_sandbox/faults/clear':
+        admin.faults.clear();
+        return reply(200, {});
+      case 'GET /_sandbox/calls':
+        return reply(200, admin.calls.snapshot());
+      case 'POST /_sandbox/calls/reset':
+        admin.calls.reset();
+        return reply(200, admin.calls.snapshot());
+      case 'GET /_sandbox/config':
+        return reply(200, admin.settings());
+      case 'POST /_sandbox/config':
+        admin.configure(parseSettings(parsed));
+        return reply(200, admin.settings());
+      default:
+        return reply(404, { error: `no admin route ${route}` });
+    }
+  } catch (e) {
+    return reply(400, { error: e instanceof Error ? e.message : String(e) });
+  }
+}

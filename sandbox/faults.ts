@@ -1,0 +1,108 @@
+// Fault injection state: added latency, throttling and server-error rates, and "fail the Nth call of
+// operation X" counted from the moment the faults were set.
+
+export interface FaultError {
+  code: string;
+  status: number;
+  message?: string;
+}
+
+export interface FailNth {
+  /** An App Runner target (UpdateService) or an EC2/RDS/STS/Logs action (CreateSecurityGroup). */
+  operation: string;
+  /** 1-based: 1 fails the first call after the faults were set. */
+  nth: number;
+  /** Default: the service's own internal error (InternalServiceErrorException 500, EC2 InternalError 500, ...). */
+  error?: FaultError;
+}
+
+export interface FaultConfig {
+  latencyMs?: number;
+  /** 0..1: share of calls answered ThrottlingException (App Runner, 429) / RequestLimitExceeded (EC2, 503). */
+  throttleRate?: number;
+  /** 0..1: share of calls answered with the service's 5xx internal error. */
+  serverErrorRate?: number;
+  failNth?: FailNth[];
+}
+
+export type InjectedFault = { kind: 'throttle' } | { kind: 'server' } | { kind: 'custom'; error: FaultError };
+
+export interface FaultDecision {
+  latencyMs: number;
+  fault?: InjectedFault;
+}
+
+function rate(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || value < 0 || value > 1) throw new Error(`${name} must be a number from 0 to 1`);
+  return value;
+}
+
+/** Checks a fault configuration from JSON or the CLI; throws a readable Error when it is wrong. */
+export function parseFaultConfig(input: unknown): FaultConfig {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const latency = raw.latencyMs;
+  if (latency !== undefined && (typeof latency !== 'number' || latency < 0)) throw new Error('latencyMs must be a number >= 0');
+  const failNth = raw.failNth;
+  if (failNth !== undefined && !Array.isArray(failNth)) throw new Error('failNth must be a list');
+  const rules = ((failNth as unknown[] | undefined) ?? []).map((r): FailNth => {
+    const rule = r as Partial<FailNth>;
+    if (typeof rule.operation !== 'string' || typeof rule.nth !== 'number' || rule.nth < 1) {
+      throw new Error('each failNth needs {operation: string, nth: number >= 1}');
+    }
+    return rule as FailNth;
+  });
+  return {
+    latencyMs: latency as number | undefined,
+    throttleRate: rate(raw.throttleRate, 'throttleRate'),
+    serverErrorRate: rate(raw.serverErrorRate, 'serverErrorRate'),
+    failNth: rules.length > 0 ? rules : undefined,
+  };
+}
+
+export class FaultState {
+  private config: FaultConfig = {};
+  private readonly counts = new Map<string, number>();
+
+  set(config: FaultConfig): void {
+    this.config = config;
+    this.counts.clear();
+  }
+
+  clear(): void {
+    this.set({});
+  }
+
+  current(): FaultConfig {
+    return this.config;
+  }
+
+  decide(operation: string, random: () => number = Math.random): FaultDecision {
+    const n = (this.counts.get(operation) ?? 0) + 1;
+    this.counts.set(operation, n);
+    const latencyMs = this.config.latencyMs ?? 0;
+    const rule = this.config.failNth?.find((r) => r.operation === operation && r.nth === n);
+    if (rule) return { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } };
+    if (random() < (this.config.throttleRate ?? 0)) return { latencyMs, fault: { kind: 'throttle' } };
+    if (random() < (this.config.serverErrorRate ?? 0)) return { latencyMs, fault: { kind: 'server' } };
+    return { latencyMs };
+  }
+}
+
+/** Per-operation counts of AWS calls that reached the endpoint (including faulted ones and retries). */
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  add(operation: string): void {
+    this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  snapshot(): { total: number; operations: Record<string, number> } {
+    const operations = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+    return { total: [...this.counts.values()].reduce((a, b) => a + b, 0), operations };
+  }
+}

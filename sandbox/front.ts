@@ -1,0 +1,66 @@
+// The one loopback endpoint: /_sandbox/ admin, /_apps/ service URLs, App Runner calls to the emulator,
+// everything else proxied to moto. Fault injection and call counting apply to every AWS call.
+import * as http from 'node:http';
+import { handleAdmin, type AdminController } from './admin';
+import type { FakeApp } from './app/fakeApp';
+import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
+import { faultReply, type WireReply } from './faultResponses';
+import { proxyToMoto } from './proxy';
+import { describeCall } from './requestInfo';
+
+export interface FrontDeps {
+  emulator: AppRunnerEmulator;
+  app: FakeApp;
+  admin: AdminController;
+  motoPort: number;
+  log?: (line: string) => void;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, r: WireReply): void {
+  res.writeHead(r.status, { 'content-length': Buffer.byteLength(r.body), ...r.headers });
+  res.end(r.body);
+}
+
+async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const body = await readBody(req);
+  const url = req.url ?? '/';
+  if (url.startsWith('/_sandbox/')) return send(res, await handleAdmin(deps.admin, req.method ?? 'GET', url, body.toString('utf8')));
+  const app = /^\/_apps\/([0-9a-f]{32})(\/.*)?$/.exec(url);
+  if (app) return send(res, await deps.app.handle(app[1] ?? '', app[2] ?? '/'));
+  const call = describeCall(req.headers, url, body.toString('utf8'));
+  if (call.operation) {
+    deps.admin.calls.add(call.operation);
+    const decision = deps.admin.faults.decide(call.operation);
+    if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+    if (decision.fault) {
+      deps.log?.(`fault ${decision.fault.kind} -> ${call.service}:${call.operation}`);
+      return send(res, faultReply(call.isAppRunner ? 'apprunner' : call.service, decision.fault));
+    }
+  }
+  if (call.isAppRunner) {
+    const reply = await deps.emulator.handle(call.operation, body.toString('utf8'), call.region);
+    return send(res, {
+      ...reply,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
+    });
+  }
+  proxyToMoto(deps.motoPort, req, body, res);
+}
+
+export function createFront(deps: FrontDeps): http.Server {
+  return http.createServer((req, res) => {
+    route(deps, req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`sandbox error: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  });
+}

@@ -1,0 +1,134 @@
+// The referee: can this App Runner service open a TCP connection to its database? Deliberately small and
+// independent of src/model (the extension's own analysis is checked against it). Pure: the facts are
+// read from moto by app/networkFacts.ts.
+
+export interface SgRule {
+  protocol: string; // '-1', 'tcp', 'udp', '6', ...
+  fromPort?: number;
+  toPort?: number;
+  cidrs: string[];
+  groupIds: string[];
+}
+
+export interface GroupFacts {
+  id: string;
+  ingress: SgRule[];
+  egress: SgRule[];
+}
+
+export interface NaclEntry {
+  ruleNumber: number;
+  egress: boolean;
+  protocol: string;
+  allow: boolean;
+  cidr: string;
+  fromPort?: number;
+  toPort?: number;
+}
+
+export interface SubnetFacts {
+  id: string;
+  vpcId: string;
+  cidr: string;
+  /** The entries of the network ACL associated with the subnet. */
+  nacl: NaclEntry[];
+}
+
+export interface ReachFacts {
+  egressType: string;
+  connector?: { status: string; subnets: SubnetFacts[]; groups: GroupFacts[] };
+  /** Undefined when DATABASE_URL names no DB instance that exists. */
+  database?: { status: string; port: number; vpcId: string; subnets: SubnetFacts[]; groups: GroupFacts[] };
+}
+
+export type Verdict = { reachable: true } | { reachable: false; reason: string };
+
+/** The port range Linux picks client ports from; return traffic through NACLs must be allowed to it. */
+const EPHEMERAL_SAMPLES = [32768, 45000, 60999];
+
+function ipv4(addr: string): number {
+  return addr.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function range(cidr: string): [number, number] {
+  const [addr, bits] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits ?? 32));
+  const start = Math.floor(ipv4(addr ?? '0.0.0.0') / size) * size;
+  return [start, start + size - 1];
+}
+
+export function cidrContains(outer: string, inner: string): boolean {
+  const [a, b] = range(outer);
+  const [c, d] = range(inner);
+  return a <= c && d <= b;
+}
+
+function cidrOverlaps(x: string, y: string): boolean {
+  const [a, b] = range(x);
+  const [c, d] = range(y);
+  return a <= d && c <= b;
+}
+
+function tcpPortMatches(protocol: string, from: number | undefined, to: number | undefined, port: number): boolean {
+  if (protocol === '-1' || protocol === 'all') return true;
+  if (protocol !== 'tcp' && protocol !== '6') return false;
+  return (from ?? 0) <= port && port <= (to ?? 65535);
+}
+
+/** Some rule lets TCP `port` through to/from a peer: one of `peerGroups`, or a CIDR covering every peer subnet. */
+function groupsAllow(rules: SgRule[], port: number, peerGroups: string[], peerSubnets: SubnetFacts[]): boolean {
+  return rules.some(
+    (r) =>
+      tcpPortMatches(r.protocol, r.fromPort, r.toPort, port) &&
+      (r.groupIds.some((g) => peerGroups.includes(g)) ||
+        r.cidrs.some((c) => peerSubnets.length > 0 && peerSubnets.every((s) => cidrContains(c, s.cidr)))),
+  );
+}
+
+/** First matching NACL rule by number wins; a deny touching the peer blocks, an allow must cover it. */
+export function naclAllows(entries: NaclEntry[], egress: boolean, port: number, peerCidr: string): boolean {
+  const ordered = entries.filter((e) => e.egress === egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  for (const e of ordered) {
+    if (!tcpPortMatches(e.protocol, e.fromPort, e.toPort, port)) continue;
+    if (!e.allow && cidrOverlaps(e.cidr, peerCidr)) return false;
+    if (e.allow && cidrContains(e.cidr, peerCidr)) return true;
+  }
+  return false; // the implicit deny
+}
+
+function naclProblem(from: SubnetFacts, to: SubnetFacts, port: number): string | undefined {
+  if (from.id === to.id) return undefined; // traffic inside one subnet does not cross its NACL
+  if (!naclAllows(from.nacl, true, port, to.cidr)) return `network ACL of ${from.id} denies outbound TCP ${port} to ${to.cidr}`;
+  if (!naclAllows(to.nacl, false, port, from.cidr)) return `network ACL of ${to.id} denies inbound TCP ${port} from ${from.cidr}`;
+  for (const p of EPHEMERAL_SAMPLES) {
+    if (!naclAllows(to.nacl, true, p, from.cidr)) return `network ACL of ${to.id} denies return traffic (TCP ${p}) to ${from.cidr}`;
+    if (!naclAllows(from.nacl, false, p, to.cidr)) return `network ACL of ${from.id} denies return traffic (TCP ${p}) from ${to.cidr}`;
+  }
+  return undefined;
+}
+
+export function canReachDatabase(f: ReachFacts): Verdict {
+  const no = (reason: string): Verdict => ({ reachable: false, reason });
+  const db = f.database;
+  if (!db) return no('DATABASE_URL does not name an existing DB instance');
+  if (f.egressType !== 'VPC') return no('egress is DEFAULT: the service reaches only the internet, not the private DB');
+  const c = f.connector;
+  if (!c || c.status !== 'ACTIVE') return no('the VPC connector is missing or not ACTIVE');
+  if (c.subnets.length === 0 || c.subnets.some((s) => s.vpcId !== db.vpcId)) return no("the connector's subnets are not in the DB's VPC");
+  if (db.status !== 'available') return no(`the DB instance is ${db.status}`);
+  const dbGroupIds = db.groups.map((g) => g.id);
+  const connectorGroupIds = c.groups.map((g) => g.id);
+  if (!groupsAllow(c.groups.flatMap((g) => g.egress), db.port, dbGroupIds, db.subnets)) {
+    return no(`no connector security group allows outbound TCP ${db.port} to the DB's security group or subnets`);
+  }
+  if (!groupsAllow(db.groups.flatMap((g) => g.ingress), db.port, connectorGroupIds, c.subnets)) {
+    return no(`no DB security group allows inbound TCP ${db.port} from the connector's security groups or subnets`);
+  }
+  for (const from of c.subnets) {
+    for (const to of db.subnets) {
+      const problem = naclProblem(from, to, db.port);
+      if (problem) return no(problem);
+    }
+  }
+  return { reachable: true };
+}

@@ -1,0 +1,148 @@
+// The sandbox's programmatic API: a local AWS account on one loopback endpoint (DESIGN section 5).
+// startSandbox starts moto, the App Runner emulator and the front, seeds the world and returns handles.
+import type { AddressInfo } from 'node:net';
+import type { SandboxSettings } from './admin';
+import { FakeApp } from './app/fakeApp';
+import { Timers, type EmulatorContext } from './apprunner/context';
+import { AppRunnerEmulator } from './apprunner/emulator';
+import { loadAppRunnerModel } from './apprunner/model';
+import { Store } from './apprunner/store';
+import { CallCounter, FaultState, parseFaultConfig, type FaultConfig } from './faults';
+import { createFront } from './front';
+import { startMoto } from './moto';
+import { MotoClientPool } from './motoClients';
+import { seedRunbook } from './seed/runbookSeed';
+import { seedScale } from './seed/scaleSeed';
+import type { SeedInfo, SeedName } from './seed/seedInfo';
+
+export type { FaultConfig, FailNth, FaultError } from './faults';
+export type { SeedInfo, SeedName } from './seed/seedInfo';
+export type { SandboxSettings } from './admin';
+
+export interface SandboxOptions {
+  /** 0 (the default here) picks a free port; the CLI defaults to 4566. */
+  port?: number;
+  seed?: SeedName;
+  /** Scale seed: extra services and connectors. */
+  services?: number;
+  connectors?: number;
+  /** How long App Runner operations take (default 3000). */
+  operationDelayMs?: number;
+  /** AZ ids where App Runner cannot place connector ENIs (default none). */
+  unsupportedAzIds?: string[];
+  /** Active services per region before ServiceQuotaExceededException (default 100). */
+  serviceQuota?: number;
+  /** Active VPC connectors per region (default 100). */
+  connectorQuota?: number;
+  faults?: FaultConfig;
+  quiet?: boolean;
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:N — the endpoint for every AWS client and `aws --endpoint-url`. */
+  endpoint: string;
+  /** `${endpoint}/_sandbox` */
+  adminUrl: string;
+  /** moto's own URL (not counted, no faults); for debugging. */
+  motoUrl: string;
+  region: string;
+  /** What the seed created; replaced on reset. */
+  seedInfo(): SeedInfo;
+  /** Back to the seed: moto and the emulator emptied, faults, counters and settings restored, re-seeded. */
+  reset(): Promise<void>;
+  setFaults(f: FaultConfig): Promise<void>;
+  clearFaults(): Promise<void>;
+  /** Change settings (operation delay, unsupported AZs, quotas) until the next reset. */
+  configure(change: Partial<SandboxSettings>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const log = (line: string) => {
+    if (!opts.quiet) process.stderr.write(`[sandbox] ${line}\n`);
+  };
+  const moto = await startMoto();
+  const pool = new MotoClientPool(moto.url);
+  const store = new Store();
+  const initial: SandboxSettings = {
+    operationDelayMs: opts.operationDelayMs ?? 3000,
+    unsupportedAzIds: opts.unsupportedAzIds ?? [],
+    serviceQuota: opts.serviceQuota ?? 100,
+    connectorQuota: opts.connectorQuota ?? 100,
+  };
+  const app = new FakeApp(store, pool);
+  const ctx: EmulatorContext = {
+    store,
+    settings: { ...initial, publicHost: '' },
+    ec2: (region) => pool.get(region).ec2,
+    timers: new Timers(),
+    hooks: app.hooks(),
+  };
+  const emulator = new AppRunnerEmulator(ctx, loadAppRunnerModel(moto.python));
+  const faults = new FaultState();
+  const calls = new CallCounter();
+  const initialFaults = parseFaultConfig(opts.faults ?? {});
+  let seeded: SeedInfo = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
+
+  const seed = async () => {
+    const clients = pool.get('ap-northeast-1');
+    if (opts.seed === 'empty') seeded = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
+    else if (opts.seed === 'scale') seeded = await seedScale(ctx, clients, opts.services ?? 50, opts.connectors ?? 10);
+    else seeded = await seedRunbook(ctx, clients);
+  };
+  const reset = async () => {
+    ctx.timers.cancelAll();
+    store.clear();
+    Object.assign(ctx.settings, initial);
+    await moto.reset();
+    await seed();
+    faults.set(initialFaults);
+    calls.reset();
+  };
+  const admin = {
+    faults,
+    calls,
+    reset,
+    seedInfo: () => seeded,
+    settings: (): SandboxSettings => ({ ...ctx.settings, unsupportedAzIds: [...ctx.settings.unsupportedAzIds] }),
+    configure: (change: Partial<SandboxSettings>) => {
+      Object.assign(ctx.settings, change);
+    },
+  };
+  const server = createFront({ emulator, app, admin, motoPort: moto.port, log });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    await moto.stop();
+    throw e;
+  }
+  const port = (server.address() as AddressInfo).port;
+  ctx.settings.publicHost = `127.0.0.1:${port}`;
+  await seed();
+  faults.set(initialFaults);
+  const endpoint = `http://127.0.0.1:${port}`;
+  log(`endpoint ${endpoint} (moto on ${moto.port}, seed ${seeded.seed})`);
+  return {
+    endpoint,
+    adminUrl: `${endpoint}/_sandbox`,
+    motoUrl: moto.url,
+    region: 'ap-northeast-1',
+    seedInfo: () => seeded,
+    reset,
+    setFaults: async (f) => faults.set(parseFaultConfig(f)),
+    clearFaults: async () => faults.clear(),
+    configure: async (change) => {
+      admin.configure(change);
+    },
+    stop: async () => {
+      ctx.timers.cancelAll();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      pool.destroy();
+      await moto.stop();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// AWS SDK clients pointed straight at moto (not through the front), for seeding and for the emulator's
+// own reads: they are neither counted nor subject to injected faults.
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+
+export interface MotoClients {
+  ec2: EC2Client;
+  rds: RDSClient;
+  logs: CloudWatchLogsClient;
+}
+
+export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+export class MotoClientPool {
+  private readonly byRegion = new Map<string, MotoClients>();
+
+  constructor(private readonly motoUrl: string) {}
+
+  get(region: string): MotoClients {
+    let clients = this.byRegion.get(region);
+    if (!clients) {
+      const config = { region, endpoint: this.motoUrl, credentials: TEST_CREDENTIALS, maxAttempts: 2 };
+      clients = { ec2: new EC2Client(config), rds: new RDSClient(config), logs: new CloudWatchLogsClient(config) };
+      this.byRegion.set(region, clients);
+    }
+    return clients;
+  }
+
+  destroy(): void {
+    for (const c of this.byRegion.values()) {
+      c.ec2.destroy();
+      c.rds.destroy();
+      c.logs.destroy();
+    }
+    this.byRegion.clear();
+  }
+}

@@ -1,0 +1,24 @@
+// What a seed created, so tests, `npm start` and GET /_sandbox/seed can find the runbook's resources.
+export type SeedName = 'runbook' | 'empty' | 'scale';
+
+export interface SeedInfo {
+  seed: SeedName;
+  region: string;
+  vpcId?: string;
+  internetGatewayId?: string;
+  publicSubnetId?: string;
+  natGatewayId?: string;
+  /** Private subnets in ap-northeast-1a, 1c and 1d (in that order). */
+  privateSubnetIds: string[];
+  sgRdsId?: string;
+  dbSubnetGroupName?: string;
+  dbInstanceIdentifier?: string;
+  dbEndpoint?: string;
+  dbPort?: number;
+  serviceName?: string;
+  serviceArn?: string;
+  serviceId?: string;
+  /** Scale seed only. */
+  extraServiceArns?: string[];
+  connectorArns?: string[];
+}

@@ -1,0 +1,115 @@
+// Shared access to the one sandbox the root hooks start (hooks.ts), for every test/sandbox file:
+// the sandbox itself, SDK v3 clients pointed at it, the admin endpoint, and small polling helpers.
+import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { Sandbox, SeedInfo } from '../../sandbox/index';
+
+let current: Sandbox | undefined;
+
+export const TEST_REGION = 'ap-northeast-1';
+export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+/** The operation delay the shared sandbox runs with (App Runner operations end after this). */
+export const TEST_OPERATION_DELAY_MS = 300;
+
+export function setSandbox(sandbox: Sandbox | undefined): void {
+  current = sandbox;
+}
+
+export function getSandbox(): Sandbox {
+  if (!current) throw new Error('The sandbox is not running: run with --config .mocharc.sandbox.json (root hooks in hooks.js).');
+  return current;
+}
+
+export function seed(): SeedInfo {
+  return getSandbox().seedInfo();
+}
+
+export interface SandboxClients {
+  appRunner: AppRunnerClient;
+  ec2: EC2Client;
+  rds: RDSClient;
+  sts: STSClient;
+  logs: CloudWatchLogsClient;
+}
+
+export interface ClientOverrides {
+  region?: string;
+  /** Default 1 so tests see exactly what the endpoint answered; raise it to test retries. */
+  maxAttempts?: number;
+}
+
+/** Fresh SDK clients against the sandbox endpoint with the test credentials. */
+export function sandboxClients(overrides: ClientOverrides = {}): SandboxClients {
+  const config = {
+    region: overrides.region ?? TEST_REGION,
+    endpoint: getSandbox().endpoint,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: overrides.maxAttempts ?? 1,
+  };
+  return {
+    appRunner: new AppRunnerClient(config),
+    ec2: new EC2Client(config),
+    rds: new RDSClient(config),
+    sts: new STSClient(config),
+    logs: new CloudWatchLogsClient(config),
+  };
+}
+
+/** Environment for child processes (the `aws` CLI, our own CLI) talking to the sandbox. */
+export function sandboxEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_DEFAULT_REGION: TEST_REGION,
+    AWS_REGION: TEST_REGION,
+    AWS_ENDPOINT_URL: getSandbox().endpoint,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
+}
+
+/** JSON from the admin endpoint, e.g. admin('GET', 'calls'). */
+export async function admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${getSandbox().adminUrl}/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const value = (await res.json()) as T;
+  if (!res.ok) throw new Error(`admin ${method} ${path}: HTTP ${res.status} ${JSON.stringify(value)}`);
+  return value;
+}
+
+export interface CallCounts {
+  total: number;
+  operations: Record<string, number>;
+}
+
+export function callCounts(): Promise<CallCounts> {
+  return admin<CallCounts>('GET', 'calls');
+}
+
+export async function resetCallCounts(): Promise<void> {
+  await admin('POST', 'calls/reset');
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** GET `http://<ServiceUrl><path>` (loopback service URLs use plain http), with the parsed JSON body. */
+export async function getServiceUrl(serviceUrl: string, path: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`http://${serviceUrl}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
+}
