@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+// The build runs before the unit layer in `npm test`; these check what it produced.
+const dist = path.resolve(__dirname, '..', '..', '..', 'dist');
+
+describe('bundles', () => {
+  before(function () {
+    if (!existsSync(path.join(dist, 'extension.js'))) this.skip();
+  });
+
+  it('keeps the AWS SDK out of dist/extension.js, which stays under 200 KB', () => {
+    const main = readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.doesNotMatch(main, /EC2Client|AppRunnerClient|STSClient|@aws-sdk/);
+    assert.ok(statSync(path.join(dist, 'extension.js')).size < 200 * 1024);
+    assert.match(main, /require\("\.\/backend\.js"\)/, 'the SDK bundle is required at run time, not inlined');
+  });
+
+  it('puts the SDK clients in dist/backend.js', () => {
+    const backend = readFileSync(path.join(dist, 'backend.js'), 'utf8');
+    for (const name of ['EC2Client', 'AppRunnerClient', 'STSClient', 'RDSClient', 'CloudWatchLogsClient']) assert.match(backend, new RegExp(name));
+  });
+});
