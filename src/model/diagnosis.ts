@@ -1,5 +1,6 @@
 // The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
 // reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
+import type { StepId } from './planSteps';
 
 export type Verdict = 'reachable' | 'blocked' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
@@ -31,18 +32,11 @@ export interface Evidence {
   detail: string;
 }
 
-/** Plan steps the engine knows how to run; `params` name the resources (group ids, port, rule id). */
-export type FixStep =
-  | 'authorize-egress-db'
-  | 'authorize-db-ingress'
-  | 'authorize-egress-https'
-  | 'authorize-egress-dns'
-  | 'revoke-allow-all-egress'
-  | 'attach-connector'
-  | 'create-connector'
-  | 'delete-connector'
-  | 'enable-dns-support'
-  | 'enable-dns-hostnames';
+/**
+ * Plan steps a fix runs: the planner's step ids (src/model/planSteps.ts), plus the VPC DNS attribute changes
+ * the planner does not have yet. `params` name the resources (group ids, port, rule ids, ARNs).
+ */
+export type FixStep = StepId | 'enable-dns-support' | 'enable-dns-hostnames';
 
 export type Fix =
   | { kind: 'plan-step'; step: FixStep; params?: Record<string, string> }

@@ -41,7 +41,7 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
       `The App Runner group ${group.name} (${group.id}) still allows all outbound traffic; keep only the DB port, 443 and UDP 53.`,
       `App Runner のグループ ${group.name}（${group.id}）がすべての送信を許可したままです。DB ポート、443、UDP 53 だけを残してください。`,
       rules.map((r) => ({ kind: 'security-group-rule' as const, id: r.id, detail: `${group.id}: ${describeRule(r)}` })),
-      { kind: 'plan-step', step: 'revoke-allow-all-egress', params: { groupId: group.id, ruleIds: rules.map((r) => r.id).join(',') } }));
+      { kind: 'plan-step', step: 'revoke-default-egress', params: { groupId: group.id, ruleIds: rules.map((r) => r.id).join(',') } }));
   }
   for (const group of uniqueGroups([...appGroups, ...dbGroups])) {
     const tags = Object.keys(group.tags).filter((k) => !k.startsWith('aws:'));
