@@ -1,5 +1,6 @@
 // Shared state of one validation pass: turns yaml offsets into editor ranges and collects problems.
-import { isNode, isPair, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isNode, isPair, type Document, type Node, type Pair } from 'yaml';
+import { LineIndex } from './lineIndex';
 import type { Localized, Problem, ProblemCode, Severity, TextRange } from './types';
 
 /** Anything a problem can point at: a yaml node, a pair (its key), or a ready range. */
@@ -10,17 +11,18 @@ export class ValidationContext {
   /** Set once parsed; aliases (`*name`) resolve against it. */
   doc?: Document;
 
-  constructor(
-    readonly text: string,
-    readonly lineCounter: LineCounter,
-  ) {}
+  readonly lines: LineIndex;
+
+  constructor(readonly text: string) {
+    this.lines = new LineIndex(text);
+  }
 
   rangeOfOffsets(start: number, end: number): TextRange {
     // Block nodes end after their line break; a squiggle should stop at the last visible character.
     while (end - 1 > start && /\s/.test(this.text.charAt(end - 1))) end--;
-    const from = this.lineCounter.linePos(Math.max(0, Math.min(start, this.text.length)));
-    const to = this.lineCounter.linePos(Math.max(0, Math.min(Math.max(start, end), this.text.length)));
-    return { startLine: from.line - 1, startCol: from.col - 1, endLine: to.line - 1, endCol: to.col - 1 };
+    const from = this.lines.position(start);
+    const to = this.lines.position(Math.max(start, end));
+    return { startLine: from.line, startCol: from.col, endLine: to.line, endCol: to.col };
   }
 
   /** The value part of a node (without trailing comments), or a pair's key. */
@@ -40,10 +42,16 @@ export class ValidationContext {
     return this.rangeOfOffsets(0, end);
   }
 
-  /** Problems in reading order, the way the Problems view and the tests list them. */
+  /** Problems in reading order, the way the Problems view lists them, without exact repeats. */
   sortedProblems(): Problem[] {
-    const key = (p: Problem): number[] => [p.range.startLine, p.range.startCol];
-    return [...this.problems].sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+    const seen = new Set<string>();
+    const unique = this.problems.filter((p) => {
+      const key = JSON.stringify([p.code, p.range, p.message.en]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return unique.sort((a, b) => a.range.startLine - b.range.startLine || a.range.startCol - b.range.startCol);
   }
 
   report(code: ProblemCode, severity: Severity, message: Localized, at: Anchor, path?: string): void {

@@ -1,5 +1,5 @@
 // Which key of apprunner.yaml a cursor position is on (for hovers and CodeLens placement).
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { ValidationContext } from './context';
 import { join } from './nodes';
 import type { TextRange } from './types';
@@ -22,11 +22,10 @@ export function formatKeyPath(path: KeyPath): string {
 
 /** Zero-based line and column, as VS Code gives them. Undefined outside any key or value. */
 export function keyPathAt(text: string, line: number, col: number): KeyPathInfo | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const lineStart = lineCounter.lineStarts[line];
-  if (lineStart === undefined || line < 0 || col < 0) return undefined;
-  const ctx = new ValidationContext(text, lineCounter);
+  const ctx = new ValidationContext(text);
+  const lineStart = ctx.lines.lineStart(line);
+  if (lineStart === undefined || col < 0) return undefined;
+  const doc = parseDocument(text, { prettyErrors: false });
   return walk(ctx, doc.contents, lineStart + col, []);
 }
 

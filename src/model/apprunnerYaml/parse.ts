@@ -1,6 +1,6 @@
 // Entry point: apprunner.yaml text -> typed configuration with ranges + problems. Never throws: whatever
 // the input, the editor gets problems it can show.
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { readBuildSection } from './buildSection';
 import { ValidationContext } from './context';
 import { SUPPORTED_VERSION, TOP_KEYS } from './keys';
@@ -12,17 +12,17 @@ import type { ApprunnerConfig, ParseResult, TextRange } from './types';
 import { reportYamlDiagnostics } from './yamlErrors';
 
 export function parseApprunnerYaml(text: string): ParseResult {
-  const ctx = new ValidationContext(text, new LineCounter());
+  const ctx = new ValidationContext(text);
   const config: ApprunnerConfig = {};
   try {
-    const doc = parseDocument(text, { lineCounter: ctx.lineCounter, prettyErrors: false, keepSourceTokens: false });
+    const doc = parseDocument(text, { prettyErrors: false });
     ctx.doc = doc;
     reportYamlDiagnostics(ctx, doc);
-    const hasSyntaxErrors = doc.errors.length > 0;
     readTop(ctx, config);
-    // With broken syntax the tree is a best guess; "missing key" there is noise, not news.
-    if (hasSyntaxErrors) {
-      const kept = ctx.problems.filter((p) => p.code !== 'missing-key' && p.code !== 'empty-file');
+    // With broken syntax the tree is the parser's best guess: keep the model for the views, but show only
+    // the syntax problems, because "missing key" or "unknown key" there is noise caused by the break.
+    if (doc.errors.length > 0) {
+      const kept = ctx.problems.filter((p) => p.code.startsWith('yaml-'));
       ctx.problems.splice(0, ctx.problems.length, ...kept);
     }
   } catch (error) {
