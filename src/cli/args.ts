@@ -1,0 +1,85 @@
+// Command-line parsing without a dependency: `apprunner-vpc <command> [--flag value | --flag=value]...`.
+import type { Lang } from '../model/planText';
+
+export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'help'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliArgs {
+  command: Command;
+  service?: string;
+  dbInstance?: string;
+  subnets?: string[];
+  connectorName?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  yes: boolean;
+  json: boolean;
+  lang?: Lang;
+  pollIntervalSeconds?: number;
+  waitTimeoutSeconds?: number;
+}
+
+const VALUE_FLAGS = {
+  '--service': 'service', '--db-instance': 'dbInstance', '--subnets': 'subnets', '--connector-name': 'connectorName',
+  '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--lang': 'lang',
+  '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds',
+} as const;
+
+type ParseResult = { ok: true; args: CliArgs } | { ok: false; error: string };
+
+function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], flag: string, value: string): string | undefined {
+  if (key === 'subnets') args.subnets = value.split(',').map((s) => s.trim()).filter(Boolean);
+  else if (key === 'lang') {
+    if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
+    args.lang = value;
+  } else if (key === 'pollIntervalSeconds' || key === 'waitTimeoutSeconds') {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) return `${flag} must be a number of seconds (got "${value}")`;
+    args[key] = n;
+  } else args[key] = value;
+  return undefined;
+}
+
+export function parseArgs(argv: readonly string[]): ParseResult {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h') return { ok: true, args: { command: 'help', yes: false, json: false } };
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    return { ok: false, error: `unknown command "${command}" (use one of: ${COMMANDS.join(', ')})` };
+  }
+  const args: CliArgs = { command: command as Command, yes: false, json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i].includes('=') ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)] : [rest[i], undefined];
+    if (flag === '--yes' || flag === '-y') args.yes = true;
+    else if (flag === '--json') args.json = true;
+    else if (flag === '--help' || flag === '-h') args.command = 'help';
+    else if (flag in VALUE_FLAGS) {
+      const value = inline ?? rest[++i];
+      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${flag} needs a value` };
+      const problem = setValue(args, VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS], flag, value);
+      if (problem) return { ok: false, error: problem };
+    } else return { ok: false, error: `unknown option "${rest[i]}"` };
+  }
+  return { ok: true, args };
+}
+
+export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose> [options]
+
+  plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
+  apply             show the plan, ask, then apply it step by step (--yes to skip the question)
+  detach            put the service back on DEFAULT egress
+  delete-connector  delete the connector if no service uses it
+  diagnose          connectivity diagnosis (not yet implemented)
+
+Options:
+  --service NAME          App Runner service (default kyudai-api)
+  --db-instance ID        RDS DB instance (default: the one DATABASE_URL points at, or the only one)
+  --subnets a,b           connector subnets (default: the DB subnet group's private subnets, one per AZ)
+  --connector-name N      VPC connector name (default campus-sns-vpc-connector)
+  --region R  --profile P  --endpoint-url URL
+  --yes                   do not ask before applying
+  --json                  print one JSON document on stdout
+  --lang en|ja            language of the text output (default from LANG)
+  --poll-interval S       seconds between status polls while waiting (default 5)
+  --wait-timeout S        how long to wait for a deployment (default 900)
+`;

@@ -1,0 +1,93 @@
+// The CLI commands over the shared engine: plan (exit 0 no changes / 2 changes), apply and the teardown plans
+// (ask unless --yes, then apply with progress lines). Text on stdout, or one JSON document with --json.
+import { applyPlan } from '../engine/applyPlan';
+import type { ApplyResult } from '../engine/applyTypes';
+import { resolveDesired, type DesiredSetup } from '../model/desired';
+import { deleteConnectorPlan, detachPlan, plan as makePlan } from '../model/plan';
+import { hasChanges, type Plan } from '../model/planSteps';
+import { renderPlan, type Lang } from '../model/planText';
+import type { ValidationIssue } from '../model/validators';
+import type { CliArgs } from './args';
+import { readLine, type CliIo } from './io';
+import { progressLine, resultLines } from './render';
+import { CliFailure, openSession, type Session } from './session';
+
+export interface RunContext {
+  args: CliArgs;
+  io: CliIo;
+  env: NodeJS.ProcessEnv;
+  lang: Lang;
+}
+
+function issuesFailure(issues: ValidationIssue[]): CliFailure {
+  return new CliFailure({ en: issues.map((i) => i.message.en).join(' '), ja: issues.map((i) => i.message.ja).join(' ') }, issues[0]?.code ?? 'invalid-input');
+}
+
+function setupPlan(session: Session, args: CliArgs): { plan: Plan; desired: DesiredSetup } {
+  const r = resolveDesired(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets });
+  if (!r.ok) throw issuesFailure(r.issues);
+  const p = makePlan(session.snapshot, r.desired);
+  return { plan: { ...p, notes: [...r.notes, ...p.notes] }, desired: r.desired };
+}
+
+function teardownPlan(session: Session, args: CliArgs): Plan {
+  const r = args.command === 'detach'
+    ? detachPlan(session.snapshot, session.settings.serviceName)
+    : deleteConnectorPlan(session.snapshot, session.settings.connectorName);
+  if (!r.ok) throw issuesFailure(r.issues);
+  return r.plan;
+}
+
+function targetJson(s: Session): Record<string, string | undefined> {
+  return { region: s.target.region, profile: s.target.profile, endpointUrl: s.target.endpointUrl, accountId: s.snapshot.accountId };
+}
+
+export async function runPlan(rc: RunContext): Promise<number> {
+  const session = await openSession(rc.args, rc.env);
+  const { plan, desired } = setupPlan(session, rc.args);
+  const changes = hasChanges(plan);
+  if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`);
+  else rc.io.stdout.write(`${renderPlan(plan, rc.lang)}\n`);
+  return changes ? 2 : 0;
+}
+
+async function confirm(rc: RunContext, plan: Plan): Promise<void> {
+  if (rc.args.yes) return;
+  if (!rc.io.stdin.isTTY) {
+    throw new CliFailure({ en: 'Refusing to apply without confirmation: stdin is not a terminal. Pass --yes to apply non-interactively.',
+      ja: '確認なしでは適用しません（標準入力が端末ではありません）。非対話で適用するには --yes を指定してください。' }, 'confirmation-required');
+  }
+  const count = plan.steps.filter((s) => s.mutating).length;
+  rc.io.stderr.write(rc.lang === 'ja' ? `${count} 件の変更を適用しますか？ [y/N] ` : `Apply these ${count} changes? [y/N] `);
+  const answer = (await readLine(rc.io.stdin)).trim().toLowerCase();
+  if (answer !== 'y' && answer !== 'yes') {
+    throw new CliFailure({ en: 'Cancelled: nothing was changed.', ja: 'キャンセルしました。何も変更していません。' }, 'declined');
+  }
+}
+
+export async function runApply(rc: RunContext): Promise<number> {
+  const session = await openSession(rc.args, rc.env);
+  const plan = rc.args.command === 'apply' ? setupPlan(session, rc.args).plan : teardownPlan(session, rc.args);
+  const say = (line: string): void => {
+    // With --json the human lines go to stderr so stdout stays one JSON document.
+    (rc.args.json ? rc.io.stderr : rc.io.stdout).write(`${line}\n`);
+  };
+  say(renderPlan(plan, rc.lang));
+  let result: ApplyResult = { status: 'succeeded', outcomes: [], resolved: { groupIds: {}, connectorArns: {} } };
+  if (hasChanges(plan)) {
+    await confirm(rc, plan);
+    const poll = rc.args.pollIntervalSeconds;
+    const wait = rc.args.waitTimeoutSeconds;
+    result = await applyPlan(session.clients, plan, {
+      pollIntervalMs: poll === undefined ? undefined : poll * 1000,
+      waitTimeoutMs: wait === undefined ? undefined : wait * 1000,
+      onProgress: (event) => {
+        const line = progressLine(event, rc.lang);
+        if (line) say(line);
+      },
+    });
+    for (const line of resultLines(result, rc.lang)) say(line);
+  }
+  if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: rc.args.command, target: targetJson(session), plan, result }, null, 2)}\n`);
+  return result.status === 'succeeded' ? 0 : 1;
+}

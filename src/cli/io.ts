@@ -1,0 +1,26 @@
+// The streams the CLI talks through, injected so tests run main() in-process.
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/** Reads one line from stdin (the y/N answer); resolves '' at end of input. */
+export function readLine(stdin: CliIo['stdin']): Promise<string> {
+  return new Promise((resolve) => {
+    let buffer = '';
+    const finish = (): void => {
+      stdin.removeListener('data', onData);
+      stdin.removeListener('end', finish);
+      stdin.pause?.();
+      resolve(buffer.split(/\r?\n/)[0] ?? '');
+    };
+    const onData = (chunk: Buffer | string): void => {
+      buffer += chunk.toString();
+      if (buffer.includes('\n')) finish();
+    };
+    stdin.on('data', onData);
+    stdin.on('end', finish);
+    stdin.resume?.();
+  });
+}

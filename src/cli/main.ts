@@ -1,0 +1,44 @@
+// apprunner-vpc: the runbook engine for terminals and CI. main() never throws: every failure becomes one
+// line on stderr (or a JSON error document with --json) and exit code 1.
+import { classifyAwsError, type Localized } from '../model/awsError';
+import { parseArgs, USAGE } from './args';
+import { runApply, runPlan, type RunContext } from './commands';
+import type { CliIo } from './io';
+import { CliFailure, langOf } from './session';
+
+function failure(error: unknown): { message: Localized; code: string } {
+  if (error instanceof CliFailure) return { message: error.localized, code: error.code };
+  const n = classifyAwsError(error);
+  return { message: n.message, code: n.code ?? n.kind };
+}
+
+export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr.write(`apprunner-vpc: ${parsed.error}\n${USAGE}`);
+    return 1;
+  }
+  const args = parsed.args;
+  const rc: RunContext = { args, io, env, lang: langOf(args, env) };
+  try {
+    switch (args.command) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case 'plan':
+        return await runPlan(rc);
+      case 'apply':
+      case 'detach':
+      case 'delete-connector':
+        return await runApply(rc);
+      case 'diagnose':
+        throw new CliFailure({ en: 'diagnose is not yet implemented in this build.', ja: 'diagnose はこのビルドではまだ実装されていません。' }, 'not-implemented');
+    }
+  } catch (error) {
+    const { message, code } = failure(error);
+    const line = message[rc.lang].replace(/\s*\n\s*/g, ' ');
+    if (args.json) io.stdout.write(`${JSON.stringify({ command: args.command, error: { code, message } }, null, 2)}\n`);
+    io.stderr.write(`apprunner-vpc: ${line}\n`);
+    return 1;
+  }
+}

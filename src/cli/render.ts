@@ -1,0 +1,22 @@
+// Text and JSON shapes the CLI prints: progress lines while applying, and the final result.
+import type { ApplyEvent, ApplyResult } from '../engine/applyTypes';
+import type { Lang } from '../model/planText';
+
+export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {
+  const n = `[${event.index + 1}/${'total' in event ? event.total : '?'}]`;
+  switch (event.type) {
+    case 'step-started': return `${n} ${event.step.title[lang]} ...`;
+    case 'step-finished': return `${n} ${event.outcome.status === 'skipped' ? (lang === 'ja' ? 'スキップ' : 'skipped') : 'ok'}: ${event.outcome.detail[lang]}`;
+    case 'step-failed': return `${n} ${lang === 'ja' ? '失敗' : 'FAILED'}: ${event.error.message[lang]}`;
+    case 'waiting': return `      ${event.message[lang]}`;
+  }
+}
+
+export function resultLines(result: ApplyResult, lang: Lang): string[] {
+  if (result.status === 'succeeded') {
+    const changed = result.outcomes.filter((o) => o.status === 'done').length;
+    return [lang === 'ja' ? `完了しました（${result.outcomes.length} ステップ、うち実行 ${changed}）。` : `Done (${result.outcomes.length} steps, ${changed} performed).`];
+  }
+  if (!result.error) return [lang === 'ja' ? 'キャンセルされました。' : 'Cancelled.'];
+  return [result.error.message[lang], result.error.doneSoFar[lang], result.error.rerun[lang]];
+}

@@ -1,0 +1,54 @@
+// What every command starts with: the AWS target from flags and environment, the clients, the live snapshot.
+import { getClients, type AwsClients } from '../aws/clients';
+import { profileRegion } from '../aws/profiles';
+import { loadTopology } from '../aws/topologyLoader';
+import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import type { Localized } from '../model/awsError';
+import type { Lang } from '../model/planText';
+import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
+import type { Topology } from '../model/topology';
+import type { CliArgs } from './args';
+
+export interface Session {
+  target: AwsTarget;
+  clients: AwsClients;
+  snapshot: Topology;
+  settings: SetupSettings;
+}
+
+export function langOf(args: CliArgs, env: NodeJS.ProcessEnv): Lang {
+  return args.lang ?? (/^ja/i.test(env.LC_ALL ?? env.LANG ?? '') ? 'ja' : 'en');
+}
+
+export function settingsOf(args: CliArgs): SetupSettings {
+  return {
+    ...DEFAULT_SETUP_SETTINGS,
+    serviceName: args.service ?? DEFAULT_SETUP_SETTINGS.serviceName,
+    connectorName: args.connectorName ?? DEFAULT_SETUP_SETTINGS.connectorName,
+  };
+}
+
+export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<AwsTarget> {
+  const profile = args.profile ?? env.AWS_PROFILE;
+  const explicit = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const fromProfile = explicit ? undefined : await profileRegion(profile);
+  return {
+    region: resolveRegion(explicit, fromProfile),
+    profile: profile || undefined,
+    endpointUrl: args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined),
+  };
+}
+
+export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promise<Session> {
+  const target = await targetOf(args, env);
+  // Few retries: a terminal user would rather see "unreachable" in seconds than wait through a long backoff.
+  const clients = getClients(target, { maxAttempts: 3, requestTimeoutMs: 20_000 });
+  const snapshot = await loadTopology(clients, { withAccountId: true });
+  return { target, clients, snapshot, settings: settingsOf(args) };
+}
+
+export class CliFailure extends Error {
+  constructor(readonly localized: Localized, readonly code: string) {
+    super(localized.en);
+  }
+}

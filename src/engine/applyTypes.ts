@@ -1,0 +1,59 @@
+// What applyPlan takes and reports: options, progress events, and the final result (plain values, so the
+// VS Code progress UI, the CLI and tests all read the same thing).
+import type { AwsErrorKind, Localized, NextStep } from '../model/awsError';
+import type { PlanStep, StepId } from '../model/planSteps';
+
+export type HealthFetch = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
+
+export interface ApplyOptions {
+  onProgress?(event: ApplyEvent): void;
+  /** Checked between steps and while waiting: a cancelled apply stops cleanly before the next write. */
+  signal?: AbortSignal;
+  /** How long to wait for a service operation to finish (default 15 minutes; the runbook says 5 to 10). */
+  waitTimeoutMs?: number;
+  /** How often to poll the service while waiting (default 5 s). */
+  pollIntervalMs?: number;
+  /** Per-request timeout of a health check, and how long to keep retrying it (defaults 10 s and 60 s). */
+  healthTimeoutMs?: number;
+  healthRetryForMs?: number;
+  /** Injected in tests; defaults to the global fetch. */
+  healthFetch?: HealthFetch;
+}
+
+export type StepStatus = 'done' | 'skipped';
+
+export interface StepOutcome {
+  stepId: StepId;
+  status: StepStatus;
+  detail: Localized;
+}
+
+export type ApplyErrorKind = AwsErrorKind | 'conflict' | 'rollback' | 'timeout' | 'health' | 'cancelled';
+
+export interface ApplyError {
+  stepId: StepId;
+  kind: ApplyErrorKind;
+  /** One line: what failed and why. */
+  message: Localized;
+  /** Which steps completed before the failure. */
+  doneSoFar: Localized;
+  /** What running apply again will do. */
+  rerun: Localized;
+  nextStep?: NextStep;
+  code?: string;
+  detail?: string;
+}
+
+export type ApplyEvent =
+  | { type: 'step-started'; index: number; total: number; step: PlanStep }
+  | { type: 'step-finished'; index: number; total: number; step: PlanStep; outcome: StepOutcome }
+  | { type: 'step-failed'; index: number; total: number; step: PlanStep; error: ApplyError }
+  | { type: 'waiting'; index: number; step: PlanStep; message: Localized };
+
+export interface ApplyResult {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  outcomes: StepOutcome[];
+  error?: ApplyError;
+  /** Ids the run created or found, for the caller's refresh (e.g. the App Runner group, the connector ARN). */
+  resolved: { groupIds: Record<string, string>; connectorArns: Record<string, string> };
+}

@@ -1,0 +1,66 @@
+// Security group steps (runbook 3.1 and 3.2). Each re-reads the group first and skips itself when the
+// account already has what it would add; "Duplicate" answers from a concurrent run count as done.
+import { authorizeEgress, authorizeIngress, createGroup, findGroupId, readGroupRules, revokeEgress, type PermissionSpec } from '../../aws/ec2Ops';
+import type { Localized } from '../../model/awsError';
+import type { PlanStep, RuleSpec } from '../../model/planSteps';
+import { hasRule, isDefaultAllowAllEgress } from '../../model/ruleMatch';
+import { groupIdOf, rememberGroup, type StepContext } from '../context';
+import type { StepOutcome } from '../applyTypes';
+import { awsErrorCode } from '../stepError';
+
+type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
+type Result = Omit<StepOutcome, 'stepId'>;
+
+const done = (en: string, ja: string): Result => ({ status: 'done', detail: { en, ja } });
+const skipped = (detail: Localized): Result => ({ status: 'skipped', detail });
+
+export async function createSecurityGroup(ctx: StepContext, step: Step<'create-security-group'>): Promise<Result> {
+  const { name, vpcId } = step.group;
+  const existing = await findGroupId(ctx.clients.ec2, name, vpcId);
+  if (existing) {
+    rememberGroup(ctx, step.group, existing);
+    return skipped({ en: `${name} already exists (${existing}); reusing it.`, ja: `${name} は既に存在します（${existing}）。再利用します。` });
+  }
+  try {
+    const id = await createGroup(ctx.clients.ec2, name, vpcId, step.description, step.tags);
+    rememberGroup(ctx, step.group, id);
+    return done(`Created ${name} (${id}).`, `${name}（${id}）を作成しました。`);
+  } catch (error) {
+    if (awsErrorCode(error) !== 'InvalidGroup.Duplicate') throw error;
+    const id = await groupIdOf(ctx, step.group); // created by a concurrent run: reuse it
+    return skipped({ en: `${name} was created meanwhile (${id}); reusing it.`, ja: `${name} が同時に作成されました（${id}）。再利用します。` });
+  }
+}
+
+async function permissionOf(ctx: StepContext, rule: RuleSpec): Promise<PermissionSpec> {
+  const referencedGroupId = rule.group ? await groupIdOf(ctx, rule.group) : undefined;
+  return { protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrIpv4: rule.cidrIpv4, referencedGroupId, description: rule.description };
+}
+
+export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egress'> | Step<'authorize-ingress'>): Promise<Result> {
+  const egress = step.kind === 'authorize-egress';
+  const groupId = await groupIdOf(ctx, step.group);
+  const p = await permissionOf(ctx, step.rule);
+  const already = skipped({ en: `The rule is already in ${step.group.name}.`, ja: `ルールは既に ${step.group.name} にあります。` });
+  if (hasRule(await readGroupRules(ctx.clients.ec2, groupId), step.rule, egress, p.referencedGroupId)) return already;
+  try {
+    await (egress ? authorizeEgress : authorizeIngress)(ctx.clients.ec2, groupId, p);
+  } catch (error) {
+    if (awsErrorCode(error) === 'InvalidPermission.Duplicate') return already;
+    throw error;
+  }
+  return done(`Added the rule to ${step.group.name} (${groupId}).`, `${step.group.name}（${groupId}）にルールを追加しました。`);
+}
+
+export async function revokeAllowAllEgress(ctx: StepContext, step: Step<'revoke-egress'>): Promise<Result> {
+  const groupId = await groupIdOf(ctx, step.group);
+  const gone = skipped({ en: `${step.group.name} has no allow-all outbound rule.`, ja: `${step.group.name} に全許可のアウトバウンドルールはありません。` });
+  if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(isDefaultAllowAllEgress)) return gone;
+  try {
+    await revokeEgress(ctx.clients.ec2, groupId, { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0' });
+  } catch (error) {
+    if (awsErrorCode(error) === 'InvalidPermission.NotFound') return gone;
+    throw error;
+  }
+  return done(`Removed the allow-all outbound rule from ${step.group.name}.`, `${step.group.name} から全許可のアウトバウンドルールを削除しました。`);
+}

@@ -1,0 +1,54 @@
+// Health checks (runbook 6): GET the service's health path, and the DB health path which must report the
+// database as connected. Retried for a while, because a fresh deployment can take a moment to answer.
+import { describeService } from '../../aws/appRunnerOps';
+import { serviceEndpointUrl } from '../../model/awsTarget';
+import type { PlanStep } from '../../model/planSteps';
+import type { StepOutcome } from '../applyTypes';
+import type { StepContext } from '../context';
+import { sleep, StepError } from '../stepError';
+
+type Step = Extract<PlanStep, { kind: 'check-health' }>;
+
+interface Verdict {
+  ok: boolean;
+  summary: string;
+}
+
+async function probe(ctx: StepContext, url: string, expectDatabase: boolean): Promise<Verdict> {
+  const timeout = AbortSignal.timeout(ctx.healthTimeoutMs);
+  const signal = ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
+  try {
+    const response = await ctx.healthFetch(url, { signal });
+    const body = (await response.text()).slice(0, 300);
+    let parsed: { status?: unknown; database?: unknown } = {};
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      parsed = {};
+    }
+    const ok = response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
+    return { ok, summary: `HTTP ${response.status} ${body.replace(/\s+/g, ' ')}` };
+  } catch (error) {
+    return { ok: false, summary: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<StepOutcome, 'stepId'>> {
+  const service = await describeService(ctx.clients.appRunner, step.service.arn);
+  if (!service.url) {
+    throw new StepError('health', { en: `${step.service.name} has no URL yet.`, ja: `${step.service.name} にはまだ URL がありません。` });
+  }
+  const url = serviceEndpointUrl(service.url, step.path);
+  const deadline = Date.now() + ctx.healthRetryForMs;
+  for (;;) {
+    const verdict = await probe(ctx, url, step.expectDatabase);
+    if (verdict.ok) return { status: 'done', detail: { en: `GET ${url}: ${verdict.summary}`, ja: `GET ${url}: ${verdict.summary}` } };
+    if (ctx.signal?.aborted || Date.now() >= deadline) {
+      throw new StepError('health', {
+        en: `Health check failed: GET ${url} answered ${verdict.summary}.`,
+        ja: `ヘルスチェックに失敗しました: GET ${url} の応答は ${verdict.summary} でした。`,
+      });
+    }
+    await sleep(Math.min(2_000, ctx.pollIntervalMs), ctx.signal);
+  }
+}
