@@ -36,10 +36,19 @@ export class ValidationContext {
     return anchor;
   }
 
-  /** Where problems about the whole file go: the first line, so the squiggle is visible. */
+  /**
+   * Where problems about the whole file go (a missing top-level key): the first line with content, past
+   * any header comments, so the squiggle is visible and on YAML the user wrote.
+   */
   firstLineRange(): TextRange {
-    const end = this.text.search(/\r?\n|$/);
-    return this.rangeOfOffsets(0, end);
+    for (let line = 0; line < this.lines.lineCount; line++) {
+      const start = this.lines.lineStart(line) ?? 0;
+      const end = this.lines.lineStart(line + 1) ?? this.text.length;
+      const body = this.text.slice(start, end);
+      const indent = body.search(/\S/);
+      if (indent >= 0 && body[indent] !== '#') return this.rangeOfOffsets(start + indent, end);
+    }
+    return this.rangeOfOffsets(0, this.lines.lineStart(1) ?? this.text.length);
   }
 
   /** Problems in reading order, the way the Problems view lists them, without exact repeats. */

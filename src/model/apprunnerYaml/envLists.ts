@@ -1,6 +1,7 @@
 // run.env / build.env ([{name, value}]) and run.secrets ([{name, value-from}]).
 import type { Pair } from 'yaml';
 import type { ValidationContext } from './context';
+import { ENV_ITEM_KEYS, SECRET_ITEM_KEYS } from './keys';
 import { messages } from './messages';
 import { deref, expectMap, join, knownPairs, listItems, readText, requirePair } from './nodes';
 import { classifySecretReference } from './secretReference';
@@ -14,14 +15,15 @@ interface NamedItem {
 }
 
 /** Each list item as {name, <valueKey>}; both keys are required by the file format. */
-function readNamedList(ctx: ValidationContext, pair: Pair | undefined, path: string, valueKey: string): NamedItem[] {
+function readNamedList(ctx: ValidationContext, pair: Pair | undefined, path: string, keys: readonly ['name', string]): NamedItem[] {
+  const valueKey = keys[1];
   const items: NamedItem[] = [];
   listItems(ctx, pair, path, 'list').forEach((item, index) => {
     const itemPath = join(path, index);
     const itemNode = deref(ctx, item);
     const map = expectMap(ctx, itemNode, itemPath, itemNode);
     if (!map) return;
-    const pairs = knownPairs(ctx, map, itemPath, ['name', valueKey]);
+    const pairs = knownPairs(ctx, map, itemPath, keys);
     const namePair = requirePair(ctx, pairs, 'name', itemPath, map);
     const valuePair = requirePair(ctx, pairs, valueKey, itemPath, map);
     const entry: NamedItem = { path: itemPath, range: ctx.rangeOf(map) };
@@ -34,11 +36,11 @@ function readNamedList(ctx: ValidationContext, pair: Pair | undefined, path: str
 }
 
 export function readEnvList(ctx: ValidationContext, pair: Pair | undefined, path: string): EnvEntry[] {
-  return readNamedList(ctx, pair, path, 'value').map(({ range, name, value }) => ({ range, name, value }));
+  return readNamedList(ctx, pair, path, ENV_ITEM_KEYS).map(({ range, name, value }) => ({ range, name, value }));
 }
 
 export function readSecretList(ctx: ValidationContext, pair: Pair | undefined, path: string): SecretEntry[] {
-  return readNamedList(ctx, pair, path, 'value-from').map(({ path: itemPath, range, name, value }) => {
+  return readNamedList(ctx, pair, path, SECRET_ITEM_KEYS).map(({ path: itemPath, range, name, value }) => {
     const entry: SecretEntry = { range, name, valueFrom: value };
     if (!value) return entry;
     const reference = classifySecretReference(value.value);

@@ -22,10 +22,11 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
 
-function describe(error: YAMLError): Localized {
+function describe(error: YAMLError, kind: 'error' | 'warning'): Localized {
   const en = firstLine(error.message);
-  const ja = japaneseByCode[error.code] ?? 'YAML の構文エラーです';
-  return { en: `YAML syntax error: ${en}.`, ja: `YAML の構文エラー: ${ja}（${en}）。` };
+  const ja = japaneseByCode[error.code] ?? (kind === 'error' ? 'YAML の構文エラーです' : 'YAML の警告です');
+  const title = kind === 'error' ? { en: 'YAML syntax error', ja: 'YAML の構文エラー' } : { en: 'YAML warning', ja: 'YAML の警告' };
+  return { en: `${title.en}: ${en}.`, ja: `${title.ja}: ${ja}（${en}）。` };
 }
 
 export function reportYamlDiagnostics(ctx: ValidationContext, doc: Document): void {
@@ -36,11 +37,10 @@ export function reportYamlDiagnostics(ctx: ValidationContext, doc: Document): vo
       const ja = '同じマッピング内でこのキーが重複しています。App Runner はどちらの値を使うか判断できません。';
       ctx.report('yaml-duplicate-key', 'error', { en, ja }, range);
     } else {
-      ctx.report('yaml-syntax', 'error', describe(error), range);
+      ctx.report('yaml-syntax', 'error', describe(error, 'error'), range);
     }
   }
   for (const warning of doc.warnings) {
-    const message = describe(warning);
-    ctx.report('yaml-warning', 'warning', { en: message.en.replace('syntax error', 'warning'), ja: message.ja.replace('構文エラー', '警告') }, ctx.rangeOfOffsets(warning.pos[0], warning.pos[1]));
+    ctx.report('yaml-warning', 'warning', describe(warning, 'warning'), ctx.rangeOfOffsets(warning.pos[0], warning.pos[1]));
   }
 }
