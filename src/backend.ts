@@ -4,3 +4,4 @@ export { getClients, resetClients, type AwsClients } from './aws/clients';
 export { getCallerIdentity, type CallerIdentity } from './aws/identity';
 export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';
 export { onAwsRequest, type RequestSummary } from './aws/requestLog';
+export { loadTopology, type LoadOptions } from './aws/topologyLoader';

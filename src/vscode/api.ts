@@ -1,5 +1,10 @@
+import type { CodeLensApi } from './codelens/registerCodeLens';
 import type { Connection, ConnectionState } from './connection';
-import type { ExplorerProvider } from './explorer/explorerProvider';
+import type { DiagnoseApi } from './diagnose/registerDiagnose';
+import type { DiagramApi } from './diagram/registerDiagram';
+import type { ExplorerApi } from './explorer/registerExplorer';
+import type { SetupApi } from './setup/registerSetup';
+import type { StateStore } from './state/stateStore';
 
 /** What activate() returns: used by the host tests and by other extensions that want the same view of AWS. */
 export interface ExtensionApi {
@@ -7,6 +12,11 @@ export interface ExtensionApi {
   connectionState(): ConnectionState;
   refreshConnection(): Promise<ConnectionState>;
   statusBarText(): string;
-  explorer: ExplorerProvider;
   connection: Connection;
+  store: StateStore;
+  explorer: ExplorerApi;
+  setup: SetupApi;
+  codeLens: CodeLensApi;
+  diagram: DiagramApi;
+  diagnose: DiagnoseApi;
 }

@@ -1,14 +1,20 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { isBackendInRequireCache, loadBackend } from './backend';
+import { registerCodeLens } from './codelens/registerCodeLens';
 import { registerCommand } from './commands/register';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegion } from './commands/selectRegion';
 import { useSandbox } from './commands/useSandbox';
 import { Connection } from './connection';
-import { ExplorerProvider } from './explorer/explorerProvider';
+import { registerDiagnose } from './diagnose/registerDiagnose';
+import { registerDiagram } from './diagram/registerDiagram';
+import { registerExplorer } from './explorer/registerExplorer';
 import { initLog, log } from './log';
+import type { ExtensionServices } from './services';
 import { affectsConnection } from './settings';
+import { registerSetup } from './setup/registerSetup';
+import { StateStore } from './state/stateStore';
 import { createStatusBar } from './statusBar';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
@@ -16,26 +22,33 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   initLog(context);
   const connection = new Connection();
-  const explorer = new ExplorerProvider(connection);
+  const store = new StateStore(connection);
   const statusBar = createStatusBar(connection);
   context.subscriptions.push(
     connection,
-    explorer,
+    store,
     statusBar,
-    vscode.window.createTreeView('apprunnerVpc.explorer', { treeDataProvider: explorer, showCollapseAll: true }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) void connection.refresh();
     }),
   );
+  const services: ExtensionServices = { context, connection, store };
   registerCommand(context, 'apprunnerVpc.refresh', async () => {
-    await connection.refresh();
-    explorer.refresh();
+    const state = await connection.refresh();
+    if (state.status === 'connected') await store.refresh({ force: true });
   });
   registerCommand(context, 'apprunnerVpc.selectProfile', selectProfile);
   registerCommand(context, 'apprunnerVpc.selectRegion', selectRegion);
   registerCommand(context, 'apprunnerVpc.useSandbox', useSandbox);
   registerCommand(context, 'apprunnerVpc.showLog', () => log.show());
   void vscode.commands.executeCommand('setContext', 'apprunnerVpc.connection', 'loading');
+  const features = {
+    explorer: registerExplorer(services),
+    setup: registerSetup(services),
+    codeLens: registerCodeLens(services),
+    diagram: registerDiagram(services),
+    diagnose: registerDiagnose(services),
+  };
 
   // The SDK bundle is required on the first AWS call, which is deferred past activation on purpose.
   setTimeout(() => {
@@ -51,10 +64,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   return {
     activation,
     connection,
-    explorer,
+    store,
     connectionState: () => connection.state,
-    statusBarText: () => statusBar.text,
     refreshConnection: () => connection.refresh(),
+    statusBarText: () => statusBar.text,
+    ...features,
   };
 }
 

@@ -37,8 +37,8 @@ describe('Foundation: the extension in VS Code', () => {
 
   it('shows the account in the explorer as the top-level node', async () => {
     const api = await extensionApi();
-    const roots = await api.explorer.getChildren();
-    const item = api.explorer.getTreeItem(roots[0]);
+    const roots = await api.explorer.provider.getChildren();
+    const item = api.explorer.provider.getTreeItem(roots[0]);
     assert.equal(item.label, 'default · ap-northeast-1');
     assert.equal(item.description, '123456789012');
   });
@@ -58,7 +58,7 @@ describe('Foundation: the extension in VS Code', () => {
       assert.match(state.error?.message.en ?? '', /could not be reached.*endpointUrl/);
       assert.doesNotMatch(state.error?.message.en ?? '', /\n\s+at /);
       assert.match(api.statusBarText(), /not connected/);
-      assert.deepEqual(await api.explorer.getChildren(), [], 'the tree is empty so the welcome content shows');
+      assert.deepEqual(await api.explorer.provider.getChildren(), [], 'the tree is empty so the welcome content shows');
     } finally {
       await setSetting('endpointUrl', endpoint);
       await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'reconnection', 60_000);
