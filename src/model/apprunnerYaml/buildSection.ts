@@ -3,6 +3,7 @@ import type { Pair } from 'yaml';
 import type { ValidationContext } from './context';
 import { checkEnvNames, readEnvList } from './envLists';
 import { BUILD_COMMAND_KEYS, BUILD_KEYS } from './keys';
+import { checkPlainSecrets } from './plainSecrets';
 import { deref, expectMap, knownPairs, readCommands, requirePair } from './nodes';
 import type { BuildSection } from './types';
 
@@ -25,6 +26,7 @@ export function readBuildSection(ctx: ValidationContext, buildPair: Pair): Build
   }
 
   section.env = readEnvList(ctx, pairs.get('env'), 'build.env');
+  checkPlainSecrets(ctx, section.env, 'build.env');
   checkEnvNames(ctx, section.env.map((entry, index) => ({ name: entry.name, path: `build.env[${index}].name` })));
   return section;
 }

@@ -81,6 +81,14 @@ export const messages = {
     en: `Environment variable "${name}" is already defined at ${firstPath}; only one value will reach the application.`,
     ja: `環境変数「${name}」は ${firstPath} ですでに定義されています。アプリケーションに届く値は一つだけです。`,
   }),
+  plaintextSecret: (name: string): Localized => ({
+    en: `"${name}" looks like a secret written in plain text; move it to run.secrets (Secrets Manager or SSM Parameter Store).`,
+    ja: `「${name}」は平文で書かれたシークレットのようです。run.secrets（Secrets Manager または SSM パラメータストア）に移してください。`,
+  }),
+  passwordInUrl: (name: string): Localized => ({
+    en: `The URL in "${name}" contains a password in plain text; keep the password in run.secrets and only the host in the URL.`,
+    ja: `「${name}」の URL にパスワードが平文で含まれています。パスワードは run.secrets に置き、URL にはホストだけを書いてください。`,
+  }),
   invalidSecretReference: (got: string): Localized => ({
     en: `value-from "${got}" is not a Secrets Manager secret ARN, an SSM parameter ARN, or an SSM parameter name.`,
     ja: `value-from「${got}」は Secrets Manager シークレットの ARN、SSM パラメータの ARN、SSM パラメータ名のいずれでもありません。`,

@@ -45,7 +45,7 @@ function readTop(ctx: ValidationContext, config: ApprunnerConfig): void {
   }
   const map = root;
   const pairs = knownPairs(ctx, map, '', TOP_KEYS);
-  // Missing top-level keys are reported on the first line: there is no better place.
+  // Missing top-level keys have no place of their own: they go on the first line of YAML.
   const top = ctx.firstLineRange();
 
   const versionPair = requirePair(ctx, pairs, 'version', '', top);

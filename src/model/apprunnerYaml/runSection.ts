@@ -5,6 +5,7 @@ import type { ValidationContext } from './context';
 import { checkEnvNames, readEnvList, readSecretList } from './envLists';
 import { NETWORK_KEYS, RUN_KEYS } from './keys';
 import { messages } from './messages';
+import { checkPlainSecrets } from './plainSecrets';
 import { deref, expectMap, knownPairs, readCommands, readText, requirePair } from './nodes';
 import { parsePort, portInCommand } from './port';
 import { isRuntime, REVISED_BUILD_RUNTIMES } from './runtimes';
@@ -43,6 +44,7 @@ export function readRunSection(ctx: ValidationContext, runPair: Pair, runtime: s
 
   section.env = readEnvList(ctx, pairs.get('env'), 'run.env');
   section.secrets = readSecretList(ctx, pairs.get('secrets'), 'run.secrets');
+  checkPlainSecrets(ctx, section.env, 'run.env');
   // The port variable, env and secrets all land in the same process environment.
   checkEnvNames(ctx, [
     ...(section.network?.portEnv ? [{ name: section.network.portEnv, path: 'run.network.env' }] : []),

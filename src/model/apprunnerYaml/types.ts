@@ -34,6 +34,7 @@ export type ProblemCode =
   | 'invalid-env-name'
   | 'reserved-env-name'
   | 'duplicate-env-name'
+  | 'plaintext-secret'
   | 'invalid-secret-reference'
   | 'secret-parameter-name';
 
