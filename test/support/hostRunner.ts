@@ -26,7 +26,7 @@ export async function runHostTests(): Promise<number> {
   const server = await startVsCodeServer({
     env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
     settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
-    logFile: path.join(REPO_ROOT, 'test-results', 'host-server.log'),
+    logFile: path.join(work, 'server.log'),
   });
   console.log(`Host tests in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
   const browser = await launchChromium();
@@ -34,7 +34,7 @@ export async function runHostTests(): Promise<number> {
   let failures = 0;
   try {
     const page = await browser.newPage();
-    const consoleLog = path.join(REPO_ROOT, 'test-results', 'host-console.log');
+    const consoleLog = path.join(work, 'console.log');
     writeFileSync(consoleLog, '');
     page.on('console', (message) => writeFileSync(consoleLog, `${message.type()}: ${message.text()}\n`, { flag: 'a' }));
     await page.goto(server.workbenchUrl(workspace, {
@@ -60,9 +60,10 @@ export async function runHostTests(): Promise<number> {
     await aws.stop();
   }
   if (!end) {
-    console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see test-results/host-console.log).`);
+    console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see ${work}/console.log and server.log).`);
     return 1;
   }
+  if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
   console.log(`host: ${end.passes} passed, ${end.failures} failed${end.pending ? `, ${end.pending} skipped` : ''}`);
   return end.failures > 0 || failures > 0 || end.passes === 0 ? 1 : 0;
 }
