@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { ChecklistContext, ChecklistItem, checklistToMarkdown, evaluateChecklist } from '../../src/model/checklist';
+import { Topology } from '../../src/model/topology';
+import { analyze } from './fixtures/analyze';
+import { afterSetup, beforeSetup, connector, group, IDS, removeRule, sgRule } from './fixtures/topologyBuilder';
+
+const NOW = '2026-11-28T10:00:00.000Z';
+const HEALTHY = { lastConnectionTestAt: '2026-11-27T09:00:00.000Z', logScan: { connectedLineSeen: true, errorLines: 0 }, now: NOW };
+
+function states(t: Topology, context: ChecklistContext = HEALTHY): Record<string, ChecklistItem['state']> {
+  const items = evaluateChecklist(t, analyze(t), { ...context, appRunnerGroupName: 'sg-apprunner' });
+  return Object.fromEntries(items.map((i) => [i.id, i.state]));
+}
+
+describe('evaluateChecklist', () => {
+  it('passes every automatic item in the finished runbook world, leaving the manual ones', () => {
+    assert.deepEqual(states(afterSetup()), {
+      'sg-apprunner-exists': 'pass',
+      'connector-exists': 'pass',
+      'connector-attached': 'pass',
+      'db-reachable': 'pass',
+      'logs-clean': 'pass',
+      'connector-active': 'pass',
+      'rules-reviewed': 'pass',
+      'connection-test-recent': 'pass',
+      'performance-metrics': 'manual',
+      'change-connector-redeploy': 'manual',
+      'change-sg-immediate': 'manual',
+      'change-subnets-new-connector': 'manual',
+    });
+  });
+
+  it('fails the setup items before setup', () => {
+    const s = states(beforeSetup(), { now: NOW, logScan: undefined, lastConnectionTestAt: undefined });
+    assert.equal(s['sg-apprunner-exists'], 'fail');
+    assert.equal(s['connector-exists'], 'fail');
+    assert.equal(s['connector-attached'], 'fail');
+    assert.equal(s['db-reachable'], 'fail');
+    assert.equal(s['connector-active'], 'fail');
+    assert.equal(s['logs-clean'], 'unknown');
+    assert.equal(s['connection-test-recent'], 'unknown');
+  });
+
+  it('names the blocking findings when the DB is unreachable', () => {
+    const t = afterSetup();
+    removeRule(t, 'sgr-db-from-app');
+    const item = evaluateChecklist(t, analyze(t), HEALTHY).find((i) => i.id === 'db-reachable');
+    assert.equal(item?.state, 'fail');
+    assert.match(item?.detail.en ?? '', /sg-ingress-missing-db-port/);
+  });
+
+  it('an INACTIVE connector fails the periodic ACTIVE item', () => {
+    const t = afterSetup();
+    connector(t).status = 'INACTIVE';
+    assert.equal(states(t)['connector-active'], 'fail');
+  });
+
+  it('over-broad rules fail the review item and are named', () => {
+    const t = afterSetup();
+    group(t, IDS.sgDb).rules.push(sgRule('sgr-open', IDS.sgDb, false, 'tcp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' }));
+    const item = evaluateChecklist(t, analyze(t), HEALTHY).find((i) => i.id === 'rules-reviewed');
+    assert.equal(item?.state, 'fail');
+    assert.match(item?.detail.en ?? '', /sgr-open/);
+  });
+
+  it('log errors fail; no connected line and no errors is unknown', () => {
+    assert.equal(states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: true, errorLines: 3 } })['logs-clean'], 'fail');
+    assert.equal(states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: false, errorLines: 0 } })['logs-clean'], 'unknown');
+  });
+
+  it('a connection test older than 7 days fails', () => {
+    assert.equal(states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-21T10:00:00.000Z' })['connection-test-recent'], 'pass');
+    assert.equal(states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-20T09:59:00.000Z' })['connection-test-recent'], 'fail');
+  });
+});
+
+describe('checklistToMarkdown', () => {
+  it('writes the three runbook sections with checked boxes only for passed items', () => {
+    const t = afterSetup();
+    connector(t).status = 'INACTIVE';
+    const md = checklistToMarkdown(evaluateChecklist(t, analyze(t), HEALTHY), 'ja', { generatedAt: NOW });
+    const lines = md.split('\n');
+    assert.equal(lines[0], '# 運用チェックリスト');
+    assert.deepEqual(lines.filter((l) => l.startsWith('## ')), ['## 初期設定時', '## 定期確認項目', '## 変更時の注意点']);
+    assert.ok(lines.includes('- [x] セキュリティグループ（sg-apprunner）が作成されている (確認済み): vpc-1 の sg-app1'));
+    assert.ok(lines.some((l) => l.startsWith('- [ ] VPC Connector の状態が ACTIVE (要対応)')));
+    assert.ok(lines.some((l) => l.startsWith('- [ ] パフォーマンスメトリクスの確認 (手動確認)')));
+    assert.equal(lines.filter((l) => /^- \[[x ]\] /.test(l)).length, 12);
+  });
+
+  it('has an English version and escapes Markdown in details', () => {
+    const md = checklistToMarkdown([{ id: 'x', section: 'periodic', title: { en: 'T', ja: 'T' }, state: 'fail', detail: { en: 'a *b* [c]\nd', ja: '' } }], 'en');
+    assert.equal(md, '# Operations checklist\n\n## Periodic checks\n- [ ] T (FAIL): a \\*b\\* \\[c\\] d\n');
+  });
+});
