@@ -17,13 +17,13 @@ export const messages = {
     en: 'The file is empty; App Runner needs at least version, runtime, build and run.',
     ja: 'ファイルが空です。App Runner には少なくとも version、runtime、build、run が必要です。',
   }),
-  rootNotMapping: (got: string): Localized => ({
-    en: `The file must be a mapping of keys (version, runtime, build, run), not ${got}.`,
-    ja: `ファイルはキー（version、runtime、build、run）のマッピングで書いてください（現在は ${got}）。`,
+  rootNotMapping: (got: Localized): Localized => ({
+    en: `The file must be a mapping of keys (version, runtime, build, run), not ${got.en}.`,
+    ja: `ファイルはキー（version、runtime、build、run）のマッピングで書いてください（現在は${got.ja}）。`,
   }),
-  wrongType: (path: string, expected: ExpectedType, got: string): Localized => ({
-    en: `"${path}" must be ${typeNames[expected].en}, not ${got}.`,
-    ja: `「${path}」は${typeNames[expected].ja}で指定してください（現在は ${got}）。`,
+  wrongType: (path: string, expected: ExpectedType, got: Localized): Localized => ({
+    en: `"${path}" must be ${typeNames[expected].en}, not ${got.en}.`,
+    ja: `「${path}」は${typeNames[expected].ja}で指定してください（現在は${got.ja}）。`,
   }),
   commandIsMapping: (path: string): Localized => ({
     en: `"${path}" is read as a mapping because of an unquoted ": "; quote the whole command.`,
@@ -37,9 +37,9 @@ export const messages = {
     en: `"${path}" has no value.`,
     ja: `「${path}」に値がありません。`,
   }),
-  unknownKey: (key: string, where: string, known: readonly string[]): Localized => ({
-    en: `Unknown key "${key}" in ${where}; App Runner ignores or rejects it (known keys: ${known.join(', ')}).`,
-    ja: `${where} に不明なキー「${key}」があります。App Runner では無視されるか拒否されます（有効なキー: ${known.join(', ')}）。`,
+  unknownKey: (key: string, parentPath: string, known: readonly string[]): Localized => ({
+    en: `Unknown key "${key}" in ${parentPath === '' ? 'the top level' : `"${parentPath}"`}; App Runner ignores or rejects it (known keys: ${known.join(', ')}).`,
+    ja: `${parentPath === '' ? '最上位' : `「${parentPath}」`}に不明なキー「${key}」があります。App Runner では無視されるか拒否されます（有効なキー: ${known.join(', ')}）。`,
   }),
   unsupportedVersion: (got: string): Localized => ({
     en: `Configuration file version "${got}" is not supported; use version: 1.0.`,

@@ -3,7 +3,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Anchor, ValidationContext } from './context';
 import { messages, type ExpectedType } from './messages';
-import type { Located } from './types';
+import type { Localized, Located } from './types';
 
 /** The node behind an alias, or the node itself; null/undefined for empty values. */
 export function deref(ctx: ValidationContext, node: unknown): Node | null {
@@ -20,17 +20,17 @@ export function isEmpty(node: Node | null): boolean {
 }
 
 /** How a node reads to a user, for "must be X, not Y" messages. */
-export function describeNode(node: Node | null): string {
-  if (isEmpty(node)) return 'empty';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+export function describeNode(node: Node | null): Localized {
+  if (isEmpty(node)) return { en: 'empty', ja: '空' };
+  if (isMap(node)) return { en: 'a mapping', ja: 'マッピング' };
+  if (isSeq(node)) return { en: 'a list', ja: 'リスト' };
   if (isScalar(node)) {
     const value = node.value;
-    if (typeof value === 'number') return `the number ${node.source ?? String(value)}`;
-    if (typeof value === 'boolean') return `the boolean ${String(value)}`;
-    return 'a string';
+    if (typeof value === 'number') return { en: `the number ${node.source ?? String(value)}`, ja: `数値 ${node.source ?? String(value)}` };
+    if (typeof value === 'boolean') return { en: `the boolean ${String(value)}`, ja: `真偽値 ${String(value)}` };
+    return { en: 'a string', ja: '文字列' };
   }
-  return 'an unsupported value';
+  return { en: 'an unsupported value', ja: '使えない値' };
 }
 
 /** A scalar's text as written: `1.0` stays "1.0", `true` stays "true". */
@@ -59,8 +59,7 @@ export function knownPairs(ctx: ValidationContext, map: YAMLMap, path: string, k
       if (!result.has(key)) result.set(key, pair);
       continue;
     }
-    const where = path === '' ? 'the top level' : `"${path}"`;
-    ctx.report('unknown-key', 'warning', messages.unknownKey(key ?? '?', where, known), pair, join(path, key ?? '?'));
+    ctx.report('unknown-key', 'warning', messages.unknownKey(key ?? '?', path, known), pair, join(path, key ?? '?'));
   }
   return result;
 }

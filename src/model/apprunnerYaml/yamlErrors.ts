@@ -5,15 +5,15 @@ import type { Localized } from './types';
 
 // Japanese for the parser's codes that users actually hit; anything else falls back to a generic sentence.
 const japaneseByCode: Partial<Record<YAMLError['code'], string>> = {
-  BAD_INDENT: 'インデントが正しくありません',
-  TAB_AS_INDENT: 'インデントにタブは使えません（スペースを使ってください）',
+  BAD_INDENT: 'インデントが足りないか、閉じ括弧がありません',
+  TAB_AS_INDENT: 'インデントにタブは使えません。スペースを使ってください',
   MISSING_CHAR: '閉じ引用符または閉じ括弧がありません',
-  MULTIPLE_DOCS: 'ファイルに複数の YAML ドキュメントがあります（--- 区切りは一つのドキュメントにしてください）',
+  MULTIPLE_DOCS: 'ファイルに複数の YAML ドキュメントがあります。--- で区切らず一つにまとめてください',
   UNEXPECTED_TOKEN: '予期しない記号または値があります',
-  MULTILINE_IMPLICIT_KEY: 'キーが複数行にまたがっています（「:」の後の空白を確認してください）',
+  MULTILINE_IMPLICIT_KEY: 'キーが複数行にまたがっています。「:」の後の空白を確認してください',
   BLOCK_AS_IMPLICIT_KEY: 'ブロックをキーとして使うことはできません',
   BAD_DQ_ESCAPE: 'ダブルクォート内のエスケープが正しくありません',
-  BAD_SCALAR_START: '値の先頭に使えない文字があります（引用符で囲んでください）',
+  BAD_SCALAR_START: '値の先頭に使えない文字があります。値を引用符で囲んでください',
   TAG_RESOLVE_FAILED: '不明なタグがあります',
   BAD_ALIAS: 'エイリアスが正しくありません',
 };
@@ -26,7 +26,7 @@ function describe(error: YAMLError, kind: 'error' | 'warning'): Localized {
   const en = firstLine(error.message);
   const ja = japaneseByCode[error.code] ?? (kind === 'error' ? 'YAML の構文エラーです' : 'YAML の警告です');
   const title = kind === 'error' ? { en: 'YAML syntax error', ja: 'YAML の構文エラー' } : { en: 'YAML warning', ja: 'YAML の警告' };
-  return { en: `${title.en}: ${en}.`, ja: `${title.ja}: ${ja}（${en}）。` };
+  return { en: `${title.en}: ${en}.`, ja: `${title.ja}: ${ja}（原文: ${en}）。` };
 }
 
 export function reportYamlDiagnostics(ctx: ValidationContext, doc: Document): void {
