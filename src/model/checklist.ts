@@ -60,7 +60,8 @@ function connectorItems(topology: Topology, d: Diagnosis): ChecklistItem[] {
 }
 
 function dbItem(d: Diagnosis): ChecklistItem {
-  const blocking = d.findings.filter((f) => f.path === 'database' && f.severity === 'error').map((f) => f.id);
+  // DNS errors count: the database is reached by its endpoint name.
+  const blocking = d.findings.filter((f) => (f.path === 'database' || f.path === 'dns') && f.severity === 'error').map((f) => f.id);
   const title = t('Database connection is confirmed', 'RDS接続が確認できている');
   if (d.verdicts.database === 'reachable') {
     return item('db-reachable', 'initial', title, 'pass', t(`${d.serviceName} can reach ${d.dbInstanceId ?? 'the database'}.`, `${d.serviceName} から ${d.dbInstanceId ?? 'データベース'} に到達できます。`));

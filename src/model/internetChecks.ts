@@ -7,11 +7,12 @@ import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { defaultIpv4Route, describeRoute, routeTableForSubnet } from './routeTables';
 import { evaluateSecurityGroups } from './securityGroupRules';
+import { NatGateway } from './topology';
 import { EPHEMERAL_PORTS } from './trafficSpace';
 
 const WORLD = ['0.0.0.0/0'];
 
-type RouteProblem = 'no-nat-route' | 'igw-route-not-nat' | 'nat-gateway-unavailable' | 'default-route-not-nat';
+type RouteProblem = 'no-nat-route' | 'igw-route-not-nat' | 'nat-gateway-unavailable' | 'nat-subnet-no-igw-route' | 'default-route-not-nat';
 
 const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: string; ja: string }> = {
   'no-nat-route': {
@@ -32,6 +33,12 @@ const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: s
     en: "A connector subnet's default route points at a NAT gateway that is not available.",
     ja: 'コネクタのサブネットのデフォルトルートが、利用できない NAT ゲートウェイを指しています。',
   },
+  'nat-subnet-no-igw-route': {
+    severity: 'error',
+    url: DOC_LINKS.natGateways,
+    en: "The NAT gateway the connector subnets use sits in a subnet without a default route to an internet gateway, so it cannot reach the internet.",
+    ja: 'コネクタのサブネットが使う NAT ゲートウェイが、インターネットゲートウェイへのデフォルトルートのないサブネットにあるため、インターネットに出られません。',
+  },
   'default-route-not-nat': {
     severity: 'info',
     url: DOC_LINKS.natGateways,
@@ -40,11 +47,22 @@ const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: s
   },
 };
 
+/** A public NAT gateway needs its own subnet to route 0.0.0.0/0 to an internet gateway. */
+function natWithoutIgw(ctx: AnalysisContext, nat: NatGateway): Evidence | undefined {
+  const natSubnet = ctx.topology.subnets.find((s) => s.id === nat.subnetId);
+  if (!natSubnet) return undefined; // Not loaded: no evidence either way.
+  const table = routeTableForSubnet(ctx.topology, natSubnet.id, natSubnet.vpcId, natSubnet.routeTableId);
+  const route = table ? defaultIpv4Route(table) : undefined;
+  if (route?.gatewayId?.startsWith('igw-') && route.state !== 'blackhole') return undefined;
+  return { kind: 'nat-gateway', id: nat.id, detail: `${nat.id} in ${natSubnet.id} (${table?.id ?? 'no route table'}): ${route ? describeRoute(route) : 'no 0.0.0.0/0 route'}` };
+}
+
 function checkRoutes(ctx: AnalysisContext): Finding[] {
   const noRoute: Evidence[] = [];
   const igw: Evidence[] = [];
   const natDown: Evidence[] = [];
   const other: Evidence[] = [];
+  const natNoIgw: Evidence[] = [];
   for (const subnet of ctx.connectorSubnets) {
     const table = routeTableForSubnet(ctx.topology, subnet.id, subnet.vpcId, subnet.routeTableId);
     const route = table ? defaultIpv4Route(table) : undefined;
@@ -55,6 +73,8 @@ function checkRoutes(ctx: AnalysisContext): Finding[] {
     else if (route.natGatewayId) {
       const nat = ctx.topology.natGateways.find((n) => n.id === route.natGatewayId);
       if (nat && nat.state !== 'available') natDown.push({ kind: 'nat-gateway', id: nat.id, detail: `${detail}; state=${nat.state}` });
+      const natProblem = nat && nat.state === 'available' ? natWithoutIgw(ctx, nat) : undefined;
+      if (natProblem && !natNoIgw.some((e) => e.id === natProblem.id)) natNoIgw.push(natProblem);
     } else if (route.gatewayId?.startsWith('igw-')) igw.push({ kind: 'route-table', id: tableId, detail });
     else other.push({ kind: 'route-table', id: tableId, detail });
   }
@@ -62,6 +82,7 @@ function checkRoutes(ctx: AnalysisContext): Finding[] {
     'no-nat-route': noRoute,
     'igw-route-not-nat': igw,
     'nat-gateway-unavailable': natDown,
+    'nat-subnet-no-igw-route': natNoIgw,
     'default-route-not-nat': other,
   };
   const out: Finding[] = [];

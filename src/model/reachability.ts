@@ -10,6 +10,7 @@ import { finding } from './findingBuilder';
 import { checkInternet } from './internetChecks';
 import { AnalysisContext, AnalyzeOptions, findService, resolveContext } from './reachabilityContext';
 import { checkSecurity } from './securityChecks';
+import { checkServiceState } from './serviceStateChecks';
 import { Topology } from './topology';
 
 export type { AnalyzeOptions } from './reachabilityContext';
@@ -64,6 +65,7 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
   const ctx = resolveContext(topology, service, options);
   const egressThroughVpc = ctx.attached && !ctx.connectorArnMissing;
   const findings: Finding[] = [
+    ...checkServiceState(service),
     ...checkConnector(ctx),
     ...checkDatabaseChoice(ctx),
     ...checkDatabaseInstance(ctx),

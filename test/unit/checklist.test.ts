@@ -49,6 +49,14 @@ describe('evaluateChecklist', () => {
     assert.match(item?.detail.en ?? '', /sg-ingress-missing-db-port/);
   });
 
+  it('DNS support off fails the DB item and says why', () => {
+    const t = afterSetup();
+    t.vpcs[0].enableDnsSupport = false;
+    const item = evaluateChecklist(t, analyze(t), HEALTHY).find((i) => i.id === 'db-reachable');
+    assert.equal(item?.state, 'fail');
+    assert.equal(item?.detail.en, 'Blocked: dns-support-off');
+  });
+
   it('an INACTIVE connector fails the periodic ACTIVE item', () => {
     const t = afterSetup();
     connector(t).status = 'INACTIVE';

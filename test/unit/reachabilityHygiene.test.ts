@@ -96,6 +96,16 @@ describe('reachability: the service itself', () => {
     assert.deepEqual(ids(analyze(t)), ['service-details-missing']);
   });
 
+  it('a paused service, and one in the middle of a deployment', () => {
+    const t = afterSetup();
+    t.services[0].status = 'PAUSED';
+    assert.deepEqual(ids(analyze(t)), ['service-not-running']);
+    t.services[0].status = 'OPERATION_IN_PROGRESS';
+    const d = analyze(t);
+    assert.deepEqual(ids(d), ['service-operation-in-progress']);
+    assert.deepEqual(evidenceIds(only(d, 'service-operation-in-progress')), [IDS.service]);
+  });
+
   it('finds the service by ARN as well as by name', () => {
     assert.equal(analyzeService(afterSetup(), IDS.service).serviceName, 'kyudai-api');
   });

@@ -44,6 +44,18 @@ describe('reachability: service to the internet on 443', () => {
     assert.deepEqual(ids(analyze(t)), ['nat-gateway-unavailable']);
   });
 
+  it('a NAT gateway placed in a subnet without an internet gateway route', () => {
+    const t = afterSetup();
+    routeTable(t, IDS.rtbPublic).subnetIds = [];
+    routeTable(t, IDS.rtbPrivate).subnetIds.push(IDS.pub);
+    const d = analyze(t);
+    assert.deepEqual(ids(d), ['nat-subnet-no-igw-route']);
+    assert.deepEqual(only(d, 'nat-subnet-no-igw-route').evidence, [
+      { kind: 'nat-gateway', id: IDS.nat, detail: `${IDS.nat} in ${IDS.pub} (${IDS.rtbPrivate}): 0.0.0.0/0 -> ${IDS.nat}` },
+    ]);
+    assert.equal(d.verdicts.internet, 'blocked');
+  });
+
   it('a route to a transit gateway is not judged', () => {
     const t = afterSetup();
     setDefaultRoute(t, { transitGatewayId: 'tgw-1' });
