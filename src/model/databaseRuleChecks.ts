@@ -46,14 +46,15 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
       ),
     );
   }
+  const connectorGroupIds = connectorGroups.map((g) => g.id);
   const ingress = evaluateSecurityGroups(dbGroups, {
     direction: 'ingress',
     protocol: 'tcp',
     ports,
-    peer: { groupIds: ctx.connector.securityGroupIds, cidrs: connectorCidrs },
+    peer: { groupIds: connectorGroupIds, cidrs: connectorCidrs },
   });
   if (!ingress.allowed) {
-    const why = `no ingress rule allows tcp ${port} from ${ctx.connector.securityGroupIds.join(', ')} or from all of ${connectorCidrs.join(', ')}; uncovered: ${ingress.uncovered.join(', ')}`;
+    const why = `no ingress rule allows tcp ${port} from ${connectorGroupIds.join(', ')} or from all of ${connectorCidrs.join(', ')}; uncovered: ${ingress.uncovered.join(', ')}`;
     out.push(
       finding(
         'sg-ingress-missing-db-port',

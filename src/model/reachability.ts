@@ -85,7 +85,7 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
     connectorArn: ctx.connector?.arn,
     connectorAttached: ctx.attached,
     dbInstanceId: ctx.db?.id,
-    dbPort: ctx.db || ctx.connector ? ctx.dbPort : options.dbPort,
+    dbPort: ctx.dbPort,
     vpcId: ctx.connectorVpcId ?? ctx.db?.vpcId,
     verdicts: verdicts(ctx, findings),
     findings,

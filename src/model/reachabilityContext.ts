@@ -44,6 +44,13 @@ export function vpcOfConnector(topology: Topology, connector: VpcConnector): str
   return byIds(topology.subnets, connector.subnetIds)[0]?.vpcId;
 }
 
+/** A connector created without groups uses its VPC's default security group (CreateVpcConnector docs). */
+function connectorGroupsOf(topology: Topology, connector: VpcConnector): SecurityGroup[] {
+  if (connector.securityGroupIds.length > 0) return byIds(topology.securityGroups, connector.securityGroupIds);
+  const vpcId = vpcOfConnector(topology, connector);
+  return topology.securityGroups.filter((g) => g.name === 'default' && g.vpcId === vpcId);
+}
+
 function dbVpc(topology: Topology, db: DbInstance): string | undefined {
   return db.vpcId ?? byIds(topology.subnets, db.subnetIds)[0]?.vpcId;
 }
@@ -93,7 +100,7 @@ export function resolveContext(topology: Topology, service: AppRunnerService, op
     connector,
     connectorArnMissing: attached && !attachedConnector ? service.vpcConnectorArn : undefined,
     connectorSubnets,
-    connectorGroups: connector ? byIds(topology.securityGroups, connector.securityGroupIds) : [],
+    connectorGroups: connector ? connectorGroupsOf(topology, connector) : [],
     connectorVpcId: connector ? vpcOfConnector(topology, connector) : undefined,
     db,
     dbChosenBy: db ? chosen.by : undefined,

@@ -128,6 +128,19 @@ describe('reachability: service to database', () => {
       connector(t).securityGroupIds = [IDS.sgApp];
       assert.deepEqual(ids(analyze(t)), ['sg-egress-missing-db-port', 'sg-ingress-missing-db-port']);
     });
+
+    it("a connector without groups uses the VPC's default group", () => {
+      const t = afterSetup();
+      connector(t).securityGroupIds = [];
+      t.securityGroups.push({ id: 'sg-default', name: 'default', description: 'default VPC security group', vpcId: IDS.vpc, tags: { Project: 'campus-sns' },
+        rules: [sgRule('sgr-def-out', 'sg-default', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })] });
+      const d = analyze(t);
+      // Its allow-all egress reaches the DB, and is itself what the runbook says to remove.
+      assert.deepEqual(ids(d), ['sg-ingress-missing-db-port', 'allow-all-egress']);
+      assert.match(only(d, 'sg-ingress-missing-db-port').evidence[0].detail, /from sg-default or from all of/);
+      group(t, IDS.sgDb).rules.push(sgRule('sgr-db-from-default', IDS.sgDb, false, 'tcp', 5432, 5432, { referencedGroupId: 'sg-default' }));
+      assert.deepEqual(ids(analyze(t)), ['allow-all-egress']);
+    });
   });
 
   describe('network ACLs', () => {
