@@ -45,7 +45,8 @@ export function faultReply(service: string, fault: InjectedFault): WireReply {
     return {
       status: e.status,
       headers: { 'content-type': contentType, 'x-amzn-errortype': e.code, 'x-amzn-requestid': id },
-      body: JSON.stringify({ __type: e.code, message, Message: message }),
+      // App Runner's error shapes carry `Message`; CloudWatch Logs' carry `message`.
+      body: JSON.stringify(service === 'apprunner' ? { __type: e.code, Message: message } : { __type: e.code, message }),
     };
   }
   const code = xmlEscape(e.code);

@@ -1,10 +1,12 @@
 // Shared access to the one sandbox the root hooks start (hooks.ts), for every test/sandbox file:
 // the sandbox itself, SDK v3 clients pointed at it, the admin endpoint, and small polling helpers.
-import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { AppRunnerClient, DescribeServiceCommand, type Service } from '@aws-sdk/client-apprunner';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { Readable } from 'node:stream';
 import type { Sandbox, SeedInfo } from '../../sandbox/index';
 
 let current: Sandbox | undefined;
@@ -113,3 +115,68 @@ export async function getServiceUrl(serviceUrl: string, path: string): Promise<{
   const res = await fetch(`http://${serviceUrl}${path}`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
+
+/** One App Runner exchange as it crossed the wire: the raw JSON body, before the SDK parsed it. */
+export interface WireRecord {
+  operation: string;
+  status: number;
+  body: string;
+}
+
+/**
+ * An App Runner client whose HTTP handler keeps every raw response, so tests can check the JSON the
+ * endpoint really sent (against botocore's model) while still using the real SDK.
+ */
+export function recordingAppRunnerClient(): { client: AppRunnerClient; records: WireRecord[] } {
+  const records: WireRecord[] = [];
+  const inner = new NodeHttpHandler();
+  const handler = {
+    metadata: inner.metadata,
+    destroy: () => inner.destroy(),
+    updateHttpClientConfig: (key: never, value: never) => inner.updateHttpClientConfig(key, value),
+    httpHandlerConfigs: () => inner.httpHandlerConfigs(),
+    async handle(request: Parameters<NodeHttpHandler['handle']>[0], options?: Parameters<NodeHttpHandler['handle']>[1]) {
+      const out = await inner.handle(request, options);
+      const chunks: Buffer[] = [];
+      for await (const chunk of out.response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+      const body = Buffer.concat(chunks);
+      const target = String(request.headers['x-amz-target'] ?? '');
+      records.push({ operation: target.slice(target.indexOf('.') + 1), status: out.response.statusCode, body: body.toString('utf8') });
+      out.response.body = Readable.from([body]);
+      return out;
+    },
+  };
+  const client = new AppRunnerClient({
+    region: TEST_REGION,
+    endpoint: getSandbox().endpoint,
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: handler,
+  });
+  return { client, records };
+}
+
+/** Awaits a call that must fail with `code` and HTTP `status`; returns the error for further checks. */
+export async function expectAwsError(call: Promise<unknown>, code: string, status: number): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+  try {
+    await call;
+  } catch (e) {
+    const err = e as Error & { $metadata?: { httpStatusCode?: number } };
+    if (err.name !== code || err.$metadata?.httpStatusCode !== status) {
+      throw new Error(`expected ${code} (HTTP ${status}), got ${err.name} (HTTP ${err.$metadata?.httpStatusCode}): ${err.message}`);
+    }
+    return err;
+  }
+  throw new Error(`expected ${code} (HTTP ${status}), but the call succeeded`);
+}
+
+/** Waits until DescribeService reports `status` (default RUNNING) and returns the service. */
+export async function waitForServiceStatus(client: AppRunnerClient, serviceArn: string, status = 'RUNNING', timeoutMs = 10_000): Promise<Service> {
+  return waitFor(`service ${serviceArn} to be ${status}`, async () => {
+    const out = await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
+    return out.Service?.Status === status ? out.Service : undefined;
+  }, timeoutMs);
+}
+
+/** A public image any test can create services from. */
+export const TEST_IMAGE = 'public.ecr.aws/aws-containers/hello-app-runner:latest';
