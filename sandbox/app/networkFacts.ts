@@ -49,10 +49,10 @@ async function groups(clients: MotoClients, ids: string[]): Promise<GroupFacts[]
 
 async function subnets(clients: MotoClients, ids: string[]): Promise<SubnetFacts[]> {
   if (ids.length === 0) return [];
-  const [found, acls] = await Promise.all([
-    clients.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: ids }] })),
-    clients.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: ids }] })),
-  ]);
+  const found = await clients.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: ids }] }));
+  const vpcIds = [...new Set((found.Subnets ?? []).map((s) => s.VpcId ?? ''))];
+  // By VPC and matched here: moto 5.2's association.subnet-id filter misses ACLs when given several ids.
+  const acls = await clients.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }));
   return (found.Subnets ?? []).map((s) => {
     const acl = (acls.NetworkAcls ?? []).find((a) => (a.Associations ?? []).some((x) => x.SubnetId === s.SubnetId));
     return {
