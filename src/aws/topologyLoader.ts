@@ -4,8 +4,8 @@
 import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import type { AwsClients } from './clients';
 import { getCallerIdentity } from './identity';
-import { dbFrom } from './load/ec2Mapping';
-import { loadNetwork, vpcsOfSubnets } from './load/network';
+import { dbFrom, subnetFrom } from './load/ec2Mapping';
+import { loadNetwork, subnetsById } from './load/network';
 import { collectPages, unique } from './load/pool';
 import { describeServices, listConnectors, listServiceSummaries } from './load/services';
 import { emptyTopology, type Topology } from '../model/topology';
@@ -18,6 +18,11 @@ export interface LoadOptions {
   onProgress?(partial: Topology): void;
   /** Also read the account id with STS GetCallerIdentity (default false: one call fewer). */
   withAccountId?: boolean;
+  /**
+   * Subnets the user chose: they are looked up by id so a subnet of another VPC can be named as such. Their
+   * own VPC is not loaded, so such a subnet's `isPrivate` is not judged (validators refuse it for its VPC).
+   */
+  subnetIds?: string[];
 }
 
 export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'>;
@@ -48,8 +53,11 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
   publish({ connectors, dbInstances, accountId });
 
   const connectorSubnets = unique(connectors.filter((c) => c.status === 'ACTIVE').flatMap((c) => c.subnetIds));
-  const vpcIds = unique([...dbInstances.map((d) => d.vpcId), ...(await vpcsOfSubnets(clients.ec2, connectorSubnets))]).sort();
+  const probed = await subnetsById(clients.ec2, unique([...connectorSubnets, ...(options.subnetIds ?? [])]));
+  const connectorVpcs = probed.filter((s) => connectorSubnets.includes(s.SubnetId ?? '')).map((s) => s.VpcId);
+  const vpcIds = unique([...dbInstances.map((d) => d.vpcId), ...connectorVpcs]).sort();
   const network = await loadNetwork(clients.ec2, vpcIds);
-  publish({ ...network, loadedAt: new Date().toISOString() });
+  const outside = probed.filter((s) => !vpcIds.includes(s.VpcId ?? '')).map((s) => subnetFrom(s, [], []));
+  publish({ ...network, subnets: [...network.subnets, ...outside], loadedAt: new Date().toISOString() });
   return snapshot;
 }

@@ -86,7 +86,9 @@ export async function runApply(rc: RunContext): Promise<number> {
         if (line) say(line);
       },
     });
-    for (const line of resultLines(result, rc.lang)) say(line);
+    for (const line of resultLines(result, plan, rc.lang)) say(line);
+    // One line on stderr too, so a CI log's error stream says why the job failed.
+    if (result.error) rc.io.stderr.write(`apprunner-vpc: ${result.error.message[rc.lang]}\n`);
   }
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: rc.args.command, target: targetJson(session), plan, result }, null, 2)}\n`);
   return result.status === 'succeeded' ? 0 : 1;

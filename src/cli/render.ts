@@ -1,5 +1,6 @@
 // Text and JSON shapes the CLI prints: progress lines while applying, and the final result.
 import type { ApplyEvent, ApplyResult } from '../engine/applyTypes';
+import type { Plan } from '../model/planSteps';
 import type { Lang } from '../model/planText';
 
 export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {
@@ -12,10 +13,12 @@ export function progressLine(event: ApplyEvent, lang: Lang): string | undefined 
   }
 }
 
-export function resultLines(result: ApplyResult, lang: Lang): string[] {
+export function resultLines(result: ApplyResult, plan: Plan, lang: Lang): string[] {
   if (result.status === 'succeeded') {
-    const changed = result.outcomes.filter((o) => o.status === 'done').length;
-    return [lang === 'ja' ? `完了しました（${result.outcomes.length} ステップ、うち実行 ${changed}）。` : `Done (${result.outcomes.length} steps, ${changed} performed).`];
+    const mutating = new Set(plan.steps.filter((s) => s.mutating).map((s) => s.id));
+    const changed = result.outcomes.filter((o) => o.status === 'done' && mutating.has(o.stepId)).length;
+    const skipped = result.outcomes.filter((o) => o.status === 'skipped').length;
+    return [lang === 'ja' ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。` : `Done: ${changed} changes made, ${skipped} steps already in place.`];
   }
   if (!result.error) return [lang === 'ja' ? 'キャンセルされました。' : 'Cancelled.'];
   return [result.error.message[lang], result.error.doneSoFar[lang], result.error.rerun[lang]];

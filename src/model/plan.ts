@@ -11,20 +11,22 @@ import {
 } from './stepBuilders';
 import type { Topology, VpcConnector } from './topology';
 
+// Rules carry no description: moto (the sandbox) only revokes a rule when the description matches too, so the
+// runbook's own `aws ec2 revoke-...` commands would not find described rules there.
 function groupSteps(snapshot: Topology, d: DesiredSetup, appGroup: GroupRef, dbGroup: GroupRef): PlanStep[] {
   const existing = snapshot.securityGroups.find((g) => g.id === appGroup.id);
   const rules = existing?.rules ?? [];
   const steps: PlanStep[] = existing ? [] : [createGroupStep(appGroup)];
   const wanted = [
-    egressStep('authorize-egress-db', appGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: dbGroup, description: 'RDS' }),
-    egressStep('authorize-egress-https', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0', description: 'HTTPS' }),
-    egressStep('authorize-egress-dns', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0', description: 'DNS' }),
+    egressStep('authorize-egress-db', appGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: dbGroup }),
+    egressStep('authorize-egress-https', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0' }),
+    egressStep('authorize-egress-dns', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' }),
   ];
   steps.push(...wanted.filter((s) => !hasRule(rules, s.rule, true, d.dbSecurityGroupId)));
   // Revoked after the three rules exist, so a group already in use never has a moment without egress.
   if (!existing || rules.some(isDefaultAllowAllEgress)) steps.push(revokeAllEgressStep(appGroup));
   const dbRules = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId)?.rules ?? [];
-  const ingress = ingressStep(dbGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: appGroup, description: 'App Runner' });
+  const ingress = ingressStep(dbGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: appGroup });
   if (!appGroup.id || !hasRule(dbRules, ingress.rule, false, appGroup.id)) steps.push(ingress);
   return steps;
 }

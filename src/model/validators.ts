@@ -68,12 +68,14 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
     issues.push(issue('subnets', 'subnet-other-vpc', `Subnet ${s.id} is in ${s.vpcId}, not in the database's VPC ${vpcId}.`,
       `サブネット ${s.id} は ${s.vpcId} にあり、データベースの VPC ${vpcId} ではありません。`));
   }
-  for (const s of found.filter((x) => !x.isPrivate)) {
+  // A subnet of another VPC is refused for that reason alone (its own VPC is not loaded to judge the rest).
+  const inVpc = found.filter((x) => x.vpcId === vpcId);
+  for (const s of inVpc.filter((x) => !x.isPrivate)) {
     issues.push(issue('subnets', 'subnet-public',
       `Subnet ${s.id} is public (its route table sends traffic to an internet gateway): App Runner egress through it has no public IP and so no internet. Choose private subnets routed to a NAT gateway.`,
       `サブネット ${s.id} はパブリックです（ルートテーブルがインターネットゲートウェイ向け）。App Runner の送信はパブリック IP を持たないためインターネットに出られません。NAT ゲートウェイ経由のプライベートサブネットを選んでください。`));
   }
-  for (const s of found.filter((x) => x.availabilityZoneId && snapshot.unsupportedAzIds.includes(x.availabilityZoneId))) {
+  for (const s of inVpc.filter((x) => x.availabilityZoneId && snapshot.unsupportedAzIds.includes(x.availabilityZoneId))) {
     issues.push(issue('subnets', 'subnet-az-unsupported',
       `Subnet ${s.id} is in ${s.availabilityZone} (${s.availabilityZoneId ?? ''}), an Availability Zone App Runner VPC connectors do not support.`,
       `サブネット ${s.id} の AZ ${s.availabilityZone}（${s.availabilityZoneId ?? ''}）は App Runner の VPC Connector が対応していません。`));

@@ -3,7 +3,7 @@
 import {
   DescribeSubnetsCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, paginateDescribeInternetGateways,
   paginateDescribeNatGateways, paginateDescribeNetworkAcls, paginateDescribeRouteTables, paginateDescribeSecurityGroupRules,
-  paginateDescribeSecurityGroups, paginateDescribeSubnets, type EC2Client, type SecurityGroupRule as SdkRule,
+  paginateDescribeSecurityGroups, paginateDescribeSubnets, type EC2Client, type SecurityGroupRule as SdkRule, type Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
 import type { Topology, Vpc } from '../../model/topology';
 import { aclFrom, groupFrom, igwFrom, natFrom, routeTableFrom, ruleFrom, subnetFrom } from './ec2Mapping';
@@ -11,11 +11,11 @@ import { collectPages, tagMap } from './pool';
 
 type NetworkPart = Pick<Topology, 'vpcs' | 'subnets' | 'routeTables' | 'networkAcls' | 'securityGroups' | 'natGateways' | 'internetGateways'>;
 
-/** VPC ids of the given subnets (connector subnets), by one id-filtered call (unknown ids are simply absent). */
-export async function vpcsOfSubnets(client: EC2Client, subnetIds: string[]): Promise<string[]> {
+/** The given subnets (connector subnets, the user's choice) by one id-filtered call; unknown ids are simply absent. */
+export async function subnetsById(client: EC2Client, subnetIds: string[]): Promise<SdkSubnet[]> {
   if (subnetIds.length === 0) return [];
   const out = await client.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: subnetIds }] }));
-  return (out.Subnets ?? []).flatMap((s) => (s.VpcId ? [s.VpcId] : []));
+  return out.Subnets ?? [];
 }
 
 async function vpcWithDns(client: EC2Client, vpc: Vpc): Promise<Vpc> {

@@ -12,11 +12,12 @@ export async function listServiceSummaries(client: AppRunnerClient): Promise<App
   return summaries.map(serviceFromSummary);
 }
 
-export async function describeService(client: AppRunnerClient, arn: string): Promise<AppRunnerService> {
+/** DescribeService, plus the latest operation when one is in progress (unless `withOperation` is false). */
+export async function describeService(client: AppRunnerClient, arn: string, withOperation = true): Promise<AppRunnerService> {
   const out = await client.send(new DescribeServiceCommand({ ServiceArn: arn }));
   if (!out.Service) throw new Error(`DescribeService returned no service for ${arn}`);
   const service = serviceFromDetails(out.Service);
-  if (service.status === 'OPERATION_IN_PROGRESS') {
+  if (withOperation && service.status === 'OPERATION_IN_PROGRESS') {
     const ops = await client.send(new ListOperationsCommand({ ServiceArn: arn, MaxResults: 1 }));
     const latest = ops.OperationSummaryList?.[0];
     if (latest) service.lastOperation = operationFrom(latest);

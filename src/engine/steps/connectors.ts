@@ -46,7 +46,7 @@ export async function deleteConnectorStep(ctx: StepContext, step: Step<'delete-c
     return { status: 'skipped', detail: { en: `${step.connectorName} is already deleted.`, ja: `${step.connectorName} は既に削除されています。` } };
   }
   const services = await listServiceSummaries(ctx.clients.appRunner);
-  const details = await mapBounded(services, 5, (s) => describeService(ctx.clients.appRunner, s.arn));
+  const details = await mapBounded(services, 5, (s) => describeService(ctx.clients.appRunner, s.arn, false));
   const users = details.filter((s) => s.vpcConnectorArn === step.connectorArn).map((s) => s.name);
   if (users.length > 0) {
     throw new StepError('conflict', {

@@ -34,7 +34,7 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean): Pr
 }
 
 export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<StepOutcome, 'stepId'>> {
-  const service = await describeService(ctx.clients.appRunner, step.service.arn);
+  const service = await describeService(ctx.clients.appRunner, step.service.arn, false);
   if (!service.url) {
     throw new StepError('health', { en: `${step.service.name} has no URL yet.`, ja: `${step.service.name} にはまだ URL がありません。` });
   }

@@ -17,7 +17,7 @@ export async function waitUntilIdle(ctx: StepContext, service: ServiceRef): Prom
   const deadline = Date.now() + ctx.waitTimeoutMs;
   let reported = false;
   for (;;) {
-    const current = await describeService(ctx.clients.appRunner, service.arn);
+    const current = await describeService(ctx.clients.appRunner, service.arn, false);
     if (current.status !== 'OPERATION_IN_PROGRESS') return current;
     if (ctx.signal?.aborted) throw new StepError('cancelled', { en: 'Cancelled while waiting.', ja: '待機中にキャンセルされました。' });
     if (Date.now() > deadline) {
