@@ -1,0 +1,58 @@
+// Where the connector subnets' default routes lead: NAT gateways, and the internet gateway behind each NAT
+// (or one a subnet routes to directly, which App Runner cannot use). Structure only: the internet path's
+// verdict comes from the analysis and sits on the "internet" edge.
+import { defaultIpv4Route, routeTableForSubnet } from '../routeTables';
+import type { Subnet, Topology } from '../topology';
+import { plain } from './elementState';
+import { igwNode, natNode } from './nodes';
+import type { DiagramEdge, DiagramNode } from './types';
+
+export interface RouteScene {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  /** The node the internet path leaves the VPC from: an internet gateway, else a NAT gateway; none without routes. */
+  exitId?: string;
+}
+
+function routeEdge(from: string, to: string, ok: boolean): DiagramEdge {
+  const s = ok ? plain('ok', 'default route', 'デフォルトルート')
+    : plain('broken', 'internet gateway route: use a NAT gateway', 'インターネットゲートウェイへのルート: NAT ゲートウェイを使用');
+  return { id: `route:${from}->${to}`, kind: 'route', from, to, label: '0.0.0.0/0', ...s };
+}
+
+function igwBehind(topology: Topology, subnetId: string): string | undefined {
+  const subnet = topology.subnets.find((s) => s.id === subnetId);
+  if (!subnet) return undefined;
+  const route = routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId);
+  const target = route ? defaultIpv4Route(route) : undefined;
+  return target?.gatewayId?.startsWith('igw-') ? target.gatewayId : undefined;
+}
+
+export function routeScene(topology: Topology, subnets: readonly Subnet[]): RouteScene {
+  const nodes = new Map<string, DiagramNode>();
+  const edges = new Map<string, DiagramEdge>();
+  const add = (n: DiagramNode): void => void (nodes.has(n.id) || nodes.set(n.id, n));
+  const link = (e: DiagramEdge): void => void (edges.has(e.id) || edges.set(e.id, e));
+  for (const subnet of subnets) {
+    const table = routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId);
+    const route = table ? defaultIpv4Route(table) : undefined;
+    const from = `subnet:${subnet.id}`;
+    if (route?.natGatewayId) {
+      const nat = topology.natGateways.find((n) => n.id === route.natGatewayId)
+        ?? { id: route.natGatewayId, vpcId: subnet.vpcId, subnetId: '?', state: route.state === 'blackhole' ? 'deleted' : 'unknown' };
+      add(natNode(nat));
+      link(routeEdge(from, `nat:${nat.id}`, route.state !== 'blackhole'));
+      const igw = igwBehind(topology, nat.subnetId);
+      if (igw) {
+        add(igwNode(igw));
+        link(routeEdge(`nat:${nat.id}`, `igw:${igw}`, true));
+      }
+    } else if (route?.gatewayId?.startsWith('igw-')) {
+      add(igwNode(route.gatewayId));
+      link(routeEdge(from, `igw:${route.gatewayId}`, false));
+    }
+  }
+  const list = [...nodes.values()];
+  const exitId = list.find((n) => n.kind === 'igw')?.id ?? list.find((n) => n.kind === 'nat')?.id;
+  return { nodes: list, edges: [...edges.values()], exitId };
+}
