@@ -15,15 +15,19 @@ export interface NewConnector {
 }
 
 /** Creates an ACTIVE connector after checking its network in EC2; the seeds use it too. */
-export async function addConnector(ctx: EmulatorContext, region: string, input: NewConnector): Promise<ConnectorRecord> {
+function requireRoomFor(ctx: EmulatorContext, region: string, name: string): void {
   const active = ctx.store.connectorsIn(region).filter((c) => c.status === 'ACTIVE');
-  if (active.some((c) => c.name === input.name)) {
-    throw invalidRequest(`A VPC connector with the name ${input.name} already exists.`);
-  }
+  if (active.some((c) => c.name === name)) throw invalidRequest(`A VPC connector with the name ${name} already exists.`);
   if (active.length >= ctx.settings.connectorQuota) {
     throw new AppRunnerError('ServiceQuotaExceededException', `You have reached the quota of ${ctx.settings.connectorQuota} VPC connectors in ${region}.`);
   }
+}
+
+export async function addConnector(ctx: EmulatorContext, region: string, input: NewConnector): Promise<ConnectorRecord> {
+  requireRoomFor(ctx, region, input.name);
   const network = await checkConnectorNetwork(ctx.ec2(region), input.subnets, input.securityGroups);
+  // Again after the EC2 round trip: a concurrent create of the same name may have won meanwhile.
+  requireRoomFor(ctx, region, input.name);
   const key = `${region}/${input.name}`;
   const revision = (ctx.store.connectorRevisions.get(key) ?? 0) + 1;
   ctx.store.connectorRevisions.set(key, revision);

@@ -80,6 +80,14 @@ describe('sandbox App Runner lifecycle', function () {
     connectorArn = again.VpcConnector?.VpcConnectorArn ?? '';
   });
 
+  it('lets only one of two concurrent creates of the same connector name succeed', async () => {
+    const input = { VpcConnectorName: 'racing-connector', Subnets: seed().privateSubnetIds.slice(0, 2), SecurityGroups: [groupId] };
+    const results = await Promise.allSettled([1, 2, 3].map(() => appRunner.send(new ar.CreateVpcConnectorCommand(input))));
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const listed = await appRunner.send(new ar.ListVpcConnectorsCommand({}));
+    assert.equal(listed.VpcConnectors?.filter((c) => c.VpcConnectorName === 'racing-connector').length, 1);
+  });
+
   it('fails the update and rolls back when the connector sits in an AZ App Runner does not support', async () => {
     const subnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: seed().privateSubnetIds.slice(2) }));
     const azId = subnets.Subnets?.[0]?.AvailabilityZoneId ?? '';
