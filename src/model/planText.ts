@@ -5,9 +5,15 @@ import type { Plan, PlanStep } from './planSteps';
 export type Lang = 'en' | 'ja';
 
 const HEADINGS = {
-  en: { none: 'No changes: the account already matches the runbook.', steps: 'Steps', warnings: 'Warnings', notes: 'Notes', check: '(check)' },
-  ja: { none: '変更なし: アカウントはすでに手順書どおりの状態です。', steps: 'ステップ', warnings: '警告', notes: '補足', check: '（確認）' },
+  en: { steps: 'Steps', warnings: 'Warnings', notes: 'Notes', check: '(check)' },
+  ja: { steps: 'ステップ', warnings: '警告', notes: '補足', check: '（確認）' },
 } as const;
+
+const NOTHING_TO_DO: Record<Plan['kind'], Record<Lang, string>> = {
+  setup: { en: 'No changes: the account already matches the runbook.', ja: '変更なし: アカウントはすでに手順書どおりの状態です。' },
+  detach: { en: 'No changes: the service already uses DEFAULT egress.', ja: '変更なし: サービスはすでに DEFAULT の送信です。' },
+  'delete-connector': { en: 'No changes: the connector is already deleted.', ja: '変更なし: VPC Connector はすでに削除されています。' },
+};
 
 function paramText(value: string | number | string[]): string {
   return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
@@ -22,7 +28,7 @@ export function stepText(step: PlanStep, index: number, lang: Lang): string {
 export function renderPlan(plan: Plan, lang: Lang = 'en'): string {
   const h = HEADINGS[lang];
   const lines: string[] = [];
-  if (!plan.steps.some((s) => s.mutating)) lines.push(h.none);
+  if (!plan.steps.some((s) => s.mutating)) lines.push(NOTHING_TO_DO[plan.kind][lang]);
   if (plan.steps.length > 0) {
     lines.push(`${h.steps}:`);
     plan.steps.forEach((s, i) => lines.push(stepText(s, i, lang)));
