@@ -60,17 +60,25 @@ export class FakeApp {
     return json(404, { detail: 'Not Found' });
   }
 
+  /** False once a reset replaced the state: late log lines must not leak into the fresh world. */
+  private isCurrent(service: ServiceRecord): boolean {
+    return this.store.services.get(service.arn) === service;
+  }
+
   hooks(): EmulatorHooks {
     return {
       deployed: async (service) => {
+        if (!this.isCurrent(service)) return;
         const verdict = await this.verdict(service);
         const line = verdict.reachable
           ? 'Successfully connected to database'
           : `ERROR: Failed to connect to database: ${this.errorText(service, verdict)}`;
+        if (!this.isCurrent(service)) return;
         const stream = `instance/${randomBytes(16).toString('hex')}`;
         await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, ['Application startup', line]);
       },
       serviceEvent: async (service, message) => {
+        if (!this.isCurrent(service)) return;
         await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'service'), 'events', [message]);
       },
     };
