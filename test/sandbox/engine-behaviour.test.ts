@@ -8,7 +8,7 @@ import { resolveDesired } from '../../src/model/desired';
 import { plan } from '../../src/model/plan';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { assertRunbookState } from './runbookState';
-import { accountState, cli, useTestCredentials } from './engineSupport';
+import { accountState, awsCli, cli, useTestCredentials } from './engineSupport';
 import { getSandbox, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
 
 async function setupPlan(): Promise<{ clients: ReturnType<typeof getClients>; plan: ReturnType<typeof plan> }> {
@@ -65,6 +65,18 @@ describe('apply engine behaviour', function () {
     assert.equal((await accountState()).appRunnerEgress.length, 3, 'allow-all still there, DNS rule not added yet');
     assert.equal((await cli(['apply', '--yes'])).code, 0);
     await assertRunbookState();
+  });
+
+  it('reports a failing DB health check with the answer, after the network steps are done', async () => {
+    await awsCli(['rds', 'stop-db-instance', '--db-instance-identifier', seed().dbInstanceIdentifier ?? '']);
+    const { clients, plan: p } = await setupPlan();
+    const result = await applyPlan(clients, p, { pollIntervalMs: 50, healthRetryForMs: 300 });
+    assert.equal(result.status, 'failed');
+    assert.equal(result.error?.stepId, 'check-db-health');
+    assert.equal(result.error?.kind, 'health');
+    assert.match(result.error?.message.en ?? '', /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/.*\/api\/v1\/db-health answered HTTP 200 .*unhealthy/);
+    assert.match(result.error?.doneSoFar.en ?? '', /Attach campus-sns-vpc-connector to kyudai-api/);
+    assert.equal(result.outcomes.at(-1)?.stepId, 'check-health');
   });
 
   it('replaces a mismatched connector with <name>-2 and deletes the old one once unused', async () => {

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { parseArgs } from '../../src/cli/args';
+
+describe('apprunner-vpc argument parsing', () => {
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    const r = parseArgs(['apply', '--service', 'my-api', '--db-instance=my-db', '--subnets', 'subnet-a, subnet-b', '--connector-name', 'my-conn',
+      '--region', 'us-east-1', '--profile=dev', '--endpoint-url', 'http://127.0.0.1:4566', '--yes', '--json', '--lang', 'ja',
+      '--poll-interval', '0.5', '--wait-timeout=60']);
+    assert.ok(r.ok);
+    assert.deepEqual(r.args, {
+      command: 'apply', service: 'my-api', dbInstance: 'my-db', subnets: ['subnet-a', 'subnet-b'], connectorName: 'my-conn',
+      region: 'us-east-1', profile: 'dev', endpointUrl: 'http://127.0.0.1:4566', yes: true, json: true, lang: 'ja',
+      pollIntervalSeconds: 0.5, waitTimeoutSeconds: 60,
+    });
+  });
+  it('defaults to help with no command', () => {
+    const r = parseArgs([]);
+    assert.ok(r.ok && r.args.command === 'help');
+  });
+  it('refuses unknown commands and options, missing values and bad values', () => {
+    const errors = [
+      parseArgs(['deploy']), parseArgs(['plan', '--force']), parseArgs(['plan', '--service']), parseArgs(['plan', '--service', '--json']),
+      parseArgs(['plan', '--lang', 'fr']), parseArgs(['plan', '--poll-interval', 'soon']),
+    ].map((r) => (r.ok ? 'ok' : r.error));
+    assert.deepEqual(errors, [
+      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, help)',
+      'unknown option "--force"', '--service needs a value', '--service needs a value',
+      '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
+    ]);
+  });
+});
