@@ -4,7 +4,7 @@
 import { chooseConnector } from './connectorChoice';
 import type { DesiredSetup } from './desired';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
-import { appRunnerGroupWarnings, dbGroupWarnings } from './planWarnings';
+import { appRunnerGroupWarnings, dbGroupWarnings, reservedPrefixWarning } from './planWarnings';
 import { hasRule, isDefaultAllowAllEgress } from './ruleMatch';
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, healthStep, ingressStep, revokeAllEgressStep, waitStep,
@@ -48,6 +48,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId };
   const warnings: PlanWarning[] = [...(dbSg ? dbGroupWarnings(dbSg, d.dbPort) : []), ...(appSg ? appRunnerGroupWarnings(appSg) : [])];
   const steps = groupSteps(snapshot, d, appGroup, dbGroup);
+  if (!appSg && /^sg-/i.test(appGroup.name)) warnings.push(reservedPrefixWarning(appGroup.name));
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   if (!choice.reuse) steps.push(createConnectorStep(choice.name, d.subnetIds, appGroup));

@@ -74,7 +74,8 @@ export type WarningCode =
   | 'apprunner-group-extra-egress'
   | 'old-connector-kept'
   | 'previous-connector-unused'
-  | 'service-operation-in-progress';
+  | 'service-operation-in-progress'
+  | 'group-name-reserved-prefix';
 
 export interface PlanWarning {
   code: WarningCode;

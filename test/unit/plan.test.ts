@@ -20,6 +20,12 @@ describe('plan: fresh and finished accounts', () => {
       'revoke-default-egress', 'authorize-db-ingress', 'create-connector', 'attach-connector', 'wait-for-service',
       'check-health', 'check-db-health']);
     assert.equal(hasChanges(p), true);
+    assert.deepEqual(p.warnings.map((w) => w.code), ['group-name-reserved-prefix']);
+  });
+
+  it('has no name warning for a group name EC2 documents as valid', () => {
+    const d = { ...desiredFor(seededWorld()), appRunnerSecurityGroupName: 'apprunner-connector' };
+    assert.deepEqual(plan(seededWorld(), d).warnings, []);
   });
 
   it('uses the DB subnet group subnets, one per AZ, and the runbook names and description', () => {
