@@ -10,6 +10,8 @@ export interface CliArgs {
   dbInstance?: string;
   subnets?: string[];
   connectorName?: string;
+  securityGroupName?: string;
+  dbSecurityGroupName?: string;
   region?: string;
   profile?: string;
   endpointUrl?: string;
@@ -22,6 +24,7 @@ export interface CliArgs {
 
 const VALUE_FLAGS = {
   '--service': 'service', '--db-instance': 'dbInstance', '--subnets': 'subnets', '--connector-name': 'connectorName',
+  '--security-group-name': 'securityGroupName', '--db-security-group-name': 'dbSecurityGroupName',
   '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--lang': 'lang',
   '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds',
 } as const;
@@ -76,6 +79,8 @@ Options:
   --db-instance ID        RDS DB instance (default: the one DATABASE_URL points at, or the only one)
   --subnets a,b           connector subnets (default: the DB subnet group's private subnets, one per AZ)
   --connector-name N      VPC connector name (default campus-sns-vpc-connector)
+  --security-group-name N App Runner security group name (default sg-apprunner)
+  --db-security-group-name N  the DB's security group name (default sg-rds)
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying
   --json                  print one JSON document on stdout

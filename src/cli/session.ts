@@ -25,6 +25,8 @@ export function settingsOf(args: CliArgs): SetupSettings {
     ...DEFAULT_SETUP_SETTINGS,
     serviceName: args.service ?? DEFAULT_SETUP_SETTINGS.serviceName,
     connectorName: args.connectorName ?? DEFAULT_SETUP_SETTINGS.connectorName,
+    appRunnerSecurityGroupName: args.securityGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
+    databaseSecurityGroupName: args.dbSecurityGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
   };
 }
 

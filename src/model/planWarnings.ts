@@ -22,8 +22,8 @@ export function dbGroupWarnings(dbGroup: SecurityGroup, port: number): PlanWarni
  */
 export function reservedPrefixWarning(name: string): PlanWarning {
   return { code: 'group-name-reserved-prefix', evidence: [name], message: {
-    en: `EC2 documents that security group names can't start with "sg-"; AWS may refuse to create "${name}". If it does, choose another name (setting appRunnerSecurityGroupName), e.g. "apprunner-connector".`,
-    ja: `EC2 のドキュメントではセキュリティグループ名を「sg-」で始められません。「${name}」の作成は AWS に拒否される場合があります。その場合は別の名前（設定 appRunnerSecurityGroupName）、例えば「apprunner-connector」を指定してください。`,
+    en: `EC2 documents that security group names can't start with "sg-"; AWS may refuse to create "${name}". If it does, choose another name (setting appRunnerSecurityGroupName, CLI --security-group-name), e.g. "apprunner-connector".`,
+    ja: `EC2 のドキュメントではセキュリティグループ名を「sg-」で始められません。「${name}」の作成は AWS に拒否される場合があります。その場合は別の名前（設定 appRunnerSecurityGroupName、CLI では --security-group-name）、例えば「apprunner-connector」を指定してください。`,
   } };
 }
 

@@ -3,12 +3,12 @@ import { parseArgs } from '../../src/cli/args';
 
 describe('apprunner-vpc argument parsing', () => {
   it('reads every flag, in both --flag value and --flag=value forms', () => {
-    const r = parseArgs(['apply', '--service', 'my-api', '--db-instance=my-db', '--subnets', 'subnet-a, subnet-b', '--connector-name', 'my-conn',
+    const r = parseArgs(['apply', '--service', 'my-api', '--db-instance=my-db', '--subnets', 'subnet-a, subnet-b', '--connector-name', 'my-conn', '--security-group-name', 'app-sg', '--db-security-group-name=db-sg',
       '--region', 'us-east-1', '--profile=dev', '--endpoint-url', 'http://127.0.0.1:4566', '--yes', '--json', '--lang', 'ja',
       '--poll-interval', '0.5', '--wait-timeout=60']);
     assert.ok(r.ok);
     assert.deepEqual(r.args, {
-      command: 'apply', service: 'my-api', dbInstance: 'my-db', subnets: ['subnet-a', 'subnet-b'], connectorName: 'my-conn',
+      command: 'apply', service: 'my-api', dbInstance: 'my-db', subnets: ['subnet-a', 'subnet-b'], connectorName: 'my-conn', securityGroupName: 'app-sg', dbSecurityGroupName: 'db-sg',
       region: 'us-east-1', profile: 'dev', endpointUrl: 'http://127.0.0.1:4566', yes: true, json: true, lang: 'ja',
       pollIntervalSeconds: 0.5, waitTimeoutSeconds: 60,
     });
