@@ -69,7 +69,7 @@ export async function describeVpcConnector(ctx: EmulatorContext, region: string,
 
 export async function listVpcConnectors(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   // Inactive (deleted) revisions are listed too; clients filter on Status.
-  const page = paginate(ctx.store.connectorsIn(region), input.MaxResults as number | undefined, input.NextToken as string | undefined, 100);
+  const page = paginate(ctx.store.connectorsIn(region), input.MaxResults as number | undefined, input.NextToken as string | undefined);
   const out: Json = { VpcConnectors: page.items.map(connectorOut) };
   if (page.nextToken) out.NextToken = page.nextToken;
   return out;

@@ -6,9 +6,10 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-export function paginate<T>(all: T[], maxResults: number | undefined, nextToken: string | undefined, defaultMax: number): Page<T> {
+/** The model documents that without MaxResults "the request retrieves all available results in a single response". */
+export function paginate<T>(all: T[], maxResults: number | undefined, nextToken: string | undefined): Page<T> {
   const start = nextToken === undefined ? 0 : decode(nextToken);
-  const size = maxResults ?? defaultMax;
+  const size = maxResults ?? all.length;
   const items = all.slice(start, start + size);
   const end = start + items.length;
   return end < all.length ? { items, nextToken: encode(end) } : { items };

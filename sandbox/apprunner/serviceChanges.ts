@@ -51,7 +51,7 @@ export async function startDeployment(ctx: EmulatorContext, region: string, inpu
 
 export async function listOperations(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   const service = findService(ctx, region, input.ServiceArn);
-  const page = paginate(service.operations, input.MaxResults as number | undefined, input.NextToken as string | undefined, 20);
+  const page = paginate(service.operations, input.MaxResults as number | undefined, input.NextToken as string | undefined);
   const out: Json = { OperationSummaryList: page.items.map(operationOut) };
   if (page.nextToken) out.NextToken = page.nextToken;
   return out;

@@ -72,7 +72,7 @@ export async function describeService(ctx: EmulatorContext, region: string, inpu
 
 export async function listServices(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   const all = ctx.store.servicesIn(region).filter(live);
-  const page = paginate(all, input.MaxResults as number | undefined, input.NextToken as string | undefined, 20);
+  const page = paginate(all, input.MaxResults as number | undefined, input.NextToken as string | undefined);
   const out: Json = { ServiceSummaryList: page.items.map((s) => summaryOut(s, ctx.settings.publicHost)) };
   if (page.nextToken) out.NextToken = page.nextToken;
   return out;

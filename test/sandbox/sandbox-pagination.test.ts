@@ -41,13 +41,13 @@ describe('sandbox pagination', function () {
     assert.ok(names.includes('kyudai-api'));
   });
 
-  it('pages with the SDK paginator at the default page size too', async () => {
-    const names: string[] = [];
-    for await (const page of ar.paginateListServices({ client: appRunner }, {})) {
-      assert.ok((page.ServiceSummaryList?.length ?? 0) <= 20);
-      names.push(...(page.ServiceSummaryList ?? []).map((s) => s.ServiceName ?? ''));
-    }
-    assert.equal(names.length, 45);
+  it('returns everything in one response without MaxResults, as the model documents', async () => {
+    const all = await appRunner.send(new ar.ListServicesCommand({}));
+    assert.equal(all.ServiceSummaryList?.length, 45);
+    assert.equal(all.NextToken, undefined);
+    const pages: number[] = [];
+    for await (const page of ar.paginateListServices({ client: appRunner, pageSize: 20 }, {})) pages.push(page.ServiceSummaryList?.length ?? 0);
+    assert.deepEqual(pages, [20, 20, 5]);
   });
 
   it('ListVpcConnectors honours MaxResults', async () => {
