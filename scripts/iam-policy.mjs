@@ -1,0 +1,19 @@
+// `npm run iam-policy`: rewrites docs/iam-policy.json from the SDK commands the extension and CLI use
+// (src/aws, src/engine, src/cli). A unit test fails when the file and the code disagree.
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+const { iamActionsInSource, withImpliedActions } = require('../out/src/model/iamActions.js');
+const { sourceFiles } = require('../out/test/support/sourceFiles.js');
+const actions = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
+const read = actions.filter((a) => /:(Describe|List|Get|Filter)/.test(a));
+const write = actions.filter((a) => !read.includes(a));
+const policy = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'ReadTopologyAndLogs', Effect: 'Allow', Action: read, Resource: '*' },
+    { Sid: 'ApplyTheRunbook', Effect: 'Allow', Action: write, Resource: '*' },
+  ],
+};
+writeFileSync('docs/iam-policy.json', `${JSON.stringify(policy, null, 2)}\n`);
+console.log(`docs/iam-policy.json: ${actions.length} actions`);
