@@ -149,6 +149,38 @@ describe('plan: two VPCs', () => {
   });
 });
 
+describe('plan: connectors in another VPC, other connectors, busy services', () => {
+  it('replaces a connector of the wanted name that sits in another VPC', () => {
+    const t = doneWorld();
+    Object.assign(t.connectors[0], { subnetIds: ['subnet-x1', 'subnet-x2'] });
+    const p = plan(t, desiredFor(t));
+    const create = p.steps.find((s) => s.kind === 'create-connector');
+    assert.ok(create?.kind === 'create-connector');
+    assert.equal(create.connectorName, 'campus-sns-vpc-connector-2');
+    assert.deepEqual(create.subnetIds, ['subnet-a', 'subnet-c', 'subnet-d']);
+    assert.deepEqual(changeIds(p), ['create-connector', 'attach-connector', 'delete-connector']);
+  });
+
+  it('warns that the connector the service leaves becomes unused, without deleting it', () => {
+    const t = doneWorld();
+    const oldArn = `${t.connectors[0].arn}-old`;
+    t.connectors.push({ ...t.connectors[0], arn: oldArn, name: 'hand-made-connector' });
+    t.services[0].vpcConnectorArn = oldArn;
+    const p = plan(t, desiredFor(t));
+    assert.deepEqual(changeIds(p), ['attach-connector']);
+    const w = p.warnings.find((x) => x.code === 'previous-connector-unused');
+    assert.deepEqual(w?.evidence, [oldArn]);
+  });
+
+  it('says the attach waits when the service has an operation in progress', () => {
+    const t = seededWorld();
+    t.services[0].status = 'OPERATION_IN_PROGRESS';
+    const p = plan(t, desiredFor(t));
+    assert.ok(p.warnings.some((w) => w.code === 'service-operation-in-progress'));
+    assert.ok(ids(p).includes('attach-connector'));
+  });
+});
+
 describe('plan: existing over-permissive rules', () => {
   it('reports DB port open to 0.0.0.0/0 and ::/0 without removing it', () => {
     const t = doneWorld();
