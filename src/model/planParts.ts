@@ -1,0 +1,26 @@
+// The palette's single-purpose commands (createSecurityGroups, createConnector, attachConnector, checkHealth)
+// run one part of the setup plan, so they share its re-reads and skip logic instead of having their own.
+import type { Plan, StepId } from './planSteps';
+import { healthStep } from './stepBuilders';
+import type { AppRunnerService } from './topology';
+
+export type PlanPart = 'security-groups' | 'connector' | 'attach' | 'health';
+
+const PART_STEPS: Record<PlanPart, readonly StepId[]> = {
+  'security-groups': ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'revoke-default-egress', 'authorize-db-ingress'],
+  connector: ['create-connector'],
+  attach: ['attach-connector', 'wait-for-service', 'delete-connector'],
+  health: ['check-health', 'check-db-health'],
+};
+
+/** The steps of `plan` that belong to `part`, in plan order (warnings and notes kept). */
+export function planPart(plan: Plan, part: PlanPart): Plan {
+  const wanted = PART_STEPS[part];
+  return { ...plan, steps: plan.steps.filter((s) => wanted.includes(s.id)) };
+}
+
+/** Just the two health checks (runbook 6), for "check health" on a service whatever else the plan holds. */
+export function healthCheckPlan(service: Pick<AppRunnerService, 'name' | 'arn'>, healthCheckPath: string, dbHealthPath: string): Plan {
+  const ref = { name: service.name, arn: service.arn };
+  return { kind: 'setup', steps: [healthStep('check-health', ref, healthCheckPath), healthStep('check-db-health', ref, dbHealthPath)], warnings: [], notes: [] };
+}
