@@ -5,3 +5,4 @@ export { getCallerIdentity, type CallerIdentity } from './aws/identity';
 export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';
 export { onAwsRequest, type RequestSummary } from './aws/requestLog';
 export { loadTopology, type LoadOptions } from './aws/topologyLoader';
+export { applyPlan } from './engine/applyPlan';

@@ -25,6 +25,7 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'rendered'; serviceName?: string; nodes: RenderedElement[]; edges: RenderedElement[]; renders: number }
   | { type: 'select'; id: string }
+  | { type: 'reveal'; id: string }
   | { type: 'fix'; id: string }
   | { type: 'openDocs'; id: string }
   | { type: 'selectService'; name: string }
@@ -63,6 +64,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       if (m.serviceName !== undefined && typeof m.serviceName !== 'string') return undefined;
       return { type: 'rendered', serviceName: m.serviceName, nodes: m.nodes, edges: m.edges, renders: m.renders };
     case 'select':
+    case 'reveal':
     case 'fix':
     case 'openDocs':
       return isId(m.id) ? { type: m.type, id: m.id } : undefined;

@@ -1,9 +1,112 @@
+import * as vscode from 'vscode';
+import type { DiagramModel } from '../../model/diagram';
+import { parsePanelState } from '../../model/diagram/protocol';
+import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import { DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
+import { type DiagramUi, windowUi } from './diagramUi';
+import { copyMermaid, panelActions, saveSvg } from './panelActions';
 
-/** What this feature offers to tests and to other features. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the feature lands
-export interface DiagramApi {}
+/** What this feature offers to tests and to other features (the tree and CodeLens open it with a service name). */
+export interface DiagramApi {
+  /** Opens the panel for a service (the `serviceName` setting by default), or reveals the open one. */
+  show(serviceName?: string): Promise<void>;
+  readonly isOpen: boolean;
+  /** The service drawn, and the model last sent to the webview. */
+  model(): DiagramModel | undefined;
+  /** The last `rendered` report from the webview: the node and edge ids and states it drew. */
+  lastRendered(): RenderedMessage | undefined;
+  /** The next `rendered` report for which `accept` holds (the current one counts). */
+  waitForRender(accept: (r: RenderedMessage) => boolean, timeoutMs?: number): Promise<RenderedMessage>;
+  /** Handles a message exactly as if the webview had posted it (validated first): a button click, in tests. */
+  receive(message: unknown): Promise<void>;
+  /** The picture as a standalone SVG, produced by the webview; and the Mermaid text put on the clipboard. */
+  exportSvg(): Promise<string>;
+  saveSvg(): Promise<vscode.Uri | undefined>;
+  copyMermaid(): Promise<string | undefined>;
+  /** Replaces the prompts (confirmation, save location) for tests. */
+  setUi(ui: Partial<DiagramUi>): void;
+  close(): void;
+}
 
-export function registerDiagram(_services: ExtensionServices): DiagramApi {
-  return {};
+/** The command's argument: a service name (CodeLens), or a tree item that carries one. */
+function serviceNameOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const o = arg as { name?: unknown; serviceName?: unknown; service?: { name?: unknown } };
+  const name = o.serviceName ?? o.service?.name ?? o.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+export function registerDiagram(services: ExtensionServices): DiagramApi {
+  let panel: DiagramPanel | undefined;
+  let ui: DiagramUi = windowUi;
+  const handler = panelActions(services, () => ui);
+  const adopt = (webviewPanel: vscode.WebviewPanel, serviceName: string | undefined): DiagramPanel => {
+    panel?.dispose();
+    const created = new DiagramPanel(webviewPanel, services, serviceName, handler, () => {
+      if (panel === created) panel = undefined;
+    });
+    panel = created;
+    return created;
+  };
+  const show = async (serviceName?: string): Promise<void> => {
+    if (panel) {
+      if (serviceName) await panel.receive({ type: 'selectService', name: serviceName });
+      panel.panel.reveal();
+      return;
+    }
+    adopt(vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('App Runner network diagram'), vscode.ViewColumn.Active, {}), serviceName);
+    if (!services.store.state.snapshot) void services.store.refresh();
+  };
+  const open = (): DiagramPanel => {
+    if (!panel) throw new Error('The diagram is not open.');
+    return panel;
+  };
+
+  registerCommand(services.context, 'apprunnerVpc.showDiagram', (arg) => show(serviceNameOf(arg)));
+  services.context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      // After a reload VS Code hands back the panel with the state the webview saved: the service drawn.
+      async deserializeWebviewPanel(webviewPanel, state: unknown) {
+        adopt(webviewPanel, parsePanelState(state).serviceName);
+        if (!services.store.state.snapshot) void services.store.refresh();
+      },
+    }),
+    { dispose: () => panel?.dispose() },
+  );
+
+  return {
+    show,
+    get isOpen() {
+      return panel !== undefined;
+    },
+    model: () => panel?.currentModel,
+    lastRendered: () => panel?.lastRendered,
+    waitForRender(accept, timeoutMs = 30_000) {
+      const p = open();
+      const now = p.lastRendered;
+      if (now && accept(now)) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          sub.dispose();
+          reject(new Error(`the diagram did not render the expected picture within ${timeoutMs} ms; last: ${JSON.stringify(p.lastRendered)}`));
+        }, timeoutMs);
+        const sub = p.onDidRender((r) => {
+          if (!accept(r)) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(r);
+        });
+      });
+    },
+    receive: (message) => open().receive(message),
+    exportSvg: () => open().requestSvg(),
+    saveSvg: async () => saveSvg(ui, open().service ?? 'apprunner', await open().requestSvg()),
+    copyMermaid: () => copyMermaid(open(), ui),
+    setUi(partial) {
+      ui = { ...windowUi, ...partial };
+    },
+    close: () => panel?.dispose(),
+  };
 }

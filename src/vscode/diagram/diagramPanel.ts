@@ -1,0 +1,167 @@
+// One diagram panel: sends the model to the webview after its `ready`, re-sends it whenever the store
+// changes (the webview updates in place), checks every message it receives, and reports its visibility to
+// the store so polling runs only while someone can see the progress.
+import * as vscode from 'vscode';
+import { buildDiagram, layoutDiagram, type DiagramModel } from '../../model/diagram';
+import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../model/diagram/protocol';
+import { log } from '../log';
+import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+import { uiStrings } from './uiStrings';
+import { diagramHtml, resourceRoots } from './webviewHtml';
+
+export const VIEW_TYPE = 'apprunnerVpc.diagram';
+const VISIBILITY_ID = 'diagram';
+
+export type RenderedMessage = Extract<WebviewMessage, { type: 'rendered' }>;
+
+/** What the panel asks its owner to do for messages that act on the world (fixes, exports, the tree). */
+export interface PanelHandler {
+  handle(panel: DiagramPanel, message: WebviewMessage): Promise<void>;
+}
+
+export class DiagramPanel implements vscode.Disposable {
+  private ready = false;
+  private model: DiagramModel | undefined;
+  private readonly busy = new Set<string>();
+  private rendered: RenderedMessage | undefined;
+  private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
+  readonly onDidRender = this.renderedEmitter.event;
+  private readonly svgWaiters = new Map<number, (svg: string) => void>();
+  private nextRequest = 1;
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly services: ExtensionServices, private serviceName: string | undefined,
+    private readonly handler: PanelHandler, onDispose: () => void) {
+    const extensionUri = services.context.extensionUri;
+    panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(extensionUri) };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'apprunner-vpc.svg');
+    panel.webview.html = diagramHtml(panel.webview, extensionUri, uiStrings().title);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      services.store.onDidChange(() => this.push()),
+      panel.onDidChangeViewState(() => this.reportVisibility()),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+      this.renderedEmitter,
+    );
+    this.reportVisibility();
+    this.updateTitle();
+  }
+
+  get service(): string | undefined {
+    return this.serviceName ?? this.model?.serviceName;
+  }
+
+  get currentModel(): DiagramModel | undefined {
+    return this.model;
+  }
+
+  get lastRendered(): RenderedMessage | undefined {
+    return this.rendered;
+  }
+
+  /** Handles one message as the webview sent it: invalid ones are dropped and logged, never acted on. */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      log.warn(`Diagram: dropped a message of unexpected shape (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw})`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.post({ type: 'init', strings: uiStrings(), language: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en' });
+        this.push();
+        return;
+      case 'rendered':
+        this.rendered = message;
+        this.renderedEmitter.fire(message);
+        return;
+      case 'svg':
+        this.svgWaiters.get(message.requestId)?.(message.svg);
+        this.svgWaiters.delete(message.requestId);
+        return;
+      case 'selectService':
+        this.serviceName = message.name;
+        this.updateTitle();
+        this.push();
+        return;
+      case 'error':
+        log.warn(`Diagram webview: ${message.message}`);
+        return;
+      default:
+        await this.handler.handle(this, message);
+    }
+  }
+
+  /** Marks elements as being changed by an operation started here (drawn "in progress" until cleared). */
+  setBusy(ids: readonly string[], on: boolean): void {
+    for (const id of ids) {
+      if (on) this.busy.add(id);
+      else this.busy.delete(id);
+    }
+    this.push(true);
+  }
+
+  /** Sends the current picture; while a load streams in, only the loading flag (no half-read picture). */
+  push(force = false): void {
+    if (!this.ready || this.disposed) return;
+    const state = this.services.store.state;
+    if (state.loading && !force && this.model) {
+      void this.post({ type: 'update', loading: true });
+      return;
+    }
+    const snapshot = state.snapshot;
+    const s = readSettings();
+    const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, databaseGroupName: s.databaseSecurityGroupName,
+      connectorName: s.connectorName, busy: [...this.busy] };
+    const wanted = this.serviceName ?? s.serviceName;
+    const model = snapshot ? buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
+    this.model = model ?? this.model;
+    this.updateTitle();
+    const error = state.error ? state.error.message[vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en'] : undefined;
+    void this.post({ type: 'update', model: this.model, layout: this.model ? layoutDiagram(this.model) : undefined, loading: state.loading, error });
+  }
+
+  /** Asks the webview for the picture as a standalone SVG (what "Save as SVG" writes). */
+  requestSvg(timeoutMs = 10_000): Promise<string> {
+    const requestId = this.nextRequest++;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.svgWaiters.delete(requestId);
+        reject(new Error('The diagram did not answer with its SVG in time.'));
+      }, timeoutMs);
+      this.svgWaiters.set(requestId, (svg) => {
+        clearTimeout(timer);
+        resolve(svg);
+      });
+      void this.post({ type: 'requestSvg', requestId });
+    });
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    if (!this.disposed) await this.panel.webview.postMessage(message);
+  }
+
+  private updateTitle(): void {
+    const name = this.service;
+    const title = name ? vscode.l10n.t('Network: {0}', name) : uiStrings().title;
+    if (!this.disposed && this.panel.title !== title) this.panel.title = title;
+  }
+
+  private reportVisibility(): void {
+    this.services.store.setVisible(VISIBILITY_ID, !this.disposed && this.panel.visible);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.services.store.setVisible(VISIBILITY_ID, false);
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,77 @@
+// A fix button, on the extension side. The webview only names the element; the fix itself is read from the
+// extension's own model. A whole command (create groups, create or attach the connector) runs with its own
+// prompts and confirmation; a single rule is confirmed here and applied as one plan step by the engine.
+import * as vscode from 'vscode';
+import { planStepForFix, type DiagramFix } from '../../model/diagram';
+import type { PlanStep } from '../../model/planSteps';
+import { UserError } from '../../model/userError';
+import { loadBackend } from '../backend';
+import { pick } from '../localize';
+import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+import type { DiagramPanel } from './diagramPanel';
+import type { DiagramUi } from './diagramUi';
+
+const FALLBACK_COMMAND = 'apprunnerVpc.setupConnector';
+
+async function commandFor(fix: DiagramFix): Promise<string | undefined> {
+  const known = new Set(await vscode.commands.getCommands(true));
+  return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && known.has(c));
+}
+
+/** The element and the nodes at its ends: what the picture marks "in progress" while the fix runs. */
+function affected(panel: DiagramPanel, id: string): string[] {
+  const edge = panel.currentModel?.edges.find((e) => e.id === id);
+  return edge ? [id, edge.from, edge.to] : [id];
+}
+
+async function applyStep(services: ExtensionServices, step: PlanStep): Promise<void> {
+  const target = services.connection.state.target;
+  if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
+  const backend = loadBackend();
+  const result = await backend.applyPlan(backend.getClients(target), { kind: 'setup', steps: [step], warnings: [], notes: [] });
+  if (result.status !== 'succeeded') {
+    throw new UserError(result.error?.message ?? { en: `${step.title.en} did not finish.`, ja: `${step.title.ja} は完了しませんでした。` });
+  }
+}
+
+export async function runFix(services: ExtensionServices, panel: DiagramPanel, ui: DiagramUi, elementId: string): Promise<void> {
+  const model = panel.currentModel;
+  const element = model?.nodes.find((n) => n.id === elementId) ?? model?.edges.find((e) => e.id === elementId);
+  const fix = element?.fix;
+  const snapshot = services.store.state.snapshot;
+  if (!model || !fix || !snapshot) return;
+  let run: () => Promise<unknown>;
+  if (fix.command) {
+    const command = await commandFor(fix);
+    if (!command) {
+      throw new UserError({ en: `The command for "${fix.title.en}" is not available in this version.`, ja: `「${fix.title.ja}」のコマンドはこのバージョンでは使えません。` });
+    }
+    // The command shows its own plan and confirmation.
+    run = async () => vscode.commands.executeCommand(command, model.serviceName);
+  } else {
+    const found = planStepForFix(snapshot, readSettings(), model.serviceName, fix);
+    if (found.kind === 'done') {
+      ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
+      services.store.invalidate();
+      await services.store.refresh({ force: true });
+      return;
+    }
+    if (found.kind === 'unavailable') {
+      throw new UserError({ en: `"${fix.title.en}" cannot be applied from this snapshot; run the setup instead.`, ja: `このスナップショットからは「${fix.title.ja}」を適用できません。セットアップを実行してください。` });
+    }
+    const step = found.step;
+    const detail = `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`;
+    if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
+    run = () => applyStep(services, step);
+  }
+  const ids = affected(panel, elementId);
+  panel.setBusy(ids, true);
+  try {
+    await run();
+  } finally {
+    panel.setBusy(ids, false);
+    services.store.invalidate();
+    await services.store.refresh({ force: true });
+  }
+}

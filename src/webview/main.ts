@@ -1,0 +1,85 @@
+// The diagram webview's entry (dist/webview.js). It draws what the extension sends and reports back what it
+// drew; it never talks to AWS and never decides what a fix does: it only names the element that was clicked.
+import { type HostMessage, type Language, parseHostMessage, parsePanelState, type UiStrings } from '../model/diagram/protocol';
+import type { DiagramLayout, DiagramModel } from '../model/diagram/types';
+import { renderDetails } from './details';
+import { byId } from './dom';
+import { DiagramView } from './render';
+import { exportSvg } from './svgExport';
+import { renderToolbar, wireToolbar } from './toolbar';
+import { post, savedState, saveState } from './vscodeApi';
+
+let strings: UiStrings | undefined;
+let language: Language = 'en';
+let model: DiagramModel | undefined;
+let layout: DiagramLayout | undefined;
+let renders = 0;
+let shownDetails = '';
+
+const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
+const details = byId<HTMLElement>('details');
+const status = byId<HTMLElement>('status');
+const view = new DiagramView(svg, {
+  select(id) {
+    view.select(id);
+    showDetails();
+    post({ type: 'select', id });
+  },
+});
+
+function showDetails(): void {
+  if (!strings) return;
+  const id = view.selected;
+  const element = model && id ? model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id) : undefined;
+  // Rebuilt only when what it shows changed, so a focused button keeps its focus across live updates.
+  const key = JSON.stringify([id, element, language]);
+  if (key === shownDetails) return;
+  shownDetails = key;
+  renderDetails(details, model, id, strings, language);
+}
+
+function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
+  if (!strings) return;
+  document.body.classList.toggle('loading', message.loading);
+  status.textContent = message.error ?? (message.loading ? strings.loading : model || message.model ? '' : strings.noService);
+  if (message.model && message.layout) {
+    model = message.model;
+    layout = message.layout;
+    saveState({ serviceName: model.serviceName });
+  }
+  if (!model || !layout) return;
+  view.update(model, layout, strings, language);
+  renderToolbar(model, strings, language);
+  showDetails();
+  renders += 1;
+  post({ type: 'rendered', serviceName: model.serviceName, ...view.rendered(), renders });
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
+  if (message.type === 'init') {
+    strings = message.strings;
+    language = message.language;
+    document.documentElement.lang = language;
+    svg.setAttribute('aria-label', strings.title);
+    wireToolbar(strings);
+  } else if (message.type === 'update') {
+    onUpdate(message);
+  } else if (message.type === 'requestSvg') {
+    post({ type: 'svg', requestId: message.requestId, svg: exportSvg(svg) });
+  }
+});
+
+window.addEventListener('error', (event) => post({ type: 'error', message: String(event.message) }));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && view.selected) {
+    view.select(undefined);
+    showDetails();
+  }
+});
+
+// The handshake: the extension sends nothing until the page can receive it. The saved state is the
+// extension's to read again (the serializer hands it over after a reload); here it is only validated.
+parsePanelState(savedState());
+post({ type: 'ready' });

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { getClients } from '../../src/aws/clients';
+import { applyPlan } from '../../src/engine/applyPlan';
+import { resolveDesired } from '../../src/model/desired';
+import { plan } from '../../src/model/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import type { ExtensionApi } from '../../src/vscode/api';
+import type { RenderedMessage } from '../../src/vscode/diagram/diagramPanel';
+import { sandboxAdmin } from './sandboxAdmin';
+import { extensionApi, waitFor } from './support';
+
+const run = promisify(execFile);
+
+const state = (r: RenderedMessage, id: string): string | undefined => [...r.nodes, ...r.edges].find((x) => x.id === id)?.state;
+const allOk = (r: RenderedMessage): boolean => [...r.nodes, ...r.edges].every((x) => x.state === 'ok');
+
+/** The runbook's own tool: the AWS CLI against the sandbox, with the host's test credentials. */
+async function awsEc2(args: string[]): Promise<unknown> {
+  const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
+  const out = await run('aws', ['ec2', ...args, '--endpoint-url', endpoint, '--region', 'ap-northeast-1', '--output', 'json']);
+  return out.stdout.trim() ? JSON.parse(out.stdout) : undefined;
+}
+
+function groupId(api: ExtensionApi, name: string): string {
+  const id = api.store.state.snapshot?.securityGroups.find((g) => g.name === name)?.id;
+  assert.ok(id, `${name} in the snapshot`);
+  return id;
+}
+
+/** Removes sg-rds's rule for 5432 from sg-apprunner behind the extension's back, and waits for the red edge. */
+async function breakDbIngress(api: ExtensionApi): Promise<{ sgRds: string; sgApp: string }> {
+  const sgRds = groupId(api, 'sg-rds');
+  const sgApp = groupId(api, 'sg-apprunner');
+  await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
+    `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
+  api.store.invalidate();
+  await api.store.refresh({ force: true });
+  await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'broken');
+  return { sgRds, sgApp };
+}
+
+describe('Diagram panel: the live network picture', function () {
+  this.timeout(240_000);
+  let api: ExtensionApi;
+
+  before(async () => {
+    api = await extensionApi();
+    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
+    await sandboxAdmin.reset();
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+    api.diagram.setUi({ confirm: async () => true, info: () => undefined });
+  });
+
+  after(() => api.diagram.close());
+
+  it('opens from the command; the webview reports what it drew: before setup the DB edge is broken', async () => {
+    await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
+    const r = await api.diagram.waitForRender((x) => x.serviceName === 'kyudai-api' && x.nodes.length > 0, 60_000);
+    const ids = r.nodes.map((n) => n.id);
+    for (const id of ['internet', 'service:kyudai-api', 'connector', 'sg-app', 'sg-db', 'db']) assert.ok(ids.includes(id), `${id} drawn in ${ids.join(', ')}`);
+    assert.equal(state(r, 'db-egress'), 'broken');
+    assert.equal(state(r, 'sg-app'), 'broken', 'sg-apprunner does not exist yet');
+    // What the webview drew is exactly the model the extension sent.
+    const model = api.diagram.model();
+    assert.deepEqual(r.nodes.map((n) => `${n.id}=${n.state}`).sort(), model?.nodes.map((n) => `${n.id}=${n.state}`).sort());
+    assert.deepEqual(r.edges.map((e) => `${e.id}=${e.state}`).sort(), model?.edges.map((e) => `${e.id}=${e.state}`).sort());
+  });
+
+  it('after the setup is applied through the engine, the open panel turns ok in place', async () => {
+    const first = api.diagram.lastRendered();
+    assert.ok(first);
+    const snapshot = api.store.state.snapshot;
+    const target = api.connection.state.target;
+    assert.ok(snapshot && target);
+    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
+    assert.ok(desired.ok, JSON.stringify(desired));
+    const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
+    const result = await applyPlan(getClients(target), { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
+    assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+    const after = await api.diagram.waitForRender(allOk, 60_000);
+    // The same page kept rendering (its counter went on): the panel was updated, not reopened.
+    assert.ok(after.renders > first.renders, `renders ${first.renders} -> ${after.renders}`);
+    assert.ok(after.nodes.some((n) => n.id.startsWith('subnet:')), 'the connector subnets are drawn');
+    assert.equal(state(after, 'attach:kyudai-api'), 'ok');
+  });
+
+  it('the fix button on the broken sg-rds edge restores the rule', async () => {
+    const { sgRds, sgApp } = await breakDbIngress(api);
+    let asked = '';
+    api.diagram.setUi({ confirm: async (_m, detail) => ((asked = detail), true), info: () => undefined });
+    await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
+    assert.match(asked, /AuthorizeSecurityGroupIngress/);
+    await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
+    const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as
+      { SecurityGroupRules: { IsEgress: boolean; FromPort: number; ReferencedGroupInfo?: { GroupId?: string } }[] };
+    assert.ok(rules.SecurityGroupRules.some((r) => !r.IsEgress && r.FromPort === 5432 && r.ReferencedGroupInfo?.GroupId === sgApp),
+      'EC2 has the ingress rule from sg-apprunner again');
+  });
+
+  it('a declined confirmation changes nothing; messages of unexpected shape are dropped', async () => {
+    await breakDbIngress(api);
+    api.diagram.setUi({ confirm: async () => false, info: () => undefined });
+    await sandboxAdmin.resetCalls();
+    await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
+    await api.diagram.receive({ type: 'fix', id: 'db-ingress', command: 'apprunnerVpc.deleteConnector' });
+    await api.diagram.receive({ type: 'run', command: 'workbench.action.terminal.new' });
+    const calls = await sandboxAdmin.calls();
+    assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0, JSON.stringify(calls.operations));
+    api.diagram.setUi({ confirm: async () => true, info: () => undefined });
+    await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
+    await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
+  });
+
+  it('exports the picture as a standalone SVG and as Mermaid text', async () => {
+    const svg = await api.diagram.exportSvg();
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /kyudai-api/);
+    assert.doesNotMatch(svg, /var\(--|tabindex/, 'colours are resolved, interactive attributes removed');
+    const mermaid = await api.diagram.copyMermaid();
+    assert.match(mermaid ?? '', /^flowchart LR/);
+    assert.equal(await vscode.env.clipboard.readText(), mermaid);
+  });
+});
