@@ -17,6 +17,7 @@ import {
   type EC2Client,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
+import { StartDBInstanceCommand, StopDBInstanceCommand, type RDSClient } from '@aws-sdk/client-rds';
 import { getSandbox, getServiceUrl, sandboxClients, seed, waitFor, waitForServiceStatus } from './support';
 
 const tcp5432 = (peer: { groupId?: string; cidr?: string }): IpPermission[] => [
@@ -34,6 +35,7 @@ describe('sandbox application behind ServiceUrl', function () {
   let appRunner: ar.AppRunnerClient;
   let ec2: EC2Client;
   let logs: CloudWatchLogsClient;
+  let rds: RDSClient;
   let url = '';
   let appGroup = '';
   const rdsGroup = () => seed().sgRdsId ?? '';
@@ -55,7 +57,7 @@ describe('sandbox application behind ServiceUrl', function () {
 
   before(async () => {
     await getSandbox().reset();
-    ({ appRunner, ec2, logs } = sandboxClients());
+    ({ appRunner, ec2, logs, rds } = sandboxClients());
     const described = await appRunner.send(new ar.DescribeServiceCommand({ ServiceArn: seed().serviceArn }));
     url = described.Service?.ServiceUrl ?? '';
   });
@@ -133,6 +135,24 @@ describe('sandbox application behind ServiceUrl', function () {
     assert.match(String(blocked.reason), /return traffic/);
     await entry(100, true, 1024, 65535);
     await assertConnected(true, 'the DB subnet ACL now lets replies out on ephemeral ports');
+    // Rule order: the lowest-numbered matching rule decides.
+    await ec2.send(
+      new CreateNetworkAclEntryCommand({
+        NetworkAclId: aclId, RuleNumber: 50, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '10.0.11.0/24', PortRange: { From: 5432, To: 5432 },
+      }),
+    );
+    await assertConnected(false, 'a lower-numbered deny for one connector subnet wins over the allow');
+    await entry(40, false, 5432, 5432);
+    await assertConnected(true, 'an even lower allow wins over that deny');
+  });
+
+  it('needs the DB instance to be available', async () => {
+    await rds.send(new StopDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }));
+    const stopped = await dbHealth();
+    assert.equal(stopped.body.status, 'unhealthy');
+    assert.match(String(stopped.reason), /DB instance is stopped/);
+    await rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }));
+    await assertConnected(true, 'the DB is available again');
   });
 
   it('logs "Successfully connected to database" on a deployment once it can connect', async () => {
