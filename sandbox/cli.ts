@@ -1,6 +1,6 @@
 // `npm run sandbox`: starts the sandbox, prints `endpoint: http://127.0.0.1:N` once ready, and runs until
 // interrupted. When moto is missing it says how to install it, and with --install-moto (or a yes on a
-// terminal) installs it into ./.sandbox-venv.
+// terminal) installs it into ./.sandbox/venv.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline/promises';

@@ -13,7 +13,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
   --throttle RATE          0..1 share of calls throttled (ThrottlingException / RequestLimitExceeded)
   --server-errors RATE     0..1 share of calls failing with a 5xx internal error
   --fail-nth OP:N          fail the Nth call of operation OP (repeatable), e.g. UpdateService:1
-  --install-moto           install moto into ./.sandbox-venv if it is missing
+  --install-moto           install moto into ./.sandbox/venv if it is missing
   --quiet                  fewer log lines`;
 
 export interface CliOptions extends SandboxOptions {

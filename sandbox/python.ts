@@ -1,4 +1,4 @@
-// Finds a Python that can run moto's server: $SANDBOX_PYTHON, the project-local .sandbox-venv, then
+// Finds a Python that can run moto's server: $SANDBOX_PYTHON, the project-local .sandbox/venv, then
 // python3 on PATH. moto depends on botocore, so the same Python also gives us App Runner's model.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,7 +7,8 @@ import * as path from 'node:path';
 export const MOTO_INSTALL_HINT = 'moto is not installed. Install it with:  pip install "moto[server]"';
 
 export function localVenvDir(root = process.cwd()): string {
-  return path.join(root, '.sandbox-venv');
+  // Under .sandbox/, which git already ignores.
+  return path.join(root, '.sandbox', 'venv');
 }
 
 function candidates(): string[] {
