@@ -2,7 +2,7 @@
 // members, types, enums, limits), and every documented error case returns its code and HTTP status.
 import assert from 'node:assert/strict';
 import * as ar from '@aws-sdk/client-apprunner';
-import { CreateSecurityGroupCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { IMPLEMENTED_OPERATIONS } from '../../sandbox/apprunner/emulator';
 import { loadAppRunnerModel, validateShape } from '../../sandbox/apprunner/model';
 import {
@@ -133,6 +133,18 @@ describe('sandbox App Runner emulator against the botocore model', function () {
           const other = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'elsewhere', Description: 'x', VpcId: vpc.Vpc?.VpcId }));
           return client.send(
             new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'mixed-vpcs', Subnets: seed().privateSubnetIds, SecurityGroups: [other.GroupId ?? ''] }),
+          );
+        },
+        code: 'InvalidRequestException',
+        status: 400,
+      },
+      {
+        title: 'subnets from two VPCs',
+        call: async () => {
+          const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.8.0.0/16' }));
+          const other = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '10.8.1.0/24', AvailabilityZone: 'ap-northeast-1a' }));
+          return client.send(
+            new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'two-vpcs', Subnets: [seed().privateSubnetIds[0] ?? '', other.Subnet?.SubnetId ?? ''] }),
           );
         },
         code: 'InvalidRequestException',

@@ -2,7 +2,7 @@
 // with VPC egress, its operation's progression, the state rules, connector revisions, and rollback.
 import assert from 'node:assert/strict';
 import * as ar from '@aws-sdk/client-apprunner';
-import { CreateSecurityGroupCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { expectAwsError, getSandbox, sandboxClients, seed, waitFor, waitForServiceStatus } from './support';
 
 function vpcEgress(arn: string): ar.NetworkConfiguration {
@@ -78,6 +78,14 @@ describe('sandbox App Runner lifecycle', function () {
     assert.match(again.VpcConnector?.VpcConnectorArn ?? '', /vpcconnector\/campus-sns-vpc-connector\/2\/[0-9a-f]{32}$/);
     await expectAwsError(appRunner.send(new ar.CreateVpcConnectorCommand(input)), 'InvalidRequestException', 400);
     connectorArn = again.VpcConnector?.VpcConnectorArn ?? '';
+  });
+
+  it("uses the VPC's default security group when none is given, as AWS does", async () => {
+    const conn = await appRunner.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'default-group-conn', Subnets: seed().privateSubnetIds.slice(0, 2) }));
+    const groups = await ec2.send(
+      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [seed().vpcId ?? ''] }, { Name: 'group-name', Values: ['default'] }] }),
+    );
+    assert.deepEqual(conn.VpcConnector?.SecurityGroups, [groups.SecurityGroups?.[0]?.GroupId]);
   });
 
   it('lets only one of two concurrent creates of the same connector name succeed', async () => {
