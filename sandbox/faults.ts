@@ -12,6 +12,8 @@ export interface FailNth {
   operation: string;
   /** 1-based: 1 fails the first call after the faults were set. */
   nth: number;
+  /** Signing name (apprunner, ec2, rds, sts, logs) when the operation name exists in several services. */
+  service?: string;
   /** Default: the service's own internal error (InternalServiceErrorException 500, EC2 InternalError 500, ...). */
   error?: FaultError;
 }
@@ -50,6 +52,7 @@ export function parseFaultConfig(input: unknown): FaultConfig {
     if (typeof rule.operation !== 'string' || typeof rule.nth !== 'number' || rule.nth < 1) {
       throw new Error('each failNth needs {operation: string, nth: number >= 1}');
     }
+    if (rule.service !== undefined && typeof rule.service !== 'string') throw new Error('failNth service must be a string');
     return rule as FailNth;
   });
   return {
@@ -77,11 +80,19 @@ export class FaultState {
     return this.config;
   }
 
-  decide(operation: string, random: () => number = Math.random): FaultDecision {
-    const n = (this.counts.get(operation) ?? 0) + 1;
-    this.counts.set(operation, n);
+  private count(key: string): number {
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n;
+  }
+
+  decide(operation: string, service = '', random: () => number = Math.random): FaultDecision {
+    const n = this.count(operation);
+    const nInService = this.count(`${service}:${operation}`);
     const latencyMs = this.config.latencyMs ?? 0;
-    const rule = this.config.failNth?.find((r) => r.operation === operation && r.nth === n);
+    const rule = this.config.failNth?.find(
+      (r) => r.operation === operation && (r.service === undefined ? r.nth === n : r.service === service && r.nth === nInService),
+    );
     if (rule) return { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } };
     if (random() < (this.config.throttleRate ?? 0)) return { latencyMs, fault: { kind: 'throttle' } };
     if (random() < (this.config.serverErrorRate ?? 0)) return { latencyMs, fault: { kind: 'server' } };

@@ -39,7 +39,7 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const call = describeCall(req.headers, url, body.toString('utf8'));
   if (call.operation) {
     deps.admin.calls.add(call.operation);
-    const decision = deps.admin.faults.decide(call.operation);
+    const decision = deps.admin.faults.decide(call.operation, call.isAppRunner ? 'apprunner' : call.service);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     if (decision.fault) {
       deps.log?.(`fault ${decision.fault.kind} -> ${call.service}:${call.operation}`);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as ar from '@aws-sdk/client-apprunner';
 import { CreateSecurityGroupCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { ListTagsForResourceCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { parseCliArgs } from '../../sandbox/cliArgs';
 import { admin, callCounts, expectAwsError, getSandbox, resetCallCounts, sandboxClients, seed, TEST_CREDENTIALS } from './support';
@@ -86,6 +87,14 @@ describe('sandbox fault injection', function () {
     assert.equal(err.message, 'injected');
     const second = await update();
     assert.equal(second.Service?.Status, 'OPERATION_IN_PROGRESS');
+  });
+
+  it('tells apart operations with the same name in two services when a service is given', async () => {
+    await getSandbox().setFaults({ failNth: [{ operation: 'ListTagsForResource', service: 'logs', nth: 1 }] });
+    const { appRunner, logs } = sandboxClients();
+    await appRunner.send(new ar.ListTagsForResourceCommand({ ResourceArn: seed().serviceArn }));
+    const logGroupArn = `arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/apprunner/kyudai-api/${seed().serviceId}/application`;
+    await expectAwsError(logs.send(new ListTagsForResourceCommand({ resourceArn: logGroupArn })), 'ServiceUnavailableException', 500);
   });
 
   it('is driven over HTTP by the admin endpoint, which also counts calls per operation', async () => {
