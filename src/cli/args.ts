@@ -72,7 +72,7 @@ export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|d
   apply             show the plan, ask, then apply it step by step (--yes to skip the question)
   detach            put the service back on DEFAULT egress
   delete-connector  delete the connector if no service uses it
-  diagnose          connectivity diagnosis (not yet implemented)
+  diagnose          why the service can or cannot reach its DB (exit 0: clean, 3: problems, 1: error)
 
 Options:
   --service NAME          App Runner service (default kyudai-api)

@@ -3,6 +3,7 @@
 import { classifyAwsError, type Localized } from '../model/awsError';
 import { parseArgs, USAGE } from './args';
 import { runApply, runPlan, type RunContext } from './commands';
+import { runDiagnose } from './diagnose';
 import type { CliIo } from './io';
 import { CliFailure, langOf } from './session';
 
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = p
       case 'delete-connector':
         return await runApply(rc);
       case 'diagnose':
-        throw new CliFailure({ en: 'diagnose is not yet implemented in this build.', ja: 'diagnose はこのビルドではまだ実装されていません。' }, 'not-implemented');
+        return await runDiagnose(rc);
     }
   } catch (error) {
     const { message, code } = failure(error);

@@ -43,8 +43,7 @@ export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<A
 
 export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promise<Session> {
   const target = await targetOf(args, env);
-  // Few retries: a terminal user would rather see "unreachable" in seconds than wait through a long backoff.
-  const clients = getClients(target, { maxAttempts: 3, requestTimeoutMs: 20_000 });
+  const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
   return { target, clients, snapshot, settings: settingsOf(args) };
 }

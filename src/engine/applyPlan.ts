@@ -6,7 +6,7 @@ import type { Plan, PlanStep } from '../model/planSteps';
 import { doneSoFarText, rerunText } from './applyMessages';
 import type { ApplyError, ApplyOptions, ApplyResult, StepOutcome } from './applyTypes';
 import { makeContext, type EngineClients, type StepContext } from './context';
-import { StepError } from './stepError';
+import { sleep, StepError } from './stepError';
 import { createConnectorStep, deleteConnectorStep } from './steps/connectors';
 import { authorizeRule, createSecurityGroup, revokeAllowAllEgress } from './steps/groups';
 import { checkHealth } from './steps/health';
@@ -26,6 +26,25 @@ function runStep(ctx: StepContext, step: PlanStep): Promise<Result> {
     case 'wait-for-service': return waitForService(ctx, step);
     case 'check-health': return checkHealth(ctx, step);
     case 'delete-connector': return deleteConnectorStep(ctx, step);
+  }
+}
+
+const RETRIED_KINDS = new Set(['throttled', 'server']);
+
+/** Runs a step, running it again after a pause when AWS throttled it or answered 5xx past the SDK's retries. */
+async function runWithRetries(ctx: StepContext, step: PlanStep, delays: readonly number[]): Promise<Result> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runStep(ctx, step);
+    } catch (error) {
+      const kind = error instanceof StepError ? error.kind : classifyAwsError(error).kind;
+      if (!RETRIED_KINDS.has(kind) || attempt >= delays.length || ctx.signal?.aborted) throw error;
+      const seconds = Math.round(delays[attempt] / 100) / 10;
+      ctx.report(kind === 'throttled'
+        ? { en: `AWS is throttling; trying this step again in ${seconds} s.`, ja: `AWS がリクエストを制限しています。${seconds} 秒後にこのステップを再試行します。` }
+        : { en: `AWS answered with a server error; trying this step again in ${seconds} s.`, ja: `AWS がサーバーエラーを返しました。${seconds} 秒後にこのステップを再試行します。` });
+      await sleep(delays[attempt], ctx.signal);
+    }
   }
 }
 
@@ -53,7 +72,7 @@ export async function applyPlan(clients: EngineClients, plan: Plan, options: App
     if (options.signal?.aborted) return { status: 'cancelled', outcomes, resolved: resolved() };
     emit({ type: 'step-started', index, total: steps.length, step });
     try {
-      const outcome: StepOutcome = { stepId: step.id, ...(await runStep(ctx, step)) };
+      const outcome: StepOutcome = { stepId: step.id, ...(await runWithRetries(ctx, step, options.stepRetryDelaysMs ?? [2_000, 5_000])) };
       outcomes.push(outcome);
       emit({ type: 'step-finished', index, total: steps.length, step, outcome });
     } catch (error) {

@@ -16,6 +16,11 @@ export interface ApplyOptions {
   /** Per-request timeout of a health check, and how long to keep retrying it (defaults 10 s and 60 s). */
   healthTimeoutMs?: number;
   healthRetryForMs?: number;
+  /**
+   * Pauses before running a step again after throttling or a 5xx answer that outlasted the SDK's own retries
+   * (default [2000, 5000]: two more tries). Safe because every step re-reads before it writes.
+   */
+  stepRetryDelaysMs?: number[];
   /** Injected in tests; defaults to the global fetch. */
   healthFetch?: HealthFetch;
 }

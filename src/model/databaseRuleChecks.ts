@@ -7,7 +7,7 @@ import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { describeRule, evaluateSecurityGroups } from './securityGroupRules';
 import { SecurityGroup } from './topology';
-import { EPHEMERAL_PORTS } from './trafficSpace';
+import { CLIENT_EPHEMERAL_PORTS } from './trafficSpace';
 
 function groupEvidence(groups: readonly SecurityGroup[], egress: boolean, why: string): Evidence[] {
   return groups.map((g) => {
@@ -82,8 +82,8 @@ export function checkDatabaseAcls(ctx: AnalysisContext): Finding[] {
       flows.push(
         { subnet: app, egress: true, protocol: 'tcp', ports: port, peerCidrs: toDb, findingId: 'nacl-denies-db-port' },
         { subnet: dbs, egress: false, protocol: 'tcp', ports: port, peerCidrs: toApp, findingId: 'nacl-denies-db-port' },
-        { subnet: dbs, egress: true, protocol: 'tcp', ports: EPHEMERAL_PORTS, peerCidrs: toApp, findingId: 'nacl-missing-ephemeral-return' },
-        { subnet: app, egress: false, protocol: 'tcp', ports: EPHEMERAL_PORTS, peerCidrs: toDb, findingId: 'nacl-missing-ephemeral-return' },
+        { subnet: dbs, egress: true, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toApp, findingId: 'nacl-missing-ephemeral-return' },
+        { subnet: app, egress: false, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toDb, findingId: 'nacl-missing-ephemeral-return' },
       );
     }
   }

@@ -8,7 +8,7 @@ import { AnalysisContext } from './reachabilityContext';
 import { defaultIpv4Route, describeRoute, routeTableForSubnet } from './routeTables';
 import { evaluateSecurityGroups } from './securityGroupRules';
 import { NatGateway } from './topology';
-import { EPHEMERAL_PORTS } from './trafficSpace';
+import { CLIENT_EPHEMERAL_PORTS } from './trafficSpace';
 
 const WORLD = ['0.0.0.0/0'];
 
@@ -109,7 +109,7 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
   }
   const flows = ctx.connectorSubnets.flatMap((subnet) => [
     { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' },
-    { subnet, egress: false, protocol: 'tcp' as const, ports: EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' },
+    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' },
   ]);
   return out.concat(
     checkAclFlows(ctx.topology, flows, 'internet', {

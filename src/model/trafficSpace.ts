@@ -10,6 +10,12 @@ export interface PortRange {
 
 export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
 export const EPHEMERAL_PORTS: PortRange = { from: 1024, to: 65535 };
+/**
+ * The ports replies actually come back to: Linux's default client range (ip_local_port_range), which App
+ * Runner's containers use. AWS recommends allowing 1024-65535 and documents denying single ports inside it
+ * (before the allow) as good practice, so only a block of this range breaks return traffic.
+ */
+export const CLIENT_EPHEMERAL_PORTS: PortRange = { from: 32768, to: 60999 };
 
 export type Protocol = 'tcp' | 'udp';
 

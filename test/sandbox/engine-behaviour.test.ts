@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { CreateVpcConnectorCommand, StartDeploymentCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
-import { getClients } from '../../src/aws/clients';
-import { loadTopology } from '../../src/aws/topologyLoader';
 import { applyPlan } from '../../src/engine/applyPlan';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { assertRunbookState } from './runbookState';
-import { accountState, awsCli, cli, useTestCredentials } from './engineSupport';
-import { getSandbox, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
+import { accountState, awsCli, cli, setupPlan, useTestCredentials } from './engineSupport';
+import { getSandbox, sandboxClients, seed, waitForServiceStatus } from './support';
 
-async function setupPlan(): Promise<{ clients: ReturnType<typeof getClients>; plan: ReturnType<typeof plan> }> {
-  const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
-  const snapshot = await loadTopology(clients);
-  const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
-  if (!desired.ok) throw new Error(desired.issues[0].message.en);
-  return { clients, plan: plan(snapshot, desired.desired) };
-}
 
 describe('apply engine behaviour', function () {
   before(() => useTestCredentials());

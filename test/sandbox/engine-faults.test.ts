@@ -1,22 +1,27 @@
 import assert from 'node:assert/strict';
 import type { FailNth } from '../../sandbox/index';
 import { assertRunbookState } from './runbookState';
-import { cli, useTestCredentials } from './engineSupport';
+import { applyPlan } from '../../src/engine/applyPlan';
+import { cli, setupPlan, useTestCredentials } from './engineSupport';
 import { getSandbox } from './support';
 
-// Each write step fails on every attempt the SDK makes (the CLI's clients try 3 times), so apply stops there.
-const attempts = (operation: string, first: number): FailNth[] => [first, first + 1, first + 2].map((nth) => ({ operation, nth }));
+// Each step's call is refused as if the IAM policy lacked that one action: a realistic way for a setup to stop
+// halfway, and not retried (unlike throttling and 5xx, which the SDK and the engine retry).
+const EC2_DENIED = { code: 'UnauthorizedOperation', status: 403, message: 'You are not authorized to perform this operation.' };
+const APPRUNNER_DENIED = { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' };
+const ec2Denied = (operation: string, nth: number): FailNth[] => [{ operation, nth, error: EC2_DENIED }];
+const appRunnerDenied = (operation: string): FailNth[] => [{ operation, nth: 1, error: APPRUNNER_DENIED }];
 
 const CASES: { step: string; failNth: FailNth[] }[] = [
-  { step: 'create-apprunner-sg', failNth: attempts('CreateSecurityGroup', 1) },
-  { step: 'authorize-egress-db', failNth: attempts('AuthorizeSecurityGroupEgress', 1) },
-  { step: 'authorize-egress-https', failNth: attempts('AuthorizeSecurityGroupEgress', 2) },
-  { step: 'authorize-egress-dns', failNth: attempts('AuthorizeSecurityGroupEgress', 3) },
-  { step: 'revoke-default-egress', failNth: attempts('RevokeSecurityGroupEgress', 1) },
-  { step: 'authorize-db-ingress', failNth: attempts('AuthorizeSecurityGroupIngress', 1) },
-  { step: 'create-connector', failNth: attempts('CreateVpcConnector', 1) },
-  { step: 'attach-connector', failNth: attempts('UpdateService', 1) },
-  { step: 'wait-for-service', failNth: attempts('ListOperations', 1) },
+  { step: 'create-apprunner-sg', failNth: ec2Denied('CreateSecurityGroup', 1) },
+  { step: 'authorize-egress-db', failNth: ec2Denied('AuthorizeSecurityGroupEgress', 1) },
+  { step: 'authorize-egress-https', failNth: ec2Denied('AuthorizeSecurityGroupEgress', 2) },
+  { step: 'authorize-egress-dns', failNth: ec2Denied('AuthorizeSecurityGroupEgress', 3) },
+  { step: 'revoke-default-egress', failNth: ec2Denied('RevokeSecurityGroupEgress', 1) },
+  { step: 'authorize-db-ingress', failNth: ec2Denied('AuthorizeSecurityGroupIngress', 1) },
+  { step: 'create-connector', failNth: appRunnerDenied('CreateVpcConnector') },
+  { step: 'attach-connector', failNth: appRunnerDenied('UpdateService') },
+  { step: 'wait-for-service', failNth: appRunnerDenied('ListOperations') },
 ];
 
 describe('apply interrupted halfway converges on the next run', function () {
@@ -32,9 +37,9 @@ describe('apply interrupted halfway converges on the next run', function () {
       const doc = JSON.parse(failed.stdout) as { result: { status: string; error: { stepId: string; message: { en: string }; doneSoFar: { en: string }; rerun: { en: string } } } };
       assert.equal(doc.result.status, 'failed');
       assert.equal(doc.result.error.stepId, c.step);
-      assert.match(doc.result.error.message.en, /failed: AWS returned a server error \(500\)/);
+      assert.match(doc.result.error.message.en, /failed: Access denied by AWS \((UnauthorizedOperation|AccessDeniedException)\)\. Check that the profile's IAM policy allows this action/);
       assert.match(doc.result.error.rerun.en, /^Re-running apply re-reads the account, skips what is already done/);
-      assert.match(failed.stderr.trim().split('\n').at(-1) ?? '', /^apprunner-vpc: .* failed: AWS returned a server error/);
+      assert.match(failed.stderr.trim().split('\n').at(-1) ?? '', /^apprunner-vpc: .* failed: Access denied by AWS/);
 
       await getSandbox().clearFaults();
       const second = await cli(['apply', '--yes']);
@@ -43,6 +48,23 @@ describe('apply interrupted halfway converges on the next run', function () {
       assert.equal((await cli(['plan'])).code, 0);
     });
   }
+
+  it('a 5xx that outlasts the SDK and step retries stops the run as a server error; the re-run converges', async () => {
+    await getSandbox().reset();
+    const { clients, plan: p } = await setupPlan();
+    await getSandbox().setFaults({ failNth: Array.from({ length: 30 }, (_, i) => ({ operation: 'CreateVpcConnector', nth: i + 1 })) });
+    const waits: string[] = [];
+    const result = await applyPlan(clients, p, { pollIntervalMs: 20, stepRetryDelaysMs: [10, 10], onProgress: (e) => {
+      if (e.type === 'waiting') waits.push(e.message.en);
+    } });
+    assert.equal(result.status, 'failed');
+    assert.equal(result.error?.stepId, 'create-connector');
+    assert.equal(result.error?.kind, 'server');
+    assert.equal(waits.filter((w) => /server error; trying this step again/.test(w)).length, 2);
+    await getSandbox().clearFaults();
+    assert.equal((await cli(['apply', '--yes'])).code, 0);
+    await assertRunbookState();
+  });
 
   it('two applies started at once end with one group, one set of rules and one connector', async () => {
     await getSandbox().reset();

@@ -5,8 +5,14 @@ import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, type 
 import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
+import { getClients, type AwsClients } from '../../src/aws/clients';
+import { loadTopology } from '../../src/aws/topologyLoader';
 import { main } from '../../src/cli/main';
-import { callCounts, getSandbox, sandboxClients, sandboxEnv, seed, TEST_CREDENTIALS } from './support';
+import { resolveDesired } from '../../src/model/desired';
+import { plan } from '../../src/model/plan';
+import type { Plan } from '../../src/model/planSteps';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { callCounts, getSandbox, sandboxClients, sandboxEnv, seed, TEST_CREDENTIALS, TEST_REGION } from './support';
 
 export interface CliRun {
   code: number;
@@ -92,4 +98,13 @@ export async function accountState(): Promise<AccountState> {
 /** A rule as [protocol, from, to, target] for order-free comparison. */
 export function ruleKey(r: SecurityGroupRule): string {
   return [r.IpProtocol, r.FromPort, r.ToPort, r.CidrIpv4 ?? r.CidrIpv6 ?? r.ReferencedGroupInfo?.GroupId].join(' ');
+}
+
+/** The runbook's setup plan for the sandbox as it is now, with the clients to apply it (the product's own path). */
+export async function setupPlan(): Promise<{ clients: AwsClients; plan: Plan }> {
+  const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
+  const snapshot = await loadTopology(clients);
+  const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
+  if (!desired.ok) throw new Error(desired.issues[0].message.en);
+  return { clients, plan: plan(snapshot, desired.desired) };
 }

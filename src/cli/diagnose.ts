@@ -1,0 +1,37 @@
+// `apprunner-vpc diagnose`: the reachability analysis of the live snapshot plus the live checks (health,
+// DB health, application log), printed as the Markdown report or, with --json, as one document.
+// Exit codes: 0 clean, 3 problems found (see diagnoseExitCode), 1 on error (handled by main()).
+import { runLiveChecks } from '../aws/liveChecks';
+import { diagnoseDocument, diagnoseExitCode } from '../model/diagnoseOutcome';
+import { diagnosisReportMarkdown } from '../model/diagnosisReport';
+import { analyzeService } from '../model/reachability';
+import { findService } from '../model/reachabilityContext';
+import type { RunContext } from './commands';
+import { CliFailure, openSession } from './session';
+
+export async function runDiagnose(rc: RunContext): Promise<number> {
+  const session = await openSession(rc.args, rc.env);
+  const { settings, snapshot } = session;
+  const service = findService(snapshot, settings.serviceName);
+  if (!service) {
+    const names = snapshot.services.map((s) => s.name).join(', ') || 'none';
+    throw new CliFailure({
+      en: `The App Runner service ${settings.serviceName} is not in ${session.target.region} (services: ${names}). Pass --service NAME.`,
+      ja: `App Runner サービス ${settings.serviceName} は ${session.target.region} にありません（サービス: ${names}）。--service NAME を指定してください。`,
+    }, 'service-not-found');
+  }
+  const diagnosis = analyzeService(snapshot, service.arn, {
+    dbPort: settings.databasePort,
+    dbInstanceId: rc.args.dbInstance,
+    appRunnerGroupName: settings.appRunnerSecurityGroupName,
+    databaseGroupName: settings.databaseSecurityGroupName,
+  });
+  const live = await runLiveChecks(session.clients, service, { healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath });
+  if (rc.args.json) {
+    rc.io.stdout.write(`${JSON.stringify({ command: 'diagnose', ...diagnoseDocument(diagnosis, live) }, null, 2)}\n`);
+  } else {
+    const target = `${session.target.region}${session.snapshot.accountId ? ` · ${session.snapshot.accountId}` : ''}`;
+    rc.io.stdout.write(diagnosisReportMarkdown(diagnosis, live, rc.lang, { generatedAt: live.checkedAt, target }));
+  }
+  return diagnoseExitCode(diagnosis, live);
+}

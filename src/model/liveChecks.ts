@@ -1,0 +1,58 @@
+// What the diagnose command saw live, beside the snapshot analysis: the runbook's two health endpoints
+// (6.1, 6.3) and the application log (6.2). Plain values, filled in by src/aws/liveChecks.ts.
+import type { LogScan } from './logScan';
+
+export type HttpOutcome = 'healthy' | 'unhealthy' | 'unreachable' | 'skipped';
+
+export interface HttpCheck {
+  path: string;
+  url?: string;
+  outcome: HttpOutcome;
+  status?: number;
+  /** The start of the response body (at most BODY_EXCERPT_CHARS characters). */
+  body?: string;
+  durationMs?: number;
+  /** Why there was no answer, or why the check was skipped. */
+  error?: string;
+}
+
+export type LogOutcome = 'read' | 'missing' | 'failed' | 'skipped';
+
+export interface LogCheck {
+  logGroup?: string;
+  outcome: LogOutcome;
+  scan?: LogScan;
+  error?: string;
+}
+
+export interface LiveChecks {
+  checkedAt: string;
+  health: HttpCheck;
+  dbHealth: HttpCheck;
+  logs: LogCheck;
+}
+
+export const BODY_EXCERPT_CHARS = 500;
+
+/**
+ * The runbook's expected answers: `{"status":"healthy"}` for the health path and, for the DB health path,
+ * `{"status":"healthy","database":"connected"}` (6.3). Anything else, including a 200 that says
+ * "unhealthy", is unhealthy.
+ */
+export function judgeHealth(status: number, body: string, expectDatabase: boolean): 'healthy' | 'unhealthy' {
+  if (status < 200 || status > 299) return 'unhealthy';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'unhealthy';
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'unhealthy';
+  const value = parsed as { status?: unknown; database?: unknown };
+  if (value.status !== 'healthy') return 'unhealthy';
+  return !expectDatabase || value.database === 'connected' ? 'healthy' : 'unhealthy';
+}
+
+export function skippedHttp(path: string, why: string): HttpCheck {
+  return { path, outcome: 'skipped', error: why };
+}
