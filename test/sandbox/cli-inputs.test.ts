@@ -77,5 +77,4 @@ describe('apprunner-vpc refuses bad input with one line and creates nothing', fu
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^apprunner-vpc: unknown option "--bogus"/);
   });
-  it('diagnose says it is not implemented yet instead of pretending', async () => assertOneLineError(await cli(['diagnose']), /not yet implemented/));
 });
