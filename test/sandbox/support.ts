@@ -7,6 +7,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Readable } from 'node:stream';
+import { loadAppRunnerModel, validateShape } from '../../sandbox/apprunner/model';
 import type { Sandbox, SeedInfo } from '../../sandbox/index';
 
 let current: Sandbox | undefined;
@@ -180,3 +181,23 @@ export async function waitForServiceStatus(client: AppRunnerClient, serviceArn: 
 
 /** A public image any test can create services from. */
 export const TEST_IMAGE = 'public.ecr.aws/aws-containers/hello-app-runner:latest';
+
+// ServiceId's pattern is a 36-character UUID while its own min/max say 32; real ids are 32 hex digits.
+const OUTPUT_OPTIONS = { rejectUnknownMembers: true, skipPatternFor: ['ServiceId'] };
+
+/**
+ * How a recorded App Runner answer breaks botocore's model: a 200 body against the operation's output
+ * shape; an error body against its error shape, which must be one the operation declares.
+ */
+export function wireProblems(record: WireRecord): string[] {
+  const model = loadAppRunnerModel();
+  const body = JSON.parse(record.body) as Record<string, unknown>;
+  if (record.status === 200) {
+    const shape = model.operations[record.operation]?.output?.shape ?? '';
+    return validateShape(model, shape, body, record.operation, OUTPUT_OPTIONS);
+  }
+  const { __type: code, ...rest } = body;
+  const declared = (model.operations[record.operation]?.errors ?? []).map((e) => e.shape);
+  const issues = declared.includes(String(code)) ? [] : [`${record.operation}: ${String(code)} is not a declared error`];
+  return [...issues, ...validateShape(model, String(code), rest, `${record.operation} error`, { rejectUnknownMembers: true })];
+}
