@@ -69,10 +69,19 @@ export async function detachConnector(ctx: StepContext, step: Step<'detach-conne
 
 const FAILED_OPERATION = new Set(['FAILED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED']);
 
+const RUNNING_OPERATION = new Set(['PENDING', 'IN_PROGRESS']);
+
 export async function waitForService(ctx: StepContext, step: Step<'wait-for-service'>): Promise<Result> {
-  const service = await waitUntilIdle(ctx, step.service);
+  let service = await waitUntilIdle(ctx, step.service);
   if (ctx.operationId) {
-    const op = await latestOperation(ctx.clients.appRunner, step.service.arn);
+    // Follow the operation this run started, not only the service status, which can lag right after the update.
+    let op = await latestOperation(ctx.clients.appRunner, step.service.arn);
+    const deadline = Date.now() + ctx.waitTimeoutMs;
+    while (op?.id === ctx.operationId && RUNNING_OPERATION.has(op.status) && Date.now() < deadline && !ctx.signal?.aborted) {
+      await sleep(ctx.pollIntervalMs, ctx.signal);
+      service = await waitUntilIdle(ctx, step.service);
+      op = await latestOperation(ctx.clients.appRunner, step.service.arn);
+    }
     if (op && op.id === ctx.operationId && FAILED_OPERATION.has(op.status)) {
       throw new StepError('rollback', {
         en: `The deployment of ${step.service.name} failed (operation ${op.id}: ${op.status}); App Runner rolled back to the previous configuration. See the service's event log.`,
