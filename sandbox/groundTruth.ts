@@ -36,12 +36,14 @@ export interface SubnetFacts {
 
 export interface ReachFacts {
   egressType: string;
-  connector?: { status: string; subnets: SubnetFacts[]; groups: GroupFacts[] };
+  /** The connector's VPC: `enableDnsSupport` decides whether the app can resolve the DB's endpoint name. */
+  connector?: { status: string; subnets: SubnetFacts[]; groups: GroupFacts[]; vpcDnsSupport: boolean };
   /** Undefined when DATABASE_URL names no DB instance that exists. */
   database?: { status: string; port: number; vpcId: string; subnets: SubnetFacts[]; groups: GroupFacts[] };
 }
 
-export type Verdict = { reachable: true } | { reachable: false; reason: string };
+/** `nameResolution`: the failure happens at DNS (the client reports an unknown host, not a timeout). */
+export type Verdict = { reachable: true } | { reachable: false; reason: string; nameResolution?: boolean };
 
 /** The port range Linux picks client ports from; return traffic through NACLs must be allowed to it. */
 const EPHEMERAL_SAMPLES = [32768, 45000, 60999];
@@ -110,11 +112,15 @@ function naclProblem(from: SubnetFacts, to: SubnetFacts, port: number): string |
 export function canReachDatabase(f: ReachFacts): Verdict {
   const no = (reason: string): Verdict => ({ reachable: false, reason });
   const db = f.database;
-  if (!db) return no('DATABASE_URL does not name an existing DB instance');
+  if (!db) return { reachable: false, reason: 'DATABASE_URL does not name an existing DB instance', nameResolution: true };
   if (f.egressType !== 'VPC') return no('egress is DEFAULT: the service reaches only the internet, not the private DB');
   const c = f.connector;
   if (!c || c.status !== 'ACTIVE') return no('the VPC connector is missing or not ACTIVE');
   if (c.subnets.length === 0 || c.subnets.some((s) => s.vpcId !== db.vpcId)) return no("the connector's subnets are not in the DB's VPC");
+  if (!c.vpcDnsSupport) {
+    const reason = "DNS resolution is off in the connector's VPC (enableDnsSupport=false): the DB endpoint name cannot be resolved";
+    return { reachable: false, reason, nameResolution: true };
+  }
   if (db.status !== 'available') return no(`the DB instance is ${db.status}`);
   const dbGroupIds = db.groups.map((g) => g.id);
   const connectorGroupIds = c.groups.map((g) => g.id);

@@ -37,8 +37,8 @@ export class FakeApp {
   private errorText(service: ServiceRecord, verdict: Verdict): string {
     const target = service.deployed ? databaseTarget(service.deployed) : undefined;
     if (!target) return 'DATABASE_URL is not set';
-    if (!verdict.reachable && verdict.reason.startsWith('DATABASE_URL')) {
-      return `could not translate host name "${target.host}" to address: Name or service not known`;
+    if (!verdict.reachable && verdict.nameResolution) {
+      return `could not translate host name "${target.host}" to address: Temporary failure in name resolution`;
     }
     return `connection to server at "${target.host}", port ${target.port} failed: timeout expired`;
   }

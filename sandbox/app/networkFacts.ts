@@ -4,6 +4,7 @@ import {
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
@@ -80,8 +81,12 @@ export async function gatherReachFacts(
   const egress = (config.NetworkConfiguration.EgressConfiguration ?? {}) as Json;
   const facts: ReachFacts = { egressType: String(egress.EgressType ?? 'DEFAULT') };
   if (connector) {
-    const [s, g] = await Promise.all([subnets(clients, connector.subnets), groups(clients, connector.securityGroups)]);
-    facts.connector = { status: connector.status, subnets: s, groups: g };
+    const [s, g, dns] = await Promise.all([
+      subnets(clients, connector.subnets),
+      groups(clients, connector.securityGroups),
+      clients.ec2.send(new DescribeVpcAttributeCommand({ VpcId: connector.vpcId, Attribute: 'enableDnsSupport' })),
+    ]);
+    facts.connector = { status: connector.status, subnets: s, groups: g, vpcDnsSupport: dns.EnableDnsSupport?.Value !== false };
   }
   const target = databaseTarget(config);
   if (!target) return facts;

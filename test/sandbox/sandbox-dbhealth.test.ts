@@ -11,6 +11,7 @@ import {
   CreateNetworkAclEntryCommand,
   CreateSecurityGroupCommand,
   DescribeNetworkAclsCommand,
+  ModifyVpcAttributeCommand,
   ReplaceNetworkAclAssociationCommand,
   RevokeSecurityGroupEgressCommand,
   RevokeSecurityGroupIngressCommand,
@@ -153,6 +154,15 @@ describe('sandbox application behind ServiceUrl', function () {
     assert.match(String(stopped.reason), /DB instance is stopped/);
     await rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }));
     await assertConnected(true, 'the DB is available again');
+  });
+
+  it("needs DNS support in the connector's VPC to resolve the DB endpoint name", async () => {
+    await ec2.send(new ModifyVpcAttributeCommand({ VpcId: seed().vpcId, EnableDnsSupport: { Value: false } }));
+    const off = await dbHealth();
+    assert.equal(off.body.status, 'unhealthy');
+    assert.match(String(off.body.error), /could not translate host name/);
+    await ec2.send(new ModifyVpcAttributeCommand({ VpcId: seed().vpcId, EnableDnsSupport: { Value: true } }));
+    await assertConnected(true, 'DNS support is back on');
   });
 
   it('logs "Successfully connected to database" on a deployment once it can connect', async () => {
