@@ -6,3 +6,5 @@ export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';
 export { onAwsRequest, type RequestSummary } from './aws/requestLog';
 export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
+export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
+export { parseApprunnerYaml } from './model/apprunnerYaml';

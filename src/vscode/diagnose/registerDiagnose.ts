@@ -1,9 +1,156 @@
+// The diagnose feature: `apprunnerVpc.diagnose` (report document + Problems on apprunner.yaml), fixes (a
+// quick pick and code actions, each confirmed, applied through the engine, then diagnosed again), and the
+// runbook section 9 checklist view with its Markdown export.
+import * as vscode from 'vscode';
+import type { ChecklistItem } from '../../model/checklist';
+import { checklistToMarkdown } from '../../model/checklistMarkdown';
+import { diagnosisReportMarkdown } from '../../model/diagnosisReport';
+import { UserError } from '../../model/userError';
+import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+import { applyFix, type FixOutcome } from './applyFix';
+import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
+import { type DiagnoseUi, windowUi } from './diagnoseUi';
+import { fixChoices, FixCodeActions } from './fixChoices';
+import { DiagnosisProblems } from './problems';
+import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
+import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
 
-/** What this feature offers to tests and to other features. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the feature lands
-export interface DiagnoseApi {}
+export type { DiagnoseResult } from './runDiagnosis';
 
-export function registerDiagnose(_services: ExtensionServices): DiagnoseApi {
-  return {};
+/** What this feature offers to tests and to other features (the tree and CodeLens pass a service name). */
+export interface DiagnoseApi {
+  /** Runs the diagnosis (fresh snapshot + live checks), opens the report and fills the Problems view. */
+  diagnose(serviceName?: string): Promise<DiagnoseResult | undefined>;
+  last(serviceName?: string): DiagnoseResult | undefined;
+  reportUri(serviceName: string): vscode.Uri;
+  /** The report's Markdown as the document shows it. */
+  reportText(serviceName: string): string | undefined;
+  problems(): { uri: vscode.Uri; diagnostics: readonly vscode.Diagnostic[] }[];
+  /** Confirms (through the UI object), applies the finding's fix and diagnoses again. */
+  fix(findingId: string, serviceName?: string): Promise<FixOutcome>;
+  /** The checklist items as the view shows them now. */
+  checklist(): ChecklistItem[];
+  readonly checklistProvider: vscode.TreeDataProvider<unknown>;
+  exportChecklist(): Promise<vscode.Uri | undefined>;
+  /** Replaces the prompts (service and fix pickers, confirmation, save location, report opening) for tests. */
+  setUi(ui: Partial<DiagnoseUi>): void;
+}
+
+function serviceNameOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg || undefined;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const o = arg as { serviceName?: unknown; service?: { name?: unknown }; name?: unknown };
+  const name = o.serviceName ?? o.service?.name ?? o.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+const uiLang = (): 'en' | 'ja' => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+
+export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
+  let ui: DiagnoseUi = windowUi;
+  const results = new Map<string, DiagnoseResult>();
+  const reports = new ReportDocuments();
+  const problems = new DiagnosisProblems();
+  const checklist = new ChecklistProvider(services, (name) => results.get(name));
+  const tree = vscode.window.createTreeView(CHECKLIST_VIEW, { treeDataProvider: checklist });
+  services.context.subscriptions.push(
+    reports, problems, checklist, tree,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    services.store.onDidChange(() => checklist.refresh()),
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/apprunner.yaml' }, new FixCodeActions(problems, (n) => results.get(n)),
+      { providedCodeActionKinds: FixCodeActions.kinds }),
+  );
+
+  const publish = async (result: DiagnoseResult, show: boolean): Promise<void> => {
+    results.set(result.serviceName, result);
+    const target = services.connection.state.target;
+    const markdown = diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
+    const uri = reports.set(result.serviceName, markdown);
+    await problems.show(result.diagnosis);
+    checklist.refresh();
+    void vscode.commands.executeCommand('setContext', 'apprunnerVpc.diagnosed', true);
+    if (show) {
+      await vscode.workspace.openTextDocument(uri);
+      await ui.showReport(uri);
+    }
+  };
+
+  const chooseService = async (arg: unknown): Promise<string | undefined> => {
+    const given = serviceNameOf(arg);
+    if (given) return given;
+    const preferred = readSettings().serviceName;
+    const snapshot = services.store.state.snapshot ?? (await services.store.refresh());
+    const names = snapshot?.services.map((s) => s.name) ?? [];
+    return names.length <= 1 && (names.length === 0 || names[0] === preferred) ? preferred : ui.pickService(names, preferred);
+  };
+
+  const diagnose = async (arg?: unknown, show = true): Promise<DiagnoseResult | undefined> => {
+    const serviceName = await chooseService(arg);
+    if (!serviceName) return undefined;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing {0}…', serviceName), cancellable: true },
+      (_progress, token) => runDiagnosis(services, serviceName, token),
+    );
+    await publish(result, show);
+    return result;
+  };
+
+  const fix = async (findingId: string, serviceName?: string): Promise<FixOutcome> => {
+    const name = serviceName ?? [...results.keys()].pop();
+    const finding = name ? results.get(name)?.diagnosis.findings.find((f) => f.id === findingId) : undefined;
+    if (!name || !finding) {
+      throw new UserError({ en: `No finding ${findingId} in the last diagnosis: diagnose again.`, ja: `前回の診断に ${findingId} はありません。もう一度診断してください。` });
+    }
+    const outcome = await applyFix(services, ui, name, finding);
+    if (outcome === 'applied' || outcome === 'already-done') await diagnose(name, true);
+    return outcome;
+  };
+
+  const exportChecklist = async (): Promise<vscode.Uri | undefined> => {
+    if (!services.store.state.snapshot) await services.store.refresh();
+    const items = checklist.items();
+    if (items.length === 0) throw new UserError({ en: 'Nothing to export: the account has not been read yet.', ja: 'エクスポートする内容がありません。アカウントをまだ読み込んでいません。' });
+    const uri = await ui.saveLocation(`${checklist.serviceName()}-checklist.md`);
+    if (!uri) return undefined;
+    const title = uiLang() === 'ja' ? `運用チェックリスト: ${checklist.serviceName()}` : `Operations checklist: ${checklist.serviceName()}`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(checklistToMarkdown(items, uiLang(), { title, generatedAt: new Date().toISOString() })));
+    ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
+    return uri;
+  };
+
+  registerCommand(services.context, 'apprunnerVpc.diagnose', (arg) => diagnose(arg));
+  registerCommand(services.context, 'apprunnerVpc.applyDiagnosisFix', (serviceName, findingId) => fix(String(findingId), String(serviceName)));
+  registerCommand(services.context, 'apprunnerVpc.fixDiagnosis', async (arg) => {
+    const name = serviceNameOf(arg) ?? [...results.keys()].pop();
+    const result = name ? results.get(name) : undefined;
+    if (!result) throw new UserError({ en: 'Run "Diagnose Connectivity" first.', ja: '先に「接続を診断」を実行してください。' });
+    const choices = fixChoices(result);
+    if (choices.length === 0) {
+      ui.info(vscode.l10n.t('Nothing to fix for {0}.', result.serviceName));
+      return undefined;
+    }
+    const picked = await ui.pickFix(choices);
+    return picked ? fix(picked.findingId, result.serviceName) : undefined;
+  });
+  registerCommand(services.context, 'apprunnerVpc.exportChecklist', () => exportChecklist());
+
+  return {
+    diagnose: (serviceName) => diagnose(serviceName),
+    last: (serviceName) => results.get(serviceName ?? [...results.keys()].pop() ?? ''),
+    reportUri: (serviceName) => reports.uriFor(serviceName),
+    reportText: (serviceName) => {
+      const uri = reports.uriFor(serviceName);
+      return results.has(serviceName) ? reports.provideTextDocumentContent(uri) : undefined;
+    },
+    problems: () => problems.entries(),
+    fix,
+    checklist: () => checklist.items(),
+    checklistProvider: checklist as vscode.TreeDataProvider<unknown>,
+    exportChecklist,
+    setUi(partial) {
+      ui = { ...windowUi, ...partial };
+    },
+  };
 }

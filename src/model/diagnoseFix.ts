@@ -1,0 +1,61 @@
+// What applying a finding's fix means: the exact plan steps the engine runs (the very steps `setup` would
+// plan, via the diagram's planStepForFix), a whole guided command, or nothing to do. Pure, so the fix
+// button's confirmation names exactly what will change and tests can check it without AWS.
+import type { Finding, Fix } from './diagnosis';
+import { planStepForFix } from './diagram/fixStep';
+import { fixText } from './fixText';
+import { resolveDesired } from './desired';
+import { plan } from './plan';
+import type { PlanStep } from './planSteps';
+import type { SetupSettings } from './setupSettings';
+import { deleteConnectorStep } from './stepBuilders';
+import type { Topology } from './topology';
+
+export type FixAction =
+  | { kind: 'steps'; steps: PlanStep[] }
+  /** Needs the guided setup (creating a connector asks for subnets and shows the whole plan). */
+  | { kind: 'command'; command: string }
+  | { kind: 'link'; url: string }
+  /** The change is already in place: refresh and diagnose again. */
+  | { kind: 'done' }
+  | { kind: 'unavailable' };
+
+export const SETUP_COMMAND = 'apprunnerVpc.setupConnector';
+
+/** Findings whose fix can be applied from the editor (plan steps), in the order the report lists them. */
+export function fixableFindings(findings: readonly Finding[]): (Finding & { fix: Extract<Fix, { kind: 'plan-step' }> })[] {
+  return findings.filter((f): f is Finding & { fix: Extract<Fix, { kind: 'plan-step' }> } => f.fix?.kind === 'plan-step');
+}
+
+function attachSteps(snapshot: Topology, settings: SetupSettings, serviceName: string): FixAction {
+  const desired = resolveDesired(snapshot, { ...settings, serviceName });
+  if (!desired.ok) return { kind: 'command', command: SETUP_COMMAND };
+  const steps = plan(snapshot, desired.desired).steps;
+  // Attaching an existing connector: the attach and its redeploy wait only, never the rest of the setup.
+  const attach = steps.filter((s) => s.id === 'attach-connector' || s.id === 'wait-for-service');
+  if (steps.some((s) => s.id === 'create-connector')) return { kind: 'command', command: SETUP_COMMAND };
+  return attach.length > 0 ? { kind: 'steps', steps: attach } : { kind: 'done' };
+}
+
+export function fixActionFor(snapshot: Topology, settings: SetupSettings, serviceName: string, fix: Fix): FixAction {
+  if (fix.kind === 'link') return { kind: 'link', url: fix.url };
+  const params = fix.params ?? {};
+  switch (fix.step) {
+    case 'create-connector':
+      return { kind: 'command', command: SETUP_COMMAND };
+    case 'attach-connector':
+      return attachSteps(snapshot, settings, serviceName);
+    case 'delete-connector': {
+      const connector = snapshot.connectors.find((c) => c.arn === params.connectorArn && c.status === 'ACTIVE');
+      return connector ? { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] } : { kind: 'done' };
+    }
+    case 'enable-dns-support':
+    case 'enable-dns-hostnames':
+      // The engine has no VPC attribute step; the finding's text says what to change.
+      return { kind: 'unavailable' };
+    default: {
+      const found = planStepForFix(snapshot, settings, serviceName, { step: fix.step, params, title: fixText(fix) });
+      return found.kind === 'step' ? { kind: 'steps', steps: [found.step] } : found;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// A fix for one finding: the exact change named in a modal confirmation, then applied as plan steps by the
+// engine (through the SDK bundle), then the service diagnosed again so the user sees the result.
+import * as vscode from 'vscode';
+import { fixActionFor } from '../../model/diagnoseFix';
+import type { Finding } from '../../model/diagnosis';
+import { fixText } from '../../model/fixText';
+import type { Plan, PlanStep } from '../../model/planSteps';
+import { UserError } from '../../model/userError';
+import { loadBackend } from '../backend';
+import { pick } from '../localize';
+import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+import type { DiagnoseUi } from './diagnoseUi';
+
+export type FixOutcome = 'applied' | 'already-done' | 'command' | 'link' | 'declined';
+
+function stepLines(steps: readonly PlanStep[]): string {
+  return steps.map((s) => `• ${pick(s.title)}\n  ${s.apiCall.action} ${JSON.stringify(s.apiCall.params)}`).join('\n');
+}
+
+async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
+  const target = services.connection.state.target;
+  if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
+  const backend = loadBackend();
+  const plan: Plan = { kind: 'setup', steps, warnings: [], notes: [] };
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying the fix'), cancellable: true },
+    (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return backend.applyPlan(backend.getClients(target), plan, {
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (e.type === 'step-started') progress.report({ message: pick(e.step.title) });
+          if (e.type === 'waiting') progress.report({ message: pick(e.message) });
+        },
+      });
+    },
+  );
+  if (result.status === 'cancelled') throw new vscode.CancellationError();
+  if (result.status !== 'succeeded') {
+    throw new UserError(result.error?.message ?? { en: 'The fix did not finish.', ja: '修正が完了しませんでした。' });
+  }
+}
+
+export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serviceName: string, finding: Finding): Promise<FixOutcome> {
+  const snapshot = services.store.state.snapshot;
+  if (!finding.fix || !snapshot) throw new UserError({ en: `${finding.id} has no fix to apply.`, ja: `${finding.id} には適用できる修正がありません。` });
+  const action = fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
+  const what = fixText(finding.fix);
+  switch (action.kind) {
+    case 'link':
+      await vscode.env.openExternal(vscode.Uri.parse(action.url));
+      return 'link';
+    case 'command': {
+      const known = new Set(await vscode.commands.getCommands(true));
+      if (!known.has(action.command)) {
+        throw new UserError({ en: `${what.en}: the command ${action.command} is not available.`, ja: `${what.ja}: コマンド ${action.command} は利用できません。` });
+      }
+      await vscode.commands.executeCommand(action.command, serviceName);
+      return 'command';
+    }
+    case 'done':
+      ui.info(vscode.l10n.t('Already in place: {0}.', pick(what)));
+      return 'already-done';
+    case 'unavailable':
+      throw new UserError({ en: `This fix cannot be applied from the editor; change it in AWS: ${what.en}.`, ja: `この修正はエディターから適用できません。AWS で変更してください: ${what.ja}。` });
+    case 'steps': {
+      const ok = await ui.confirm(vscode.l10n.t('Apply this change to AWS? {0}', pick(what)), stepLines(action.steps), vscode.l10n.t('Apply'));
+      if (!ok) return 'declined';
+      await applySteps(services, action.steps);
+      return 'applied';
+    }
+  }
+}

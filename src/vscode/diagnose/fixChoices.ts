@@ -1,0 +1,38 @@
+// The fixes a diagnosis offers: the "Fix..." quick pick's items, and code actions on the Problems entries
+// of apprunner.yaml. Both name the exact change and run apprunnerVpc.applyDiagnosisFix, which confirms.
+import * as vscode from 'vscode';
+import { fixableFindings } from '../../model/diagnoseFix';
+import { fixText } from '../../model/fixText';
+import { pick } from '../localize';
+import type { FixChoice } from './diagnoseUi';
+import type { DiagnosisProblems } from './problems';
+import type { DiagnoseResult } from './runDiagnosis';
+
+export function fixChoices(result: DiagnoseResult): FixChoice[] {
+  return fixableFindings(result.diagnosis.findings).map((f) => ({
+    label: pick(fixText(f.fix)),
+    description: f.id,
+    detail: pick(f.message),
+    findingId: f.id,
+  }));
+}
+
+export class FixCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly problems: DiagnosisProblems, private readonly last: (serviceName: string) => DiagnoseResult | undefined) {}
+
+  provideCodeActions(_document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const origin = this.problems.originOf(diagnostic);
+      const finding = origin ? this.last(origin.serviceName)?.diagnosis.findings.find((f) => f.id === origin.findingId) : undefined;
+      if (!origin || finding?.fix?.kind !== 'plan-step') continue;
+      const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.command = { command: 'apprunnerVpc.applyDiagnosisFix', title: action.title, arguments: [origin.serviceName, origin.findingId] };
+      actions.push(action);
+    }
+    return actions;
+  }
+}

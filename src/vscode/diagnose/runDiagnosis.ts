@@ -1,0 +1,82 @@
+// One diagnosis in the editor: a fresh snapshot from the store (the analysis must see the account as it is
+// now), the pure analysis, and the live checks through the SDK bundle. The time of the last run is kept in
+// workspaceState: the checklist's "connection test run recently" (runbook 8.1, 9) reads it.
+import * as vscode from 'vscode';
+import type { Diagnosis } from '../../model/diagnosis';
+import { diagnoseExitCode } from '../../model/diagnoseOutcome';
+import type { LiveChecks } from '../../model/liveChecks';
+import { analyzeService } from '../../model/reachability';
+import { findService } from '../../model/reachabilityContext';
+import type { Topology } from '../../model/topology';
+import { UserError } from '../../model/userError';
+import { loadBackend } from '../backend';
+import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+
+export interface DiagnoseResult {
+  serviceName: string;
+  at: string;
+  diagnosis: Diagnosis;
+  /** Undefined when the service is not in the snapshot (nothing to call). */
+  live?: LiveChecks;
+  /** The CLI's exit code for the same result: 0 clean, 3 problems. */
+  exitCode: number;
+}
+
+/** What is remembered across sessions for the checklist. */
+export interface ConnectionTestRecord {
+  serviceName: string;
+  at: string;
+  logScan?: { connectedLineSeen: boolean; errorLines: number };
+}
+
+export const LAST_TEST_KEY = 'apprunnerVpc.diagnose.lastConnectionTest';
+
+export function analysisOptions(): Parameters<typeof analyzeService>[2] {
+  const s = readSettings();
+  return { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, databaseGroupName: s.databaseSecurityGroupName };
+}
+
+export async function freshSnapshot(services: ExtensionServices): Promise<Topology> {
+  services.store.invalidate();
+  const snapshot = await services.store.refresh({ force: true });
+  if (!snapshot) {
+    throw new UserError(services.store.state.error
+      ? { en: `Could not read the account: ${services.store.state.error}`, ja: `アカウントを読み取れませんでした: ${services.store.state.error}` }
+      : { en: 'Not connected to AWS: select a profile first.', ja: 'AWS に接続されていません。先にプロファイルを選択してください。' });
+  }
+  return snapshot;
+}
+
+export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken): Promise<DiagnoseResult> {
+  const snapshot = await freshSnapshot(services);
+  const target = services.connection.state.target;
+  const diagnosis = analyzeService(snapshot, serviceName, analysisOptions());
+  const service = findService(snapshot, serviceName);
+  let live: LiveChecks | undefined;
+  if (service && target) {
+    const backend = loadBackend();
+    const settings = readSettings();
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    try {
+      live = await backend.runLiveChecks(backend.getClients(target), service, {
+        healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath, signal: controller.signal,
+      });
+    } finally {
+      cancel?.dispose();
+    }
+    if (token?.isCancellationRequested) throw new vscode.CancellationError();
+    const scan = live.logs.scan;
+    const record: ConnectionTestRecord = {
+      serviceName: diagnosis.serviceName, at: live.checkedAt,
+      logScan: scan ? { connectedLineSeen: scan.connectedLineSeen, errorLines: scan.errorLines } : undefined,
+    };
+    await services.context.workspaceState.update(LAST_TEST_KEY, record);
+  }
+  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: diagnoseExitCode(diagnosis, live) };
+}
+
+export function lastConnectionTest(services: ExtensionServices): ConnectionTestRecord | undefined {
+  return services.context.workspaceState.get<ConnectionTestRecord>(LAST_TEST_KEY);
+}

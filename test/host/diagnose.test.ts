@@ -1,0 +1,145 @@
+// The diagnose command inside VS Code against the sandbox: a setup broken with the aws CLI shows up in the
+// report document and as a Problem on apprunner.yaml; the fix (confirmed, applied through the engine)
+// restores the rule and the next diagnosis is clean; the checklist view follows.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/vscode/api';
+import { applyRunbookSetup, aws, snapshotGroupId } from './awsSetup';
+import { sandboxAdmin } from './sandboxAdmin';
+import { extensionApi, waitFor } from './support';
+
+const awsEc2 = (args: string[]): Promise<unknown> => aws('ec2', args);
+
+const errorCodes = (api: ExtensionApi): string[] =>
+  api.diagnose.problems().flatMap((p) => p.diagnostics).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => String(d.code));
+
+describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', function () {
+  this.timeout(240_000);
+  let api: ExtensionApi;
+  let sgRds = '';
+  let sgApp = '';
+  let confirmed: string[] = [];
+
+  before(async () => {
+    api = await extensionApi();
+    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
+    await sandboxAdmin.reset();
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+    await applyRunbookSetup(api);
+    sgRds = snapshotGroupId(api, 'sg-rds');
+    sgApp = snapshotGroupId(api, 'sg-apprunner');
+    api.diagnose.setUi({ confirm: async (message, detail) => (confirmed.push(`${message}\n${detail}`), true), info: () => undefined });
+  });
+
+  it('a revoked sg-rds ingress rule: the report names it with evidence, the Problems view shows it on apprunner.yaml', async () => {
+    await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
+      `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
+    const result = await vscode.commands.executeCommand<{ exitCode: number } | undefined>('apprunnerVpc.diagnose', 'kyudai-api');
+    assert.equal(result?.exitCode, 3);
+    const last = api.diagnose.last('kyudai-api');
+    assert.deepEqual(last?.diagnosis.findings.filter((f) => f.severity === 'error').map((f) => f.id), ['sg-ingress-missing-db-port']);
+    assert.equal(last?.live?.dbHealth.outcome, 'unhealthy');
+
+    // The report document is open (the Markdown preview's source) and reads as the user sees it.
+    const uri = api.diagnose.reportUri('kyudai-api');
+    const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), 'the report document');
+    const text = doc.getText();
+    assert.match(text, /# Connectivity diagnosis: kyudai-api/);
+    assert.match(text, /\| Service → database \| ❌ blocked \|/);
+    assert.match(text, new RegExp(`### Service → database\\n\\n- \\*\\*❌ Error\\*\\* \`sg-ingress-missing-db-port\``));
+    assert.match(text, new RegExp(`Evidence: \`${sgRds}\``));
+    assert.match(text, new RegExp(`Fix: Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`));
+    assert.match(text, /DB health\*\* GET http:\/\/127\.0\.0\.1:\d+\/_apps\/\w+\/api\/v1\/db-health → unhealthy HTTP 200/);
+    assert.match(text, /<details><summary>Passed checks/);
+
+    const entries = api.diagnose.problems();
+    assert.equal(entries.length, 1);
+    assert.match(entries[0].uri.path, /\/apprunner\.yaml$/);
+    const problem = entries[0].diagnostics.find((d) => d.code === 'sg-ingress-missing-db-port');
+    assert.ok(problem, `problems: ${entries[0].diagnostics.map((d) => d.code).join(', ')}`);
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(problem.source, 'App Runner VPC');
+    const yaml = await vscode.workspace.openTextDocument(entries[0].uri);
+    assert.equal(yaml.lineAt(problem.range.start.line).text, 'version: 1.0', 'service-level problems sit on the first configuration line');
+    // VS Code's own view of the Problems agrees, and offers the fix as a code action there.
+    assert.ok(vscode.languages.getDiagnostics(entries[0].uri).some((d) => d.code === 'sg-ingress-missing-db-port'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', entries[0].uri, problem.range);
+    assert.ok(actions.some((a) => a.title.startsWith('Fix in AWS: Add an inbound rule to') && a.command?.command === 'apprunnerVpc.applyDiagnosisFix'),
+      actions.map((a) => a.title).join(' | '));
+  });
+
+  it('the fix names the exact change, restores the rule through the engine, and the next diagnosis is clean', async () => {
+    confirmed = [];
+    const outcome = await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api');
+    assert.equal(outcome, 'applied');
+    assert.equal(confirmed.length, 1);
+    assert.match(confirmed[0], new RegExp(`Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`));
+    assert.match(confirmed[0], /AuthorizeSecurityGroupIngress/);
+    const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as
+      { SecurityGroupRules: { IsEgress: boolean; FromPort: number; ReferencedGroupInfo?: { GroupId?: string } }[] };
+    assert.ok(rules.SecurityGroupRules.some((r) => !r.IsEgress && r.FromPort === 5432 && r.ReferencedGroupInfo?.GroupId === sgApp), 'EC2 has the rule again');
+    const last = api.diagnose.last('kyudai-api');
+    assert.equal(last?.exitCode, 0, JSON.stringify(last?.diagnosis.findings.map((f) => f.id)));
+    assert.equal(last?.live?.dbHealth.outcome, 'healthy');
+    assert.deepEqual(errorCodes(api), []);
+    assert.match(api.diagnose.reportText('kyudai-api') ?? '', /\*\*No problems found\*\*/);
+  });
+
+  it('a declined confirmation changes nothing', async () => {
+    await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
+      `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
+    await api.diagnose.diagnose('kyudai-api');
+    api.diagnose.setUi({ confirm: async () => false, info: () => undefined });
+    await sandboxAdmin.resetCalls();
+    assert.equal(await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api'), 'declined');
+    const calls = await sandboxAdmin.calls();
+    assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0);
+    assert.deepEqual(errorCodes(api), ['sg-ingress-missing-db-port']);
+    api.diagnose.setUi({ confirm: async () => true, info: () => undefined });
+    await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api');
+    assert.deepEqual(errorCodes(api), []);
+  });
+
+  it('the checklist view shows the runbook section 9 items with their states, and exports Markdown', async () => {
+    const items = api.diagnose.checklist();
+    const state = (id: string): string | undefined => items.find((i) => i.id === id)?.state;
+    for (const id of ['sg-apprunner-exists', 'connector-exists', 'connector-attached', 'db-reachable', 'connector-active', 'rules-reviewed', 'connection-test-recent']) {
+      assert.equal(state(id), 'pass', `${id}: ${JSON.stringify(items.find((i) => i.id === id)?.detail)}`);
+    }
+    assert.equal(state('performance-metrics'), 'manual');
+    const provider = api.diagnose.checklistProvider;
+    const sections = (await provider.getChildren()) ?? [];
+    assert.deepEqual(sections.map((s) => String((provider.getTreeItem(s) as vscode.TreeItem).label)), ['Initial setup', 'Periodic checks', 'When changing']);
+    const periodic = (await provider.getChildren(sections[1])) ?? [];
+    const rows = await Promise.all(periodic.map(async (n) => (await provider.getTreeItem(n)) as vscode.TreeItem));
+    const active = rows.find((r) => r.label === 'VPC connector status is ACTIVE');
+    assert.equal((active?.iconPath as vscode.ThemeIcon | undefined)?.id, 'pass-filled');
+    assert.equal((rows.find((r) => r.label === 'Performance metrics reviewed')?.iconPath as vscode.ThemeIcon | undefined)?.id, 'person');
+
+    const file = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'checklist-')), 'checklist.md'));
+    api.diagnose.setUi({ saveLocation: async () => file, info: () => undefined });
+    const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('apprunnerVpc.exportChecklist');
+    assert.equal(saved?.fsPath, file.fsPath);
+    const markdown = readFileSync(file.fsPath, 'utf8');
+    assert.match(markdown, /^# Operations checklist: kyudai-api/);
+    assert.match(markdown, /- \[x\] VPC connector is attached to kyudai-api \(pass\)/);
+    assert.match(markdown, /- \[ \] Performance metrics reviewed \(check by hand\)/);
+  });
+
+  it('the checklist turns red when the connector is detached behind the extension\'s back', async () => {
+    const arn = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? '';
+    await aws('apprunner', ['update-service', '--service-arn', arn, '--network-configuration', 'EgressConfiguration={EgressType=DEFAULT}']);
+    await waitFor(async () => {
+      api.store.invalidate();
+      const s = await api.store.refresh({ force: true });
+      return s?.services.find((x) => x.name === 'kyudai-api')?.status === 'RUNNING' ? true : undefined;
+    }, 'the redeploy', 60_000);
+    const items = api.diagnose.checklist();
+    assert.equal(items.find((i) => i.id === 'connector-attached')?.state, 'fail');
+    assert.equal(items.find((i) => i.id === 'db-reachable')?.state, 'fail');
+  });
+});
