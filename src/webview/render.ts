@@ -99,11 +99,11 @@ export class DiagramView {
       transform: `translate(${box.x},${box.y})`,
       'aria-label': `${node.label}${node.sublabel ? `, ${node.sublabel}` : ''}: ${strings[node.state]}, ${node.reason[language]}` });
     setAttrs(rect, { width: box.width, height: box.height, rx: node.kind === 'internet' ? box.height / 2 : 6 });
-    setAttrs(label, { x: 12, y: 22, class: 'label' });
-    setText(label, clip(node.label, 20));
-    setAttrs(sublabel, { x: 12, y: 40, class: 'sublabel' });
+    setAttrs(label, { x: 10, y: 20, class: 'label' });
+    setText(label, clip(node.label, 16));
+    setAttrs(sublabel, { x: 10, y: 37, class: 'sublabel' });
     setText(sublabel, clip(node.sublabel ?? '', 24));
-    setAttrs(icon, { x: box.width - 18, y: 22, class: 'icon', 'aria-hidden': 'true' });
+    setAttrs(icon, { x: box.width - 18, y: 20, class: 'icon', 'aria-hidden': 'true' });
     setText(icon, ICON[node.state]);
   }
 
@@ -118,7 +118,7 @@ export class DiagramView {
     setAttrs(line, { d: geometry.d, class: 'line', 'marker-end': `url(#arrow-${edge.state})` });
     setAttrs(hit, { d: geometry.d, class: 'hit' });
     const words = edge.state === 'ok' ? edge.label ?? '' : `${ICON[edge.state]} ${edge.reason[language]}`;
-    setAttrs(label, { x: geometry.label.x, y: geometry.label.y - 6, class: 'edge-label', 'text-anchor': 'middle' });
+    setAttrs(label, { x: geometry.label.x, y: geometry.label.y, class: 'edge-label', 'text-anchor': geometry.anchor });
     setText(label, clip(words, 34));
   }
 }

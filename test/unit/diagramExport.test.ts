@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildDiagram, layoutDiagram, toMermaid, type DiagramModel, type NodeBox } from '../../src/model/diagram';
+import { edgeGeometry } from '../../src/model/diagram/geometry';
 import { afterSetup, beforeSetup, IDS, removeRule } from './fixtures/topologyBuilder';
 
 const OPTIONS = { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds', dbPort: 5432 };
@@ -13,7 +14,7 @@ function model(t = afterSetup()): DiagramModel {
 const overlaps = (a: NodeBox, b: NodeBox): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe('diagram layout: layered, left to right as traffic flows', () => {
+describe('diagram layout: layered, top to bottom as traffic flows', () => {
   for (const [name, world] of [['before setup', beforeSetup], ['after setup', afterSetup]] as const) {
     it(`${name}: every node gets one box inside the canvas and no two boxes overlap`, () => {
       const m = model(world());
@@ -28,12 +29,19 @@ describe('diagram layout: layered, left to right as traffic flows', () => {
     });
   }
 
-  it('puts the service left of the connector, the connector left of its subnets, the internet rightmost', () => {
+  it('puts the service above the connector, the connector above its subnets, the internet lowest', () => {
     const layout = layoutDiagram(model());
-    const x = (id: string): number => layout.nodes.find((b) => b.id === id)?.x ?? NaN;
-    assert.ok(x('service:kyudai-api') < x('connector'));
-    assert.ok(x('connector') < x(`subnet:${IDS.appA}`));
-    assert.equal(Math.max(...layout.nodes.map((b) => b.x)), x('internet'));
+    const box = (id: string): NodeBox => layout.nodes.find((b) => b.id === id) ?? assert.fail(id);
+    assert.ok(box('service:kyudai-api').y < box('connector').y);
+    assert.ok(box('connector').y < box(`subnet:${IDS.appA}`).y);
+    assert.equal(Math.max(...layout.nodes.map((b) => b.y)), box('internet').y);
+    // The database path sits to the right of the internet path in each row.
+    assert.ok(box('sg-app').x > box(`subnet:${IDS.appC}`).x);
+    // Lines run from the bottom of one box to the top of the next.
+    const g = edgeGeometry(box('connector'), box(`subnet:${IDS.appA}`));
+    const start = box('connector');
+    assert.match(g.d, new RegExp(`^M${start.x + start.width / 2},${start.y + start.height} `));
+    assert.ok(g.d.endsWith(`,${box(`subnet:${IDS.appA}`).y}`));
   });
 
   it('draws one AZ box around the subnets of each availability zone', () => {

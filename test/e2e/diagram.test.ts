@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { getClients } from '../../src/aws/clients';
+import { applyPlan } from '../../src/engine/applyPlan';
+import { resolveDesired } from '../../src/model/desired';
+import { plan } from '../../src/model/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { loadTopology } from '../../src/aws/topologyLoader';
+import { launchChromium } from '../support/browser';
+import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
+import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
+import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+
+// The names the theme picker lists (the setting values are "Default Dark Modern" and "Default Light Modern").
+const THEMES = { dark: 'Dark Modern', light: 'Light Modern' } as const;
+
+/** The webview's inner frame: the one that holds our <svg id="diagram">. */
+async function diagramFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.$('#diagram g.node').catch(() => null)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the diagram webview did not appear');
+}
+
+async function edgeState(frame: Frame, id: string): Promise<string | null> {
+  return frame.locator(`g.edge[data-id="${id}"]`).getAttribute('data-state');
+}
+
+/** Switches the colour theme as a person does: Preferences: Color Theme, then the theme's name. */
+async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().waitFor();
+  await input.fill(THEMES[theme]);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().click();
+  const wanted = theme === 'dark' ? 'vs-dark' : 'vs';
+  // A string expression: it runs in the page, and this file is compiled without the DOM library.
+  await page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${wanted}')`, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(700);
+}
+
+describe('e2e: the network diagram, before and after setup, dark and light', function () {
+  this.timeout(300_000);
+  let aws: LocalAws;
+  let server: VsCodeServer;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-diagram-e2e-'));
+    aws = await startLocalAws();
+    const env = testAwsEnvironment(work);
+    server = await startVsCodeServer({
+      env,
+      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', },
+    });
+    // The test itself applies the setup with the same credentials the extension uses.
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.on('console', (m) => {
+      if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|evaluate)/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }));
+    await waitForWorkbench(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await aws?.stop();
+  });
+
+  it('before setup: the picture shows the broken DB path (dark and light screenshots)', async () => {
+    await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });
+    await runFromPalette(page, 'App Runner VPC: Show Network Diagram');
+    const frame = await diagramFrame(page);
+    await frame.locator('g.edge[data-id="db-egress"][data-state="broken"]').waitFor({ timeout: 60_000 });
+    assert.match(await frame.locator('g.edge[data-id="db-egress"]').getAttribute('aria-label') ?? '', /no VPC egress/);
+    assert.equal(await frame.locator('g.node[data-id="sg-app"]').getAttribute('data-state'), 'broken');
+    // Keyboard: Tab reaches a node, Enter shows its details.
+    await frame.locator('g.node[data-id="db"]').focus();
+    await page.keyboard.press('Enter');
+    await frame.locator('#details h2', { hasText: 'kyudai-db' }).waitFor();
+    await useTheme(page, 'dark');
+    await screenshot(page, 'diagram-before-setup-dark');
+    await useTheme(page, 'light');
+    await screenshot(page, 'diagram-before-setup-light');
+  });
+
+  it('after setup: a click on Refresh turns every box and line ok (light and dark screenshots)', async () => {
+    const target = { region: 'ap-northeast-1', endpointUrl: aws.endpoint };
+    const clients = getClients(target);
+    const snapshot = await loadTopology(clients, {});
+    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
+    assert.ok(desired.ok);
+    const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
+    const result = await applyPlan(clients, { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
+    assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
+    const frame = await diagramFrame(page);
+    await frame.locator('#refresh').click();
+    await frame.locator('g.edge[data-id="internet"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    await frame.locator('g.node[data-id="connector"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    const states = await frame.locator('g.node, g.edge').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}=${e.getAttribute('data-state')}`));
+    assert.deepEqual(states.filter((s) => !s.endsWith('=ok')), []);
+    assert.equal(await edgeState(frame, 'db-egress'), 'ok');
+    await screenshot(page, 'diagram-after-setup-light');
+    await useTheme(page, 'dark');
+    await screenshot(page, 'diagram-after-setup-dark');
+  });
+
+  it('the webview ran without a single Content Security Policy violation', () => {
+    assert.deepEqual(cspViolations, []);
+  });
+});
