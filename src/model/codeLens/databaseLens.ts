@@ -1,0 +1,107 @@
+// Lenses on a run.env entry whose value is a database URL (and on a secret named like one): where the host
+// is, whether it is a DB instance in the connector's VPC, and the verdict of the reachability analysis on
+// the path to it (`open via sg-apprunner -> sg-rds`, or the first reason it is not).
+import type { EnvEntry, Localized } from '../apprunnerYaml/types';
+import { parseDatabaseUrl, type DatabaseUrl } from '../databaseUrl';
+import type { Diagnosis, Finding } from '../diagnosis';
+import { analyzeService } from '../reachability';
+import { vpcOfConnector } from '../reachabilityContext';
+import type { AppRunnerService, DbInstance, Topology } from '../topology';
+import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
+
+const DB_VARIABLE = /^(DATABASE_URL|.*_(URL|URI|DSN))$/i;
+
+function dbVpc(topology: Topology, db: DbInstance): string | undefined {
+  return db.vpcId ?? topology.subnets.find((s) => db.subnetIds.includes(s.id))?.vpcId;
+}
+
+/** `= DB instance kyudai-db (available) in the connector's VPC vpc-1` and friends. */
+function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Diagnosis | undefined): Localized {
+  if (!db) return { en: 'not a DB instance in this account and region', ja: 'このアカウントとリージョンの DB インスタンスではありません' };
+  const vpc = dbVpc(topology, db) ?? '?';
+  const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
+  const connectorVpc = connector ? vpcOfConnector(topology, connector) : undefined;
+  const what = `DB instance ${db.id} (${db.status})`;
+  if (!connector) return { en: `${what} in ${vpc}; no VPC connector`, ja: `${what}、${vpc} 内。VPC コネクタなし` };
+  const whose = diagnosis?.connectorAttached ? '' : ' candidate';
+  if (connectorVpc === vpc) return { en: `${what} in the${whose} connector's VPC ${vpc}`, ja: `${what}、コネクタ${whose ? '候補' : ''}と同じ VPC ${vpc} 内` };
+  return { en: `${what} in ${vpc}, not the${whose} connector's VPC ${connectorVpc ?? '?'}`, ja: `${what}、${vpc} 内（コネクタ${whose ? '候補' : ''}の VPC ${connectorVpc ?? '?'} ではありません）` };
+}
+
+function groupNames(topology: Topology, ids: readonly string[]): string {
+  return ids.map((id) => topology.securityGroups.find((g) => g.id === id)?.name ?? id).join(', ') || 'default';
+}
+
+function firstReason(diagnosis: Diagnosis): Finding | undefined {
+  const relevant = diagnosis.findings.filter((f) => f.path === 'database' || f.path === 'dns');
+  return relevant.find((f) => f.severity === 'error') ?? relevant.find((f) => f.severity === 'warning');
+}
+
+/** `open via sg-apprunner -> sg-rds`, or `blocked: <first reason>`. */
+export function pathVerdict(topology: Topology, service: AppRunnerService, url: DatabaseUrl | undefined, db: DbInstance, diagnosis: Diagnosis): Localized {
+  if (url && url.port !== db.port) {
+    return { en: `blocked: the URL uses port ${url.port} but ${db.id} listens on ${db.port}`, ja: `到達不可: URL のポート ${url.port} ですが ${db.id} は ${db.port} で待ち受けています` };
+  }
+  const port = db.port;
+  if (diagnosis.verdicts.database === 'reachable' && diagnosis.connectorAttached) {
+    const connector = topology.connectors.find((c) => c.arn === diagnosis.connectorArn);
+    const from = groupNames(topology, connector?.securityGroupIds ?? []);
+    return same(`${port} open via ${from} -> ${groupNames(topology, db.securityGroupIds)}`);
+  }
+  const reason = firstReason(diagnosis);
+  if (diagnosis.verdicts.database === 'blocked' && reason) return { en: `${port} blocked: ${reason.message.en}`, ja: `${port} 到達不可: ${reason.message.ja}` };
+  if (reason) return { en: `${port} not known: ${reason.message.en}`, ja: `${port} 不明: ${reason.message.ja}` };
+  return { en: `${port} not known for ${service.name}`, ja: `${port} ${service.name} からの経路は不明` };
+}
+
+function analysis(input: LensInput, topology: Topology, service: AppRunnerService, db: DbInstance | undefined): Diagnosis | undefined {
+  if (!service.detailsLoaded) return undefined;
+  return analyzeService(topology, service.arn, {
+    dbInstanceId: db?.id,
+    appRunnerGroupName: input.appRunnerGroupName,
+    databaseGroupName: input.databaseGroupName,
+    dbPort: db ? undefined : input.databasePort,
+  });
+}
+
+function linkedService(input: LensInput): AppRunnerService | undefined {
+  const link = input.link;
+  if (link.kind === 'none' || link.kind === 'ambiguous') return undefined;
+  return input.snapshot?.services.find((s) => s.name === link.serviceName);
+}
+
+function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], url: DatabaseUrl | undefined): LensModel[] {
+  const topology = input.snapshot;
+  const service = linkedService(input);
+  const hostText = url ? `${url.host}:${url.port}` : undefined;
+  const db = url ? topology?.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.host) : undefined;
+  if (!topology) return hostText ? [{ id: `db-host:${path}`, range, title: same(`host ${hostText}`) }] : [];
+  const diagnosis = service ? analysis(input, topology, service, db) : undefined;
+  // A secret hides its host: the analysis picks the DB the way diagnose does (the only one in the VPC).
+  const target = db ?? (url ? undefined : topology.dbInstances.find((d) => d.id === diagnosis?.dbInstanceId));
+  const head: Localized = hostText
+    ? { en: `host ${hostText} · ${hostMatch(topology, db, diagnosis).en}`, ja: `ホスト ${hostText} · ${hostMatch(topology, db, diagnosis).ja}` }
+    : target
+      ? { en: `value from a secret · assumed ${hostMatch(topology, target, diagnosis).en}`, ja: `シークレットの値 · 推定: ${hostMatch(topology, target, diagnosis).ja}` }
+      : { en: 'value from a secret · database not known', ja: 'シークレットの値 · データベース不明' };
+  const lenses: LensModel[] = [{ id: `db-host:${path}`, range, title: head, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined }];
+  if (service && target && diagnosis) {
+    lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name] });
+  }
+  return lenses;
+}
+
+/** Lenses for every run.env database URL and every run.secrets entry named like one. */
+export function databaseLenses(input: LensInput): LensModel[] {
+  const run = input.config.run;
+  if (!run) return [];
+  const out: LensModel[] = [];
+  run.env.forEach((entry, index) => {
+    const url = parseDatabaseUrl(entry.value?.value);
+    if (url && entry.name) out.push(...entryLenses(input, `run.env[${index}]`, entry.name.range, url));
+  });
+  run.secrets.forEach((entry, index) => {
+    if (entry.name && DB_VARIABLE.test(entry.name.value)) out.push(...entryLenses(input, `run.secrets[${index}]`, entry.name.range, undefined));
+  });
+  return out;
+}
