@@ -55,6 +55,9 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     assert.match(text, new RegExp(`Fix: Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`));
     assert.match(text, /DB health\*\* GET http:\/\/127\.0\.0\.1:\d+\/_apps\/\w+\/api\/v1\/db-health → unhealthy HTTP 200/);
     assert.match(text, /<details><summary>Passed checks/);
+    // And the Markdown preview of it is open as a tab.
+    await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('kyudai-api-diagnosis.md')), 'the report preview tab', 20_000);
 
     const entries = api.diagnose.problems();
     assert.equal(entries.length, 1);

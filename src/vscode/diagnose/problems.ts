@@ -61,7 +61,12 @@ export class DiagnosisProblems implements vscode.Disposable {
     this.collection.clear();
     this.serviceName = diagnosis.serviceName;
     for (const uri of await apprunnerYamlFiles()) {
-      const text = (await vscode.workspace.openTextDocument(uri)).getText();
+      let text: string;
+      try {
+        text = (await vscode.workspace.openTextDocument(uri)).getText();
+      } catch {
+        continue; // Unreadable (deleted meanwhile, not UTF-8): the report still has every finding.
+      }
       // The YAML parser lives in the lazily loaded bundle: it would double the size of the main one.
       const placed = placeFindings(diagnosis.findings, text, loadBackend().parseApprunnerYaml(text));
       this.collection.set(uri, placed.map(({ finding, range }) => {

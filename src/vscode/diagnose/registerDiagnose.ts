@@ -3,19 +3,20 @@
 // runbook section 9 checklist view with its Markdown export.
 import * as vscode from 'vscode';
 import type { ChecklistItem } from '../../model/checklist';
-import { checklistToMarkdown } from '../../model/checklistMarkdown';
 import { diagnosisReportMarkdown } from '../../model/diagnosisReport';
 import { UserError } from '../../model/userError';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { applyFix, type FixOutcome } from './applyFix';
+import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
 import { type DiagnoseUi, windowUi } from './diagnoseUi';
 import { fixChoices, FixCodeActions } from './fixChoices';
 import { DiagnosisProblems } from './problems';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
+import { uiLang } from './uiLang';
 
 export type { DiagnoseResult } from './runDiagnosis';
 
@@ -46,11 +47,10 @@ function serviceNameOf(arg: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-const uiLang = (): 'en' | 'ja' => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
-
 export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   let ui: DiagnoseUi = windowUi;
   const results = new Map<string, DiagnoseResult>();
+  let diagnosedTarget = '';
   const reports = new ReportDocuments();
   const problems = new DiagnosisProblems();
   const checklist = new ChecklistProvider(services, (name) => results.get(name));
@@ -59,6 +59,11 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     reports, problems, checklist, tree,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     services.store.onDidChange(() => checklist.refresh()),
+    // Problems from another account or region would be about resources this one does not have.
+    services.connection.onDidChange(() => {
+      const key = JSON.stringify(services.connection.state.target ?? null);
+      if (key !== diagnosedTarget) problems.collection.clear();
+    }),
     vscode.languages.registerCodeActionsProvider({ pattern: '**/apprunner.yaml' }, new FixCodeActions(problems, (n) => results.get(n)),
       { providedCodeActionKinds: FixCodeActions.kinds }),
   );
@@ -66,6 +71,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   const publish = async (result: DiagnoseResult, show: boolean): Promise<void> => {
     results.set(result.serviceName, result);
     const target = services.connection.state.target;
+    diagnosedTarget = JSON.stringify(target ?? null);
     const markdown = diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, markdown);
     await problems.show(result.diagnosis);
@@ -108,18 +114,6 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     return outcome;
   };
 
-  const exportChecklist = async (): Promise<vscode.Uri | undefined> => {
-    if (!services.store.state.snapshot) await services.store.refresh();
-    const items = checklist.items();
-    if (items.length === 0) throw new UserError({ en: 'Nothing to export: the account has not been read yet.', ja: 'エクスポートする内容がありません。アカウントをまだ読み込んでいません。' });
-    const uri = await ui.saveLocation(`${checklist.serviceName()}-checklist.md`);
-    if (!uri) return undefined;
-    const title = uiLang() === 'ja' ? `運用チェックリスト: ${checklist.serviceName()}` : `Operations checklist: ${checklist.serviceName()}`;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(checklistToMarkdown(items, uiLang(), { title, generatedAt: new Date().toISOString() })));
-    ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
-    return uri;
-  };
-
   registerCommand(services.context, 'apprunnerVpc.diagnose', (arg) => diagnose(arg));
   registerCommand(services.context, 'apprunnerVpc.applyDiagnosisFix', (serviceName, findingId) => fix(String(findingId), String(serviceName)));
   registerCommand(services.context, 'apprunnerVpc.fixDiagnosis', async (arg) => {
@@ -134,7 +128,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const picked = await ui.pickFix(choices);
     return picked ? fix(picked.findingId, result.serviceName) : undefined;
   });
-  registerCommand(services.context, 'apprunnerVpc.exportChecklist', () => exportChecklist());
+  registerCommand(services.context, 'apprunnerVpc.exportChecklist', () => exportChecklist(services, checklist, ui));
 
   return {
     diagnose: (serviceName) => diagnose(serviceName),
@@ -148,7 +142,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     fix,
     checklist: () => checklist.items(),
     checklistProvider: checklist as vscode.TreeDataProvider<unknown>,
-    exportChecklist,
+    exportChecklist: () => exportChecklist(services, checklist, ui),
     setUi(partial) {
       ui = { ...windowUi, ...partial };
     },

@@ -1,0 +1,25 @@
+// The checklist as Markdown for a team's records (runbook 9), in the UI language, where the user chooses.
+import * as vscode from 'vscode';
+import { checklistToMarkdown } from '../../model/checklistMarkdown';
+import { UserError } from '../../model/userError';
+import type { ExtensionServices } from '../services';
+import type { ChecklistProvider } from './checklistView';
+import type { DiagnoseUi } from './diagnoseUi';
+import { uiLang } from './uiLang';
+
+export async function exportChecklist(services: ExtensionServices, checklist: ChecklistProvider, ui: DiagnoseUi): Promise<vscode.Uri | undefined> {
+  if (!services.store.state.snapshot) await services.store.refresh();
+  const items = checklist.items();
+  if (items.length === 0) {
+    throw new UserError({ en: 'Nothing to export: the account has not been read yet.', ja: 'エクスポートする内容がありません。アカウントをまだ読み込んでいません。' });
+  }
+  const service = checklist.serviceName();
+  const uri = await ui.saveLocation(`${service}-checklist.md`);
+  if (!uri) return undefined;
+  const lang = uiLang();
+  const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
+  const markdown = checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
+  ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
+  return uri;
+}
