@@ -122,6 +122,14 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     await screenshot(page, 'diagram-after-setup-dark');
   });
 
+  it('survives a reload of the window: the serializer reopens the panel with its service', async () => {
+    await page.reload();
+    await waitForWorkbench(page);
+    const frame = await diagramFrame(page);
+    await frame.locator('g.node[data-id="service:kyudai-api"][data-state="ok"]').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('.tab', { hasText: 'Network: kyudai-api' }).count(), 1);
+  });
+
   it('the webview ran without a single Content Security Policy violation', () => {
     assert.deepEqual(cspViolations, []);
   });

@@ -94,7 +94,10 @@ describe('Diagram panel: the live network picture', function () {
     const { sgRds, sgApp } = await breakDbIngress(api);
     let asked = '';
     api.diagram.setUi({ confirm: async (_m, detail) => ((asked = detail), true), info: () => undefined });
+    // While the step runs, the edge and its two ends are drawn "in progress".
+    const progress = api.diagram.waitForRender((r) => ['db-ingress', 'sg-db', 'db'].every((id) => state(r, id) === 'progress'));
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
+    await progress;
     assert.match(asked, /AuthorizeSecurityGroupIngress/);
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
     const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as
@@ -125,5 +128,28 @@ describe('Diagram panel: the live network picture', function () {
     const mermaid = await api.diagram.copyMermaid();
     assert.match(mermaid ?? '', /^flowchart LR/);
     assert.equal(await vscode.env.clipboard.readText(), mermaid);
+  });
+
+  it('polls while an operation runs only as long as the panel is visible', async () => {
+    await sandboxAdmin.configure({ operationDelayMs: 60_000 });
+    try {
+      const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
+      const arn = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? assert.fail('service');
+      await run('aws', ['apprunner', 'pause-service', '--service-arn', arn, '--endpoint-url', endpoint, '--region', 'ap-northeast-1']);
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      api.store.invalidate();
+      await api.store.refresh({ force: true });
+      await api.diagram.waitForRender((r) => state(r, 'service:kyudai-api') === 'progress');
+      assert.equal(api.store.isPolling, true, 'visible panel + operation in progress: polling');
+      // Another editor in the panel's place hides it.
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? assert.fail('a workspace folder');
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'apprunner.yaml'), { viewColumn: vscode.ViewColumn.Active });
+      await waitFor(() => (api.store.isPolling ? undefined : true), 'polling to stop once the panel is hidden', 10_000);
+      await api.diagram.show();
+      await waitFor(() => (api.store.isPolling ? true : undefined), 'polling to resume once the panel is shown', 10_000);
+    } finally {
+      await sandboxAdmin.configure({ operationDelayMs: 1500 });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
