@@ -37,6 +37,23 @@ function attachSteps(snapshot: Topology, settings: SetupSettings, serviceName: s
   return attach.length > 0 ? { kind: 'steps', steps: attach } : { kind: 'done' };
 }
 
+const EGRESS_RULES = ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns'];
+
+/**
+ * Revoking the allow-all egress rule alone would cut a group that has nothing else: the runbook's three
+ * rules the setup would add first come along, in the plan's order (rules before the revoke).
+ */
+function revokeSteps(snapshot: Topology, settings: SetupSettings, serviceName: string, groupId: string | undefined): FixAction {
+  const desired = resolveDesired(snapshot, { ...settings, serviceName });
+  if (!desired.ok) return { kind: 'unavailable' };
+  const steps = plan(snapshot, desired.desired).steps.filter((s) => s.id === 'revoke-default-egress' || EGRESS_RULES.includes(s.id));
+  const revoke = steps.find((s) => s.id === 'revoke-default-egress');
+  if (!revoke) return { kind: 'done' };
+  // The plan is about the setup's own group; another connector group's allow-all is changed in AWS by hand.
+  if (revoke.kind !== 'revoke-egress' || revoke.group.id !== groupId) return { kind: 'unavailable' };
+  return { kind: 'steps', steps };
+}
+
 export function fixActionFor(snapshot: Topology, settings: SetupSettings, serviceName: string, fix: Fix): FixAction {
   if (fix.kind === 'link') return { kind: 'link', url: fix.url };
   const params = fix.params ?? {};
@@ -49,6 +66,8 @@ export function fixActionFor(snapshot: Topology, settings: SetupSettings, servic
       const connector = snapshot.connectors.find((c) => c.arn === params.connectorArn && c.status === 'ACTIVE');
       return connector ? { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] } : { kind: 'done' };
     }
+    case 'revoke-default-egress':
+      return revokeSteps(snapshot, settings, serviceName, params.groupId);
     case 'enable-dns-support':
     case 'enable-dns-hostnames':
       // The engine has no VPC attribute step; the finding's text says what to change.

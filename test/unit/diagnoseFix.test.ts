@@ -5,7 +5,7 @@ import { placeFindings } from '../../src/model/diagnosisPlacement';
 import { fixText } from '../../src/model/fixText';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { analyze, only } from './fixtures/analyze';
-import { afterSetup, beforeSetup, db, IDS, removeRule, vpc } from './fixtures/topologyBuilder';
+import { afterSetup, beforeSetup, db, group, IDS, removeRule, sgRule, vpc } from './fixtures/topologyBuilder';
 
 describe('diagnosis fixes: the exact plan step a fix button applies', () => {
   it('a missing egress rule is fixed by the planner\'s own authorize-egress-db step for the same groups', () => {
@@ -57,6 +57,30 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
     assert.ok(stopped.fix?.kind === 'link');
     assert.equal(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', stopped.fix).kind, 'link');
     assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id), ['dns-support-off']);
+  });
+});
+
+describe('diagnosis fixes: revoking allow-all egress never leaves the group without egress', () => {
+  const allowAll = sgRule('sgr-app-all', IDS.sgApp, true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' });
+
+  it('with the runbook\'s three rules in place, only the revoke runs', () => {
+    const t = afterSetup();
+    group(t, IDS.sgApp).rules.push(allowAll);
+    const f = only(analyze(t), 'allow-all-egress');
+    assert.ok(f.fix);
+    const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix);
+    assert.ok(action.kind === 'steps');
+    assert.deepEqual(action.steps.map((s) => s.id), ['revoke-default-egress']);
+  });
+
+  it('with allow-all as the only rule, the three rules are added first, then the revoke', () => {
+    const t = afterSetup();
+    group(t, IDS.sgApp).rules = [allowAll];
+    const f = only(analyze(t), 'allow-all-egress');
+    assert.ok(f.fix);
+    const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix);
+    assert.ok(action.kind === 'steps');
+    assert.deepEqual(action.steps.map((s) => s.id), ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'revoke-default-egress']);
   });
 });
 
