@@ -1,9 +1,93 @@
+// apprunner.yaml while editing: Problems from the validator, CodeLens and a status bar entry from the
+// store's snapshot, hovers with key docs, and the link between the file and its App Runner service.
+import * as vscode from 'vscode';
+import type { LensModel } from '../../model/codeLens';
+import type { LinkResolution } from '../../model/serviceLink';
+import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import { linkService } from './linkCommand';
+import { type LinkUi, windowUi } from './linkUi';
+import { YamlLensProvider } from './lensProvider';
+import { ServiceLinker } from './serviceLinker';
+import { YamlDiagnostics } from './yamlDiagnostics';
+import { SELECTOR, isApprunnerYaml } from './yamlFiles';
+import { yamlHover } from './yamlHover';
+import { YamlStatusBar } from './yamlStatusBar';
+
+const REFRESH_DEBOUNCE_MS = 250;
 
 /** What this feature offers to tests and to other features. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the feature lands
-export interface CodeLensApi {}
+export interface CodeLensApi {
+  /** The lenses of a document, as the provider renders them (unregistered actions left out). */
+  lenses(document: vscode.TextDocument): Promise<LensModel[]>;
+  /** How many times onDidChangeCodeLenses has fired. */
+  readonly refreshes: number;
+  /** Which service the file is linked to now, and how. */
+  link(uri: vscode.Uri): Promise<LinkResolution>;
+  /** Remembers a service for the file's folder (undefined forgets, back to automatic). */
+  setLink(uri: vscode.Uri, serviceName: string | undefined): Promise<void>;
+  /** The validator's diagnostics for a file. */
+  diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  /** The status bar entry's text while an apprunner.yaml is active, else undefined. */
+  statusBarText(): string | undefined;
+  /** Replaces the link prompts for tests. */
+  setUi(ui: Partial<LinkUi>): void;
+}
 
-export function registerCodeLens(_services: ExtensionServices): CodeLensApi {
-  return {};
+export function registerCodeLens(services: ExtensionServices): CodeLensApi {
+  let ui: LinkUi = windowUi;
+  const linker = new ServiceLinker(services.context.workspaceState);
+  const provider = new YamlLensProvider(services, linker);
+  const diagnostics = new YamlDiagnostics();
+  const statusBar = new YamlStatusBar();
+
+  const updateStatusBar = async (): Promise<void> => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isApprunnerYaml(document)) return statusBar.hide();
+    const snapshot = services.store.state.snapshot;
+    statusBar.show(await linker.resolve(document.uri, snapshot), snapshot);
+  };
+  const refreshNow = (): void => {
+    provider.refresh();
+    void updateStatusBar();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  // The store fires for every streamed partial snapshot: one refresh per burst is enough.
+  const refreshSoon = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(refreshNow, REFRESH_DEBOUNCE_MS);
+  };
+  const gitConfigs = vscode.workspace.createFileSystemWatcher('**/.git/config');
+
+  registerCommand(services.context, 'apprunnerVpc.linkService', (arg) => linkService(services, linker, ui, arg));
+  services.context.subscriptions.push(
+    linker, provider, diagnostics, statusBar, gitConfigs,
+    vscode.languages.registerCodeLensProvider(SELECTOR, provider),
+    vscode.languages.registerHoverProvider(SELECTOR, yamlHover),
+    services.store.onDidChange(refreshSoon),
+    linker.onDidChange(refreshNow),
+    gitConfigs.onDidChange(refreshSoon),
+    gitConfigs.onDidCreate(refreshSoon),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (['codeLens.enabled', 'linkedService', 'appRunnerSecurityGroupName', 'databaseSecurityGroupName', 'databasePort']
+        .some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))) refreshNow();
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+  void updateStatusBar();
+
+  return {
+    lenses: (document) => provider.models(document),
+    get refreshes() {
+      return provider.refreshes;
+    },
+    link: (uri) => linker.resolve(uri, services.store.state.snapshot),
+    setLink: (uri, serviceName) => linker.remember(uri, serviceName),
+    diagnostics: (uri) => diagnostics.collection.get(uri) ?? [],
+    statusBarText: () => statusBar.visibleText,
+    setUi(partial) {
+      ui = { ...windowUi, ...partial };
+    },
+  };
 }

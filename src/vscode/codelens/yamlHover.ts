@@ -1,0 +1,18 @@
+// Hover on an apprunner.yaml key: its short documentation from the model, in the UI language.
+import * as vscode from 'vscode';
+import { keyDocFor, keyPathAt } from '../../model/apprunnerYaml';
+import { pick } from '../localize';
+import { toRange } from './yamlFiles';
+
+export const yamlHover: vscode.HoverProvider = {
+  provideHover(document, position) {
+    const at = keyPathAt(document.getText(), position.line, position.character);
+    if (!at?.onKey) return undefined;
+    const doc = keyDocFor(at.path);
+    if (!doc) return undefined;
+    const text = new vscode.MarkdownString();
+    text.appendMarkdown(`\`${doc.key}\`\n\n`);
+    text.appendMarkdown(pick(doc.doc));
+    return new vscode.Hover(text, toRange(at.range));
+  },
+};

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { getClients } from '../../src/aws/clients';
+import { loadTopology } from '../../src/aws/topologyLoader';
+import { applyPlan } from '../../src/engine/applyPlan';
+import { resolveDesired } from '../../src/model/desired';
+import { plan } from '../../src/model/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { launchChromium } from '../support/browser';
+import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
+import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
+import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+
+/** The rendered CodeLens texts above the editor's lines, as a person reads them. */
+async function lensTexts(page: Page): Promise<string[]> {
+  return page.locator('.monaco-editor .codelens-decoration').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+}
+
+describe('e2e: apprunner.yaml with live CodeLens', function () {
+  this.timeout(300_000);
+  let aws: LocalAws;
+  let server: VsCodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-codelens-e2e-'));
+    const workspace = path.join(work, 'workspace');
+    cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+    aws = await startLocalAws();
+    const env = testAwsEnvironment(work);
+    server = await startVsCodeServer({
+      env,
+      // The sandbox's kyudai-api is an image service (nothing to auto-link), so the folder names it.
+      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', 'apprunnerVpc.linkedService': 'kyudai-api' },
+    });
+    for (const [key, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT }));
+    await waitForWorkbench(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await aws?.stop();
+  });
+
+  it('opening apprunner.yaml shows the service, its egress, actions and the database path above the lines', async () => {
+    await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('apprunner.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'apprunner.yaml' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    const top = page.locator('.codelens-decoration', { hasText: 'kyudai-api · RUNNING · egress DEFAULT' });
+    await top.first().waitFor({ timeout: 90_000 });
+    await page.locator('.codelens-decoration', { hasText: 'open via' }).or(page.locator('.codelens-decoration', { hasText: '5432 blocked' }))
+      .first().waitFor({ timeout: 30_000 });
+    const texts = (await lensTexts(page)).join('\n');
+    assert.match(texts, /Diagnose/);
+    assert.match(texts, /host kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com:5432 · DB instance kyudai-db/);
+    assert.match(texts, /port mismatch: deployed kyudai-api listens on 8000/);
+    await page.locator('.statusbar-item', { hasText: 'kyudai-api · RUNNING' }).first().waitFor({ timeout: 30_000 });
+    const file = await screenshot(page, 'codelens-before-setup');
+    console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
+  });
+
+  it('after the setup is applied and the view refreshed, the same editor shows VPC egress and an open path', async () => {
+    const clients = getClients({ region: 'ap-northeast-1', endpointUrl: aws.endpoint });
+    const snapshot = await loadTopology(clients, {});
+    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
+    assert.ok(desired.ok);
+    const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
+    const result = await applyPlan(clients, { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
+    assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
+    await runFromPalette(page, 'App Runner VPC: Refresh');
+    await page.locator('.codelens-decoration', { hasText: 'egress VPC via campus-sns-vpc-connector (ACTIVE)' }).first().waitFor({ timeout: 90_000 });
+    await page.locator('.codelens-decoration', { hasText: '5432 open via sg-apprunner -> sg-rds' }).first().waitFor({ timeout: 30_000 });
+    const file = await screenshot(page, 'codelens-after-setup');
+    console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
+  });
+});

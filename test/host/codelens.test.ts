@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/vscode/api';
+import { applyRunbookSetup, aws } from './awsSetup';
+import { sandboxAdmin } from './sandboxAdmin';
+import { extensionApi, waitFor } from './support';
+
+const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
+
+async function lensTitles(uri: vscode.Uri): Promise<{ line: number; title: string; command: string }[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }));
+}
+
+/** Waits until a lens with a title matching `pattern` is there; returns all lenses of that moment. */
+async function waitForLens(uri: vscode.Uri, pattern: RegExp, timeoutMs = 60_000): Promise<{ line: number; title: string; command: string }[]> {
+  let last: { title: string }[] = [];
+  try {
+    return await waitFor(async () => {
+      last = await lensTitles(uri);
+      return last.some((l) => pattern.test(l.title)) ? (last as Awaited<ReturnType<typeof lensTitles>>) : undefined;
+    }, `a lens matching ${pattern}`, timeoutMs);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; lenses were: ${last.map((l) => l.title).join(' | ')}`);
+  }
+}
+
+const lineOf = (document: vscode.TextDocument, text: string): number => document.getText().split('\n').findIndex((l) => l.includes(text));
+
+describe('apprunner.yaml: CodeLens, Problems, hover and the service link', function () {
+  this.timeout(240_000);
+  let api: ExtensionApi;
+  let folder: vscode.Uri;
+  let sample: vscode.TextDocument;
+
+  before(async () => {
+    api = await extensionApi();
+    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
+    await sandboxAdmin.reset();
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+    const first = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(first, 'the test workspace is open');
+    folder = first.uri;
+    const uri = vscode.Uri.joinPath(folder, 'apprunner.yaml');
+    // The sandbox's kyudai-api is an image service, so nothing links it automatically: link it as a user would.
+    await api.codeLens.setLink(uri, 'kyudai-api');
+    sample = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(sample);
+  });
+
+  it('opening the sample yields the service lens, its actions, the database and the port lenses', async () => {
+    const lenses = await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress DEFAULT$/);
+    const top = lenses.filter((l) => l.line === lineOf(sample, 'version:'));
+    assert.equal(top[0].title, 'kyudai-api · RUNNING · egress DEFAULT');
+    const commands = new Set(await vscode.commands.getCommands(true));
+    const actions = top.slice(1).map((l) => l.title);
+    // Each action is there exactly when its command is registered, so nothing dangles.
+    for (const [title, id] of [['Attach connector', 'apprunnerVpc.attachConnector'], ['Diagnose', 'apprunnerVpc.diagnose'],
+      ['Show diagram', 'apprunnerVpc.showDiagram'], ['Check health', 'apprunnerVpc.checkHealth'], ['Change link', 'apprunnerVpc.linkService']]) {
+      assert.equal(actions.includes(title), commands.has(id), `${title} shown iff ${id} exists; actions: ${actions.join(', ')}`);
+    }
+    assert.ok(actions.includes('Diagnose') && actions.includes('Show diagram'), 'the diagnose and diagram features are built');
+    const dbLine = lineOf(sample, 'name: DATABASE_URL');
+    const db = lenses.filter((l) => l.line === dbLine).map((l) => l.title);
+    assert.match(db[0], new RegExp(`^host ${DB_HOST.replace(/\./g, '\\.')}:5432 · DB instance kyudai-db \\(available\\) in vpc-\\w+; no VPC connector$`));
+    assert.match(db[1], /^5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress/);
+    const port = lenses.find((l) => l.line === lineOf(sample, 'port: 8080'));
+    assert.equal(port?.title, 'port mismatch: deployed kyudai-api listens on 8000, this file says 8080');
+    assert.equal(api.codeLens.statusBarText(), '$(server-process) kyudai-api · RUNNING');
+  });
+
+  it('after the setup is applied through the engine, the top lens shows VPC egress without reopening the file', async () => {
+    const refreshesBefore = api.codeLens.refreshes;
+    await applyRunbookSetup(api);
+    const lenses = await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector \(ACTIVE\)$/);
+    assert.ok(api.codeLens.refreshes > refreshesBefore, 'the provider told the editor to ask again');
+    assert.ok(vscode.workspace.textDocuments.includes(sample) && !sample.isClosed, 'the same document stayed open');
+    const dbLine = lineOf(sample, 'name: DATABASE_URL');
+    assert.deepEqual(lenses.filter((l) => l.line === dbLine).map((l) => l.title).slice(1), ['5432 open via sg-apprunner -> sg-rds']);
+    assert.match(lenses.find((l) => l.line === dbLine)?.title ?? '', /in the connector's VPC vpc-/);
+    assert.ok(!lenses.some((l) => l.title === 'Attach connector'), 'nothing to attach any more');
+  });
+
+  it('Problems shows the validator diagnostics for a broken file, and follows edits', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'broken', 'apprunner.yaml');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('version: 1.0\nruntime: python99\nbuild:\n  commands:\n    build: [make]\nrun:\n  network:\n    port: 99999\n'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const problems = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(uri);
+      return found.length >= 3 ? found : undefined;
+    }, 'diagnostics for the broken file');
+    const byCode = new Map(problems.map((d) => [String(d.code), d]));
+    assert.equal(byCode.get('unknown-runtime')?.range.start.line, 1);
+    assert.equal(byCode.get('unknown-runtime')?.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(byCode.get('invalid-port')?.range.start.line, 7);
+    assert.match(byCode.get('missing-key')?.message ?? '', /command/);
+    assert.ok(problems.every((d) => d.source === 'apprunner.yaml'));
+    // Malformed YAML while typing: a syntax problem, never an exception.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(8, 0), '  env: [unclosed\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const syntax = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'yaml-syntax'), 'a YAML syntax problem');
+    assert.equal(syntax.severity, vscode.DiagnosticSeverity.Error);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('hovering a key shows its documentation', async () => {
+    const line = lineOf(sample, 'command:');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sample.uri,
+      new vscode.Position(line, sample.lineAt(line).firstNonWhitespaceCharacterIndex + 2));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /run\.command/);
+    assert.match(text, /starts the web application/);
+  });
+
+  describe('auto-linking by git remote', () => {
+    let web: vscode.Uri;
+
+    before(async () => {
+      // The workspace is a clone of campus-sns/kyudai-web (ssh remote); App Runner knows the https URL.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.git', 'config'), new TextEncoder().encode(
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:campus-sns/kyudai-web.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n'));
+      web = vscode.Uri.joinPath(folder, 'web', 'apprunner.yaml');
+      await vscode.workspace.fs.copy(sample.uri, web, { overwrite: true });
+      const source = {
+        CodeRepository: {
+          RepositoryUrl: 'https://github.com/campus-sns/kyudai-web',
+          SourceCodeVersion: { Type: 'BRANCH', Value: 'main' },
+          SourceDirectory: 'web',
+          CodeConfiguration: { ConfigurationSource: 'REPOSITORY' },
+        },
+        AuthenticationConfiguration: { ConnectionArn: 'arn:aws:apprunner:ap-northeast-1:123456789012:connection/github/0123456789abcdef' },
+      };
+      await aws('apprunner', ['create-service', '--service-name', 'kyudai-web', '--source-configuration', JSON.stringify(source)]);
+      api.store.invalidate();
+      await api.store.refresh({ force: true });
+    });
+
+    after(async () => {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.git'), { recursive: true });
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'web'), { recursive: true });
+      await api.codeLens.setLink(sample.uri, undefined);
+      api.codeLens.setUi({});
+    });
+
+    it('links web/apprunner.yaml to the REPOSITORY service whose repository and source directory match', async () => {
+      const document = await vscode.workspace.openTextDocument(web);
+      await vscode.window.showTextDocument(document);
+      const link = await api.codeLens.link(web);
+      assert.deepEqual(link.kind === 'auto' && link.serviceName, 'kyudai-web', JSON.stringify(link));
+      await waitForLens(web, /^kyudai-web · (RUNNING|OPERATION_IN_PROGRESS)/);
+      await waitFor(() => (api.codeLens.statusBarText()?.includes('kyudai-web') ? true : undefined), 'the status bar names kyudai-web');
+    });
+
+    it('a file in another folder is not auto-linked: it offers a link, and the chosen link is remembered', async () => {
+      await api.codeLens.setLink(sample.uri, undefined);
+      await waitForLens(sample.uri, /^Link to an App Runner service\.\.\.$/);
+      let offered: string[] = [];
+      api.codeLens.setUi({
+        pickService: async (choices) => {
+          offered = choices.map((c) => c.label);
+          return choices.find((c) => c.serviceName === 'kyudai-api');
+        },
+      });
+      const lens = (await lensTitles(sample.uri))[0];
+      assert.equal(lens.command, 'apprunnerVpc.linkService');
+      await vscode.commands.executeCommand(lens.command, sample.uri);
+      assert.ok(offered.includes('kyudai-api') && offered.includes('kyudai-web'), offered.join(', '));
+      await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC/);
+      const again = await api.codeLens.link(sample.uri);
+      assert.equal(again.kind, 'remembered');
+    });
+  });
+});
