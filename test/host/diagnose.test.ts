@@ -32,6 +32,8 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     await applyRunbookSetup(api);
     sgRds = snapshotGroupId(api, 'sg-rds');
     sgApp = snapshotGroupId(api, 'sg-apprunner');
+    // Problems go to apprunner.yaml files linked to the service or to none: forget any link another test made.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) await api.codeLens.setLink(vscode.Uri.joinPath(folder.uri, 'apprunner.yaml'), undefined);
     api.diagnose.setUi({ confirm: async (message, detail) => (confirmed.push(`${message}\n${detail}`), true), info: () => undefined });
   });
 
@@ -131,6 +133,21 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     assert.match(markdown, /^# Operations checklist: kyudai-api/);
     assert.match(markdown, /- \[x\] VPC connector is attached to kyudai-api \(pass\)/);
     assert.match(markdown, /- \[ \] Performance metrics reviewed \(check by hand\)/);
+  });
+
+  it('an apprunner.yaml linked to another service gets none of this service\'s Problems', async () => {
+    const file = api.diagnose.problems()[0]?.uri ?? vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'apprunner.yaml');
+    await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
+      `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
+    await api.codeLens.setLink(file, 'another-api');
+    try {
+      await api.diagnose.diagnose('kyudai-api');
+      assert.deepEqual(api.diagnose.problems().flatMap((p) => p.diagnostics), []);
+    } finally {
+      await api.codeLens.setLink(file, undefined);
+    }
+    await api.diagnose.diagnose('kyudai-api');
+    assert.deepEqual(errorCodes(api), ['sg-ingress-missing-db-port'], 'back on the file once it is linked to no service');
   });
 
   it('the checklist turns red when the connector is detached behind the extension\'s back', async () => {

@@ -57,10 +57,12 @@ export class DiagnosisProblems implements vscode.Disposable {
     return { serviceName: this.serviceName, findingId: String(code) };
   }
 
-  async show(diagnosis: Diagnosis): Promise<void> {
+  /** `belongsTo(uri)` says whether a file may be about the service (files linked to another one are not). */
+  async show(diagnosis: Diagnosis, belongsTo: (uri: vscode.Uri) => Promise<boolean> = async () => true): Promise<void> {
     this.collection.clear();
     this.serviceName = diagnosis.serviceName;
     for (const uri of await apprunnerYamlFiles()) {
+      if (!(await belongsTo(uri))) continue;
       let text: string;
       try {
         text = (await vscode.workspace.openTextDocument(uri)).getText();

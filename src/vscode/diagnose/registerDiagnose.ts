@@ -8,6 +8,7 @@ import { UserError } from '../../model/userError';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
+import { ServiceLinker } from '../codelens/serviceLinker';
 import { applyFix, type FixOutcome } from './applyFix';
 import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
@@ -53,10 +54,11 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   let diagnosedTarget = '';
   const reports = new ReportDocuments();
   const problems = new DiagnosisProblems();
+  const linker = new ServiceLinker(services.context.workspaceState);
   const checklist = new ChecklistProvider(services, (name) => results.get(name));
   const tree = vscode.window.createTreeView(CHECKLIST_VIEW, { treeDataProvider: checklist });
   services.context.subscriptions.push(
-    reports, problems, checklist, tree,
+    reports, problems, checklist, tree, linker,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     services.store.onDidChange(() => checklist.refresh()),
     // Problems from another account or region would be about resources this one does not have.
@@ -74,7 +76,11 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     diagnosedTarget = JSON.stringify(target ?? null);
     const markdown = diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, markdown);
-    await problems.show(result.diagnosis);
+    // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
+    await problems.show(result.diagnosis, async (uri) => {
+      const link = await linker.resolve(uri, services.store.state.snapshot);
+      return !('serviceName' in link) || link.serviceName === result.serviceName;
+    });
     checklist.refresh();
     void vscode.commands.executeCommand('setContext', 'apprunnerVpc.diagnosed', true);
     if (show) {
