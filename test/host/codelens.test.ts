@@ -74,7 +74,8 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     const refreshesBefore = api.codeLens.refreshes;
     await applyRunbookSetup(api);
     const lenses = await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector \(ACTIVE\)$/);
-    assert.ok(api.codeLens.refreshes > refreshesBefore, 'the provider told the editor to ask again');
+    // The editor shows what the provider gives after onDidChangeCodeLenses: that event must have fired.
+    await waitFor(() => (api.codeLens.refreshes > refreshesBefore ? true : undefined), 'onDidChangeCodeLenses after the store changed', 5_000);
     assert.ok(vscode.workspace.textDocuments.includes(sample) && !sample.isClosed, 'the same document stayed open');
     const dbLine = lineOf(sample, 'name: DATABASE_URL');
     assert.deepEqual(lenses.filter((l) => l.line === dbLine).map((l) => l.title).slice(1), ['5432 open via sg-apprunner -> sg-rds']);
