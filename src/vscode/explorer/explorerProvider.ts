@@ -1,27 +1,49 @@
 import * as vscode from 'vscode';
 import type { Connection } from '../connection';
+import type { StateStore } from '../state/stateStore';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './node';
 
-// The generic provider: it only asks nodes for items and children. While there is no connection it returns
-// nothing, so the view's welcome content (no credentials / error / loading) is what the user sees.
+// The generic provider: it only asks nodes for items and children, and re-renders on every store change
+// (partial snapshots stream in while loading). While there is no connection it returns nothing, so the view's
+// welcome content (no credentials / error / loading) is what the user sees.
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly connection: Connection) {
-    this.subscription = connection.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly connection: Connection, private readonly store: StateStore) {
+    this.subscriptions = [connection.onDidChange(() => this.refresh()), store.onDidChange(() => this.refresh())];
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
   }
 
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    if (node) return (await node.getChildren?.()) ?? [];
+    return node ? (await node.getChildren?.()) ?? [] : this.roots();
+  }
+
+  private roots(): ExplorerNode[] {
     const state = this.connection.state;
-    return state.status === 'connected' ? [new AccountNode(state)] : [];
+    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.store.state })] : [];
+  }
+
+  /** Walks the tree from the roots to the node with this id (children are computed from the snapshot). */
+  async find(id: string): Promise<ExplorerNode | undefined> {
+    const queue: ExplorerNode[] = await this.getChildren();
+    while (queue.length > 0) {
+      const node = queue.shift() as ExplorerNode;
+      if (node.id === id) return node;
+      // Only the account and folder levels are searched: services and connectors sit directly below them.
+      if (node.id.startsWith('account:') && !node.id.includes('/')) queue.push(...(await this.getChildren(node)));
+      else if (/\/(services|connectors)$/.test(node.id)) queue.push(...(await this.getChildren(node)));
+    }
+    return undefined;
   }
 
   refresh(): void {
@@ -29,7 +51,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

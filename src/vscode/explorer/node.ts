@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
 
-/** One node kind per class (DESIGN section 7): each knows its own tree item and children. */
+/** One node kind per class (DESIGN section 7): each knows its own tree item, children and parent (for reveal). */
 export interface ExplorerNode {
   readonly id: string;
+  readonly parent?: ExplorerNode;
   getTreeItem(): vscode.TreeItem;
   getChildren?(): ExplorerNode[] | Promise<ExplorerNode[]>;
 }

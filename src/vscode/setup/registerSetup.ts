@@ -1,9 +1,24 @@
+import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import { setCurrentUi } from '../wizard/currentUi';
+import type { SetupUi } from '../wizard/wizardUi';
+import type { CommandName, SetupRun } from './setupContext';
+import { runSetupCommand } from './setupCommands';
 
-/** What this feature offers to tests and to other features. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the feature lands
-export interface SetupApi {}
+/** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
+export interface SetupApi {
+  /** Prompts, plan document, confirmations and progress go through this UI; undefined restores the window. */
+  setUi(ui: SetupUi | undefined): void;
+  /** The last setup command's plan, apply result, status and messages. */
+  lastRun(): SetupRun | undefined;
+}
 
-export function registerSetup(_services: ExtensionServices): SetupApi {
-  return {};
+const COMMANDS: CommandName[] = ['setupConnector', 'createSecurityGroups', 'createConnector', 'attachConnector', 'detachConnector', 'deleteConnector', 'checkHealth'];
+
+export function registerSetup(services: ExtensionServices): SetupApi {
+  let last: SetupRun | undefined;
+  for (const command of COMMANDS) {
+    registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) => runSetupCommand(services, command, arg, (run) => (last = run)));
+  }
+  return { setUi: setCurrentUi, lastRun: () => last };
 }

@@ -1,0 +1,147 @@
+// The execute steps every setup command shares: plan, show the plan and ask (modal), apply with a cancellable
+// progress notification, refresh the tree, and report the result (health checks, or what was done and that
+// running again continues).
+import * as vscode from 'vscode';
+import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
+import { planMarkdown } from '../../model/planMarkdown';
+import { hasChanges } from '../../model/planSteps';
+import { loadBackend } from '../backend';
+import { pick } from '../localize';
+import { log } from '../log';
+import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
+import type { SetupContext } from './setupContext';
+import { planFor } from './setupPlan';
+
+const lang = (): 'en' | 'ja' => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+
+const planStep: ExecuteStep<SetupContext> = {
+  id: 'plan',
+  priority: Priority.plan,
+  async execute(ctx) {
+    ctx.plan = planFor(ctx);
+    if (!hasChanges(ctx.plan) && ctx.plan.steps.length === 0) {
+      ctx.status = 'nothing-to-do';
+      ctx.message = vscode.l10n.t('Nothing to do: {0} is already in place.', ctx.title);
+      await ctx.ui.notify('info', ctx.message, []);
+    }
+  },
+};
+
+const reviewStep: ExecuteStep<SetupContext> = {
+  id: 'review',
+  priority: Priority.review,
+  shouldExecute: (ctx) => ctx.status === undefined && ctx.confirm,
+  async execute(ctx) {
+    const plan = ctx.plan!;
+    const markdown = planMarkdown(ctx.title, plan, lang());
+    ctx.planMarkdown = markdown;
+    await ctx.ui.showPlan(markdown);
+    const apply = vscode.l10n.t('Apply');
+    const steps = plan.steps.map((s, i) => `${i + 1}. ${pick(s.title)}`).join('\n');
+    const message = ctx.confirmText?.message ?? vscode.l10n.t('Apply these {0} steps to AWS?', plan.steps.length);
+    const detail = [ctx.confirmText?.detail, ...plan.notes.map(pick), steps].filter(Boolean).join('\n\n');
+    if ((await ctx.ui.confirm(message, detail, [apply])) !== apply) {
+      ctx.status = 'cancelled';
+      throw new WizardCancelled();
+    }
+  },
+};
+
+function progressText(event: ApplyEvent, total: number): string | undefined {
+  if (event.type === 'step-started') return vscode.l10n.t('Step {0}/{1}: {2}', event.index + 1, total, pick(event.step.title));
+  if (event.type === 'waiting') return vscode.l10n.t('Step {0}/{1}: {2}', event.index + 1, total, pick(event.message));
+  return undefined;
+}
+
+const applyStep: ExecuteStep<SetupContext> = {
+  id: 'apply',
+  priority: Priority.apply,
+  shouldExecute: (ctx) => ctx.status === undefined,
+  async execute(ctx) {
+    const plan = ctx.plan!;
+    const target = ctx.services.connection.state.target;
+    if (!target) throw new vscode.CancellationError();
+    const store = ctx.services.store;
+    const serviceStatus = (): string | undefined => store.state.snapshot?.services.find((s) => s.name === ctx.serviceName)?.status;
+    ctx.result = await ctx.ui.progress<ApplyResult>(ctx.title, async (report, signal) => {
+      let current = '';
+      let waitingSince: number | undefined;
+      let refreshedAt = 0;
+      // While waiting for the redeploy: elapsed time and the service's status, re-read every few seconds
+      // (this also keeps the tree's spinner and status current).
+      const ticker = setInterval(() => {
+        if (waitingSince === undefined) return;
+        const seconds = Math.round((Date.now() - waitingSince) / 1000);
+        if (Date.now() - refreshedAt > 5000) {
+          refreshedAt = Date.now();
+          store.invalidate();
+          void store.refresh({ force: true });
+        }
+        report(vscode.l10n.t('{0} ({1} s elapsed, status {2})', current, seconds, serviceStatus() ?? '?'));
+      }, 1000);
+      try {
+        const backend = loadBackend();
+        return await backend.applyPlan(backend.getClients(target), plan, {
+          signal, pollIntervalMs: 2000,
+          onProgress: (event) => {
+            const text = progressText(event, plan.steps.length);
+            if (event.type === 'step-started') waitingSince = event.step.kind === 'wait-for-service' ? Date.now() : undefined;
+            if (text) {
+              current = text;
+              ctx.progress.push(text);
+              log.info(text);
+              report(text);
+            }
+          },
+        });
+      } finally {
+        clearInterval(ticker);
+      }
+    });
+    ctx.status = ctx.result.status;
+  },
+};
+
+const refreshStep: ExecuteStep<SetupContext> = {
+  id: 'refresh',
+  priority: Priority.refresh,
+  shouldExecute: (ctx) => ctx.result !== undefined,
+  async execute(ctx) {
+    ctx.services.store.invalidate();
+    await ctx.services.store.refresh({ force: true });
+  },
+};
+
+async function reportSuccess(ctx: SetupContext): Promise<void> {
+  const outcomes = ctx.result?.outcomes ?? [];
+  const health = outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health').map((o) => `${o.stepId}: ${pick(o.detail)}`);
+  ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
+  const diagram = vscode.l10n.t('Show Diagram');
+  const openLog = vscode.l10n.t('Open Log');
+  const known = await vscode.commands.getCommands(true);
+  const actions = [...(known.includes('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
+  const choice = await ctx.ui.notify('info', ctx.message, actions);
+  if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
+  if (choice === openLog) log.show();
+}
+
+async function reportFailure(ctx: SetupContext): Promise<void> {
+  const error = ctx.result?.error;
+  const parts = error ? [pick(error.message), pick(error.doneSoFar), pick(error.rerun)] : [vscode.l10n.t('{0} did not finish.', ctx.title)];
+  ctx.message = parts.join(' ');
+  log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
+  const again = vscode.l10n.t('Run Again');
+  const openLog = vscode.l10n.t('Open Log');
+  const choice = await ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [again, openLog]);
+  if (choice === openLog) log.show();
+  if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
+}
+
+const reportStep: ExecuteStep<SetupContext> = {
+  id: 'report',
+  priority: Priority.report,
+  shouldExecute: (ctx) => ctx.result !== undefined,
+  execute: (ctx) => (ctx.status === 'succeeded' ? reportSuccess(ctx) : reportFailure(ctx)),
+};
+
+export const planFlow: ExecuteStep<SetupContext>[] = [planStep, reviewStep, applyStep, refreshStep, reportStep];

@@ -1,0 +1,139 @@
+// The setup wizard's prompt steps. Each writes its answer into the context and offers the earlier answer
+// first when shown again after Back.
+import * as vscode from 'vscode';
+import { chooseSubnets } from '../../model/subnetChoice';
+import type { DbInstance } from '../../model/topology';
+import { UserError } from '../../model/userError';
+import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
+import { pick } from '../localize';
+import { answered, type PromptStep } from '../wizard/wizard';
+import { BACK, type PickItem } from '../wizard/wizardUi';
+import { MANUAL, type SetupContext } from './setupContext';
+
+const firstIssue = (issues: ValidationIssue[]): string | undefined => (issues[0] ? pick(issues[0].message) : undefined);
+const activeIndex = <T>(items: PickItem<T>[], value: T | undefined): number => Math.max(0, items.findIndex((i) => i.value === value));
+
+export const serviceStep: PromptStep<SetupContext> = {
+  id: 'service',
+  shouldPrompt: (ctx) => !ctx.given.service,
+  async prompt(ctx, ui, position) {
+    const preferred = ctx.serviceName ?? ctx.settings.serviceName;
+    const items = [...ctx.snapshot.services].sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred) || a.name.localeCompare(b.name))
+      .map((s) => ({ label: s.name, description: `${s.status} · ${s.egressType ?? '?'}`, detail: s.url ? `https://${s.url}` : undefined, value: s.name }));
+    const answer = answered(await ui.pick({ ...position, id: 'service', placeholder: vscode.l10n.t('App Runner service'), items, activeIndex: activeIndex(items, preferred) }));
+    if (answer === BACK) return BACK;
+    ctx.serviceName = answer;
+    return undefined;
+  },
+};
+
+function dbItem(db: DbInstance): PickItem<string> {
+  return { label: db.id, description: `${db.engine} · ${db.status} · ${db.vpcId ?? ''}`, detail: `${db.endpointAddress ?? ''}:${db.port} · ${db.securityGroupIds.join(', ')}`, value: db.id };
+}
+
+export const databaseStep: PromptStep<SetupContext> = {
+  id: 'database',
+  async prompt(ctx, ui, position) {
+    const items = [...ctx.snapshot.dbInstances.map(dbItem), {
+      label: vscode.l10n.t('Not an RDS database: choose its security group...'), description: vscode.l10n.t('manual'), value: MANUAL,
+    }];
+    const answer = answered(await ui.pick({ ...position, id: 'database', placeholder: vscode.l10n.t('Database the service must reach'), items, activeIndex: activeIndex(items, ctx.database) }));
+    if (answer === BACK) return BACK;
+    if (answer !== ctx.database) ctx.subnetIds = undefined;
+    ctx.database = answer;
+    return undefined;
+  },
+};
+
+export const manualGroupStep: PromptStep<SetupContext> = {
+  id: 'databaseGroup',
+  shouldPrompt: (ctx) => ctx.database === MANUAL,
+  async prompt(ctx, ui, position) {
+    const items = ctx.snapshot.securityGroups.filter((g) => g.name !== ctx.appRunnerSecurityGroupName)
+      .map((g) => ({ label: g.name, description: `${g.id} · ${g.vpcId}`, detail: g.description, value: g.id }));
+    const answer = answered(await ui.pick({ ...position, id: 'databaseGroup', placeholder: vscode.l10n.t("The database's security group"), items, activeIndex: activeIndex(items, ctx.manualGroupId) }));
+    if (answer === BACK) return BACK;
+    if (answer !== ctx.manualGroupId) ctx.subnetIds = undefined;
+    ctx.manualGroupId = answer;
+    return undefined;
+  },
+};
+
+export const manualPortStep: PromptStep<SetupContext> = {
+  id: 'databasePort',
+  shouldPrompt: (ctx) => ctx.database === MANUAL,
+  async prompt(ctx, ui, position) {
+    const answer = answered(await ui.input({
+      ...position, id: 'databasePort', prompt: vscode.l10n.t('Database port'), value: String(ctx.manualPort ?? ctx.settings.databasePort),
+      validate: (v) => firstIssue(validatePort(Number(v))),
+    }));
+    if (answer === BACK) return BACK;
+    ctx.manualPort = Number(answer);
+    return undefined;
+  },
+};
+
+/** The DB the context points at, or a stand-in in the manual group's VPC (for the subnet choice). */
+export function contextDb(ctx: SetupContext): DbInstance | undefined {
+  if (ctx.database !== MANUAL) return ctx.snapshot.dbInstances.find((d) => d.id === ctx.database);
+  const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
+  return group && { id: '', engine: '', status: '', port: ctx.manualPort ?? 0, vpcId: group.vpcId, securityGroupIds: [group.id], subnetIds: [] };
+}
+
+export const subnetsStep: PromptStep<SetupContext> = {
+  id: 'subnets',
+  async prompt(ctx, ui, position) {
+    const db = contextDb(ctx);
+    const vpcId = db?.vpcId ?? '';
+    const chosen = ctx.subnetIds ?? (db ? chooseSubnets(ctx.snapshot, db, ctx.connectorName).subnetIds : []);
+    const items = ctx.snapshot.subnets.filter((s) => s.vpcId === vpcId)
+      .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.id.localeCompare(b.id))
+      .map((s) => ({
+        label: s.id, picked: chosen.includes(s.id), value: s.id, detail: s.name,
+        description: `${s.availabilityZone} · ${s.cidrBlock} · ${s.isPrivate ? vscode.l10n.t('private') : vscode.l10n.t('public')}`,
+      }));
+    for (;;) {
+      const answer = answered(await ui.pickMany({ ...position, id: 'subnets', placeholder: vscode.l10n.t('Subnets for the connector: two or more private subnets in different Availability Zones'), items }));
+      if (answer === BACK) return BACK;
+      const problem = firstIssue(validateSubnets(ctx.snapshot, answer, vpcId));
+      if (!problem) {
+        ctx.subnetIds = answer;
+        return;
+      }
+      await ctx.ui.notify('warning', problem, []);
+      for (const item of items) item.picked = answer.includes(item.value);
+    }
+  },
+};
+
+/** A name typed by the user, validated as typed, defaulting to the setting (or the earlier answer). */
+function nameStep(id: 'connectorName' | 'appRunnerSecurityGroupName', prompt: () => string, validate: (v: string) => ValidationIssue[]): PromptStep<SetupContext> {
+  return {
+    id,
+    async prompt(ctx, ui, position) {
+      const answer = answered(await ui.input({ ...position, id, prompt: prompt(), value: ctx[id], validate: (v) => firstIssue(validate(v)) }));
+      if (answer === BACK) return BACK;
+      ctx[id] = answer;
+      return undefined;
+    },
+  };
+}
+
+export const connectorNameStep = nameStep('connectorName', () => vscode.l10n.t('VPC connector name'), validateConnectorName);
+export const groupNameStep = nameStep('appRunnerSecurityGroupName', () => vscode.l10n.t('Security group name for the connector'), validateSecurityGroupName);
+
+export const connectorPickStep: PromptStep<SetupContext> = {
+  id: 'connector',
+  shouldPrompt: (ctx) => !ctx.given.connector,
+  async prompt(ctx, ui, position) {
+    const items = ctx.snapshot.connectors.filter((c) => c.status === 'ACTIVE')
+      .sort((a, b) => Number(b.name === ctx.settings.connectorName) - Number(a.name === ctx.settings.connectorName) || a.name.localeCompare(b.name))
+      .map((c) => ({ label: c.name, description: `rev ${c.revision} · ${c.status}`, detail: c.subnetIds.join(', '), value: c.arn }));
+    if (items.length === 0) throw new UserError({ en: 'There is no ACTIVE VPC connector: run "Set up VPC connector" first.', ja: 'ACTIVE な VPC Connector がありません。先に「VPC Connector をセットアップ」を実行してください。' });
+    const answer = answered(await ui.pick({ ...position, id: 'connector', placeholder: vscode.l10n.t('VPC connector'), items, activeIndex: activeIndex(items, ctx.connectorArn) }));
+    if (answer === BACK) return BACK;
+    ctx.connectorArn = answer;
+    ctx.connectorName = ctx.snapshot.connectors.find((c) => c.arn === answer)?.name ?? ctx.connectorName;
+    return undefined;
+  },
+};

@@ -1,0 +1,56 @@
+import type { ApplyResult } from '../../engine/applyTypes';
+import type { PlanPart } from '../../model/planParts';
+import type { Plan } from '../../model/planSteps';
+import type { Topology } from '../../model/topology';
+import type { ExtensionServices } from '../services';
+import type { Settings } from '../settings';
+import type { SetupUi } from '../wizard/wizardUi';
+
+export type CommandName = 'setupConnector' | 'createSecurityGroups' | 'createConnector' | 'attachConnector' | 'detachConnector' | 'deleteConnector' | 'checkHealth';
+
+export type RunStatus = 'succeeded' | 'failed' | 'cancelled' | 'nothing-to-do';
+
+/** The wizard's context: inputs from prompts (or the tree node), then the plan and the apply result. */
+export interface SetupContext {
+  command: CommandName;
+  title: string;
+  services: ExtensionServices;
+  ui: SetupUi;
+  snapshot: Topology;
+  settings: Settings;
+  part?: PlanPart;
+  /** Answers the tree node gave, so their prompts are skipped (kept apart from answers, which Back may revisit). */
+  given: { service?: boolean; connector?: boolean };
+  serviceName?: string;
+  /** A DB instance id, or MANUAL for a database that is not RDS (security group and port asked instead). */
+  database?: string;
+  manualGroupId?: string;
+  manualPort?: number;
+  subnetIds?: string[];
+  connectorName: string;
+  connectorArn?: string;
+  appRunnerSecurityGroupName: string;
+  plan?: Plan;
+  planMarkdown?: string;
+  /** Ask for a modal confirmation before applying (false only for the read-only health check). */
+  confirm: boolean;
+  confirmText?: { message: string; detail: string };
+  result?: ApplyResult;
+  status?: RunStatus;
+  message?: string;
+  /** Progress lines shown during apply, in order. */
+  progress: string[];
+}
+
+export const MANUAL = '__manual__';
+
+/** What the last setup command did, for tests and for other features. */
+export interface SetupRun {
+  command: CommandName;
+  status: RunStatus;
+  plan?: Plan;
+  planMarkdown?: string;
+  result?: ApplyResult;
+  message?: string;
+  progress: string[];
+}
