@@ -13,8 +13,12 @@ import { extensionApi, waitFor } from './support';
 
 const awsEc2 = (args: string[]): Promise<unknown> => aws('ec2', args);
 
+/** The sample workspace's own apprunner.yaml (other test files may add more files to the shared workspace). */
+const rootYaml = (): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'apprunner.yaml');
+const rootProblems = (api: ExtensionApi): readonly vscode.Diagnostic[] =>
+  api.diagnose.problems().find((p) => p.uri.toString() === rootYaml().toString())?.diagnostics ?? [];
 const errorCodes = (api: ExtensionApi): string[] =>
-  api.diagnose.problems().flatMap((p) => p.diagnostics).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => String(d.code));
+  rootProblems(api).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => String(d.code));
 
 describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', function () {
   this.timeout(240_000);
@@ -33,7 +37,7 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     sgRds = snapshotGroupId(api, 'sg-rds');
     sgApp = snapshotGroupId(api, 'sg-apprunner');
     // Problems go to apprunner.yaml files linked to the service or to none: forget any link another test made.
-    for (const folder of vscode.workspace.workspaceFolders ?? []) await api.codeLens.setLink(vscode.Uri.joinPath(folder.uri, 'apprunner.yaml'), undefined);
+    await api.codeLens.setLink(rootYaml(), undefined);
     api.diagnose.setUi({ confirm: async (message, detail) => (confirmed.push(`${message}\n${detail}`), true), info: () => undefined });
   });
 
@@ -61,9 +65,8 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
       .some((t) => t.input instanceof vscode.TabInputWebview && t.label.includes('kyudai-api-diagnosis.md')), 'the report preview tab', 20_000);
 
-    const entries = api.diagnose.problems();
-    assert.equal(entries.length, 1);
-    assert.match(entries[0].uri.path, /\/apprunner\.yaml$/);
+    const entries = api.diagnose.problems().filter((p) => p.uri.toString() === rootYaml().toString());
+    assert.equal(entries.length, 1, `problems on ${api.diagnose.problems().map((p) => p.uri.path).join(', ')}`);
     const problem = entries[0].diagnostics.find((d) => d.code === 'sg-ingress-missing-db-port');
     assert.ok(problem, `problems: ${entries[0].diagnostics.map((d) => d.code).join(', ')}`);
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
@@ -136,13 +139,13 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
   });
 
   it('an apprunner.yaml linked to another service gets none of this service\'s Problems', async () => {
-    const file = api.diagnose.problems()[0]?.uri ?? vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'apprunner.yaml');
+    const file = rootYaml();
     await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
       `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
     await api.codeLens.setLink(file, 'another-api');
     try {
       await api.diagnose.diagnose('kyudai-api');
-      assert.deepEqual(api.diagnose.problems().flatMap((p) => p.diagnostics), []);
+      assert.deepEqual(rootProblems(api), []);
     } finally {
       await api.codeLens.setLink(file, undefined);
     }
