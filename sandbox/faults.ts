@@ -16,6 +16,12 @@ export interface FailNth {
   service?: string;
   /** Default: the service's own internal error (InternalServiceErrorException 500, EC2 InternalError 500, ...). */
   error?: FaultError;
+  /**
+   * Instead of an error: the call takes effect, then its answer is held this long. A client with a shorter
+   * timeout sees a timeout, and a client stopped meanwhile never learns the outcome: the worst case for
+   * idempotency, since the change happened.
+   */
+  replyDelayMs?: number;
 }
 
 export interface FaultConfig {
@@ -32,6 +38,8 @@ export type InjectedFault = { kind: 'throttle' } | { kind: 'server' } | { kind: 
 export interface FaultDecision {
   latencyMs: number;
   fault?: InjectedFault;
+  /** Perform the call, then hold the answer this long. */
+  replyDelayMs?: number;
 }
 
 function rate(value: unknown, name: string): number | undefined {
@@ -53,6 +61,9 @@ export function parseFaultConfig(input: unknown): FaultConfig {
       throw new Error('each failNth needs {operation: string, nth: number >= 1}');
     }
     if (rule.service !== undefined && typeof rule.service !== 'string') throw new Error('failNth service must be a string');
+    if (rule.replyDelayMs !== undefined && (typeof rule.replyDelayMs !== 'number' || rule.replyDelayMs < 0)) {
+      throw new Error('failNth replyDelayMs must be a number >= 0');
+    }
     return rule as FailNth;
   });
   return {
@@ -93,6 +104,7 @@ export class FaultState {
     const rule = this.config.failNth?.find(
       (r) => r.operation === operation && (r.service === undefined ? r.nth === n : r.service === service && r.nth === nInService),
     );
+    if (rule?.replyDelayMs !== undefined) return { latencyMs, replyDelayMs: rule.replyDelayMs };
     if (rule) return { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } };
     if (random() < (this.config.throttleRate ?? 0)) return { latencyMs, fault: { kind: 'throttle' } };
     if (random() < (this.config.serverErrorRate ?? 0)) return { latencyMs, fault: { kind: 'server' } };

@@ -37,10 +37,12 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const app = /^\/_apps\/([0-9a-f]{32})(\/.*)?$/.exec(url);
   if (app) return send(res, await deps.app.handle(app[1] ?? '', app[2] ?? '/'));
   const call = describeCall(req.headers, url, body.toString('utf8'));
+  let holdMs = 0;
   if (call.operation) {
     deps.admin.calls.add(call.operation);
     const decision = deps.admin.faults.decide(call.operation, call.isAppRunner ? 'apprunner' : call.service);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+    holdMs = decision.replyDelayMs ?? 0;
     if (decision.fault) {
       deps.log?.(`fault ${decision.fault.kind} -> ${call.service}:${call.operation}`);
       return send(res, faultReply(call.isAppRunner ? 'apprunner' : call.service, decision.fault));
@@ -48,12 +50,14 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   }
   if (call.isAppRunner) {
     const reply = await deps.emulator.handle(call.operation, body.toString('utf8'), call.region);
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    if (res.destroyed) return undefined;
     return send(res, {
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
   }
-  proxyToMoto(deps.motoPort, req, body, res);
+  proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }
 
 export function createFront(deps: FrontDeps): http.Server {

@@ -1,5 +1,6 @@
 // `npm test`: build, typecheck (tsc also compiles the tests to out/), lint, then every test layer:
-// unit, sandbox, host (real VS Code), e2e (Chromium on the workbench). Prints one closing line with the
+// unit, sandbox, host (real VS Code), e2e (Chromium on the workbench), reliability (figures in
+// reliability-results.json). Prints one closing line with the
 // totals of all layers; exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 
@@ -11,6 +12,7 @@ const layers = [
   { name: 'sandbox', cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'], mocha: true },
   { name: 'host', cmd: ['node', 'scripts/run-host-tests.mjs'], host: true },
   { name: 'e2e', cmd: ['npx', 'mocha', '--config', '.mocharc.e2e.json'], mocha: true },
+  { name: 'reliability', cmd: ['npx', 'mocha', '--config', '.mocharc.reliability.json'], mocha: true },
 ];
 const only = process.env.TEST_LAYERS?.split(',');
 

@@ -20,19 +20,25 @@ export interface CliArgs {
   lang?: Lang;
   pollIntervalSeconds?: number;
   waitTimeoutSeconds?: number;
+  /** Kept as typed: validated with the other names when the setup is resolved, so the message is the model's. */
+  dbPort?: string;
 }
 
 const VALUE_FLAGS = {
   '--service': 'service', '--db-instance': 'dbInstance', '--subnets': 'subnets', '--connector-name': 'connectorName',
   '--security-group-name': 'securityGroupName', '--db-security-group-name': 'dbSecurityGroupName',
   '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--lang': 'lang',
-  '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds',
+  '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds', '--db-port': 'dbPort',
 } as const;
 
 type ParseResult = { ok: true; args: CliArgs } | { ok: false; error: string };
 
 function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], flag: string, value: string): string | undefined {
-  if (key === 'subnets') args.subnets = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (key === 'subnets') {
+    args.subnets = value.split(',').map((s) => s.trim()).filter(Boolean);
+    // An empty list must not silently mean "choose for me".
+    if (args.subnets.length === 0) return `${flag} needs subnet ids separated by commas (got "${value}")`;
+  }
   else if (key === 'lang') {
     if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
     args.lang = value;
@@ -81,6 +87,7 @@ Options:
   --connector-name N      VPC connector name (default campus-sns-vpc-connector)
   --security-group-name N App Runner security group name (default sg-apprunner)
   --db-security-group-name N  the DB's security group name (default sg-rds)
+  --db-port N             DB port when the DB instance does not report one (default 5432)
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying
   --json                  print one JSON document on stdout

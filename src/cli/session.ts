@@ -3,6 +3,7 @@ import { getClients, type AwsClients } from '../aws/clients';
 import { profileRegion } from '../aws/profiles';
 import { loadTopology } from '../aws/topologyLoader';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
@@ -25,6 +26,7 @@ export function settingsOf(args: CliArgs): SetupSettings {
     ...DEFAULT_SETUP_SETTINGS,
     serviceName: args.service ?? DEFAULT_SETUP_SETTINGS.serviceName,
     connectorName: args.connectorName ?? DEFAULT_SETUP_SETTINGS.connectorName,
+    databasePort: args.dbPort === undefined ? DEFAULT_SETUP_SETTINGS.databasePort : Number(args.dbPort),
     appRunnerSecurityGroupName: args.securityGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
     databaseSecurityGroupName: args.dbSecurityGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
   };
@@ -43,6 +45,13 @@ export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<A
 
 export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promise<Session> {
   const target = await targetOf(args, env);
+  if (!offersAppRunner(target.region)) {
+    const list = APP_RUNNER_REGIONS.map((r) => r.code).join(', ');
+    throw new CliFailure({
+      en: `App Runner is not offered in ${target.region}; use --region with one of: ${list}.`,
+      ja: `${target.region} では App Runner が提供されていません。--region で次のいずれかを指定してください: ${list}。`,
+    }, 'region-without-apprunner');
+  }
   const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
   return { target, clients, snapshot, settings: settingsOf(args) };

@@ -64,6 +64,11 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
       en: 'Your AWS credentials have expired. Run "aws sso login" (or refresh the profile) and try again.',
       ja: 'AWS の認証情報の有効期限が切れています。「aws sso login」を実行する（またはプロファイルを更新する）か、再試行してください。' } };
   }
+  if (name === 'ProfileNotFound') {
+    return { ...base, kind: 'no-credentials', nextStep: 'select-profile', message: {
+      en: `${detail ?? 'The profile was not found.'} Select another profile or add it with "aws configure --profile NAME".`,
+      ja: `プロファイルが AWS の config / credentials ファイルに見つかりません${detail ? `（${detail}）` : ''}。別のプロファイルを選択するか、「aws configure --profile 名前」で追加してください。` } };
+  }
   if (name === 'CredentialsProviderError' || /could not load credentials|credentials? (is|are) missing|no credentials/i.test(detail ?? '')) {
     return { ...base, kind: 'no-credentials', nextStep: 'select-profile', message: {
       en: 'No AWS credentials were found. Select a profile, or configure credentials with "aws configure".',

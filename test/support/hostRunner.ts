@@ -1,11 +1,11 @@
 // Runs the host test layer: starts the sandbox, the VS Code server with the extension under development, and
 // headless Chromium on the workbench URL whose payload names our test index; then streams the results.
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium } from './browser';
 import { RESULTS_FILE_ENV, type ResultEvent } from './results';
-import { startLocalAws, testAwsEnvironment } from './localAws';
+import { startLocalAws, TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, testAwsEnvironment } from './localAws';
 import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
 
 const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
@@ -14,6 +14,29 @@ function print(event: ResultEvent): void {
   if (event.event === 'pass') console.log(`  \u2714 ${event.title}${event.durationMs && event.durationMs > 500 ? ` (${event.durationMs} ms)` : ''}`);
   else if (event.event === 'fail') console.log(`  \u2716 ${event.title}\n      ${event.error.split('\n').slice(0, 8).join('\n      ')}`);
   else if (event.event === 'pending') console.log(`  - ${event.title} (pending)`);
+}
+
+function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesBelow(full) : [full];
+  });
+}
+
+/** Looks for the session credentials the host ran with in every log it wrote (log channel, console, server). */
+function scanForSecrets(dirs: string[]): { secretsFound: number; filesScanned: number; files: string[] } {
+  const secrets = [TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, 'ASIATESTSESSION00001', 'AKIATESTSANDBOX00001'];
+  const files = dirs.flatMap(filesBelow).filter((f) => /\.(log|txt|jsonl?)$/.test(f) && !f.includes(`${path.sep}aws${path.sep}`));
+  let found = 0;
+  const offenders: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const hits = secrets.reduce((n, s) => n + text.split(s).length - 1, 0);
+    if (hits) offenders.push(file);
+    found += hits;
+  }
+  return { secretsFound: found, filesScanned: files.length, files: offenders };
 }
 
 export async function runHostTests(): Promise<number> {
@@ -64,6 +87,11 @@ export async function runHostTests(): Promise<number> {
     return 1;
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
+  const scan = scanForSecrets([work, server.dataDir]);
+  mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+  writeFileSync(path.join(REPO_ROOT, 'test-results', 'host-secrets.json'), JSON.stringify(scan, null, 2));
+  console.log(`credentials found in ${scan.filesScanned} host log files: ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
+  if (scan.secretsFound > 0) return 1;
   console.log(`host: ${end.passes} passed, ${end.failures} failed${end.pending ? `, ${end.pending} skipped` : ''}`);
   return end.failures > 0 || failures > 0 || end.passes === 0 ? 1 : 0;
 }

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveDesired } from '../../src/model/desired';
+import { actionsInPolicy, iamActionsInSource, withImpliedActions, type IamPolicy } from '../../src/model/iamActions';
+import { plan } from '../../src/model/plan';
+import { wideningSteps } from '../../src/model/planSafety';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import type { Topology } from '../../src/model/topology';
+import { afterSetup, beforeSetup } from '../unit/fixtures/topologyBuilder';
+import { SOURCE_ROOT, sourceFiles } from '../support/sourceFiles';
+import { add, set } from './metrics';
+
+function worldOpenVariant(): Topology {
+  const t = beforeSetup();
+  const rds = t.securityGroups.find((g) => g.name === 'sg-rds');
+  rds?.rules.push({ id: 'sgr-world', groupId: rds.id, egress: false, protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv4: '0.0.0.0/0' });
+  return t;
+}
+
+describe('Reliability: access is never widened, and the IAM policy is exact', () => {
+  it('no plan over the unit snapshots adds world ingress or allow-all rules', () => {
+    const worlds: [string, Topology][] = [['before setup', beforeSetup()], ['after setup', afterSetup()], ['DB port already open to the world', worldOpenVariant()]];
+    for (const [name, world] of worlds) {
+      const desired = resolveDesired(world, DEFAULT_SETUP_SETTINGS);
+      assert.ok(desired.ok, `${name}: ${desired.ok ? '' : desired.issues[0].message.en}`);
+      if (!desired.ok) continue;
+      const p = plan(world, desired.desired);
+      const widening = wideningSteps(p);
+      add('widenedAccess', widening.length);
+      assert.deepEqual(widening, [], name);
+      if (name.includes('open to the world')) assert.ok(p.warnings.some((w) => w.code === 'db-port-open-to-world'), 'the existing world rule is reported');
+    }
+  });
+
+  it('docs/iam-policy.json equals the actions the code can call', () => {
+    const code = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
+    const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
+    const matches = JSON.stringify(actionsInPolicy(policy)) === JSON.stringify(code);
+    set('iamPolicyMatches', matches ? 1 : 0);
+    assert.ok(matches, 'run "npm run iam-policy"');
+  });
+});
