@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, type NormalizedAwsError } from '../model/awsError';
+import { classifyAwsError, regionWithoutAppRunner, type NormalizedAwsError } from '../model/awsError';
+import { offersAppRunner } from '../model/regions';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
 import { loadBackend } from './backend';
 import { log } from './log';
@@ -40,6 +41,10 @@ export class Connection implements vscode.Disposable {
     let target: AwsTarget | undefined;
     try {
       target = await this.resolveTarget();
+      if (!offersAppRunner(target.region)) {
+        if (generation === this.generation) this.publish({ status: 'error', target, error: regionWithoutAppRunner(target.region) });
+        return this.current;
+      }
       const backend = loadBackend();
       const identity = await backend.getCallerIdentity(backend.getClients(target));
       if (generation === this.generation) this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn });

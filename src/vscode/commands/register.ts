@@ -12,6 +12,7 @@ function isCancellation(error: unknown): boolean {
 
 const actions: Record<NextStep, () => { title: string; run: () => Thenable<unknown> } | undefined> = {
   'select-profile': () => ({ title: vscode.l10n.t('Select Profile'), run: () => vscode.commands.executeCommand('apprunnerVpc.selectProfile') }),
+  'select-region': () => ({ title: vscode.l10n.t('Select Region'), run: () => vscode.commands.executeCommand('apprunnerVpc.selectRegion') }),
   'sso-login': () => ({
     title: vscode.l10n.t('Run aws sso login'),
     run: async () => {
