@@ -1,6 +1,7 @@
 // The prompts a wizard shows, behind one object so host tests replay answers (DESIGN section 7). `BACK` means
 // the user pressed the Back button; `undefined` means they dismissed the prompt (a silent cancel).
-export const BACK = Symbol('wizard.back');
+// Symbol.for: the same value in the bundled extension and in test code compiled separately.
+export const BACK: unique symbol = Symbol.for('apprunnerVpc.wizard.back') as never;
 export type Back = typeof BACK;
 
 export interface StepPosition {

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import type { ExtensionApi } from '../../src/vscode/api';
+import { nodeAt } from './explorerSupport';
+import { sandboxAdmin } from './sandboxAdmin';
+import { connectedToFreshWorld, DEFAULT_SETUP_ANSWERS, runWithAnswers, writeCalls } from './setupSupport';
+
+const run = runWithAnswers;
+
+const service = (api: ExtensionApi) => api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api');
+const group = (api: ExtensionApi, name: string) => api.store.state.snapshot?.securityGroups.find((g) => g.name === name);
+
+describe('Setup wizard: the guided runbook', function () {
+  this.timeout(240_000);
+  let api: ExtensionApi;
+
+  before(async () => {
+    api = await connectedToFreshWorld();
+  });
+
+  after(async () => {
+    api.setup.setUi(undefined);
+    await sandboxAdmin.clearFaults();
+  });
+
+  it('Back keeps earlier answers; step counts in order; cancelling before Apply changes nothing', async () => {
+    await sandboxAdmin.resetCalls();
+    const ui = await run(api, 'setupConnector', [
+      { id: 'service', value: 'kyudai-api' }, { id: 'database', value: 'kyudai-db' }, { id: 'subnets', back: true },
+      { id: 'database' }, { id: 'subnets' }, { id: 'connectorName', value: 'my-connector' }, { id: 'appRunnerSecurityGroupName', back: true },
+      { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' },
+    ], false);
+    const steps = ui.asked.map((a) => `${a.id} ${a.step}/${a.totalSteps}`);
+    assert.deepEqual(steps, ['service 1/5', 'database 2/5', 'subnets 3/5', 'database 2/5', 'subnets 3/5', 'connectorName 4/5',
+      'appRunnerSecurityGroupName 5/5', 'connectorName 4/5', 'appRunnerSecurityGroupName 5/5']);
+    assert.equal(ui.asked[3].offered, 'kyudai-db', 'after Back the database offered is the earlier answer');
+    assert.equal(ui.asked[7].offered, 'my-connector', 'after Back the typed name is kept');
+    // Subnets pre-selected per the model: the DB's private subnets in distinct AZs, shown with AZ and private.
+    const subnets = ui.asked[2];
+    assert.ok((subnets.offered as string[]).length >= 2);
+    assert.ok(subnets.descriptions.some((d) => /ap-northeast-1\w · 10\.\S+ · private/.test(d ?? '')));
+    assert.ok(subnets.descriptions.some((d) => /· public$/.test(d ?? '')), 'the public subnet is listed, not pre-selected');
+    assert.equal(ui.plans.length, 1);
+    assert.match(ui.plans[0], /ec2:CreateSecurityGroup/);
+    assert.match(ui.plans[0], /my-connector/);
+    assert.equal(api.setup.lastRun()?.status, 'cancelled');
+    const calls = await sandboxAdmin.calls();
+    assert.deepEqual(writeCalls(calls.operations), [], `no write calls: ${JSON.stringify(calls.operations)}`);
+    assert.equal(group(api, 'sg-apprunner'), undefined);
+  });
+
+  it('a fault mid-apply says what was done and that running again continues; running again finishes the runbook', async () => {
+    await sandboxAdmin.setFaults({ failNth: [{ operation: 'CreateVpcConnector', nth: 1, error: { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' } }] });
+    const failed = await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);
+    assert.equal(api.setup.lastRun()?.status, 'failed');
+    const error = failed.notices.find((n) => n.kind === 'error');
+    assert.ok(error, JSON.stringify(failed.notices));
+    assert.match(error.message, /Done so far: Create security group sg-apprunner/);
+    assert.match(error.message, /Re-running apply .* continues from "Create VPC connector/);
+    assert.ok(failed.progressLines.some((l) => /^Step \d+\/\d+: Allow outbound TCP 5432/.test(l)), failed.progressLines.join('\n'));
+    assert.ok(group(api, 'sg-apprunner'), 'the tree was refreshed with what was done');
+    await sandboxAdmin.clearFaults();
+
+    const ui = await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);
+    const last = api.setup.lastRun();
+    assert.equal(last?.status, 'succeeded', last?.message);
+    assert.ok(!last?.plan?.steps.some((s) => s.id === 'create-apprunner-sg'), 'the second run continues, it does not start over');
+    assert.ok(ui.progressLines.some((l) => /s elapsed, status /.test(l)) || ui.progressLines.some((l) => /Waiting for kyudai-api/.test(l)), ui.progressLines.join('\n'));
+    const done = ui.notices.find((n) => n.kind === 'info');
+    assert.match(done?.message ?? '', /check-db-health: .*"database":\s*"connected"/);
+    // The runbook's state (sections 3 to 5).
+    const snap = api.store.state.snapshot;
+    const app = group(api, 'sg-apprunner');
+    const rds = group(api, 'sg-rds');
+    assert.ok(snap && app && rds);
+    const connector = snap.connectors.find((c) => c.name === 'campus-sns-vpc-connector' && c.status === 'ACTIVE');
+    assert.ok(connector);
+    assert.deepEqual(connector.securityGroupIds, [app.id]);
+    assert.equal(service(api)?.vpcConnectorArn, connector.arn);
+    assert.ok(rds.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId === app.id));
+    assert.ok(!app.rules.some((r) => r.egress && r.protocol === '-1'), 'no allow-all egress');
+    // And the tree: the connector node ACTIVE, the service's Egress child naming it and linking to it.
+    const node = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector');
+    assert.equal(node.description, `rev ${connector.revision} · ACTIVE`);
+    assert.equal(node.contextValue, 'connector.inUse');
+    const egress = await nodeAt(api, 'Services', 'kyudai-api', 'Egress');
+    assert.equal(egress.description, 'VPC · campus-sns-vpc-connector');
+    assert.deepEqual(egress.item.command?.arguments, [connector.arn]);
+    const groupNode = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'sg-apprunner');
+    const rules = (await api.explorer.provider.getChildren(groupNode.node)).map((n) => String(n.getTreeItem().label));
+    assert.ok(rules.includes('egress tcp 5432 -> sg-rds'), rules.join(' | '));
+    const usedBy = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'Used by');
+    assert.equal(usedBy.description, 'kyudai-api');
+  });
+
+  it('running the setup again has nothing to do', async () => {
+    await sandboxAdmin.resetCalls();
+    await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);
+    assert.equal(api.setup.lastRun()?.status, 'nothing-to-do');
+    assert.deepEqual(writeCalls((await sandboxAdmin.calls()).operations), []);
+  });
+});

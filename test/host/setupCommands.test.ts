@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/vscode/api';
+import { nodeAt } from './explorerSupport';
+import { sandboxAdmin } from './sandboxAdmin';
+import { connectedToFreshWorld, ReplayUi, runWithAnswers, type Answer } from './setupSupport';
+
+const run = runWithAnswers;
+
+const snap = (api: ExtensionApi) => api.store.state.snapshot;
+const kyudai = (api: ExtensionApi) => snap(api)?.services.find((s) => s.name === 'kyudai-api');
+const activeConnector = (api: ExtensionApi) => snap(api)?.connectors.find((c) => c.name === 'campus-sns-vpc-connector' && c.status === 'ACTIVE');
+const SG_ANSWERS: Answer[] = [{ id: 'service', value: 'kyudai-api' }, { id: 'database', value: 'kyudai-db' }, { id: 'appRunnerSecurityGroupName' }];
+
+describe('Setup commands from the palette and from tree nodes', function () {
+  this.timeout(300_000);
+  let api: ExtensionApi;
+
+  before(async () => {
+    api = await connectedToFreshWorld();
+  });
+
+  after(() => api.setup.setUi(undefined));
+
+  it('createSecurityGroups (palette) then createConnector (palette) run their part of the plan only', async () => {
+    await run(api, 'createSecurityGroups', SG_ANSWERS, true);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    assert.ok(snap(api)?.securityGroups.some((g) => g.name === 'sg-apprunner'));
+    assert.equal(snap(api)?.connectors.length, 0);
+    await run(api, 'createConnector', [...SG_ANSWERS.slice(0, 2), { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' }], true);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    assert.deepEqual(api.setup.lastRun()?.plan?.steps.map((s) => s.id), ['create-connector']);
+    assert.ok(activeConnector(api));
+    assert.equal(kyudai(api)?.egressType, 'DEFAULT', 'not attached by createConnector');
+  });
+
+  it('attachConnector from the service node asks only for the connector, and ends with health checks', async () => {
+    const node = await nodeAt(api, 'Services', 'kyudai-api');
+    const ui = await run(api, 'attachConnector', [{ id: 'connector' }], true, node.node);
+    assert.equal(ui.asked[0].offered, activeConnector(api)?.arn);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    assert.equal(kyudai(api)?.vpcConnectorArn, activeConnector(api)?.arn);
+    assert.ok(api.setup.lastRun()?.result?.outcomes.some((o) => o.stepId === 'check-db-health' && /connected/.test(o.detail.en)));
+  });
+
+  it('checkHealth from the node and from the palette report health and db-health without asking to apply', async () => {
+    const fromNode = await run(api, 'checkHealth', [], true, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+    assert.equal(fromNode.confirms.length, 0);
+    assert.match(fromNode.notices[0]?.message ?? '', /check-health: GET https?:\/\/\S+\/api\/v1\/health: HTTP 200/);
+    await run(api, 'checkHealth', [{ id: 'service', value: 'kyudai-api' }], true);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded');
+  });
+
+  it('deleteConnector refuses while the connector is in use, naming the services, and calls no delete', async () => {
+    await sandboxAdmin.resetCalls();
+    const node = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector');
+    assert.equal(node.contextValue, 'connector.inUse');
+    await run(api, 'deleteConnector', [], true, node.node);
+    const last = api.setup.lastRun();
+    assert.equal(last?.status, 'failed');
+    assert.match(last?.message ?? '', /used by kyudai-api/);
+    assert.equal((await sandboxAdmin.calls()).operations.DeleteVpcConnector ?? 0, 0);
+  });
+
+  it('detachConnector (palette) warns that the service loses private access, then goes back to DEFAULT', async () => {
+    const ui = await run(api, 'detachConnector', [{ id: 'service', value: 'kyudai-api' }], true);
+    assert.match(ui.confirms[0].message, /Detach the VPC connector from kyudai-api/);
+    assert.match(ui.confirms[0].detail, /loses access to private resources/);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    assert.equal(kyudai(api)?.egressType, 'DEFAULT');
+    assert.equal((await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector')).contextValue, 'connector.unused');
+  });
+
+  it('attach (palette), detach (node), then deleteConnector (palette) with a modal confirmation', async () => {
+    await run(api, 'attachConnector', [{ id: 'service', value: 'kyudai-api' }, { id: 'connector' }], true);
+    assert.equal(kyudai(api)?.egressType, 'VPC');
+    await run(api, 'detachConnector', [], true, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+    assert.equal(kyudai(api)?.egressType, 'DEFAULT');
+    const declined = await run(api, 'deleteConnector', [{ id: 'connector' }], false);
+    assert.match(declined.confirms[0].message, /Delete the VPC connector campus-sns-vpc-connector/);
+    assert.ok(activeConnector(api), 'kept when the modal is cancelled');
+    await run(api, 'deleteConnector', [{ id: 'connector' }], true);
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    assert.equal(activeConnector(api), undefined);
+  });
+
+  it('copies the URL and ARN and builds the console link from nodes and the palette', async () => {
+    const node = await nodeAt(api, 'Services', 'kyudai-api');
+    const url = await vscode.commands.executeCommand<string>('apprunnerVpc.copyUrl', node.node);
+    assert.equal(await vscode.env.clipboard.readText(), url);
+    assert.equal(url, `https://${kyudai(api)?.url}`);
+    api.setup.setUi(new ReplayUi([{ id: 'service', value: kyudai(api)?.arn }], false));
+    const arn = await vscode.commands.executeCommand<string>('apprunnerVpc.copyArn');
+    assert.equal(arn, kyudai(api)?.arn);
+    assert.equal(await vscode.env.clipboard.readText(), arn);
+    const link = await vscode.commands.executeCommand<string>('apprunnerVpc.openInConsole', node.node, false);
+    assert.match(link, /apprunner\/home\?region=ap-northeast-1#\/services\/dashboard\?service_arn=/);
+  });
+});
