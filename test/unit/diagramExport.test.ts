@@ -44,6 +44,14 @@ describe('diagram layout: layered, top to bottom as traffic flows', () => {
     assert.ok(g.d.endsWith(`,${box(`subnet:${IDS.appA}`).y}`));
   });
 
+  it('before setup the internet sits beside the service (App Runner default egress), not below the VPC', () => {
+    const layout = layoutDiagram(model(beforeSetup()));
+    const box = (id: string): NodeBox => layout.nodes.find((b) => b.id === id) ?? assert.fail(id);
+    assert.equal(box('internet').y, box('service:kyudai-api').y);
+    assert.ok(box('internet').x > box('service:kyudai-api').x + box('service:kyudai-api').width);
+    assert.match(edgeGeometry(box('service:kyudai-api'), box('internet')).d, / L/, 'a straight line side to side');
+  });
+
   it('draws one AZ box around the subnets of each availability zone', () => {
     const layout = layoutDiagram(model());
     assert.deepEqual(layout.groups.map((g) => g.label), ['ap-northeast-1a', 'ap-northeast-1c']);

@@ -12,6 +12,7 @@ const NODE_GAP = 28;
 const MARGIN = 24;
 const GROUP_PAD = 8;
 const GROUP_LABEL = 16;
+const LABEL_GAP = 72;
 
 const ROW: Record<NodeKind, number> = { service: 0, connector: 1, subnet: 2, 'sg-app': 2, nat: 3, 'sg-db': 3, igw: 4, db: 4, internet: 5 };
 const BAND: Record<NodeKind, number> = { service: 0, connector: 0, subnet: 0, nat: 0, igw: 0, internet: 0, 'sg-app': 1, 'sg-db': 1, db: 1 };
@@ -23,12 +24,22 @@ interface Slot {
 }
 
 function rowSlots(nodes: DiagramNode[]): Slot[] {
-  const sorted = [...nodes].sort((a, b) => BAND[a.kind] - BAND[b.kind] || (a.group ?? '').localeCompare(b.group ?? ''));
+  const band = (n: DiagramNode): number => (n.kind === 'internet' ? 2 : BAND[n.kind]);
+  const sorted = [...nodes].sort((a, b) => band(a) - band(b) || (a.group ?? '').localeCompare(b.group ?? ''));
   return sorted.map((node, i) => {
     const opens = node.group !== undefined && sorted[i - 1]?.group !== node.group;
     const closes = node.group !== undefined && sorted[i + 1]?.group !== node.group;
-    return { node, before: opens ? GROUP_PAD : 0, after: closes ? GROUP_PAD : 0 };
+    // The internet beside a service (default egress) leaves room for the line's label.
+    const beside = node.kind === 'internet' && i > 0 ? LABEL_GAP : 0;
+    return { node, before: (opens ? GROUP_PAD : 0) + beside, after: closes ? GROUP_PAD : 0 };
   });
+}
+
+/** A service on App Runner's default egress reaches the internet itself: the internet is drawn in its row. */
+function rowOf(model: DiagramModel, node: DiagramNode): number {
+  if (node.kind !== 'internet') return ROW[node.kind];
+  const source = model.edges.find((e) => e.kind === 'internet' && e.to === node.id)?.from;
+  return model.nodes.find((n) => n.id === source)?.kind === 'service' ? ROW.service : ROW.internet;
 }
 
 function rowWidth(slots: Slot[]): number {
@@ -47,7 +58,7 @@ function place(slots: Slot[], startX: number): number[] {
 
 export function layoutDiagram(model: DiagramModel): DiagramLayout {
   const rows = new Map<number, DiagramNode[]>();
-  for (const n of model.nodes) rows.set(ROW[n.kind], [...(rows.get(ROW[n.kind]) ?? []), n]);
+  for (const n of model.nodes) rows.set(rowOf(model, n), [...(rows.get(rowOf(model, n)) ?? []), n]);
   const order = [...rows.keys()].sort((a, b) => a - b);
   const slotsByRow = order.map((r) => rowSlots(rows.get(r) ?? []));
   const widest = Math.max(...slotsByRow.map(rowWidth), NODE_WIDTH);
@@ -65,7 +76,7 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
       if (near.length > 0) xs = [Math.max(MARGIN, near.reduce((a, b) => a + b, 0) / near.length - NODE_WIDTH / 2)];
     }
     // Rows below the AZ boxes' labels move down by the label height.
-    const y = MARGIN + row * (NODE_HEIGHT + ROW_GAP) + (grouped && row >= ROW.subnet ? GROUP_LABEL : 0);
+    const y = MARGIN + i * (NODE_HEIGHT + ROW_GAP) + (grouped && row >= ROW.subnet ? GROUP_LABEL : 0);
     slots.forEach((slot, j) => {
       const box = { id: slot.node.id, x: xs[j], y, width: NODE_WIDTH, height: NODE_HEIGHT };
       boxes.push(box);

@@ -14,10 +14,10 @@ export interface RouteScene {
   exitId?: string;
 }
 
-function routeEdge(from: string, to: string, ok: boolean): DiagramEdge {
+function routeEdge(from: string, to: string, ok: boolean, labelled: boolean): DiagramEdge {
   const s = ok ? plain('ok', 'default route', 'デフォルトルート')
     : plain('broken', 'internet gateway route: use a NAT gateway', 'インターネットゲートウェイへのルート: NAT ゲートウェイを使用');
-  return { id: `route:${from}->${to}`, kind: 'route', from, to, label: '0.0.0.0/0', ...s };
+  return { id: `route:${from}->${to}`, kind: 'route', from, to, ...(labelled ? { label: '0.0.0.0/0' } : {}), ...s };
 }
 
 function igwBehind(topology: Topology, subnetId: string): string | undefined {
@@ -33,6 +33,8 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[]): Rout
   const edges = new Map<string, DiagramEdge>();
   const add = (n: DiagramNode): void => void (nodes.has(n.id) || nodes.set(n.id, n));
   const link = (e: DiagramEdge): void => void (edges.has(e.id) || edges.set(e.id, e));
+  // Several subnets routing to one gateway: the destination is written once, on the first line.
+  const first = (to: string): boolean => ![...edges.values()].some((e) => e.to === to);
   for (const subnet of subnets) {
     const table = routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId);
     const route = table ? defaultIpv4Route(table) : undefined;
@@ -41,15 +43,15 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[]): Rout
       const nat = topology.natGateways.find((n) => n.id === route.natGatewayId)
         ?? { id: route.natGatewayId, vpcId: subnet.vpcId, subnetId: '?', state: route.state === 'blackhole' ? 'deleted' : 'unknown' };
       add(natNode(nat));
-      link(routeEdge(from, `nat:${nat.id}`, route.state !== 'blackhole'));
+      link(routeEdge(from, `nat:${nat.id}`, route.state !== 'blackhole', first(`nat:${nat.id}`)));
       const igw = igwBehind(topology, nat.subnetId);
       if (igw) {
         add(igwNode(igw));
-        link(routeEdge(`nat:${nat.id}`, `igw:${igw}`, true));
+        link(routeEdge(`nat:${nat.id}`, `igw:${igw}`, true, first(`igw:${igw}`)));
       }
     } else if (route?.gatewayId?.startsWith('igw-')) {
       add(igwNode(route.gatewayId));
-      link(routeEdge(from, `igw:${route.gatewayId}`, false));
+      link(routeEdge(from, `igw:${route.gatewayId}`, false, first(`igw:${route.gatewayId}`)));
     }
   }
   const list = [...nodes.values()];
