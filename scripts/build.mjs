@@ -1,6 +1,7 @@
 // Bundles the extension with esbuild:
 //   dist/extension.js  the extension's main bundle (no AWS SDK code; `vscode` external)
 //   dist/backend.js    the AWS SDK and everything that calls it, required lazily on the first AWS call
+//   dist/yamlSupport.js the apprunner.yaml parser (the `yaml` package), required when such a file is opened
 //   dist/cli.js        the `apprunner-vpc` command line
 //   dist/webview.js    the diagram webview's browser bundle (when src/webview exists)
 // Usage: node scripts/build.mjs [--watch] [--dev]
@@ -13,21 +14,25 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev') || watch;
 
-// The main bundle reaches the SDK bundle only through src/vscode/backend.ts's `require('../backend')`,
-// which must stay a runtime require of the sibling file, not an inlined copy.
-const backendExternal = {
-  name: 'backend-external',
+// The main bundle reaches the lazy bundles only through src/vscode/backend.ts (`require('../backend')`) and
+// src/vscode/yamlSupportLoader.ts (`require('../yamlSupport')`); those must stay runtime requires of the
+// sibling files, not inlined copies.
+const LAZY_LOADERS = { backend: 'backend.ts', yamlSupport: 'yamlSupportLoader.ts' };
+const lazyExternal = {
+  name: 'lazy-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/backend$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'vscode', 'backend.ts')) ? { path: './backend.js', external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\.\/(backend|yamlSupport)$/ }, (args) => {
+      const name = args.path.slice(3);
+      return args.importer.endsWith(path.join('src', 'vscode', LAZY_LOADERS[name])) ? { path: `./${name}.js`, external: true } : undefined;
+    });
   },
 };
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: !dev, sourcemap: dev ? 'inline' : false, logLevel: 'warning', legalComments: 'none' };
 const builds = [
-  { ...node, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [backendExternal] },
+  { ...node, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [lazyExternal] },
   { ...node, entryPoints: [path.join(root, 'src/backend.ts')], outfile: path.join(root, 'dist/backend.js') },
+  { ...node, entryPoints: [path.join(root, 'src/yamlSupport.ts')], outfile: path.join(root, 'dist/yamlSupport.js') },
 ];
 if (existsSync(path.join(root, 'src/cli/index.ts'))) {
   builds.push({ ...node, entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: path.join(root, 'dist/cli.js') });

@@ -1,7 +1,7 @@
 // Everything the pure lens model needs for one document, gathered from the store, the settings and the
 // link. No AWS call: only the store's snapshot (DESIGN section 2).
 import type * as vscode from 'vscode';
-import { parseApprunnerYaml } from '../../model/apprunnerYaml';
+import { loadYamlSupport } from '../yamlSupportLoader';
 import type { LensInput } from '../../model/codeLens';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -13,7 +13,7 @@ const parsed = new WeakMap<vscode.TextDocument, { version: number; config: LensI
 function configOf(document: vscode.TextDocument): LensInput['config'] {
   const cached = parsed.get(document);
   if (cached?.version === document.version) return cached.config;
-  const config = parseApprunnerYaml(document.getText()).config;
+  const config = loadYamlSupport().parseApprunnerYaml(document.getText()).config;
   parsed.set(document, { version: document.version, config });
   return config;
 }

@@ -1,7 +1,8 @@
 // Problems for apprunner.yaml from the pure validator: on open, on change (debounced), cleared on close.
 // The validator never throws; a failure here would be a bug, logged rather than shown as a crash.
 import * as vscode from 'vscode';
-import { parseApprunnerYaml, type Problem } from '../../model/apprunnerYaml';
+import type { Problem } from '../../model/apprunnerYaml';
+import { loadYamlSupport } from '../yamlSupportLoader';
 import { pick } from '../localize';
 import { log } from '../log';
 import { isApprunnerYaml, toRange } from './yamlFiles';
@@ -37,7 +38,7 @@ export class YamlDiagnostics implements vscode.Disposable {
   validate(document: vscode.TextDocument): void {
     if (!isApprunnerYaml(document)) return;
     try {
-      this.collection.set(document.uri, parseApprunnerYaml(document.getText()).problems.map(toDiagnostic));
+      this.collection.set(document.uri, loadYamlSupport().parseApprunnerYaml(document.getText()).problems.map(toDiagnostic));
     } catch (error) {
       log.error(`Validating ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

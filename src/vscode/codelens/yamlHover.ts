@@ -1,11 +1,12 @@
 // Hover on an apprunner.yaml key: its short documentation from the model, in the UI language.
 import * as vscode from 'vscode';
-import { keyDocFor, keyPathAt } from '../../model/apprunnerYaml';
+import { loadYamlSupport } from '../yamlSupportLoader';
 import { pick } from '../localize';
 import { toRange } from './yamlFiles';
 
 export const yamlHover: vscode.HoverProvider = {
   provideHover(document, position) {
+    const { keyDocFor, keyPathAt } = loadYamlSupport();
     const at = keyPathAt(document.getText(), position.line, position.character);
     if (!at?.onKey) return undefined;
     const doc = keyDocFor(at.path);
