@@ -19,11 +19,11 @@ const PATHS: Record<FindingPath, L> = {
 };
 const PATH_ORDER: FindingPath[] = ['database', 'internet', 'dns', 'availability', 'security', 'cost'];
 const VERDICTS: Record<Verdict, L> = {
-  reachable: { en: '✅ reachable', ja: '✅ 到達可能' },
-  blocked: { en: '❌ blocked', ja: '❌ 遮断' },
-  unknown: { en: '❔ unknown', ja: '❔ 不明' },
+  reachable: { en: '✔ reachable', ja: '✔ 到達可能' },
+  blocked: { en: '✘ blocked', ja: '✘ 遮断' },
+  unknown: { en: '? unknown', ja: '? 不明' },
 };
-const SEVERITY: Record<Severity, L> = { error: { en: '❌ Error', ja: '❌ エラー' }, warning: { en: '⚠️ Warning', ja: '⚠️ 警告' }, info: { en: 'ℹ️ Info', ja: 'ℹ️ 情報' } };
+const SEVERITY: Record<Severity, L> = { error: { en: '✘ Error', ja: '✘ エラー' }, warning: { en: '⚠ Warning', ja: '⚠ 警告' }, info: { en: 'ℹ Info', ja: 'ℹ 情報' } };
 
 const OUTCOMES: Record<HttpCheck['outcome'], L> = {
   healthy: { en: 'healthy', ja: '正常' }, unhealthy: { en: 'unhealthy', ja: '異常' },
@@ -44,7 +44,7 @@ function findingLines(f: Finding, lang: ReportLang): string[] {
 
 function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
   const target = c.url ? `GET ${c.url}` : c.path;
-  const outcome = { healthy: '✅', unhealthy: '❌', unreachable: '❌', skipped: '➖' }[c.outcome];
+  const outcome = { healthy: '✔', unhealthy: '✘', unreachable: '✘', skipped: '–' }[c.outcome];
   const status = c.status !== undefined ? ` HTTP ${c.status}` : '';
   const time = c.durationMs !== undefined ? ` (${c.durationMs} ms)` : '';
   const body = c.body !== undefined ? `: ${code(c.body.replace(/\s+/g, ' '))}` : '';
@@ -55,9 +55,9 @@ function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
 function logLines(c: LogCheck, lang: ReportLang): string[] {
   const title = lang === 'ja' ? 'アプリケーションログ' : 'Application log';
   const group = c.logGroup ? code(c.logGroup) : '';
-  if (!c.scan) return [`- ➖ **${title}** ${group}: ${c.outcome}${c.error ? ` (${c.error})` : ''}`];
+  if (!c.scan) return [`- – **${title}** ${group}: ${c.outcome}${c.error ? ` (${c.error})` : ''}`];
   const s = c.scan;
-  const mark = s.errorLines > 0 ? '❌' : s.connectedLineSeen ? '✅' : '❔';
+  const mark = s.errorLines > 0 ? '✘' : s.connectedLineSeen ? '✔' : '?';
   const connected = s.connectedLineSeen
     ? (lang === 'ja' ? `"Successfully connected to database" あり（${s.lastConnectedAt}）` : `"Successfully connected to database" seen (${s.lastConnectedAt})`)
     : (lang === 'ja' ? '"Successfully connected to database" なし' : 'no "Successfully connected to database"');
@@ -101,8 +101,8 @@ export function diagnosisReportMarkdown(d: Diagnosis, live: LiveChecks | undefin
   const passed = states.filter((s) => s.state === 'passed');
   const skipped = states.filter((s) => s.state === 'not-checked');
   out.push('', `<details><summary>${ja ? '合格したチェック' : 'Passed checks'} (${passed.length}/${states.length})</summary>`, '');
-  out.push(...passed.map((s) => `- ✅ ${PATHS[s.check.path][lang]}: ${s.check.title[lang]}`));
-  out.push(...skipped.map((s) => `- ➖ ${PATHS[s.check.path][lang]}: ${s.check.title[lang]} (${ja ? '未確認' : 'not checked'})`));
+  out.push(...passed.map((s) => `- ✔ ${PATHS[s.check.path][lang]}: ${s.check.title[lang]}`));
+  out.push(...skipped.map((s) => `- – ${PATHS[s.check.path][lang]}: ${s.check.title[lang]} (${ja ? '未確認' : 'not checked'})`));
   out.push('', '</details>', '');
   return out.join('\n');
 }

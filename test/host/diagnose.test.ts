@@ -55,8 +55,8 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     const doc = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()), 'the report document');
     const text = doc.getText();
     assert.match(text, /# Connectivity diagnosis: kyudai-api/);
-    assert.match(text, /\| Service → database \| ❌ blocked \|/);
-    assert.match(text, new RegExp(`### Service → database\\n\\n- \\*\\*❌ Error\\*\\* \`sg-ingress-missing-db-port\``));
+    assert.match(text, /\| Service → database \| ✘ blocked \|/);
+    assert.match(text, new RegExp(`### Service → database\\n\\n- \\*\\*✘ Error\\*\\* \`sg-ingress-missing-db-port\``));
     assert.match(text, new RegExp(`Evidence: \`${sgRds}\``));
     assert.match(text, new RegExp(`Fix: Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`));
     assert.match(text, /DB health\*\* GET http:\/\/127\.0\.0\.1:\d+\/_apps\/\w+\/api\/v1\/db-health → unhealthy HTTP 200/);

@@ -48,7 +48,7 @@ describe('diagnose: live checks and the CLI process', function () {
     const out = await run(['diagnose'], 'ja_JP.UTF-8');
     assert.equal(out.code, 3);
     assert.match(out.stdout, /^# 接続診断: kyudai-api/);
-    assert.match(out.stdout, /\| サービス → データベース \| ❌ 遮断 \|/);
+    assert.match(out.stdout, /\| サービス → データベース \| ✘ 遮断 \|/);
     assert.match(out.stdout, /`egress-not-vpc`/);
   });
 

@@ -73,7 +73,10 @@ export class DiagnosisProblems implements vscode.Disposable {
       const placed = placeFindings(diagnosis.findings, text, loadBackend().parseApprunnerYaml(text));
       this.collection.set(uri, placed.map(({ finding, range }) => {
         const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(fixText(finding.fix)))}` : '';
-        const d = new vscode.Diagnostic(toRange(range), `${diagnosis.serviceName}: ${pick(finding.message)}${fix}`, SEVERITY[finding.severity]);
+        const message = pick(finding.message);
+        // Name the service when the sentence does not, so a file shared by several services stays clear.
+        const about = message.includes(diagnosis.serviceName) ? '' : `${diagnosis.serviceName}: `;
+        const d = new vscode.Diagnostic(toRange(range), `${about}${message}${fix}`, SEVERITY[finding.severity]);
         d.source = PROBLEM_SOURCE;
         d.code = finding.fix?.kind === 'link' ? { value: finding.id, target: vscode.Uri.parse(finding.fix.url) } : finding.id;
         return d;
