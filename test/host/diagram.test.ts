@@ -120,6 +120,13 @@ describe('Diagram panel: the live network picture', function () {
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
   });
 
+  it('a node\'s "Reveal in the tree" selects that service in the explorer', async () => {
+    const arn = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? assert.fail('service');
+    await api.diagram.receive({ type: 'reveal', id: 'service:kyudai-api' });
+    await waitFor(() => (api.explorer.view.selection.some((n) => n.id.includes(arn)) ? true : undefined), 'the service selected in the tree', 10_000);
+    await api.diagram.show();
+  });
+
   it('exports the picture as a standalone SVG and as Mermaid text', async () => {
     const svg = await api.diagram.exportSvg();
     assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);

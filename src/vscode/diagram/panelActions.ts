@@ -8,13 +8,28 @@ import type { DiagramPanel, PanelHandler } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 
-const REVEAL_COMMAND = 'apprunnerVpc.revealInExplorer';
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 
-async function reveal(resourceId: string, focus: boolean): Promise<void> {
+/** The explorer's reveal commands (by ARN): a service, or the connector that holds subnets and groups. */
+function treeTarget(panel: DiagramPanel, id: string): { command: string; arn: string } | undefined {
+  const model = panel.currentModel;
+  const node = model?.nodes.find((n) => n.id === id);
+  if (node?.kind === 'service' && node.resourceId) return { command: 'apprunnerVpc.revealService', arn: node.resourceId };
+  const connector = model?.nodes.find((n) => n.kind === 'connector')?.resourceId;
+  const underConnector = node && ['connector', 'subnet', 'sg-app'].includes(node.kind);
+  return underConnector && connector ? { command: 'apprunnerVpc.revealConnector', arn: connector } : undefined;
+}
+
+/**
+ * Shows the element in the tree. A click keeps the keyboard in the picture (focus goes back to the panel);
+ * the "Reveal in the tree" button leaves it in the tree.
+ */
+async function reveal(panel: DiagramPanel, id: string, keepFocusHere: boolean): Promise<void> {
+  const target = treeTarget(panel, id);
   const known = new Set(await vscode.commands.getCommands(true));
-  if (known.has(REVEAL_COMMAND)) await vscode.commands.executeCommand(REVEAL_COMMAND, resourceId, { focus });
-  else if (focus) await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
+  if (target && known.has(target.command)) await vscode.commands.executeCommand(target.command, target.arn);
+  else if (!keepFocusHere) await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
+  if (keepFocusHere && target) panel.panel.reveal(panel.panel.viewColumn, false);
 }
 
 export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): Promise<vscode.Uri | undefined> {
@@ -43,11 +58,9 @@ export function panelActions(services: ExtensionServices, ui: () => DiagramUi): 
           case 'fix':
             return await runFix(services, panel, ui(), message.id);
           case 'select':
-          case 'reveal': {
-            const target = element(message.id);
-            if (target && 'resourceId' in target && target.resourceId) await reveal(target.resourceId, message.type === 'reveal');
+          case 'reveal':
+            await reveal(panel, message.id, message.type === 'select');
             return;
-          }
           case 'openDocs': {
             const url = element(message.id)?.docUrl;
             if (url && DOCS.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
