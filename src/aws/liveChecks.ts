@@ -4,7 +4,7 @@
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { serviceEndpointUrl } from '../model/awsTarget';
 import { BODY_EXCERPT_CHARS, judgeHealth, skippedHttp, type HttpCheck, type LiveChecks, type LogCheck } from '../model/liveChecks';
-import { applicationLogGroup, scanLogEvents, type LogEvent } from '../model/logScan';
+import { applicationLogGroup, maskCredentials, scanLogEvents, type LogEvent } from '../model/logScan';
 import type { AppRunnerService } from '../model/topology';
 import { latestOperation } from './appRunnerOps';
 import type { AwsClients } from './clients';
@@ -36,7 +36,8 @@ export async function checkHttp(serviceUrl: string, path: string, expectDatabase
     const response = await doFetch(url, { signal });
     const body = await response.text();
     const durationMs = Math.round(performance.now() - started);
-    const excerpt = body.length > BODY_EXCERPT_CHARS ? `${body.slice(0, BODY_EXCERPT_CHARS)}…` : body;
+    const masked = maskCredentials(body);
+    const excerpt = masked.length > BODY_EXCERPT_CHARS ? `${masked.slice(0, BODY_EXCERPT_CHARS)}…` : masked;
     return { path, url, outcome: judgeHealth(response.status, body, expectDatabase), status: response.status, body: excerpt, durationMs };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);

@@ -1,6 +1,7 @@
 // Runbook 6.2 as code: read the application log for "Successfully connected to database" and for error
 // lines. Lines from before the current deployment are counted apart, because an old failure (the first
 // deployment with DEFAULT egress, say) says nothing about the service as it runs now.
+import { redactSecrets } from './redact';
 
 export interface LogEvent {
   /** Milliseconds since the epoch, as CloudWatch Logs reports it. */
@@ -50,6 +51,13 @@ const ERROR_PATTERNS = [
 ];
 const DATABASE_ERROR = /database|postgres|psycopg|connection to server|could not translate host name|5432/i;
 
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi;
+
+/** Log lines and response bodies are shown and exported: mask URL passwords and AWS keys in them. */
+export function maskCredentials(text: string): string {
+  return redactSecrets(text).replace(URL_PASSWORD, '$1***@');
+}
+
 export function isErrorLine(message: string): boolean {
   return ERROR_PATTERNS.some((p) => p.test(message));
 }
@@ -79,7 +87,7 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
         continue;
       }
       scan.errorLines++;
-      scan.errors.push({ at: iso(event.timestamp), message: message.slice(0, 300), logStream: event.logStream });
+      scan.errors.push({ at: iso(event.timestamp), message: maskCredentials(message).slice(0, 300), logStream: event.logStream });
       if (scan.errors.length > maxErrors) scan.errors.shift();
       if (DATABASE_ERROR.test(message)) scan.latestDatabaseLine = 'error';
     }

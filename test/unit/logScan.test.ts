@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applicationLogGroup, isErrorLine, scanLogEvents } from '../../src/model/logScan';
+import { applicationLogGroup, isErrorLine, maskCredentials, scanLogEvents } from '../../src/model/logScan';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -66,6 +66,12 @@ describe('application log scan (runbook 6.2)', () => {
     for (const line of ['INFO: 0 errors so far', 'GET /api/v1/health 200', 'error_count=0', 'Successfully connected to database']) {
       assert.equal(isErrorLine(line), false, line);
     }
+  });
+
+  it('masks passwords in URLs and AWS keys in the error lines it keeps', () => {
+    const scan = scanLogEvents([{ timestamp: 1, message: 'ERROR: cannot use postgresql://app:s3cr3t-pw@db.example:5432/kyudai (key AKIAABCDEFGHIJKLMNOP)' }]);
+    assert.equal(scan.errors[0].message, 'ERROR: cannot use postgresql://app:***@db.example:5432/kyudai (key [redacted-key-id])');
+    assert.equal(maskCredentials('see https://example.com/path and postgres://u@h/db'), 'see https://example.com/path and postgres://u@h/db');
   });
 
   it('names the application log group as App Runner does', () => {
