@@ -55,17 +55,18 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
 
   it('opening apprunner.yaml shows the service, its egress, actions and the database path above the lines', async () => {
     await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('apprunner.yaml');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'apprunner.yaml' }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // As a person does: the Explorer, then a click on the file.
+    await runFromPalette(page, 'View: Show Explorer');
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'apprunner.yaml' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.click();
     const top = page.locator('.codelens-decoration', { hasText: 'kyudai-api · RUNNING · egress DEFAULT' });
     await top.first().waitFor({ timeout: 90_000 });
     await page.locator('.codelens-decoration', { hasText: 'open via' }).or(page.locator('.codelens-decoration', { hasText: '5432 blocked' }))
       .first().waitFor({ timeout: 30_000 });
     const texts = (await lensTexts(page)).join('\n');
     assert.match(texts, /Diagnose/);
-    assert.match(texts, /host kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com:5432 · DB instance kyudai-db/);
+    assert.match(texts, /kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com:5432 = DB instance kyudai-db \(available\), no VPC connector/);
     assert.match(texts, /port mismatch: deployed kyudai-api listens on 8000/);
     await page.locator('.statusbar-item', { hasText: 'kyudai-api · RUNNING' }).first().waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'codelens-before-setup');

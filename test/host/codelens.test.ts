@@ -51,7 +51,7 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
 
   it('opening the sample yields the service lens, its actions, the database and the port lenses', async () => {
     const lenses = await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress DEFAULT$/);
-    const top = lenses.filter((l) => l.line === lineOf(sample, 'version:'));
+    const top = lenses.filter((l) => l.line === 0);
     assert.equal(top[0].title, 'kyudai-api · RUNNING · egress DEFAULT');
     const commands = new Set(await vscode.commands.getCommands(true));
     const actions = top.slice(1).map((l) => l.title);
@@ -63,8 +63,8 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     assert.ok(actions.includes('Diagnose') && actions.includes('Show diagram'), 'the diagnose and diagram features are built');
     const dbLine = lineOf(sample, 'name: DATABASE_URL');
     const db = lenses.filter((l) => l.line === dbLine).map((l) => l.title);
-    assert.match(db[0], new RegExp(`^host ${DB_HOST.replace(/\./g, '\\.')}:5432 · DB instance kyudai-db \\(available\\) in vpc-\\w+; no VPC connector$`));
-    assert.match(db[1], /^5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress/);
+    assert.match(db[0], /^5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress/);
+    assert.equal(db[1], `${DB_HOST}:5432 = DB instance kyudai-db (available), no VPC connector`);
     const port = lenses.find((l) => l.line === lineOf(sample, 'port: 8080'));
     assert.equal(port?.title, 'port mismatch: deployed kyudai-api listens on 8000, this file says 8080');
     assert.equal(api.codeLens.statusBarText(), '$(server-process) kyudai-api · RUNNING');
@@ -78,8 +78,8 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     await waitFor(() => (api.codeLens.refreshes > refreshesBefore ? true : undefined), 'onDidChangeCodeLenses after the store changed', 5_000);
     assert.ok(vscode.workspace.textDocuments.includes(sample) && !sample.isClosed, 'the same document stayed open');
     const dbLine = lineOf(sample, 'name: DATABASE_URL');
-    assert.deepEqual(lenses.filter((l) => l.line === dbLine).map((l) => l.title).slice(1), ['5432 open via sg-apprunner -> sg-rds']);
-    assert.match(lenses.find((l) => l.line === dbLine)?.title ?? '', /in the connector's VPC vpc-/);
+    assert.deepEqual(lenses.filter((l) => l.line === dbLine).map((l) => l.title),
+      ['5432 open via sg-apprunner -> sg-rds', `${DB_HOST}:5432 = DB instance kyudai-db (available) in the connector's VPC`]);
     assert.ok(!lenses.some((l) => l.title === 'Attach connector'), 'nothing to attach any more');
   });
 

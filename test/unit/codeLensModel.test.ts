@@ -46,7 +46,8 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
       ['action:diagnose', 'action:showDiagram', 'action:checkHealth', 'action:link'], 'no Attach once attached');
     assert.deepEqual(lens(all, 'action:diagnose').args, ['kyudai-api']);
     const host = lens(all, 'db-host:run.env[1]');
-    assert.equal(host.title.en, `host ${IDS.endpoint}:5432 · DB instance kyudai-db (available) in the connector's VPC vpc-1`);
+    assert.equal(host.title.en, `${IDS.endpoint}:5432 = DB instance kyudai-db (available) in the connector's VPC`);
+    assert.equal(host.tooltip?.en, 'kyudai-db is in vpc-1; the connector campus-sns-vpc-connector is in vpc-1.');
     assert.equal(host.range.startLine, 13, 'on the DATABASE_URL entry');
     assert.equal(lens(all, 'db-path:run.env[1]').title.en, '5432 open via sg-apprunner -> sg-rds');
     assert.ok(!all.some((l) => l.id === 'db-host:run.env[0]'), 'APP_ENV is not a database URL');
@@ -56,7 +57,7 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
     const all = lenses(beforeSetup());
     assert.equal(lens(all, 'top').title.en, 'kyudai-api · RUNNING · egress DEFAULT');
     assert.equal(lens(all, 'action:attachConnector').command, 'apprunnerVpc.attachConnector');
-    assert.match(lens(all, 'db-host:run.env[1]').title.en, /DB instance kyudai-db \(available\) in vpc-1; no VPC connector/);
+    assert.match(lens(all, 'db-host:run.env[1]').title.en, /= DB instance kyudai-db \(available\), no VPC connector$/);
     assert.match(lens(all, 'db-path:run.env[1]').title.en, /^5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress/);
   });
 
@@ -67,17 +68,31 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
       "5432 blocked: The database's security groups do not allow inbound TCP 5432 from the connector's groups or from all of its subnets.");
   });
 
+  it('a DB outside the connector\'s VPC is called out, with both VPCs in the tooltip', () => {
+    const t = afterSetup();
+    t.dbInstances[0].vpcId = 'vpc-2';
+    const host = lens(lenses(t), 'db-host:run.env[1]');
+    assert.equal(host.title.en, `${IDS.endpoint}:5432 = DB instance kyudai-db (available) NOT in the connector's VPC`);
+    assert.equal(host.tooltip?.en, 'kyudai-db is in vpc-2; the connector campus-sns-vpc-connector is in vpc-1.');
+  });
+
+  it('the path verdict comes before the host on the DATABASE_URL line, and the top lenses sit on line 0', () => {
+    const all = lenses(afterSetup());
+    assert.deepEqual(all.filter((l) => l.range.startLine === 13).map((l) => l.id), ['db-path:run.env[1]', 'db-host:run.env[1]']);
+    assert.ok(all.filter((l) => l.id === 'top' || l.id.startsWith('action:')).every((l) => l.range.startLine === 0));
+  });
+
   it('a URL port other than the DB port is reported, as is a host that is no DB instance', () => {
     const wrongPort = lenses(afterSetup(), yaml(`postgresql://app@${IDS.endpoint}:5433/kyudai`));
     assert.equal(lens(wrongPort, 'db-path:run.env[1]').title.en, 'blocked: the URL uses port 5433 but kyudai-db listens on 5432');
     const elsewhere = lenses(afterSetup(), yaml('postgres://db.example.com/kyudai'));
-    assert.equal(lens(elsewhere, 'db-host:run.env[1]').title.en, 'host db.example.com:5432 · not a DB instance in this account and region');
+    assert.equal(lens(elsewhere, 'db-host:run.env[1]').title.en, 'db.example.com:5432 = not a DB instance in this account and region');
     assert.ok(!elsewhere.some((l) => l.id === 'db-path:run.env[1]'), 'no path verdict without a known DB');
   });
 
   it('a secret named like a database URL gets the DB the analysis picks, marked as assumed', () => {
     const secret = lens(lenses(afterSetup()), 'db-host:run.secrets[0]');
-    assert.match(secret.title.en, /^value from a secret · assumed DB instance kyudai-db/);
+    assert.match(secret.title.en, /^value from a secret, assumed DB instance kyudai-db/);
     assert.equal(secret.range.startLine, 16);
   });
 
@@ -110,7 +125,7 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
     assert.equal(lenses(undefined, yaml(URL_OK), LINKED, { unavailable: { en: 'not connected', ja: '未接続' } })[0].title.ja, 'kyudai-api · 未接続');
     const gone = lenses(afterSetup(), yaml(URL_OK), { kind: 'setting', serviceName: 'nope' });
     assert.equal(gone[0].title.en, 'nope · not found in ap-northeast-1');
-    assert.equal(lens(lenses(undefined), 'db-host:run.env[1]').title.en, `host ${IDS.endpoint}:5432`, 'the host is known from the file alone');
+    assert.equal(lens(lenses(undefined), 'db-host:run.env[1]').title.en, `${IDS.endpoint}:5432`, 'the host is known from the file alone');
   });
 
   it('a broken file still yields the top lens (the model keeps what it could read)', () => {

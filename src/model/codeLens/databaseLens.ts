@@ -15,17 +15,24 @@ function dbVpc(topology: Topology, db: DbInstance): string | undefined {
   return db.vpcId ?? topology.subnets.find((s) => db.subnetIds.includes(s.id))?.vpcId;
 }
 
-/** `= DB instance kyudai-db (available) in the connector's VPC vpc-1` and friends. */
-function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Diagnosis | undefined): Localized {
-  if (!db) return { en: 'not a DB instance in this account and region', ja: 'このアカウントとリージョンの DB インスタンスではありません' };
+/** `DB instance kyudai-db (available) in the connector's VPC` and friends; the VPC ids go in the tooltip. */
+function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Diagnosis | undefined): { title: Localized; tooltip?: Localized } {
+  if (!db) return { title: { en: 'not a DB instance in this account and region', ja: 'このアカウントとリージョンの DB インスタンスではありません' } };
   const vpc = dbVpc(topology, db) ?? '?';
   const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
   const connectorVpc = connector ? vpcOfConnector(topology, connector) : undefined;
   const what = `DB instance ${db.id} (${db.status})`;
-  if (!connector) return { en: `${what} in ${vpc}; no VPC connector`, ja: `${what}、${vpc} 内。VPC コネクタなし` };
-  const whose = diagnosis?.connectorAttached ? '' : ' candidate';
-  if (connectorVpc === vpc) return { en: `${what} in the${whose} connector's VPC ${vpc}`, ja: `${what}、コネクタ${whose ? '候補' : ''}と同じ VPC ${vpc} 内` };
-  return { en: `${what} in ${vpc}, not the${whose} connector's VPC ${connectorVpc ?? '?'}`, ja: `${what}、${vpc} 内（コネクタ${whose ? '候補' : ''}の VPC ${connectorVpc ?? '?'} ではありません）` };
+  if (!connector) {
+    return { title: { en: `${what}, no VPC connector`, ja: `${what}、VPC コネクタなし` }, tooltip: { en: `${db.id} is in ${vpc}.`, ja: `${db.id} は ${vpc} にあります。` } };
+  }
+  const candidate = !diagnosis?.connectorAttached;
+  const tooltip = {
+    en: `${db.id} is in ${vpc}; the ${candidate ? 'candidate ' : ''}connector ${connector.name} is in ${connectorVpc ?? '?'}.`,
+    ja: `${db.id} は ${vpc}、${candidate ? '候補の' : ''}コネクタ ${connector.name} は ${connectorVpc ?? '?'} にあります。`,
+  };
+  const whose = { en: candidate ? 'the candidate connector' : 'the connector', ja: candidate ? 'コネクタ候補' : 'コネクタ' };
+  if (connectorVpc === vpc) return { title: { en: `${what} in ${whose.en}'s VPC`, ja: `${what}、${whose.ja}と同じ VPC` }, tooltip };
+  return { title: { en: `${what} NOT in ${whose.en}'s VPC`, ja: `${what}、${whose.ja}と別の VPC` }, tooltip };
 }
 
 function groupNames(topology: Topology, ids: readonly string[]): string {
@@ -75,19 +82,22 @@ function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], u
   const service = linkedService(input);
   const hostText = url ? `${url.host}:${url.port}` : undefined;
   const db = url ? topology?.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.host) : undefined;
-  if (!topology) return hostText ? [{ id: `db-host:${path}`, range, title: same(`host ${hostText}`) }] : [];
+  if (!topology) return hostText ? [{ id: `db-host:${path}`, range, title: same(hostText) }] : [];
   const diagnosis = service ? analysis(input, topology, service, db) : undefined;
   // A secret hides its host: the analysis picks the DB the way diagnose does (the only one in the VPC).
   const target = db ?? (url ? undefined : topology.dbInstances.find((d) => d.id === diagnosis?.dbInstanceId));
-  const head: Localized = hostText
-    ? { en: `host ${hostText} · ${hostMatch(topology, db, diagnosis).en}`, ja: `ホスト ${hostText} · ${hostMatch(topology, db, diagnosis).ja}` }
-    : target
-      ? { en: `value from a secret · assumed ${hostMatch(topology, target, diagnosis).en}`, ja: `シークレットの値 · 推定: ${hostMatch(topology, target, diagnosis).ja}` }
+  const match = hostText || target ? hostMatch(topology, url ? db : target, diagnosis) : undefined;
+  const head: Localized = hostText && match
+    ? { en: `${hostText} = ${match.title.en}`, ja: `${hostText} = ${match.title.ja}` }
+    : match
+      ? { en: `value from a secret, assumed ${match.title.en}`, ja: `シークレットの値、推定: ${match.title.ja}` }
       : { en: 'value from a secret · database not known', ja: 'シークレットの値 · データベース不明' };
-  const lenses: LensModel[] = [{ id: `db-host:${path}`, range, title: head, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined }];
+  const lenses: LensModel[] = [];
+  // The verdict first: it is what the user is after, and a long host name would push it off screen.
   if (service && target && diagnosis) {
     lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name] });
   }
+  lenses.push({ id: `db-host:${path}`, range, title: head, tooltip: match?.tooltip, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined });
   return lenses;
 }
 

@@ -6,9 +6,9 @@ import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
 
 const TOP: TextRange = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
 
-/** The range the top lenses sit on: the first key of the file, else its first line. */
-export function topRange(input: LensInput): TextRange {
-  return input.config.version?.range ?? input.config.runtime?.range ?? TOP;
+/** The top lenses sit above the file's first line, even when it is a comment. */
+export function topRange(): TextRange {
+  return TOP;
 }
 
 /** `egress VPC via campus-sns-vpc-connector (ACTIVE)` / `egress DEFAULT`. */
@@ -67,7 +67,7 @@ function howLinked(input: LensInput): Localized {
 
 /** The top lens and, when the service is known, its action lenses. */
 export function topLenses(input: LensInput): LensModel[] {
-  const range = topRange(input);
+  const range = topRange();
   const link = input.link;
   if (link.kind === 'none') {
     return [linkLens(range, { en: 'Link to an App Runner service...', ja: 'App Runner サービスにリンク...' },
