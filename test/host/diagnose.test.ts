@@ -101,9 +101,16 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
       `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
     await api.diagnose.diagnose('kyudai-api');
-    api.diagnose.setUi({ confirm: async () => false, info: () => undefined });
+    let offered: string[] = [];
+    api.diagnose.setUi({
+      confirm: async () => false,
+      info: () => undefined,
+      pickFix: async (choices) => ((offered = choices.map((c) => `${c.description}: ${c.label}`)), choices.find((c) => c.findingId === 'sg-ingress-missing-db-port')),
+    });
     await sandboxAdmin.resetCalls();
-    assert.equal(await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api'), 'declined');
+    // "Fix Diagnosis Problem..." offers the fixable findings by the change they make, then asks before it.
+    assert.equal(await vscode.commands.executeCommand('apprunnerVpc.fixDiagnosis'), 'declined');
+    assert.ok(offered.includes(`sg-ingress-missing-db-port: Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`), offered.join(' | '));
     const calls = await sandboxAdmin.calls();
     assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0);
     assert.deepEqual(errorCodes(api), ['sg-ingress-missing-db-port']);

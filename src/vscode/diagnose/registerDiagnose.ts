@@ -52,6 +52,8 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   let ui: DiagnoseUi = windowUi;
   const results = new Map<string, DiagnoseResult>();
   let diagnosedTarget = '';
+  /** The service diagnosed last: what "Fix..." and the API default to. */
+  let lastService: string | undefined;
   const reports = new ReportDocuments();
   const problems = new DiagnosisProblems();
   const linker = new ServiceLinker(services.context.workspaceState);
@@ -72,13 +74,14 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
 
   const publish = async (result: DiagnoseResult, show: boolean): Promise<void> => {
     results.set(result.serviceName, result);
+    lastService = result.serviceName;
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
     const markdown = diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, markdown);
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
-    await problems.show(result.diagnosis, async (uri) => {
-      const link = await linker.resolve(uri, services.store.state.snapshot);
+    await problems.show(result.diagnosis, async (file) => {
+      const link = await linker.resolve(file, services.store.state.snapshot);
       return !('serviceName' in link) || link.serviceName === result.serviceName;
     });
     checklist.refresh();
@@ -110,7 +113,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   };
 
   const fix = async (findingId: string, serviceName?: string): Promise<FixOutcome> => {
-    const name = serviceName ?? [...results.keys()].pop();
+    const name = serviceName ?? lastService;
     const finding = name ? results.get(name)?.diagnosis.findings.find((f) => f.id === findingId) : undefined;
     if (!name || !finding) {
       throw new UserError({ en: `No finding ${findingId} in the last diagnosis: diagnose again.`, ja: `前回の診断に ${findingId} はありません。もう一度診断してください。` });
@@ -123,7 +126,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   registerCommand(services.context, 'apprunnerVpc.diagnose', (arg) => diagnose(arg));
   registerCommand(services.context, 'apprunnerVpc.applyDiagnosisFix', (serviceName, findingId) => fix(String(findingId), String(serviceName)));
   registerCommand(services.context, 'apprunnerVpc.fixDiagnosis', async (arg) => {
-    const name = serviceNameOf(arg) ?? [...results.keys()].pop();
+    const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;
     if (!result) throw new UserError({ en: 'Run "Diagnose Connectivity" first.', ja: '先に「接続を診断」を実行してください。' });
     const choices = fixChoices(result);
@@ -138,7 +141,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
 
   return {
     diagnose: (serviceName) => diagnose(serviceName),
-    last: (serviceName) => results.get(serviceName ?? [...results.keys()].pop() ?? ''),
+    last: (serviceName) => results.get(serviceName ?? lastService ?? ''),
     reportUri: (serviceName) => reports.uriFor(serviceName),
     reportText: (serviceName) => {
       const uri = reports.uriFor(serviceName);
