@@ -127,12 +127,15 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     const result = await applyPlan(clients, { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
     assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
     const frame = await diagramFrame(page);
+    // A mark on a live element: if the picture were rebuilt instead of updated in place, it would be gone.
+    await frame.locator('g.node[data-id="db"]').evaluate((el) => el.setAttribute('data-probe', 'kept'));
     await frame.locator('#refresh').click();
     await frame.locator('g.edge[data-id="internet"][data-state="ok"]').waitFor({ timeout: 60_000 });
     await frame.locator('g.node[data-id="connector"][data-state="ok"]').waitFor({ timeout: 60_000 });
     const states = await frame.locator('g.node, g.edge').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}=${e.getAttribute('data-state')}`));
     assert.deepEqual(states.filter((s) => !s.endsWith('=ok')), []);
     assert.equal(await edgeState(frame, 'db-egress'), 'ok');
+    assert.equal(await frame.locator('g.node[data-id="db"]').getAttribute('data-probe'), 'kept', 'updated in place, not redrawn');
     await screenshot(page, 'diagram-after-setup-light');
     await useTheme(page, 'dark');
     await screenshot(page, 'diagram-after-setup-dark');
