@@ -156,7 +156,9 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     } finally {
       await api.codeLens.setLink(file, undefined);
     }
-    await api.diagnose.diagnose('kyudai-api');
+    // From the explorer: the command gets the service's tree node, which carries the service.
+    const service = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api');
+    await vscode.commands.executeCommand('apprunnerVpc.diagnose', { id: 'service-node', service });
     assert.deepEqual(errorCodes(api), ['sg-ingress-missing-db-port'], 'back on the file once it is linked to no service');
   });
 
