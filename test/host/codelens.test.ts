@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
-import { extensionApi, waitFor } from './support';
+import { extensionApi, setSetting, waitFor } from './support';
 
 const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
 
@@ -115,6 +115,26 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /run\.command/);
     assert.match(text, /starts the web application/);
+  });
+
+  it('the setting apprunnerVpc.codeLens.enabled turns the lenses off and on again', async () => {
+    await setSetting('codeLens.enabled', false);
+    try {
+      await waitFor(async () => ((await lensTitles(sample.uri)).length === 0 ? true : undefined), 'no lenses while disabled');
+    } finally {
+      await setSetting('codeLens.enabled', undefined);
+    }
+    await waitForLens(sample.uri, /^kyudai-api · RUNNING/);
+  });
+
+  it('the status bar entry shows only while an apprunner.yaml is the active editor', async () => {
+    await vscode.window.showTextDocument(sample);
+    await waitFor(() => api.codeLens.statusBarText()?.includes('kyudai-api'), 'the entry for apprunner.yaml');
+    const other = await vscode.workspace.openTextDocument({ content: 'not apprunner', language: 'plaintext' });
+    await vscode.window.showTextDocument(other);
+    await waitFor(() => (api.codeLens.statusBarText() === undefined ? true : undefined), 'the entry hidden for another file');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(sample);
   });
 
   describe('auto-linking by git remote', () => {

@@ -7,7 +7,7 @@ import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { linkService } from './linkCommand';
 import { type LinkUi, windowUi } from './linkUi';
-import { YamlLensProvider } from './lensProvider';
+import { codeLensEnabled, YamlLensProvider } from './lensProvider';
 import { ServiceLinker } from './serviceLinker';
 import { YamlDiagnostics } from './yamlDiagnostics';
 import { SELECTOR, isApprunnerYaml } from './yamlFiles';
@@ -58,6 +58,9 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     timer = setTimeout(refreshNow, REFRESH_DEBOUNCE_MS);
   };
   const gitConfigs = vscode.workspace.createFileSystemWatcher('**/.git/config');
+  // A visible apprunner.yaml shows operations in progress, so the store may poll while one is on screen.
+  const reportVisibility = (): void => services.store.setVisible('apprunnerVpc.codeLens',
+    codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)));
 
   registerCommand(services.context, 'apprunnerVpc.linkService', (arg) => linkService(services, linker, ui, arg));
   services.context.subscriptions.push(
@@ -69,13 +72,18 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     gitConfigs.onDidChange(refreshSoon),
     gitConfigs.onDidCreate(refreshSoon),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
+    vscode.window.onDidChangeVisibleTextEditors(reportVisibility),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (['codeLens.enabled', 'linkedService', 'appRunnerSecurityGroupName', 'databaseSecurityGroupName', 'databasePort']
-        .some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))) refreshNow();
+        .some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))) {
+        reportVisibility();
+        refreshNow();
+      }
     }),
     { dispose: () => clearTimeout(timer) },
   );
   void updateStatusBar();
+  reportVisibility();
 
   return {
     lenses: (document) => provider.models(document),
