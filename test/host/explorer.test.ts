@@ -37,7 +37,7 @@ describe('Explorer tree', function () {
     assert.deepEqual(details.map((d) => d.label), ['Egress', 'URL', 'Last operation']);
     assert.equal(details[0].description, 'DEFAULT');
     assert.match(details[1].description, /^https:\/\/\S+/);
-    assert.match(details[2].description, /^(none|CREATE_SERVICE · SUCCEEDED.*)$/);
+    assert.match(details[2].description, /^(none in progress|CREATE_SERVICE · SUCCEEDED.*)$/);
     const connectors = await childrenOf(api, (await nodeAt(api, 'VPC Connectors')).node);
     assert.deepEqual(connectors.map((c) => [c.label, c.contextValue]), [['No VPC connectors in ap-northeast-1', 'empty']]);
   });
@@ -77,6 +77,7 @@ describe('Explorer tree', function () {
     // A poll's load may still be finishing when the partial snapshot already says PAUSED.
     await waitFor(() => (!api.store.isPolling && !api.store.state.loading ? true : undefined), 'polling stopped');
     assert.equal((await nodeAt(api, 'Services', 'kyudai-api')).description, 'PAUSED');
+    assert.equal((await nodeAt(api, 'Services', 'kyudai-api', 'Last operation')).description, 'PAUSE_SERVICE · ended');
     await sandboxAdmin.resetCalls();
     await new Promise((resolve) => setTimeout(resolve, 5000));
     const calls = await sandboxAdmin.calls();

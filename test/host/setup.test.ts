@@ -66,7 +66,7 @@ describe('Setup wizard: the guided runbook', function () {
     assert.ok(!last?.plan?.steps.some((s) => s.id === 'create-apprunner-sg'), 'the second run continues, it does not start over');
     assert.ok(ui.progressLines.some((l) => /s elapsed, status /.test(l)) || ui.progressLines.some((l) => /Waiting for kyudai-api/.test(l)), ui.progressLines.join('\n'));
     const done = ui.notices.find((n) => n.kind === 'info');
-    assert.match(done?.message ?? '', /check-db-health: .*"database":\s*"connected"/);
+    assert.match(done?.message ?? '', /DB health: .*"database":\s*"connected"/);
     // The runbook's state (sections 3 to 5).
     const snap = api.store.state.snapshot;
     const app = group(api, 'sg-apprunner');

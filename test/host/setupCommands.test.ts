@@ -46,7 +46,7 @@ describe('Setup commands from the palette and from tree nodes', function () {
   it('checkHealth from the node and from the palette report health and db-health without asking to apply', async () => {
     const fromNode = await run(api, 'checkHealth', [], true, (await nodeAt(api, 'Services', 'kyudai-api')).node);
     assert.equal(fromNode.confirms.length, 0);
-    assert.match(fromNode.notices[0]?.message ?? '', /check-health: GET https?:\/\/\S+\/api\/v1\/health: HTTP 200/);
+    assert.match(fromNode.notices[0]?.message ?? '', /Health: GET https?:\/\/\S+\/api\/v1\/health: HTTP 200/);
     await run(api, 'checkHealth', [{ id: 'service', value: 'kyudai-api' }], true);
     assert.equal(api.setup.lastRun()?.status, 'succeeded');
   });

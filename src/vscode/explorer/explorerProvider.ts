@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ServiceOperation } from '../../model/topology';
 import type { Connection } from '../connection';
 import type { StateStore } from '../state/stateStore';
 import { AccountNode } from './accountNode';
@@ -11,9 +12,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  private readonly operations = new Map<string, ServiceOperation>();
 
   constructor(private readonly connection: Connection, private readonly store: StateStore) {
-    this.subscriptions = [connection.onDidChange(() => this.refresh()), store.onDidChange(() => this.refresh())];
+    this.subscriptions = [connection.onDidChange(() => this.refresh()), store.onDidChange((state) => {
+      for (const s of state.snapshot?.services ?? []) if (s.lastOperation) this.operations.set(s.arn, s.lastOperation);
+      this.refresh();
+    })];
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -30,7 +35,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   private roots(): ExplorerNode[] {
     const state = this.connection.state;
-    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.store.state })] : [];
+    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.store.state, seenOperation: (arn) => this.operations.get(arn) })] : [];
   }
 
   /** Walks the tree from the roots to the node with this id (children are computed from the snapshot). */

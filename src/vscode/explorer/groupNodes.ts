@@ -31,7 +31,7 @@ export class ServicesGroupNode implements ExplorerNode {
   getChildren(): ExplorerNode[] {
     const { snapshot, loading } = this.tree.state();
     if (!snapshot) return loading ? [new LoadingNode(this)] : [];
-    const nodes: ExplorerNode[] = [...snapshot.services].sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServiceNode(this, snapshot, s));
+    const nodes: ExplorerNode[] = [...snapshot.services].sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServiceNode(this, snapshot, s, this.tree.seenOperation(s.arn)));
     if (nodes.length === 0) return [loading ? new LoadingNode(this) : new EmptyNode(this, vscode.l10n.t('No App Runner services in {0}', snapshot.region))];
     return nodes;
   }

@@ -8,8 +8,10 @@ import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { serviceNodeId } from './treeContext';
 
-function operationText(op: ServiceOperation | undefined): string {
-  if (!op) return vscode.l10n.t('none');
+/** The operation in the snapshot, else the one seen earlier (which has ended since: the service is not busy). */
+function operationText(op: ServiceOperation | undefined, seen?: ServiceOperation): string {
+  if (!op && seen) return `${seen.type} · ${vscode.l10n.t('ended')}`;
+  if (!op) return vscode.l10n.t('none in progress');
   const when = op.endedAt ?? op.updatedAt ?? op.startedAt;
   return [op.type, op.status, when ? new Date(when).toLocaleString() : undefined].filter(Boolean).join(' · ');
 }
@@ -24,7 +26,7 @@ export function egressText(snapshot: Topology, service: AppRunnerService): strin
 export class ServiceNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(readonly parent: ExplorerNode, private readonly snapshot: Topology, readonly service: AppRunnerService) {
+  constructor(readonly parent: ExplorerNode, private readonly snapshot: Topology, readonly service: AppRunnerService, private readonly seen?: ServiceOperation) {
     this.id = serviceNodeId(service.arn);
   }
 
@@ -36,7 +38,7 @@ export class ServiceNode implements ExplorerNode {
       [vscode.l10n.t('ARN'), s.arn],
       [vscode.l10n.t('URL'), s.url ? `https://${s.url}` : '—'],
       [vscode.l10n.t('Egress'), egressText(this.snapshot, s)],
-      [vscode.l10n.t('Last operation'), operationText(s.lastOperation)],
+      [vscode.l10n.t('Last operation'), operationText(s.lastOperation, this.seen)],
       [vscode.l10n.t('Updated at'), s.updatedAt ? new Date(s.updatedAt).toLocaleString() : '—'],
     ];
     for (const [k, v] of rows) md.appendMarkdown(`- ${k}: \`${v.replace(/`/g, "'")}\`\n`);
@@ -69,7 +71,7 @@ export class ServiceNode implements ExplorerNode {
       }),
       new DetailNode(this, `${this.id}/url`, { label: vscode.l10n.t('URL'), description: s.url ? `https://${s.url}` : '—', icon: 'link', contextValue: 'url' }),
       new DetailNode(this, `${this.id}/operation`, {
-        label: vscode.l10n.t('Last operation'), description: s.detailsLoaded ? operationText(s.lastOperation) : vscode.l10n.t('loading details...'),
+        label: vscode.l10n.t('Last operation'), description: s.detailsLoaded ? operationText(s.lastOperation, this.seen) : vscode.l10n.t('loading details...'),
         icon: s.lastOperation?.status === 'IN_PROGRESS' ? 'loading~spin' : 'history',
       }),
     ];

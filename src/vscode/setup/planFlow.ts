@@ -114,7 +114,8 @@ const refreshStep: ExecuteStep<SetupContext> = {
 
 async function reportSuccess(ctx: SetupContext): Promise<void> {
   const outcomes = ctx.result?.outcomes ?? [];
-  const health = outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health').map((o) => `${o.stepId}: ${pick(o.detail)}`);
+  const label = (id: string): string => (id === 'check-health' ? vscode.l10n.t('Health') : vscode.l10n.t('DB health'));
+  const health = outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health').map((o) => `${label(o.stepId)}: ${pick(o.detail)}`);
   ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
   const diagram = vscode.l10n.t('Show Diagram');
   const openLog = vscode.l10n.t('Open Log');

@@ -1,6 +1,8 @@
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import * as vscode from 'vscode';
 import { setCurrentUi } from '../wizard/currentUi';
+import { PLAN_SCHEME, planDocuments } from './planDocuments';
 import type { SetupUi } from '../wizard/wizardUi';
 import type { CommandName, SetupRun } from './setupContext';
 import { runSetupCommand } from './setupCommands';
@@ -17,6 +19,7 @@ const COMMANDS: CommandName[] = ['setupConnector', 'createSecurityGroups', 'crea
 
 export function registerSetup(services: ExtensionServices): SetupApi {
   let last: SetupRun | undefined;
+  services.context.subscriptions.push(planDocuments, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments));
   for (const command of COMMANDS) {
     registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) => runSetupCommand(services, command, arg, (run) => (last = run)));
   }

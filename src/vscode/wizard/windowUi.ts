@@ -1,5 +1,6 @@
 // The real prompts: quick picks and input boxes with a Back button and "(2/5)" step counts in the title.
 import * as vscode from 'vscode';
+import { planDocuments } from '../setup/planDocuments';
 import { BACK, type Back, type InputRequest, type PickItem, type PickRequest, type SetupUi } from './wizardUi';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
@@ -71,8 +72,7 @@ export const windowSetupUi: SetupUi = {
     });
   },
   async showPlan(markdown) {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Active });
+    await vscode.commands.executeCommand('markdown.showPreview', planDocuments.set('plan', markdown));
   },
   async confirm(message, detail, actions) {
     return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
