@@ -7,4 +7,4 @@ export { onAwsRequest, type RequestSummary } from './aws/requestLog';
 export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
-export { parseApprunnerYaml } from './model/apprunnerYaml';
+export { diagnosisReportMarkdown } from './model/diagnosisReport';

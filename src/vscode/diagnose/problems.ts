@@ -6,8 +6,8 @@ import type { TextRange } from '../../model/apprunnerYaml';
 import type { Diagnosis, Severity } from '../../model/diagnosis';
 import { placeFindings } from '../../model/diagnosisPlacement';
 import { fixText } from '../../model/fixText';
-import { loadBackend } from '../backend';
 import { pick } from '../localize';
+import { loadYamlSupport } from '../yamlSupportLoader';
 
 export const PROBLEM_SOURCE = 'App Runner VPC';
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -69,8 +69,8 @@ export class DiagnosisProblems implements vscode.Disposable {
       } catch {
         continue; // Unreadable (deleted meanwhile, not UTF-8): the report still has every finding.
       }
-      // The YAML parser lives in the lazily loaded bundle: it would double the size of the main one.
-      const placed = placeFindings(diagnosis.findings, text, loadBackend().parseApprunnerYaml(text));
+      // The YAML parser lives in its own lazily loaded bundle: it would double the size of the main one.
+      const placed = placeFindings(diagnosis.findings, text, loadYamlSupport().parseApprunnerYaml(text));
       this.collection.set(uri, placed.map(({ finding, range }) => {
         const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(fixText(finding.fix)))}` : '';
         const message = pick(finding.message);

@@ -3,8 +3,8 @@
 // runbook section 9 checklist view with its Markdown export.
 import * as vscode from 'vscode';
 import type { ChecklistItem } from '../../model/checklist';
-import { diagnosisReportMarkdown } from '../../model/diagnosisReport';
 import { UserError } from '../../model/userError';
+import { loadBackend } from '../backend';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -77,7 +77,8 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     lastService = result.serviceName;
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
-    const markdown = diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
+    // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
+    const markdown = loadBackend().diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, markdown);
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {
