@@ -86,7 +86,7 @@ describe('Explorer tree', function () {
     await setSetting('pollIntervalSeconds', undefined);
   });
 
-  it('shows 45 services with all their details', async () => {
+  it('shows 45 services as soon as the list arrives, then all their details as they stream in', async () => {
     await sandboxAdmin.reset();
     const target = api.connection.state.target;
     assert.ok(target);
@@ -96,8 +96,17 @@ describe('Explorer tree', function () {
       SourceConfiguration: { ImageRepository: { ImageIdentifier: 'public.ecr.aws/aws-containers/hello-app-runner:latest', ImageRepositoryType: 'ECR_PUBLIC' }, AutoDeploymentsEnabled: false },
     }))));
     await new Promise((resolve) => setTimeout(resolve, 2000)); // past the sandbox's 1.5 s CREATE_SERVICE
+    // One DescribeService answer is held for 3 s: the list shows at once and details stream in around it.
+    await sandboxAdmin.setFaults({ failNth: [{ operation: 'DescribeService', nth: 1, replyDelayMs: 3000 }] });
     api.store.invalidate();
-    await api.store.refresh({ force: true });
+    const loading = api.store.refresh({ force: true });
+    const early = await waitFor(async () => {
+      const shown = api.store.state.loading ? await childrenOf(api, (await nodeAt(api, 'Services')).node) : [];
+      return shown.length === 45 && shown.some((s) => s.description.includes('loading details')) ? shown : undefined;
+    }, 'the 45 names before every detail has loaded');
+    assert.ok(early.some((s) => s.description === 'RUNNING'), 'some details already streamed in');
+    await loading;
+    await sandboxAdmin.clearFaults();
     const services = await childrenOf(api, (await nodeAt(api, 'Services')).node);
     assert.equal(services.length, 45);
     assert.equal((await nodeAt(api, 'Services')).description, '45');
