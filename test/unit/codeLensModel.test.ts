@@ -123,6 +123,7 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
   it('before a snapshot, or for a service not in it, says so instead of guessing', () => {
     assert.equal(lenses(undefined, yaml(URL_OK), LINKED, { loading: true })[0].title.en, 'kyudai-api · loading…');
     assert.equal(lenses(undefined, yaml(URL_OK), LINKED, { unavailable: { en: 'not connected', ja: '未接続' } })[0].title.ja, 'kyudai-api · 未接続');
+    assert.equal(lenses(undefined, yaml(URL_OK), { kind: 'none' }, { loading: true })[0].title.en, 'App Runner · loading…', 'no early "Link to"');
     const gone = lenses(afterSetup(), yaml(URL_OK), { kind: 'setting', serviceName: 'nope' });
     assert.equal(gone[0].title.en, 'nope · not found in ap-northeast-1');
     assert.equal(lens(lenses(undefined), 'db-host:run.env[1]').title.en, `${IDS.endpoint}:5432`, 'the host is known from the file alone');

@@ -95,7 +95,8 @@ function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], u
   const lenses: LensModel[] = [];
   // The verdict first: it is what the user is after, and a long host name would push it off screen.
   if (service && target && diagnosis) {
-    lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name] });
+    lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name],
+      tooltip: { en: `Run Diagnose for ${service.name}: every check with its evidence and fixes.`, ja: `${service.name} を診断します（すべての確認項目と根拠、修正方法）。` } });
   }
   lenses.push({ id: `db-host:${path}`, range, title: head, tooltip: match?.tooltip, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined });
   return lenses;

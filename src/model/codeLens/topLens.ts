@@ -69,6 +69,10 @@ function howLinked(input: LensInput): Localized {
 export function topLenses(input: LensInput): LensModel[] {
   const range = topRange();
   const link = input.link;
+  // Without a snapshot an automatic link cannot be known yet: say why instead of asking too early.
+  if (link.kind === 'none' && !input.snapshot) {
+    return [linkLens(range, join(same('App Runner'), input.unavailable ?? { en: 'loading…', ja: '読み込み中…' }))];
+  }
   if (link.kind === 'none') {
     return [linkLens(range, { en: 'Link to an App Runner service...', ja: 'App Runner サービスにリンク...' },
       { en: 'No service deploys this file automatically; choose one.', ja: 'このファイルを使うサービスを自動で特定できませんでした。選んでください。' })];
