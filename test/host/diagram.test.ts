@@ -10,6 +10,7 @@ import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import type { ExtensionApi } from '../../src/vscode/api';
 import type { RenderedMessage } from '../../src/vscode/diagram/diagramPanel';
 import { sandboxAdmin } from './sandboxAdmin';
+import { ReplayUi } from './setupSupport';
 import { extensionApi, waitFor } from './support';
 
 const run = promisify(execFile);
@@ -68,6 +69,21 @@ describe('Diagram panel: the live network picture', function () {
     const model = api.diagram.model();
     assert.deepEqual(r.nodes.map((n) => `${n.id}=${n.state}`).sort(), model?.nodes.map((n) => `${n.id}=${n.state}`).sort());
     assert.deepEqual(r.edges.map((e) => `${e.id}=${e.state}`).sort(), model?.edges.map((e) => `${e.id}=${e.state}`).sort());
+  });
+
+  it('the fix on the missing sg-apprunner runs Create Security Groups with its own prompts and confirmation', async () => {
+    const ui = new ReplayUi([{ id: 'database', value: 'kyudai-db' }, { id: 'appRunnerSecurityGroupName' }], true);
+    api.setup.setUi(ui);
+    try {
+      await api.diagram.receive({ type: 'fix', id: 'sg-app' });
+    } finally {
+      api.setup.setUi(undefined);
+    }
+    assert.deepEqual(ui.unanswered, [], `asked ${ui.asked.map((a) => a.id).join(', ')}`);
+    assert.equal(ui.confirms.length, 1, 'the command asked once before applying');
+    assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
+    const r = await api.diagram.waitForRender((x) => state(x, 'sg-app') === 'ok');
+    assert.equal(state(r, 'db-egress'), 'broken', 'still no VPC egress: the connector is not attached yet');
   });
 
   it('after the setup is applied through the engine, the open panel turns ok in place', async () => {
