@@ -38,12 +38,12 @@ const TEXTS: Record<string, (p: Params) => LocalizedText> = {
     ja: `未使用の VPC コネクタ ${p.connectorArn} を削除`,
   }),
   'enable-dns-support': (p) => ({
-    en: `Turn on DNS resolution (enableDnsSupport) in ${p.vpcId}`,
-    ja: `${p.vpcId} の DNS 解決（enableDnsSupport）を有効化`,
+    en: `Turn on DNS resolution (enableDnsSupport) in ${p.vpcId}: aws ec2 modify-vpc-attribute --vpc-id ${p.vpcId} --enable-dns-support`,
+    ja: `${p.vpcId} の DNS 解決（enableDnsSupport）を有効化: aws ec2 modify-vpc-attribute --vpc-id ${p.vpcId} --enable-dns-support`,
   }),
   'enable-dns-hostnames': (p) => ({
-    en: `Turn on DNS hostnames (enableDnsHostnames) in ${p.vpcId}`,
-    ja: `${p.vpcId} の DNS ホスト名（enableDnsHostnames）を有効化`,
+    en: `Turn on DNS hostnames (enableDnsHostnames) in ${p.vpcId}: aws ec2 modify-vpc-attribute --vpc-id ${p.vpcId} --enable-dns-hostnames`,
+    ja: `${p.vpcId} の DNS ホスト名（enableDnsHostnames）を有効化: aws ec2 modify-vpc-attribute --vpc-id ${p.vpcId} --enable-dns-hostnames`,
   }),
 };
 

@@ -52,6 +52,8 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
     const dns = only(analyze(t), 'dns-support-off');
     assert.ok(dns.fix);
     assert.deepEqual(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', dns.fix), { kind: 'unavailable' });
+    // Not an engine step, so the text gives the exact command to run instead.
+    assert.match(fixText(dns.fix).en, new RegExp(`aws ec2 modify-vpc-attribute --vpc-id ${IDS.vpc} --enable-dns-support$`));
     db(t).status = 'stopped';
     const stopped = only(analyze(t), 'db-not-available');
     assert.ok(stopped.fix?.kind === 'link');
