@@ -48,6 +48,18 @@ describe('Setup wizard: the guided runbook', function () {
     assert.equal(group(api, 'sg-apprunner'), undefined);
   });
 
+  it('from the service node the wizard does not ask for the service (4 steps); the manual path asks for the group and port', async () => {
+    const node = await nodeAt(api, 'Services', 'kyudai-api');
+    const ui = await run(api, 'setupConnector', [
+      { id: 'database', value: '__manual__' }, { id: 'databaseGroup', value: group(api, 'sg-rds')?.id }, { id: 'databasePort', value: '5432' },
+      { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' },
+    ], false, node.node);
+    assert.deepEqual(ui.asked.map((a) => `${a.id} ${a.step}/${a.totalSteps}`), ['database 1/4', 'databaseGroup 2/6', 'databasePort 3/6', 'subnets 4/6', 'connectorName 5/6', 'appRunnerSecurityGroupName 6/6']);
+    assert.ok((ui.asked[3].offered as string[]).length >= 2, 'private subnets of the group\'s VPC pre-selected');
+    assert.match(ui.plans[0], /authorize-db-ingress|Allow inbound TCP 5432/);
+    assert.equal(api.setup.lastRun()?.status, 'cancelled');
+  });
+
   it('a fault mid-apply says what was done and that running again continues; running again finishes the runbook', async () => {
     await sandboxAdmin.setFaults({ failNth: [{ operation: 'CreateVpcConnector', nth: 1, error: { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' } }] });
     const failed = await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);

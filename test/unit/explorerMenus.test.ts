@@ -38,6 +38,8 @@ describe('explorer menus (package.json when clauses)', () => {
     assert.ok(!running.includes('apprunnerVpc.detachConnector'), 'nothing to detach on DEFAULT egress');
     assert.ok(!running.includes('apprunnerVpc.deleteConnector'));
     assert.ok(commandsFor('service.running.vpc').includes('apprunnerVpc.detachConnector'));
+    assert.ok(running.includes('apprunnerVpc.setupConnector'), 'the guided setup from a service on DEFAULT egress');
+    assert.ok(!commandsFor('service.running.vpc').includes('apprunnerVpc.setupConnector'));
     const busy = commandsFor('service.busy.vpc');
     assert.ok(!busy.includes('apprunnerVpc.attachConnector') && !busy.includes('apprunnerVpc.detachConnector'), 'no changes while an operation runs');
     for (const other of ['subnet', 'securityGroup', 'rule', 'egress.vpc', 'account', 'error', 'loading']) {

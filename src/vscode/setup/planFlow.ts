@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
 import { planMarkdown } from '../../model/planMarkdown';
 import { hasChanges } from '../../model/planSteps';
+import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pick } from '../localize';
 import { log } from '../log';
@@ -60,7 +61,7 @@ const applyStep: ExecuteStep<SetupContext> = {
   async execute(ctx) {
     const plan = ctx.plan!;
     const target = ctx.services.connection.state.target;
-    if (!target) throw new vscode.CancellationError();
+    if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
     const store = ctx.services.store;
     const serviceStatus = (): string | undefined => store.state.snapshot?.services.find((s) => s.name === ctx.serviceName)?.status;
     ctx.result = await ctx.ui.progress<ApplyResult>(ctx.title, async (report, signal) => {

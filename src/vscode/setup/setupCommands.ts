@@ -7,7 +7,7 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { requireSnapshot, resolveTarget } from '../commands/targets';
 import { currentUi } from '../wizard/currentUi';
-import { runExecuteSteps, runPrompts, type PromptStep } from '../wizard/wizard';
+import { runExecuteSteps, runPrompts, WizardCancelled, type PromptStep } from '../wizard/wizard';
 import { planFlow } from './planFlow';
 import {
   connectorNameStep, connectorPickStep, databaseStep, groupNameStep, manualGroupStep, manualPortStep, serviceStep, subnetsStep,
@@ -74,7 +74,7 @@ export async function runSetupCommand(services: ExtensionServices, command: Comm
     ctx.confirmText = confirmText(ctx);
     await runExecuteSteps(ctx, planFlow);
   } catch (error) {
-    if (error instanceof vscode.CancellationError) ctx.status ??= 'cancelled';
+    if (error instanceof vscode.CancellationError || error instanceof WizardCancelled) ctx.status ??= 'cancelled';
     else {
       ctx.status = 'failed';
       ctx.message = error instanceof UserError ? pick(error.text) : String(error);

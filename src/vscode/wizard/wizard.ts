@@ -1,7 +1,7 @@
 // The generic wizard (DESIGN section 7, after vscode-azuretools' AzureWizard as a pattern): a context object;
 // prompt steps with Back, whose answers stay in the context (so going back shows the earlier answer); then
 // execute steps in priority order that read inputs from and write results to the same context.
-import * as vscode from 'vscode';
+// No `vscode` import: the wizard's logic is unit-tested on plain Node.
 import { BACK, type Back, type StepPosition, type WizardUi } from './wizardUi';
 
 export interface PromptStep<C> {
@@ -22,7 +22,13 @@ export interface ExecuteStep<C> {
 
 export const Priority = { plan: 100, review: 200, apply: 300, refresh: 400, report: 500 } as const;
 
-export class WizardCancelled extends vscode.CancellationError {}
+/** The user dismissed a prompt or went Back from the first one: a silent cancel (register.ts treats AbortError so). */
+export class WizardCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'AbortError';
+  }
+}
 
 export async function runPrompts<C>(title: string, ctx: C, steps: PromptStep<C>[], ui: WizardUi): Promise<void> {
   const history: number[] = [];
