@@ -3,6 +3,10 @@ import { extensionApi, waitFor } from './support';
 import { sandboxAdmin } from './sandboxAdmin';
 
 describe('State store: one snapshot of the account for every view', () => {
+  before(async () => {
+    await sandboxAdmin.reset();
+  });
+
   it('loads the seeded world: kyudai-api RUNNING with DEFAULT egress and the kyudai-db instance', async () => {
     const api = await extensionApi();
     await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection');

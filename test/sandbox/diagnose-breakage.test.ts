@@ -122,13 +122,10 @@ describe('diagnose: one broken thing at a time, named exactly, agreeing with db-
     assert.ok(evidenceOf(d, 'dns-support-off').some((e) => e.startsWith(`${ids.vpcId} enableDnsSupport=false`)));
     assert.equal(d.code, 3);
     assert.equal(d.doc.verdicts.dns, 'blocked');
-    // The database is reached by its endpoint name, so no DNS means no database.
+    // The database is reached by its endpoint name, so no DNS means no database: the sandbox agrees.
     assert.equal(d.doc.verdicts.database, 'blocked');
+    assert.equal(d.groundTruthConnected, false);
   });
-
-  // The sandbox's ground truth (sandbox/groundTruth.ts, owned by the sandbox issue) does not model
-  // enableDnsSupport yet, so its db-health still says "connected" here. See docs/diagnose.md.
-  it.skip('DNS support turned off: db-health agrees (pending: the sandbox ground truth does not model VPC DNS)');
 
   it('the connector detached (service back on DEFAULT egress)', async () => {
     await awsCli(['apprunner', 'update-service', '--service-arn', seed().serviceArn ?? '', '--network-configuration', 'EgressConfiguration={EgressType=DEFAULT}']);
