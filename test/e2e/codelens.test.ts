@@ -3,14 +3,9 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { getClients } from '../../src/aws/clients';
-import { loadTopology } from '../../src/aws/topologyLoader';
-import { applyPlan } from '../../src/engine/applyPlan';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { launchChromium } from '../support/browser';
 import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
+import { applyRunbookSetupAt } from '../support/runbookSetup';
 import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
 import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
 
@@ -74,13 +69,7 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
   });
 
   it('after the setup is applied and the view refreshed, the same editor shows VPC egress and an open path', async () => {
-    const clients = getClients({ region: 'ap-northeast-1', endpointUrl: aws.endpoint });
-    const snapshot = await loadTopology(clients, {});
-    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
-    assert.ok(desired.ok);
-    const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
-    const result = await applyPlan(clients, { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
-    assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
+    await applyRunbookSetupAt(aws.endpoint);
     await runFromPalette(page, 'App Runner VPC: Refresh');
     await page.locator('.codelens-decoration', { hasText: 'egress VPC via campus-sns-vpc-connector (ACTIVE)' }).first().waitFor({ timeout: 90_000 });
     await page.locator('.codelens-decoration', { hasText: '5432 open via sg-apprunner -> sg-rds' }).first().waitFor({ timeout: 30_000 });
