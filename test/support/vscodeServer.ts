@@ -2,7 +2,7 @@
 // into a cache folder without running any install script (nothing is downloaded but npm packages), started
 // on a free loopback port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHttp } from './net';
@@ -25,15 +25,30 @@ function run(command: string, args: string[], cwd: string): void {
 export function ensureVsCodeServer(): string {
   const dir = vscodeDir();
   const marker = path.join(CACHE, '.ready');
-  if (existsSync(marker)) return dir;
+  if (existsSync(marker)) {
+    linkRipgrep(dir);
+    return dir;
+  }
   const prefix = CACHE;
   mkdirSync(prefix, { recursive: true });
   writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
   console.log(`Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${path.relative(REPO_ROOT, prefix)} ...`);
   run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], prefix);
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
+  linkRipgrep(dir);
   writeFileSync(marker, new Date().toISOString());
   return dir;
+}
+
+/**
+ * VS Code searches files (workspace.findFiles, Quick Open) with ripgrep, whose npm package downloads its
+ * binary in an install script we do not run. Debian's ripgrep (installed by .ci/run) takes its place.
+ */
+function linkRipgrep(dir: string): void {
+  const target = path.join(dir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
+  if (existsSync(target) || !existsSync('/usr/bin/rg')) return;
+  mkdirSync(path.dirname(target), { recursive: true });
+  symlinkSync('/usr/bin/rg', target);
 }
 
 export function vscodeVersion(dir = vscodeDir()): string {

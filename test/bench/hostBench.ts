@@ -1,0 +1,125 @@
+// The extension-host half of `npm run bench` (loaded as extensionTestsPath): measures activation, the tree
+// against sandboxes of 20/200/1000 services, cached refreshes, CodeLens refresh and heap, then writes JSON.
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/vscode/api';
+import type { ExplorerNode } from '../../src/vscode/explorer/node';
+import { BENCH_OUT_ENV, BENCH_TARGETS_ENV, median, type BenchTarget } from './results';
+
+const REPEATS = 5;
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>('campus-sns.apprunner-vpc');
+  if (!ext) throw new Error('extension not found');
+  return ext.activate();
+}
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('bench: timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+async function calls(target: BenchTarget, reset = false): Promise<number> {
+  const res = await fetch(`${target.adminUrl}/calls${reset ? '/reset' : ''}`, { method: reset ? 'POST' : 'GET' });
+  return ((await res.json()) as { total: number }).total;
+}
+
+/** The Services folder's children as the tree shows them. */
+async function serviceNodes(a: ExtensionApi): Promise<ExplorerNode[]> {
+  const [account] = await a.explorer.provider.getChildren();
+  if (!account) return [];
+  const folders = await a.explorer.provider.getChildren(account);
+  const services = folders.find((f) => f.id.endsWith('/services'));
+  const children = services ? await a.explorer.provider.getChildren(services) : [];
+  return children.filter((c) => c.id.startsWith('service:'));
+}
+
+async function measureLoad(a: ExtensionApi, n: number): Promise<{ firstPaint: number; complete: number }> {
+  const started = performance.now();
+  let firstPaint: number | undefined;
+  const watch = a.store.onDidChange(() => {
+    if (firstPaint !== undefined) return;
+    void serviceNodes(a).then((nodes) => {
+      if (firstPaint === undefined && nodes.length > 0) firstPaint = performance.now() - started;
+    });
+  });
+  const done = a.store.refresh({ force: true });
+  await done;
+  const complete = performance.now() - started;
+  watch.dispose();
+  const snapshot = a.store.state.snapshot;
+  if (!snapshot || snapshot.services.length !== n || !snapshot.services.every((s) => s.detailsLoaded)) {
+    throw new Error(`bench: expected ${n} services with details, got ${snapshot?.services.length}`);
+  }
+  if ((await serviceNodes(a)).length !== n) throw new Error('bench: the tree does not show every service');
+  return { firstPaint: await until(() => firstPaint), complete };
+}
+
+export async function run(): Promise<void> {
+  const file = process.env[BENCH_OUT_ENV] ?? 'bench-host.json';
+  try {
+    writeFileSync(file, JSON.stringify(await measure()));
+  } catch (error) {
+    writeFileSync(file, JSON.stringify({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }));
+  }
+}
+
+async function measure(): Promise<Record<string, number>> {
+  const a = await api();
+  const targets = JSON.parse(process.env[BENCH_TARGETS_ENV] ?? '[]') as BenchTarget[];
+  const out: Record<string, number> = {
+    activateMs: a.activation.durationMs,
+    sdkLoadedAfterActivate: a.activation.backendLoadedDuringActivate ? 1 : 0,
+  };
+  const config = vscode.workspace.getConfiguration('apprunnerVpc');
+  await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
+  for (const target of targets) {
+    await config.update('endpointUrl', target.endpoint, vscode.ConfigurationTarget.Global);
+    await until(() => (a.connectionState().status === 'connected' && a.connectionState().target?.endpointUrl === target.endpoint ? true : undefined));
+    await until(() => (a.store.state.loading ? undefined : true));
+    const first: number[] = [];
+    const complete: number[] = [];
+    let apiCalls = 0;
+    for (let i = 0; i <= REPEATS; i++) {
+      await calls(target, true);
+      const r = await measureLoad(a, target.n);
+      apiCalls = await calls(target);
+      if (i === 0) continue; // warm-up
+      first.push(r.firstPaint);
+      complete.push(r.complete);
+    }
+    await calls(target, true);
+    await a.store.refresh();
+    out[`cachedRefreshCalls_${target.n}`] = await calls(target);
+    out[`treeFirstPaintMs_${target.n}`] = median(first);
+    out[`treeCompleteMs_${target.n}`] = median(complete);
+    out[`apiCalls_${target.n}`] = apiCalls;
+    if (target.n === 1000) out.extHostHeapMb_1000 = process.memoryUsage().heapUsed / 1024 / 1024;
+  }
+  out.codeLensAfterChangeMs = await measureCodeLens(a);
+  return out;
+}
+
+/** From a snapshot change to refreshed lenses on an open apprunner.yaml. */
+async function measureCodeLens(a: ExtensionApi): Promise<number> {
+  const [file] = await vscode.workspace.findFiles('**/apprunner.yaml', '**/node_modules/**', 1);
+  if (!file) return NaN;
+  const document = await vscode.workspace.openTextDocument(file);
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('vscode.executeCodeLensProvider', file);
+  const times: number[] = [];
+  for (let i = 0; i <= REPEATS; i++) {
+    const before = a.codeLens.refreshes;
+    const started = performance.now();
+    await a.store.refresh(); // cached: publishes the snapshot again without AWS calls
+    await until(() => (a.codeLens.refreshes > before ? true : undefined), 5_000);
+    await vscode.commands.executeCommand('vscode.executeCodeLensProvider', file);
+    if (i > 0) times.push(performance.now() - started);
+  }
+  return median(times);
+}

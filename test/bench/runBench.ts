@@ -1,0 +1,102 @@
+// `npm run bench` (not part of npm test): bundle sizes, activation, tree loading at 20/200/1000 services with
+// 50 ms added latency, cached refreshes, CodeLens refresh, diagram rendering and heap, each repeated (median of
+// 5 after a warm-up). Prints a table with ratios and writes bench-results.json at the repository root.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { launchChromium } from '../support/browser';
+import { testAwsEnvironment } from '../support/localAws';
+import { REPO_ROOT, startVsCodeServer, vscodeVersion } from '../support/vscodeServer';
+import { measureDiagram } from './diagramBench';
+import { BENCH_OUT_ENV, BENCH_TARGETS_ENV, type BenchTarget } from './results';
+
+const SIZES = [20, 200, 1000];
+const LATENCY_MS = 50;
+const PAGE = 20; // ListServices' maximum page size
+
+const size = (file: string): number => (existsSync(path.join(REPO_ROOT, file)) ? statSync(path.join(REPO_ROOT, file)).size : NaN);
+
+async function hostMeasurements(targets: BenchTarget[]): Promise<Record<string, number>> {
+  const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-bench-'));
+  const outFile = path.join(work, 'host.json');
+  const workspace = path.join(work, 'workspace');
+  cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+  const server = await startVsCodeServer({
+    env: { ...testAwsEnvironment(work), [BENCH_TARGETS_ENV]: JSON.stringify(targets), [BENCH_OUT_ENV]: outFile, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    settings: { 'apprunnerVpc.endpointUrl': targets[0].endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
+    logFile: path.join(work, 'server.log'),
+  });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'bench', 'hostBench.js') }));
+    const deadline = Date.now() + 15 * 60_000;
+    while (!existsSync(outFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    if (!existsSync(outFile)) throw new Error(`the host half of the bench did not finish (logs in ${work})`);
+    const answer = JSON.parse(readFileSync(outFile, 'utf8')) as Record<string, number> & { error?: string };
+    if (answer.error) throw new Error(`the host half of the bench failed: ${answer.error}`);
+    return answer;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+function row(name: string, value: number, budget = '', ratio = ''): string {
+  const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return `| ${name.padEnd(26)} | ${shown.padStart(10)} | ${budget.padEnd(26)} | ${ratio.padStart(6)} |`;
+}
+
+export async function main(): Promise<void> {
+  execSync('npm run package --silent', { cwd: REPO_ROOT, stdio: 'ignore' });
+  const results: Record<string, number> = {
+    mainBundleBytes: size('dist/extension.js'), sdkBundleBytes: size('dist/backend.js'), webviewBundleBytes: size('dist/webview.js'), vsixBytes: size('apprunner-vpc.vsix'),
+  };
+  const sandboxes: Sandbox[] = [];
+  try {
+    const targets: BenchTarget[] = [];
+    for (const n of SIZES) {
+      // The scale seed is the runbook world (one service) plus n-1 more, 20 connectors, every third attached.
+      const sandbox = await startSandbox({ port: 0, seed: 'scale', services: n - 1, connectors: 20, quiet: true });
+      await sandbox.setFaults({ latencyMs: LATENCY_MS });
+      sandboxes.push(sandbox);
+      targets.push({ n, endpoint: sandbox.endpoint, adminUrl: sandbox.adminUrl });
+      const pages = Math.ceil(n / PAGE);
+      results[`apiCallsLowerBound_${n}`] = pages + n;
+      results[`lowerBoundMs_${n}`] = pages * LATENCY_MS;
+    }
+    console.log(`Measuring in VS Code ${vscodeVersion()} against sandboxes with ${LATENCY_MS} ms added latency per call...`);
+    Object.assign(results, await hostMeasurements(targets));
+  } finally {
+    for (const s of sandboxes) await s.stop();
+  }
+  Object.assign(results, await measureDiagram([2, 16, 64]));
+  writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const kb = (b: number): number => Math.round(b / 102.4) / 10;
+  const lines = [
+    '| measure                    |      value | budget                     |  ratio |',
+    '|----------------------------|-----------:|----------------------------|-------:|',
+    row('mainBundle (KB)', kb(results.mainBundleBytes), '< 150'),
+    row('sdkBundle (KB)', kb(results.sdkBundleBytes), 'lazy, not in activate'),
+    row('webviewBundle (KB)', kb(results.webviewBundleBytes), '< 100'),
+    row('vsix (KB)', kb(results.vsixBytes)),
+    row('activateMs', results.activateMs, '< 20'),
+    row('sdkLoadedAfterActivate', results.sdkLoadedAfterActivate, '0'),
+  ];
+  for (const n of SIZES) {
+    lines.push(row(`treeFirstPaintMs_${n}`, results[`treeFirstPaintMs_${n}`], `<= 1.5 x ${results[`lowerBoundMs_${n}`]} (lower bound)`,
+      (results[`treeFirstPaintMs_${n}`] / results[`lowerBoundMs_${n}`]).toFixed(2)));
+    lines.push(row(`treeCompleteMs_${n}`, results[`treeCompleteMs_${n}`]));
+    lines.push(row(`apiCalls_${n}`, results[`apiCalls_${n}`], `${results[`apiCallsLowerBound_${n}`]} + network reads`,
+      (results[`apiCalls_${n}`] / results[`apiCallsLowerBound_${n}`]).toFixed(2)));
+    lines.push(row(`cachedRefreshCalls_${n}`, results[`cachedRefreshCalls_${n}`], '0'));
+  }
+  lines.push(row('codeLensAfterChangeMs', results.codeLensAfterChangeMs, '< 100'));
+  for (const n of [2, 16, 64]) lines.push(row(`diagramRenderMs_${n}`, results[`diagramRenderMs_${n}`], n === 64 ? '< 200' : ''));
+  lines.push(row('extHostHeapMb_1000', results.extHostHeapMb_1000));
+  console.log(lines.join('\n'));
+  console.log('\nbench-results.json written.');
+}
