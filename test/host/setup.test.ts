@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { nodeAt } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';
+import { waitFor } from './support';
 import { connectedToFreshWorld, DEFAULT_SETUP_ANSWERS, runWithAnswers, writeCalls } from './setupSupport';
 
 const run = runWithAnswers;
@@ -97,6 +99,11 @@ describe('Setup wizard: the guided runbook', function () {
     const egress = await nodeAt(api, 'Services', 'kyudai-api', 'Egress');
     assert.equal(egress.description, 'VPC · campus-sns-vpc-connector');
     assert.deepEqual(egress.item.command?.arguments, [connector.arn]);
+    // Clicking the Egress row runs its command: the connector's node is revealed and selected.
+    const link = egress.item.command;
+    assert.ok(link);
+    await vscode.commands.executeCommand(link.command, ...(link.arguments ?? []));
+    await waitFor(() => (api.explorer.view.selection[0]?.id === `connector:${connector.arn}` ? true : undefined), 'connector node selected');
     const groupNode = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'sg-apprunner');
     const rules = (await api.explorer.provider.getChildren(groupNode.node)).map((n) => String(n.getTreeItem().label));
     assert.ok(rules.includes('egress tcp 5432 -> sg-rds'), rules.join(' | '));
