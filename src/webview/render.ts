@@ -26,7 +26,7 @@ export class DiagramView {
     const defs = svgEl('defs', {}, root);
     for (const state of STATES) {
       const marker = svgEl('marker', { id: `arrow-${state}`, class: `marker state-${state}`, viewBox: '0 0 10 10', refX: 9, refY: 5,
-        markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+        markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' }, defs);
       svgEl('path', { d: 'M0,0 L10,5 L0,10 z' }, marker);
     }
     this.groupsLayer = svgEl('g', { class: 'groups' }, root);

@@ -15,7 +15,8 @@ import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vsco
 import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
 
 // The names the theme picker lists (the setting values are "Default Dark Modern" and "Default Light Modern").
-const THEMES = { dark: 'Dark Modern', light: 'Light Modern' } as const;
+const THEMES = { dark: 'Dark Modern', light: 'Light Modern', contrast: 'Dark High Contrast' } as const;
+const THEME_CLASS = { dark: 'vs-dark', light: 'vs', contrast: 'hc-black' } as const;
 
 /** The webview's inner frame: the one that holds our <svg id="diagram">. */
 async function diagramFrame(page: Page): Promise<Frame> {
@@ -39,10 +40,11 @@ async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.fill('>Preferences: Color Theme');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().waitFor();
+  // The theme list replaces the command list: wait for the picker's own rows, then filter (the list is virtual).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern|Contrast|Default/ }).first().waitFor();
   await input.fill(THEMES[theme]);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().click();
-  const wanted = theme === 'dark' ? 'vs-dark' : 'vs';
+  const wanted = THEME_CLASS[theme];
   // A string expression: it runs in the page, and this file is compiled without the DOM library.
   await page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${wanted}')`, undefined, { timeout: 30_000 });
   await page.waitForTimeout(700);
@@ -139,6 +141,9 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     await screenshot(page, 'diagram-after-setup-light');
     await useTheme(page, 'dark');
     await screenshot(page, 'diagram-after-setup-dark');
+    await useTheme(page, 'contrast');
+    await screenshot(page, 'diagram-after-setup-high-contrast');
+    await useTheme(page, 'dark');
   });
 
   it('survives a reload of the window: the serializer reopens the panel with its service', async () => {
