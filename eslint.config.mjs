@@ -19,4 +19,11 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // The webview's browser bundle has its own tsconfig (DOM lib, no Node).
+    files: ['src/webview/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tsconfig.webview.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
 );

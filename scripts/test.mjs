@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 const layers = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], gate: true },
   { name: 'compile+typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'], gate: true },
+  { name: 'typecheck webview', cmd: ['npx', 'tsc', '-p', 'tsconfig.webview.json'], gate: true },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], mocha: true },
   { name: 'sandbox', cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'], mocha: true },
