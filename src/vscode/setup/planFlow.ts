@@ -23,7 +23,7 @@ const planStep: ExecuteStep<SetupContext> = {
     if (!hasChanges(ctx.plan) && ctx.plan.steps.length === 0) {
       ctx.status = 'nothing-to-do';
       ctx.message = vscode.l10n.t('Nothing to do: {0} is already in place.', ctx.title);
-      await ctx.ui.notify('info', ctx.message, []);
+      void ctx.ui.notify('info', ctx.message, []);
     }
   },
 };
@@ -122,28 +122,35 @@ async function reportSuccess(ctx: SetupContext): Promise<void> {
   const openLog = vscode.l10n.t('Open Log');
   const known = await vscode.commands.getCommands(true);
   const actions = [...(known.includes('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
-  const choice = await ctx.ui.notify('info', ctx.message, actions);
-  if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
-  if (choice === openLog) log.show();
+  // Not awaited: a notification's promise settles only when it is closed, and callers (the diagram's fix
+  // button, CodeLens) wait for the command to finish.
+  void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
+    if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
+    if (choice === openLog) log.show();
+  });
 }
 
-async function reportFailure(ctx: SetupContext): Promise<void> {
+function reportFailure(ctx: SetupContext): void {
   const error = ctx.result?.error;
   const parts = error ? [pick(error.message), pick(error.doneSoFar), pick(error.rerun)] : [vscode.l10n.t('{0} did not finish.', ctx.title)];
   ctx.message = parts.join(' ');
   log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
   const again = vscode.l10n.t('Run Again');
   const openLog = vscode.l10n.t('Open Log');
-  const choice = await ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [again, openLog]);
-  if (choice === openLog) log.show();
-  if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
+  void ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [again, openLog]).then(async (choice) => {
+    if (choice === openLog) log.show();
+    if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
+  });
 }
 
 const reportStep: ExecuteStep<SetupContext> = {
   id: 'report',
   priority: Priority.report,
   shouldExecute: (ctx) => ctx.result !== undefined,
-  execute: (ctx) => (ctx.status === 'succeeded' ? reportSuccess(ctx) : reportFailure(ctx)),
+  async execute(ctx) {
+    if (ctx.status === 'succeeded') await reportSuccess(ctx);
+    else reportFailure(ctx);
+  },
 };
 
 export const planFlow: ExecuteStep<SetupContext>[] = [planStep, reviewStep, applyStep, refreshStep, reportStep];

@@ -100,7 +100,7 @@ export const subnetsStep: PromptStep<SetupContext> = {
         ctx.subnetIds = answer;
         return;
       }
-      await ctx.ui.notify('warning', problem, []);
+      void ctx.ui.notify('warning', problem, []);
       for (const item of items) item.picked = answer.includes(item.value);
     }
   },
