@@ -65,7 +65,7 @@ describe('e2e: setting up the VPC connector from the palette', function () {
     const done = page.locator('.notifications-toasts .notification-list-item', { hasText: /Set up VPC connector: done/ });
     await done.waitFor({ timeout: 180_000 });
     assert.match(await done.innerText(), /connected/);
-    const connector = row(page, 'campus-sns-vpc-connector');
+    const connector = row(page, /^campus-sns-vpc-connector/);
     await connector.waitFor({ timeout: 60_000 });
     assert.match(await connector.innerText(), /ACTIVE/);
     await row(page, 'kyudai-api').click();
