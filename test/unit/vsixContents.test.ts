@@ -13,7 +13,7 @@ describe('the .vsix file list', () => {
       .split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('dist/extension.js'));
     assert.ok(files.includes('package.json'));
-    const allowed = /^(package(\.nls(\.ja)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|backend|cli|webview)\.js|bin\/[\w-]+\.js|media\/[\w./-]+|l10n\/[\w.-]+\.json|schemas\/[\w.-]+\.json|docs\/iam-policy\.json)$/;
+    const allowed = /^(package(\.nls(\.ja)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|backend|cli|webview)\.js|bin\/[\w-]+\.js|media\/[\w./-]+|l10n\/[\w.-]+\.json|schemas\/[\w.-]+\.json|docs\/[\w.-]+\.(md|json))$/;
     for (const file of files) assert.match(file, allowed, `${file} must not be packaged`);
   });
 });

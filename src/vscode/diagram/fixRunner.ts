@@ -2,7 +2,8 @@
 // extension's own model. A whole command (create groups, create or attach the connector) runs with its own
 // prompts and confirmation; a single rule is confirmed here and applied as one plan step by the engine.
 import * as vscode from 'vscode';
-import { planStepForFix, type DiagramFix } from '../../model/diagram';
+import type { DiagramFix } from '../../model/diagram';
+import { fixActionFor } from '../../model/diagnoseFix';
 import type { PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -25,13 +26,14 @@ function affected(panel: DiagramPanel, id: string): string[] {
   return edge ? [id, edge.from, edge.to] : [id];
 }
 
-async function applyStep(services: ExtensionServices, step: PlanStep): Promise<void> {
+async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
   const target = services.connection.state.target;
   if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
   const backend = loadBackend();
-  const result = await backend.applyPlan(backend.getClients(target), { kind: 'setup', steps: [step], warnings: [], notes: [] });
+  const result = await backend.applyPlan(backend.getClients(target), { kind: 'setup', steps, warnings: [], notes: [] });
   if (result.status !== 'succeeded') {
-    throw new UserError(result.error?.message ?? { en: `${step.title.en} did not finish.`, ja: `${step.title.ja} は完了しませんでした。` });
+    const last = steps[steps.length - 1];
+    throw new UserError(result.error?.message ?? { en: `${last.title.en} did not finish.`, ja: `${last.title.ja} は完了しませんでした。` });
   }
 }
 
@@ -50,20 +52,23 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
     // The command shows its own plan and confirmation.
     run = async () => vscode.commands.executeCommand(command, model.serviceName);
   } else {
-    const found = planStepForFix(snapshot, readSettings(), model.serviceName, fix);
-    if (found.kind === 'done') {
+    // The same fix the diagnosis applies (e.g. revoking allow-all egress brings the runbook's rules first).
+    const action = fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
+    if (action.kind === 'done') {
       ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
       services.store.invalidate();
       await services.store.refresh({ force: true });
       return;
     }
-    if (found.kind === 'unavailable') {
+    if (action.kind === 'command') {
+      run = async () => vscode.commands.executeCommand(action.command, model.serviceName);
+    } else if (action.kind === 'steps') {
+      const detail = action.steps.map((step) => `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`).join('\n\n');
+      if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
+      run = () => applySteps(services, action.steps);
+    } else {
       throw new UserError({ en: `"${fix.title.en}" cannot be applied from this snapshot; run the setup instead.`, ja: `このスナップショットからは「${fix.title.ja}」を適用できません。セットアップを実行してください。` });
     }
-    const step = found.step;
-    const detail = `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`;
-    if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
-    run = () => applyStep(services, step);
   }
   const ids = affected(panel, elementId);
   panel.setBusy(ids, true);
