@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { ServiceOperation } from '../../model/topology';
+import { overlayPartial } from '../../model/explorer/partialSnapshot';
+import type { ServiceOperation, Topology } from '../../model/topology';
 import type { Connection } from '../connection';
-import type { StateStore } from '../state/stateStore';
+import type { StateStore, StoreState } from '../state/stateStore';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './node';
 
@@ -13,10 +14,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private readonly operations = new Map<string, ServiceOperation>();
+  /** The last snapshot that finished loading: fills the gaps of partial snapshots while a refresh streams. */
+  private complete: Topology | undefined;
 
   constructor(private readonly connection: Connection, private readonly store: StateStore) {
     this.subscriptions = [connection.onDidChange(() => this.refresh()), store.onDidChange((state) => {
       for (const s of state.snapshot?.services ?? []) if (s.lastOperation) this.operations.set(s.arn, s.lastOperation);
+      if (!state.loading) this.complete = state.snapshot;
       this.refresh();
     })];
   }
@@ -35,7 +39,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   private roots(): ExplorerNode[] {
     const state = this.connection.state;
-    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.store.state, seenOperation: (arn) => this.operations.get(arn) })] : [];
+    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.shownState(), seenOperation: (arn) => this.operations.get(arn) })] : [];
+  }
+
+  private shownState(): StoreState {
+    const state = this.store.state;
+    return state.loading && state.snapshot ? { ...state, snapshot: overlayPartial(state.snapshot, this.complete) } : state;
   }
 
   /** Walks the tree from the roots to the node with this id (children are computed from the snapshot). */
