@@ -22,6 +22,19 @@ describe('Setup commands from the palette and from tree nodes', function () {
 
   after(() => api.setup.setUi(undefined));
 
+  it('cancelling the progress mid-apply stops before the next write and says what was done', async () => {
+    const ui = new ReplayUi(SG_ANSWERS, true, (abort, line) => {
+      if (/^Step 2\//.test(line)) abort();
+    });
+    api.setup.setUi(ui);
+    await vscode.commands.executeCommand('apprunnerVpc.createSecurityGroups');
+    const last = api.setup.lastRun();
+    assert.equal(last?.status, 'cancelled');
+    assert.match(last?.message ?? '', /Cancelled after [12] of 6 steps \(Create security group sg-apprunner/);
+    assert.ok(!snap(api)?.securityGroups.some((g) => g.name === 'sg-rds' && g.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId)),
+      'the DB ingress (the last step) was not written');
+  });
+
   it('createSecurityGroups (palette) then createConnector (palette) run their part of the plan only', async () => {
     await run(api, 'createSecurityGroups', SG_ANSWERS, true);
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);

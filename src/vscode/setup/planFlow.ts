@@ -132,7 +132,11 @@ async function reportSuccess(ctx: SetupContext): Promise<void> {
 
 function reportFailure(ctx: SetupContext): void {
   const error = ctx.result?.error;
-  const parts = error ? [pick(error.message), pick(error.doneSoFar), pick(error.rerun)] : [vscode.l10n.t('{0} did not finish.', ctx.title)];
+  const done = (ctx.result?.outcomes ?? []).map((o) => ctx.plan?.steps.find((s) => s.id === o.stepId)).filter((s) => s !== undefined).map((s) => pick(s.title));
+  const parts = error ? [pick(error.message), pick(error.doneSoFar), pick(error.rerun)]
+    : ctx.status === 'cancelled'
+      ? [vscode.l10n.t('Cancelled after {0} of {1} steps ({2}). Running the command again continues from there.', done.length, ctx.plan?.steps.length ?? 0, done.join('; ') || '-')]
+      : [vscode.l10n.t('{0} did not finish.', ctx.title)];
   ctx.message = parts.join(' ');
   log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
   const again = vscode.l10n.t('Run Again');
