@@ -42,8 +42,11 @@ async function serviceNodes(a: ExtensionApi): Promise<ExplorerNode[]> {
 async function measureLoad(a: ExtensionApi, n: number): Promise<{ firstPaint: number; complete: number }> {
   const started = performance.now();
   let firstPaint: number | undefined;
+  // While reloading, the tree keeps showing the previous snapshot; first paint is when services of the new
+  // load are on screen (as on a first load), recognised by the new snapshot's loadedAt.
+  const previous = a.store.state.snapshot?.loadedAt;
   const watch = a.store.onDidChange(() => {
-    if (firstPaint !== undefined) return;
+    if (firstPaint !== undefined || a.store.state.snapshot?.loadedAt === previous) return;
     void serviceNodes(a).then((nodes) => {
       if (firstPaint === undefined && nodes.length > 0) firstPaint = performance.now() - started;
     });

@@ -14,7 +14,8 @@ import { SELECTOR, isApprunnerYaml } from './yamlFiles';
 import { yamlHover } from './yamlHover';
 import { YamlStatusBar } from './yamlStatusBar';
 
-const REFRESH_DEBOUNCE_MS = 250;
+// At most one lens refresh per this interval while partial snapshots stream in; a lone change shows at once.
+const REFRESH_THROTTLE_MS = 250;
 
 /** What this feature offers to tests and to other features. */
 export interface CodeLensApi {
@@ -52,10 +53,16 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     void updateStatusBar();
   };
   let timer: NodeJS.Timeout | undefined;
-  // The store fires for every streamed partial snapshot: one refresh per burst is enough.
+  let lastRefresh = 0;
+  // The store fires for every streamed partial snapshot: throttled, so a burst costs a few refreshes while
+  // a single change (a refresh, a finished command) reaches the lenses on the next tick.
   const refreshSoon = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(refreshNow, REFRESH_DEBOUNCE_MS);
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      lastRefresh = Date.now();
+      refreshNow();
+    }, Math.max(0, lastRefresh + REFRESH_THROTTLE_MS - Date.now()));
   };
   const gitConfigs = vscode.workspace.createFileSystemWatcher('**/.git/config');
   // A visible apprunner.yaml shows operations in progress, so the store may poll while one is on screen.
