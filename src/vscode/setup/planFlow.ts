@@ -11,6 +11,7 @@ import { pick } from '../localize';
 import { log } from '../log';
 import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
 import type { SetupContext } from './setupContext';
+import { reportFailure, reportSuccess } from './reportResult';
 import { planFor } from './setupPlan';
 
 const lang = (): 'en' | 'ja' => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
@@ -112,40 +113,6 @@ const refreshStep: ExecuteStep<SetupContext> = {
     await ctx.services.store.refresh({ force: true });
   },
 };
-
-async function reportSuccess(ctx: SetupContext): Promise<void> {
-  const outcomes = ctx.result?.outcomes ?? [];
-  const label = (id: string): string => (id === 'check-health' ? vscode.l10n.t('Health') : vscode.l10n.t('DB health'));
-  const health = outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health').map((o) => `${label(o.stepId)}: ${pick(o.detail)}`);
-  ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
-  const diagram = vscode.l10n.t('Show Diagram');
-  const openLog = vscode.l10n.t('Open Log');
-  const known = await vscode.commands.getCommands(true);
-  const actions = [...(known.includes('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
-  // Not awaited: a notification's promise settles only when it is closed, and callers (the diagram's fix
-  // button, CodeLens) wait for the command to finish.
-  void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
-    if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
-    if (choice === openLog) log.show();
-  });
-}
-
-function reportFailure(ctx: SetupContext): void {
-  const error = ctx.result?.error;
-  const done = (ctx.result?.outcomes ?? []).map((o) => ctx.plan?.steps.find((s) => s.id === o.stepId)).filter((s) => s !== undefined).map((s) => pick(s.title));
-  const parts = error ? [pick(error.message), pick(error.doneSoFar), pick(error.rerun)]
-    : ctx.status === 'cancelled'
-      ? [vscode.l10n.t('Cancelled after {0} of {1} steps ({2}). Running the command again continues from there.', done.length, ctx.plan?.steps.length ?? 0, done.join('; ') || '-')]
-      : [vscode.l10n.t('{0} did not finish.', ctx.title)];
-  ctx.message = parts.join(' ');
-  log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
-  const again = vscode.l10n.t('Run Again');
-  const openLog = vscode.l10n.t('Open Log');
-  void ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [again, openLog]).then(async (choice) => {
-    if (choice === openLog) log.show();
-    if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
-  });
-}
 
 const reportStep: ExecuteStep<SetupContext> = {
   id: 'report',
