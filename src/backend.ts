@@ -8,3 +8,4 @@ export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { diagnosisReportMarkdown } from './model/diagnosisReport';
+export * from './analysis';

@@ -1,12 +1,13 @@
 // CodeLens for apprunner.yaml, computed from the store's snapshot only. An action appears only when its
 // command is registered at runtime, so no lens dangles while other features are missing or disabled.
 import * as vscode from 'vscode';
-import { buildLenses, LENS_COMMANDS, type LensModel } from '../../model/codeLens';
+import type { LensModel } from '../../model/codeLens';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { lensInput } from './lensInput';
 import type { ServiceLinker } from './serviceLinker';
 import { isApprunnerYaml, toRange } from './yamlFiles';
+import { loadBackend } from '../backend';
 
 export function codeLensEnabled(): boolean {
   return vscode.workspace.getConfiguration('apprunnerVpc').get<boolean>('codeLens.enabled', true);
@@ -28,7 +29,7 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   /** The lens models for a document, with actions whose command is not registered left out. */
   async models(document: vscode.TextDocument): Promise<LensModel[]> {
     if (!codeLensEnabled() || !isApprunnerYaml(document)) return [];
-    const models = buildLenses(await lensInput(this.services, this.linker, document));
+    const models = loadBackend().buildLenses(await lensInput(this.services, this.linker, document));
     const registered = new Set(await vscode.commands.getCommands(true));
     return models
       .filter((m) => !m.id.startsWith('action:') || (m.command !== undefined && registered.has(m.command)))
@@ -42,7 +43,7 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
       // A lens without a command still shows its text; '' makes it plain, not clickable.
       command: m.command ?? '',
       // The link command needs to know which file it links.
-      arguments: m.command === LENS_COMMANDS.link ? [document.uri] : m.args,
+      arguments: m.command === loadBackend().LENS_COMMANDS.link ? [document.uri] : m.args,
     }));
   }
 

@@ -1,9 +1,7 @@
 // A fix for one finding: the exact change named in a modal confirmation, then applied as plan steps by the
 // engine (through the SDK bundle), then the service diagnosed again so the user sees the result.
 import * as vscode from 'vscode';
-import { fixActionFor } from '../../model/diagnoseFix';
 import type { Finding } from '../../model/diagnosis';
-import { fixText } from '../../model/fixText';
 import type { Plan, PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -46,8 +44,8 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
 export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serviceName: string, finding: Finding): Promise<FixOutcome> {
   const snapshot = services.store.state.snapshot;
   if (!finding.fix || !snapshot) throw new UserError({ en: `${finding.id} has no fix to apply.`, ja: `${finding.id} には適用できる修正がありません。` });
-  const action = fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
-  const what = fixText(finding.fix);
+  const action = loadBackend().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
+  const what = loadBackend().fixText(finding.fix);
   switch (action.kind) {
     case 'link':
       await vscode.env.openExternal(vscode.Uri.parse(action.url));

@@ -1,11 +1,11 @@
 // The checklist as Markdown for a team's records (runbook 9), in the UI language, where the user chooses.
 import * as vscode from 'vscode';
-import { checklistToMarkdown } from '../../model/checklistMarkdown';
 import { UserError } from '../../model/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';
 import { uiLang } from './uiLang';
+import { loadBackend } from '../backend';
 
 export async function exportChecklist(services: ExtensionServices, checklist: ChecklistProvider, ui: DiagnoseUi): Promise<vscode.Uri | undefined> {
   if (!services.store.state.snapshot) await services.store.refresh();
@@ -18,7 +18,7 @@ export async function exportChecklist(services: ExtensionServices, checklist: Ch
   if (!uri) return undefined;
   const lang = uiLang();
   const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
-  const markdown = checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
+  const markdown = loadBackend().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
   ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
   return uri;

@@ -2,13 +2,13 @@
 // check with a pass / fail / unknown / manual icon. A pure function of the store's snapshot, the last
 // diagnosis and the last connection test (model/checklist.ts); recomputed whenever either changes.
 import * as vscode from 'vscode';
-import { evaluateChecklist, type ChecklistItem, type ChecklistSection, type ChecklistState } from '../../model/checklist';
+import type { ChecklistItem, ChecklistSection, ChecklistState } from '../../model/checklist';
 import type { Diagnosis } from '../../model/diagnosis';
-import { analyzeService } from '../../model/reachability';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { analysisOptions, lastConnectionTest, type DiagnoseResult } from './runDiagnosis';
+import { loadBackend } from '../backend';
 
 export const CHECKLIST_VIEW = 'apprunnerVpc.checklist';
 
@@ -58,8 +58,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     const record = lastConnectionTest(this.services);
     const sameService = record?.serviceName === serviceName ? record : undefined;
     // A diagnosis made from an older snapshot is redone from the current one; only its live parts are kept.
-    const diagnosis: Diagnosis = analyzeService(snapshot, serviceName, analysisOptions());
-    const items = evaluateChecklist(snapshot, diagnosis, {
+    const diagnosis: Diagnosis = loadBackend().analyzeService(snapshot, serviceName, analysisOptions());
+    const items = loadBackend().evaluateChecklist(snapshot, diagnosis, {
       now: new Date().toISOString(),
       lastConnectionTestAt: sameService?.at,
       logScan: this.lastResult(serviceName)?.live?.logs.scan ?? sameService?.logScan,

@@ -1,16 +1,15 @@
 // The fixes a diagnosis offers: the "Fix..." quick pick's items, and code actions on the Problems entries
 // of apprunner.yaml. Both name the exact change and run apprunnerVpc.applyDiagnosisFix, which confirms.
 import * as vscode from 'vscode';
-import { fixableFindings } from '../../model/diagnoseFix';
-import { fixText } from '../../model/fixText';
 import { pick } from '../localize';
 import type { FixChoice } from './diagnoseUi';
 import type { DiagnosisProblems } from './problems';
 import type { DiagnoseResult } from './runDiagnosis';
+import { loadBackend } from '../backend';
 
 export function fixChoices(result: DiagnoseResult): FixChoice[] {
-  return fixableFindings(result.diagnosis.findings).map((f) => ({
-    label: pick(fixText(f.fix)),
+  return loadBackend().fixableFindings(result.diagnosis.findings).map((f) => ({
+    label: pick(loadBackend().fixText(f.fix)),
     description: f.id,
     detail: pick(f.message),
     findingId: f.id,
@@ -28,7 +27,7 @@ export class FixCodeActions implements vscode.CodeActionProvider {
       const origin = this.problems.originOf(diagnostic);
       const finding = origin ? this.last(origin.serviceName)?.diagnosis.findings.find((f) => f.id === origin.findingId) : undefined;
       if (!origin || finding?.fix?.kind !== 'plan-step') continue;
-      const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(loadBackend().fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.command = { command: 'apprunnerVpc.applyDiagnosisFix', title: action.title, arguments: [origin.serviceName, origin.findingId] };
       actions.push(action);

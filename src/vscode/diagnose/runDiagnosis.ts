@@ -3,10 +3,8 @@
 // workspaceState: the checklist's "connection test run recently" (runbook 8.1, 9) reads it.
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../model/diagnosis';
-import { diagnoseExitCode } from '../../model/diagnoseOutcome';
 import type { LiveChecks } from '../../model/liveChecks';
-import { analyzeService } from '../../model/reachability';
-import { findService } from '../../model/reachabilityContext';
+import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -51,8 +49,8 @@ export async function freshSnapshot(services: ExtensionServices): Promise<Topolo
 export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken): Promise<DiagnoseResult> {
   const snapshot = await freshSnapshot(services);
   const target = services.connection.state.target;
-  const diagnosis = analyzeService(snapshot, serviceName, analysisOptions());
-  const service = findService(snapshot, serviceName);
+  const diagnosis = loadBackend().analyzeService(snapshot, serviceName, analysisOptions());
+  const service = loadBackend().findService(snapshot, serviceName);
   let live: LiveChecks | undefined;
   if (service && target) {
     const backend = loadBackend();
@@ -74,7 +72,7 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     };
     await services.context.workspaceState.update(LAST_TEST_KEY, record);
   }
-  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: diagnoseExitCode(diagnosis, live) };
+  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadBackend().diagnoseExitCode(diagnosis, live) };
 }
 
 export function lastConnectionTest(services: ExtensionServices): ConnectionTestRecord | undefined {

@@ -2,13 +2,14 @@
 // changes (the webview updates in place), checks every message it receives, and reports its visibility to
 // the store so polling runs only while someone can see the progress.
 import * as vscode from 'vscode';
-import { buildDiagram, layoutDiagram, type DiagramModel } from '../../model/diagram';
+import type { DiagramModel } from '../../model/diagram';
 import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../model/diagram/protocol';
 import { log } from '../log';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { uiStrings } from './uiStrings';
 import { diagramHtml, resourceRoots } from './webviewHtml';
+import { loadBackend } from '../backend';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
@@ -120,11 +121,11 @@ export class DiagramPanel implements vscode.Disposable {
     const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, databaseGroupName: s.databaseSecurityGroupName,
       connectorName: s.connectorName, busy: [...this.busy] };
     const wanted = this.serviceName ?? s.serviceName;
-    const model = snapshot ? buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
+    const model = snapshot ? loadBackend().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadBackend().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
     this.model = model ?? this.model;
     this.updateTitle();
     const error = state.error ? state.error.message[vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en'] : undefined;
-    void this.post({ type: 'update', model: this.model, layout: this.model ? layoutDiagram(this.model) : undefined, loading: state.loading, error });
+    void this.post({ type: 'update', model: this.model, layout: this.model ? loadBackend().layoutDiagram(this.model) : undefined, loading: state.loading, error });
   }
 
   /** Asks the webview for the picture as a standalone SVG (what "Save as SVG" writes). */

@@ -3,7 +3,6 @@
 // prompts and confirmation; a single rule is confirmed here and applied as one plan step by the engine.
 import * as vscode from 'vscode';
 import type { DiagramFix } from '../../model/diagram';
-import { fixActionFor } from '../../model/diagnoseFix';
 import type { PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -53,7 +52,7 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
     run = async () => vscode.commands.executeCommand(command, model.serviceName);
   } else {
     // The same fix the diagnosis applies (e.g. revoking allow-all egress brings the runbook's rules first).
-    const action = fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
+    const action = loadBackend().fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
     if (action.kind === 'done') {
       ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
       services.store.invalidate();
