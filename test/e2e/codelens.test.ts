@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
+import type { Page } from 'playwright-core';
+import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
+import type { LocalAws } from '../support/localAws';
 import { applyRunbookSetupAt } from '../support/runbookSetup';
-import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
-import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+import { REPO_ROOT } from '../support/vscodeServer';
+import { runFromPalette, screenshot } from '../support/workbench';
 
 /** The rendered CodeLens texts above the editor's lines, as a person reads them. */
 async function lensTexts(page: Page): Promise<string[]> {
@@ -16,37 +14,22 @@ async function lensTexts(page: Page): Promise<string[]> {
 
 describe('e2e: apprunner.yaml with live CodeLens', function () {
   this.timeout(300_000);
-  let aws: LocalAws;
-  let server: VsCodeServer;
-  let browser: Browser;
+  let session: E2eWorkbench;
   let page: Page;
+  let aws: LocalAws;
 
   before(async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-codelens-e2e-'));
-    const workspace = path.join(work, 'workspace');
-    cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
-    aws = await startLocalAws();
-    const env = testAwsEnvironment(work);
-    server = await startVsCodeServer({
-      env,
+    session = await openWorkbenchOnSandbox('codelens', {
+      copyWorkspace: true,
+      shareCredentials: true,
       // The sandbox's kyudai-api is an image service (nothing to auto-link), so the folder names it.
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', 'apprunnerVpc.linkedService': 'kyudai-api' },
+      settings: { 'apprunnerVpc.linkedService': 'kyudai-api' },
     });
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT }));
-    await waitForWorkbench(page);
+    page = session.page;
+    aws = session.aws;
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await aws?.stop();
-  });
+  after(() => session?.close());
 
   it('opening apprunner.yaml shows the service, its egress, actions and the database path above the lines', async () => {
     await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
-import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
-import { openActivity, runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+import type { Frame, Page } from 'playwright-core';
+import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
+import { openActivity, runFromPalette, screenshot } from '../support/workbench';
 
 // What a person sees: the Operations Checklist in the App Runner VPC side bar, "Diagnose Connectivity" from
 // the palette opening the report in the Markdown preview, and the findings in the Problems panel.
@@ -26,29 +21,15 @@ async function reportFrame(page: Page, text: string): Promise<Frame> {
 
 describe('e2e: diagnose, the report preview, Problems and the checklist view', function () {
   this.timeout(300_000);
-  let aws: LocalAws;
-  let server: VsCodeServer;
-  let browser: Browser;
+  let session: E2eWorkbench;
   let page: Page;
 
   before(async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-diagnose-e2e-'));
-    aws = await startLocalAws();
-    server = await startVsCodeServer({
-      env: testAwsEnvironment(work),
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }));
-    await waitForWorkbench(page);
+    session = await openWorkbenchOnSandbox('diagnose');
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await aws?.stop();
-  });
+  after(() => session?.close());
 
   it('the side bar shows the Operations Checklist with failing runbook items before setup', async () => {
     await openActivity(page, 'App Runner VPC');

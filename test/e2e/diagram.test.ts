@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { getClients } from '../../src/aws/clients';
 import { applyPlan } from '../../src/engine/applyPlan';
 import { resolveDesired } from '../../src/model/desired';
 import { plan } from '../../src/model/plan';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { loadTopology } from '../../src/aws/topologyLoader';
-import { launchChromium } from '../support/browser';
-import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
-import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
+import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
+import type { LocalAws } from '../support/localAws';
 import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
 
 // The names the theme picker lists (the setting values are "Default Dark Modern" and "Default Light Modern").
@@ -68,39 +64,24 @@ async function showDiagramWhenConnected(page: Page): Promise<void> {
 
 describe('e2e: the network diagram, before and after setup, dark and light', function () {
   this.timeout(300_000);
-  let aws: LocalAws;
-  let server: VsCodeServer;
-  let browser: Browser;
+  let session: E2eWorkbench;
   let page: Page;
+  let aws: LocalAws;
   const cspViolations: string[] = [];
 
   before(async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-diagram-e2e-'));
-    aws = await startLocalAws();
-    const env = testAwsEnvironment(work);
-    server = await startVsCodeServer({
-      env,
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', },
+    session = await openWorkbenchOnSandbox('diagram', {
+      // The test itself applies the setup with the same credentials the extension uses.
+      shareCredentials: true,
+      onPage: (p) => p.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|evaluate)/i.test(m.text())) cspViolations.push(m.text());
+      }),
     });
-    // The test itself applies the setup with the same credentials the extension uses.
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    page.on('console', (m) => {
-      if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|evaluate)/i.test(m.text())) cspViolations.push(m.text());
-    });
-    await page.goto(server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }));
-    await waitForWorkbench(page);
+    page = session.page;
+    aws = session.aws;
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await aws?.stop();
-  });
+  after(() => session?.close());
 
   it('before setup: the picture shows the broken DB path (dark and light screenshots)', async () => {
     // The command is offered once the extension is connected to the sandbox.

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalAws, testAwsEnvironment, type LocalAws } from '../support/localAws';
-import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from '../support/vscodeServer';
-import { openActivity, runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+import type { Page } from 'playwright-core';
+import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
+import { openActivity, runFromPalette, screenshot } from '../support/workbench';
 
 const row = (page: Page, text: string | RegExp) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
 
@@ -20,29 +15,15 @@ async function acceptStep(page: Page, step: number, total: number): Promise<void
 
 describe('e2e: setting up the VPC connector from the palette', function () {
   this.timeout(300_000);
-  let aws: LocalAws;
-  let server: VsCodeServer;
-  let browser: Browser;
+  let session: E2eWorkbench;
   let page: Page;
 
   before(async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-setup-e2e-'));
-    aws = await startLocalAws();
-    server = await startVsCodeServer({
-      env: testAwsEnvironment(work),
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    await page.goto(server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }));
-    await waitForWorkbench(page);
+    session = await openWorkbenchOnSandbox('setup');
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await aws?.stop();
-  });
+  after(() => session?.close());
 
   it('opens the App Runner view and sees kyudai-api on DEFAULT egress', async () => {
     await openActivity(page, 'App Runner VPC');
