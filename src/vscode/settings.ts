@@ -1,17 +1,12 @@
 import * as vscode from 'vscode';
+import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
 
-// The extension's settings (DESIGN section 4), read in one place so every feature agrees on defaults.
-export interface Settings {
+// The extension's settings (DESIGN section 4), read in one place so every feature agrees on defaults: the
+// setup names are the CLI's too (SetupSettings), plus where to connect.
+export interface Settings extends SetupSettings {
   region: string;
   profile: string;
   endpointUrl: string;
-  serviceName: string;
-  connectorName: string;
-  appRunnerSecurityGroupName: string;
-  databaseSecurityGroupName: string;
-  databasePort: number;
-  healthCheckPath: string;
-  dbHealthPath: string;
 }
 
 export const SECTION = 'apprunnerVpc';
@@ -28,13 +23,9 @@ export function readSettings(): Settings {
     region: explicit<string>(c, 'region')?.trim() ?? '',
     profile: c.get<string>('profile', '').trim(),
     endpointUrl: c.get<string>('endpointUrl', '').trim(),
-    serviceName: c.get<string>('serviceName', 'kyudai-api'),
-    connectorName: c.get<string>('connectorName', 'campus-sns-vpc-connector'),
-    appRunnerSecurityGroupName: c.get<string>('appRunnerSecurityGroupName', 'sg-apprunner'),
-    databaseSecurityGroupName: c.get<string>('databaseSecurityGroupName', 'sg-rds'),
-    databasePort: c.get<number>('databasePort', 5432),
-    healthCheckPath: c.get<string>('healthCheckPath', '/api/v1/health'),
-    dbHealthPath: c.get<string>('dbHealthPath', '/api/v1/db-health'),
+    ...(Object.fromEntries(
+      (Object.keys(DEFAULT_SETUP_SETTINGS) as (keyof SetupSettings)[]).map((key) => [key, c.get(key, DEFAULT_SETUP_SETTINGS[key])]),
+    ) as unknown as SetupSettings),
   };
 }
 
