@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDiagram, layoutDiagram } from '../../src/model/diagram';
 import { UI_STRING_KEYS } from '../../src/model/diagram/protocol';
+import { diagramPageHtml } from '../../src/model/diagram/webviewPage';
 import type { Topology } from '../../src/model/topology';
 import { launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/vscodeServer';
@@ -37,10 +38,12 @@ export async function measureDiagram(sizes: number[]): Promise<Record<string, nu
   const out: Record<string, number> = {};
   try {
     const page = await browser.newPage();
-    const css = readFileSync(path.join(REPO_ROOT, 'media', 'diagram.css'), 'utf8');
     const script = readFileSync(path.join(REPO_ROOT, 'dist', 'webview.js'), 'utf8');
-    const html = readFileSync(path.join(REPO_ROOT, 'test', 'bench', 'diagramPage.html'), 'utf8');
-    await page.setContent(html.replace('/*CSS*/', css));
+    // The panel's own page, without its CSP and resource tags: the bench injects the same files inline.
+    const html = diagramPageHtml({ cspSource: 'none', nonce: 'bench', scriptUri: '', styleUri: '', lang: 'en', title: 'bench' })
+      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>|<link rel="stylesheet"[^>]*>|<script[^>]*><\/script>/g, '');
+    await page.setContent(html);
+    await page.addStyleTag({ path: path.join(REPO_ROOT, 'media', 'diagram.css') });
     // Code passed to page.evaluate runs in the page, where globalThis is the window.
     await page.evaluate(() => {
       const w = globalThis as unknown as PageGlobals;
