@@ -20,6 +20,13 @@ describe('IAM policy', () => {
     assert.deepEqual(actionsInPolicy(policy), code, 'run "npm run iam-policy" after adding an SDK command');
   });
 
+  it('the README shows the same policy as docs/iam-policy.json', () => {
+    const readme = readFileSync(path.join(SOURCE_ROOT, 'README.md'), 'utf8');
+    const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    assert.ok(block, 'README has a json block in its IAM policy section');
+    assert.deepEqual(JSON.parse(block), JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')));
+  });
+
   it('never lets the UI layers call the SDK directly', () => {
     const offenders = sourceFiles('src/vscode', 'src/model').filter((f) => /from '@aws-sdk\//.test(f.text.replace(/import type[^;]+;/g, '')));
     assert.deepEqual(offenders.map((f) => f.file), []);

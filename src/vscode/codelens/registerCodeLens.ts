@@ -15,7 +15,7 @@ import { yamlHover } from './yamlHover';
 import { YamlStatusBar } from './yamlStatusBar';
 
 // At most one lens refresh per this interval while partial snapshots stream in; a lone change shows at once.
-const REFRESH_THROTTLE_MS = 250;
+const REFRESH_THROTTLE_MS = 100;
 
 /** What this feature offers to tests and to other features. */
 export interface CodeLensApi {
