@@ -29,9 +29,10 @@ export function isLoopbackHost(hostAndPath: string): boolean {
   return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
-/** The URL to call a service path on: https, except plain http for loopback (the sandbox's services). */
+/** The URL of a service (and a path on it): https, except plain http for loopback (the sandbox's services). */
 export function serviceEndpointUrl(serviceUrl: string, path: string): string {
   const scheme = isLoopbackHost(serviceUrl) ? 'http' : 'https';
   const base = serviceUrl.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  return `${scheme}://${base}${path.startsWith('/') ? path : `/${path}`}`;
+  const suffix = path === '' ? '' : path.startsWith('/') ? path : `/${path}`;
+  return `${scheme}://${base}${suffix}`;
 }

@@ -101,7 +101,8 @@ describe('Setup commands from the palette and from tree nodes', function () {
     const node = await nodeAt(api, 'Services', 'kyudai-api');
     const url = await vscode.commands.executeCommand<string>('apprunnerVpc.copyUrl', node.node);
     assert.equal(await vscode.env.clipboard.readText(), url);
-    assert.equal(url, `https://${kyudai(api)?.url}`);
+    // The sandbox's service URL is on loopback, so it is copied as http (real App Runner URLs are https).
+    assert.equal(url, `http://${kyudai(api)?.url}`);
     api.setup.setUi(new ReplayUi([{ id: 'service', value: kyudai(api)?.arn }], false));
     const arn = await vscode.commands.executeCommand<string>('apprunnerVpc.copyArn');
     assert.equal(arn, kyudai(api)?.arn);

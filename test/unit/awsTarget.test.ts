@@ -21,6 +21,8 @@ describe('awsTarget', () => {
   it('calls services over https, and over http only on loopback', () => {
     assert.equal(serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', '/api/v1/health'), 'https://abc.ap-northeast-1.awsapprunner.com/api/v1/health');
     assert.equal(serviceEndpointUrl('127.0.0.1:4566/_apps/x', 'api/v1/db-health'), 'http://127.0.0.1:4566/_apps/x/api/v1/db-health');
+    assert.equal(serviceEndpointUrl('127.0.0.1:4566/_apps/x', ''), 'http://127.0.0.1:4566/_apps/x');
+    assert.equal(serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', ''), 'https://abc.ap-northeast-1.awsapprunner.com');
   });
 });
 

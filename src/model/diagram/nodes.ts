@@ -5,6 +5,7 @@ import type { AppRunnerService, DbInstance, NatGateway, SecurityGroup, Subnet, V
 import { type ElementState, plain } from './elementState';
 import { fixFor } from './findingMap';
 import type { DetailRow, DiagramNode, NodeKind } from './types';
+import { serviceEndpointUrl } from '../awsTarget';
 
 const row = (en: string, ja: string, value: string): DetailRow => ({ label: { en, ja }, value });
 
@@ -26,7 +27,7 @@ export function serviceNode(s: AppRunnerService): DiagramNode {
   return node(serviceNodeId(s.name), 'service', s.name, state, {
     sublabel: 'App Runner', resourceId: s.arn,
     details: [row('ARN', 'ARN', s.arn), row('Status', '状態', s.status), row('Egress', '送信経路', s.egressType ?? '?'),
-      ...(s.url ? [row('URL', 'URL', `https://${s.url}`)] : []),
+      ...(s.url ? [row('URL', 'URL', serviceEndpointUrl(s.url, ''))] : []),
       ...(s.lastOperation ? [row('Last operation', '最後の操作', `${s.lastOperation.type} ${s.lastOperation.status}`)] : [])],
   });
 }

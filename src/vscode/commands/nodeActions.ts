@@ -4,6 +4,7 @@ import { consoleUrl } from '../../model/explorer/treeText';
 import type { AppRunnerService, VpcConnector } from '../../model/topology';
 import type { ExtensionServices } from '../services';
 import { resolveTarget, pickService } from './targets';
+import { serviceEndpointUrl } from '../../model/awsTarget';
 
 async function serviceOrConnector(services: ExtensionServices, arg: unknown): Promise<AppRunnerService | VpcConnector> {
   const target = resolveTarget(services.store.state.snapshot, arg);
@@ -13,7 +14,7 @@ async function serviceOrConnector(services: ExtensionServices, arg: unknown): Pr
 
 export async function copyUrl(services: ExtensionServices, arg: unknown): Promise<string> {
   const service = resolveTarget(services.store.state.snapshot, arg)?.service ?? (await pickService(services, vscode.l10n.t('App Runner service whose URL to copy')));
-  const url = service.url ? `https://${service.url}` : '';
+  const url = service.url ? serviceEndpointUrl(service.url, '') : '';
   await vscode.env.clipboard.writeText(url);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', url), 3000);
   return url;

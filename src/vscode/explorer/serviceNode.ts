@@ -7,6 +7,7 @@ import type { AppRunnerService, ServiceOperation, Topology } from '../../model/t
 import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { serviceNodeId } from './treeContext';
+import { serviceEndpointUrl } from '../../model/awsTarget';
 
 /** The operation in the snapshot, else the one seen earlier (which has ended since: the service is not busy). */
 function operationText(op: ServiceOperation | undefined, seen?: ServiceOperation): string {
@@ -36,7 +37,7 @@ export class ServiceNode implements ExplorerNode {
     md.appendMarkdown(`**${s.name}** — ${serviceStatusPresentation(s.status, s.lastOperation).description}\n\n`);
     const rows: [string, string][] = [
       [vscode.l10n.t('ARN'), s.arn],
-      [vscode.l10n.t('URL'), s.url ? `https://${s.url}` : '—'],
+      [vscode.l10n.t('URL'), s.url ? serviceEndpointUrl(s.url, '') : '—'],
       [vscode.l10n.t('Egress'), egressText(this.snapshot, s)],
       [vscode.l10n.t('Last operation'), operationText(s.lastOperation, this.seen)],
       [vscode.l10n.t('Updated at'), s.updatedAt ? new Date(s.updatedAt).toLocaleString() : '—'],
@@ -69,7 +70,7 @@ export class ServiceNode implements ExplorerNode {
         contextValue: `egress.${egress.kind}`, command: link,
         tooltip: egress.kind === 'vpc' ? egress.arn : vscode.l10n.t('Public internet through App Runner (no access to private VPC resources)'),
       }),
-      new DetailNode(this, `${this.id}/url`, { label: vscode.l10n.t('URL'), description: s.url ? `https://${s.url}` : '—', icon: 'link', contextValue: 'url' }),
+      new DetailNode(this, `${this.id}/url`, { label: vscode.l10n.t('URL'), description: s.url ? serviceEndpointUrl(s.url, '') : '—', icon: 'link', contextValue: 'url' }),
       new DetailNode(this, `${this.id}/operation`, {
         label: vscode.l10n.t('Last operation'), description: s.detailsLoaded ? operationText(s.lastOperation, this.seen) : vscode.l10n.t('loading details...'),
         icon: s.lastOperation?.status === 'IN_PROGRESS' ? 'loading~spin' : 'history',

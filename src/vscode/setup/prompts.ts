@@ -9,6 +9,7 @@ import { pick } from '../localize';
 import { answered, type PromptStep } from '../wizard/wizard';
 import { BACK, type PickItem } from '../wizard/wizardUi';
 import { MANUAL, type SetupContext } from './setupContext';
+import { serviceEndpointUrl } from '../../model/awsTarget';
 
 const firstIssue = (issues: ValidationIssue[]): string | undefined => (issues[0] ? pick(issues[0].message) : undefined);
 const activeIndex = <T>(items: PickItem<T>[], value: T | undefined): number => Math.max(0, items.findIndex((i) => i.value === value));
@@ -19,7 +20,7 @@ export const serviceStep: PromptStep<SetupContext> = {
   async prompt(ctx, ui, position) {
     const preferred = ctx.serviceName ?? ctx.settings.serviceName;
     const items = [...ctx.snapshot.services].sort((a, b) => Number(b.name === preferred) - Number(a.name === preferred) || a.name.localeCompare(b.name))
-      .map((s) => ({ label: s.name, description: `${s.status} · ${s.egressType ?? '?'}`, detail: s.url ? `https://${s.url}` : undefined, value: s.name }));
+      .map((s) => ({ label: s.name, description: `${s.status} · ${s.egressType ?? '?'}`, detail: s.url ? serviceEndpointUrl(s.url, '') : undefined, value: s.name }));
     const answer = answered(await ui.pick({ ...position, id: 'service', placeholder: vscode.l10n.t('App Runner service'), items, activeIndex: activeIndex(items, preferred) }));
     if (answer === BACK) return BACK;
     ctx.serviceName = answer;
