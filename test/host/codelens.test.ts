@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws } from './awsSetup';
-import { sandboxAdmin } from './sandboxAdmin';
-import { extensionApi, setSetting, waitFor } from './support';
+import { extensionApi, setSetting, startFromSeed, waitFor } from './support';
 
 const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
 
@@ -35,10 +34,7 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
 
   before(async () => {
     api = await extensionApi();
-    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
-    await sandboxAdmin.reset();
-    api.store.invalidate();
-    await api.store.refresh({ force: true });
+    await startFromSeed(api);
     const first = vscode.workspace.workspaceFolders?.[0];
     assert.ok(first, 'the test workspace is open');
     folder = first.uri;

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws, snapshotGroupId } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
-import { extensionApi, waitFor } from './support';
+import { extensionApi, startFromSeed, waitFor } from './support';
 
 const awsEc2 = (args: string[]): Promise<unknown> => aws('ec2', args);
 
@@ -29,10 +29,7 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
 
   before(async () => {
     api = await extensionApi();
-    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
-    await sandboxAdmin.reset();
-    api.store.invalidate();
-    await api.store.refresh({ force: true });
+    await startFromSeed(api);
     await applyRunbookSetup(api);
     sgRds = snapshotGroupId(api, 'sg-rds');
     sgApp = snapshotGroupId(api, 'sg-apprunner');

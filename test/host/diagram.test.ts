@@ -2,16 +2,12 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
-import { getClients } from '../../src/aws/clients';
-import { applyPlan } from '../../src/engine/applyPlan';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import type { ExtensionApi } from '../../src/vscode/api';
 import type { RenderedMessage } from '../../src/vscode/diagram/diagramPanel';
+import { applyRunbookSetup } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
 import { ReplayUi } from './setupSupport';
-import { extensionApi, waitFor } from './support';
+import { extensionApi, startFromSeed, waitFor } from './support';
 
 const run = promisify(execFile);
 
@@ -49,10 +45,7 @@ describe('Diagram panel: the live network picture', function () {
 
   before(async () => {
     api = await extensionApi();
-    await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
-    await sandboxAdmin.reset();
-    api.store.invalidate();
-    await api.store.refresh({ force: true });
+    await startFromSeed(api);
     api.diagram.setUi({ confirm: async () => true, info: () => undefined });
   });
 
@@ -89,16 +82,7 @@ describe('Diagram panel: the live network picture', function () {
   it('after the setup is applied through the engine, the open panel turns ok in place', async () => {
     const first = api.diagram.lastRendered();
     assert.ok(first);
-    const snapshot = api.store.state.snapshot;
-    const target = api.connection.state.target;
-    assert.ok(snapshot && target);
-    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
-    assert.ok(desired.ok, JSON.stringify(desired));
-    const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
-    const result = await applyPlan(getClients(target), { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
-    assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
-    api.store.invalidate();
-    await api.store.refresh({ force: true });
+    await applyRunbookSetup(api);
     const after = await api.diagram.waitForRender(allOk, 60_000);
     // The same page kept rendering (its counter went on): the panel was updated, not reopened.
     assert.ok(after.renders > first.renders, `renders ${first.renders} -> ${after.renders}`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
+import { sandboxAdmin } from './sandboxAdmin';
 
 export const EXTENSION_ID = 'campus-sns.apprunner-vpc';
 
@@ -21,4 +22,12 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('apprunnerVpc').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Waits for the connection, puts the sandbox back to its seed and reloads the snapshot: where a test file starts. */
+export async function startFromSeed(api: ExtensionApi): Promise<void> {
+  await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
+  await sandboxAdmin.reset();
+  api.store.invalidate();
+  await api.store.refresh({ force: true });
 }
