@@ -1,6 +1,7 @@
 // The desired setup: the runbook's target state for one service, resolved against a snapshot from the
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from './awsError';
+import { databaseUrlsIn } from './databaseUrl';
 import type { AppRunnerService, DbInstance, Topology } from './topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
@@ -30,18 +31,17 @@ function fail(field: ValidationIssue['field'], code: string, en: string, ja: str
   return { ok: false, issues: [{ field, code, message: { en, ja } }] };
 }
 
-/** The DB the service's DATABASE_URL points at, else the only DB instance, else none (the user must choose). */
+/**
+ * The DB the service's database URL points at (read the way the diagnosis reads it, so setup and diagnosis
+ * agree on the database), else the only DB instance, else none (the user must choose).
+ */
 function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined): DbInstance | undefined {
   if (id) return snapshot.dbInstances.find((d) => d.id === id);
-  const url = service.source?.environment.DATABASE_URL;
-  let host: string | undefined;
-  try {
-    host = url ? new URL(url).hostname : undefined;
-  } catch {
-    host = undefined;
+  for (const { url } of databaseUrlsIn(service.source?.environment)) {
+    const byUrl = snapshot.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.host);
+    if (byUrl) return byUrl;
   }
-  const byUrl = snapshot.dbInstances.find((d) => host !== undefined && d.endpointAddress === host);
-  return byUrl ?? (snapshot.dbInstances.length === 1 ? snapshot.dbInstances[0] : undefined);
+  return snapshot.dbInstances.length === 1 ? snapshot.dbInstances[0] : undefined;
 }
 
 export function resolveDesired(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): DesiredResult {

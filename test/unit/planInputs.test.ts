@@ -41,6 +41,17 @@ describe('desired setup: subnet rules', () => {
     assert.equal(r.desired.dbSecurityGroupId, 'sg-rds1');
     assert.equal(r.desired.dbPort, 5432);
   });
+  it('picks the DB the service\'s database URL names, read as the diagnosis reads it', () => {
+    const t = seededWorld();
+    const other = { ...t.dbInstances[0], id: 'other-db', endpointAddress: 'other-db.abc.ap-northeast-1.rds.amazonaws.com' };
+    t.dbInstances.push(other);
+    // A driver suffix and an upper-case host: the URL still names kyudai-db.
+    t.services[0].source = { kind: 'image', identifier: 'img',
+      environment: { DATABASE_URL: 'postgresql+asyncpg://u@KYUDAI-DB.abc.ap-northeast-1.rds.amazonaws.com:5432/app' } };
+    const r = resolveDesired(t, SETTINGS);
+    assert.ok(r.ok);
+    assert.equal(r.desired.dbInstanceId, 'kyudai-db');
+  });
 });
 
 describe('desired setup: names and lookups', () => {
