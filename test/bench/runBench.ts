@@ -12,7 +12,8 @@ import { REPO_ROOT, startVsCodeServer, vscodeVersion } from '../support/vscodeSe
 import { measureDiagram } from './diagramBench';
 import { BENCH_OUT_ENV, BENCH_TARGETS_ENV, type BenchTarget } from './results';
 
-const SIZES = [20, 200, 1000];
+// APPRUNNER_VPC_BENCH_SIZES=1000 measures one size only (quicker while working on one figure).
+const SIZES = (process.env.APPRUNNER_VPC_BENCH_SIZES ?? '20,200,1000').split(',').map(Number);
 const LATENCY_MS = 50;
 const PAGE = 20; // ListServices' maximum page size
 

@@ -2,6 +2,7 @@
 // command is registered at runtime, so no lens dangles while other features are missing or disabled.
 import * as vscode from 'vscode';
 import type { LensModel } from '../../model/codeLens';
+import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { lensInput } from './lensInput';
@@ -30,10 +31,9 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   async models(document: vscode.TextDocument): Promise<LensModel[]> {
     if (!codeLensEnabled() || !isApprunnerYaml(document)) return [];
     const models = loadBackend().buildLenses(await lensInput(this.services, this.linker, document));
-    const registered = new Set(await vscode.commands.getCommands(true));
     return models
-      .filter((m) => !m.id.startsWith('action:') || (m.command !== undefined && registered.has(m.command)))
-      .map((m) => (m.command && !registered.has(m.command) ? { ...m, command: undefined, args: undefined } : m));
+      .filter((m) => !m.id.startsWith('action:') || (m.command !== undefined && isCommandRegistered(m.command)))
+      .map((m) => (m.command && !isCommandRegistered(m.command) ? { ...m, command: undefined, args: undefined } : m));
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {

@@ -5,6 +5,7 @@ import type { LensModel } from '../../model/codeLens';
 import type { LinkResolution } from '../../model/serviceLink';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
+import type { StoreState } from '../state/stateStore';
 import { linkService } from './linkCommand';
 import { type LinkUi, windowUi } from './linkUi';
 import { codeLensEnabled, YamlLensProvider } from './lensProvider';
@@ -54,30 +55,35 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
   };
   let timer: NodeJS.Timeout | undefined;
   let lastRefresh = 0;
-  // The store fires for every streamed partial snapshot: throttled, so a burst costs a few refreshes while
-  // a single change (a refresh, a finished command) reaches the lenses on the next tick.
-  const refreshSoon = (): void => {
-    if (timer) return;
+  const schedule = (delayMs: number): void => {
     timer = setTimeout(() => {
       timer = undefined;
       lastRefresh = Date.now();
       refreshNow();
-    }, Math.max(0, lastRefresh + REFRESH_THROTTLE_MS - Date.now()));
+    }, delayMs);
   };
-  const gitConfigs = vscode.workspace.createFileSystemWatcher('**/.git/config');
+  // The store fires for every streamed partial snapshot: throttled, so a burst costs a few refreshes while
+  // a single change (a refresh, a finished command) reaches the lenses on the next tick.
+  const refreshSoon = (): void => {
+    if (!timer) schedule(Math.max(0, lastRefresh + REFRESH_THROTTLE_MS - Date.now()));
+  };
+  // A finished load is what the lenses are about: shown on the next tick, never held back by the throttle.
+  const onStoreChange = (state: StoreState): void => {
+    if (state.loading) return refreshSoon();
+    clearTimeout(timer);
+    schedule(0);
+  };
   // A visible apprunner.yaml shows operations in progress, so the store may poll while one is on screen.
   const reportVisibility = (): void => services.store.setVisible('apprunnerVpc.codeLens',
     codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)));
 
   registerCommand(services.context, 'apprunnerVpc.linkService', (arg) => linkService(services, linker, ui, arg));
   services.context.subscriptions.push(
-    linker, provider, diagnostics, statusBar, gitConfigs,
+    linker, provider, diagnostics, statusBar,
     vscode.languages.registerCodeLensProvider(SELECTOR, provider),
     vscode.languages.registerHoverProvider(SELECTOR, yamlHover),
-    services.store.onDidChange(refreshSoon),
+    services.store.onDidChange(onStoreChange),
     linker.onDidChange(refreshNow),
-    gitConfigs.onDidChange(refreshSoon),
-    gitConfigs.onDidCreate(refreshSoon),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.window.onDidChangeVisibleTextEditors(reportVisibility),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -47,9 +47,32 @@ export async function findRepository(folder: vscode.Uri): Promise<Repository | u
 
 export class ServiceLinker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  /** A link may have changed: a remembered choice, or a repository's remotes. */
   readonly onDidChange = this.changed.event;
+  // Repository lookups walk up the folders on disk; lenses resolve the link on every snapshot change, so the
+  // answer is kept per folder until a .git/config in the workspace changes.
+  private readonly repositories = new Map<string, Promise<Repository | undefined>>();
+  private readonly gitConfigs = vscode.workspace.createFileSystemWatcher('**/.git/config');
 
-  constructor(private readonly state: vscode.Memento) {}
+  constructor(private readonly state: vscode.Memento) {
+    const forget = (): void => {
+      this.repositories.clear();
+      this.changed.fire();
+    };
+    this.gitConfigs.onDidChange(forget);
+    this.gitConfigs.onDidCreate(forget);
+    this.gitConfigs.onDidDelete(forget);
+  }
+
+  private repositoryOf(dir: vscode.Uri): Promise<Repository | undefined> {
+    const key = dir.toString();
+    let found = this.repositories.get(key);
+    if (!found) {
+      found = findRepository(dir);
+      this.repositories.set(key, found);
+    }
+    return found;
+  }
 
   /** Remembered choices are per workspace folder and the file's folder inside it (monorepos). */
   keyOf(fileUri: vscode.Uri): string {
@@ -80,7 +103,7 @@ export class ServiceLinker implements vscode.Disposable {
   async candidates(fileUri: vscode.Uri, snapshot: Topology | undefined): Promise<ReturnType<typeof matchServices>> {
     if (!snapshot) return [];
     const dir = vscode.Uri.joinPath(fileUri, '..');
-    const repo = await findRepository(dir);
+    const repo = await this.repositoryOf(dir);
     if (!repo) return [];
     return matchServices(snapshot.services, repo.remotes, path.posix.relative(repo.root.path, dir.path));
   }
@@ -93,6 +116,7 @@ export class ServiceLinker implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.gitConfigs.dispose();
     this.changed.dispose();
   }
 }

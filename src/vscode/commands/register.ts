@@ -53,9 +53,20 @@ export async function reportError(commandId: string, error: unknown): Promise<vo
   else if (action && choice === action.title) await action.run();
 }
 
+// Our own commands, known without asking the workbench (getCommands is a round trip to the renderer, too slow
+// for CodeLens, which checks its actions on every refresh).
+const registered = new Set<string>();
+
+/** Whether this extension has registered the command (and not disposed it). */
+export function isCommandRegistered(id: string): boolean {
+  return registered.has(id);
+}
+
 /** Registers a command behind the one wrapper: cancellation is silent, errors are reported once. */
 export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
+  registered.add(id);
   context.subscriptions.push(
+    { dispose: () => registered.delete(id) },
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
         return await handler(...args);
