@@ -11,3 +11,5 @@ export { diagnoseExitCode } from './model/diagnoseOutcome';
 export { evaluateChecklist } from './model/checklist';
 export { checklistToMarkdown } from './model/checklistMarkdown';
 export { placeFindings } from './model/diagnosisPlacement';
+export { setupFromService } from './model/setupFromService';
+export { setupScript } from './model/setupScript';

@@ -56,6 +56,23 @@ describe('Setup commands from the palette and from tree nodes', function () {
     assert.ok(api.setup.lastRun()?.result?.outcomes.some((o) => o.stepId === 'check-db-health' && /connected/.test(o.detail.en)));
   });
 
+  it('exportSetup opens the setup kyudai-api uses now as a shell script, from the node and from the palette', async () => {
+    await run(api, 'exportSetup', [], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+    const fromNode = api.setup.lastExport();
+    assert.equal(fromNode?.languageId, 'shellscript');
+    assert.equal(fromNode?.isUntitled, true, 'nothing written to disk until the user saves');
+    assert.equal(vscode.window.activeTextEditor?.document, fromNode);
+    const text = fromNode?.getText() ?? '';
+    assert.match(text, /^# The setup kyudai-api uses now: connector campus-sns-vpc-connector with its subnets and sg-apprunner\.$/m);
+    assert.ok(text.includes(`--subnets ${[...(activeConnector(api)?.subnetIds ?? [])].sort().join(' ')} `), 'the connector\'s own subnets');
+    assert.ok(text.includes(`SERVICE_ARN=${kyudai(api)?.arn}`));
+    assert.match(text, /if \[ "\$account" != 123456789012 \]/);
+    await run(api, 'exportSetup', [{ id: 'service', value: kyudai(api)?.arn }], false);
+    assert.notEqual(api.setup.lastExport(), fromNode, 'a new document each time');
+    assert.equal(api.setup.lastExport()?.getText().split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''), text.split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''));
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('checkHealth from the node and from the palette report health and db-health without asking to apply', async () => {
     const fromNode = await run(api, 'checkHealth', [], true, (await nodeAt(api, 'Services', 'kyudai-api')).node);
     assert.equal(fromNode.confirms.length, 0);

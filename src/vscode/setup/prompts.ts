@@ -28,7 +28,7 @@ export const serviceStep: PromptStep<SetupContext> = {
   },
 };
 
-function dbItem(db: DbInstance): PickItem<string> {
+export function dbItem(db: DbInstance): PickItem<string> {
   return { label: db.id, description: `${db.engine} · ${db.status} · ${db.vpcId ?? ''}`, detail: `${db.endpointAddress ?? ''}:${db.port} · ${db.securityGroupIds.join(', ')}`, value: db.id };
 }
 

@@ -5,6 +5,7 @@ import { setCurrentUi } from '../wizard/currentUi';
 import { PLAN_SCHEME, planDocuments } from './planDocuments';
 import type { SetupUi } from '../wizard/wizardUi';
 import type { CommandName, SetupRun } from './setupContext';
+import { exportSetup } from './exportSetup';
 import { runSetupCommand } from './setupCommands';
 
 /** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
@@ -13,6 +14,8 @@ export interface SetupApi {
   setUi(ui: SetupUi | undefined): void;
   /** The last setup command's plan, apply result, status and messages. */
   lastRun(): SetupRun | undefined;
+  /** The document the last Export Setup opened. */
+  lastExport(): vscode.TextDocument | undefined;
 }
 
 const COMMANDS: CommandName[] = ['setupConnector', 'createSecurityGroups', 'createConnector', 'attachConnector', 'detachConnector', 'deleteConnector', 'checkHealth'];
@@ -23,5 +26,10 @@ export function registerSetup(services: ExtensionServices): SetupApi {
   for (const command of COMMANDS) {
     registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) => runSetupCommand(services, command, arg, (run) => (last = run)));
   }
-  return { setUi: setCurrentUi, lastRun: () => last };
+  let exported: vscode.TextDocument | undefined;
+  registerCommand(services.context, 'apprunnerVpc.exportSetup', async (arg: unknown) => {
+    // Nothing is returned: a command's result crosses to the workbench, and a document does not serialise.
+    exported = (await exportSetup(services, arg)) ?? exported;
+  });
+  return { setUi: setCurrentUi, lastRun: () => last, lastExport: () => exported };
 }

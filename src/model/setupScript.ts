@@ -1,0 +1,193 @@
+// Export Setup: the runbook's sections 3 to 6 for one service as a bash script of AWS CLI commands, with the
+// account's ids filled in. The same target state as plan(): the App Runner group with the three egress rules
+// and no allow-all egress, the DB group's ingress from it, a connector over the chosen subnets, attached with
+// the service's other network settings kept. Every step looks first, so running it again changes nothing.
+import type { Localized } from './awsError';
+import type { DesiredSetup } from './desired';
+import type { SetupBasis } from './setupFromService';
+import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
+
+export interface SetupScriptContext {
+  region: string;
+  /** The account the ids belong to; the script refuses to run in another one. */
+  accountId?: string;
+  /** Name of the DB's security group, for the comments. */
+  dbSecurityGroupName?: string;
+  generatedAt: string;
+  lang: 'en' | 'ja';
+  /** Whether this is the setup the service uses now or the one Set Up would propose. */
+  basis?: SetupBasis;
+}
+
+/** One shell word, whatever it contains. */
+export function shellQuote(value: string | number): string {
+  const text = String(value);
+  return /^[A-Za-z0-9_./:=@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A double-quoted shell word, for JMESPath queries that contain single-quoted literals. */
+function doubleQuote(value: string): string {
+  return `"${value.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
+}
+
+function jmesString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const HELPERS = String.raw`
+# A rule that already exists (or, for revoke, is already gone) is fine; any other error stops the script.
+change_rule() {
+  local tolerated=$1 out
+  shift
+  if out=$("$@" 2>&1); then
+    echo "    done"
+  elif grep -q "$tolerated" <<<"$out"; then
+    echo "    already so"
+  else
+    echo "$out" >&2
+    return 1
+  fi
+}
+
+service_status() {
+  aws apprunner describe-service --service-arn "$SERVICE_ARN" --query 'Service.Status' --output text
+}
+
+wait_until_idle() {
+  local status
+  while status=$(service_status) && [ "$status" = OPERATION_IN_PROGRESS ]; do
+    echo "    $status..."
+    sleep "$POLL_SECONDS"
+  done
+  echo "    $status"
+  [ "$status" = RUNNING ]
+}
+
+# GET a path of the service until it answers healthy (a fresh deployment can take a moment).
+check_health() {
+  local path=$1 expect=$2 url scheme body="" attempt
+  url=$(aws apprunner describe-service --service-arn "$SERVICE_ARN" --query 'Service.ServiceUrl' --output text)
+  case "$url" in 127.0.0.1* | localhost*) scheme=http ;; *) scheme=https ;; esac
+  for attempt in 1 2 3 4 5 6; do
+    if body=$(curl -fsS --max-time 10 "$scheme://$url$path") && grep -Eq "$expect" <<<"$body"; then
+      echo "    $body"
+      return 0
+    fi
+    sleep "$POLL_SECONDS"
+  done
+  echo "    GET $scheme://$url$path did not answer as expected: $body" >&2
+  return 1
+}
+`;
+
+export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
+  const t = (text: Localized): string => text[ctx.lang];
+  const q = shellQuote;
+  const dbGroup = ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId;
+  const groupFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'group-name', Values: [d.appRunnerSecurityGroupName] }]);
+  const groupTags = `ResourceType=security-group,Tags=[{Key=Name,Value=${d.appRunnerSecurityGroupName}},{Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value}}]`;
+  const subnets = [...d.subnetIds].sort();
+  const connectorQuery = `VpcConnectors[?VpcConnectorName==${jmesString(d.connectorName)} && Status=='ACTIVE'] | [0].[VpcConnectorArn, join(',', sort(Subnets)), join(',', sort(SecurityGroups))]`;
+  const rule = (protocol: string, port: number, target: string): string => q(`IpProtocol=${protocol},FromPort=${port},ToPort=${port},${target}`);
+  const step = (text: Localized): string => `echo ${q(t(text))}`;
+  const lines = [
+    '#!/usr/bin/env bash',
+    `# ${t({ en: `Runbook setup (sections 3 to 6) for App Runner service ${d.serviceName}: VPC connector ${d.connectorName} to DB instance ${d.dbInstanceId}.`,
+      ja: `App Runner サービス ${d.serviceName} の手順書セットアップ（3〜6 章）: DB インスタンス ${d.dbInstanceId} への VPC Connector ${d.connectorName}。` })}`,
+    `# ${t({ en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${ctx.region}.`,
+      ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${ctx.region} から出力しました。` })}`,
+    ...(ctx.basis === 'attached' ? [`# ${t({ en: `The setup ${d.serviceName} uses now: connector ${d.connectorName} with its subnets and ${d.appRunnerSecurityGroupName}.`,
+      ja: `${d.serviceName} が現在使っているセットアップです: VPC Connector ${d.connectorName}、そのサブネットと ${d.appRunnerSecurityGroupName}。` })}`] : []),
+    ...(ctx.basis === 'proposed' ? [`# ${t({ en: `${d.serviceName} has no VPC connector yet: this is the setup Set Up VPC Connector proposes (private subnets, the settings' names).`,
+      ja: `${d.serviceName} にはまだ VPC Connector がありません。「VPC Connector をセットアップ」が提案する構成です（プライベートサブネット、設定の名前）。` })}`] : []),
+    `# ${t({ en: 'Safe to run again: every step looks first and skips what is already in place.', ja: '再実行しても安全です。各手順はまず確認し、済んでいるものは飛ばします。' })}`,
+    `# ${t({ en: 'Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.',
+      ja: 'AWS CLI（v1 または v2）、curl、このアカウントの認証情報が必要です。AWS_ENDPOINT_URL でローカルのサンドボックスに向けられます。' })}`,
+    'set -euo pipefail',
+    `export AWS_DEFAULT_REGION=${q(ctx.region)}`,
+    'export AWS_PAGER=""',
+    'POLL_SECONDS=${POLL_SECONDS:-10}',
+    '',
+    `SERVICE_ARN=${q(d.serviceArn)}`,
+    `VPC_ID=${q(d.vpcId)}`,
+    `DB_SG_ID=${q(d.dbSecurityGroupId)}  # ${dbGroup}`,
+    `DB_PORT=${d.dbPort}`,
+    HELPERS,
+  ];
+  if (ctx.accountId) {
+    lines.push(
+      `account=$(aws sts get-caller-identity --query Account --output text)`,
+      `if [ "$account" != ${q(ctx.accountId)} ]; then`,
+      `  echo ${q(t({ en: `These ids belong to account ${ctx.accountId}; the credentials are for account `, ja: `これらの ID はアカウント ${ctx.accountId} のものですが、認証情報のアカウントは ` }))}"$account" >&2`,
+      '  exit 1',
+      'fi',
+      '',
+    );
+  }
+  lines.push(
+    `# 3.1 ${d.appRunnerSecurityGroupName}`,
+    step({ en: `3.1 Security group ${d.appRunnerSecurityGroupName} in ${d.vpcId}`, ja: `3.1 ${d.vpcId} のセキュリティグループ ${d.appRunnerSecurityGroupName}` }),
+    ...(/^sg-/i.test(d.appRunnerSecurityGroupName)
+      ? [`# ${t({ en: 'EC2 documents that group names may not start with "sg-": if create-security-group refuses it, export again with another name.',
+        ja: 'EC2 のドキュメントではグループ名を「sg-」で始められません。create-security-group が拒否したら別の名前で出力し直してください。' })}`]
+      : []),
+    `APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(groupFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
+    'if [ "$APPRUNNER_SG_ID" = None ]; then',
+    `  APPRUNNER_SG_ID=$(aws ec2 create-security-group --group-name ${q(d.appRunnerSecurityGroupName)} --description ${q(APPRUNNER_SG_DESCRIPTION)} --vpc-id "$VPC_ID" \\`,
+    `    --tag-specifications ${q(groupTags)} --query GroupId --output text)`,
+    'fi',
+    'echo "    $APPRUNNER_SG_ID"',
+    step({ en: '3.1 Outbound: the database, HTTPS and DNS', ja: '3.1 アウトバウンド: データベース、HTTPS、DNS' }),
+    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$DB_SG_ID}]"`,
+    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
+    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
+    `# ${t({ en: 'A new group allows all outbound traffic: that rule goes once the three exist. Other rules of an existing group stay.',
+      ja: '新しいグループは全アウトバウンドを許可しています。3 つのルールの追加後にそのルールを削除します。既存グループの他のルールはそのままです。' })}`,
+    `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
+    '',
+    `# 3.2 ${dbGroup}`,
+    step({ en: `3.2 Inbound to ${dbGroup}: port ${d.dbPort} from ${d.appRunnerSecurityGroupName}`, ja: `3.2 ${dbGroup} のインバウンド: ${d.appRunnerSecurityGroupName} からのポート ${d.dbPort}` }),
+    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
+    '',
+    `# 4 ${d.connectorName}`,
+    step({ en: `4 VPC connector ${d.connectorName} over ${subnets.join(', ')}`, ja: `4 VPC Connector ${d.connectorName}（サブネット ${subnets.join(', ')}）` }),
+    `SUBNETS=${q(subnets.join(','))}`,
+    `connector=$(aws apprunner list-vpc-connectors --query ${doubleQuote(connectorQuery)} --output text)`,
+    'read -r CONNECTOR_ARN connector_subnets connector_groups <<<"$connector"',
+    'if [ "$CONNECTOR_ARN" = None ]; then',
+    `  CONNECTOR_ARN=$(aws apprunner create-vpc-connector --vpc-connector-name ${q(d.connectorName)} --subnets ${subnets.map(q).join(' ')} --security-groups "$APPRUNNER_SG_ID" \\`,
+    `    --tags Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value} --query VpcConnector.VpcConnectorArn --output text)`,
+    'elif [ "$connector_subnets" != "$SUBNETS" ] || [ "$connector_groups" != "$APPRUNNER_SG_ID" ]; then',
+    `  echo ${q(t({ en: `Connector ${d.connectorName} exists with other subnets or groups, and connectors cannot be changed. Delete it when no service uses it, or choose another name; the extension's Set Up VPC Connector creates ${d.connectorName}-2 instead.`,
+      ja: `VPC Connector ${d.connectorName} は別のサブネットまたはグループで既に存在し、変更できません。使用中のサービスがなければ削除するか、別の名前を選んでください。拡張機能の「VPC Connector をセットアップ」は代わりに ${d.connectorName}-2 を作成します。` }))} >&2`,
+    '  echo "    $connector_subnets / $connector_groups" >&2',
+    '  exit 1',
+    'fi',
+    'echo "    $CONNECTOR_ARN"',
+    '',
+    `# 5.1 ${d.serviceName}`,
+    step({ en: `5.1 Attach ${d.connectorName} to ${d.serviceName} (redeploys the service; other network settings kept)`,
+      ja: `5.1 ${d.serviceName} に ${d.connectorName} を適用（サービスは再デプロイされます。他のネットワーク設定は維持）` }),
+    'wait_until_idle || true',
+    `network=$(aws apprunner describe-service --service-arn "$SERVICE_ARN" \\`,
+    `  --query 'Service.NetworkConfiguration.[EgressConfiguration.VpcConnectorArn, IngressConfiguration.IsPubliclyAccessible, IpAddressType]' --output text)`,
+    'read -r current public ip_type <<<"$network"',
+    'if [ "$current" != "$CONNECTOR_ARN" ]; then',
+    '  network="EgressConfiguration={EgressType=VPC,VpcConnectorArn=$CONNECTOR_ARN}"',
+    '  [ "$public" = None ] || network="$network,IngressConfiguration={IsPubliclyAccessible=${public,,}}"',
+    '  [ "$ip_type" = None ] || network="$network,IpAddressType=$ip_type"',
+    '  aws apprunner update-service --service-arn "$SERVICE_ARN" --network-configuration "$network" --query OperationId --output text',
+    '  sleep "$POLL_SECONDS"',
+    'fi',
+    step({ en: `5.2 Wait for ${d.serviceName} to be RUNNING`, ja: `5.2 ${d.serviceName} が RUNNING になるのを待機` }),
+    'wait_until_idle',
+    '',
+    '# 6',
+    step({ en: `6.1 GET ${d.healthCheckPath}`, ja: `6.1 GET ${d.healthCheckPath}` }),
+    `check_health ${q(d.healthCheckPath)} '"status" *: *"healthy"'`,
+    step({ en: `6.2 GET ${d.dbHealthPath}`, ja: `6.2 GET ${d.dbHealthPath}` }),
+    `check_health ${q(d.dbHealthPath)} '"database" *: *"connected"'`,
+    step({ en: 'Done.', ja: '完了しました。' }),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+// Export Setup as Script: the runbook's setup for one service as a bash script of AWS CLI commands with this
+// account's ids, opened as an untitled document to review, save and run (in CI, or in another shell).
+import * as vscode from 'vscode';
+import type { DesiredSetup } from '../../model/desired';
+import { UserError } from '../../model/userError';
+import { loadBackend } from '../backend';
+import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
+import { uiLang } from '../diagnose/uiLang';
+import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
+import { currentUi } from '../wizard/currentUi';
+import { answered } from '../wizard/wizard';
+import { BACK } from '../wizard/wizardUi';
+import { dbItem } from './prompts';
+
+/** The exported script's document, or undefined when the user cancelled a prompt. */
+export async function exportSetup(services: ExtensionServices, arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const snapshot = await requireSnapshot(services);
+  const title = vscode.l10n.t('Export setup as script');
+  const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
+  const backend = loadBackend();
+  const settings = readSettings();
+  let result = backend.setupFromService(snapshot, settings, service.name);
+  // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
+  if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
+    const items = snapshot.dbInstances.map(dbItem);
+    const db = answered(await currentUi().pick({ id: 'database', title, step: 1, totalSteps: 1, canGoBack: false,
+      placeholder: vscode.l10n.t('Database the service must reach'), items }));
+    if (db === BACK) return undefined;
+    result = backend.setupFromService(snapshot, settings, service.name, { dbInstanceId: db });
+  }
+  if (!result.ok) {
+    const issue = result.issues[0];
+    throw new UserError({ en: `Cannot export the setup for ${service.name}: ${issue.message.en}`, ja: `${service.name} のセットアップを出力できません: ${issue.message.ja}` });
+  }
+  const desired: DesiredSetup = result.desired;
+  const content = backend.setupScript(desired, {
+    region: snapshot.region,
+    accountId: services.connection.state.account ?? snapshot.accountId,
+    dbSecurityGroupName: snapshot.securityGroups.find((g) => g.id === desired.dbSecurityGroupId)?.name,
+    generatedAt: new Date().toISOString(),
+    lang: uiLang(),
+    basis: result.basis,
+  });
+  const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content });
+  await vscode.window.showTextDocument(document);
+  return document;
+}

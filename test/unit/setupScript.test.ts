@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { setupFromService } from '../../src/model/setupFromService';
+import { setupScript, shellQuote } from '../../src/model/setupScript';
+import type { DesiredSetup } from '../../src/model/desired';
+import { doneWorld, seededWorld, SERVICE_ARN, SETTINGS } from './fixtures/planWorld';
+
+function desired(result: ReturnType<typeof setupFromService>): DesiredSetup {
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message.en).join('; '));
+  return result.desired;
+}
+
+const CONTEXT = { region: 'ap-northeast-1', accountId: '123456789012', dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en' as const };
+
+describe('setupFromService: which setup Export Setup writes', () => {
+  it('a service on DEFAULT egress gets what Set Up proposes: private subnets, one per AZ, and the settings names', () => {
+    const result = setupFromService(seededWorld(), SETTINGS, 'kyudai-api');
+    assert.equal(result.basis, 'proposed');
+    const d = desired(result);
+    assert.equal(d.connectorName, 'campus-sns-vpc-connector');
+    assert.equal(d.appRunnerSecurityGroupName, 'sg-apprunner');
+    assert.equal(new Set(d.subnetIds.map((id) => seededWorld().subnets.find((s) => s.id === id)?.availabilityZone)).size, d.subnetIds.length);
+    assert.ok(!d.subnetIds.includes('subnet-pub'));
+  });
+
+  it('an attached service gets its own connector: name, subnets and group, whatever the settings say', () => {
+    const world = doneWorld();
+    world.connectors[0].name = 'other-connector';
+    world.securityGroups[1].name = 'apprunner-egress';
+    const result = setupFromService(world, { ...SETTINGS, connectorName: 'ignored' }, 'kyudai-api');
+    assert.equal(result.basis, 'attached');
+    const d = desired(result);
+    assert.equal(d.connectorName, 'other-connector');
+    assert.equal(d.appRunnerSecurityGroupName, 'apprunner-egress');
+    assert.deepEqual(d.subnetIds, ['subnet-a', 'subnet-c', 'subnet-d']);
+    assert.equal(d.serviceArn, SERVICE_ARN);
+  });
+
+  it('an unknown service is the same clear error as Set Up gives', () => {
+    const result = setupFromService(seededWorld(), SETTINGS, 'nope');
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.issues[0].message.en : '', /App Runner service "nope" was not found/);
+  });
+});
+
+describe('setupScript', () => {
+  const script = setupScript(desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, basis: 'proposed' });
+
+  it('is valid bash, stops on the first error, and refuses another account before anything else', () => {
+    execFileSync('bash', ['-n', '-c', script]);
+    assert.match(script, /^#!\/usr\/bin\/env bash\n/);
+    assert.match(script, /\nset -euo pipefail\n/);
+    const guard = script.indexOf('aws sts get-caller-identity');
+    const firstChange = script.search(/aws ec2 (create|authorize|revoke)/);
+    assert.ok(guard > 0 && guard < firstChange, 'the account check comes before the first change');
+  });
+
+  it('holds the same target state as the plan: three egress rules, the allow-all egress revoked, ingress from the group only', () => {
+    assert.match(script, /authorize-security-group-egress --group-id "\$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=\$DB_PORT,ToPort=\$DB_PORT,UserIdGroupPairs=\[\{GroupId=\$DB_SG_ID\}\]"/);
+    assert.match(script, /IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
+    assert.match(script, /IpProtocol=udp,FromPort=53,ToPort=53,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
+    assert.match(script, /revoke-security-group-egress .*IpProtocol=-1,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
+    assert.match(script, /authorize-security-group-ingress --group-id "\$DB_SG_ID" .*UserIdGroupPairs=\[\{GroupId=\$APPRUNNER_SG_ID\}\]/);
+    // Never a database port open to the world: the only CIDR rules are 443 and 53 egress.
+    const ingress = script.split('\n').filter((l) => l.includes('authorize-security-group-ingress'));
+    assert.equal(ingress.length, 1);
+    assert.ok(!ingress[0].includes('CidrIp'));
+  });
+
+  it('keeps the service\'s other network settings when it attaches', () => {
+    assert.match(script, /IngressConfiguration=\{IsPubliclyAccessible=\$\{public,,\}\}/);
+    assert.match(script, /IpAddressType=\$ip_type/);
+  });
+
+  it('says what it is based on, in the UI language', () => {
+    assert.match(script, /kyudai-api has no VPC connector yet: this is the setup Set Up VPC Connector proposes/);
+    const ja = setupScript(desired(setupFromService(doneWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, lang: 'ja', basis: 'attached' });
+    assert.match(ja, /kyudai-api が現在使っているセットアップです: VPC Connector campus-sns-vpc-connector/);
+    execFileSync('bash', ['-n', '-c', ja]);
+  });
+
+  it('quotes what the shell would split or expand', () => {
+    assert.equal(shellQuote('sg-apprunner'), 'sg-apprunner');
+    assert.equal(shellQuote('a b'), "'a b'");
+    assert.equal(shellQuote("it's $HOME"), "'it'\\''s $HOME'");
+    const odd = setupScript({ ...desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), appRunnerSecurityGroupName: "app runner's $group" }, CONTEXT);
+    execFileSync('bash', ['-n', '-c', odd]);
+    assert.ok(odd.includes(`--group-name 'app runner'\\''s $group'`));
+    assert.ok(!odd.includes('may not start with "sg-"'));
+  });
+
+  it('warns in the script when the group name starts with sg-, as the plan does', () => {
+    assert.match(script, /EC2 documents that group names may not start with "sg-"/);
+  });
+});
