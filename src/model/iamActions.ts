@@ -29,9 +29,24 @@ export function iamActionsInSource(source: string): string[] {
 }
 
 // Actions AWS authorises alongside another one: tagging a security group in CreateSecurityGroup's
-// TagSpecifications is checked as ec2:CreateTags.
+// TagSpecifications is checked as ec2:CreateTags; the first VPC connector in an account makes App Runner create
+// its networking service-linked role, which the caller must be allowed to create.
 const IMPLIED: Record<string, string[]> = {
   'ec2:CreateSecurityGroup': ['ec2:CreateTags'],
+  'apprunner:CreateVpcConnector': ['iam:CreateServiceLinkedRole'],
+};
+
+type Statement = IamPolicy['Statement'][number];
+
+/** Implied actions that must not be granted on every resource: their statement, scoped. */
+export const SCOPED_STATEMENTS: Record<string, Statement> = {
+  'iam:CreateServiceLinkedRole': {
+    Sid: 'AppRunnerNetworkingRoleOnce',
+    Effect: 'Allow',
+    Action: 'iam:CreateServiceLinkedRole',
+    Resource: 'arn:aws:iam::*:role/aws-service-role/networking.apprunner.amazonaws.com/AWSServiceRoleForAppRunnerNetworking',
+    Condition: { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } },
+  },
 };
 
 export function withImpliedActions(actions: readonly string[]): string[] {
@@ -40,7 +55,7 @@ export function withImpliedActions(actions: readonly string[]): string[] {
 
 export interface IamPolicy {
   Version: string;
-  Statement: { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[] }[];
+  Statement: { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string>> }[];
 }
 
 export function actionsInPolicy(policy: IamPolicy): string[] {

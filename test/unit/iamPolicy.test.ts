@@ -20,6 +20,15 @@ describe('IAM policy', () => {
     assert.deepEqual(actionsInPolicy(policy), code, 'run "npm run iam-policy" after adding an SDK command');
   });
 
+  it('allows creating only App Runner\'s networking service-linked role, never any role', () => {
+    const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
+    const iam = policy.Statement.filter((s) => [s.Action].flat().some((a) => a.startsWith('iam:')));
+    assert.equal(iam.length, 1);
+    assert.deepEqual(iam[0].Action, 'iam:CreateServiceLinkedRole');
+    assert.match(String(iam[0].Resource), /^arn:aws:iam::\*:role\/aws-service-role\/networking\.apprunner\.amazonaws\.com\/AWSServiceRoleForAppRunnerNetworking$/);
+    assert.deepEqual(iam[0].Condition, { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } });
+  });
+
   it('the README shows the same policy as docs/iam-policy.json', () => {
     const readme = readFileSync(path.join(SOURCE_ROOT, 'README.md'), 'utf8');
     const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
