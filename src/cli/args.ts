@@ -1,7 +1,7 @@
 // Command-line parsing without a dependency: `apprunner-vpc <command> [--flag value | --flag=value]...`.
 import type { Lang } from '../model/planText';
 
-export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'help'] as const;
+export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -72,13 +72,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   return { ok: true, args };
 }
 
-export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose> [options]
+export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export-script> [options]
 
   plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
   apply             show the plan, ask, then apply it step by step (--yes to skip the question)
   detach            put the service back on DEFAULT egress
   delete-connector  delete the connector if no service uses it
   diagnose          why the service can or cannot reach its DB (exit 0: clean, 3: problems, 1: error)
+  export-script     print the setup as a re-runnable bash script of AWS CLI commands (the service's own
+                    connector when it has one, else what apply would set up)
 
 Options:
   --service NAME          App Runner service (default kyudai-api)

@@ -4,6 +4,7 @@ import { classifyAwsError, type Localized } from '../model/awsError';
 import { parseArgs, USAGE } from './args';
 import { runApply, runPlan, type RunContext } from './commands';
 import { runDiagnose } from './diagnose';
+import { runExportScript } from './exportScript';
 import type { CliIo } from './io';
 import { CliFailure, langOf } from './session';
 
@@ -34,6 +35,8 @@ export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = p
         return await runApply(rc);
       case 'diagnose':
         return await runDiagnose(rc);
+      case 'export-script':
+        return await runExportScript(rc);
     }
   } catch (error) {
     const { message, code } = failure(error);

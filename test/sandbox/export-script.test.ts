@@ -13,7 +13,7 @@ import { plan } from '../../src/model/plan';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { setupScript } from '../../src/model/setupScript';
 import { assertRunbookState } from './runbookState';
-import { accountState, awsCli, execFileAsync, ruleKey, useTestCredentials, writeCallCount } from './engineSupport';
+import { accountState, awsCli, cli, execFileAsync, ruleKey, useTestCredentials, writeCallCount } from './engineSupport';
 import { getSandbox, resetCallCounts, sandboxEnv, seed, TEST_REGION } from './support';
 
 interface ScriptRun {
@@ -22,14 +22,19 @@ interface ScriptRun {
   stderr: string;
 }
 
-async function exportScript(accountId?: string): Promise<string> {
+/** `apprunner-vpc export-script`, the CLI's copy of the extension's Export Setup. */
+async function exportScript(): Promise<string> {
+  const run = await cli(['export-script']);
+  assert.equal(run.code, 0, run.stderr);
+  return run.stdout;
+}
+
+/** The model directly, for an account id the sandbox cannot have. */
+async function exportScriptFor(accountId: string): Promise<string> {
   const snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
-  // The product's own path: the setup the service uses, or the one Set Up would propose.
   const desired = setupFromService(snapshot, DEFAULT_SETUP_SETTINGS, 'kyudai-api');
   if (!desired.ok) throw new Error(desired.issues[0].message.en);
-  return setupScript(desired.desired, {
-    region: snapshot.region, accountId: accountId ?? snapshot.accountId, dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: desired.basis,
-  });
+  return setupScript(desired.desired, { region: snapshot.region, accountId, generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: desired.basis });
 }
 
 async function runScript(script: string): Promise<ScriptRun> {
@@ -57,8 +62,10 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
     await getSandbox().reset();
   });
 
-  it('is valid bash that names every runbook section', async () => {
+  it('is valid bash that names every runbook section, and says it is what apply would set up', async () => {
     const script = await exportScript();
+    assert.match(script, /kyudai-api has no VPC connector yet: this is the setup Set Up VPC Connector proposes/);
+    assert.match(script, /if \[ "\$account" != 123456789012 \]/);
     await execFileAsync('bash', ['-n', '-c', script]);
     for (const section of ['# 3.1 sg-apprunner', '# 3.2 sg-rds', '# 4 campus-sns-vpc-connector', '# 5.1 kyudai-api', '# 6']) {
       assert.ok(script.includes(section), section);
@@ -76,10 +83,12 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
     assert.deepEqual(plan(snapshot, desired.desired).steps.map((s) => s.id), [], 'the extension sees nothing left to do');
   });
 
-  it('run again: changes nothing and does not redeploy the service', async () => {
+  it('run again (exported now from the attached connector): changes nothing and does not redeploy the service', async () => {
     const before = await accountState();
     const operations = await operationCount();
-    const run = await runScript(await exportScript());
+    const script = await exportScript();
+    assert.match(script, /The setup kyudai-api uses now: connector campus-sns-vpc-connector/);
+    const run = await runScript(script);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /already so/);
     const after = await assertRunbookState();
@@ -99,7 +108,7 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
 
   it('in another account: stops before any change and says which account the ids belong to', async () => {
     await resetCallCounts();
-    const run = await runScript(await exportScript('999999999999'));
+    const run = await runScript(await exportScriptFor('999999999999'));
     assert.equal(run.code, 1);
     assert.match(run.stderr, /These ids belong to account 999999999999; the credentials are for account 123456789012/);
     assert.equal(await writeCallCount(), 0);

@@ -13,6 +13,10 @@ describe('apprunner-vpc argument parsing', () => {
       pollIntervalSeconds: 0.5, waitTimeoutSeconds: 60,
     });
   });
+  it('knows export-script', () => {
+    const r = parseArgs(['export-script', '--service', 'my-api', '--lang=ja']);
+    assert.ok(r.ok && r.args.command === 'export-script' && r.args.service === 'my-api' && r.args.lang === 'ja');
+  });
   it('defaults to help with no command', () => {
     const r = parseArgs([]);
     assert.ok(r.ok && r.args.command === 'help');
@@ -23,7 +27,7 @@ describe('apprunner-vpc argument parsing', () => {
       parseArgs(['plan', '--lang', 'fr']), parseArgs(['plan', '--poll-interval', 'soon']),
     ].map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, [
-      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, help)',
+      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export-script, help)',
       'unknown option "--force"', '--service needs a value', '--service needs a value',
       '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
     ]);
