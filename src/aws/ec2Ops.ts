@@ -2,10 +2,11 @@
 // in and out, so src/engine never touches SDK shapes.
 import {
   AuthorizeSecurityGroupEgressCommand, AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand,
-  RevokeSecurityGroupEgressCommand, type EC2Client, type IpPermission,
+  DescribeVpcAttributeCommand, ModifyVpcAttributeCommand, RevokeSecurityGroupEgressCommand, type EC2Client, type IpPermission,
 } from '@aws-sdk/client-ec2';
 import { ruleFrom } from './load/ec2Mapping';
 import { loadRules } from './load/network';
+import type { VpcDnsAttribute } from '../model/planSteps';
 import type { SecurityGroupRule } from '../model/topology';
 
 export interface PermissionSpec {
@@ -55,4 +56,16 @@ export async function authorizeIngress(ec2: EC2Client, groupId: string, p: Permi
 
 export async function revokeEgress(ec2: EC2Client, groupId: string, p: PermissionSpec): Promise<void> {
   await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [permission({ ...p, description: undefined })] }));
+}
+
+export async function vpcAttributeEnabled(ec2: EC2Client, vpcId: string, attribute: VpcDnsAttribute): Promise<boolean> {
+  const out = await ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: attribute }));
+  return (attribute === 'enableDnsSupport' ? out.EnableDnsSupport?.Value : out.EnableDnsHostnames?.Value) === true;
+}
+
+/** ModifyVpcAttribute takes one attribute per call. */
+export async function enableVpcAttribute(ec2: EC2Client, vpcId: string, attribute: VpcDnsAttribute): Promise<void> {
+  await ec2.send(new ModifyVpcAttributeCommand(attribute === 'enableDnsSupport'
+    ? { VpcId: vpcId, EnableDnsSupport: { Value: true } }
+    : { VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
 }

@@ -10,6 +10,7 @@ import { sleep, StepError } from './stepError';
 import { createConnectorStep, deleteConnectorStep } from './steps/connectors';
 import { authorizeRule, createSecurityGroup, revokeAllowAllEgress } from './steps/groups';
 import { checkHealth } from './steps/health';
+import { enableVpcDns } from './steps/network';
 import { attachConnector, detachConnector, waitForService } from './steps/service';
 
 type Result = Omit<StepOutcome, 'stepId'>;
@@ -26,6 +27,7 @@ function runStep(ctx: StepContext, step: PlanStep): Promise<Result> {
     case 'wait-for-service': return waitForService(ctx, step);
     case 'check-health': return checkHealth(ctx, step);
     case 'delete-connector': return deleteConnectorStep(ctx, step);
+    case 'enable-vpc-attribute': return enableVpcDns(ctx, step);
   }
 }
 

@@ -6,9 +6,9 @@ import { planStepForFix } from './diagram/fixStep';
 import { fixText } from './fixText';
 import { resolveDesired } from './desired';
 import { plan } from './plan';
-import type { PlanStep } from './planSteps';
+import type { PlanStep, VpcDnsAttribute } from './planSteps';
 import type { SetupSettings } from './setupSettings';
-import { deleteConnectorStep } from './stepBuilders';
+import { deleteConnectorStep, vpcDnsStep } from './stepBuilders';
 import type { Topology } from './topology';
 
 export type FixAction =
@@ -54,6 +54,15 @@ function revokeSteps(snapshot: Topology, settings: SetupSettings, serviceName: s
   return { kind: 'steps', steps };
 }
 
+/** Host names need resolution: turning them on while resolution is off turns resolution on first. */
+function dnsSteps(snapshot: Topology, attribute: VpcDnsAttribute, vpcId: string | undefined): FixAction {
+  const vpc = snapshot.vpcs.find((v) => v.id === vpcId);
+  if (!vpc) return { kind: 'unavailable' };
+  if (vpc[attribute] === true) return { kind: 'done' };
+  const needsSupport = attribute === 'enableDnsHostnames' && vpc.enableDnsSupport === false;
+  return { kind: 'steps', steps: [...(needsSupport ? [vpcDnsStep(vpc.id, 'enableDnsSupport')] : []), vpcDnsStep(vpc.id, attribute)] };
+}
+
 export function fixActionFor(snapshot: Topology, settings: SetupSettings, serviceName: string, fix: Fix): FixAction {
   if (fix.kind === 'link') return { kind: 'link', url: fix.url };
   const params = fix.params ?? {};
@@ -70,8 +79,7 @@ export function fixActionFor(snapshot: Topology, settings: SetupSettings, servic
       return revokeSteps(snapshot, settings, serviceName, params.groupId);
     case 'enable-dns-support':
     case 'enable-dns-hostnames':
-      // The engine has no VPC attribute step; the finding's text says what to change.
-      return { kind: 'unavailable' };
+      return dnsSteps(snapshot, fix.step === 'enable-dns-support' ? 'enableDnsSupport' : 'enableDnsHostnames', params.vpcId);
     default: {
       const found = planStepForFix(snapshot, settings, serviceName, { step: fix.step, params, title: fixText(fix) });
       return found.kind === 'step' ? { kind: 'steps', steps: [found.step] } : found;

@@ -16,7 +16,12 @@ export type StepId =
   | 'check-health'
   | 'check-db-health'
   | 'detach-connector'
-  | 'delete-connector';
+  | 'delete-connector'
+  | 'enable-dns-support'
+  | 'enable-dns-hostnames';
+
+/** The VPC attributes a connector's DNS needs (not part of the runbook's setup: a diagnosis fix). */
+export type VpcDnsAttribute = 'enableDnsSupport' | 'enableDnsHostnames';
 
 /** A security group by name in a VPC; `id` once it exists. */
 export interface GroupRef {
@@ -64,6 +69,7 @@ export type PlanStep = StepBase & (
   | { id: 'check-health' | 'check-db-health'; kind: 'check-health'; service: ServiceRef; path: string; expectDatabase: boolean }
   | { id: 'detach-connector'; kind: 'detach-connector'; service: ServiceRef }
   | { id: 'delete-connector'; kind: 'delete-connector'; connectorName: string; connectorArn: string }
+  | { id: 'enable-dns-support' | 'enable-dns-hostnames'; kind: 'enable-vpc-attribute'; vpcId: string; attribute: VpcDnsAttribute }
 );
 
 export type StepKind = PlanStep['kind'];

@@ -1,6 +1,6 @@
 // Builders for each plan step: the value the engine runs plus its human title (en/ja) and the API call with
 // the parameters the user sees. Ids not known at plan time are shown as "<id of NAME>".
-import type { GroupRef, PlanStep, RuleSpec, ServiceRef } from './planSteps';
+import type { GroupRef, PlanStep, RuleSpec, ServiceRef, VpcDnsAttribute } from './planSteps';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
@@ -114,5 +114,16 @@ export function deleteConnectorStep(connectorName: string, connectorArn: string)
     id: 'delete-connector', kind: 'delete-connector', mutating: true, connectorName, connectorArn,
     title: { en: `Delete VPC connector ${connectorName} (no service uses it)`, ja: `VPC Connector ${connectorName} を削除（使用中のサービスなし）` },
     apiCall: { action: 'apprunner:DeleteVpcConnector', params: { VpcConnectorArn: connectorArn } },
+  };
+}
+
+export function vpcDnsStep(vpcId: string, attribute: VpcDnsAttribute): Step<'enable-vpc-attribute'> {
+  const support = attribute === 'enableDnsSupport';
+  return {
+    id: support ? 'enable-dns-support' : 'enable-dns-hostnames', kind: 'enable-vpc-attribute', mutating: true, vpcId, attribute,
+    title: support
+      ? { en: `Turn on DNS resolution (enableDnsSupport) in ${vpcId}`, ja: `${vpcId} の DNS 解決（enableDnsSupport）を有効化` }
+      : { en: `Turn on DNS host names (enableDnsHostnames) in ${vpcId}`, ja: `${vpcId} の DNS ホスト名（enableDnsHostnames）を有効化` },
+    apiCall: { action: 'ec2:ModifyVpcAttribute', params: { VpcId: vpcId, [`${attribute.charAt(0).toUpperCase()}${attribute.slice(1)}.Value`]: 'true' } },
   };
 }

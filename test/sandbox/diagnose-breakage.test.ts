@@ -3,8 +3,14 @@
 // db-health (its ground truth, independent of src/model) must agree with the database verdict.
 import assert from 'node:assert/strict';
 import type { DiagnoseDocument } from '../../src/model/diagnoseOutcome';
+import { getClients } from '../../src/aws/clients';
+import { loadTopology } from '../../src/aws/topologyLoader';
+import { applyPlan } from '../../src/engine/applyPlan';
+import { fixActionFor } from '../../src/model/diagnoseFix';
+import { analyzeService } from '../../src/model/reachability';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { awsCli, cli, useTestCredentials } from './engineSupport';
-import { getSandbox, getServiceUrl, sandboxClients, seed, waitForServiceStatus } from './support';
+import { getSandbox, getServiceUrl, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
 
 interface Diagnosed {
   code: number;
@@ -125,6 +131,27 @@ describe('diagnose: one broken thing at a time, named exactly, agreeing with db-
     // The database is reached by its endpoint name, so no DNS means no database: the sandbox agrees.
     assert.equal(d.doc.verdicts.database, 'blocked');
     assert.equal(d.groundTruthConnected, false);
+  });
+
+  it('DNS support and host names off: the fix turns both on through the engine, and the database is reached again', async () => {
+    await awsCli(['ec2', 'modify-vpc-attribute', '--vpc-id', ids.vpcId, '--no-enable-dns-hostnames']);
+    await awsCli(['ec2', 'modify-vpc-attribute', '--vpc-id', ids.vpcId, '--no-enable-dns-support']);
+    const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
+    const snapshot = await loadTopology(clients);
+    const finding = analyzeService(snapshot, 'kyudai-api', {}).findings.find((f) => f.id === 'dns-hostnames-off');
+    assert.ok(finding?.fix);
+    const action = fixActionFor(snapshot, DEFAULT_SETUP_SETTINGS, 'kyudai-api', finding.fix);
+    assert.ok(action.kind === 'steps', action.kind);
+    const result = await applyPlan(clients, { kind: 'setup', steps: action.steps, warnings: [], notes: [] });
+    assert.equal(result.status, 'succeeded', result.error?.message.en);
+    assert.deepEqual(result.outcomes.map((o) => [o.stepId, o.status]), [['enable-dns-support', 'done'], ['enable-dns-hostnames', 'done']]);
+    const d = await diagnose(ids);
+    assert.deepEqual(errorIds(d), []);
+    assert.equal(d.doc.verdicts.dns, 'reachable');
+    assert.equal(d.groundTruthConnected, true, `ground truth: ${d.groundTruthReason}`);
+    // Applied again: both steps see the attribute on and skip.
+    const again = await applyPlan(clients, { kind: 'setup', steps: action.steps, warnings: [], notes: [] });
+    assert.deepEqual(again.outcomes.map((o) => o.status), ['skipped', 'skipped']);
   });
 
   it('the connector detached (service back on DEFAULT egress)', async () => {

@@ -43,23 +43,39 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
     assert.deepEqual(fixActionFor(afterSetup(), DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix), { kind: 'done' });
   });
 
-  it('creating a connector goes through the guided setup; DNS and links are not engine steps', () => {
+  it('creating a connector goes through the guided setup; links are not engine steps', () => {
     const f = only(analyze(beforeSetup()), 'egress-not-vpc');
     assert.ok(f.fix);
     assert.deepEqual(fixActionFor(beforeSetup(), DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix), { kind: 'command', command: SETUP_COMMAND });
     const t = afterSetup();
-    vpc(t).enableDnsSupport = false;
-    const dns = only(analyze(t), 'dns-support-off');
-    assert.ok(dns.fix);
-    assert.deepEqual(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', dns.fix), { kind: 'unavailable' });
-    // Not an engine step, so the text gives the exact command to run instead.
-    assert.match(fixText(dns.fix).en, new RegExp(`aws ec2 modify-vpc-attribute --vpc-id ${IDS.vpc} --enable-dns-support$`));
     db(t).status = 'stopped';
     const stopped = only(analyze(t), 'db-not-available');
     assert.ok(stopped.fix?.kind === 'link');
     assert.equal(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', stopped.fix).kind, 'link');
-    assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id), ['dns-support-off']);
+    assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id), []);
   });
+
+  it('VPC DNS attributes are engine steps: resolution first when host names need it, nothing when already on', () => {
+    const t = afterSetup();
+    vpc(t).enableDnsSupport = false;
+    vpc(t).enableDnsHostnames = false;
+    const support = only(analyze(t), 'dns-support-off');
+    assert.ok(support.fix);
+    const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', support.fix);
+    assert.equal(action.kind, 'steps');
+    assert.deepEqual(action.kind === 'steps' && action.steps.map((s) => [s.id, s.kind === 'enable-vpc-attribute' && s.vpcId, s.apiCall.action]),
+      [['enable-dns-support', IDS.vpc, 'ec2:ModifyVpcAttribute']]);
+    // The text still names the equivalent aws command, for the confirmation and the report.
+    assert.match(fixText(support.fix).en, new RegExp(`aws ec2 modify-vpc-attribute --vpc-id ${IDS.vpc} --enable-dns-support$`));
+    const hostnames = analyze(t).findings.find((f) => f.id === 'dns-hostnames-off');
+    assert.ok(hostnames?.fix);
+    const both = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', hostnames.fix);
+    assert.deepEqual(both.kind === 'steps' && both.steps.map((s) => s.id), ['enable-dns-support', 'enable-dns-hostnames']);
+    assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id).sort(), ['dns-hostnames-off', 'dns-support-off']);
+    vpc(t).enableDnsSupport = true;
+    assert.deepEqual(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', support.fix), { kind: 'done' });
+  });
+
 });
 
 describe('diagnosis fixes: revoking allow-all egress never leaves the group without egress', () => {

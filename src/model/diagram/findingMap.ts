@@ -75,9 +75,10 @@ export const COMMAND_FOR_STEP: Partial<Record<FixStep, string>> = {
   'attach-connector': 'apprunnerVpc.attachConnector',
 };
 
-/** Rule changes the engine applies as one plan step. DNS attributes have no engine step yet: no button. */
+/** Changes the engine applies as plan steps after a confirmation: rules, and the VPC's DNS attributes. */
 export const SINGLE_STEPS: ReadonlySet<FixStep> = new Set<FixStep>([
   'revoke-default-egress', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'authorize-db-ingress',
+  'enable-dns-support', 'enable-dns-hostnames',
 ]);
 
 export function fixFor(step: FixStep, params: Record<string, string> = {}): DiagramFix | undefined {
