@@ -64,7 +64,7 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
 
   it('is valid bash that names every runbook section, and says it is what apply would set up', async () => {
     const script = await exportScript();
-    assert.match(script, /kyudai-api has no VPC connector yet: this is the setup Set Up VPC Connector proposes/);
+    assert.match(script, /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/);
     assert.match(script, /if \[ "\$account" != 123456789012 \]/);
     await execFileAsync('bash', ['-n', '-c', script]);
     for (const section of ['# 3.1 sg-apprunner', '# 3.2 sg-rds', '# 4 campus-sns-vpc-connector', '# 5.1 kyudai-api', '# 6']) {

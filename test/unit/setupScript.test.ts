@@ -36,6 +36,14 @@ describe('setupFromService: which setup Export Setup writes', () => {
     assert.equal(d.serviceArn, SERVICE_ARN);
   });
 
+  it('an account without an RDS instance: says the script is for RDS and where to go instead', () => {
+    const world = seededWorld();
+    world.dbInstances = [];
+    const result = setupFromService(world, SETTINGS, 'kyudai-api');
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.issues[0].message.en : '', /no RDS DB instance in ap-northeast-1: .* use Set Up VPC Connector, which asks for its security group and port/);
+  });
+
   it('an unknown service is the same clear error as Set Up gives', () => {
     const result = setupFromService(seededWorld(), SETTINGS, 'nope');
     assert.equal(result.ok, false);
@@ -73,7 +81,7 @@ describe('setupScript', () => {
   });
 
   it('says what it is based on, in the UI language', () => {
-    assert.match(script, /kyudai-api has no VPC connector yet: this is the setup Set Up VPC Connector proposes/);
+    assert.match(script, /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/);
     const ja = setupScript(desired(setupFromService(doneWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, lang: 'ja', basis: 'attached' });
     assert.match(ja, /kyudai-api が現在使っているセットアップです: VPC Connector campus-sns-vpc-connector/);
     execFileSync('bash', ['-n', '-c', ja]);
