@@ -5,6 +5,7 @@ import type { Finding } from '../../model/diagnosis';
 import type { Plan, PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
+import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -51,8 +52,7 @@ export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serv
       await vscode.env.openExternal(vscode.Uri.parse(action.url));
       return 'link';
     case 'command': {
-      const known = new Set(await vscode.commands.getCommands(true));
-      if (!known.has(action.command)) {
+      if (!isCommandRegistered(action.command)) {
         throw new UserError({ en: `${what.en}: the command ${action.command} is not available.`, ja: `${what.ja}: コマンド ${action.command} は利用できません。` });
       }
       await vscode.commands.executeCommand(action.command, serviceName);

@@ -6,6 +6,7 @@ import type { DiagramFix } from '../../model/diagram';
 import type { PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
+import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -14,9 +15,8 @@ import type { DiagramUi } from './diagramUi';
 
 const FALLBACK_COMMAND = 'apprunnerVpc.setupConnector';
 
-async function commandFor(fix: DiagramFix): Promise<string | undefined> {
-  const known = new Set(await vscode.commands.getCommands(true));
-  return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && known.has(c));
+function commandFor(fix: DiagramFix): string | undefined {
+  return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && isCommandRegistered(c));
 }
 
 /** The element and the nodes at its ends: what the picture marks "in progress" while the fix runs. */
@@ -44,7 +44,7 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
   if (!model || !fix || !snapshot) return;
   let run: () => Promise<unknown>;
   if (fix.command) {
-    const command = await commandFor(fix);
+    const command = commandFor(fix);
     if (!command) {
       throw new UserError({ en: `The command for "${fix.title.en}" is not available in this version.`, ja: `「${fix.title.ja}」のコマンドはこのバージョンでは使えません。` });
     }

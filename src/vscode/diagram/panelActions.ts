@@ -1,7 +1,7 @@
 // What the panel's buttons do outside the webview: fixes, documentation links, the tree, refresh, exports.
 import * as vscode from 'vscode';
 import type { WebviewMessage } from '../../model/diagram/protocol';
-import { reportError } from '../commands/register';
+import { isCommandRegistered, reportError } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { DiagramPanel, PanelHandler } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
@@ -26,8 +26,7 @@ function treeTarget(panel: DiagramPanel, id: string): { command: string; arn: st
  */
 async function reveal(panel: DiagramPanel, id: string, keepFocusHere: boolean): Promise<void> {
   const target = treeTarget(panel, id);
-  const known = new Set(await vscode.commands.getCommands(true));
-  if (target && known.has(target.command)) await vscode.commands.executeCommand(target.command, target.arn);
+  if (target && isCommandRegistered(target.command)) await vscode.commands.executeCommand(target.command, target.arn);
   else if (!keepFocusHere) await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
   if (keepFocusHere && target) panel.panel.reveal(panel.panel.viewColumn, false);
 }

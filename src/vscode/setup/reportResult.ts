@@ -2,6 +2,7 @@
 // and that running again continues (Run Again / Open Log). Notifications are not awaited: a notification's
 // promise settles only when it is closed, and callers (the diagram's fix button, CodeLens) await the command.
 import * as vscode from 'vscode';
+import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import { log } from '../log';
 import type { SetupContext } from './setupContext';
@@ -13,8 +14,7 @@ export async function reportSuccess(ctx: SetupContext): Promise<void> {
   ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
   const diagram = vscode.l10n.t('Show Diagram');
   const openLog = vscode.l10n.t('Open Log');
-  const known = await vscode.commands.getCommands(true);
-  const actions = [...(known.includes('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
+  const actions = [...(isCommandRegistered('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
   void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
     if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
     if (choice === openLog) log.show();
