@@ -12,4 +12,4 @@ export { evaluateChecklist } from './model/checklist';
 export { checklistToMarkdown } from './model/checklistMarkdown';
 export { placeFindings } from './model/diagnosisPlacement';
 export { setupFromService } from './model/setupFromService';
-export { setupScript } from './model/setupScript';
+export { setupScriptFor } from './model/setupScript';

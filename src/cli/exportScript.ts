@@ -3,7 +3,7 @@
 // what `apply` would set up; --subnets, --connector-name or --security-group-name choose explicitly.
 import { resolveDesired } from '../model/desired';
 import { setupFromService } from '../model/setupFromService';
-import { setupScript } from '../model/setupScript';
+import { setupScriptFor } from '../model/setupScript';
 import type { RunContext } from './commands';
 import { CliFailure, openSession } from './session';
 
@@ -18,14 +18,7 @@ export async function runExportScript(rc: RunContext): Promise<number> {
   if (!r.ok) {
     throw new CliFailure({ en: r.issues.map((i) => i.message.en).join(' '), ja: r.issues.map((i) => i.message.ja).join(' ') }, r.issues[0]?.code ?? 'invalid-input');
   }
-  const script = setupScript(r.desired, {
-    region: snapshot.region,
-    accountId: snapshot.accountId,
-    dbSecurityGroupName: snapshot.securityGroups.find((g) => g.id === r.desired.dbSecurityGroupId)?.name,
-    generatedAt: new Date().toISOString(),
-    lang: rc.lang,
-    basis: r.basis,
-  });
+  const script = setupScriptFor(snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'export-script', basis: r.basis, desired: r.desired, script }, null, 2)}\n`);
   else rc.io.stdout.write(script);
   return 0;

@@ -6,6 +6,7 @@ import type { Localized } from './awsError';
 import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
+import type { Topology } from './topology';
 
 export interface SetupScriptContext {
   region: string;
@@ -190,4 +191,10 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     step({ en: 'Done.', ja: '完了しました。' }),
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The script for a setup resolved from this snapshot: region and the DB group's name come from it. */
+export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName'>): string {
+  const dbSecurityGroupName = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId)?.name;
+  return setupScript(d, { ...ctx, region: snapshot.region, dbSecurityGroupName });
 }

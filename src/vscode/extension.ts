@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { isBackendInRequireCache, loadBackend } from './backend';
 import { registerCodeLens } from './codelens/registerCodeLens';
+import { ServiceLinker } from './codelens/serviceLinker';
 import { registerCommand } from './commands/register';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegion } from './commands/selectRegion';
@@ -24,15 +25,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connection = new Connection();
   const store = new StateStore(connection);
   const statusBar = createStatusBar(connection);
+  const linker = new ServiceLinker(context.workspaceState);
   context.subscriptions.push(
     connection,
     store,
     statusBar,
+    linker,
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsConnection(event)) void connection.refresh();
     }),
   );
-  const services: ExtensionServices = { context, connection, store };
+  const services: ExtensionServices = { context, connection, store, linker };
   registerCommand(context, 'apprunnerVpc.refresh', async () => {
     const state = await connection.refresh();
     if (state.status === 'connected') await store.refresh({ force: true });

@@ -1,10 +1,13 @@
 import type * as vscode from 'vscode';
+import type { ServiceLinker } from './codelens/serviceLinker';
 import type { Connection } from './connection';
 import type { StateStore } from './state/stateStore';
 
-/** What every feature's register function receives: the shared connection and snapshot store. */
+/** What every feature's register function receives: the shared connection, snapshot store and file links. */
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
   connection: Connection;
   store: StateStore;
+  /** Which service an apprunner.yaml belongs to (CodeLens and Diagnose ask the same one). */
+  linker: ServiceLinker;
 }

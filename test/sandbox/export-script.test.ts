@@ -11,7 +11,7 @@ import { resolveDesired } from '../../src/model/desired';
 import { setupFromService } from '../../src/model/setupFromService';
 import { plan } from '../../src/model/plan';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
-import { setupScript } from '../../src/model/setupScript';
+import { setupScriptFor } from '../../src/model/setupScript';
 import { assertRunbookState } from './runbookState';
 import { accountState, awsCli, cli, execFileAsync, ruleKey, useTestCredentials, writeCallCount } from './engineSupport';
 import { getSandbox, resetCallCounts, sandboxEnv, seed, TEST_REGION } from './support';
@@ -34,7 +34,7 @@ async function exportScriptFor(accountId: string): Promise<string> {
   const snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
   const desired = setupFromService(snapshot, DEFAULT_SETUP_SETTINGS, 'kyudai-api');
   if (!desired.ok) throw new Error(desired.issues[0].message.en);
-  return setupScript(desired.desired, { region: snapshot.region, accountId, generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: desired.basis });
+  return setupScriptFor(snapshot, desired.desired, { accountId, generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: desired.basis });
 }
 
 async function runScript(script: string): Promise<ScriptRun> {

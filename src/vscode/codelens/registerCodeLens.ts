@@ -9,7 +9,6 @@ import type { StoreState } from '../state/stateStore';
 import { linkService } from './linkCommand';
 import { type LinkUi, windowUi } from './linkUi';
 import { codeLensEnabled, YamlLensProvider } from './lensProvider';
-import { ServiceLinker } from './serviceLinker';
 import { YamlDiagnostics } from './yamlDiagnostics';
 import { SELECTOR, isApprunnerYaml } from './yamlFiles';
 import { yamlHover } from './yamlHover';
@@ -38,7 +37,7 @@ export interface CodeLensApi {
 
 export function registerCodeLens(services: ExtensionServices): CodeLensApi {
   let ui: LinkUi = windowUi;
-  const linker = new ServiceLinker(services.context.workspaceState);
+  const linker = services.linker;
   const provider = new YamlLensProvider(services, linker);
   const diagnostics = new YamlDiagnostics();
   const statusBar = new YamlStatusBar();
@@ -79,7 +78,7 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
 
   registerCommand(services.context, 'apprunnerVpc.linkService', (arg) => linkService(services, linker, ui, arg));
   services.context.subscriptions.push(
-    linker, provider, diagnostics, statusBar,
+    provider, diagnostics, statusBar,
     vscode.languages.registerCodeLensProvider(SELECTOR, provider),
     vscode.languages.registerHoverProvider(SELECTOR, yamlHover),
     services.store.onDidChange(onStoreChange),

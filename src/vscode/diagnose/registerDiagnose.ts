@@ -8,7 +8,6 @@ import { loadBackend } from '../backend';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
-import { ServiceLinker } from '../codelens/serviceLinker';
 import { applyFix, type FixOutcome } from './applyFix';
 import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
@@ -56,11 +55,10 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   let lastService: string | undefined;
   const reports = new ReportDocuments();
   const problems = new DiagnosisProblems();
-  const linker = new ServiceLinker(services.context.workspaceState);
   const checklist = new ChecklistProvider(services, (name) => results.get(name));
   const tree = vscode.window.createTreeView(CHECKLIST_VIEW, { treeDataProvider: checklist });
   services.context.subscriptions.push(
-    reports, problems, checklist, tree, linker,
+    reports, problems, checklist, tree,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     services.store.onDidChange(() => checklist.refresh()),
     // Problems from another account or region would be about resources this one does not have.
@@ -82,7 +80,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const uri = reports.set(result.serviceName, markdown);
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {
-      const link = await linker.resolve(file, services.store.state.snapshot);
+      const link = await services.linker.resolve(file, services.store.state.snapshot);
       return !('serviceName' in link) || link.serviceName === result.serviceName;
     });
     checklist.refresh();

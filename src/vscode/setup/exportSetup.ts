@@ -1,7 +1,6 @@
 // Export Setup as Script: the runbook's setup for one service as a bash script of AWS CLI commands with this
 // account's ids, opened as an untitled document to review, save and run (in CI, or in another shell).
 import * as vscode from 'vscode';
-import type { DesiredSetup } from '../../model/desired';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
@@ -33,14 +32,8 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     const issue = result.issues[0];
     throw new UserError({ en: `Cannot export the setup for ${service.name}: ${issue.message.en}`, ja: `${service.name} のセットアップを出力できません: ${issue.message.ja}` });
   }
-  const desired: DesiredSetup = result.desired;
-  const content = backend.setupScript(desired, {
-    region: snapshot.region,
-    accountId: services.connection.state.account ?? snapshot.accountId,
-    dbSecurityGroupName: snapshot.securityGroups.find((g) => g.id === desired.dbSecurityGroupId)?.name,
-    generatedAt: new Date().toISOString(),
-    lang: uiLang(),
-    basis: result.basis,
+  const content = backend.setupScriptFor(snapshot, result.desired, {
+    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: uiLang(), basis: result.basis,
   });
   const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content });
   await vscode.window.showTextDocument(document);
