@@ -1,10 +1,13 @@
 // `npm run sandbox -- ...` flags to SandboxOptions.
 import type { FailNth } from './faults';
 import type { SandboxOptions } from './index';
+import { isDbSeed } from './seed/dbSeeds';
+import { DB_SEED_NAMES } from './seed/seedInfo';
 
 export const USAGE = `Usage: npm run sandbox -- [options]
   --port N                 listen on 127.0.0.1:N (default 4566; 0 = any free port)
-  --seed runbook|empty|scale   the starting world (default runbook)
+  --seed NAME              the starting world (default runbook): runbook, empty, scale,
+                           aurora-proxy, mysql, secrets, private-service
   --services N             scale seed: number of extra services (default 50)
   --connectors M           scale seed: number of VPC connectors (default 10)
   --operation-delay MS     how long App Runner operations take (default 3000)
@@ -37,7 +40,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       case '--port': out.port = num(flag, value()); break;
       case '--seed': {
         const s = value();
-        if (s !== 'runbook' && s !== 'empty' && s !== 'scale') throw new Error('--seed must be runbook, empty or scale');
+        if (s !== 'runbook' && s !== 'empty' && s !== 'scale' && !isDbSeed(s)) {
+          throw new Error(`--seed must be one of runbook, empty, scale, ${DB_SEED_NAMES.join(', ')}`);
+        }
         out.seed = s;
         break;
       }

@@ -2,7 +2,7 @@
 // everything else proxied to moto. Fault injection and call counting apply to every AWS call.
 import * as http from 'node:http';
 import { handleAdmin, type AdminController } from './admin';
-import type { FakeApp } from './app/fakeApp';
+import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
 import { proxyToMoto } from './proxy';
@@ -35,7 +35,13 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const url = req.url ?? '/';
   if (url.startsWith('/_sandbox/')) return send(res, await handleAdmin(deps.admin, req.method ?? 'GET', url, body.toString('utf8')));
   const app = /^\/_apps\/([0-9a-f]{32})(\/.*)?$/.exec(url);
-  if (app) return send(res, await deps.app.handle(app[1] ?? '', app[2] ?? '/'));
+  if (app) {
+    const sourceVpc = req.headers[SOURCE_VPC_HEADER];
+    const reply = await deps.app.handle(app[1] ?? '', app[2] ?? '/', Array.isArray(sourceVpc) ? sourceVpc[0] : sourceVpc);
+    // A private service's URL does not answer from the workstation: the connection fails, no HTTP answer.
+    if (!reply) return void req.socket.destroy();
+    return send(res, reply);
+  }
   const call = describeCall(req.headers, url, body.toString('utf8'));
   let holdMs = 0;
   if (call.operation) {

@@ -11,6 +11,7 @@ import { CallCounter, FaultState, parseFaultConfig, type FaultConfig } from './f
 import { createFront } from './front';
 import { startMoto } from './moto';
 import { MotoClientPool } from './motoClients';
+import { DB_SEEDS, isDbSeed } from './seed/dbSeeds';
 import { seedRunbook } from './seed/runbookSeed';
 import { seedScale } from './seed/scaleSeed';
 import type { SeedInfo, SeedName } from './seed/seedInfo';
@@ -88,6 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const clients = pool.get('ap-northeast-1');
     if (opts.seed === 'empty') seeded = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
     else if (opts.seed === 'scale') seeded = await seedScale(ctx, clients, opts.services ?? 50, opts.connectors ?? 10);
+    else if (isDbSeed(opts.seed)) seeded = await DB_SEEDS[opts.seed](ctx, clients);
     else seeded = await seedRunbook(ctx, clients);
   };
   const reset = async () => {
