@@ -1,15 +1,19 @@
 // The one loopback endpoint: /_sandbox/ admin, /_apps/ service URLs, App Runner calls to the emulator,
 // everything else proxied to moto. Fault injection and call counting apply to every AWS call.
+import type { RDSClient } from '@aws-sdk/client-rds';
 import * as http from 'node:http';
 import { handleAdmin, type AdminController } from './admin';
 import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
 import { proxyToMoto } from './proxy';
+import { handleRdsOperation, queryParams, servesRdsOperation } from './rds/rdsFront';
 import { describeCall } from './requestInfo';
 
 export interface FrontDeps {
   emulator: AppRunnerEmulator;
+  /** RDS calls the front answers itself (DescribeDBProxyTargets) read moto through these. */
+  rds: (region: string) => RDSClient;
   app: FakeApp;
   admin: AdminController;
   motoPort: number;
@@ -62,6 +66,12 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
+  }
+  if (call.service === 'rds' && servesRdsOperation(call.operation)) {
+    const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(url, body.toString('utf8')));
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    if (res.destroyed) return undefined;
+    return send(res, reply);
   }
   proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }

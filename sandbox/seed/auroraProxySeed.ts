@@ -22,7 +22,7 @@ export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: info.sgRdsId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgProxyId, Description: 'RDS Proxy' }] }],
+      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgProxyId }] }],
     }),
   );
   info.dbSubnetGroupName = await dbSubnetGroup(rds, 'kyudai-aurora-subnet-group', net.privateSubnetIds);
