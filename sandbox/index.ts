@@ -114,7 +114,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       Object.assign(ctx.settings, change);
     },
   };
-  const server = createFront({ emulator, app, admin, motoPort: moto.port, log });
+  const server = createFront({ emulator, app, admin, motoPort: moto.port, rds: (region) => pool.get(region).rds, log });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -4,6 +4,7 @@ import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
 import { brownfieldSeed } from './brownfieldSeed';
 import { cdkDefaultSeed } from './cdkDefaultSeed';
+import { DB_SEEDS } from './dbSeeds';
 import { dualStackSeed } from './dualStackSeed';
 import { iacManagedSeed } from './iacManagedSeed';
 import { seedRunbook, SEED_REGION } from './runbookSeed';
@@ -51,6 +52,7 @@ export const SEEDS: readonly SeedDefinition[] = [
   sharedDefaultSeed,
   iacManagedSeed,
   brownfieldSeed,
+  ...DB_SEEDS,
 ];
 
 export const DEFAULT_SEED = 'runbook';

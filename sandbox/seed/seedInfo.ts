@@ -42,4 +42,27 @@ export interface SeedInfo {
   networkInterfaceIds?: string[];
   /** dual-stack: the VPC's Amazon-provided IPv6 block. */
   ipv6CidrBlock?: string;
+  /** aurora-proxy: the cluster (writer and reader endpoints, two instances) and the RDS Proxy in front of it. */
+  dbClusterIdentifier?: string;
+  dbClusterEndpoint?: string;
+  dbClusterReaderEndpoint?: string;
+  dbInstanceIdentifiers?: string[];
+  dbProxyName?: string;
+  dbProxyEndpoint?: string;
+  /** The proxy's own security group (sgRdsId is the cluster's). */
+  sgProxyId?: string;
+  /** aurora-proxy: the second service, whose DATABASE_URL names the cluster's writer endpoint. */
+  secondServiceName?: string;
+  secondServiceArn?: string;
+  secondServiceId?: string;
+  /** mysql: the DB's second group, shared with other tenants (an EC2 instance uses it too). */
+  sgSharedId?: string;
+  sharedInstanceId?: string;
+  /** secrets: the Secrets Manager secret holding DATABASE_URL (aurora-proxy: the proxy's credentials). */
+  secretArn?: string;
+  secretName?: string;
+  /** private-service: the App Runner interface endpoint, its group, and the VPC ingress connection. */
+  vpcEndpointId?: string;
+  sgEndpointId?: string;
+  ingressConnectionArn?: string;
 }
