@@ -66,6 +66,7 @@ function analysis(input: LensInput, topology: Topology, service: AppRunnerServic
   return analyzeService(topology, service.arn, {
     dbInstanceId: db?.id,
     appRunnerGroupName: input.appRunnerGroupName,
+    appRunnerGroupNameTag: input.appRunnerGroupNameTag,
     databaseGroupName: input.databaseGroupName,
     dbPort: db ? undefined : input.databasePort,
   });
