@@ -122,7 +122,8 @@ const MANUAL_ITEMS: ChecklistItem[] = [
 export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, context: ChecklistContext): ChecklistItem[] {
   const [exists, attached, active] = connectorItems(topology, diagnosis);
   return [
-    groupItem(topology, diagnosis, context.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName, context.appRunnerGroupNameTag),
+    groupItem(topology, diagnosis, context.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
+      context.appRunnerGroupNameTag ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag),
     exists,
     attached,
     dbItem(diagnosis),

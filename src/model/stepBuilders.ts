@@ -10,8 +10,13 @@ export function groupIdText(group: GroupRef): string {
   return group.id ?? `<id of ${group.name}>`;
 }
 
-/** `sg-apprunner (apprunner-connector)`: the Name tag first, as people know the group. */
+/** The name people know the group by: its Name tag (the runbook's sg-apprunner, sg-rds), else its GroupName. */
 export function groupRefLabel(group: GroupRef): string {
+  return group.nameTag || group.name;
+}
+
+/** `sg-apprunner (apprunner-connector)`: the Name tag and the GroupName when they differ. */
+function fullLabel(group: GroupRef): string {
   return groupLabel({ name: group.name, tags: group.nameTag ? { Name: group.nameTag } : {} });
 }
 
@@ -33,7 +38,7 @@ export function createGroupStep(group: GroupRef): Step<'create-security-group'> 
   const tags = { Name: group.nameTag ?? group.name, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
   return {
     id: 'create-apprunner-sg', kind: 'create-security-group', mutating: true, group, description: APPRUNNER_SG_DESCRIPTION, tags,
-    title: { en: `Create security group ${groupRefLabel(group)} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${groupRefLabel(group)} を作成` },
+    title: { en: `Create security group ${fullLabel(group)} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${fullLabel(group)} を作成` },
     apiCall: { action: 'ec2:CreateSecurityGroup', params: {
       GroupName: group.name, Description: APPRUNNER_SG_DESCRIPTION, VpcId: group.vpcId,
       Tags: Object.entries(tags).map(([k, v]) => `${k}=${v}`) } },

@@ -36,7 +36,8 @@ function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Di
 }
 
 function groupNames(topology: Topology, ids: readonly string[]): string {
-  return ids.map((id) => topology.securityGroups.find((g) => g.id === id)?.name ?? id).join(', ') || 'default';
+  // A group by its Name tag (the runbook's sg-apprunner, sg-rds), else its GroupName, else its id.
+  return ids.map((id) => { const g = topology.securityGroups.find((x) => x.id === id); return (g?.tags.Name || g?.name) ?? id; }).join(', ') || 'default';
 }
 
 function firstReason(diagnosis: Diagnosis): Finding | undefined {
