@@ -1,14 +1,17 @@
 // The one loopback endpoint: /_sandbox/ admin, /_apps/ service URLs, App Runner calls to the emulator,
-// everything else proxied to moto. Fault injection and call counting apply to every AWS call.
+// everything else proxied to moto. Fault injection and call counting apply to every AWS call; EC2 calls AWS
+// would refuse but moto accepts are refused here (sandbox/strict/).
 import type { RDSClient } from '@aws-sdk/client-rds';
 import * as http from 'node:http';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import { handleAdmin, type AdminController } from './admin';
 import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
 import { proxyToMoto } from './proxy';
-import { handleRdsOperation, queryParams, servesRdsOperation } from './rds/rdsFront';
-import { describeCall } from './requestInfo';
+import { handleRdsOperation, servesRdsOperation } from './rds/rdsFront';
+import { describeCall, queryParams } from './requestInfo';
+import { strictEc2Error } from './strict/strictCheck';
 
 export interface FrontDeps {
   emulator: AppRunnerEmulator;
@@ -17,6 +20,8 @@ export interface FrontDeps {
   app: FakeApp;
   admin: AdminController;
   motoPort: number;
+  /** A client straight to moto in a region, for the strict rules that read the account's state. */
+  ec2: (region: string) => EC2Client;
   log?: (line: string) => void;
 }
 
@@ -68,10 +73,17 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     });
   }
   if (call.service === 'rds' && servesRdsOperation(call.operation)) {
-    const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(url, body.toString('utf8')));
+    const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(req.headers, url, body.toString('utf8')));
     if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     if (res.destroyed) return undefined;
     return send(res, reply);
+  }
+  if (call.service === 'ec2') {
+    const refusal = await strictEc2Error(call.operation, queryParams(req.headers, url, body.toString('utf8')), () => deps.ec2(call.region));
+    if (refusal) {
+      deps.log?.(`strict ${refusal.code} -> ec2:${call.operation}`);
+      return send(res, faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
+    }
   }
   proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }

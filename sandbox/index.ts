@@ -114,7 +114,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       Object.assign(ctx.settings, change);
     },
   };
-  const server = createFront({ emulator, app, admin, motoPort: moto.port, rds: (region) => pool.get(region).rds, log });
+  const server = createFront({
+    emulator, app, admin, motoPort: moto.port, rds: (region) => pool.get(region).rds, ec2: (region) => pool.get(region).ec2, log,
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -18,6 +18,11 @@ function header(headers: IncomingHttpHeaders, name: string): string {
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
+/** The query-protocol parameters of a call: the form body when there is one, else the URL's query. */
+export function queryParams(headers: IncomingHttpHeaders, url: string, body: string): URLSearchParams {
+  return header(headers, 'content-type').includes('x-www-form-urlencoded') ? new URLSearchParams(body) : new URL(url, 'http://localhost').searchParams;
+}
+
 export function describeCall(headers: IncomingHttpHeaders, url: string, body: string): AwsCall {
   const scope = SCOPE.exec(header(headers, 'authorization'));
   const target = header(headers, 'x-amz-target');

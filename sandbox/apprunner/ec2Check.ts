@@ -25,6 +25,12 @@ export async function checkConnectorNetwork(ec2: EC2Client, subnetIds: string[],
   }
   const missing = subnetIds.filter((id) => !subnets.some((s) => s.SubnetId === id));
   if (missing.length > 0) throw invalidRequest(`Subnets not found: ${missing.join(', ')}`);
+  // "App Runner only supports subnets of IP address type IPv4 and dual stack" (botocore's App Runner model,
+  // CreateVpcConnectorRequest.Subnets): an IPv6-only subnet has no IPv4 block.
+  const ipv6Only = subnets.filter((s) => s.Ipv6Native === true || !s.CidrBlock).map((s) => s.SubnetId);
+  if (ipv6Only.length > 0) {
+    throw invalidRequest(`Subnets ${ipv6Only.join(', ')} are IPv6-only; App Runner supports subnets of IP address type IPv4 and dual stack.`);
+  }
   const vpcs = new Set(subnets.map((s) => s.VpcId));
   if (vpcs.size > 1) throw invalidRequest('All subnets must belong to the same VPC.');
   const vpcId = subnets[0]?.VpcId ?? '';

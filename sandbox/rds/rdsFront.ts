@@ -15,12 +15,6 @@ export function servesRdsOperation(operation: string): boolean {
 }
 
 /** The call's parameters: awsQuery sends them form-encoded in the body (or, for GET, in the query string). */
-export function queryParams(url: string, body: string): URLSearchParams {
-  const params = new URLSearchParams(new URL(url, 'http://localhost').search);
-  for (const [k, v] of new URLSearchParams(body)) params.set(k, v);
-  return params;
-}
-
 export function handleRdsOperation(rds: RDSClient, operation: string, params: URLSearchParams): Promise<WireReply> {
   const handler = OWN[operation];
   if (!handler) throw new Error(`not served by the sandbox: ${operation}`);

@@ -1,6 +1,8 @@
 // The runbook's starting point (section 2) in ap-northeast-1: a VPC with DNS on, a public subnet with an
-// internet gateway and a NAT gateway, private subnets in 1a/1c/1d routed to the NAT, sg-rds without
+// internet gateway and a NAT gateway, private subnets in 1a/1c/1d routed to the NAT, the DB's group without
 // ingress, a PostgreSQL DB `kyudai-db` on 5432, and `kyudai-api` RUNNING with DEFAULT egress.
+// EC2 refuses group names starting with "sg-", so the runbook's "sg-rds" is the group's Name tag (what the
+// console shows), and its GroupName is one AWS accepts.
 import {
   AllocateAddressCommand,
   AssociateRouteTableCommand,
@@ -24,6 +26,8 @@ import type { MotoClients } from '../motoClients';
 import type { SeedInfo } from './seedInfo';
 
 export const SEED_REGION = 'ap-northeast-1';
+/** The DB group's GroupName; the runbook calls it by its Name tag, `sg-rds`. */
+export const DB_GROUP_NAME = 'kyudai-db-sg';
 const PRIVATE = [
   { az: 'ap-northeast-1a', cidr: '10.0.11.0/24' },
   { az: 'ap-northeast-1c', cidr: '10.0.12.0/24' },
@@ -70,7 +74,7 @@ async function network(ec2: EC2Client, info: SeedInfo): Promise<void> {
   }
   const sg = await ec2.send(
     new CreateSecurityGroupCommand({
-      GroupName: 'sg-rds',
+      GroupName: DB_GROUP_NAME,
       Description: 'Security group for RDS PostgreSQL',
       VpcId: vpcId,
       TagSpecifications: named('security-group', 'sg-rds'),

@@ -18,11 +18,17 @@ export interface PermissionSpec {
   description?: string;
 }
 
-export async function findGroupId(ec2: EC2Client, name: string, vpcId: string): Promise<string | undefined> {
-  const out = await ec2.send(new DescribeSecurityGroupsCommand({
+/** A group in the VPC by GroupName, else (when given) by its Name tag, as the plan finds it. */
+export async function findGroupId(ec2: EC2Client, name: string, vpcId: string, nameTag?: string): Promise<string | undefined> {
+  const byName = await ec2.send(new DescribeSecurityGroupsCommand({
     Filters: [{ Name: 'group-name', Values: [name] }, { Name: 'vpc-id', Values: [vpcId] }],
   }));
-  return out.SecurityGroups?.[0]?.GroupId;
+  const id = byName.SecurityGroups?.[0]?.GroupId;
+  if (id || !nameTag) return id;
+  const byTag = await ec2.send(new DescribeSecurityGroupsCommand({
+    Filters: [{ Name: 'tag:Name', Values: [nameTag] }, { Name: 'vpc-id', Values: [vpcId] }],
+  }));
+  return byTag.SecurityGroups?.[0]?.GroupId;
 }
 
 export async function readGroupRules(ec2: EC2Client, groupId: string): Promise<SecurityGroupRule[]> {

@@ -11,6 +11,7 @@ export interface CliArgs {
   subnets?: string[];
   connectorName?: string;
   securityGroupName?: string;
+  securityGroupNameTag?: string;
   dbSecurityGroupName?: string;
   region?: string;
   profile?: string;
@@ -26,7 +27,7 @@ export interface CliArgs {
 
 const VALUE_FLAGS = {
   '--service': 'service', '--db-instance': 'dbInstance', '--subnets': 'subnets', '--connector-name': 'connectorName',
-  '--security-group-name': 'securityGroupName', '--db-security-group-name': 'dbSecurityGroupName',
+  '--security-group-name': 'securityGroupName', '--security-group-name-tag': 'securityGroupNameTag', '--db-security-group-name': 'dbSecurityGroupName',
   '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--lang': 'lang',
   '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds', '--db-port': 'dbPort',
 } as const;
@@ -87,8 +88,9 @@ Options:
   --db-instance ID        RDS DB instance (default: the one DATABASE_URL points at, or the only one)
   --subnets a,b           connector subnets (default: the DB subnet group's private subnets, one per AZ)
   --connector-name N      VPC connector name (default campus-sns-vpc-connector)
-  --security-group-name N App Runner security group name (default sg-apprunner)
-  --db-security-group-name N  the DB's security group name (default sg-rds)
+  --security-group-name N App Runner security group GroupName (default apprunner-connector; not sg-...)
+  --security-group-name-tag N  its Name tag, also used to find an existing group (default sg-apprunner)
+  --db-security-group-name N  the DB's security group, GroupName or Name tag (default sg-rds)
   --db-port N             DB port when the DB instance does not report one (default 5432)
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying

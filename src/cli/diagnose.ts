@@ -24,6 +24,7 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     dbPort: settings.databasePort,
     dbInstanceId: rc.args.dbInstance,
     appRunnerGroupName: settings.appRunnerSecurityGroupName,
+    appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
   });
   const live = await runLiveChecks(session.clients, service, { healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath });

@@ -10,7 +10,8 @@ import { CliFailure, openSession } from './session';
 export async function runExportScript(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env);
   const { snapshot, settings } = session;
-  const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined;
+  const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined
+    || rc.args.securityGroupNameTag !== undefined;
   const choices = { dbInstanceId: rc.args.dbInstance, subnetIds: rc.args.subnets };
   const r = explicit
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }

@@ -28,6 +28,7 @@ export function settingsOf(args: CliArgs): SetupSettings {
     connectorName: args.connectorName ?? DEFAULT_SETUP_SETTINGS.connectorName,
     databasePort: args.dbPort === undefined ? DEFAULT_SETUP_SETTINGS.databasePort : Number(args.dbPort),
     appRunnerSecurityGroupName: args.securityGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
+    appRunnerSecurityGroupNameTag: args.securityGroupNameTag ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag,
     databaseSecurityGroupName: args.dbSecurityGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
   };
 }

@@ -47,7 +47,7 @@ export function rememberGroup(ctx: StepContext, g: GroupRef, id: string): void {
 
 /** The group's id: known from the plan, remembered from an earlier step, or re-read by name in its VPC. */
 export async function groupIdOf(ctx: StepContext, g: GroupRef): Promise<string> {
-  const id = g.id ?? ctx.groupIds.get(key(g)) ?? (await findGroupId(ctx.clients.ec2, g.name, g.vpcId));
+  const id = g.id ?? ctx.groupIds.get(key(g)) ?? (await findGroupId(ctx.clients.ec2, g.name, g.vpcId, g.nameTag));
   if (!id) {
     throw new StepError('conflict', {
       en: `Security group ${g.name} does not exist in ${g.vpcId} (was it deleted meanwhile?). Re-run to plan it again.`,

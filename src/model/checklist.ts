@@ -1,5 +1,7 @@
 // The runbook's operations checklist (section 9) evaluated from the snapshot, a diagnosis and what the live
 // checks saw (logs, last connection test). Items a program cannot judge stay 'manual'.
+import { findGroupByName } from './groupNames';
+import { DEFAULT_SETUP_SETTINGS } from './setupSettings';
 import { Diagnosis, LocalizedText } from './diagnosis';
 import { Topology } from './topology';
 
@@ -20,8 +22,10 @@ export interface ChecklistContext {
   /** The application log scan of runbook 6.2; undefined when the logs could not be read. */
   logScan?: { connectedLineSeen: boolean; errorLines: number };
   now: string;
-  /** Setting `appRunnerSecurityGroupName` (default sg-apprunner). */
+  /** Setting `appRunnerSecurityGroupName` (default apprunner-connector). */
   appRunnerGroupName?: string;
+  /** Setting `appRunnerSecurityGroupNameTag` (default sg-apprunner), the Name tag it may be found by. */
+  appRunnerGroupNameTag?: string;
 }
 
 /** Runbook 8.1 asks for regular connection tests; a week is the period we hold it to. */
@@ -34,9 +38,10 @@ function item(id: string, section: ChecklistSection, title: LocalizedText, state
 
 const t = (en: string, ja: string): LocalizedText => ({ en, ja });
 
-function groupItem(topology: Topology, d: Diagnosis, name: string): ChecklistItem {
-  const group = topology.securityGroups.find((g) => g.name === name && (!d.vpcId || g.vpcId === d.vpcId));
-  const title = t(`Security group (${name}) is created`, `セキュリティグループ（${name}）が作成されている`);
+function groupItem(topology: Topology, d: Diagnosis, name: string, nameTag: string | undefined): ChecklistItem {
+  const group = findGroupByName(topology.securityGroups.filter((g) => !d.vpcId || g.vpcId === d.vpcId), name, nameTag);
+  const shown = nameTag && nameTag !== name ? `${nameTag} (${name})` : name;
+  const title = t(`Security group (${shown}) is created`, `セキュリティグループ（${shown}）が作成されている`);
   return group
     ? item('sg-apprunner-exists', 'initial', title, 'pass', t(`${group.id} in ${group.vpcId}`, `${group.vpcId} の ${group.id}`))
     : item('sg-apprunner-exists', 'initial', title, 'fail', t(`No group named ${name} was found.`, `${name} という名前のグループが見つかりません。`));
@@ -117,7 +122,8 @@ const MANUAL_ITEMS: ChecklistItem[] = [
 export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, context: ChecklistContext): ChecklistItem[] {
   const [exists, attached, active] = connectorItems(topology, diagnosis);
   return [
-    groupItem(topology, diagnosis, context.appRunnerGroupName ?? 'sg-apprunner'),
+    groupItem(topology, diagnosis, context.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
+      context.appRunnerGroupNameTag ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag),
     exists,
     attached,
     dbItem(diagnosis),

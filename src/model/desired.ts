@@ -2,6 +2,7 @@
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from './awsError';
 import { databaseUrlsIn } from './databaseUrl';
+import { findGroupByName } from './groupNames';
 import type { AppRunnerService, DbInstance, Topology } from './topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
@@ -19,6 +20,8 @@ export interface DesiredSetup {
   subnetIds: string[];
   connectorName: string;
   appRunnerSecurityGroupName: string;
+  /** The Name tag the App Runner group gets (empty: none but the ManagedBy tag). */
+  appRunnerSecurityGroupNameTag: string;
   healthCheckPath: string;
   dbHealthPath: string;
 }
@@ -70,7 +73,8 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
     return fail('dbInstance', 'db-no-vpc', `DB instance "${db.id}" is not in a VPC.`, `DB インスタンス「${db.id}」は VPC 内にありません。`);
   }
   const dbGroups = snapshot.securityGroups.filter((g) => db.securityGroupIds.includes(g.id));
-  const dbGroup = dbGroups.find((g) => g.name === settings.databaseSecurityGroupName) ?? (dbGroups.length === 1 ? dbGroups[0] : undefined);
+  // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
+  const dbGroup = findGroupByName(dbGroups, settings.databaseSecurityGroupName) ?? (dbGroups.length === 1 ? dbGroups[0] : undefined);
   if (!dbGroup) {
     return fail('dbInstance', 'db-group-unknown',
       `DB instance "${db.id}" has no security group named "${settings.databaseSecurityGroupName}" (it has ${db.securityGroupIds.join(', ') || 'none'}).`,
@@ -95,6 +99,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       subnetIds: [...subnets.subnetIds].sort(),
       connectorName: settings.connectorName,
       appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName,
+      appRunnerSecurityGroupNameTag: settings.appRunnerSecurityGroupNameTag,
       healthCheckPath: settings.healthCheckPath,
       dbHealthPath: settings.dbHealthPath,
     },

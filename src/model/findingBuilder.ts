@@ -1,4 +1,5 @@
 // One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
+import { findGroupByName } from './groupNames';
 import { Evidence, Finding, FindingPath, Fix, Severity } from './diagnosis';
 
 export function finding(
@@ -13,7 +14,7 @@ export function finding(
   return fix ? { id, severity, path, message: { en, ja }, evidence, fix } : { id, severity, path, message: { en, ja }, evidence };
 }
 
-/** Prefers the group whose name is `preferredName` (the runbook's sg-apprunner / sg-rds), else the first. */
-export function preferredGroupId(groups: readonly { id: string; name: string }[], preferredName?: string): string | undefined {
-  return (groups.find((g) => g.name === preferredName) ?? groups[0])?.id;
+/** Prefers the group called `preferredName` (GroupName, or Name tag such as the runbook's sg-rds), else the first. */
+export function preferredGroupId(groups: readonly { id: string; name: string; tags: Record<string, string> }[], preferredName?: string): string | undefined {
+  return (findGroupByName(groups, preferredName) ?? groups[0])?.id;
 }

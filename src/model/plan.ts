@@ -4,7 +4,7 @@
 import { chooseConnector } from './connectorChoice';
 import type { DesiredSetup } from './desired';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
-import { appRunnerGroupWarnings, dbGroupWarnings, reservedPrefixWarning } from './planWarnings';
+import { appRunnerGroupWarnings, dbGroupWarnings } from './planWarnings';
 import { hasRule, isDefaultAllowAllEgress } from './ruleMatch';
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, healthStep, ingressStep, revokeAllEgressStep, waitStep,
@@ -42,13 +42,17 @@ function detailsComplete(snapshot: Topology): boolean {
 export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const service = snapshot.services.find((s) => s.arn === d.serviceArn);
   const serviceRef: ServiceRef = { name: d.serviceName, arn: d.serviceArn };
-  const appSg = snapshot.securityGroups.find((g) => g.name === d.appRunnerSecurityGroupName && g.vpcId === d.vpcId);
+  // The App Runner group by GroupName, else by its Name tag (a group made by hand as the runbook says).
+  const inVpc = snapshot.securityGroups.filter((g) => g.vpcId === d.vpcId);
+  const appSg = inVpc.find((g) => g.name === d.appRunnerSecurityGroupName)
+    ?? (d.appRunnerSecurityGroupNameTag ? inVpc.find((g) => g.tags.Name === d.appRunnerSecurityGroupNameTag) : undefined);
   const dbSg = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
-  const appGroup: GroupRef = { name: d.appRunnerSecurityGroupName, vpcId: d.vpcId, id: appSg?.id };
-  const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId };
+  const appGroup: GroupRef = appSg
+    ? { name: appSg.name, vpcId: d.vpcId, id: appSg.id, nameTag: appSg.tags.Name }
+    : { name: d.appRunnerSecurityGroupName, vpcId: d.vpcId, nameTag: d.appRunnerSecurityGroupNameTag || undefined };
+  const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId, nameTag: dbSg?.tags.Name };
   const warnings: PlanWarning[] = [...(dbSg ? dbGroupWarnings(dbSg, d.dbPort) : []), ...(appSg ? appRunnerGroupWarnings(appSg) : [])];
   const steps = groupSteps(snapshot, d, appGroup, dbGroup);
-  if (!appSg && /^sg-/i.test(appGroup.name)) warnings.push(reservedPrefixWarning(appGroup.name));
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   if (!choice.reuse) steps.push(createConnectorStep(choice.name, d.subnetIds, appGroup));

@@ -23,11 +23,13 @@ export type StepId =
 /** The VPC attributes a connector's DNS needs (not part of the runbook's setup: a diagnosis fix). */
 export type VpcDnsAttribute = 'enableDnsSupport' | 'enableDnsHostnames';
 
-/** A security group by name in a VPC; `id` once it exists. */
+/** A security group by GroupName in a VPC; `id` once it exists. */
 export interface GroupRef {
   name: string;
   vpcId: string;
   id?: string;
+  /** Its Name tag (the runbook's sg-apprunner / sg-rds): what titles show, and a second way to re-find it. */
+  nameTag?: string;
 }
 
 /** One rule to add or remove: either to/from a CIDR or a referenced group, never both. */
@@ -80,8 +82,7 @@ export type WarningCode =
   | 'apprunner-group-extra-egress'
   | 'old-connector-kept'
   | 'previous-connector-unused'
-  | 'service-operation-in-progress'
-  | 'group-name-reserved-prefix';
+  | 'service-operation-in-progress';
 
 export interface PlanWarning {
   code: WarningCode;

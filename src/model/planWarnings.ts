@@ -16,17 +16,6 @@ export function dbGroupWarnings(dbGroup: SecurityGroup, port: number): PlanWarni
   }];
 }
 
-/**
- * EC2's CreateSecurityGroup reference says a group name can't start with "sg-", which the runbook's own
- * "sg-apprunner" does. The local sandbox accepts it; a real account may refuse, so say so before applying.
- */
-export function reservedPrefixWarning(name: string): PlanWarning {
-  return { code: 'group-name-reserved-prefix', evidence: [name], message: {
-    en: `EC2 documents that security group names can't start with "sg-"; AWS may refuse to create "${name}". If it does, choose another name (setting appRunnerSecurityGroupName, CLI --security-group-name), e.g. "apprunner-connector".`,
-    ja: `EC2 のドキュメントではセキュリティグループ名を「sg-」で始められません。「${name}」の作成は AWS に拒否される場合があります。その場合は別の名前（設定 appRunnerSecurityGroupName、CLI では --security-group-name）、例えば「apprunner-connector」を指定してください。`,
-  } };
-}
-
 /** For a reused App Runner group: the allow-all egress (removed by a named step) and other broad egress (kept). */
 export function appRunnerGroupWarnings(group: SecurityGroup): PlanWarning[] {
   const warnings: PlanWarning[] = [];

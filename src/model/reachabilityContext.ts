@@ -8,6 +8,9 @@ export interface AnalyzeOptions {
   dbPort?: number;
   dbInstanceId?: string;
   appRunnerGroupName?: string;
+  /** The App Runner group's Name tag (setting appRunnerSecurityGroupNameTag): found by it when no GroupName matches. */
+  appRunnerGroupNameTag?: string;
+  /** GroupName or Name tag of the DB's group. */
   databaseGroupName?: string;
 }
 

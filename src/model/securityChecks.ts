@@ -1,6 +1,7 @@
 // Runbook 8.2 and 8.3: the DB port open to the whole internet, the default allow-all egress left on the App
 // Runner group, untagged groups, and connectors no service uses (they cost nothing to keep, but clutter and
 // risk: the runbook says delete them).
+import { matchesGroupName } from './groupNames';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
@@ -11,10 +12,10 @@ function uniqueGroups(groups: readonly SecurityGroup[]): SecurityGroup[] {
   return groups.filter((g, i) => groups.findIndex((o) => o.id === g.id) === i);
 }
 
-/** The App Runner side's groups: the connector's, plus the group named like sg-apprunner if not attached. */
+/** The App Runner side's groups: the connector's, plus the configured group (GroupName or Name tag) if not attached. */
 export function appRunnerGroups(ctx: AnalysisContext): SecurityGroup[] {
   const named = ctx.topology.securityGroups.filter(
-    (g) => g.name === ctx.options.appRunnerGroupName && (!ctx.connectorVpcId || g.vpcId === ctx.connectorVpcId),
+    (g) => matchesGroupName(g, ctx.options.appRunnerGroupName, ctx.options.appRunnerGroupNameTag) && (!ctx.connectorVpcId || g.vpcId === ctx.connectorVpcId),
   );
   return uniqueGroups([...ctx.connectorGroups, ...named]);
 }
@@ -24,7 +25,7 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
   const port = ctx.dbPort;
   const dbGroups = ctx.dbGroups.length > 0
     ? ctx.dbGroups
-    : ctx.topology.securityGroups.filter((g) => g.name === ctx.options.databaseGroupName);
+    : ctx.topology.securityGroups.filter((g) => matchesGroupName(g, ctx.options.databaseGroupName));
   const open = dbGroups.flatMap((g) => portOpenToWorld(g, port));
   if (open.length > 0) {
     out.push(finding('db-port-open-to-world', 'warning', 'security',

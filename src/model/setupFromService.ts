@@ -18,6 +18,7 @@ export function setupFromService(snapshot: Topology, settings: SetupSettings, se
   const connector = service?.egressType === 'VPC' ? snapshot.connectors.find((c) => c.arn === service.vpcConnectorArn && c.status === 'ACTIVE') : undefined;
   if (!connector) return { ...resolveDesired(snapshot, { ...settings, serviceName }, choices), basis: 'proposed' };
   const group = connector.securityGroupIds.map((id) => snapshot.securityGroups.find((g) => g.id === id)).find((g) => g !== undefined);
-  const attached: SetupSettings = { ...settings, serviceName, connectorName: connector.name, appRunnerSecurityGroupName: group?.name ?? settings.appRunnerSecurityGroupName };
+  const attached: SetupSettings = { ...settings, serviceName, connectorName: connector.name, appRunnerSecurityGroupName: group?.name ?? settings.appRunnerSecurityGroupName,
+    appRunnerSecurityGroupNameTag: group ? (group.tags.Name ?? '') : settings.appRunnerSecurityGroupNameTag };
   return { ...resolveDesired(snapshot, attached, { ...choices, subnetIds: connector.subnetIds }), basis: 'attached' };
 }

@@ -2,6 +2,7 @@
 // account's ids filled in. The same target state as plan(): the App Runner group with the three egress rules
 // and no allow-all egress, the DB group's ingress from it, a connector over the chosen subnets, attached with
 // the service's other network settings kept. Every step looks first, so running it again changes nothing.
+import { groupLabel } from './groupNames';
 import type { Localized } from './awsError';
 import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
@@ -86,7 +87,10 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   const q = shellQuote;
   const dbGroup = ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId;
   const groupFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'group-name', Values: [d.appRunnerSecurityGroupName] }]);
-  const groupTags = `ResourceType=security-group,Tags=[{Key=Name,Value=${d.appRunnerSecurityGroupName}},{Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value}}]`;
+  const nameTag = d.appRunnerSecurityGroupNameTag || d.appRunnerSecurityGroupName;
+  const tagFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'tag:Name', Values: [nameTag] }]);
+  const groupTags = `ResourceType=security-group,Tags=[{Key=Name,Value=${nameTag}},{Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value}}]`;
+  const appGroup = nameTag !== d.appRunnerSecurityGroupName ? `${nameTag} (${d.appRunnerSecurityGroupName})` : nameTag;
   const subnets = [...d.subnetIds].sort();
   const connectorQuery = `VpcConnectors[?VpcConnectorName==${jmesString(d.connectorName)} && Status=='ACTIVE'] | [0].[VpcConnectorArn, join(',', sort(Subnets)), join(',', sort(SecurityGroups))]`;
   const rule = (protocol: string, port: number, target: string): string => q(`IpProtocol=${protocol},FromPort=${port},ToPort=${port},${target}`);
@@ -126,13 +130,14 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     );
   }
   lines.push(
-    `# 3.1 ${d.appRunnerSecurityGroupName}`,
-    step({ en: `3.1 Security group ${d.appRunnerSecurityGroupName} in ${d.vpcId}`, ja: `3.1 ${d.vpcId} のセキュリティグループ ${d.appRunnerSecurityGroupName}` }),
-    ...(/^sg-/i.test(d.appRunnerSecurityGroupName)
-      ? [`# ${t({ en: 'EC2 documents that group names may not start with "sg-": if create-security-group refuses it, export again with another name.',
-        ja: 'EC2 のドキュメントではグループ名を「sg-」で始められません。create-security-group が拒否したら別の名前で出力し直してください。' })}`]
-      : []),
+    `# 3.1 ${appGroup}`,
+    step({ en: `3.1 Security group ${appGroup} in ${d.vpcId}`, ja: `3.1 ${d.vpcId} のセキュリティグループ ${appGroup}` }),
+    `# ${t({ en: `EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag ${nameTag}.`,
+      ja: `EC2 は「sg-」で始まるグループ名を受け付けません。グループは GroupName で、なければ Name タグ ${nameTag} で探します。` })}`,
     `APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(groupFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
+    'if [ "$APPRUNNER_SG_ID" = None ]; then',
+    `  APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(tagFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
+    'fi',
     'if [ "$APPRUNNER_SG_ID" = None ]; then',
     `  APPRUNNER_SG_ID=$(aws ec2 create-security-group --group-name ${q(d.appRunnerSecurityGroupName)} --description ${q(APPRUNNER_SG_DESCRIPTION)} --vpc-id "$VPC_ID" \\`,
     `    --tag-specifications ${q(groupTags)} --query GroupId --output text)`,
@@ -147,7 +152,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
     '',
     `# 3.2 ${dbGroup}`,
-    step({ en: `3.2 Inbound to ${dbGroup}: port ${d.dbPort} from ${d.appRunnerSecurityGroupName}`, ja: `3.2 ${dbGroup} のインバウンド: ${d.appRunnerSecurityGroupName} からのポート ${d.dbPort}` }),
+    step({ en: `3.2 Inbound to ${dbGroup}: port ${d.dbPort} from ${nameTag}`, ja: `3.2 ${dbGroup} のインバウンド: ${nameTag} からのポート ${d.dbPort}` }),
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
     '',
     `# 4 ${d.connectorName}`,
@@ -195,6 +200,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
 
 /** The script for a setup resolved from this snapshot: region and the DB group's name come from it. */
 export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName'>): string {
-  const dbSecurityGroupName = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId)?.name;
+  const dbGroup = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
+  const dbSecurityGroupName = dbGroup ? groupLabel(dbGroup) : undefined;
   return setupScript(d, { ...ctx, region: snapshot.region, dbSecurityGroupName });
 }

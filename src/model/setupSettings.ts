@@ -5,6 +5,8 @@ export interface SetupSettings {
   serviceName: string;
   connectorName: string;
   appRunnerSecurityGroupName: string;
+  /** The Name tag the App Runner group gets (and is found by when no group has the GroupName). */
+  appRunnerSecurityGroupNameTag: string;
   databaseSecurityGroupName: string;
   databasePort: number;
   healthCheckPath: string;
@@ -14,7 +16,9 @@ export interface SetupSettings {
 export const DEFAULT_SETUP_SETTINGS: Readonly<SetupSettings> = Object.freeze({
   serviceName: 'kyudai-api',
   connectorName: 'campus-sns-vpc-connector',
-  appRunnerSecurityGroupName: 'sg-apprunner',
+  // EC2 refuses GroupNames starting with "sg-": the runbook's sg-apprunner is the group's Name tag.
+  appRunnerSecurityGroupName: 'apprunner-connector',
+  appRunnerSecurityGroupNameTag: 'sg-apprunner',
   databaseSecurityGroupName: 'sg-rds',
   databasePort: 5432,
   healthCheckPath: '/api/v1/health',

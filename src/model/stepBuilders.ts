@@ -1,5 +1,6 @@
 // Builders for each plan step: the value the engine runs plus its human title (en/ja) and the API call with
 // the parameters the user sees. Ids not known at plan time are shown as "<id of NAME>".
+import { groupLabel } from './groupNames';
 import type { GroupRef, PlanStep, RuleSpec, ServiceRef, VpcDnsAttribute } from './planSteps';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
 
@@ -9,8 +10,18 @@ export function groupIdText(group: GroupRef): string {
   return group.id ?? `<id of ${group.name}>`;
 }
 
+/** The name people know the group by: its Name tag (the runbook's sg-apprunner, sg-rds), else its GroupName. */
+export function groupRefLabel(group: GroupRef): string {
+  return group.nameTag || group.name;
+}
+
+/** `sg-apprunner (apprunner-connector)`: the Name tag and the GroupName when they differ. */
+function fullLabel(group: GroupRef): string {
+  return groupLabel({ name: group.name, tags: group.nameTag ? { Name: group.nameTag } : {} });
+}
+
 function ruleTarget(rule: RuleSpec): string {
-  return rule.cidrIpv4 ?? (rule.group ? `${rule.group.name} (${groupIdText(rule.group)})` : '?');
+  return rule.cidrIpv4 ?? (rule.group ? `${groupRefLabel(rule.group)} (${groupIdText(rule.group)})` : '?');
 }
 
 function ruleParams(rule: RuleSpec): Record<string, string | number> {
@@ -24,10 +35,10 @@ function ruleText(rule: RuleSpec): string {
 }
 
 export function createGroupStep(group: GroupRef): Step<'create-security-group'> {
-  const tags = { Name: group.name, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
+  const tags = { Name: group.nameTag ?? group.name, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
   return {
     id: 'create-apprunner-sg', kind: 'create-security-group', mutating: true, group, description: APPRUNNER_SG_DESCRIPTION, tags,
-    title: { en: `Create security group ${group.name} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${group.name} を作成` },
+    title: { en: `Create security group ${fullLabel(group)} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${fullLabel(group)} を作成` },
     apiCall: { action: 'ec2:CreateSecurityGroup', params: {
       GroupName: group.name, Description: APPRUNNER_SG_DESCRIPTION, VpcId: group.vpcId,
       Tags: Object.entries(tags).map(([k, v]) => `${k}=${v}`) } },
@@ -38,8 +49,8 @@ export function revokeAllEgressStep(group: GroupRef): Step<'revoke-egress'> {
   const rule: RuleSpec = { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0' };
   return {
     id: 'revoke-default-egress', kind: 'revoke-egress', mutating: true, group, rule,
-    title: { en: `Remove the allow-all outbound rule (all traffic to 0.0.0.0/0) from ${group.name}`,
-      ja: `${group.name} から全許可のアウトバウンドルール（全トラフィック 0.0.0.0/0）を削除` },
+    title: { en: `Remove the allow-all outbound rule (all traffic to 0.0.0.0/0) from ${groupRefLabel(group)}`,
+      ja: `${groupRefLabel(group)} から全許可のアウトバウンドルール（全トラフィック 0.0.0.0/0）を削除` },
     apiCall: { action: 'ec2:RevokeSecurityGroupEgress', params: { GroupId: groupIdText(group), IpProtocol: '-1', CidrIp: '0.0.0.0/0' } },
   };
 }
@@ -47,7 +58,7 @@ export function revokeAllEgressStep(group: GroupRef): Step<'revoke-egress'> {
 export function egressStep(id: Step<'authorize-egress'>['id'], group: GroupRef, rule: RuleSpec): Step<'authorize-egress'> {
   return {
     id, kind: 'authorize-egress', mutating: true, group, rule,
-    title: { en: `Allow outbound ${ruleText(rule)} from ${group.name}`, ja: `${group.name} のアウトバウンドに ${ruleText(rule)} を許可` },
+    title: { en: `Allow outbound ${ruleText(rule)} from ${groupRefLabel(group)}`, ja: `${groupRefLabel(group)} のアウトバウンドに ${ruleText(rule)} を許可` },
     apiCall: { action: 'ec2:AuthorizeSecurityGroupEgress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
   };
 }
@@ -55,7 +66,7 @@ export function egressStep(id: Step<'authorize-egress'>['id'], group: GroupRef, 
 export function ingressStep(group: GroupRef, rule: RuleSpec): Step<'authorize-ingress'> {
   return {
     id: 'authorize-db-ingress', kind: 'authorize-ingress', mutating: true, group, rule,
-    title: { en: `Allow inbound ${ruleText(rule)} to ${group.name}`, ja: `${group.name} のインバウンドに ${ruleText(rule)} からの通信を許可` },
+    title: { en: `Allow inbound ${ruleText(rule)} to ${groupRefLabel(group)}`, ja: `${groupRefLabel(group)} のインバウンドに ${ruleText(rule)} からの通信を許可` },
     apiCall: { action: 'ec2:AuthorizeSecurityGroupIngress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
   };
 }
@@ -64,8 +75,8 @@ export function createConnectorStep(connectorName: string, subnetIds: string[], 
   const tags = { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
   return {
     id: 'create-connector', kind: 'create-connector', mutating: true, connectorName, subnetIds, securityGroups: [group], tags,
-    title: { en: `Create VPC connector ${connectorName} over ${subnetIds.join(', ')} with ${group.name}`,
-      ja: `VPC Connector ${connectorName} を作成（サブネット ${subnetIds.join(', ')}、${group.name}）` },
+    title: { en: `Create VPC connector ${connectorName} over ${subnetIds.join(', ')} with ${groupRefLabel(group)}`,
+      ja: `VPC Connector ${connectorName} を作成（サブネット ${subnetIds.join(', ')}、${groupRefLabel(group)}）` },
     apiCall: { action: 'apprunner:CreateVpcConnector', params: {
       VpcConnectorName: connectorName, Subnets: subnetIds, SecurityGroups: [groupIdText(group)] } },
   };

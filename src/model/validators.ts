@@ -25,17 +25,21 @@ export function validateConnectorName(name: string): ValidationIssue[] {
     `VPC Connector 名「${name}」は無効です。英数字・「-」・「_」の 4〜40 文字で、先頭は英数字にしてください。`)];
 }
 
-// EC2 (VPC) group names: up to 255 characters from a fixed set. A name that looks like a group id (sg-<hex>) is
-// refused because it would be confused with one. EC2's documentation also says names may not start with "sg-",
-// which the runbook's own "sg-apprunner" does; that is left to AWS to decide, so the runbook's names still work.
+// EC2 (VPC) group names, as botocore's EC2 model documents CreateSecurityGroup's GroupName: up to 255
+// characters from a fixed set, and "Can't start with sg-" (AWS answers InvalidParameterValue; the sandbox
+// too). The runbook's "sg-apprunner" is therefore a Name tag (setting appRunnerSecurityGroupNameTag).
 const GROUP_NAME = /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/;
-const GROUP_ID_LIKE = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/i;
 
 export function validateSecurityGroupName(name: string): ValidationIssue[] {
-  if (GROUP_NAME.test(name) && !GROUP_ID_LIKE.test(name)) return [];
+  if (/^sg-/i.test(name)) {
+    return [issue('securityGroupName', 'security-group-name-reserved-prefix',
+      `Invalid security group name "${name}": EC2 refuses names starting with "sg-". Use a name such as "apprunner-connector"; the runbook's "${name}" can be the group's Name tag (setting appRunnerSecurityGroupNameTag).`,
+      `セキュリティグループ名「${name}」は無効です。EC2 は「sg-」で始まる名前を受け付けません。「apprunner-connector」などの名前を使ってください。手順書の「${name}」はグループの Name タグにできます（設定 appRunnerSecurityGroupNameTag）。`)];
+  }
+  if (GROUP_NAME.test(name)) return [];
   return [issue('securityGroupName', 'security-group-name-invalid',
-    `Invalid security group name "${name}": 1 to 255 characters (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*), and not a group id.`,
-    `セキュリティグループ名「${name}」は無効です。1〜255 文字（英数字・空白・._-:/()#,@[]+=&;{}!$*）で、グループ ID の形式は使えません。`)];
+    `Invalid security group name "${name}": 1 to 255 characters (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*).`,
+    `セキュリティグループ名「${name}」は無効です。1〜255 文字（英数字・空白・._-:/()#,@[]+=&;{}!$*）にしてください。`)];
 }
 
 export function validatePort(port: number): ValidationIssue[] {

@@ -13,7 +13,7 @@ import { add, set } from './metrics';
 
 function worldOpenVariant(): Topology {
   const t = beforeSetup();
-  const rds = t.securityGroups.find((g) => g.name === 'sg-rds');
+  const rds = t.securityGroups.find((g) => g.tags.Name === 'sg-rds');
   rds?.rules.push({ id: 'sgr-world', groupId: rds.id, egress: false, protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrIpv4: '0.0.0.0/0' });
   return t;
 }

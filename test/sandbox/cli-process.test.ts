@@ -23,7 +23,7 @@ describe('the apprunner-vpc entry point as a process', function () {
   it('plan exits 2 on the seeded world and prints Japanese text under a Japanese locale', async () => {
     const out = await run(['plan']);
     assert.equal(out.code, 2, out.stderr);
-    assert.match(out.stdout, /セキュリティグループ sg-apprunner を作成/);
+    assert.match(out.stdout, /セキュリティグループ sg-apprunner \(apprunner-connector\) を作成/);
   });
 
   it('--json prints one JSON document on stdout', async () => {

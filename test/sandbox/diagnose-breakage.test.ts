@@ -54,7 +54,7 @@ async function setUp(): Promise<Ids> {
   await getSandbox().reset();
   const applied = await cli(['apply', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
-  const groups = JSON.parse(await awsCli(['ec2', 'describe-security-groups', '--filters', 'Name=group-name,Values=sg-apprunner'])) as {
+  const groups = JSON.parse(await awsCli(['ec2', 'describe-security-groups', '--filters', 'Name=tag:Name,Values=sg-apprunner'])) as {
     SecurityGroups: { GroupId: string }[];
   };
   const service = await waitForServiceStatus(sandboxClients().appRunner, seed().serviceArn ?? '');

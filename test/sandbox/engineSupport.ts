@@ -71,7 +71,7 @@ export interface AccountState {
 export async function accountState(): Promise<AccountState> {
   const { ec2, appRunner } = sandboxClients();
   const info = seed();
-  const groups = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['sg-apprunner'] }, { Name: 'vpc-id', Values: [info.vpcId ?? ''] }] }));
+  const groups = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag:Name', Values: ['sg-apprunner'] }, { Name: 'vpc-id', Values: [info.vpcId ?? ''] }] }));
   const appIds = (groups.SecurityGroups ?? []).map((g) => g.GroupId ?? '');
   const rulesOf = async (id: string): Promise<SecurityGroupRule[]> =>
     (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }))).SecurityGroupRules ?? [];

@@ -88,7 +88,7 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
     {
       title: 'deleting a connector a service still uses',
       call: async () => {
-        const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'sg-in-use', Description: 'x', VpcId: seed().vpcId }));
+        const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'in-use-test', Description: 'x', VpcId: seed().vpcId }));
         const conn = await client.send(
           new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'in-use-conn', Subnets: seed().privateSubnetIds, SecurityGroups: [sg.GroupId ?? ''] }),
         );

@@ -27,7 +27,7 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     ({ client, records } = recordingAppRunnerClient());
     ({ ec2 } = sandboxClients());
     await getSandbox().reset();
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'sg-apprunner', Description: 'model test', VpcId: seed().vpcId }));
+    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'apprunner-connector', Description: 'model test', VpcId: seed().vpcId }));
     groupId = sg.GroupId ?? '';
   });
 

@@ -76,7 +76,7 @@ describe('sandbox application behind ServiceUrl', function () {
   });
 
   it('turns connected exactly when the last runbook rule is in place, and back when ingress is revoked', async () => {
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'sg-apprunner', Description: 'Security group for App Runner VPC Connector', VpcId: seed().vpcId }));
+    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'apprunner-connector', Description: 'Security group for App Runner VPC Connector', VpcId: seed().vpcId }));
     appGroup = sg.GroupId ?? '';
     // moto, like AWS, gives a new group an allow-all egress rule; the runbook's group has only its own rules.
     await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));

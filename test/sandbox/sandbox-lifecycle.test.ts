@@ -20,7 +20,7 @@ describe('sandbox App Runner lifecycle', function () {
   before(async () => {
     await getSandbox().reset();
     ({ appRunner, ec2 } = sandboxClients());
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'sg-apprunner', Description: 'lifecycle', VpcId: seed().vpcId }));
+    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'apprunner-connector', Description: 'lifecycle', VpcId: seed().vpcId }));
     groupId = sg.GroupId ?? '';
     const conn = await appRunner.send(
       new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'campus-sns-vpc-connector', Subnets: seed().privateSubnetIds.slice(0, 2), SecurityGroups: [groupId] }),

@@ -52,7 +52,7 @@ describe('sandbox pagination', function () {
 
   it('ListVpcConnectors honours MaxResults', async () => {
     const { ec2 } = sandboxClients();
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'sg-pages', Description: 'pages', VpcId: seed().vpcId }));
+    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pages-test', Description: 'pages', VpcId: seed().vpcId }));
     for (let i = 1; i <= 5; i++) {
       await appRunner.send(
         new ar.CreateVpcConnectorCommand({ VpcConnectorName: `page-conn-${i}`, Subnets: seed().privateSubnetIds, SecurityGroups: [sg.GroupId ?? ''] }),

@@ -1,5 +1,7 @@
 // The runbook's own `aws` commands (sections 3.1, 3.2, 4.2, 5.1, 7), run with the real AWS CLI against
-// the sandbox with only the placeholders filled in, leave the state the runbook describes.
+// the sandbox with only the placeholders filled in, leave the state the runbook describes. Its 3.1 command is
+// refused, as AWS refuses it (GroupName can't start with "sg-"); the runbook goes on with a valid GroupName
+// and the runbook's name as the group's Name tag.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -68,8 +70,18 @@ describe('sandbox: the runbook with the real aws CLI', function () {
     let text = command;
     for (const [placeholder, value] of Object.entries(fill)) text = text.split(placeholder).join(value);
     assert.doesNotMatch(text, /\[[A-Za-z_-]+\]|xxxxx|yyyyy/, `unfilled placeholder in: ${text}`);
-    const { stdout } = await run('bash', ['-c', `${text} --endpoint-url ${getSandbox().endpoint} --output json`], { env: sandboxEnv() });
+    const { stdout } = await run('bash', ['-c', `${text} --endpoint-url ${getSandbox().endpoint} --output json`], { env: { ...sandboxEnv(), AWS_MAX_ATTEMPTS: '1' } });
     return stdout.trim() ? JSON.parse(stdout) : undefined;
+  }
+
+  /** The error code the CLI prints when the sandbox refuses a runbook command. */
+  async function refused(command: string): Promise<string> {
+    try {
+      await runbook(command);
+    } catch (e) {
+      return /An error occurred \(([^)]+)\)/.exec(String((e as { stderr?: string }).stderr ?? ''))?.[1] ?? String(e);
+    }
+    return 'accepted';
   }
 
   before(async () => {
@@ -85,8 +97,14 @@ describe('sandbox: the runbook with the real aws CLI', function () {
     });
   });
 
-  it('3.1 creates sg-apprunner with the three outbound rules', async () => {
-    const created = (await runbook(RUNBOOK.createGroup)) as { GroupId: string };
+  it('3.1 refuses the literal sg-apprunner GroupName (InvalidParameterValue, as AWS does)', async () => {
+    assert.equal(await refused(RUNBOOK.createGroup), 'InvalidParameterValue');
+  });
+
+  it('3.1 with a valid GroupName (Name tag sg-apprunner) creates the group with the three outbound rules', async () => {
+    const valid = RUNBOOK.createGroup.replace('--group-name sg-apprunner', '--group-name apprunner-connector')
+      + " --tag-specifications 'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]'";
+    const created = (await runbook(valid)) as { GroupId: string };
     fill['[sg-apprunner-id]'] = created.GroupId;
     fill['sg-apprunner-id'] = created.GroupId;
     for (const c of [RUNBOOK.egress5432, RUNBOOK.egress443, RUNBOOK.egress53]) await runbook(c);

@@ -48,7 +48,9 @@ describe('sandbox seeds', function () {
   it('runbook: sg-rds without ingress, and kyudai-db (PostgreSQL, 5432) in it over the private subnets', async () => {
     const { ec2, rds } = sandboxClients();
     const sg = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [seed().sgRdsId ?? ''] }));
-    assert.equal(sg.SecurityGroups?.[0]?.GroupName, 'sg-rds');
+    // EC2 refuses sg- GroupNames: the runbook's sg-rds is the Name tag, as the console shows it.
+    assert.equal(sg.SecurityGroups?.[0]?.GroupName, 'kyudai-db-sg');
+    assert.deepEqual(sg.SecurityGroups?.[0]?.Tags, [{ Key: 'Name', Value: 'sg-rds' }]);
     assert.deepEqual(sg.SecurityGroups?.[0]?.IpPermissions, []);
     const group = await rds.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: seed().dbSubnetGroupName }));
     assert.deepEqual(group.DBSubnetGroups?.[0]?.Subnets?.map((s) => s.SubnetIdentifier).sort(), [...seed().privateSubnetIds].sort());

@@ -8,7 +8,7 @@ const NOW = '2026-11-28T10:00:00.000Z';
 const HEALTHY = { lastConnectionTestAt: '2026-11-27T09:00:00.000Z', logScan: { connectedLineSeen: true, errorLines: 0 }, now: NOW };
 
 function states(t: Topology, context: ChecklistContext = HEALTHY): Record<string, ChecklistItem['state']> {
-  const items = evaluateChecklist(t, analyze(t), { ...context, appRunnerGroupName: 'sg-apprunner' });
+  const items = evaluateChecklist(t, analyze(t), { ...context, appRunnerGroupName: 'apprunner-connector', appRunnerGroupNameTag: 'sg-apprunner' });
   return Object.fromEntries(items.map((i) => [i.id, i.state]));
 }
 
@@ -90,7 +90,7 @@ describe('checklistToMarkdown', () => {
     const lines = md.split('\n');
     assert.equal(lines[0], '# 運用チェックリスト');
     assert.deepEqual(lines.filter((l) => l.startsWith('## ')), ['## 初期設定時', '## 定期確認項目', '## 変更時の注意点']);
-    assert.ok(lines.includes('- [x] セキュリティグループ（sg-apprunner）が作成されている (確認済み): vpc-1 の sg-app1'));
+    assert.ok(lines.includes('- [x] セキュリティグループ（sg-apprunner (apprunner-connector)）が作成されている (確認済み): vpc-1 の sg-app1'));
     assert.ok(lines.some((l) => l.startsWith('- [ ] VPC Connector の状態が ACTIVE (要対応)')));
     assert.ok(lines.some((l) => l.startsWith('- [ ] パフォーマンスメトリクスの確認 (手動確認)')));
     assert.equal(lines.filter((l) => /^- \[[x ]\] /.test(l)).length, 12);

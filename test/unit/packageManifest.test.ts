@@ -54,7 +54,7 @@ describe('package.json contributions', () => {
     const props = pkg.contributes.configuration.properties;
     const expected: Record<string, unknown> = {
       region: 'ap-northeast-1', profile: '', endpointUrl: '', serviceName: 'kyudai-api', connectorName: 'campus-sns-vpc-connector',
-      appRunnerSecurityGroupName: 'sg-apprunner', databaseSecurityGroupName: 'sg-rds', databasePort: 5432,
+      appRunnerSecurityGroupName: 'apprunner-connector', appRunnerSecurityGroupNameTag: 'sg-apprunner', databaseSecurityGroupName: 'sg-rds', databasePort: 5432,
       healthCheckPath: '/api/v1/health', dbHealthPath: '/api/v1/db-health',
     };
     for (const [key, value] of Object.entries(expected)) assert.equal(props[`apprunnerVpc.${key}`]?.default, value, key);

@@ -20,12 +20,24 @@ describe('plan: fresh and finished accounts', () => {
       'revoke-default-egress', 'authorize-db-ingress', 'create-connector', 'attach-connector', 'wait-for-service',
       'check-health', 'check-db-health']);
     assert.equal(hasChanges(p), true);
-    assert.deepEqual(p.warnings.map((w) => w.code), ['group-name-reserved-prefix']);
+    assert.deepEqual(p.warnings, []);
   });
 
-  it('has no name warning for a group name EC2 documents as valid', () => {
-    const d = { ...desiredFor(seededWorld()), appRunnerSecurityGroupName: 'apprunner-connector' };
-    assert.deepEqual(plan(seededWorld(), d).warnings, []);
+  it("creates the group with a GroupName EC2 accepts and the runbook's sg-apprunner as its Name tag", () => {
+    const create = plan(seededWorld(), desiredFor(seededWorld())).steps[0];
+    assert.ok(create?.kind === 'create-security-group');
+    assert.equal(create.group.name, 'apprunner-connector');
+    assert.equal(create.tags.Name, 'sg-apprunner');
+    assert.equal(create.title.en, 'Create security group sg-apprunner (apprunner-connector) in vpc-1');
+  });
+
+  it('reuses a group found by its Name tag when no group has the GroupName (made by hand, as the runbook says)', () => {
+    const t = doneWorld();
+    const app = group(t, 'sg-apprunner');
+    app.name = 'hand-made-apprunner';
+    const p = plan(t, desiredFor(t));
+    assert.ok(!p.steps.some((s) => s.kind === 'create-security-group'));
+    assert.deepEqual(p.steps.filter((s) => s.mutating), []);
   });
 
   it('uses the DB subnet group subnets, one per AZ, and the runbook names and description', () => {
@@ -44,7 +56,7 @@ describe('plan: fresh and finished accounts', () => {
   it('plans the egress rules of the runbook table (5432 to sg-rds, 443 and UDP 53 to 0.0.0.0/0)', () => {
     const p = plan(seededWorld(), desiredFor(seededWorld()));
     const rules = p.steps.flatMap((s) => (s.kind === 'authorize-egress' ? [s.rule] : []));
-    assert.deepEqual(rules.map((r) => [r.protocol, r.fromPort, r.cidrIpv4 ?? r.group?.name]),
+    assert.deepEqual(rules.map((r) => [r.protocol, r.fromPort, r.cidrIpv4 ?? r.group?.nameTag]),
       [['tcp', 5432, 'sg-rds'], ['tcp', 443, '0.0.0.0/0'], ['udp', 53, '0.0.0.0/0']]);
   });
 
@@ -138,9 +150,10 @@ describe('plan: connectors', () => {
 });
 
 describe('plan: two VPCs', () => {
-  it('creates sg-apprunner in the DB VPC even when a group of that name exists in another VPC', () => {
+  it('creates sg-apprunner in the DB VPC even when a group of that name or Name tag exists in another VPC', () => {
     const t = seededWorld();
-    t.securityGroups.push({ id: 'sg-elsewhere', name: 'sg-apprunner', description: 'x', vpcId: 'vpc-2', tags: {}, rules: [] });
+    t.securityGroups.push({ id: 'sg-elsewhere', name: 'apprunner-connector', description: 'x', vpcId: 'vpc-2', tags: {}, rules: [] },
+      { id: 'sg-elsewhere2', name: 'x', description: 'x', vpcId: 'vpc-2', tags: { Name: 'sg-apprunner' }, rules: [] });
     const p = plan(t, desiredFor(t));
     const create = p.steps[0];
     assert.ok(create.kind === 'create-security-group');

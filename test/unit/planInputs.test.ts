@@ -72,8 +72,15 @@ describe('desired setup: names and lookups', () => {
     assert.deepEqual(validateConnectorName('a'.repeat(40)), []);
   });
   it('checks security group names and ports', () => {
-    assert.deepEqual(validateSecurityGroupName('sg-apprunner'), []);
-    assert.equal(validateSecurityGroupName('sg-0123456789abcdef0')[0]?.code, 'security-group-name-invalid');
+    assert.deepEqual(validateSecurityGroupName('apprunner-connector'), []);
+    // EC2 refuses names starting with sg- (any case), the runbook's own sg-apprunner too; the reason names the fix.
+    for (const bad of ['sg-apprunner', 'SG-rds', 'sg-0123456789abcdef0']) {
+      const [refused] = validateSecurityGroupName(bad);
+      assert.equal(refused?.code, 'security-group-name-reserved-prefix', bad);
+      assert.match(refused?.message.en ?? '', /can't|refuses names starting with "sg-"/);
+      assert.match(refused?.message.ja ?? '', /sg-/);
+    }
+    assert.deepEqual(validateSecurityGroupName('my-sg-apprunner'), []);
     assert.equal(validateSecurityGroupName('bad\u00e9name')[0]?.code, 'security-group-name-invalid');
     assert.equal(validateSecurityGroupName('')[0]?.code, 'security-group-name-invalid');
     assert.deepEqual(validatePort(5432), []);

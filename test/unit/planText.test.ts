@@ -11,11 +11,12 @@ describe('plan text', () => {
     assert.ok(r.ok);
     const p = plan(t, r.desired);
     const en = renderPlan(p, 'en');
-    assert.match(en, /1\. \[create-apprunner-sg\] Create security group sg-apprunner in vpc-1/);
-    assert.match(en, /ec2:AuthorizeSecurityGroupEgress GroupId=<id of sg-apprunner> IpProtocol=udp FromPort=53 ToPort=53 CidrIp=0\.0\.0\.0\/0/);
+    assert.match(en, /1\. \[create-apprunner-sg\] Create security group sg-apprunner \(apprunner-connector\) in vpc-1/);
+    assert.match(en, /ec2:CreateSecurityGroup GroupName=apprunner-connector .* Tags=\[Name=sg-apprunner, ManagedBy=apprunner-vpc\]/);
+    assert.match(en, /ec2:AuthorizeSecurityGroupEgress GroupId=<id of apprunner-connector> IpProtocol=udp FromPort=53 ToPort=53 CidrIp=0\.0\.0\.0\/0/);
     assert.match(en, /apprunner:CreateVpcConnector VpcConnectorName=campus-sns-vpc-connector Subnets=\[subnet-a, subnet-c, subnet-d\]/);
     const ja = renderPlan(p, 'ja');
-    assert.match(ja, /セキュリティグループ sg-apprunner を作成/);
+    assert.match(ja, /セキュリティグループ sg-apprunner \(apprunner-connector\) を作成/);
     assert.match(ja, /（確認）/);
   });
   it('says there is nothing to do for a finished account', () => {

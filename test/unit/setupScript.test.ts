@@ -18,7 +18,8 @@ describe('setupFromService: which setup Export Setup writes', () => {
     assert.equal(result.basis, 'proposed');
     const d = desired(result);
     assert.equal(d.connectorName, 'campus-sns-vpc-connector');
-    assert.equal(d.appRunnerSecurityGroupName, 'sg-apprunner');
+    assert.equal(d.appRunnerSecurityGroupName, 'apprunner-connector');
+    assert.equal(d.appRunnerSecurityGroupNameTag, 'sg-apprunner');
     assert.equal(new Set(d.subnetIds.map((id) => seededWorld().subnets.find((s) => s.id === id)?.availabilityZone)).size, d.subnetIds.length);
     assert.ok(!d.subnetIds.includes('subnet-pub'));
   });
@@ -94,10 +95,12 @@ describe('setupScript', () => {
     const odd = setupScript({ ...desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), appRunnerSecurityGroupName: "app runner's $group" }, CONTEXT);
     execFileSync('bash', ['-n', '-c', odd]);
     assert.ok(odd.includes(`--group-name 'app runner'\\''s $group'`));
-    assert.ok(!odd.includes('may not start with "sg-"'));
   });
 
-  it('warns in the script when the group name starts with sg-, as the plan does', () => {
-    assert.match(script, /EC2 documents that group names may not start with "sg-"/);
+  it("creates the group with a GroupName EC2 accepts, tagged Name=sg-apprunner, and finds an existing one by that tag", () => {
+    assert.ok(script.includes("--group-name apprunner-connector"));
+    assert.ok(script.includes('Tags=[{Key=Name,Value=sg-apprunner}'));
+    assert.ok(script.includes('{"Name":"tag:Name","Values":["sg-apprunner"]}'));
+    assert.ok(!/--group-name '?sg-/.test(script));
   });
 });

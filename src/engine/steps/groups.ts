@@ -15,8 +15,8 @@ const done = (en: string, ja: string): Result => ({ status: 'done', detail: { en
 const skipped = (detail: Localized): Result => ({ status: 'skipped', detail });
 
 export async function createSecurityGroup(ctx: StepContext, step: Step<'create-security-group'>): Promise<Result> {
-  const { name, vpcId } = step.group;
-  const existing = await findGroupId(ctx.clients.ec2, name, vpcId);
+  const { name, vpcId, nameTag } = step.group;
+  const existing = await findGroupId(ctx.clients.ec2, name, vpcId, nameTag);
   if (existing) {
     rememberGroup(ctx, step.group, existing);
     return skipped({ en: `${name} already exists (${existing}); reusing it.`, ja: `${name} は既に存在します（${existing}）。再利用します。` });

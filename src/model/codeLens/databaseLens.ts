@@ -36,7 +36,8 @@ function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Di
 }
 
 function groupNames(topology: Topology, ids: readonly string[]): string {
-  return ids.map((id) => topology.securityGroups.find((g) => g.id === id)?.name ?? id).join(', ') || 'default';
+  // A group by its Name tag (the runbook's sg-apprunner, sg-rds), else its GroupName, else its id.
+  return ids.map((id) => { const g = topology.securityGroups.find((x) => x.id === id); return (g?.tags.Name || g?.name) ?? id; }).join(', ') || 'default';
 }
 
 function firstReason(diagnosis: Diagnosis): Finding | undefined {
@@ -66,6 +67,7 @@ function analysis(input: LensInput, topology: Topology, service: AppRunnerServic
   return analyzeService(topology, service.arn, {
     dbInstanceId: db?.id,
     appRunnerGroupName: input.appRunnerGroupName,
+    appRunnerGroupNameTag: input.appRunnerGroupNameTag,
     databaseGroupName: input.databaseGroupName,
     dbPort: db ? undefined : input.databasePort,
   });

@@ -33,6 +33,7 @@ export interface LensInput {
   unavailable?: Localized;
   /** Names from the settings, used to find the groups and to describe the path. */
   appRunnerGroupName?: string;
+  appRunnerGroupNameTag?: string;
   databaseGroupName?: string;
   databasePort?: number;
 }

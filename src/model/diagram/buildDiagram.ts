@@ -4,6 +4,8 @@
 import type { Finding, LocalizedText } from '../diagnosis';
 import { analyzeService, type AnalyzeOptions } from '../reachability';
 import { findService, resolveContext, type AnalysisContext } from '../reachabilityContext';
+import { findGroupByName, type NamedGroup } from '../groupNames';
+import { DEFAULT_SETUP_SETTINGS } from '../setupSettings';
 import type { Topology } from '../topology';
 import { type ElementState, inProgress, plain, stateFrom } from './elementState';
 import { EDGE_FINDING_IDS, EDGE_FINDINGS, worst } from './findingMap';
@@ -25,8 +27,8 @@ function edge(id: string, kind: EdgeKind, from: string, to: string, s: ElementSt
   return { id, kind, from, to, ...s, ...(label ? { label } : {}) };
 }
 
-function preferred<T extends { name: string }>(items: readonly T[], name: string | undefined): T | undefined {
-  return items.find((g) => g.name === name) ?? items[0];
+function preferred<T extends NamedGroup>(items: readonly T[], name: string | undefined, nameTag?: string): T | undefined {
+  return findGroupByName(items, name, nameTag) ?? items[0];
 }
 
 function pathEdges(ctx: AnalysisContext, findings: readonly Finding[], names: string[], exitId: string | undefined): DiagramEdge[] {
@@ -86,8 +88,8 @@ export function buildDiagram(topology: Topology, serviceName: string, options: D
   const others = ctx.connector ? topology.services.filter((s) => s !== service && s.egressType === 'VPC' && s.vpcConnectorArn === ctx.connector?.arn) : [];
   const subnets = ctx.connector ? ctx.connectorSubnets : topology.subnets.filter((s) => ctx.db?.subnetIds.includes(s.id));
   const routes = routeScene(topology, subnets);
-  const appGroup = preferred(ctx.connectorGroups, options.appRunnerGroupName)
-    ?? topology.securityGroups.find((g) => g.name === options.appRunnerGroupName && g.vpcId === (ctx.connectorVpcId ?? ctx.db?.vpcId));
+  const appGroup = preferred(ctx.connectorGroups, options.appRunnerGroupName, options.appRunnerGroupNameTag)
+    ?? findGroupByName(topology.securityGroups.filter((g) => g.vpcId === (ctx.connectorVpcId ?? ctx.db?.vpcId)), options.appRunnerGroupName, options.appRunnerGroupNameTag);
   const vpcId = ctx.connectorVpcId ?? ctx.db?.vpcId;
   const nodes: DiagramNode[] = [
     internetNode(),
@@ -95,8 +97,8 @@ export function buildDiagram(topology: Topology, serviceName: string, options: D
     connectorNode(ctx.connector, options.connectorName ?? 'VPC connector', service.arn),
     ...subnets.map((s) => subnetNode(s, Boolean(ctx.connector))),
     ...routes.nodes,
-    appGroupNode(appGroup, options.appRunnerGroupName ?? 'sg-apprunner', vpcId),
-    dbGroupNode(preferred(ctx.dbGroups, options.databaseGroupName), options.databaseGroupName ?? 'sg-rds'),
+    appGroupNode(appGroup, options.appRunnerGroupNameTag || (options.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag), vpcId),
+    dbGroupNode(preferred(ctx.dbGroups, options.databaseGroupName), options.databaseGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName),
     dbNode(ctx.db),
   ];
   const names = [service.name, ...others.map((s) => s.name)];

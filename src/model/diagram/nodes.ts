@@ -67,6 +67,11 @@ export function igwNode(id: string): DiagramNode {
     details: [row('Internet gateway', 'インターネットゲートウェイ', id)] });
 }
 
+/** The Name tag people know the group by (the runbook's sg-apprunner, sg-rds), else its GroupName. */
+function shownName(g: SecurityGroup): string {
+  return g.tags.Name || g.name;
+}
+
 function groupDetails(g: SecurityGroup): DetailRow[] {
   const rules = (egress: boolean): string => g.rules.filter((r) => r.egress === egress).map(describeRule).join('; ') || '-';
   return [row('Group', 'グループ', `${g.id} (${g.name})`), row('VPC', 'VPC', g.vpcId),
@@ -78,12 +83,12 @@ export function appGroupNode(g: SecurityGroup | undefined, wantedName: string, v
     return node('sg-app', 'sg-app', wantedName, plain('broken', 'not created yet', 'まだ作成されていません',
       { fix: fixFor('create-apprunner-sg', vpcId ? { vpcId } : {}) }), { sublabel: 'Security group' });
   }
-  return node('sg-app', 'sg-app', g.name, plain('ok', 'in place', '作成済み'), { sublabel: g.id, resourceId: g.id, details: groupDetails(g) });
+  return node('sg-app', 'sg-app', shownName(g), plain('ok', 'in place', '作成済み'), { sublabel: g.id, resourceId: g.id, details: groupDetails(g) });
 }
 
 export function dbGroupNode(g: SecurityGroup | undefined, wantedName: string): DiagramNode {
   if (!g) return node('sg-db', 'sg-db', wantedName, plain('unknown', 'database group not found', 'DB のグループが見つかりません'), { sublabel: 'Security group' });
-  return node('sg-db', 'sg-db', g.name, plain('ok', 'in place', '作成済み'), { sublabel: g.id, resourceId: g.id, details: groupDetails(g) });
+  return node('sg-db', 'sg-db', shownName(g), plain('ok', 'in place', '作成済み'), { sublabel: g.id, resourceId: g.id, details: groupDetails(g) });
 }
 
 export function dbNode(db: DbInstance | undefined): DiagramNode {

@@ -3,12 +3,12 @@
 import { protocolKey, describePorts, rulePorts } from '../trafficSpace';
 import type { AppRunnerService, SecurityGroupRule, Subnet, Topology, VpcConnector } from '../topology';
 
-/** `egress tcp 5432 -> sg-rds`, `ingress tcp 5432 <- sg-apprunner`, `egress all -> 0.0.0.0/0`. */
+/** `egress tcp 5432 -> sg-rds`, `ingress tcp 5432 <- sg-apprunner` (a group by its Name tag, else GroupName), `egress all -> 0.0.0.0/0`. */
 export function ruleLine(rule: SecurityGroupRule, snapshot?: Pick<Topology, 'securityGroups'>): string {
   const proto = protocolKey(rule.protocol);
   const ports = proto === 'all' ? '' : ` ${describePorts(rulePorts(rule.protocol, rule.fromPort, rule.toPort))}`;
   const group = rule.referencedGroupId ? snapshot?.securityGroups.find((g) => g.id === rule.referencedGroupId) : undefined;
-  const peer = group?.name ?? rule.referencedGroupId ?? rule.cidrIpv4 ?? rule.cidrIpv6 ?? rule.prefixListId ?? '?';
+  const peer = (group?.tags.Name || group?.name) ?? rule.referencedGroupId ?? rule.cidrIpv4 ?? rule.cidrIpv6 ?? rule.prefixListId ?? '?';
   return rule.egress ? `egress ${proto}${ports} -> ${peer}` : `ingress ${proto}${ports} <- ${peer}`;
 }
 

@@ -36,6 +36,7 @@ export async function lensInput(services: ExtensionServices, linker: ServiceLink
     loading,
     unavailable,
     appRunnerGroupName: settings.appRunnerSecurityGroupName,
+    appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
     databasePort: settings.databasePort,
   };

@@ -64,6 +64,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
       lastConnectionTestAt: sameService?.at,
       logScan: this.lastResult(serviceName)?.live?.logs.scan ?? sameService?.logScan,
       appRunnerGroupName: readSettings().appRunnerSecurityGroupName,
+      appRunnerGroupNameTag: readSettings().appRunnerSecurityGroupNameTag,
     });
     this.cached = { serviceName, items };
     return items;

@@ -118,7 +118,7 @@ export class DiagramPanel implements vscode.Disposable {
     }
     const snapshot = state.snapshot;
     const s = readSettings();
-    const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, databaseGroupName: s.databaseSecurityGroupName,
+    const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
       connectorName: s.connectorName, busy: [...this.busy] };
     const wanted = this.serviceName ?? s.serviceName;
     const model = snapshot ? loadBackend().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadBackend().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;

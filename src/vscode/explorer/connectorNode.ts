@@ -1,5 +1,6 @@
 // A VPC connector: name, revision and status; children are its subnets (id, AZ, CIDR, private or public), its
 // security groups with one rule per line, and Used by (the services whose egress goes through it).
+import { groupLabel } from '../../model/groupNames';
 import * as vscode from 'vscode';
 import { connectorContextValue, ruleLines, usersOf } from '../../model/explorer/treeText';
 import { connectorStatusPresentation } from '../../model/statusPresentation';
@@ -50,7 +51,7 @@ export class ConnectorNode implements ExplorerNode {
       const g = this.snapshot.securityGroups.find((x) => x.id === id);
       const lines = g ? ruleLines(g.rules, this.snapshot) : [];
       return new DetailNode(this, `${this.id}/sg/${id}`, {
-        label: g?.name ?? id, description: g ? id : vscode.l10n.t('loading details...'), icon: 'shield', contextValue: 'securityGroup',
+        label: g ? groupLabel(g) : id, description: g ? id : vscode.l10n.t('loading details...'), icon: 'shield', contextValue: 'securityGroup',
         tooltip: lines.join('\n'),
         children: (self) => lines.length === 0
           ? [new DetailNode(self, `${self.id}/none`, { label: vscode.l10n.t('no rules') })]

@@ -1,5 +1,6 @@
 // The setup wizard's prompt steps. Each writes its answer into the context and offers the earlier answer
 // first when shown again after Back.
+import { groupLabel, matchesGroupName } from '../../model/groupNames';
 import * as vscode from 'vscode';
 import { chooseSubnets } from '../../model/subnetChoice';
 import type { DbInstance } from '../../model/topology';
@@ -50,8 +51,8 @@ export const manualGroupStep: PromptStep<SetupContext> = {
   id: 'databaseGroup',
   shouldPrompt: (ctx) => ctx.database === MANUAL,
   async prompt(ctx, ui, position) {
-    const items = ctx.snapshot.securityGroups.filter((g) => g.name !== ctx.appRunnerSecurityGroupName)
-      .map((g) => ({ label: g.name, description: `${g.id} · ${g.vpcId}`, detail: g.description, value: g.id }));
+    const items = ctx.snapshot.securityGroups.filter((g) => !matchesGroupName(g, ctx.appRunnerSecurityGroupName, ctx.settings.appRunnerSecurityGroupNameTag))
+      .map((g) => ({ label: groupLabel(g), description: `${g.id} · ${g.vpcId}`, detail: g.description, value: g.id }));
     const answer = answered(await ui.pick({ ...position, id: 'databaseGroup', placeholder: vscode.l10n.t("The database's security group"), items, activeIndex: activeIndex(items, ctx.manualGroupId) }));
     if (answer === BACK) return BACK;
     if (answer !== ctx.manualGroupId) ctx.subnetIds = undefined;

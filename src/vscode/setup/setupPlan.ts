@@ -38,7 +38,8 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
   return {
     serviceName: svc.name, serviceArn: svc.arn, dbInstanceId: '', vpcId: group.vpcId, dbSecurityGroupId: group.id,
     dbPort: ctx.manualPort ?? s.databasePort, subnetIds, connectorName: ctx.connectorName,
-    appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName, healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath,
+    appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName, appRunnerSecurityGroupNameTag: s.appRunnerSecurityGroupNameTag,
+    healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath,
   };
 }
 
