@@ -10,7 +10,7 @@ if (seedAt >= 0 && !seed) {
   console.error('--seed needs a seed name, e.g. npm start -- --seed cdk-default');
   process.exit(2);
 }
-const unknown = args.filter((a, i) => i !== seedAt && i !== seedAt + 1);
+const unknown = seedAt >= 0 ? args.filter((_, i) => i !== seedAt && i !== seedAt + 1) : args;
 if (unknown.length > 0) {
   console.error(`unknown option ${unknown[0]}: npm start takes only --seed NAME`);
   process.exit(2);
