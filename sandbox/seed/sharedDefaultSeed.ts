@@ -31,6 +31,8 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
       MinCount: 1,
       MaxCount: 1,
       SubnetId: info.privateSubnetIds[0],
+      // What AWS shows for an instance launched without groups (moto would list none on the instance).
+      SecurityGroupIds: [info.defaultGroupId ?? ''],
       TagSpecifications: [{ ResourceType: 'instance', Tags: tagList({ Name: 'campus-sns-batch' }) }],
     }),
   );

@@ -15,11 +15,15 @@ async function portOr(preferred: number): Promise<number> {
   });
 }
 
-export async function startDev(): Promise<void> {
+export async function startDev(options: { seed?: string } = {}): Promise<void> {
   const work = path.join(REPO_ROOT, '.sandbox', 'dev');
   mkdirSync(work, { recursive: true });
-  console.log('Starting the local AWS sandbox...');
-  const aws = await startLocalAws({ port: await portOr(Number(process.env.SANDBOX_PORT ?? 4566)), operationDelayMs: 8000, quiet: false });
+  const seed = options.seed ?? 'runbook';
+  // Before anything starts: an unknown name ends here with the list of seeds.
+  const { findSeed } = require('../../sandbox/seed/registry') as typeof import('../../sandbox/seed/registry');
+  findSeed(seed);
+  console.log(`Starting the local AWS sandbox (seed ${seed})...`);
+  const aws = await startLocalAws({ port: await portOr(Number(process.env.SANDBOX_PORT ?? 4566)), operationDelayMs: 8000, quiet: false, seed });
   console.log(`endpoint: ${aws.endpoint}`);
   const server = await startVsCodeServer({
     port: await portOr(Number(process.env.VSCODE_PORT ?? 8090)),
