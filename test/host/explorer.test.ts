@@ -60,6 +60,8 @@ describe('Explorer tree', function () {
     assert.equal(top[0].item.command?.command, 'apprunnerVpc.refresh');
     assert.match(top[0].label, /denied|permission|not allowed|authori/i);
     assert.deepEqual(top.slice(1).map((s) => s.label), ['Services', 'VPC Connectors']);
+    // The last snapshot's services stay on screen under the error, with their state.
+    assert.equal((await nodeAt(api, 'Services', 'kyudai-api')).description, 'RUNNING');
     await sandboxAdmin.clearFaults();
     await vscode.commands.executeCommand('apprunnerVpc.refresh');
     assert.deepEqual((await childrenOf(api, root.node)).map((s) => s.label), ['Services', 'VPC Connectors']);
