@@ -52,7 +52,7 @@ function scanForSecrets(dirs: string[], seedSecrets: string[]): HostSecretsRepor
     const found = findSecrets(text, seedSecrets);
     requestLogLines += [...text.matchAll(REQUEST_LOG_LINE)].length;
     if (found.length) offenders.push(file);
-    hits.push(...found);
+    hits.push(...found.map((hit) => ({ ...hit, what: `${hit.what} (${path.basename(file)})` })));
   }
   return { secretsFound: hits.length, filesScanned: files.length, requestLogLines, seedSecretsLookedFor: seedSecrets.length, files: offenders, hits };
 }
@@ -120,7 +120,7 @@ export async function runHostTests(): Promise<number> {
   const scan = scanForSecrets([work, server.dataDir], seedSecrets);
   writeLayerReport('host-secrets', scan);
   console.log(`secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
-  for (const hit of scan.hits.slice(0, 10)) console.log(`  ${hit.what}: ${hit.context}`);
+  for (const hit of scan.hits.slice(0, 10)) console.log(`  ${hit.what} at line ${hit.line}`);
   if (scan.secretsFound > 0) return 1;
   if (scan.requestLogLines === 0) {
     console.log('No debug-level AWS request line in the host logs: the log level did not reach the extension, so the scan missed them.');

@@ -32,21 +32,20 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
 
 export interface SecretHit {
   what: string;
-  /** A few characters around the hit with the secret itself masked, so the report never repeats it. */
-  context: string;
+  /** 1-based line of the hit; the report never repeats the secret or any text around it. */
+  line: number;
 }
 
 /** Every hit of a known value or a secret shape in `text`. `extraValues` adds a world's own secrets (seed passwords). */
 export function findSecrets(text: string, extraValues: readonly string[] = []): SecretHit[] {
   const hits: SecretHit[] = [];
-  const around = (index: number, length: number): string =>
-    `${text.slice(Math.max(0, index - 30), index)}<${length} chars>${text.slice(index + length, index + length + 30)}`.replace(/\s+/g, ' ');
+  const lineAt = (index: number): number => text.slice(0, index).split('\n').length;
   for (const value of [...KNOWN_CREDENTIAL_VALUES, ...extraValues]) {
     if (!value) continue;
-    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) hits.push({ what: 'known secret value', context: around(i, value.length) });
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) hits.push({ what: 'known secret value', line: lineAt(i) });
   }
   for (const { name, pattern } of SECRET_PATTERNS) {
-    for (const match of text.matchAll(pattern)) hits.push({ what: name, context: around(match.index ?? 0, match[0].length) });
+    for (const match of text.matchAll(pattern)) hits.push({ what: name, line: lineAt(match.index ?? 0) });
   }
   return hits;
 }
