@@ -72,6 +72,8 @@ export async function handleAdmin(admin: AdminController, method: string, path: 
       case 'POST /_sandbox/faults/clear':
         admin.faults.clear();
         return reply(200, {});
+      case 'GET /_sandbox/faults/fired':
+        return reply(200, admin.faults.fired());
       case 'GET /_sandbox/calls':
         return reply(200, admin.calls.snapshot());
       case 'POST /_sandbox/calls/reset':

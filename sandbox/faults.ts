@@ -74,13 +74,29 @@ export function parseFaultConfig(input: unknown): FaultConfig {
   };
 }
 
+/** One fault the sandbox injected (a failNth rule that matched, or a random throttle/5xx), for tests to check it fired. */
+export interface FiredFault {
+  operation: string;
+  service: string;
+  kind: 'throttle' | 'server' | 'custom' | 'reply-delay';
+  /** Which call of the operation (in its service) since the faults were set. */
+  nth: number;
+}
+
 export class FaultState {
   private config: FaultConfig = {};
   private readonly counts = new Map<string, number>();
+  private firedFaults: FiredFault[] = [];
 
   set(config: FaultConfig): void {
     this.config = config;
     this.counts.clear();
+    this.firedFaults = [];
+  }
+
+  /** The faults injected since the configuration was last set (setting or clearing faults empties it). */
+  fired(): FiredFault[] {
+    return [...this.firedFaults];
   }
 
   clear(): void {
@@ -104,28 +120,53 @@ export class FaultState {
     const rule = this.config.failNth?.find(
       (r) => r.operation === operation && (r.service === undefined ? r.nth === n : r.service === service && r.nth === nInService),
     );
-    if (rule?.replyDelayMs !== undefined) return { latencyMs, replyDelayMs: rule.replyDelayMs };
-    if (rule) return { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } };
-    if (random() < (this.config.throttleRate ?? 0)) return { latencyMs, fault: { kind: 'throttle' } };
-    if (random() < (this.config.serverErrorRate ?? 0)) return { latencyMs, fault: { kind: 'server' } };
+    const fire = <T extends FaultDecision>(kind: FiredFault['kind'], decision: T): T => {
+      this.firedFaults.push({ operation, service, kind, nth: nInService });
+      return decision;
+    };
+    if (rule?.replyDelayMs !== undefined) return fire('reply-delay', { latencyMs, replyDelayMs: rule.replyDelayMs });
+    if (rule) return fire(rule.error ? 'custom' : 'server', { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } });
+    if (random() < (this.config.throttleRate ?? 0)) return fire('throttle', { latencyMs, fault: { kind: 'throttle' } });
+    if (random() < (this.config.serverErrorRate ?? 0)) return fire('server', { latencyMs, fault: { kind: 'server' } });
     return { latencyMs };
   }
 }
 
+/** What GET /_sandbox/calls answers. */
+export interface CallSnapshot {
+  total: number;
+  operations: Record<string, number>;
+  /**
+   * IAM-style `service:Operation` counts of the calls our own tool made (its SDK clients send the user agent
+   * `apprunner-vpc`), since the sandbox started: a calls reset does not clear them, so a test layer can
+   * compare everything its run called with docs/iam-policy.json at the end.
+   */
+  toolOperations: Record<string, number>;
+}
+
+/** The user-agent token of the extension's and CLI's SDK clients (src/aws/clients.ts). */
+export const TOOL_USER_AGENT = 'apprunner-vpc';
+
 /** Per-operation counts of AWS calls that reached the endpoint (including faulted ones and retries). */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  private readonly toolCounts = new Map<string, number>();
 
-  add(operation: string): void {
+  add(operation: string, call: { service?: string; userAgent?: string } = {}): void {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
+    if (call.userAgent?.split(/[\s/]/).includes(TOOL_USER_AGENT)) {
+      // The SigV4 signing names of the services we call (apprunner, ec2, rds, sts, logs) are their IAM prefixes.
+      const key = `${call.service ?? ''}:${operation}`;
+      this.toolCounts.set(key, (this.toolCounts.get(key) ?? 0) + 1);
+    }
   }
 
   reset(): void {
     this.counts.clear();
   }
 
-  snapshot(): { total: number; operations: Record<string, number> } {
-    const operations = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
-    return { total: [...this.counts.values()].reduce((a, b) => a + b, 0), operations };
+  snapshot(): CallSnapshot {
+    const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+    return { total: [...this.counts.values()].reduce((a, b) => a + b, 0), operations: sorted(this.counts), toolOperations: sorted(this.toolCounts) };
   }
 }

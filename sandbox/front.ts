@@ -54,7 +54,8 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const call = describeCall(req.headers, url, body.toString('utf8'));
   let holdMs = 0;
   if (call.operation) {
-    deps.admin.calls.add(call.operation);
+    const userAgent = [req.headers['x-amz-user-agent'], req.headers['user-agent']].flat().filter(Boolean).join(' ');
+    deps.admin.calls.add(call.operation, { service: call.isAppRunner ? 'apprunner' : call.service, userAgent });
     const decision = deps.admin.faults.decide(call.operation, call.isAppRunner ? 'apprunner' : call.service);
     if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
     holdMs = decision.replyDelayMs ?? 0;

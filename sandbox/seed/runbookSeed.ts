@@ -83,6 +83,10 @@ async function network(ec2: EC2Client, info: SeedInfo): Promise<void> {
   info.sgRdsId = sg.GroupId ?? '';
 }
 
+// Recognisable on purpose: the reliability suite looks for both in everything the tools print and log.
+const DB_MASTER_PASSWORD = 'seedMasterPassword-kyudai-db-7Qx';
+const DATABASE_URL_PASSWORD = 'seedUrlPassword-kyudai-api-4Lm';
+
 async function database(clients: MotoClients, info: SeedInfo): Promise<void> {
   info.dbSubnetGroupName = 'kyudai-db-subnet-group';
   await clients.rds.send(
@@ -99,7 +103,7 @@ async function database(clients: MotoClients, info: SeedInfo): Promise<void> {
       DBInstanceClass: 'db.t3.micro',
       AllocatedStorage: 20,
       MasterUsername: 'app',
-      MasterUserPassword: 'placeholder-not-a-secret',
+      MasterUserPassword: DB_MASTER_PASSWORD,
       DBName: 'kyudai',
       Port: 5432,
       DBSubnetGroupName: info.dbSubnetGroupName,
@@ -124,7 +128,7 @@ export async function seedRunbook(ctx: EmulatorContext, clients: MotoClients): P
         ImageConfiguration: {
           Port: '8000',
           RuntimeEnvironmentVariables: {
-            DATABASE_URL: `postgresql://app:placeholder@${info.dbEndpoint}:${info.dbPort}/kyudai`,
+            DATABASE_URL: `postgresql://app:${DATABASE_URL_PASSWORD}@${info.dbEndpoint}:${info.dbPort}/kyudai`,
           },
         },
       },
@@ -136,6 +140,7 @@ export async function seedRunbook(ctx: EmulatorContext, clients: MotoClients): P
   info.serviceName = service.name;
   info.serviceArn = service.arn;
   info.serviceId = service.id;
+  info.secretValues = [DB_MASTER_PASSWORD, DATABASE_URL_PASSWORD];
   // The first deployment's log: with DEFAULT egress the app cannot reach the private DB yet.
   await ctx.hooks.deployed(service);
   return info;

@@ -23,6 +23,11 @@ export interface SeedInfo {
   serviceName?: string;
   serviceArn?: string;
   serviceId?: string;
+  /**
+   * Secret values the seed stored (database passwords, passwords inside a DATABASE_URL, Secrets Manager
+   * values): no output or log of the tools may show them, and the reliability suite looks for each.
+   */
+  secretValues?: string[];
   /** Scale seed only. */
   extraServiceArns?: string[];
   connectorArns?: string[];

@@ -33,7 +33,9 @@ export function clientKey(target: AwsTarget): string {
 }
 
 export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
-  const key = clientKey(target);
+  // Clients made with another timeout or retry count are other clients (a cached default one would silently
+  // ignore them).
+  const key = JSON.stringify([clientKey(target), options.requestTimeoutMs ?? null, options.maxAttempts ?? null]);
   const cached = cache.get(key);
   if (cached) return cached;
   const config = {
@@ -41,10 +43,16 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     endpoint: target.endpointUrl || undefined,
     credentials: credentialsFor(target),
     retryMode: 'adaptive',
+    // Names the tool in every request's user agent: CloudTrail shows who made a change, and the sandbox counts
+    // the tool's own calls apart from a test's setup calls (for the IAM policy check).
+    customUserAgent: [['apprunner-vpc']] as [string][],
     maxAttempts: options.maxAttempts ?? 5,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: 5_000,
       requestTimeout: options.requestTimeoutMs ?? 20_000,
+      // Without this the handler only logs a warning when the timeout passes and keeps waiting: a command
+      // against an endpoint that never answers would hang (found by the reliability suite's timeout runs).
+      throwOnRequestTimeout: true,
     }),
   };
   const clients: AwsClients = {

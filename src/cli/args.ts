@@ -43,6 +43,10 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
   else if (key === 'lang') {
     if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
     args.lang = value;
+  } else if (key === 'dbPort') {
+    // Only digits here; the range (1 to 65535) is checked with the other settings.
+    if (!/^\d+$/.test(value)) return `${flag} must be a whole number from 1 to 65535 (got "${value}")`;
+    args.dbPort = value;
   } else if (key === 'pollIntervalSeconds' || key === 'waitTimeoutSeconds') {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) return `${flag} must be a number of seconds (got "${value}")`;

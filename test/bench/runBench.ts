@@ -64,9 +64,10 @@ export async function main(): Promise<void> {
       await sandbox.setFaults({ latencyMs: LATENCY_MS });
       sandboxes.push(sandbox);
       targets.push({ n, endpoint: sandbox.endpoint, adminUrl: sandbox.adminUrl });
+      // Arithmetic, not measured: under their own prefix so they are never read as measurements.
       const pages = Math.ceil(n / PAGE);
-      results[`apiCallsLowerBound_${n}`] = pages + n;
-      results[`lowerBoundMs_${n}`] = pages * LATENCY_MS;
+      results[`computedLowerBound_apiCalls_${n}`] = pages + n;
+      results[`computedLowerBound_treeMs_${n}`] = pages * LATENCY_MS;
     }
     console.log(`Measuring in VS Code ${vscodeVersion()} against sandboxes with ${LATENCY_MS} ms added latency per call...`);
     Object.assign(results, await hostMeasurements(targets));
@@ -85,15 +86,18 @@ export async function main(): Promise<void> {
     row('webviewBundle (KB)', kb(results.webviewBundleBytes), '< 100'),
     row('vsix (KB)', kb(results.vsixBytes)),
     row('activateMs', results.activateMs, '< 20'),
-    row('sdkLoadedAfterActivate', results.sdkLoadedAfterActivate, '0'),
+    row('bundleLoadMs', results.bundleLoadMs),
+    row('activateWithLoadMs', results.activateWithLoadMs),
+    row('sdkLoadedDuringActivate', results.sdkLoadedDuringActivate, '0'),
   ];
   for (const n of SIZES) {
-    lines.push(row(`treeFirstPaintMs_${n}`, results[`treeFirstPaintMs_${n}`], `<= 1.5 x ${results[`lowerBoundMs_${n}`]} (lower bound)`,
-      (results[`treeFirstPaintMs_${n}`] / results[`lowerBoundMs_${n}`]).toFixed(2)));
+    const treeBound = results[`computedLowerBound_treeMs_${n}`];
+    const callBound = results[`computedLowerBound_apiCalls_${n}`];
+    lines.push(row(`treeProviderFirstRowsMs_${n}`, results[`treeProviderFirstRowsMs_${n}`], `<= 1.5 x ${treeBound} (computed bound)`,
+      (results[`treeProviderFirstRowsMs_${n}`] / treeBound).toFixed(2)));
     lines.push(row(`treeCompleteMs_${n}`, results[`treeCompleteMs_${n}`]));
-    lines.push(row(`apiCalls_${n}`, results[`apiCalls_${n}`], `${results[`apiCallsLowerBound_${n}`]} + network reads`,
-      (results[`apiCalls_${n}`] / results[`apiCallsLowerBound_${n}`]).toFixed(2)));
-    lines.push(row(`  of which network reads`, results[`apiCalls_${n}`] - results[`apiCallsLowerBound_${n}`], 'same for every N'));
+    lines.push(row(`apiCalls_${n}`, results[`apiCalls_${n}`], `${callBound} (computed) + network reads`, (results[`apiCalls_${n}`] / callBound).toFixed(2)));
+    lines.push(row(`  of which network reads`, results[`apiCalls_${n}`] - callBound, 'same for every N'));
     lines.push(row(`cachedRefreshCalls_${n}`, results[`cachedRefreshCalls_${n}`], '0'));
   }
   lines.push(row('codeLensAfterChangeMs', results.codeLensAfterChangeMs, '< 100'));

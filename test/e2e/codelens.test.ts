@@ -40,7 +40,8 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
     await row.click();
     const top = page.locator('.codelens-decoration', { hasText: 'kyudai-api · RUNNING · egress DEFAULT' });
     await top.first().waitFor({ timeout: 90_000 });
-    await page.locator('.codelens-decoration', { hasText: 'open via' }).or(page.locator('.codelens-decoration', { hasText: '5432 blocked' }))
+    // Before setup the path is blocked by the default egress (an "open via" lens here would be wrong).
+    await page.locator('.codelens-decoration', { hasText: "5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress" })
       .first().waitFor({ timeout: 30_000 });
     const texts = (await lensTexts(page)).join('\n');
     assert.match(texts, /Diagnose/);

@@ -30,10 +30,17 @@ describe('e2e: setting up the VPC connector from the palette', function () {
     await row(page, 'kyudai-api').waitFor({ timeout: 120_000 });
     await row(page, 'No VPC connectors').waitFor({ timeout: 60_000 });
     assert.match(await row(page, 'kyudai-api').innerText(), /RUNNING/);
+    // The service's Egress row, then fold the service again (the next test unfolds it after the setup).
+    await row(page, 'kyudai-api').click();
+    const egress = row(page, /^Egress/);
+    await egress.waitFor({ timeout: 30_000 });
+    assert.match(await egress.innerText(), /DEFAULT/);
     await screenshot(page, 'setup-explorer-before');
+    await row(page, 'kyudai-api').click();
+    await egress.waitFor({ state: 'detached', timeout: 30_000 });
   });
 
-  it('runs "Set Up VPC Connector" from the palette with the keyboard to the end; the tree shows the connector ACTIVE and the Egress naming it', async () => {
+  it('runs "Set Up VPC Connector" from the palette, takes every proposal with Enter and clicks Apply; the tree shows the connector ACTIVE and the Egress naming it', async () => {
     await runFromPalette(page, 'App Runner VPC: Set Up VPC Connector...');
     for (let step = 1; step <= 5; step++) await acceptStep(page, step, 5);
     // The plan document opens, then the modal asks to apply.

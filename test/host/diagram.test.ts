@@ -106,18 +106,41 @@ describe('Diagram panel: the live network picture', function () {
       'EC2 has the ingress rule from sg-apprunner again');
   });
 
-  it('a declined confirmation changes nothing; messages of unexpected shape are dropped', async () => {
+  it('a declined confirmation changes nothing', async () => {
     await breakDbIngress(api);
-    api.diagram.setUi({ confirm: async () => false, info: () => undefined });
+    let asked = 0;
+    api.diagram.setUi({ confirm: async () => { asked++; return false; }, info: () => undefined });
     await sandboxAdmin.resetCalls();
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
-    await api.diagram.receive({ type: 'fix', id: 'db-ingress', command: 'apprunnerVpc.deleteConnector' });
-    await api.diagram.receive({ type: 'run', command: 'workbench.action.terminal.new' });
+    assert.equal(asked, 1, 'the fix asked for confirmation');
     const calls = await sandboxAdmin.calls();
     assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0, JSON.stringify(calls.operations));
-    api.diagram.setUi({ confirm: async () => true, info: () => undefined });
-    await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
+  });
+
+  it('messages of unexpected shape are dropped even when every confirmation would be accepted: no question, no AWS write, no terminal', async () => {
+    let asked = 0;
+    api.diagram.setUi({ confirm: async () => { asked++; return true; }, info: () => undefined });
+    const terminals = vscode.window.terminals.length;
+    await sandboxAdmin.resetCalls();
+    await api.diagram.receive({ type: 'run', command: 'workbench.action.terminal.new' });
+    await api.diagram.receive({ type: 'fix' });
+    await api.diagram.receive({ type: 'fix', id: { toString: 'db-ingress' } });
+    await api.diagram.receive('fix db-ingress');
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // a terminal or a fix would have started by now
+    assert.equal(asked, 0, 'no confirmation was asked');
+    const calls = await sandboxAdmin.calls();
+    const writes = Object.keys(calls.operations).filter((op) => /^(Create|Delete|Authorize|Revoke|Update|Modify)/.test(op));
+    assert.deepEqual(writes, [], JSON.stringify(calls.operations));
+    assert.equal(vscode.window.terminals.length, terminals, 'no terminal was opened');
+    // A fix carrying a command of its choosing: the command is ignored, only the named fix is offered.
+    const connectors = api.store.state.snapshot?.connectors.length;
+    await api.diagram.receive({ type: 'fix', id: 'db-ingress', command: 'apprunnerVpc.deleteConnector' });
+    assert.equal(asked, 1, 'the db-ingress fix asked once');
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
+    const after = await sandboxAdmin.calls();
+    assert.equal(after.operations.DeleteVpcConnector ?? 0, 0, JSON.stringify(after.operations));
+    assert.equal(api.store.state.snapshot?.connectors.length, connectors);
+    assert.equal(vscode.window.terminals.length, terminals, 'no terminal was opened');
   });
 
   it('a node\'s "Reveal in the tree" selects that service in the explorer', async () => {

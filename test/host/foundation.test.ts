@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionApi, setSetting, waitFor } from './support';
 
 describe('Foundation: the extension in VS Code', () => {
-  it('activates in the VS Code host and reports its version', async () => {
+  it('activates in the pinned VS Code 1.100 host and measures its activation', async () => {
     const api = await extensionApi();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     assert.match(vscode.version, /^1\.100\./);
@@ -22,6 +22,8 @@ describe('Foundation: the extension in VS Code', () => {
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['apprunnerVpc']);
     assert.ok(pkg.contributes.views.apprunnerVpc.some((v) => v.id === 'apprunnerVpc.explorer'));
     await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
+    const api = await extensionApi();
+    await waitFor(() => api.explorer.view.visible || undefined, 'the explorer view visible after focusing it');
   });
 
   it('shows profile, region and the sandbox account 123456789012 in the status bar', async () => {

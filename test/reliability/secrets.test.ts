@@ -1,69 +1,86 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { promisify } from 'node:util';
+import type { FailNth } from '../../sandbox/index';
+import { readFreshLayerReport } from '../support/layerReports';
 import { freePort } from '../support/net';
+import { findSecrets, RELIABILITY_SESSION, type SecretHit } from '../support/secretScan';
 import { SOURCE_ROOT } from '../support/sourceFiles';
 import { getSandbox, seed } from '../sandbox/support';
 import { add } from './metrics';
 
-// Session credentials with recognisable values; none of them may appear in anything the tools print.
-const SESSION = {
-  AWS_ACCESS_KEY_ID: 'ASIARELIABILITY00042',
-  AWS_SECRET_ACCESS_KEY: 'reliabilitySecretKeyMustNeverBePrinted42',
-  AWS_SESSION_TOKEN: 'IQoJb3JpZ2luX2VjReliabilitySessionTokenMustNeverBePrinted42',
-};
-const SECRETS = Object.values(SESSION);
+const BIN = path.join(SOURCE_ROOT, 'bin', 'apprunner-vpc.js');
+const execFileAsync = promisify(execFile);
 
-async function run(argv: string[], endpoint = getSandbox().endpoint): Promise<string> {
-  let out = '';
-  const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (out += t) }, stdin: Object.assign(new PassThrough(), { isTTY: false }) };
-  await main([...argv, '--endpoint-url', endpoint, '--region', 'ap-northeast-1', '--poll-interval', '0.05'], io, process.env);
-  return out;
+interface Output { argv: string[]; code: number; text: string }
+
+/** The installed command (bin/apprunner-vpc.js, which loads the bundle dist/cli.js) as a child process. */
+async function run(argv: string[], endpoint = getSandbox().endpoint): Promise<Output> {
+  const full = [...argv, '--endpoint-url', endpoint, '--region', 'ap-northeast-1', '--poll-interval', '0.05'];
+  const env = { ...process.env, ...RELIABILITY_SESSION, AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_PROFILE: '', AWS_ENDPOINT_URL: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+  try {
+    const out = await execFileAsync(process.execPath, [BIN, ...full], { env, timeout: 60_000 });
+    return { argv, code: 0, text: out.stdout + out.stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { argv, code: typeof err.code === 'number' ? err.code : -1, text: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
 }
 
-const count = (text: string): number => SECRETS.reduce((n, secret) => n + text.split(secret).length - 1, 0);
+// AWS error texts that carry credentials: a signature mismatch quotes the credential scope and the string to
+// sign, a proxy or SDK error may quote the request's security token header. The tools must mask them.
+const LEAKY_ERRORS = {
+  signature: { code: 'SignatureDoesNotMatch', status: 403, message: `The request signature we calculated does not match the signature you provided. The Canonical String for this request should have been 'POST / host:ec2 x-amz-security-token:${RELIABILITY_SESSION.AWS_SESSION_TOKEN}' Credential=${RELIABILITY_SESSION.AWS_ACCESS_KEY_ID}/20260101/ap-northeast-1/ec2/aws4_request` },
+  denied: { code: 'AccessDeniedException', status: 403, message: `User arn:aws:sts::123456789012:assumed-role/x is not authorized; X-Amz-Security-Token=${RELIABILITY_SESSION.AWS_SESSION_TOKEN} aws_secret_access_key=${RELIABILITY_SESSION.AWS_SECRET_ACCESS_KEY}` },
+};
 
-describe('Reliability: credentials never appear in output or logs', function () {
-  this.timeout(120_000);
-  const saved: Record<string, string | undefined> = {};
-
-  before(async () => {
-    for (const key of Object.keys(SESSION)) saved[key] = process.env[key];
-    Object.assign(process.env, SESSION, { AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' });
-    await getSandbox().reset();
-  });
-  after(() => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  });
+describe('Reliability: credentials and seeded secrets never appear in output or logs', function () {
+  this.timeout(300_000);
   afterEach(() => getSandbox().clearFaults());
 
-  it('every CLI command, succeeding and failing, with --json and without', async () => {
-    const outputs = [
-      await run(['plan']), await run(['plan', '--json']), await run(['apply', '--yes']), await run(['apply', '--yes', '--json']),
-      await run(['diagnose']), await run(['diagnose', '--json']), await run(['delete-connector', '--yes']), await run(['detach', '--yes']),
-      await run(['plan', '--service', 'nope']), await run(['plan'], `http://127.0.0.1:${await freePort()}`),
-    ];
-    await getSandbox().setFaults({ failNth: [{ operation: 'ListServices', nth: 1, error: { code: 'AccessDeniedException', status: 403,
-      message: `User arn:aws:sts::123456789012:assumed-role/x is not authorized; token ${SESSION.AWS_SESSION_TOKEN}` } }] });
-    outputs.push(await run(['plan']));
-    const found = outputs.reduce((n, text) => n + count(text), 0);
-    add('secretsInLogs', found);
-    assert.ok(outputs.join('').includes(seed().serviceName ?? 'kyudai-api'), 'the commands did run');
-    assert.equal(found, 0);
+  it('every command of the installed CLI (child process), succeeding and failing, text and --json, en and ja', async () => {
+    assert.ok(existsSync(path.join(SOURCE_ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: run "node scripts/build.mjs" first');
+    await getSandbox().reset();
+    const seedSecrets = seed().secretValues ?? [];
+    assert.ok(seedSecrets.length > 0, 'the seed names the secrets it stored');
+    const outputs: Output[] = [];
+    const faulted = async (failNth: FailNth[], argv: string[]): Promise<void> => {
+      await getSandbox().setFaults({ failNth });
+      outputs.push(await run(argv));
+      await getSandbox().clearFaults();
+    };
+    for (const argv of [['help'], ['plan'], ['plan', '--json'], ['plan', '--lang', 'ja'], ['diagnose'], ['diagnose', '--json'],
+      ['export-script'], ['export-script', '--json'], ['apply', '--yes', '--json']]) outputs.push(await run(argv));
+    // A failure in the middle of apply: the step's error detail is in the JSON result.
+    await getSandbox().reset();
+    await faulted([{ operation: 'CreateSecurityGroup', nth: 1, error: LEAKY_ERRORS.signature }], ['apply', '--yes', '--json']);
+    await faulted([{ operation: 'CreateVpcConnector', nth: 1, error: LEAKY_ERRORS.denied }], ['apply', '--yes']);
+    await faulted([{ operation: 'ListServices', nth: 1, error: LEAKY_ERRORS.denied }], ['plan', '--json']);
+    await faulted([{ operation: 'DescribeDBInstances', nth: 1, error: LEAKY_ERRORS.signature }], ['diagnose', '--json']);
+    await faulted([{ operation: 'DescribeSecurityGroups', nth: 1, error: LEAKY_ERRORS.denied }], ['export-script']);
+    for (const argv of [['apply', '--yes'], ['diagnose', '--lang', 'ja'], ['export-script'], ['detach', '--yes'], ['delete-connector', '--yes', '--json'],
+      ['plan', '--service', 'nope'], ['plan', '--bogus']]) outputs.push(await run(argv));
+    outputs.push(await run(['plan'], `http://127.0.0.1:${await freePort()}`));
+
+    const hits: (SecretHit & { argv: string })[] = outputs.flatMap((o) => findSecrets(o.text, seedSecrets).map((h) => ({ ...h, argv: o.argv.join(' ') })));
+    add('secretsInLogs', hits.length, outputs.length);
+    const ran = outputs.filter((o) => o.text.includes('kyudai-api')).map((o) => o.argv.join(' '));
+    assert.ok(ran.some((a) => a.startsWith('export-script')) && ran.some((a) => a.startsWith('diagnose')) && ran.some((a) => a.startsWith('apply')),
+      `the commands did run against the seed: ${ran.join('; ')}`);
+    assert.ok(outputs.some((o) => o.argv.join(' ') === 'apply --yes --json' && /SignatureDoesNotMatch/.test(o.text)), 'the leaky error reached the output (masked)');
+    assert.deepEqual(hits, []);
   });
 
-  it('the VS Code log channel and the webview console of the last host run', function () {
-    // Written by the host runner after it scanned the extension host's logs (npm test runs host first).
-    const report = path.join(SOURCE_ROOT, 'test-results', 'host-secrets.json');
-    if (!existsSync(report)) this.skip();
-    const scanned = JSON.parse(readFileSync(report, 'utf8')) as { secretsFound: number; filesScanned: number };
-    add('secretsInLogs', scanned.secretsFound);
-    assert.ok(scanned.filesScanned > 0);
-    assert.equal(scanned.secretsFound, 0);
+  it('every log of the last host run (log channel at trace level, webview console, server log)', () => {
+    // Written by the host runner after it scanned the extension host's logs (npm test runs host before this).
+    const report = readFreshLayerReport<{ secretsFound: number; filesScanned: number; requestLogLines: number; seedSecretsLookedFor: number; hits: SecretHit[] }>('host-secrets');
+    assert.ok(report.requestLogLines > 0, 'the host logs hold debug-level AWS request lines, so the scan saw them');
+    assert.ok(report.seedSecretsLookedFor > 0, 'the seeded secrets were looked for');
+    assert.ok(report.filesScanned > 0, 'the host wrote logs');
+    add('secretsInLogs', report.secretsFound, report.filesScanned);
+    assert.deepEqual(report.hits, []);
   });
 });

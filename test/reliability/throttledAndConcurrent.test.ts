@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { getClients } from '../../src/aws/clients';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { cli, useTestCredentials } from '../sandbox/engineSupport';
-import { getSandbox, TEST_REGION } from '../sandbox/support';
+import { firedFaults, getSandbox, TEST_REGION } from '../sandbox/support';
 import { add, set } from './metrics';
 import { convergedToRunbook, duplicateCount } from './world';
 
@@ -18,10 +18,12 @@ describe('Reliability: throttling and concurrent setups', function () {
     // The tree is drawn from loadTopology with the extension's default clients.
     const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint, profile: undefined });
     const snapshot = await loadTopology(clients);
+    const throttled = (await firedFaults()).filter((f) => f.kind === 'throttle').length;
     await getSandbox().clearFaults();
+    assert.ok(throttled > 0, 'the sandbox did throttle calls');
     const converged = run.code === 0 && (await convergedToRunbook());
     const treeLoaded = snapshot.services.some((s) => s.name === 'kyudai-api' && s.detailsLoaded && s.egressType === 'VPC');
-    set('throttledSetupSucceeded', converged && treeLoaded ? 1 : 0);
+    set('throttledSetupSucceeded', converged && treeLoaded ? 1 : 0, 1);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.ok(converged && treeLoaded);
   });
@@ -30,7 +32,7 @@ describe('Reliability: throttling and concurrent setups', function () {
     await getSandbox().reset();
     const [first, second] = await Promise.all([cli(['apply', '--yes']), cli(['apply', '--yes'])]);
     const duplicates = await duplicateCount();
-    add('concurrentSetupsDuplicates', duplicates);
+    add('concurrentSetupsDuplicates', duplicates, 1);
     for (const run of [first, second]) assert.equal(run.code, 0, `each ends with a clear result: ${run.stdout}${run.stderr}`);
     assert.ok(await convergedToRunbook());
     assert.equal(duplicates, 0);

@@ -8,7 +8,9 @@ import { CreateSecurityGroupCommand, DescribeVpcsCommand } from '@aws-sdk/client
 import { ListTagsForResourceCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { parseCliArgs } from '../../sandbox/cliArgs';
-import { admin, callCounts, expectAwsError, getSandbox, resetCallCounts, sandboxClients, seed, TEST_CREDENTIALS } from './support';
+import { getClients } from '../../src/aws/clients';
+import { useTestCredentials } from './engineSupport';
+import { admin, callCounts, expectAwsError, firedFaults, getSandbox, resetCallCounts, sandboxClients, seed, TEST_CREDENTIALS, TEST_REGION } from './support';
 
 async function elapsed(call: () => Promise<unknown>): Promise<number> {
   const start = Date.now();
@@ -99,14 +101,23 @@ describe('sandbox fault injection', function () {
 
   it('is driven over HTTP by the admin endpoint, which also counts calls per operation', async () => {
     await admin('POST', 'calls/reset');
+    const toolBefore = (await callCounts()).toolOperations;
     await admin('POST', 'faults', { failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }] });
     assert.deepEqual(await admin('GET', 'faults'), { failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }] });
     const { ec2, appRunner } = sandboxClients();
     await expectAwsError(ec2.send(new DescribeVpcsCommand({})), 'UnauthorizedOperation', 403);
     await ec2.send(new DescribeVpcsCommand({}));
     await appRunner.send(new ar.ListVpcConnectorsCommand({}));
-    assert.deepEqual(await callCounts(), { total: 3, operations: { DescribeVpcs: 2, ListVpcConnectors: 1 } });
+    const counts = await callCounts();
+    assert.deepEqual({ total: counts.total, operations: counts.operations }, { total: 3, operations: { DescribeVpcs: 2, ListVpcConnectors: 1 } });
+    assert.deepEqual(await firedFaults(), [{ operation: 'DescribeVpcs', service: 'ec2', kind: 'custom', nth: 1 }], 'the fault that fired');
+    // The test's own clients are not the tool: only requests with the apprunner-vpc user agent count as its calls.
+    assert.deepEqual(counts.toolOperations, toolBefore);
+    useTestCredentials();
+    await getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }).ec2.send(new DescribeVpcsCommand({}));
+    assert.equal((await callCounts()).toolOperations['ec2:DescribeVpcs'], (toolBefore['ec2:DescribeVpcs'] ?? 0) + 1);
     await admin('DELETE', 'faults');
+    assert.deepEqual(await firedFaults(), [], 'clearing the faults empties the fired list');
     assert.deepEqual(await admin('GET', 'faults'), {});
     await assert.rejects(admin('POST', 'faults', { throttleRate: 2 }), /HTTP 400/);
   });

@@ -90,6 +90,20 @@ export async function admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path
 export interface CallCounts {
   total: number;
   operations: Record<string, number>;
+  /** `service:Operation` counts of the tool's own calls since the sandbox started (not cleared by a calls reset). */
+  toolOperations: Record<string, number>;
+}
+
+export interface FiredFault {
+  operation: string;
+  service: string;
+  kind: string;
+  nth: number;
+}
+
+/** The faults the sandbox injected since the fault configuration was last set. */
+export function firedFaults(): Promise<FiredFault[]> {
+  return admin<FiredFault[]>('GET', 'faults/fired');
 }
 
 export function callCounts(): Promise<CallCounts> {

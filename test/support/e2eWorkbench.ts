@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { watchCsp, writeCspReport } from './cspWatch';
 import { startLocalAws, testAwsEnvironment, type LocalAws } from './localAws';
 import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from './vscodeServer';
 import { waitForWorkbench } from './workbench';
@@ -49,12 +50,14 @@ export async function openWorkbenchOnSandbox(name: string, options: E2eOptions =
   }
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+  watchCsp(page);
   options.onPage?.(page);
   await page.goto(server.workbenchUrl(folder, { extensionDevelopmentPath: REPO_ROOT }));
   await waitForWorkbench(page);
   return {
     aws, server, browser, page,
     async close() {
+      writeCspReport();
       await browser.close();
       await server.stop();
       await aws.stop();

@@ -1,11 +1,13 @@
 // Runs the host test layer: starts the sandbox, the VS Code server with the extension under development, and
 // headless Chromium on the workbench URL whose payload names our test index; then streams the results.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchChromium } from './browser';
 import { RESULTS_FILE_ENV, type ResultEvent } from './results';
-import { startLocalAws, TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, testAwsEnvironment } from './localAws';
+import { writeLayerReport } from './layerReports';
+import { startLocalAws, testAwsEnvironment } from './localAws';
+import { findSecrets, type SecretHit } from './secretScan';
 import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
 
 const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
@@ -24,19 +26,41 @@ function filesBelow(dir: string): string[] {
   });
 }
 
-/** Looks for the session credentials the host ran with in every log it wrote (log channel, console, server). */
-function scanForSecrets(dirs: string[]): { secretsFound: number; filesScanned: number; files: string[] } {
-  const secrets = [TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, 'ASIATESTSESSION00001', 'AKIATESTSANDBOX00001'];
+// One line of the per-request AWS log (src/vscode/extension.ts), written at debug level only: the host runs at
+// trace level so these lines exist and are scanned too.
+const REQUEST_LOG_LINE = /\[debug\] [A-Za-z0-9]+\.[A-Za-z0-9]+ (?:ok|[A-Za-z]+)(?: \d{3})? \d+ ms/g;
+
+export interface HostSecretsReport {
+  secretsFound: number;
+  filesScanned: number;
+  /** Per-request AWS log lines (debug level) among the scanned text: 0 means the debug level never reached the log. */
+  requestLogLines: number;
+  /** Secret values from the sandbox seed that were looked for besides the credentials and the shapes. */
+  seedSecretsLookedFor: number;
+  files: string[];
+  hits: SecretHit[];
+}
+
+/** Looks for every credential and seeded secret (test/support/secretScan.ts) in every log the host wrote. */
+function scanForSecrets(dirs: string[], seedSecrets: string[]): HostSecretsReport {
   const files = dirs.flatMap(filesBelow).filter((f) => /\.(log|txt|jsonl?)$/.test(f) && !f.includes(`${path.sep}aws${path.sep}`));
-  let found = 0;
+  const hits: SecretHit[] = [];
   const offenders: string[] = [];
+  let requestLogLines = 0;
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const hits = secrets.reduce((n, s) => n + text.split(s).length - 1, 0);
-    if (hits) offenders.push(file);
-    found += hits;
+    const found = findSecrets(text, seedSecrets);
+    requestLogLines += [...text.matchAll(REQUEST_LOG_LINE)].length;
+    if (found.length) offenders.push(file);
+    hits.push(...found.map((hit) => ({ ...hit, what: `${hit.what} (${path.basename(file)})` })));
   }
-  return { secretsFound: found, filesScanned: files.length, files: offenders };
+  return { secretsFound: hits.length, filesScanned: files.length, requestLogLines, seedSecretsLookedFor: seedSecrets.length, files: offenders, hits };
+}
+
+async function sandboxJson<T>(adminUrl: string | undefined, route: string): Promise<T | undefined> {
+  if (!adminUrl) return undefined;
+  const res = await fetch(`${adminUrl}/${route}`).catch(() => undefined);
+  return res?.ok ? ((await res.json()) as T) : undefined;
 }
 
 export async function runHostTests(): Promise<number> {
@@ -50,11 +74,14 @@ export async function runHostTests(): Promise<number> {
     env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
     settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
     logFile: path.join(work, 'server.log'),
+    // Trace level: the per-request AWS lines are debug lines, and the secrets scan must see them.
+    logLevel: 'trace',
   });
   console.log(`Host tests in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
   const browser = await launchChromium();
   let end: Extract<ResultEvent, { event: 'end' }> | undefined;
   let failures = 0;
+  let seedSecrets: string[] = [];
   try {
     const page = await browser.newPage();
     const consoleLog = path.join(work, 'console.log');
@@ -80,6 +107,9 @@ export async function runHostTests(): Promise<number> {
   } finally {
     await browser.close().catch(() => undefined);
     await server.stop();
+    seedSecrets = (await sandboxJson<{ secretValues?: string[] }>(aws.adminUrl, 'seed'))?.secretValues ?? [];
+    const calls = await sandboxJson<{ toolOperations?: Record<string, number> }>(aws.adminUrl, 'calls');
+    if (end && calls?.toolOperations) writeLayerReport('aws-operations-host', { toolOperations: calls.toolOperations });
     await aws.stop();
   }
   if (!end) {
@@ -87,11 +117,15 @@ export async function runHostTests(): Promise<number> {
     return 1;
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
-  const scan = scanForSecrets([work, server.dataDir]);
-  mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
-  writeFileSync(path.join(REPO_ROOT, 'test-results', 'host-secrets.json'), JSON.stringify(scan, null, 2));
-  console.log(`credentials found in ${scan.filesScanned} host log files: ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
+  const scan = scanForSecrets([work, server.dataDir], seedSecrets);
+  writeLayerReport('host-secrets', scan);
+  console.log(`secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
+  for (const hit of scan.hits.slice(0, 10)) console.log(`  ${hit.what} at line ${hit.line}`);
   if (scan.secretsFound > 0) return 1;
+  if (scan.requestLogLines === 0) {
+    console.log('No debug-level AWS request line in the host logs: the log level did not reach the extension, so the scan missed them.');
+    return 1;
+  }
   console.log(`host: ${end.passes} passed, ${end.failures} failed${end.pending ? `, ${end.pending} skipped` : ''}`);
   return end.failures > 0 || failures > 0 || end.passes === 0 ? 1 : 0;
 }

@@ -69,6 +69,8 @@ export interface ServerOptions {
   /** Written to the server's Machine settings, which the remote extension host reads like user settings. */
   settings?: Record<string, unknown>;
   logFile?: string;
+  /** VS Code's --log level for the server and its extension host (default: VS Code's own, info). */
+  logLevel?: 'trace' | 'debug' | 'info';
   port?: number;
 }
 
@@ -95,7 +97,8 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
   mkdirSync(path.join(dataDir, 'user', 'logs'), { recursive: true });
   writeFileSync(path.join(dataDir, 'user', 'Machine', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
   const args = [path.join(dir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--user-data-dir', path.join(dataDir, 'user'), '--server-data-dir', serverData];
+    '--accept-server-license-terms', '--user-data-dir', path.join(dataDir, 'user'), '--server-data-dir', serverData,
+    ...(options.logLevel ? ['--log', options.logLevel] : [])];
   // An undefined value in options.env removes that variable (e.g. AWS_PROFILE), rather than passing "undefined".
   const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

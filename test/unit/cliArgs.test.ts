@@ -24,12 +24,14 @@ describe('apprunner-vpc argument parsing', () => {
   it('refuses unknown commands and options, missing values and bad values', () => {
     const errors = [
       parseArgs(['deploy']), parseArgs(['plan', '--force']), parseArgs(['plan', '--service']), parseArgs(['plan', '--service', '--json']),
-      parseArgs(['plan', '--lang', 'fr']), parseArgs(['plan', '--poll-interval', 'soon']),
+      parseArgs(['plan', '--lang', 'fr']), parseArgs(['plan', '--poll-interval', 'soon']), parseArgs(['plan', '--db-port', 'abc']),
+      parseArgs(['plan', '--db-port', '54.32']),
     ].map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, [
       'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export-script, help)',
       'unknown option "--force"', '--service needs a value', '--service needs a value',
       '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
+      '--db-port must be a whole number from 1 to 65535 (got "abc")', '--db-port must be a whole number from 1 to 65535 (got "54.32")',
     ]);
   });
 });
