@@ -21,8 +21,9 @@ export async function aws(service: 'ec2' | 'apprunner' | 'rds', args: string[]):
   return out.stdout.trim() ? JSON.parse(out.stdout) : undefined;
 }
 
+/** A group by GroupName or Name tag (the runbook's sg-apprunner and sg-rds are Name tags). */
 export function snapshotGroupId(api: ExtensionApi, name: string): string {
-  const id = api.store.state.snapshot?.securityGroups.find((g) => g.name === name)?.id;
+  const id = api.store.state.snapshot?.securityGroups.find((g) => g.name === name || g.tags.Name === name)?.id;
   assert.ok(id, `${name} in the snapshot`);
   return id;
 }

@@ -22,7 +22,7 @@ async function awsEc2(args: string[]): Promise<unknown> {
 }
 
 function groupId(api: ExtensionApi, name: string): string {
-  const id = api.store.state.snapshot?.securityGroups.find((g) => g.name === name)?.id;
+  const id = api.store.state.snapshot?.securityGroups.find((g) => g.name === name || g.tags.Name === name)?.id;
   assert.ok(id, `${name} in the snapshot`);
   return id;
 }

@@ -9,7 +9,8 @@ import { connectedToFreshWorld, DEFAULT_SETUP_ANSWERS, runWithAnswers, writeCall
 const run = runWithAnswers;
 
 const service = (api: ExtensionApi) => api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api');
-const group = (api: ExtensionApi, name: string) => api.store.state.snapshot?.securityGroups.find((g) => g.name === name);
+// A group by GroupName or Name tag (the runbook's sg-apprunner and sg-rds are Name tags).
+const group = (api: ExtensionApi, name: string) => api.store.state.snapshot?.securityGroups.find((g) => g.name === name || g.tags.Name === name);
 
 describe('Setup wizard: the guided runbook', function () {
   this.timeout(240_000);
@@ -104,7 +105,7 @@ describe('Setup wizard: the guided runbook', function () {
     assert.ok(link);
     await vscode.commands.executeCommand(link.command, ...(link.arguments ?? []));
     await waitFor(() => (api.explorer.view.selection[0]?.id === `connector:${connector.arn}` ? true : undefined), 'connector node selected');
-    const groupNode = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'sg-apprunner');
+    const groupNode = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'sg-apprunner (apprunner-connector)');
     const rules = (await api.explorer.provider.getChildren(groupNode.node)).map((n) => String(n.getTreeItem().label));
     assert.ok(rules.includes('egress tcp 5432 -> sg-rds'), rules.join(' | '));
     const usedBy = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'Used by');

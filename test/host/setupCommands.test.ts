@@ -31,14 +31,14 @@ describe('Setup commands from the palette and from tree nodes', function () {
     const last = api.setup.lastRun();
     assert.equal(last?.status, 'cancelled');
     assert.match(last?.message ?? '', /Cancelled after [12] of 6 steps \(Create security group sg-apprunner/);
-    assert.ok(!snap(api)?.securityGroups.some((g) => g.name === 'sg-rds' && g.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId)),
+    assert.ok(!snap(api)?.securityGroups.some((g) => g.tags.Name === 'sg-rds' && g.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId)),
       'the DB ingress (the last step) was not written');
   });
 
   it('createSecurityGroups (palette) then createConnector (palette) run their part of the plan only', async () => {
     await run(api, 'createSecurityGroups', SG_ANSWERS, true);
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
-    assert.ok(snap(api)?.securityGroups.some((g) => g.name === 'sg-apprunner'));
+    assert.ok(snap(api)?.securityGroups.some((g) => g.name === 'apprunner-connector' && g.tags.Name === 'sg-apprunner'));
     assert.equal(snap(api)?.connectors.length, 0);
     await run(api, 'createConnector', [...SG_ANSWERS.slice(0, 2), { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' }], true);
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
@@ -63,7 +63,7 @@ describe('Setup commands from the palette and from tree nodes', function () {
     assert.equal(fromNode?.isUntitled, true, 'nothing written to disk until the user saves');
     assert.equal(vscode.window.activeTextEditor?.document, fromNode);
     const text = fromNode?.getText() ?? '';
-    assert.match(text, /^# The setup kyudai-api uses now: connector campus-sns-vpc-connector with its subnets and sg-apprunner\.$/m);
+    assert.match(text, /^# The setup kyudai-api uses now: connector campus-sns-vpc-connector with its subnets and sg-apprunner \(apprunner-connector\)\.$/m);
     assert.ok(text.includes(`--subnets ${[...(activeConnector(api)?.subnetIds ?? [])].sort().join(' ')} `), 'the connector\'s own subnets');
     assert.ok(text.includes(`SERVICE_ARN=${kyudai(api)?.arn}`));
     assert.match(text, /if \[ "\$account" != 123456789012 \]/);

@@ -24,7 +24,7 @@ describe('apply engine behaviour', function () {
   });
 
   it('waits for an operation already in progress instead of fighting it', async () => {
-    await getSandbox().configure({ operationDelayMs: 1_000 });
+    await getSandbox().configure({ operationDelayMs: 3_000 });
     await sandboxClients().appRunner.send(new StartDeploymentCommand({ ServiceArn: seed().serviceArn }));
     const run = await cli(['apply', '--yes']);
     assert.equal(run.code, 0, run.stdout + run.stderr);

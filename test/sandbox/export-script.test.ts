@@ -41,7 +41,7 @@ async function runScript(script: string): Promise<ScriptRun> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'export-script-')), 'setup.sh');
   writeFileSync(file, script);
   try {
-    const { stdout, stderr } = await execFileAsync('bash', [file], { env: { ...sandboxEnv(), POLL_SECONDS: '1' }, timeout: 120_000 });
+    const { stdout, stderr } = await execFileAsync('bash', [file], { env: { ...sandboxEnv(), POLL_SECONDS: '1' }, timeout: 170_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
