@@ -14,6 +14,7 @@ import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from './ruleMa
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, groupIdText, healthStep, ingressStep, revokeAllEgressStep, waitStep,
 } from './stepBuilders';
+import type { Localized } from './awsError';
 import type { Topology, VpcConnector } from './topology';
 
 /** A new group in a VPC with IPv6 may get an allow-all rule to ::/0 too; the step re-reads and skips it if not. */
@@ -107,7 +108,15 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     steps.push(healthStep('check-health', serviceRef, d.healthCheckPath), healthStep('check-db-health', serviceRef, d.dbHealthPath));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
-  return { kind: 'setup', steps, warnings, notes: [] };
+  return { kind: 'setup', steps, warnings, notes: d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [] };
+}
+
+function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {
+  return type === 'DUAL_STACK'
+    ? { en: `${serviceName} is DUAL_STACK (IpAddressType): the 443 and UDP 53 rules get ::/0 twins; the attach keeps the IP address type.`,
+      ja: `${serviceName} は DUAL_STACK（IpAddressType）です。443 と UDP 53 のルールに ::/0 版も追加します。適用時も IP アドレスタイプは維持します。` }
+    : { en: `${serviceName} is IPV4 (IpAddressType): rules for IPv4 only; the attach keeps the IP address type.`,
+      ja: `${serviceName} は IPV4（IpAddressType）です。ルールは IPv4 のみです。適用時も IP アドレスタイプは維持します。` };
 }
 
 /** The connector of the wanted name that does not match: deleted after the move when nobody, and no stack, owns it. */
