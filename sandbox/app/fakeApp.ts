@@ -1,11 +1,13 @@
-// The application behind every ServiceUrl (`<host>/_apps/<service id>`): the runbook's health endpoints,
-// answered from the ground truth, and the deployment log lines in CloudWatch Logs.
+// The application behind every ServiceUrl (`<host>/_apps/<service id>`): the runbook's health endpoints and
+// an outbound internet check, answered from the ground truth, and the deployment log lines in CloudWatch Logs.
 import { randomBytes } from 'node:crypto';
 import type { EmulatorHooks } from '../apprunner/context';
 import type { ServiceRecord, Store } from '../apprunner/store';
 import { canReachDatabase, type Verdict } from '../groundTruth';
+import { canReachInternet, type InternetVerdict } from '../internetTruth';
 import type { MotoClientPool } from '../motoClients';
 import { logGroupName, writeLog } from './appLogs';
+import { gatherInternetFacts } from './egressFacts';
 import { databaseTarget, gatherReachFacts } from './networkFacts';
 
 export interface AppReply {
@@ -33,6 +35,15 @@ export class FakeApp {
     return canReachDatabase(await gatherReachFacts(this.pool.get(service.region), config, connector));
   }
 
+  /** The internet ground truth for a service's deployed egress (an HTTPS call to a public address). */
+  async internetVerdict(service: ServiceRecord): Promise<InternetVerdict> {
+    const config = service.deployed;
+    if (!config) return { internet: false, reason: 'the service has no running deployment' };
+    const egress = config.NetworkConfiguration.EgressConfiguration as { VpcConnectorArn?: string } | undefined;
+    const connector = egress?.VpcConnectorArn ? this.store.connectors.get(egress.VpcConnectorArn) : undefined;
+    return canReachInternet(await gatherInternetFacts(this.pool.get(service.region), config, connector));
+  }
+
   /** What a PostgreSQL client in the app would report (psycopg wording). */
   private errorText(service: ServiceRecord, verdict: Verdict): string {
     const target = service.deployed ? databaseTarget(service.deployed) : undefined;
@@ -56,6 +67,10 @@ export class FakeApp {
       if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected' });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).
       return json(200, { status: 'unhealthy', error: this.errorText(service, verdict) }, { 'x-sandbox-reason': verdict.reason });
+    }
+    if (path === '/api/v1/egress-health') {
+      const verdict = await this.internetVerdict(service);
+      return json(200, { internet: verdict.internet, reason: verdict.reason });
     }
     return json(404, { detail: 'Not Found' });
   }

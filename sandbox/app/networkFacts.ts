@@ -99,3 +99,6 @@ export async function gatherReachFacts(
   facts.database = { status: db.DBInstanceStatus ?? 'unknown', port: target.port, vpcId: db.DBSubnetGroup?.VpcId ?? '', subnets: s, groups: g };
   return facts;
 }
+
+/** The same readers for the internet check (app/egressFacts.ts). */
+export { groups as readGroupFacts, subnets as readSubnetFacts };
