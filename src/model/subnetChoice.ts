@@ -4,6 +4,7 @@
 // the DB in isolated subnets, and a connector there would cut the service off from every internet API. An
 // existing connector's valid choice is kept so a re-run does not plan a needless new connector.
 import type { Localized } from './awsError';
+import { isRevisionOf } from './connectorChoice';
 import { EGRESS_ROUTE_KINDS } from './routeTables';
 import type { DbInstance, Subnet, Topology } from './topology';
 import { validateSubnets } from './validators';
@@ -44,11 +45,14 @@ function groupNote(db: DbInstance, withEgress: boolean): Localized {
 
 export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName: string): SubnetChoice {
   const vpcId = db.vpcId ?? '';
-  const existing = snapshot.connectors.find((c) => c.name === connectorName && c.status === 'ACTIVE');
+  // The connector of that name, else a revision of it a service uses (left by an earlier move to `<name>-2`).
+  const used = new Set(snapshot.services.map((s) => s.vpcConnectorArn));
+  const existing = snapshot.connectors.find((c) => c.name === connectorName && c.status === 'ACTIVE')
+    ?? snapshot.connectors.find((c) => c.status === 'ACTIVE' && used.has(c.arn) && isRevisionOf(c.name, connectorName));
   if (existing && validateSubnets(snapshot, existing.subnetIds, vpcId).length === 0) {
     return { subnetIds: [...existing.subnetIds], notes: [{
-      en: `Using the subnets of the existing connector "${connectorName}".`,
-      ja: `既存の VPC Connector「${connectorName}」のサブネットを使用します。`,
+      en: `Using the subnets of the existing connector "${existing.name}".`,
+      ja: `既存の VPC Connector「${existing.name}」のサブネットを使用します。`,
     }] };
   }
   const inVpc = snapshot.subnets.filter((s) => usable(snapshot, s, vpcId));

@@ -130,6 +130,16 @@ describe('real accounts: never change what is not ours', () => {
     assert.match(script, /^# Not default \(sg-default\): .*default security group/m);
   });
 
+  it('after the move to <name>-2 and the old connector\'s deletion, a second plan is empty (converges)', () => {
+    const t = cdkLayout(afterSetup());
+    const old = connector(t);
+    t.connectors = [{ ...old, status: 'INACTIVE' }, { ...old, arn: `${old.arn}-2`, name: 'campus-sns-vpc-connector-2', subnetIds: [IDS.appC, IDS.appA] }];
+    service(t).vpcConnectorArn = `${old.arn}-2`;
+    const d = desiredOf(t, { ...SETTINGS, appRunnerSecurityGroupName: 'sg-apprunner' });
+    assert.deepEqual(d.subnetIds, [IDS.appA, IDS.appC]);
+    assert.deepEqual(plan(t, d).steps, []);
+  });
+
   it('a group of the wanted name used by other interfaces is left alone; App Runner\'s own interfaces do not count', () => {
     const t = cdkLayout();
     t.securityGroups.push({ id: 'sg-shared', name: 'apprunner-connector', description: 'x', vpcId: IDS.vpc, tags: {},
