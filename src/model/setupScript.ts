@@ -221,13 +221,15 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
 
 /**
  * The script for a setup resolved from this snapshot: region, the DB group's name and owner come from it, and
- * the connector name is the plan's (a new revision `<name>-2` when the one of that name does not match).
+ * the connector name is the plan's revision (`<name>-2`) when the group of the attached connector was replaced.
  */
 export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName' | 'dbGroupOwner'>): string {
   const dbGroup = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
   const owner = iacOwner(dbGroup?.tags);
   const appGroupId = snapshot.securityGroups.find((g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName)?.id;
-  const connectorName = chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name;
+  // Only when the group was replaced is the connector of that name known to be unusable; otherwise the script
+  // keeps the name and stops with the way out if a connector of that name does not match.
+  const connectorName = d.appRunnerGroupReplaced ? chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name : d.connectorName;
   return setupScript({ ...d, connectorName }, {
     ...ctx, region: snapshot.region, dbSecurityGroupName: dbGroup?.name, ...(owner ? { dbGroupOwner: ownerText(owner) } : {}),
   });
