@@ -14,6 +14,7 @@ export interface PermissionSpec {
   fromPort: number;
   toPort: number;
   cidrIpv4?: string;
+  cidrIpv6?: string;
   referencedGroupId?: string;
   description?: string;
 }
@@ -48,6 +49,7 @@ function permission(p: PermissionSpec): IpPermission {
   const base: IpPermission = { IpProtocol: p.protocol };
   if (p.protocol !== '-1') Object.assign(base, { FromPort: p.fromPort, ToPort: p.toPort });
   if (p.cidrIpv4) base.IpRanges = [{ CidrIp: p.cidrIpv4, Description: p.description }];
+  if (p.cidrIpv6) base.Ipv6Ranges = [{ CidrIpv6: p.cidrIpv6, Description: p.description }];
   if (p.referencedGroupId) base.UserIdGroupPairs = [{ GroupId: p.referencedGroupId, Description: p.description }];
   return base;
 }

@@ -7,7 +7,7 @@ import { getCallerIdentity } from './identity';
 import { dbFrom, subnetFrom } from './load/ec2Mapping';
 import { loadNetwork, subnetsById } from './load/network';
 import { collectPages, unique } from './load/pool';
-import { describeServices, listConnectors, listServiceSummaries } from './load/services';
+import { describeServices, listConnectors, listServiceSummaries, withConnectorTags } from './load/services';
 import { emptyTopology, type Topology } from '../model/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/unsupportedAzs';
 
@@ -34,7 +34,7 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
     options.onProgress?.(snapshot);
   };
   const accountPromise = options.withAccountId ? getCallerIdentity(clients).then((id) => id.account) : Promise.resolve(undefined);
-  const connectorsPromise = listConnectors(clients.appRunner);
+  const connectorsPromise = listConnectors(clients.appRunner).then((list) => withConnectorTags(clients.appRunner, list));
   const dbsPromise = collectPages(paginateDescribeDBInstances({ client: clients.rds, pageSize: 100 }, {}), (p) => p.DBInstances);
   // Reading the rest in parallel; an unhandled rejection is avoided by awaiting all of them below.
   connectorsPromise.catch(() => undefined);

@@ -28,11 +28,22 @@ export function revisionName(base: string, n: number): string {
   return `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
 }
 
+/** `<base>-n` as revisionName makes it (n >= 2). */
+export function isRevisionOf(candidate: string, base: string): boolean {
+  const m = /^(.*)-(\d+)$/.exec(candidate);
+  return m !== null && Number(m[2]) >= 2 && revisionName(base, Number(m[2])) === candidate;
+}
+
 export function chooseConnector(snapshot: Topology, name: string, subnetIds: readonly string[], groupId: string | undefined): ConnectorChoice {
   const active = (n: string): VpcConnector | undefined => snapshot.connectors.find((c) => c.name === n && c.status === 'ACTIVE');
   const matches = (c: VpcConnector | undefined): boolean => c !== undefined && groupId !== undefined && connectorMatches(c, subnetIds, [groupId]);
   const first = active(name);
-  if (!first || matches(first)) return { name, reuse: first };
+  if (!first || matches(first)) {
+    // After a move to `<name>-2` and the old connector's deletion, the matching revision is still the one to
+    // use: planning the base name again would create a duplicate connector on every run.
+    const revision = first ? undefined : snapshot.connectors.find((c) => isRevisionOf(c.name, name) && matches(c));
+    return revision ? { name: revision.name, reuse: revision } : { name, reuse: first };
+  }
   for (let n = 2; n < 100; n++) {
     const candidate = revisionName(name, n);
     const found = active(candidate);

@@ -2,8 +2,9 @@
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from './awsError';
 import { databaseUrlsIn } from './databaseUrl';
+import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
 import { findGroupByName } from './groupNames';
-import type { AppRunnerService, DbInstance, Topology } from './topology';
+import type { AppRunnerService, DbInstance, IpAddressType, Topology } from './topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
 import {
@@ -24,6 +25,13 @@ export interface DesiredSetup {
   appRunnerSecurityGroupNameTag: string;
   healthCheckPath: string;
   dbHealthPath: string;
+  /** The service's IpAddressType: DUAL_STACK adds the ::/0 twins of the 443 and 53 rules. */
+  ipAddressType?: IpAddressType;
+  /**
+   * Set when the group of the wanted name is the VPC's default group, serves other interfaces or is owned by
+   * an IaC tool: `appRunnerSecurityGroupName` is then a dedicated group's name, and this says why.
+   */
+  appRunnerGroupReplaced?: ReplacedGroup;
 }
 
 export type DesiredResult =
@@ -86,6 +94,9 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
     : chooseSubnets(snapshot, db, settings.connectorName);
   const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId);
   if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
+  const ipAddressType = service.ipAddressType;
+  const appGroup = chooseAppRunnerGroup(snapshot, db.vpcId, settings.appRunnerSecurityGroupName,
+    { dbGroupId: dbGroup.id, dbPort, dualStack: ipAddressType === 'DUAL_STACK' }, settings.appRunnerSecurityGroupNameTag || undefined);
   return {
     ok: true,
     notes: subnets.notes,
@@ -98,10 +109,12 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       dbPort,
       subnetIds: [...subnets.subnetIds].sort(),
       connectorName: settings.connectorName,
-      appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName,
+      appRunnerSecurityGroupName: appGroup.name,
       appRunnerSecurityGroupNameTag: settings.appRunnerSecurityGroupNameTag,
       healthCheckPath: settings.healthCheckPath,
       dbHealthPath: settings.dbHealthPath,
+      ...(ipAddressType ? { ipAddressType } : {}),
+      ...(appGroup.replaced ? { appRunnerGroupReplaced: appGroup.replaced } : {}),
     },
   };
 }

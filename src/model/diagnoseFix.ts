@@ -7,6 +7,7 @@ import { fixText } from './fixText';
 import { resolveDesired } from './desired';
 import { plan } from './plan';
 import type { PlanStep, VpcDnsAttribute } from './planSteps';
+import { iacOwner } from './resourceOwnership';
 import type { SetupSettings } from './setupSettings';
 import { deleteConnectorStep, vpcDnsStep } from './stepBuilders';
 import type { Topology } from './topology';
@@ -37,7 +38,8 @@ function attachSteps(snapshot: Topology, settings: SetupSettings, serviceName: s
   return attach.length > 0 ? { kind: 'steps', steps: attach } : { kind: 'done' };
 }
 
-const EGRESS_RULES = ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns'];
+const EGRESS_RULES = ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'authorize-egress-https-ipv6', 'authorize-egress-dns-ipv6'];
+const REVOKES = ['revoke-default-egress', 'revoke-default-egress-ipv6'];
 
 /**
  * Revoking the allow-all egress rule alone would cut a group that has nothing else: the runbook's three
@@ -46,8 +48,9 @@ const EGRESS_RULES = ['authorize-egress-db', 'authorize-egress-https', 'authoriz
 function revokeSteps(snapshot: Topology, settings: SetupSettings, serviceName: string, groupId: string | undefined): FixAction {
   const desired = resolveDesired(snapshot, { ...settings, serviceName });
   if (!desired.ok) return { kind: 'unavailable' };
-  const steps = plan(snapshot, desired.desired).steps.filter((s) => s.id === 'revoke-default-egress' || EGRESS_RULES.includes(s.id));
-  const revoke = steps.find((s) => s.id === 'revoke-default-egress');
+  // Both worlds: a group may allow all to 0.0.0.0/0, to ::/0, or both; each is its own re-reading step.
+  const steps = plan(snapshot, desired.desired).steps.filter((s) => REVOKES.includes(s.id) || EGRESS_RULES.includes(s.id));
+  const revoke = steps.find((s) => REVOKES.includes(s.id));
   if (!revoke) return { kind: 'done' };
   // The plan is about the setup's own group; another connector group's allow-all is changed in AWS by hand.
   if (revoke.kind !== 'revoke-egress' || revoke.group.id !== groupId) return { kind: 'unavailable' };
@@ -73,7 +76,9 @@ export function fixActionFor(snapshot: Topology, settings: SetupSettings, servic
       return attachSteps(snapshot, settings, serviceName);
     case 'delete-connector': {
       const connector = snapshot.connectors.find((c) => c.arn === params.connectorArn && c.status === 'ACTIVE');
-      return connector ? { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] } : { kind: 'done' };
+      if (!connector) return { kind: 'done' };
+      // A connector CloudFormation or Terraform owns is removed in its stack, never here (that would be drift).
+      return iacOwner(connector.tags) ? { kind: 'unavailable' } : { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] };
     }
     case 'revoke-default-egress':
       return revokeSteps(snapshot, settings, serviceName, params.groupId);

@@ -18,8 +18,8 @@ const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: s
   'no-nat-route': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: 'A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet.',
-    ja: 'コネクタのサブネットに NAT ゲートウェイへのデフォルトルート（0.0.0.0/0）がないため、サービスがインターネットに到達できません。',
+    en: 'A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet: third-party APIs, AWS APIs without VPC endpoints and downloads fail while the database and health checks still work. Two ways out: a NAT gateway in a public subnet with these subnets\' 0.0.0.0/0 routed to it, or VPC endpoints for the AWS services the service calls.',
+    ja: 'コネクタのサブネットに NAT ゲートウェイへのデフォルトルート（0.0.0.0/0）がないため、サービスがインターネットに到達できません。外部 API、VPC エンドポイントのない AWS API、ダウンロードは失敗し、データベースとヘルスチェックは動き続けます。対処は 2 つ: パブリックサブネットに NAT ゲートウェイを置き、これらのサブネットの 0.0.0.0/0 をそこへ向ける。または、サービスが呼ぶ AWS サービスの VPC エンドポイントを作る。',
   },
   'igw-route-not-nat': {
     severity: 'error',

@@ -7,7 +7,8 @@ import type { AppRunnerService } from './topology';
 export type PlanPart = 'security-groups' | 'connector' | 'attach' | 'health';
 
 const PART_STEPS: Record<PlanPart, readonly StepId[]> = {
-  'security-groups': ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'revoke-default-egress', 'authorize-db-ingress'],
+  'security-groups': ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'authorize-egress-https-ipv6',
+    'authorize-egress-dns-ipv6', 'revoke-default-egress', 'revoke-default-egress-ipv6', 'authorize-db-ingress'],
   connector: ['create-connector'],
   attach: ['attach-connector', 'wait-for-service', 'delete-connector'],
   health: ['check-health', 'check-db-health'],

@@ -6,9 +6,12 @@ import type { Localized } from './awsError';
 export type StepId =
   | 'create-apprunner-sg'
   | 'revoke-default-egress'
+  | 'revoke-default-egress-ipv6'
   | 'authorize-egress-db'
   | 'authorize-egress-https'
   | 'authorize-egress-dns'
+  | 'authorize-egress-https-ipv6'
+  | 'authorize-egress-dns-ipv6'
   | 'authorize-db-ingress'
   | 'create-connector'
   | 'attach-connector'
@@ -38,6 +41,8 @@ export interface RuleSpec {
   fromPort: number;
   toPort: number;
   cidrIpv4?: string;
+  /** Only for a DUAL_STACK service's 443/53 twins and the IPv6 allow-all revoke. */
+  cidrIpv6?: string;
   group?: GroupRef;
   description?: string;
 }
@@ -62,8 +67,8 @@ interface StepBase {
 
 export type PlanStep = StepBase & (
   | { id: 'create-apprunner-sg'; kind: 'create-security-group'; group: GroupRef; description: string; tags: Record<string, string> }
-  | { id: 'revoke-default-egress'; kind: 'revoke-egress'; group: GroupRef; rule: RuleSpec }
-  | { id: 'authorize-egress-db' | 'authorize-egress-https' | 'authorize-egress-dns'; kind: 'authorize-egress'; group: GroupRef; rule: RuleSpec }
+  | { id: 'revoke-default-egress' | 'revoke-default-egress-ipv6'; kind: 'revoke-egress'; group: GroupRef; rule: RuleSpec }
+  | { id: EgressStepId; kind: 'authorize-egress'; group: GroupRef; rule: RuleSpec }
   | { id: 'authorize-db-ingress'; kind: 'authorize-ingress'; group: GroupRef; rule: RuleSpec }
   | { id: 'create-connector'; kind: 'create-connector'; connectorName: string; subnetIds: string[]; securityGroups: GroupRef[]; tags: Record<string, string> }
   | { id: 'attach-connector'; kind: 'attach-connector'; service: ServiceRef; connectorName: string; vpcConnectorArn?: string }
@@ -76,13 +81,23 @@ export type PlanStep = StepBase & (
 
 export type StepKind = PlanStep['kind'];
 
+export type EgressStepId = 'authorize-egress-db' | 'authorize-egress-https' | 'authorize-egress-dns' | 'authorize-egress-https-ipv6' | 'authorize-egress-dns-ipv6';
+
 export type WarningCode =
   | 'db-port-open-to-world'
   | 'apprunner-group-allows-all-egress'
   | 'apprunner-group-extra-egress'
   | 'old-connector-kept'
   | 'previous-connector-unused'
-  | 'service-operation-in-progress';
+  | 'service-operation-in-progress'
+  /** The connector subnets have no default route that reaches the internet (NAT, transit gateway, appliance). */
+  | 'no-internet-egress'
+  /** The group named for App Runner is the VPC's default group, serves other interfaces, or an IaC tool owns it. */
+  | 'apprunner-group-replaced'
+  /** A resource the plan would change is owned by CloudFormation/Terraform: left alone, the stack must change. */
+  | 'iac-owned-resource'
+  /** The DB's group also serves other interfaces: the ingress rule reaches them too. */
+  | 'db-group-shared';
 
 export interface PlanWarning {
   code: WarningCode;

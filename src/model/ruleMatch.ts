@@ -15,6 +15,11 @@ export function isDefaultAllowAllEgress(rule: SecurityGroupRule): boolean {
   return rule.egress && isAllProtocols(rule) && rule.cidrIpv4 === WORLD_V4;
 }
 
+/** Its IPv6 twin (all protocols to ::/0): in a group of a VPC with IPv6, or added by hand. */
+export function isAllowAllEgressIpv6(rule: SecurityGroupRule): boolean {
+  return rule.egress && isAllProtocols(rule) && rule.cidrIpv6 === WORLD_V6;
+}
+
 export function isToWorld(rule: SecurityGroupRule): boolean {
   return rule.cidrIpv4 === WORLD_V4 || rule.cidrIpv6 === WORLD_V6;
 }
@@ -28,6 +33,7 @@ export function ruleSatisfies(rule: SecurityGroupRule, spec: RuleSpec, egress: b
   if (rule.egress !== egress || rule.protocol !== spec.protocol) return false;
   if (rule.fromPort > spec.fromPort || rule.toPort < spec.toPort) return false;
   if (spec.cidrIpv4 !== undefined) return rule.cidrIpv4 === spec.cidrIpv4;
+  if (spec.cidrIpv6 !== undefined) return rule.cidrIpv6 === spec.cidrIpv6;
   return referencedGroupId !== undefined && rule.referencedGroupId === referencedGroupId;
 }
 

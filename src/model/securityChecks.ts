@@ -5,6 +5,7 @@ import { matchesGroupName } from './groupNames';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
+import { iacOwner, ownerText } from './resourceOwnership';
 import { allowAllToWorld, describeRule, portOpenToWorld } from './securityGroupRules';
 import { SecurityGroup } from './topology';
 
@@ -64,10 +65,19 @@ function checkUnusedConnectors(ctx: AnalysisContext): Finding[] {
   const candidate = ctx.attached ? undefined : ctx.connector?.arn;
   return ctx.topology.connectors
     .filter((c) => c.status === 'ACTIVE' && !used.has(c.arn) && c.arn !== candidate)
-    .map((c) =>
-      finding('unused-connector', 'info', 'cost',
+    .map((c) => {
+      const evidence = [{ kind: 'connector' as const, id: c.arn, detail: `${c.name} revision ${c.revision}, used by no service` }];
+      const owner = iacOwner(c.tags);
+      // An IaC-owned connector is removed in its stack: deleting it here would be drift.
+      if (owner) {
+        return finding('unused-connector', 'info', 'cost',
+          `The VPC connector ${c.name} is not used by any App Runner service; it is managed by ${ownerText(owner)}: remove it there if it is no longer needed.`,
+          `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。${ownerText(owner)} が管理しているため、不要であればそちらで削除してください。`,
+          evidence, { kind: 'link', url: DOC_LINKS.appRunnerVpc });
+      }
+      return finding('unused-connector', 'info', 'cost',
         `The VPC connector ${c.name} is not used by any App Runner service; delete it if it is no longer needed.`,
         `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。不要であれば削除してください。`,
-        [{ kind: 'connector', id: c.arn, detail: `${c.name} revision ${c.revision}, used by no service` }],
-        { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: c.arn } }));
+        evidence, { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: c.arn } });
+    });
 }

@@ -20,5 +20,13 @@ export function setupFromService(snapshot: Topology, settings: SetupSettings, se
   const group = connector.securityGroupIds.map((id) => snapshot.securityGroups.find((g) => g.id === id)).find((g) => g !== undefined);
   const attached: SetupSettings = { ...settings, serviceName, connectorName: connector.name, appRunnerSecurityGroupName: group?.name ?? settings.appRunnerSecurityGroupName,
     appRunnerSecurityGroupNameTag: group ? (group.tags.Name ?? '') : settings.appRunnerSecurityGroupNameTag };
-  return { ...resolveDesired(snapshot, attached, { ...choices, subnetIds: connector.subnetIds }), basis: 'attached' };
+  const result = resolveDesired(snapshot, attached, { ...choices, subnetIds: connector.subnetIds });
+  // The attached connector's group is the default group, shared or IaC-owned: the script is written for a
+  // dedicated group of the settings' name (and so a new connector revision), never for that group.
+  const replaced = result.ok ? result.desired.appRunnerGroupReplaced : undefined;
+  if (!replaced || !group) return { ...result, basis: 'attached' };
+  const dedicated = resolveDesired(snapshot, { ...attached, appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName, appRunnerSecurityGroupNameTag: settings.appRunnerSecurityGroupNameTag },
+    { ...choices, subnetIds: connector.subnetIds });
+  if (!dedicated.ok) return { ...dedicated, basis: 'attached' };
+  return { ...dedicated, desired: { ...dedicated.desired, appRunnerGroupReplaced: dedicated.desired.appRunnerGroupReplaced ?? replaced }, basis: 'attached' };
 }

@@ -4,6 +4,8 @@
 // the service's other network settings kept. Every step looks first, so running it again changes nothing.
 import { groupLabel } from './groupNames';
 import type { Localized } from './awsError';
+import { chooseConnector } from './connectorChoice';
+import { iacOwner, ownerText } from './resourceOwnership';
 import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
@@ -19,6 +21,8 @@ export interface SetupScriptContext {
   lang: 'en' | 'ja';
   /** Whether this is the setup the service uses now or the one Set Up would propose. */
   basis?: SetupBasis;
+  /** The IaC tool and stack that own the DB's group: the script then leaves its ingress to that stack. */
+  dbGroupOwner?: string;
 }
 
 /** One shell word, whatever it contains. */
@@ -105,6 +109,9 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
       ja: `${d.serviceName} が現在使っているセットアップです: VPC Connector ${d.connectorName}、そのサブネットと ${appGroup}。` })}`] : []),
     ...(ctx.basis === 'proposed' ? [`# ${t({ en: `${d.serviceName} has no active VPC connector attached: this is the setup Set Up VPC Connector proposes (private subnets, the settings' names).`,
       ja: `${d.serviceName} には有効な VPC Connector が適用されていません。「VPC Connector をセットアップ」が提案する構成です（プライベートサブネット、設定の名前）。` })}`] : []),
+    ...(d.appRunnerGroupReplaced ? [`# ${t({
+      en: `Not ${d.appRunnerGroupReplaced.name} (${d.appRunnerGroupReplaced.id}): ${d.appRunnerGroupReplaced.why.en} This script leaves it unchanged and uses a dedicated group ${d.appRunnerSecurityGroupName} with connector ${d.connectorName}.`,
+      ja: `${d.appRunnerGroupReplaced.name}（${d.appRunnerGroupReplaced.id}）は使いません: ${d.appRunnerGroupReplaced.why.ja} このスクリプトはそれを変更せず、専用のグループ ${d.appRunnerSecurityGroupName} と VPC Connector ${d.connectorName} を使います。` })}`] : []),
     `# ${t({ en: 'Safe to run again: every step looks first and skips what is already in place.', ja: '再実行しても安全です。各手順はまず確認し、済んでいるものは飛ばします。' })}`,
     `# ${t({ en: 'Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.',
       ja: 'AWS CLI（v1 または v2）、curl、このアカウントの認証情報が必要です。AWS_ENDPOINT_URL でローカルのサンドボックスに向けられます。' })}`,
@@ -135,25 +142,47 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `# ${t({ en: `EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag ${nameTag}.`,
       ja: `EC2 は「sg-」で始まるグループ名を受け付けません。グループは GroupName で、なければ Name タグ ${nameTag} で探します。` })}`,
     `APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(groupFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
-    'if [ "$APPRUNNER_SG_ID" = None ]; then',
-    `  APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(tagFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
-    'fi',
+    // A replaced group (default, shared, IaC-owned) may carry the Name tag: the dedicated one is found by GroupName only.
+    ...(d.appRunnerGroupReplaced ? [] : [
+      'if [ "$APPRUNNER_SG_ID" = None ]; then',
+      `  APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(tagFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
+      'fi',
+    ]),
     'if [ "$APPRUNNER_SG_ID" = None ]; then',
     `  APPRUNNER_SG_ID=$(aws ec2 create-security-group --group-name ${q(d.appRunnerSecurityGroupName)} --description ${q(APPRUNNER_SG_DESCRIPTION)} --vpc-id "$VPC_ID" \\`,
     `    --tag-specifications ${q(groupTags)} --query GroupId --output text)`,
     'fi',
     'echo "    $APPRUNNER_SG_ID"',
+    `# ${t({ en: 'Never change a group other resources use: its rules would change their traffic too.', ja: '他のリソースが使うグループは変更しません。ルールを変えるとそれらの通信も変わるためです。' })}`,
+    `others=$(aws ec2 describe-network-interfaces --filters "Name=group-id,Values=$APPRUNNER_SG_ID" --query ${doubleQuote("length(NetworkInterfaces[?!(contains(Description, 'App Runner') || contains(Description, 'AppRunner'))])")} --output text)`,
+    'if [ "$others" != 0 ]; then',
+    `  echo ${q(t({ en: `${d.appRunnerSecurityGroupName} is used by other network interfaces; nothing was changed. Export again from the extension: it proposes a dedicated group.`,
+      ja: `${d.appRunnerSecurityGroupName} は他のネットワークインターフェイスが使っているため、何も変更していません。拡張機能から出力し直してください（専用のグループを提案します）。` }))}" ($others)" >&2`,
+    '  exit 1',
+    'fi',
     step({ en: '3.1 Outbound: the database, HTTPS and DNS', ja: '3.1 アウトバウンド: データベース、HTTPS、DNS' }),
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$DB_SG_ID}]"`,
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
+    ...(d.ipAddressType === 'DUAL_STACK' ? [
+      `# ${t({ en: `${d.serviceName} is DUAL_STACK: the same two rules to ::/0.`, ja: `${d.serviceName} は DUAL_STACK です。同じ 2 つのルールを ::/0 にも追加します。` })}`,
+      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
+      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
+    ] : []),
     `# ${t({ en: 'A new group allows all outbound traffic: that rule goes once the three exist. Other rules of an existing group stay.',
       ja: '新しいグループは全アウトバウンドを許可しています。3 つのルールの追加後にそのルールを削除します。既存グループの他のルールはそのままです。' })}`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
+    `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'`,
     '',
     `# 3.2 ${dbGroup}`,
     step({ en: `3.2 Inbound to ${dbGroup}: port ${d.dbPort} from ${nameTag}`, ja: `3.2 ${dbGroup} のインバウンド: ${nameTag} からのポート ${d.dbPort}` }),
-    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
+    ...(ctx.dbGroupOwner ? [
+      `# ${t({ en: `${dbGroup} is managed by ${ctx.dbGroupOwner}: add this inbound rule there (TCP ${d.dbPort} from the App Runner group), not here.`,
+        ja: `${dbGroup} は ${ctx.dbGroupOwner} が管理しています。この受信ルール（App Runner のグループからの TCP ${d.dbPort}）はここではなく、そちらで追加してください。` })}`,
+      `echo ${q(t({ en: `    skipped: managed by ${ctx.dbGroupOwner}; add TCP ${d.dbPort} from `, ja: `    スキップ: ${ctx.dbGroupOwner} が管理。TCP ${d.dbPort} の受信元: ` }))}"$APPRUNNER_SG_ID"`,
+    ] : [
+      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
+    ]),
     '',
     `# 4 ${d.connectorName}`,
     step({ en: `4 VPC connector ${d.connectorName} over ${subnets.join(', ')}`, ja: `4 VPC Connector ${d.connectorName}（サブネット ${subnets.join(', ')}）` }),
@@ -198,9 +227,18 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The script for a setup resolved from this snapshot: region and the DB group's name come from it. */
-export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName'>): string {
+/**
+ * The script for a setup resolved from this snapshot: region, the DB group's name and owner come from it, and
+ * the connector name is the plan's revision (`<name>-2`) when the group of the attached connector was replaced.
+ */
+export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName' | 'dbGroupOwner'>): string {
   const dbGroup = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
-  const dbSecurityGroupName = dbGroup ? groupLabel(dbGroup) : undefined;
-  return setupScript(d, { ...ctx, region: snapshot.region, dbSecurityGroupName });
+  const owner = iacOwner(dbGroup?.tags);
+  const appGroupId = snapshot.securityGroups.find((g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName)?.id;
+  // Only when the group was replaced is the connector of that name known to be unusable; otherwise the script
+  // keeps the name and stops with the way out if a connector of that name does not match.
+  const connectorName = d.appRunnerGroupReplaced ? chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name : d.connectorName;
+  return setupScript({ ...d, connectorName }, {
+    ...ctx, region: snapshot.region, dbSecurityGroupName: dbGroup ? groupLabel(dbGroup) : undefined, ...(owner ? { dbGroupOwner: ownerText(owner) } : {}),
+  });
 }

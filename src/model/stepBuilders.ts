@@ -21,12 +21,14 @@ function fullLabel(group: GroupRef): string {
 }
 
 function ruleTarget(rule: RuleSpec): string {
-  return rule.cidrIpv4 ?? (rule.group ? `${groupRefLabel(rule.group)} (${groupIdText(rule.group)})` : '?');
+  return rule.cidrIpv4 ?? rule.cidrIpv6 ?? (rule.group ? `${groupRefLabel(rule.group)} (${groupIdText(rule.group)})` : '?');
 }
 
 function ruleParams(rule: RuleSpec): Record<string, string | number> {
   const base = { IpProtocol: rule.protocol, FromPort: rule.fromPort, ToPort: rule.toPort };
-  return rule.cidrIpv4 ? { ...base, CidrIp: rule.cidrIpv4 } : { ...base, SourceGroup: rule.group ? groupIdText(rule.group) : '?' };
+  if (rule.cidrIpv4) return { ...base, CidrIp: rule.cidrIpv4 };
+  if (rule.cidrIpv6) return { ...base, CidrIpv6: rule.cidrIpv6 };
+  return { ...base, SourceGroup: rule.group ? groupIdText(rule.group) : '?' };
 }
 
 function ruleText(rule: RuleSpec): string {
@@ -45,13 +47,15 @@ export function createGroupStep(group: GroupRef): Step<'create-security-group'> 
   };
 }
 
-export function revokeAllEgressStep(group: GroupRef): Step<'revoke-egress'> {
-  const rule: RuleSpec = { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0' };
+/** Removes the allow-all egress to 0.0.0.0/0 or, for `ipv6`, to ::/0 (a group may have both). */
+export function revokeAllEgressStep(group: GroupRef, ipv6 = false): Step<'revoke-egress'> {
+  const world = ipv6 ? '::/0' : '0.0.0.0/0';
+  const rule: RuleSpec = ipv6 ? { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: world } : { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: world };
   return {
-    id: 'revoke-default-egress', kind: 'revoke-egress', mutating: true, group, rule,
-    title: { en: `Remove the allow-all outbound rule (all traffic to 0.0.0.0/0) from ${groupRefLabel(group)}`,
-      ja: `${groupRefLabel(group)} から全許可のアウトバウンドルール（全トラフィック 0.0.0.0/0）を削除` },
-    apiCall: { action: 'ec2:RevokeSecurityGroupEgress', params: { GroupId: groupIdText(group), IpProtocol: '-1', CidrIp: '0.0.0.0/0' } },
+    id: ipv6 ? 'revoke-default-egress-ipv6' : 'revoke-default-egress', kind: 'revoke-egress', mutating: true, group, rule,
+    title: { en: `Remove the allow-all outbound rule (all traffic to ${world}) from ${groupRefLabel(group)}`,
+      ja: `${groupRefLabel(group)} から全許可のアウトバウンドルール（全トラフィック ${world}）を削除` },
+    apiCall: { action: 'ec2:RevokeSecurityGroupEgress', params: { GroupId: groupIdText(group), IpProtocol: '-1', [ipv6 ? 'CidrIpv6' : 'CidrIp']: world } },
   };
 }
 

@@ -58,7 +58,11 @@ export interface AppRunnerService {
   source?: ServiceSource;
   healthCheckPath?: string;
   lastOperation?: ServiceOperation;
+  /** NetworkConfiguration.IpAddressType: DUAL_STACK services reach the internet over IPv6 too. */
+  ipAddressType?: IpAddressType;
 }
+
+export type IpAddressType = 'IPV4' | 'DUAL_STACK';
 
 export type ConnectorStatus = 'ACTIVE' | 'INACTIVE';
 
@@ -71,7 +75,15 @@ export interface VpcConnector {
   securityGroupIds: string[];
   createdAt?: string;
   deletedAt?: string;
+  /** ListTagsForResource, read for ACTIVE connectors: tells a connector CloudFormation or Terraform owns. */
+  tags?: Record<string, string>;
 }
+
+/**
+ * Where a subnet's 0.0.0.0/0 goes. A NAT gateway, a transit gateway or an appliance (instance/ENI) can carry
+ * a connector's traffic to the internet; an internet gateway cannot (connector interfaces have no public IP).
+ */
+export type DefaultRouteKind = 'nat-gateway' | 'internet-gateway' | 'transit-gateway' | 'network-interface' | 'other' | 'none';
 
 export interface Subnet {
   id: string;
@@ -82,6 +94,10 @@ export interface Subnet {
   ipv6CidrBlocks: string[];
   /** No route to an internet gateway in its route table (DESIGN: "private"). */
   isPrivate: boolean;
+  /** Target kind of its IPv4 default route (filled by the loader; undefined in hand-made snapshots = not known). */
+  defaultRoute?: DefaultRouteKind;
+  /** An IPv6-only subnet (EC2's Ipv6Native): App Runner connectors need IPv4 addresses. */
+  ipv6Native?: boolean;
   routeTableId?: string;
   networkAclId?: string;
   name?: string;
@@ -97,6 +113,7 @@ export interface Route {
   transitGatewayId?: string;
   vpcPeeringConnectionId?: string;
   networkInterfaceId?: string;
+  instanceId?: string;
   state?: 'active' | 'blackhole';
 }
 
@@ -171,6 +188,20 @@ export interface InternetGateway {
   vpcIds: string[];
 }
 
+/**
+ * A network interface using one of the loaded security groups: tells who else a group serves before the plan
+ * changes it (App Runner's own interfaces are recognised by their description or requester).
+ */
+export interface NetworkInterface {
+  id: string;
+  vpcId: string;
+  groupIds: string[];
+  interfaceType?: string; // interface, lambda, nat_gateway, vpc_endpoint, ...
+  description: string;
+  requesterId?: string;
+  requesterManaged: boolean;
+}
+
 export interface DbInstance {
   id: string; // DBInstanceIdentifier
   arn?: string;
@@ -200,6 +231,8 @@ export interface Topology {
   natGateways: NatGateway[];
   internetGateways: InternetGateway[];
   dbInstances: DbInstance[];
+  /** Interfaces using the loaded VPCs' security groups (DescribeNetworkInterfaces by group-id). */
+  networkInterfaces: NetworkInterface[];
   /** Availability zone ids where App Runner VPC egress is known not to be offered (e.g. use1-az3). */
   unsupportedAzIds: string[];
 }
@@ -218,6 +251,7 @@ export function emptyTopology(region: string, loadedAt = new Date(0).toISOString
     natGateways: [],
     internetGateways: [],
     dbInstances: [],
+    networkInterfaces: [],
     unsupportedAzIds: [],
   };
 }

@@ -79,6 +79,11 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       `Subnet ${s.id} is public (its route table sends traffic to an internet gateway): App Runner egress through it has no public IP and so no internet. Choose private subnets routed to a NAT gateway.`,
       `サブネット ${s.id} はパブリックです（ルートテーブルがインターネットゲートウェイ向け）。App Runner の送信はパブリック IP を持たないためインターネットに出られません。NAT ゲートウェイ経由のプライベートサブネットを選んでください。`));
   }
+  for (const s of inVpc.filter((x) => x.ipv6Native === true)) {
+    issues.push(issue('subnets', 'subnet-ipv6-only',
+      `Subnet ${s.id} is IPv6-only: a VPC connector's interfaces need IPv4 addresses. Choose subnets with an IPv4 CIDR (dual-stack subnets are fine).`,
+      `サブネット ${s.id} は IPv6 専用です。VPC Connector のインターフェイスには IPv4 アドレスが必要です。IPv4 CIDR のあるサブネット（デュアルスタック可）を選んでください。`));
+  }
   for (const s of inVpc.filter((x) => x.availabilityZoneId && snapshot.unsupportedAzIds.includes(x.availabilityZoneId))) {
     issues.push(issue('subnets', 'subnet-az-unsupported',
       `Subnet ${s.id} is in ${s.availabilityZone} (${s.availabilityZoneId ?? ''}), an Availability Zone App Runner VPC connectors do not support.`,

@@ -36,6 +36,7 @@ export function serviceFromDetails(s: Service): AppRunnerService {
     status: (s.Status ?? 'RUNNING') as ServiceStatus, createdAt: iso(s.CreatedAt), updatedAt: iso(s.UpdatedAt), detailsLoaded: true,
     egressType: egress?.EgressType ?? 'DEFAULT', vpcConnectorArn: egress?.EgressType === 'VPC' ? egress.VpcConnectorArn : undefined,
     source: sourceOf(s.SourceConfiguration), healthCheckPath: s.HealthCheckConfiguration?.Path,
+    ipAddressType: s.NetworkConfiguration?.IpAddressType === 'DUAL_STACK' ? 'DUAL_STACK' : 'IPV4',
   };
 }
 

@@ -1,13 +1,14 @@
 // EC2 and RDS SDK shapes to the snapshot's plain types. Protocol numbers are normalised to names
 // ('6' -> 'tcp') so rule comparisons in src/model see one spelling.
 import type {
-  InternetGateway as SdkIgw, NatGateway as SdkNat, NetworkAcl as SdkAcl, RouteTable as SdkRouteTable,
+  InternetGateway as SdkIgw, NatGateway as SdkNat, NetworkAcl as SdkAcl, NetworkInterface as SdkEni, RouteTable as SdkRouteTable,
   SecurityGroup as SdkGroup, SecurityGroupRule as SdkRule, Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import type {
-  DbInstance, InternetGateway, NatGateway, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
+  DbInstance, InternetGateway, NatGateway, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
 } from '../../model/topology';
+import { defaultRouteKind } from '../../model/routeTables';
 import { tagMap } from './pool';
 
 const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', all: '-1' };
@@ -40,7 +41,7 @@ export function routeTableFrom(t: SdkRouteTable): RouteTable {
     routes: (t.Routes ?? []).map((r) => ({
       destinationCidr: r.DestinationCidrBlock, destinationIpv6Cidr: r.DestinationIpv6CidrBlock, destinationPrefixListId: r.DestinationPrefixListId,
       natGatewayId: r.NatGatewayId, gatewayId: r.GatewayId, transitGatewayId: r.TransitGatewayId,
-      vpcPeeringConnectionId: r.VpcPeeringConnectionId, networkInterfaceId: r.NetworkInterfaceId,
+      vpcPeeringConnectionId: r.VpcPeeringConnectionId, networkInterfaceId: r.NetworkInterfaceId, instanceId: r.InstanceId,
       state: r.State === 'blackhole' ? 'blackhole' : r.State === undefined ? undefined : 'active',
     })),
   };
@@ -60,6 +61,9 @@ export function subnetFrom(s: SdkSubnet, tables: readonly RouteTable[], acls: re
     ipv6CidrBlocks: (s.Ipv6CidrBlockAssociationSet ?? []).flatMap((a) => (a.Ipv6CidrBlock ? [a.Ipv6CidrBlock] : [])),
     // Private in the runbook's sense: no route to an internet gateway.
     isPrivate: !(table?.routes ?? []).some((r) => r.gatewayId?.startsWith('igw-')),
+    // Only judged when the subnet's VPC was loaded (a subnet probed outside it has no tables to judge by).
+    defaultRoute: tables.length > 0 ? defaultRouteKind(table) : undefined,
+    ipv6Native: s.Ipv6Native === true,
     routeTableId: table?.id, networkAclId: acls.find((a) => a.subnetIds.includes(base.id))?.id, name: tags.Name, tags,
   };
 }
@@ -81,6 +85,13 @@ export function natFrom(n: SdkNat): NatGateway {
 
 export function igwFrom(i: SdkIgw): InternetGateway {
   return { id: i.InternetGatewayId ?? '', vpcIds: (i.Attachments ?? []).flatMap((a) => (a.VpcId ? [a.VpcId] : [])) };
+}
+
+export function networkInterfaceFrom(n: SdkEni): NetworkInterface {
+  return {
+    id: n.NetworkInterfaceId ?? '', vpcId: n.VpcId ?? '', groupIds: (n.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+    interfaceType: n.InterfaceType, description: n.Description ?? '', requesterId: n.RequesterId, requesterManaged: n.RequesterManaged === true,
+  };
 }
 
 export function dbFrom(d: DBInstance): DbInstance {

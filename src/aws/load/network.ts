@@ -2,14 +2,14 @@
 // id filter: never a scan of unrelated resources.
 import {
   DescribeSubnetsCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand, paginateDescribeInternetGateways,
-  paginateDescribeNatGateways, paginateDescribeNetworkAcls, paginateDescribeRouteTables, paginateDescribeSecurityGroupRules,
-  paginateDescribeSecurityGroups, paginateDescribeSubnets, type EC2Client, type SecurityGroupRule as SdkRule, type Subnet as SdkSubnet,
+  paginateDescribeNatGateways, paginateDescribeNetworkAcls, paginateDescribeNetworkInterfaces, paginateDescribeRouteTables, paginateDescribeSecurityGroupRules,
+  paginateDescribeSecurityGroups, paginateDescribeSubnets, type EC2Client, type NetworkInterface as SdkEni, type SecurityGroupRule as SdkRule, type Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
 import type { Topology, Vpc } from '../../model/topology';
-import { aclFrom, groupFrom, igwFrom, natFrom, routeTableFrom, ruleFrom, subnetFrom } from './ec2Mapping';
+import { aclFrom, groupFrom, igwFrom, natFrom, networkInterfaceFrom, routeTableFrom, ruleFrom, subnetFrom } from './ec2Mapping';
 import { collectPages, tagMap } from './pool';
 
-type NetworkPart = Pick<Topology, 'vpcs' | 'subnets' | 'routeTables' | 'networkAcls' | 'securityGroups' | 'natGateways' | 'internetGateways'>;
+type NetworkPart = Pick<Topology, 'vpcs' | 'subnets' | 'routeTables' | 'networkAcls' | 'securityGroups' | 'natGateways' | 'internetGateways' | 'networkInterfaces'>;
 
 /** The given subnets (connector subnets, the user's choice) by one id-filtered call; unknown ids are simply absent. */
 export async function subnetsById(client: EC2Client, subnetIds: string[]): Promise<SdkSubnet[]> {
@@ -28,7 +28,7 @@ async function vpcWithDns(client: EC2Client, vpc: Vpc): Promise<Vpc> {
 
 export async function loadNetwork(client: EC2Client, vpcIds: string[]): Promise<NetworkPart> {
   if (vpcIds.length === 0) {
-    return { vpcs: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], natGateways: [], internetGateways: [] };
+    return { vpcs: [], subnets: [], routeTables: [], networkAcls: [], securityGroups: [], natGateways: [], internetGateways: [], networkInterfaces: [] };
   }
   const byVpc = [{ Name: 'vpc-id', Values: vpcIds }];
   const [vpcsOut, rawSubnets, rawTables, rawAcls, rawGroups, rawNats, rawIgws] = await Promise.all([
@@ -41,7 +41,8 @@ export async function loadNetwork(client: EC2Client, vpcIds: string[]): Promise<
     collectPages(paginateDescribeInternetGateways({ client }, { Filters: [{ Name: 'attachment.vpc-id', Values: vpcIds }] }), (p) => p.InternetGateways),
   ]);
   const groupIds = rawGroups.flatMap((g) => (g.GroupId ? [g.GroupId] : []));
-  const rules = (await loadRules(client, groupIds)).map(ruleFrom);
+  const [rawRules, rawEnis] = await Promise.all([loadRules(client, groupIds), loadInterfaces(client, groupIds)]);
+  const rules = rawRules.map(ruleFrom);
   const routeTables = rawTables.map(routeTableFrom);
   const networkAcls = rawAcls.map(aclFrom);
   const vpcs = await Promise.all((vpcsOut.Vpcs ?? []).map((v) =>
@@ -52,14 +53,30 @@ export async function loadNetwork(client: EC2Client, vpcIds: string[]): Promise<
     securityGroups: rawGroups.map((g) => groupFrom(g, rules)),
     natGateways: rawNats.map(natFrom),
     internetGateways: rawIgws.map(igwFrom),
+    networkInterfaces: rawEnis.map(networkInterfaceFrom),
   };
+}
+
+function chunksOf(ids: string[]): string[][] {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 200) chunks.push(ids.slice(i, i + 200));
+  return chunks;
+}
+
+/**
+ * Who uses the groups (before the plan changes one): interfaces by group-id filter, 200 ids per request, at
+ * the API's page maximum. An interface in two of the groups is listed once.
+ */
+export async function loadInterfaces(client: EC2Client, groupIds: string[]): Promise<SdkEni[]> {
+  const pages = await Promise.all(chunksOf(groupIds).map((ids) =>
+    collectPages(paginateDescribeNetworkInterfaces({ client, pageSize: 1000 }, { Filters: [{ Name: 'group-id', Values: ids }] }), (p) => p.NetworkInterfaces)));
+  const byId = new Map(pages.flat().map((n) => [n.NetworkInterfaceId ?? '', n] as const));
+  return [...byId.values()];
 }
 
 /** Rules of the given groups, 200 group ids per filtered request (EC2's filter value limit). */
 export async function loadRules(client: EC2Client, groupIds: string[]): Promise<SdkRule[]> {
-  const chunks: string[][] = [];
-  for (let i = 0; i < groupIds.length; i += 200) chunks.push(groupIds.slice(i, i + 200));
-  const pages = await Promise.all(chunks.map((ids) =>
+  const pages = await Promise.all(chunksOf(groupIds).map((ids) =>
     collectPages(paginateDescribeSecurityGroupRules({ client }, { Filters: [{ Name: 'group-id', Values: ids }] }), (p) => p.SecurityGroupRules)));
   return pages.flat();
 }

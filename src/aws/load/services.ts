@@ -1,11 +1,11 @@
 // App Runner services and connectors: list all pages at the API maxima, then DescribeService per service
 // with bounded concurrency; the latest operation only for services with one in progress.
 import {
-  DescribeServiceCommand, ListOperationsCommand, paginateListServices, paginateListVpcConnectors, type AppRunnerClient,
+  DescribeServiceCommand, ListOperationsCommand, ListTagsForResourceCommand, paginateListServices, paginateListVpcConnectors, type AppRunnerClient,
 } from '@aws-sdk/client-apprunner';
 import type { AppRunnerService, VpcConnector } from '../../model/topology';
 import { connectorFrom, operationFrom, serviceFromDetails, serviceFromSummary } from './appRunnerMapping';
-import { collectPages, mapBounded } from './pool';
+import { collectPages, mapBounded, tagMap } from './pool';
 
 export async function listServiceSummaries(client: AppRunnerClient): Promise<AppRunnerService[]> {
   const summaries = await collectPages(paginateListServices({ client, pageSize: 20 }, {}), (p) => p.ServiceSummaryList);
@@ -40,4 +40,16 @@ export async function describeServices(
 export async function listConnectors(client: AppRunnerClient): Promise<VpcConnector[]> {
   const items = await collectPages(paginateListVpcConnectors({ client, pageSize: 100 }, {}), (p) => p.VpcConnectors);
   return items.map(connectorFrom);
+}
+
+/**
+ * Tags of the ACTIVE connectors (App Runner's list omits them; there is no batch call), with bounded
+ * concurrency: a connector CloudFormation or Terraform tagged is never deleted by a plan.
+ */
+export async function withConnectorTags(client: AppRunnerClient, connectors: VpcConnector[], concurrency = 5): Promise<VpcConnector[]> {
+  return mapBounded(connectors, concurrency, async (c) => {
+    if (c.status !== 'ACTIVE') return c;
+    const out = await client.send(new ListTagsForResourceCommand({ ResourceArn: c.arn }));
+    return { ...c, tags: tagMap(out.Tags) };
+  });
 }

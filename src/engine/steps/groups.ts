@@ -3,7 +3,7 @@
 import { authorizeEgress, authorizeIngress, createGroup, findGroupId, readGroupRules, revokeEgress, type PermissionSpec } from '../../aws/ec2Ops';
 import type { Localized } from '../../model/awsError';
 import type { PlanStep, RuleSpec } from '../../model/planSteps';
-import { hasRule, isDefaultAllowAllEgress } from '../../model/ruleMatch';
+import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from '../../model/ruleMatch';
 import { groupIdOf, rememberGroup, type StepContext } from '../context';
 import type { StepOutcome } from '../applyTypes';
 import { awsErrorCode } from '../stepError';
@@ -34,7 +34,10 @@ export async function createSecurityGroup(ctx: StepContext, step: Step<'create-s
 
 async function permissionOf(ctx: StepContext, rule: RuleSpec): Promise<PermissionSpec> {
   const referencedGroupId = rule.group ? await groupIdOf(ctx, rule.group) : undefined;
-  return { protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrIpv4: rule.cidrIpv4, referencedGroupId, description: rule.description };
+  return {
+    protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrIpv4: rule.cidrIpv4, cidrIpv6: rule.cidrIpv6,
+    referencedGroupId, description: rule.description,
+  };
 }
 
 export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egress'> | Step<'authorize-ingress'>): Promise<Result> {
@@ -52,15 +55,20 @@ export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egre
   return done(`Added the rule to ${step.group.name} (${groupId}).`, `${step.group.name}（${groupId}）にルールを追加しました。`);
 }
 
+/** The allow-all egress to the step's world (0.0.0.0/0 or ::/0); re-read first, so a second run skips. */
 export async function revokeAllowAllEgress(ctx: StepContext, step: Step<'revoke-egress'>): Promise<Result> {
   const groupId = await groupIdOf(ctx, step.group);
-  const gone = skipped({ en: `${step.group.name} has no allow-all outbound rule.`, ja: `${step.group.name} に全許可のアウトバウンドルールはありません。` });
-  if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(isDefaultAllowAllEgress)) return gone;
+  const ipv6 = step.rule.cidrIpv6 !== undefined;
+  const world = ipv6 ? '::/0' : '0.0.0.0/0';
+  const gone = skipped({ en: `${step.group.name} has no allow-all outbound rule to ${world}.`, ja: `${step.group.name} に ${world} への全許可のアウトバウンドルールはありません。` });
+  if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(ipv6 ? isAllowAllEgressIpv6 : isDefaultAllowAllEgress)) return gone;
   try {
-    await revokeEgress(ctx.clients.ec2, groupId, { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: '0.0.0.0/0' });
+    await revokeEgress(ctx.clients.ec2, groupId, ipv6
+      ? { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: world }
+      : { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: world });
   } catch (error) {
     if (awsErrorCode(error) === 'InvalidPermission.NotFound') return gone;
     throw error;
   }
-  return done(`Removed the allow-all outbound rule from ${step.group.name}.`, `${step.group.name} から全許可のアウトバウンドルールを削除しました。`);
+  return done(`Removed the allow-all outbound rule to ${world} from ${step.group.name}.`, `${step.group.name} から ${world} への全許可のアウトバウンドルールを削除しました。`);
 }

@@ -2,6 +2,7 @@
 // that apply to it (`kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector (ACTIVE)`).
 import type { Localized, TextRange } from '../apprunnerYaml/types';
 import type { AppRunnerService, Topology } from '../topology';
+import { internetLenses } from './internetLens';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
 
 const TOP: TextRange = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
@@ -96,5 +97,5 @@ export function topLenses(input: LensInput): LensModel[] {
     : howLinked(input);
   const top: LensModel = { id: 'top', range, title: join(same(name), statusText(service), egressText(service, snapshot)), tooltip,
     command: LENS_COMMANDS.showDiagram, args: [name] };
-  return [top, ...actions(range, service)];
+  return [top, ...internetLenses(snapshot, service, range), ...actions(range, service)];
 }

@@ -53,6 +53,9 @@ export function shortReason(f: Finding): LocalizedText {
 const FIX_TITLES: Record<FixStep, LocalizedText> = {
   'create-apprunner-sg': { en: 'Create the App Runner security group', ja: 'App Runner 用セキュリティグループを作成' },
   'revoke-default-egress': { en: 'Remove the allow-all outbound rule', ja: '全許可のアウトバウンドルールを削除' },
+  'revoke-default-egress-ipv6': { en: 'Remove the allow-all outbound rule to ::/0', ja: '::/0 への全許可のアウトバウンドルールを削除' },
+  'authorize-egress-https-ipv6': { en: 'Allow outbound HTTPS (443) over IPv6', ja: 'IPv6 の HTTPS（443）の送信を許可' },
+  'authorize-egress-dns-ipv6': { en: 'Allow outbound DNS (UDP 53) over IPv6', ja: 'IPv6 の DNS（UDP 53）の送信を許可' },
   'authorize-egress-db': { en: 'Allow outbound to the database port', ja: 'データベースポートへの送信を許可' },
   'authorize-egress-https': { en: 'Allow outbound HTTPS (443)', ja: 'HTTPS（443）の送信を許可' },
   'authorize-egress-dns': { en: 'Allow outbound DNS (UDP 53)', ja: 'DNS（UDP 53）の送信を許可' },

@@ -27,6 +27,7 @@ export function serviceNode(s: AppRunnerService): DiagramNode {
   return node(serviceNodeId(s.name), 'service', s.name, state, {
     sublabel: 'App Runner', resourceId: s.arn,
     details: [row('ARN', 'ARN', s.arn), row('Status', '状態', s.status), row('Egress', '送信経路', s.egressType ?? '?'),
+      ...(s.ipAddressType ? [row('IP address type', 'IP アドレスタイプ', s.ipAddressType)] : []),
       ...(s.url ? [row('URL', 'URL', serviceEndpointUrl(s.url, ''))] : []),
       ...(s.lastOperation ? [row('Last operation', '最後の操作', `${s.lastOperation.type} ${s.lastOperation.status}`)] : [])],
   });

@@ -39,6 +39,7 @@ export class ServiceNode implements ExplorerNode {
       [vscode.l10n.t('ARN'), s.arn],
       [vscode.l10n.t('URL'), s.url ? serviceEndpointUrl(s.url, '') : '—'],
       [vscode.l10n.t('Egress'), egressText(this.snapshot, s)],
+      [vscode.l10n.t('IP address type'), s.ipAddressType ?? '—'],
       [vscode.l10n.t('Last operation'), operationText(s.lastOperation, this.seen)],
       [vscode.l10n.t('Updated at'), s.updatedAt ? new Date(s.updatedAt).toLocaleString() : '—'],
     ];

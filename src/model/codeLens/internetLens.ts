@@ -1,0 +1,32 @@
+// The line under the top lens when the attached connector's subnets cannot reach the internet (issue 15): the
+// database works, the health check passes, and every outbound call to the internet quietly fails. The same
+// fact as the diagnosis's `no-nat-route` finding and the diagram's broken internet edge.
+import { defaultRouteKind, EGRESS_ROUTE_KINDS, routeTableForSubnet } from '../routeTables';
+import type { AppRunnerService, Topology } from '../topology';
+import type { TextRange } from '../apprunnerYaml/types';
+import { LENS_COMMANDS, type LensModel } from './types';
+
+/** Connector subnets of the attached connector whose 0.0.0.0/0 reaches no NAT, transit gateway or appliance. */
+export function subnetsWithoutInternet(topology: Topology, service: AppRunnerService): string[] {
+  if (service.egressType !== 'VPC') return [];
+  const connector = topology.connectors.find((c) => c.arn === service.vpcConnectorArn && c.status === 'ACTIVE');
+  if (!connector) return [];
+  return connector.subnetIds.filter((id) => {
+    const subnet = topology.subnets.find((s) => s.id === id);
+    if (!subnet) return false; // not loaded: no claim
+    const kind = subnet.defaultRoute ?? defaultRouteKind(routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId));
+    return !EGRESS_ROUTE_KINDS.includes(kind);
+  });
+}
+
+export function internetLenses(topology: Topology, service: AppRunnerService, range: TextRange): LensModel[] {
+  const without = subnetsWithoutInternet(topology, service);
+  if (without.length === 0) return [];
+  return [{
+    id: 'internet', range, command: LENS_COMMANDS.diagnose, args: [service.name],
+    title: { en: `no internet egress: ${without.join(', ')} route 0.0.0.0/0 to no NAT gateway`,
+      ja: `インターネットへの送信なし: ${without.join(', ')} の 0.0.0.0/0 が NAT ゲートウェイに向いていません` },
+    tooltip: { en: 'The database works and health checks pass, but third-party APIs and AWS APIs without VPC endpoints fail. Add a NAT gateway in a public subnet and route these subnets to it, or add VPC endpoints for the AWS services the service calls.',
+      ja: 'データベースとヘルスチェックは動きますが、外部 API や VPC エンドポイントのない AWS API は失敗します。パブリックサブネットに NAT ゲートウェイを置いてこれらのサブネットをそこへ向けるか、サービスが呼ぶ AWS サービスの VPC エンドポイントを作ってください。' },
+  }];
+}
