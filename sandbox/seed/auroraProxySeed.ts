@@ -7,16 +7,14 @@ import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
 import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateDBProxyCommand, RegisterDBProxyTargetsCommand } from '@aws-sdk/client-rds';
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
-import { dbSubnetGroup, privateNetwork, recordNetwork, runningService, securityGroup, SEED_REGION, seedPassword } from './seedParts';
+import { dbSubnetGroup, runningService, securityGroup, seedPassword, seedWithNetwork } from './seedParts';
 import type { SeedInfo } from './seedInfo';
 
 export const PROXY_ROLE_ARN = 'arn:aws:iam::123456789012:role/kyudai-rds-proxy';
 
 export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
   const { ec2, rds, secrets } = clients;
-  const info: SeedInfo = { seed: 'aurora-proxy', region: SEED_REGION, privateSubnetIds: [] };
-  const net = await privateNetwork(ec2, 'kyudai-aurora', 0);
-  recordNetwork(info, net);
+  const { info, net } = await seedWithNetwork(ec2, 'aurora-proxy', 'kyudai-aurora');
   info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-aurora-cluster', 'sg-aurora', 'Aurora PostgreSQL cluster kyudai-aurora');
   info.sgProxyId = await securityGroup(ec2, net.vpcId, 'kyudai-rds-proxy', 'sg-rds-proxy', 'RDS Proxy kyudai-proxy');
   await ec2.send(

@@ -6,7 +6,7 @@ import { AuthorizeSecurityGroupIngressCommand, RunInstancesCommand } from '@aws-
 import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
-import { dbSubnetGroup, nameTag, privateNetwork, recordNetwork, runningService, securityGroup, SEED_REGION, seedPassword } from './seedParts';
+import { dbSubnetGroup, nameTag, runningService, securityGroup, seedPassword, seedWithNetwork } from './seedParts';
 import type { SeedInfo } from './seedInfo';
 
 /** Another team's peered VPC, allowed into the shared group on 3306 (covers none of our subnets). */
@@ -14,9 +14,7 @@ export const OTHER_TENANT_CIDR = '10.50.0.0/16';
 
 export async function seedMysql(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
   const { ec2, rds } = clients;
-  const info: SeedInfo = { seed: 'mysql', region: SEED_REGION, privateSubnetIds: [] };
-  const net = await privateNetwork(ec2, 'kyudai-mysql', 0);
-  recordNetwork(info, net);
+  const { info, net } = await seedWithNetwork(ec2, 'mysql', 'kyudai-mysql');
   info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-mysql-db', 'sg-mysql', 'MySQL for kyudai-api');
   info.sgSharedId = await securityGroup(ec2, net.vpcId, 'shared-tenants', 'sg-shared', 'Shared by the tenants of this VPC');
   await ec2.send(

@@ -7,19 +7,13 @@ import { AuthorizeSecurityGroupIngressCommand, CreateVpcEndpointCommand } from '
 import type { EmulatorContext } from '../apprunner/context';
 import { createVpcIngressConnection } from '../apprunner/ingressConnections';
 import type { MotoClients } from '../motoClients';
-import { dbSubnetGroup, nameTag, postgresInstance, privateNetwork, recordNetwork, runningService, securityGroup, SEED_REGION, seedPassword } from './seedParts';
+import { nameTag, runbookDatabase, runningService, securityGroup, SEED_REGION, seedPassword, seedWithNetwork } from './seedParts';
 import type { SeedInfo } from './seedInfo';
 
 export async function seedPrivateService(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
-  const { ec2, rds } = clients;
-  const info: SeedInfo = { seed: 'private-service', region: SEED_REGION, privateSubnetIds: [] };
-  const net = await privateNetwork(ec2, 'kyudai-private', 0);
-  recordNetwork(info, net);
-  info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-db', 'sg-rds', 'Security group for RDS PostgreSQL');
-  info.dbSubnetGroupName = await dbSubnetGroup(rds, 'kyudai-db-subnet-group', net.privateSubnetIds);
-  info.dbInstanceIdentifier = 'kyudai-db';
-  info.dbEndpoint = await postgresInstance(rds, 'kyudai-db', info.dbSubnetGroupName, [info.sgRdsId], seedPassword());
-  info.dbPort = 5432;
+  const { ec2 } = clients;
+  const { info, net } = await seedWithNetwork(ec2, 'private-service', 'kyudai-private');
+  await runbookDatabase(clients, info, seedPassword());
   info.sgEndpointId = await securityGroup(ec2, net.vpcId, 'kyudai-apprunner-vpce', 'sg-apprunner-vpce', 'App Runner private endpoint');
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({

@@ -4,22 +4,16 @@
 // that finds the DB only in RuntimeEnvironmentVariables, and any output that would show the password.
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
-import { dbSubnetGroup, postgresInstance, privateNetwork, recordNetwork, runningService, securityGroup, SEED_REGION, seedPassword } from './seedParts';
+import { runbookDatabase, runningService, seedPassword, seedWithNetwork } from './seedParts';
 import type { SeedInfo } from './seedInfo';
 
 export const INSTANCE_ROLE_ARN = 'arn:aws:iam::123456789012:role/kyudai-api-instance';
 
 export async function seedSecrets(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
-  const { ec2, rds, secrets } = clients;
-  const info: SeedInfo = { seed: 'secrets', region: SEED_REGION, privateSubnetIds: [] };
-  const net = await privateNetwork(ec2, 'kyudai-secrets', 0);
-  recordNetwork(info, net);
-  info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-db', 'sg-rds', 'Security group for RDS PostgreSQL');
-  info.dbSubnetGroupName = await dbSubnetGroup(rds, 'kyudai-db-subnet-group', net.privateSubnetIds);
+  const { ec2, secrets } = clients;
+  const { info } = await seedWithNetwork(ec2, 'secrets', 'kyudai-secrets');
   const password = seedPassword();
-  info.dbInstanceIdentifier = 'kyudai-db';
-  info.dbEndpoint = await postgresInstance(rds, 'kyudai-db', info.dbSubnetGroupName, [info.sgRdsId], password);
-  info.dbPort = 5432;
+  await runbookDatabase(clients, info, password);
   info.secretName = 'kyudai/database-url';
   const secret = await secrets.call<{ ARN: string }>('CreateSecret', {
     Name: info.secretName,

@@ -26,7 +26,7 @@ import { addService } from '../apprunner/services';
 import type { Json, ServiceRecord } from '../apprunner/store';
 import type { MotoClients } from '../motoClients';
 import { SEED_REGION } from './runbookSeed';
-import type { SeedInfo } from './seedInfo';
+import type { SeedInfo, SeedName } from './seedInfo';
 
 export { SEED_REGION };
 
@@ -44,9 +44,9 @@ export interface SeedNetwork {
   natGatewayId: string;
 }
 
-/** `10.<octet>.0.0/16` with DNS support and host names on, public `.0.0/24`, private `.11-13.0/24`. */
-export async function privateNetwork(ec2: EC2Client, prefix: string, octet: number): Promise<SeedNetwork> {
-  const vpcCidr = `10.${octet}.0.0/16`;
+/** `10.0.0.0/16` with DNS support and host names on, public `10.0.0.0/24`, private `10.0.11-13.0/24`. */
+export async function privateNetwork(ec2: EC2Client, prefix: string): Promise<SeedNetwork> {
+  const vpcCidr = '10.0.0.0/16';
   const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr, TagSpecifications: nameTag('vpc', `${prefix}-vpc`) }))).Vpc?.VpcId ?? '';
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsSupport: { Value: true } }));
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
@@ -58,7 +58,7 @@ export async function privateNetwork(ec2: EC2Client, prefix: string, octet: numb
       ?.SubnetId ?? '';
   const routeTable = async (name: string) =>
     (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: nameTag('route-table', name) }))).RouteTable?.RouteTableId ?? '';
-  const publicSubnetId = await subnet(`10.${octet}.0.0/24`, 'ap-northeast-1a', `${prefix}-public-1a`);
+  const publicSubnetId = await subnet('10.0.0.0/24', 'ap-northeast-1a', `${prefix}-public-1a`);
   const publicRt = await routeTable(`${prefix}-public`);
   await ec2.send(new CreateRouteCommand({ RouteTableId: publicRt, DestinationCidrBlock: '0.0.0.0/0', GatewayId: internetGatewayId }));
   await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRt, SubnetId: publicSubnetId }));
@@ -71,22 +71,26 @@ export async function privateNetwork(ec2: EC2Client, prefix: string, octet: numb
   await ec2.send(new CreateRouteCommand({ RouteTableId: privateRt, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: natGatewayId }));
   const privateSubnetIds: string[] = [];
   for (const [i, az] of PRIVATE_AZS.entries()) {
-    const id = await subnet(`10.${octet}.${11 + i}.0/24`, az, `${prefix}-private-${az.slice(-2)}`);
+    const id = await subnet(`10.0.${11 + i}.0/24`, az, `${prefix}-private-${az.slice(-2)}`);
     await ec2.send(new AssociateRouteTableCommand({ RouteTableId: privateRt, SubnetId: id }));
     privateSubnetIds.push(id);
   }
   return { vpcId, vpcCidr, publicSubnetId, privateSubnetIds, internetGatewayId, natGatewayId };
 }
 
-/** Copies the network's ids into the seed info under the names the runbook seed uses. */
-export function recordNetwork(info: SeedInfo, net: SeedNetwork): void {
-  Object.assign(info, {
+/** A seed's info, with its network (named `<prefix>-...`) created and recorded under the runbook seed's names. */
+export async function seedWithNetwork(ec2: EC2Client, seed: SeedName, prefix: string): Promise<{ info: SeedInfo; net: SeedNetwork }> {
+  const net = await privateNetwork(ec2, prefix);
+  const info: SeedInfo = {
+    seed,
+    region: SEED_REGION,
     vpcId: net.vpcId,
     publicSubnetId: net.publicSubnetId,
     internetGatewayId: net.internetGatewayId,
     natGatewayId: net.natGatewayId,
     privateSubnetIds: [...net.privateSubnetIds],
-  });
+  };
+  return { info, net };
 }
 
 /** A security group with a GroupName EC2 accepts and the label people know it by as its Name tag. */
@@ -102,11 +106,17 @@ export async function dbSubnetGroup(rds: RDSClient, name: string, subnetIds: str
   return name;
 }
 
-/** A private PostgreSQL instance `id` with database `kyudai` on 5432; returns its endpoint address. */
-export async function postgresInstance(rds: RDSClient, id: string, subnetGroupName: string, groupIds: string[], password: string): Promise<string> {
-  const db = await rds.send(
+/**
+ * The runbook's database in the seed's network: group `kyudai-db` (Name `sg-rds`, no ingress), subnet group
+ * `kyudai-db-subnet-group` over the private subnets, and the private PostgreSQL instance `kyudai-db` on 5432.
+ */
+export async function runbookDatabase(clients: MotoClients, info: SeedInfo, password: string): Promise<void> {
+  const vpcId = info.vpcId ?? '';
+  info.sgRdsId = await securityGroup(clients.ec2, vpcId, 'kyudai-db', 'sg-rds', 'Security group for RDS PostgreSQL');
+  info.dbSubnetGroupName = await dbSubnetGroup(clients.rds, 'kyudai-db-subnet-group', info.privateSubnetIds);
+  const db = await clients.rds.send(
     new CreateDBInstanceCommand({
-      DBInstanceIdentifier: id,
+      DBInstanceIdentifier: 'kyudai-db',
       Engine: 'postgres',
       DBInstanceClass: 'db.t3.micro',
       AllocatedStorage: 20,
@@ -114,12 +124,14 @@ export async function postgresInstance(rds: RDSClient, id: string, subnetGroupNa
       MasterUserPassword: password,
       DBName: 'kyudai',
       Port: 5432,
-      DBSubnetGroupName: subnetGroupName,
-      VpcSecurityGroupIds: groupIds,
+      DBSubnetGroupName: info.dbSubnetGroupName,
+      VpcSecurityGroupIds: [info.sgRdsId],
       PubliclyAccessible: false,
     }),
   );
-  return db.DBInstance?.Endpoint?.Address ?? '';
+  info.dbInstanceIdentifier = 'kyudai-db';
+  info.dbEndpoint = db.DBInstance?.Endpoint?.Address ?? '';
+  info.dbPort = 5432;
 }
 
 /** A password for a seeded database: random per seed, so no test can know it without asking AWS. */

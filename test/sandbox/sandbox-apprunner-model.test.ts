@@ -2,7 +2,7 @@
 // members, types, enums, limits), checked on the raw JSON the SDK received.
 import assert from 'node:assert/strict';
 import * as ar from '@aws-sdk/client-apprunner';
-import { CreateSecurityGroupCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CreateSecurityGroupCommand, CreateVpcEndpointCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { IMPLEMENTED_OPERATIONS } from '../../sandbox/apprunner/emulator';
 import {
   getSandbox,
@@ -10,6 +10,7 @@ import {
   sandboxClients,
   seed,
   TEST_IMAGE,
+  waitFor,
   waitForServiceStatus,
   wireProblems,
   type WireRecord,
@@ -31,7 +32,7 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     groupId = sg.GroupId ?? '';
   });
 
-  it('answers all 16 operations with responses that validate against service-2.json', async () => {
+  it('answers all 21 operations with responses that validate against service-2.json', async () => {
     const subnets = seed().privateSubnetIds.slice(0, 2);
     const conn = await client.send(
       new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'model-connector', Subnets: subnets, SecurityGroups: [groupId], Tags: [{ Key: 'team', Value: 'a' }] }),
@@ -68,6 +69,29 @@ describe('sandbox App Runner emulator against the botocore model', function () {
       ops.OperationSummaryList?.map((o) => `${o.Type}:${o.Status}`),
       ['START_DEPLOYMENT:SUCCEEDED', 'RESUME_SERVICE:SUCCEEDED', 'PAUSE_SERVICE:SUCCEEDED', 'UPDATE_SERVICE:SUCCEEDED', 'CREATE_SERVICE:SUCCEEDED'],
     );
+    // A VPC ingress connection through an App Runner interface endpoint in the seed's VPC.
+    const endpoint = await ec2.send(
+      new CreateVpcEndpointCommand({
+        VpcId: seed().vpcId, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.ap-northeast-1.apprunner.requests', SubnetIds: subnets,
+      }),
+    );
+    const ingressVpc = { VpcId: seed().vpcId, VpcEndpointId: endpoint.VpcEndpoint?.VpcEndpointId };
+    const ingress = await client.send(
+      new ar.CreateVpcIngressConnectionCommand({ ServiceArn: arn, VpcIngressConnectionName: 'model-ingress', IngressVpcConfiguration: ingressVpc, Tags: [{ Key: 'team', Value: 'a' }] }),
+    );
+    const ingressArn = ingress.VpcIngressConnection?.VpcIngressConnectionArn ?? '';
+    const ingressStatus = async (status: string) =>
+      waitFor(`ingress connection ${status}`, async () => {
+        const out = await client.send(new ar.DescribeVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn }));
+        return out.VpcIngressConnection?.Status === status ? true : undefined;
+      });
+    await ingressStatus('AVAILABLE');
+    const listed = await client.send(new ar.ListVpcIngressConnectionsCommand({ Filter: { ServiceArn: arn } }));
+    assert.deepEqual(listed.VpcIngressConnectionSummaryList?.map((c) => c.VpcIngressConnectionArn), [ingressArn]);
+    await client.send(new ar.UpdateVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn, IngressVpcConfiguration: ingressVpc }));
+    await ingressStatus('AVAILABLE');
+    await client.send(new ar.DeleteVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn }));
+    await ingressStatus('DELETED');
     await client.send(new ar.DeleteServiceCommand({ ServiceArn: arn }));
     const deleted = await waitForServiceStatus(client, arn, 'DELETED');
     assert.equal(deleted.ServiceUrl, undefined);
@@ -76,7 +100,7 @@ describe('sandbox App Runner emulator against the botocore model', function () {
 
     const seen = new Set(records.filter((r) => r.status === 200).map((r) => r.operation));
     assert.deepEqual([...seen].sort(), [...IMPLEMENTED_OPERATIONS].sort());
-    assert.equal(IMPLEMENTED_OPERATIONS.length, 16);
+    assert.equal(IMPLEMENTED_OPERATIONS.length, 21);
     assert.deepEqual(records.flatMap(wireProblems), []);
   });
 });
