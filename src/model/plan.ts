@@ -2,6 +2,8 @@
 // Each piece already in place is left out, so a fully set-up account gives an empty plan. Never plans ingress
 // from a CIDR (only from the App Runner group) and never removes anything it does not name as a step.
 import { chooseConnector } from './connectorChoice';
+import { proxyHopFindings } from './databaseRuleChecks';
+import { targetById } from './databaseTargets';
 import type { DesiredSetup } from './desired';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
 import { appRunnerGroupWarnings, dbGroupWarnings, reservedPrefixWarning } from './planWarnings';
@@ -47,6 +49,11 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const appGroup: GroupRef = { name: d.appRunnerSecurityGroupName, vpcId: d.vpcId, id: appSg?.id };
   const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId };
   const warnings: PlanWarning[] = [...(dbSg ? dbGroupWarnings(dbSg, d.dbPort) : []), ...(appSg ? appRunnerGroupWarnings(appSg) : [])];
+  const proxy = targetById(snapshot, d.dbInstanceId);
+  // The plan opens service -> proxy; the proxy -> database hop is the proxy's own setup, reported, not changed.
+  for (const f of proxy ? proxyHopFindings(snapshot, proxy) : []) {
+    warnings.push({ code: 'proxy-target-hop', message: f.message, evidence: f.evidence.map((e) => e.id) });
+  }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup);
   if (!appSg && /^sg-/i.test(appGroup.name)) warnings.push(reservedPrefixWarning(appGroup.name));
 

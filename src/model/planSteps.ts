@@ -81,7 +81,8 @@ export type WarningCode =
   | 'old-connector-kept'
   | 'previous-connector-unused'
   | 'service-operation-in-progress'
-  | 'group-name-reserved-prefix';
+  | 'group-name-reserved-prefix'
+  | 'proxy-target-hop';
 
 export interface PlanWarning {
   code: WarningCode;

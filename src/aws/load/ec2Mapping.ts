@@ -4,9 +4,8 @@ import type {
   InternetGateway as SdkIgw, NatGateway as SdkNat, NetworkAcl as SdkAcl, RouteTable as SdkRouteTable,
   SecurityGroup as SdkGroup, SecurityGroupRule as SdkRule, Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
-import type { DBInstance } from '@aws-sdk/client-rds';
 import type {
-  DbInstance, InternetGateway, NatGateway, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
+  InternetGateway, NatGateway, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
 } from '../../model/topology';
 import { tagMap } from './pool';
 
@@ -81,15 +80,4 @@ export function natFrom(n: SdkNat): NatGateway {
 
 export function igwFrom(i: SdkIgw): InternetGateway {
   return { id: i.InternetGatewayId ?? '', vpcIds: (i.Attachments ?? []).flatMap((a) => (a.VpcId ? [a.VpcId] : [])) };
-}
-
-export function dbFrom(d: DBInstance): DbInstance {
-  return {
-    id: d.DBInstanceIdentifier ?? '', arn: d.DBInstanceArn, engine: d.Engine ?? '', status: d.DBInstanceStatus ?? '',
-    endpointAddress: d.Endpoint?.Address, port: d.Endpoint?.Port ?? d.DbInstancePort ?? 0, vpcId: d.DBSubnetGroup?.VpcId,
-    securityGroupIds: (d.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
-    subnetGroupName: d.DBSubnetGroup?.DBSubnetGroupName,
-    subnetIds: (d.DBSubnetGroup?.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : [])),
-    availabilityZone: d.AvailabilityZone,
-  };
 }
