@@ -6,7 +6,7 @@ import { proxyHopFindings } from './databaseRuleChecks';
 import { targetById } from './databaseTargets';
 import type { DesiredSetup } from './desired';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
-import { appRunnerGroupWarnings, dbGroupWarnings, reservedPrefixWarning } from './planWarnings';
+import { appRunnerGroupWarnings, dbGroupWarnings, privateServiceWarning, reservedPrefixWarning } from './planWarnings';
 import { hasRule, isDefaultAllowAllEgress } from './ruleMatch';
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, healthStep, ingressStep, revokeAllEgressStep, waitStep,
@@ -76,6 +76,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   }
   if (steps.some((s) => s.mutating)) {
     steps.push(healthStep('check-health', serviceRef, d.healthCheckPath), healthStep('check-db-health', serviceRef, d.dbHealthPath));
+    if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) {
     const others = usersOf(snapshot, choice.mismatched, d.serviceArn);

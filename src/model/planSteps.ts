@@ -82,7 +82,8 @@ export type WarningCode =
   | 'previous-connector-unused'
   | 'service-operation-in-progress'
   | 'group-name-reserved-prefix'
-  | 'proxy-target-hop';
+  | 'proxy-target-hop'
+  | 'health-not-checked-private';
 
 export interface PlanWarning {
   code: WarningCode;
