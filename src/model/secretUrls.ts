@@ -2,7 +2,7 @@
 // snapshot holds only the reference; reading the value is opt-in per command, and even then only the host
 // and port derived from it come back here (as `AnalyzeOptions.secretUrls`): never the value itself.
 import { classifySecretReference } from './apprunnerYaml/secretReference';
-import { DatabaseUrlVariable, databaseUrlsIn } from './databaseUrl';
+import { DatabaseUrlVariable, databaseUrlsIn, engineOfScheme, parseDatabaseUrl } from './databaseUrl';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
 import type { AppRunnerService } from './topology';
@@ -85,4 +85,39 @@ export function serviceDatabaseUrls(service: AppRunnerService, secretUrls?: Secr
   const plain = databaseUrlsIn(service.source?.environment);
   const fromSecrets = (secretUrls?.urls ?? []).filter((u) => !plain.some((p) => p.name === u.name));
   return [...plain, ...fromSecrets].sort((a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'));
+}
+
+/**
+ * App Runner's secret reference may name a JSON key after the secret's ARN
+ * (`arn:aws:secretsmanager:region:account:secret:name-AbCdEf:key::`): the secret id is the first seven parts.
+ */
+export function splitSecretArn(valueFrom: string): { secretId: string; jsonKey?: string } {
+  const parts = valueFrom.split(':');
+  if (parts.length <= 7) return { secretId: valueFrom };
+  return { secretId: parts.slice(0, 7).join(':'), jsonKey: parts[7] || undefined };
+}
+
+/** A URL, or the JSON RDS and Secrets Manager rotation use ({"engine","host","port",...}); host and port only. */
+export function urlFromSecretText(name: string, text: string, jsonKey?: string): DatabaseUrlVariable | undefined {
+  let value: unknown = text;
+  if (text.trim().startsWith('{')) {
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (jsonKey !== undefined) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[jsonKey] : undefined;
+  if (typeof value === 'string') {
+    const url = parseDatabaseUrl(value);
+    return url ? hostAndPortOnly({ name, url }) : undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  const host = typeof fields.host === 'string' ? fields.host.toLowerCase() : undefined;
+  const engine = engineOfScheme(String(fields.engine ?? '').replace(/^aurora-?/, '') || 'postgres');
+  if (!host || !engine) return undefined;
+  const port = Number(fields.port ?? (engine === 'mysql' ? 3306 : 5432));
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  return { name, url: { engine, scheme: engine === 'mysql' ? 'mysql' : 'postgresql', host, port, explicitPort: fields.port !== undefined } };
 }
