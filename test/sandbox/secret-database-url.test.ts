@@ -31,7 +31,8 @@ describe('DATABASE_URL held in Secrets Manager', function () {
     const source = current.Service?.SourceConfiguration as SourceConfiguration;
     const image = source.ImageRepository;
     assert.ok(image?.ImageConfiguration, 'the seeded service is an image service');
-    const { DATABASE_URL: _plain, ...others } = image.ImageConfiguration.RuntimeEnvironmentVariables ?? {};
+    const others = { ...image.ImageConfiguration.RuntimeEnvironmentVariables };
+    delete others.DATABASE_URL;
     await appRunner.send(new UpdateServiceCommand({ ServiceArn: info.serviceArn, SourceConfiguration: { ...source, ImageRepository: { ...image,
       ImageConfiguration: { ...image.ImageConfiguration, RuntimeEnvironmentVariables: others, RuntimeEnvironmentSecrets: { DATABASE_URL: secretArn } } } } }));
     await waitForServiceStatus(appRunner, info.serviceArn ?? '', 'RUNNING', 30_000);
