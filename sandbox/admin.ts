@@ -9,8 +9,11 @@ export type SandboxSettings = Pick<EmulatorSettings, 'operationDelayMs' | 'unsup
 export interface AdminController {
   faults: FaultState;
   calls: CallCounter;
-  reset(): Promise<void>;
+  /** With a seed name: switch to that seed (and keep it for later resets). */
+  reset(seed?: string): Promise<void>;
   seedInfo(): SeedInfo | undefined;
+  /** The seeds reset can switch to, with the layout each imitates. */
+  seeds(): { name: string; summary: string }[];
   settings(): SandboxSettings;
   configure(change: Partial<SandboxSettings>): void;
 }
@@ -38,6 +41,14 @@ export function parseSettings(input: unknown): Partial<SandboxSettings> {
   return out;
 }
 
+/** `{"seed": "NAME"}` in a reset body, or nothing (keep the current seed). */
+export function parseSeedChoice(input: unknown): string | undefined {
+  const seed = (typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {}).seed;
+  if (seed === undefined) return undefined;
+  if (typeof seed !== 'string' || seed === '') throw new Error('seed must be a seed name such as "cdk-default"');
+  return seed;
+}
+
 export async function handleAdmin(admin: AdminController, method: string, path: string, body: string): Promise<WireReply> {
   const route = `${method} ${path.split('?')[0]?.replace(/\/+$/, '')}`;
   try {
@@ -47,8 +58,10 @@ export async function handleAdmin(admin: AdminController, method: string, path: 
         return reply(200, { status: 'ok' });
       case 'GET /_sandbox/seed':
         return reply(200, admin.seedInfo() ?? {});
+      case 'GET /_sandbox/seeds':
+        return reply(200, { current: admin.seedInfo()?.seed, seeds: admin.seeds() });
       case 'POST /_sandbox/reset':
-        await admin.reset();
+        await admin.reset(parseSeedChoice(parsed));
         return reply(200, { reset: true, seed: admin.seedInfo() });
       case 'GET /_sandbox/faults':
         return reply(200, admin.faults.current());

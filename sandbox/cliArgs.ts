@@ -1,10 +1,12 @@
 // `npm run sandbox -- ...` flags to SandboxOptions.
 import type { FailNth } from './faults';
 import type { SandboxOptions } from './index';
+import { findSeed, SEEDS } from './seed/registry';
 
 export const USAGE = `Usage: npm run sandbox -- [options]
   --port N                 listen on 127.0.0.1:N (default 4566; 0 = any free port)
-  --seed runbook|empty|scale   the starting world (default runbook)
+  --seed NAME              the starting world (default runbook), one of:
+${SEEDS.map((s) => `      ${s.name.padEnd(16)} ${s.summary}`).join('\n')}
   --services N             scale seed: number of extra services (default 50)
   --connectors M           scale seed: number of VPC connectors (default 10)
   --operation-delay MS     how long App Runner operations take (default 3000)
@@ -36,9 +38,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     switch (flag) {
       case '--port': out.port = num(flag, value()); break;
       case '--seed': {
-        const s = value();
-        if (s !== 'runbook' && s !== 'empty' && s !== 'scale') throw new Error('--seed must be runbook, empty or scale');
-        out.seed = s;
+        out.seed = findSeed(value() ?? '').name;
         break;
       }
       case '--services': out.services = num(flag, value()); break;

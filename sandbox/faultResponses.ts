@@ -1,5 +1,6 @@
 // Injected errors in each protocol's own wire format, so SDK and CLI retry logic treats them as AWS's:
-// App Runner (awsJson1_0), CloudWatch Logs (awsJson1_1), EC2 (ec2 query XML), RDS/STS (awsQuery XML).
+// App Runner (awsJson1_0), CloudWatch Logs and Secrets Manager (awsJson1_1), EC2 (ec2 query XML), RDS/STS
+// (awsQuery XML).
 import { randomUUID } from 'node:crypto';
 import type { FaultError, InjectedFault } from './faults';
 
@@ -25,6 +26,10 @@ function builtIn(service: string, fault: InjectedFault): FaultError {
       return throttle
         ? { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' }
         : { code: 'ServiceUnavailableException', status: 500, message: 'The service cannot complete the request.' };
+    case 'secretsmanager':
+      return throttle
+        ? { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' }
+        : { code: 'InternalServiceError', status: 500, message: 'An error occurred on the server side.' };
     default:
       return throttle
         ? { code: 'Throttling', status: 400, message: 'Rate exceeded' }
@@ -40,12 +45,12 @@ export function faultReply(service: string, fault: InjectedFault): WireReply {
   const e = builtIn(service, fault);
   const message = e.message ?? e.code;
   const id = randomUUID();
-  if (service === 'apprunner' || service === 'logs') {
+  if (service === 'apprunner' || service === 'logs' || service === 'secretsmanager') {
     const contentType = service === 'apprunner' ? 'application/x-amz-json-1.0' : 'application/x-amz-json-1.1';
     return {
       status: e.status,
       headers: { 'content-type': contentType, 'x-amzn-errortype': e.code, 'x-amzn-requestid': id },
-      // App Runner's error shapes carry `Message`; CloudWatch Logs' carry `message`.
+      // App Runner's error shapes carry `Message`; CloudWatch Logs' and Secrets Manager's carry `message`.
       body: JSON.stringify(service === 'apprunner' ? { __type: e.code, Message: message } : { __type: e.code, message }),
     };
   }

@@ -1,15 +1,19 @@
 // The one loopback endpoint: /_sandbox/ admin, /_apps/ service URLs, App Runner calls to the emulator,
 // everything else proxied to moto. Fault injection and call counting apply to every AWS call.
+import type { RDSClient } from '@aws-sdk/client-rds';
 import * as http from 'node:http';
 import { handleAdmin, type AdminController } from './admin';
-import type { FakeApp } from './app/fakeApp';
+import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
 import { proxyToMoto } from './proxy';
+import { handleRdsOperation, queryParams, servesRdsOperation } from './rds/rdsFront';
 import { describeCall } from './requestInfo';
 
 export interface FrontDeps {
   emulator: AppRunnerEmulator;
+  /** RDS calls the front answers itself (DescribeDBProxyTargets) read moto through these. */
+  rds: (region: string) => RDSClient;
   app: FakeApp;
   admin: AdminController;
   motoPort: number;
@@ -35,7 +39,13 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const url = req.url ?? '/';
   if (url.startsWith('/_sandbox/')) return send(res, await handleAdmin(deps.admin, req.method ?? 'GET', url, body.toString('utf8')));
   const app = /^\/_apps\/([0-9a-f]{32})(\/.*)?$/.exec(url);
-  if (app) return send(res, await deps.app.handle(app[1] ?? '', app[2] ?? '/'));
+  if (app) {
+    const sourceVpc = req.headers[SOURCE_VPC_HEADER];
+    const reply = await deps.app.handle(app[1] ?? '', app[2] ?? '/', Array.isArray(sourceVpc) ? sourceVpc[0] : sourceVpc);
+    // A private service's URL does not answer from the workstation: the connection fails, no HTTP answer.
+    if (!reply) return void req.socket.destroy();
+    return send(res, reply);
+  }
   const call = describeCall(req.headers, url, body.toString('utf8'));
   let holdMs = 0;
   if (call.operation) {
@@ -56,6 +66,12 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
+  }
+  if (call.service === 'rds' && servesRdsOperation(call.operation)) {
+    const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(url, body.toString('utf8')));
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    if (res.destroyed) return undefined;
+    return send(res, reply);
   }
   proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }

@@ -34,12 +34,28 @@ export interface SubnetFacts {
   nacl: NaclEntry[];
 }
 
+/** Something that listens on a DB port in a VPC: a DB instance, an Aurora cluster endpoint or an RDS Proxy. */
+export interface EndpointFacts {
+  kind: 'instance' | 'cluster' | 'proxy';
+  /** `available` when it accepts connections (a cluster also needs an available DB instance). */
+  status: string;
+  port: number;
+  vpcId: string;
+  subnets: SubnetFacts[];
+  groups: GroupFacts[];
+}
+
+export interface DatabaseFacts extends EndpointFacts {
+  /** RDS Proxy only: the registered targets the proxy opens its own connections to (empty when none). */
+  targets?: EndpointFacts[];
+}
+
 export interface ReachFacts {
   egressType: string;
   /** The connector's VPC: `enableDnsSupport` decides whether the app can resolve the DB's endpoint name. */
   connector?: { status: string; subnets: SubnetFacts[]; groups: GroupFacts[]; vpcDnsSupport: boolean };
-  /** Undefined when DATABASE_URL names no DB instance that exists. */
-  database?: { status: string; port: number; vpcId: string; subnets: SubnetFacts[]; groups: GroupFacts[] };
+  /** What DATABASE_URL's host names; undefined when it names no DB instance, cluster endpoint or proxy that exists. */
+  database?: DatabaseFacts;
 }
 
 /** `nameResolution`: the failure happens at DNS (the client reports an unknown host, not a timeout). */
@@ -109,10 +125,45 @@ function naclProblem(from: SubnetFacts, to: SubnetFacts, port: number): string |
   return undefined;
 }
 
+/** Why TCP `to.port` from `from` (groups and subnets) to `to` is blocked, or undefined when it passes. */
+function hopProblem(from: { name: string; groups: GroupFacts[]; subnets: SubnetFacts[] }, to: EndpointFacts & { name: string }): string | undefined {
+  const toGroupIds = to.groups.map((g) => g.id);
+  const fromGroupIds = from.groups.map((g) => g.id);
+  if (!groupsAllow(from.groups.flatMap((g) => g.egress), to.port, toGroupIds, to.subnets)) {
+    return `no ${from.name} security group allows outbound TCP ${to.port} to the ${to.name}'s security group or subnets`;
+  }
+  if (!groupsAllow(to.groups.flatMap((g) => g.ingress), to.port, fromGroupIds, from.subnets)) {
+    return `no ${to.name} security group allows inbound TCP ${to.port} from the ${from.name}'s security groups or subnets`;
+  }
+  for (const a of from.subnets) {
+    for (const b of to.subnets) {
+      const problem = naclProblem(a, b, to.port);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
+
+const ENDPOINT_NAME: Record<EndpointFacts['kind'], string> = { instance: 'DB', cluster: 'DB cluster', proxy: 'RDS Proxy' };
+
+/** An RDS Proxy answers only when it can open a connection to one of its registered targets. */
+function proxyTargetProblem(proxy: DatabaseFacts): string | undefined {
+  const targets = proxy.targets ?? [];
+  if (targets.length === 0) return 'the RDS Proxy has no registered target';
+  const problems: string[] = [];
+  for (const t of targets) {
+    const name = `proxy target ${ENDPOINT_NAME[t.kind]}`;
+    const problem = t.status !== 'available' ? `the ${name} is ${t.status}` : hopProblem({ name: 'RDS Proxy', groups: proxy.groups, subnets: proxy.subnets }, { ...t, name });
+    if (!problem) return undefined;
+    problems.push(problem);
+  }
+  return problems.join('; ');
+}
+
 export function canReachDatabase(f: ReachFacts): Verdict {
   const no = (reason: string): Verdict => ({ reachable: false, reason });
   const db = f.database;
-  if (!db) return { reachable: false, reason: 'DATABASE_URL does not name an existing DB instance', nameResolution: true };
+  if (!db) return { reachable: false, reason: 'DATABASE_URL does not name an existing DB instance, cluster endpoint or RDS Proxy', nameResolution: true };
   if (f.egressType !== 'VPC') return no('egress is DEFAULT: the service reaches only the internet, not the private DB');
   const c = f.connector;
   if (!c || c.status !== 'ACTIVE') return no('the VPC connector is missing or not ACTIVE');
@@ -121,20 +172,13 @@ export function canReachDatabase(f: ReachFacts): Verdict {
     const reason = "DNS resolution is off in the connector's VPC (enableDnsSupport=false): the DB endpoint name cannot be resolved";
     return { reachable: false, reason, nameResolution: true };
   }
-  if (db.status !== 'available') return no(`the DB instance is ${db.status}`);
-  const dbGroupIds = db.groups.map((g) => g.id);
-  const connectorGroupIds = c.groups.map((g) => g.id);
-  if (!groupsAllow(c.groups.flatMap((g) => g.egress), db.port, dbGroupIds, db.subnets)) {
-    return no(`no connector security group allows outbound TCP ${db.port} to the DB's security group or subnets`);
-  }
-  if (!groupsAllow(db.groups.flatMap((g) => g.ingress), db.port, connectorGroupIds, c.subnets)) {
-    return no(`no DB security group allows inbound TCP ${db.port} from the connector's security groups or subnets`);
-  }
-  for (const from of c.subnets) {
-    for (const to of db.subnets) {
-      const problem = naclProblem(from, to, db.port);
-      if (problem) return no(problem);
-    }
+  const name = ENDPOINT_NAME[db.kind];
+  if (db.status !== 'available') return no(`the ${name} ${db.kind === 'instance' ? 'instance ' : ''}is ${db.status}`);
+  const problem = hopProblem({ name: 'connector', groups: c.groups, subnets: c.subnets }, { ...db, name });
+  if (problem) return no(problem);
+  if (db.kind === 'proxy') {
+    const behind = proxyTargetProblem(db);
+    if (behind) return no(behind);
   }
   return { reachable: true };
 }

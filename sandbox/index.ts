@@ -11,17 +11,18 @@ import { CallCounter, FaultState, parseFaultConfig, type FaultConfig } from './f
 import { createFront } from './front';
 import { startMoto } from './moto';
 import { MotoClientPool } from './motoClients';
-import { seedRunbook } from './seed/runbookSeed';
-import { seedScale } from './seed/scaleSeed';
+import { DEFAULT_SEED, findSeed, SEEDS } from './seed/registry';
 import type { SeedInfo, SeedName } from './seed/seedInfo';
 
 export type { FaultConfig, FailNth, FaultError } from './faults';
 export type { SeedInfo, SeedName } from './seed/seedInfo';
+export { SEEDS, seedNames } from './seed/registry';
 export type { SandboxSettings } from './admin';
 
 export interface SandboxOptions {
   /** 0 (the default here) picks a free port; the CLI defaults to 4566. */
   port?: number;
+  /** A name from seed/registry.ts (default `runbook`). */
   seed?: SeedName;
   /** Scale seed: extra services and connectors. */
   services?: number;
@@ -48,8 +49,11 @@ export interface Sandbox {
   region: string;
   /** What the seed created; replaced on reset. */
   seedInfo(): SeedInfo;
-  /** Back to the seed: moto and the emulator emptied, faults, counters and settings restored, re-seeded. */
-  reset(): Promise<void>;
+  /**
+   * Back to the seed: moto and the emulator emptied, faults, counters and settings restored, re-seeded.
+   * With `seed`, that seed from now on (later resets keep it).
+   */
+  reset(seed?: SeedName): Promise<void>;
   setFaults(f: FaultConfig): Promise<void>;
   clearFaults(): Promise<void>;
   /** Change settings (operation delay, unsupported AZs, quotas) until the next reset. */
@@ -58,6 +62,7 @@ export interface Sandbox {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  let current = findSeed(opts.seed ?? DEFAULT_SEED);
   const log = (line: string) => {
     if (!opts.quiet) process.stderr.write(`[sandbox] ${line}\n`);
   };
@@ -85,12 +90,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let seeded: SeedInfo = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
 
   const seed = async () => {
-    const clients = pool.get('ap-northeast-1');
-    if (opts.seed === 'empty') seeded = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
-    else if (opts.seed === 'scale') seeded = await seedScale(ctx, clients, opts.services ?? 50, opts.connectors ?? 10);
-    else seeded = await seedRunbook(ctx, clients);
+    seeded = await current.create(ctx, pool.get('ap-northeast-1'), opts);
   };
-  const reset = async () => {
+  const reset = async (name?: SeedName) => {
+    // Checked first: an unknown name leaves the world as it was.
+    if (name !== undefined) current = findSeed(name);
     ctx.timers.cancelAll();
     store.clear();
     Object.assign(ctx.settings, initial);
@@ -104,12 +108,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     calls,
     reset,
     seedInfo: () => seeded,
+    seeds: () => SEEDS.map((s) => ({ name: s.name, summary: s.summary })),
     settings: (): SandboxSettings => ({ ...ctx.settings, unsupportedAzIds: [...ctx.settings.unsupportedAzIds] }),
     configure: (change: Partial<SandboxSettings>) => {
       Object.assign(ctx.settings, change);
     },
   };
-  const server = createFront({ emulator, app, admin, motoPort: moto.port, log });
+  const server = createFront({ emulator, app, admin, motoPort: moto.port, rds: (region) => pool.get(region).rds, log });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

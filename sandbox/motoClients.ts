@@ -3,11 +3,13 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { secretsManagerClient, type SecretsManagerClient } from './secretsManager';
 
 export interface MotoClients {
   ec2: EC2Client;
   rds: RDSClient;
   logs: CloudWatchLogsClient;
+  secrets: SecretsManagerClient;
 }
 
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -21,7 +23,12 @@ export class MotoClientPool {
     let clients = this.byRegion.get(region);
     if (!clients) {
       const config = { region, endpoint: this.motoUrl, credentials: TEST_CREDENTIALS, maxAttempts: 2 };
-      clients = { ec2: new EC2Client(config), rds: new RDSClient(config), logs: new CloudWatchLogsClient(config) };
+      clients = {
+        ec2: new EC2Client(config),
+        rds: new RDSClient(config),
+        logs: new CloudWatchLogsClient(config),
+        secrets: secretsManagerClient(this.motoUrl, region),
+      };
       this.byRegion.set(region, clients);
     }
     return clients;
@@ -32,6 +39,7 @@ export class MotoClientPool {
       c.ec2.destroy();
       c.rds.destroy();
       c.logs.destroy();
+      c.secrets.destroy();
     }
     this.byRegion.clear();
   }

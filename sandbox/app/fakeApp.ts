@@ -1,12 +1,20 @@
-// The application behind every ServiceUrl (`<host>/_apps/<service id>`): the runbook's health endpoints,
-// answered from the ground truth, and the deployment log lines in CloudWatch Logs.
+// The application behind every ServiceUrl (`<host>/_apps/<service id>`): the runbook's health endpoints and
+// an outbound internet check, answered from the ground truth, and the deployment log lines in CloudWatch Logs.
+// DATABASE_URL is read the way the running instances got it: a plain variable, or a secret App Runner resolved
+// at deployment.
 import { randomBytes } from 'node:crypto';
 import type { EmulatorHooks } from '../apprunner/context';
-import type { ServiceRecord, Store } from '../apprunner/store';
+import type { ServiceConfig, ServiceRecord, Store } from '../apprunner/store';
 import { canReachDatabase, type Verdict } from '../groundTruth';
+import { canReachInternet, type InternetVerdict } from '../internetTruth';
 import type { MotoClientPool } from '../motoClients';
 import { logGroupName, writeLog } from './appLogs';
-import { databaseTarget, gatherReachFacts } from './networkFacts';
+import { gatherInternetFacts } from './egressFacts';
+import { databaseTarget, databaseUrlSource, gatherReachFacts, type DatabaseTarget } from './networkFacts';
+import { resolveSecretReference } from './runtimeSecrets';
+
+/** Header a test sets to call a service URL as a client inside that VPC would (private services). */
+export const SOURCE_VPC_HEADER = 'x-sandbox-source-vpc';
 
 export interface AppReply {
   status: number;
@@ -18,11 +26,41 @@ function json(status: number, value: unknown, headers: Record<string, string> = 
   return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 
+/** What the app's DB driver would report: psycopg for PostgreSQL URLs, PyMySQL for MySQL ones. */
+function errorText(target: DatabaseTarget | undefined, verdict: Verdict): string {
+  if (!target) return 'DATABASE_URL is not set';
+  const dns = !verdict.reachable && verdict.nameResolution === true;
+  if (target.engine === 'mysql' || target.engine === 'mariadb') {
+    const why = dns ? '[Errno -3] Temporary failure in name resolution' : 'timed out';
+    return `(2003, "Can't connect to MySQL server on '${target.host}' (${why})")`;
+  }
+  if (dns) return `could not translate host name "${target.host}" to address: Temporary failure in name resolution`;
+  return `connection to server at "${target.host}", port ${target.port} failed: timeout expired`;
+}
+
 export class FakeApp {
+  /** DATABASE_URL as each deployment's instances received it (secrets are resolved once, at deployment). */
+  private readonly databaseUrls = new WeakMap<ServiceConfig, Promise<string | undefined>>();
+
   constructor(
     private readonly store: Store,
     private readonly pool: MotoClientPool,
   ) {}
+
+  private databaseUrl(service: ServiceRecord, config: ServiceConfig, fresh = false): Promise<string | undefined> {
+    let url = fresh ? undefined : this.databaseUrls.get(config);
+    if (!url) {
+      const source = databaseUrlSource(config);
+      url = source && 'secretRef' in source ? resolveSecretReference(this.pool.get(service.region).secrets, source.secretRef) : Promise.resolve(source?.value);
+      this.databaseUrls.set(config, url);
+    }
+    return url;
+  }
+
+  /** The deployed DATABASE_URL's host, port and engine (never its credentials). */
+  private async target(service: ServiceRecord): Promise<DatabaseTarget | undefined> {
+    return service.deployed ? databaseTarget(await this.databaseUrl(service, service.deployed)) : undefined;
+  }
 
   /** The ground truth for a service's deployed configuration. */
   async verdict(service: ServiceRecord): Promise<Verdict> {
@@ -30,23 +68,43 @@ export class FakeApp {
     if (!config) return { reachable: false, reason: 'the service has no running deployment' };
     const egress = config.NetworkConfiguration.EgressConfiguration as { VpcConnectorArn?: string } | undefined;
     const connector = egress?.VpcConnectorArn ? this.store.connectors.get(egress.VpcConnectorArn) : undefined;
-    return canReachDatabase(await gatherReachFacts(this.pool.get(service.region), config, connector));
+    const target = await this.target(service);
+    if (!target) return { reachable: false, reason: 'DATABASE_URL is not set (or its secret could not be retrieved)' };
+    return canReachDatabase(await gatherReachFacts(this.pool.get(service.region), config, connector, target));
   }
 
-  /** What a PostgreSQL client in the app would report (psycopg wording). */
-  private errorText(service: ServiceRecord, verdict: Verdict): string {
-    const target = service.deployed ? databaseTarget(service.deployed) : undefined;
-    if (!target) return 'DATABASE_URL is not set';
-    if (!verdict.reachable && verdict.nameResolution) {
-      return `could not translate host name "${target.host}" to address: Temporary failure in name resolution`;
-    }
-    return `connection to server at "${target.host}", port ${target.port} failed: timeout expired`;
+  /** The internet ground truth for a service's deployed egress (an HTTPS call to a public address). */
+  async internetVerdict(service: ServiceRecord): Promise<InternetVerdict> {
+    const config = service.deployed;
+    if (!config) return { internet: false, reason: 'the service has no running deployment' };
+    const egress = config.NetworkConfiguration.EgressConfiguration as { VpcConnectorArn?: string } | undefined;
+    const connector = egress?.VpcConnectorArn ? this.store.connectors.get(egress.VpcConnectorArn) : undefined;
+    return canReachInternet(await gatherInternetFacts(this.pool.get(service.region), config, connector));
   }
 
-  /** Serves `/_apps/<id>/<path>`; `rest` is the path after the service id. */
-  async handle(serviceId: string, rest: string): Promise<AppReply> {
+  /**
+   * Whether a client can open a connection to the service's URL at all. A service deployed with
+   * IsPubliclyAccessible=false answers only inside a VPC that has an AVAILABLE VPC ingress connection to it
+   * (on AWS its URL resolves only there); from the workstation the connection fails.
+   */
+  private answers(service: ServiceRecord, sourceVpcId: string | undefined): boolean {
+    const config = service.deployed ?? service.config;
+    const ingress = config.NetworkConfiguration.IngressConfiguration as { IsPubliclyAccessible?: boolean } | undefined;
+    if (ingress?.IsPubliclyAccessible !== false) return true;
+    if (!sourceVpcId) return false;
+    return [...this.store.ingressConnections.values()].some(
+      (c) => c.serviceArn === service.arn && c.status === 'AVAILABLE' && c.vpcId === sourceVpcId,
+    );
+  }
+
+  /**
+   * Serves `/_apps/<id>/<path>`; `rest` is the path after the service id. Undefined: no connection (the
+   * front drops it, as a workstation sees a private service's URL).
+   */
+  async handle(serviceId: string, rest: string, sourceVpcId?: string): Promise<AppReply | undefined> {
     const service = this.store.serviceById(serviceId);
     if (!service || service.status === 'DELETED') return json(404, { message: 'Not Found' });
+    if (!this.answers(service, sourceVpcId)) return undefined;
     const serving = service.deployed !== undefined && (service.status === 'RUNNING' || service.status === 'OPERATION_IN_PROGRESS');
     if (!serving) return json(503, { message: 'Service Unavailable' });
     const path = rest.split('?')[0];
@@ -55,7 +113,11 @@ export class FakeApp {
       const verdict = await this.verdict(service);
       if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected' });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).
-      return json(200, { status: 'unhealthy', error: this.errorText(service, verdict) }, { 'x-sandbox-reason': verdict.reason });
+      return json(200, { status: 'unhealthy', error: errorText(await this.target(service), verdict) }, { 'x-sandbox-reason': verdict.reason });
+    }
+    if (path === '/api/v1/egress-health') {
+      const verdict = await this.internetVerdict(service);
+      return json(200, { internet: verdict.internet, reason: verdict.reason });
     }
     return json(404, { detail: 'Not Found' });
   }
@@ -69,10 +131,12 @@ export class FakeApp {
     return {
       deployed: async (service) => {
         if (!this.isCurrent(service)) return;
+        // New instances read their secrets now: a secret changed since the last deployment takes effect here.
+        if (service.deployed) await this.databaseUrl(service, service.deployed, true);
         const verdict = await this.verdict(service);
         const line = verdict.reachable
           ? 'Successfully connected to database'
-          : `ERROR: Failed to connect to database: ${this.errorText(service, verdict)}`;
+          : `ERROR: Failed to connect to database: ${errorText(await this.target(service), verdict)}`;
         if (!this.isCurrent(service)) return;
         const stream = `instance/${randomBytes(16).toString('hex')}`;
         await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, ['Application startup', line]);

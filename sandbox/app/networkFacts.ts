@@ -1,5 +1,6 @@
-// Reads from moto what the ground truth needs about a service's path to its database: the DB named by
-// DATABASE_URL, the connector's and the DB's subnets (with their network ACLs) and security groups.
+// Reads from moto what the ground truth needs about a service's path to its database: the DB instance,
+// Aurora cluster endpoint or RDS Proxy named by DATABASE_URL (with the proxy's registered targets), the
+// connector's and the database's subnets (with their network ACLs) and security groups.
 import {
   DescribeNetworkAclsCommand,
   DescribeSecurityGroupsCommand,
@@ -7,26 +8,52 @@ import {
   DescribeVpcAttributeCommand,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
-import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import {
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  DescribeDBProxiesCommand,
+  DescribeDBProxyTargetsCommand,
+  DescribeDBSubnetGroupsCommand,
+  type DBCluster,
+  type DBInstance,
+  type DBProxy,
+} from '@aws-sdk/client-rds';
 import type { ConnectorRecord, Json, ServiceConfig } from '../apprunner/store';
-import type { GroupFacts, ReachFacts, SgRule, SubnetFacts } from '../groundTruth';
+import type { DatabaseFacts, EndpointFacts, GroupFacts, ReachFacts, SgRule, SubnetFacts } from '../groundTruth';
 import type { MotoClients } from '../motoClients';
 
 export interface DatabaseTarget {
+  /** URL scheme without the colon: postgresql, postgres, mysql, ... */
+  engine: string;
   host: string;
   port: number;
 }
 
-/** DATABASE_URL from the deployed configuration's runtime environment. */
-export function databaseTarget(config: ServiceConfig): DatabaseTarget | undefined {
+/** Where DATABASE_URL comes from in a configuration: a plain variable, or a secret App Runner injects. */
+export type DatabaseUrlSource = { value: string } | { secretRef: string } | undefined;
+
+export function databaseUrlSource(config: ServiceConfig): DatabaseUrlSource {
   const source = config.SourceConfiguration;
   const image = (source.ImageRepository as Json | undefined)?.ImageConfiguration as Json | undefined;
   const code = ((source.CodeRepository as Json | undefined)?.CodeConfiguration as Json | undefined)?.CodeConfigurationValues as Json | undefined;
-  const env = ((image ?? code)?.RuntimeEnvironmentVariables ?? {}) as Record<string, string>;
-  if (!env.DATABASE_URL) return undefined;
+  const runtime = image ?? code;
+  const env = (runtime?.RuntimeEnvironmentVariables ?? {}) as Record<string, string>;
+  const secrets = (runtime?.RuntimeEnvironmentSecrets ?? {}) as Record<string, string>;
+  if (env.DATABASE_URL) return { value: env.DATABASE_URL };
+  if (secrets.DATABASE_URL) return { secretRef: secrets.DATABASE_URL };
+  return undefined;
+}
+
+/** The default port of each URL scheme an app's driver would assume when DATABASE_URL names none. */
+const DEFAULT_PORT: Record<string, number> = { postgresql: 5432, postgres: 5432, mysql: 3306, mariadb: 3306 };
+
+/** Host, port and engine from a DATABASE_URL value (never its credentials). */
+export function databaseTarget(databaseUrl: string | undefined): DatabaseTarget | undefined {
+  if (!databaseUrl) return undefined;
   try {
-    const url = new URL(env.DATABASE_URL);
-    return { host: url.hostname, port: Number(url.port || 5432) };
+    const url = new URL(databaseUrl);
+    const engine = url.protocol.replace(/:$/, '').split('+')[0] ?? '';
+    return { engine, host: url.hostname, port: Number(url.port || (DEFAULT_PORT[engine] ?? 5432)) };
   } catch {
     return undefined;
   }
@@ -73,10 +100,66 @@ async function subnets(clients: MotoClients, ids: string[]): Promise<SubnetFacts
   });
 }
 
+async function instanceFacts(clients: MotoClients, db: DBInstance, port: number): Promise<EndpointFacts> {
+  const subnetIds = (db.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '');
+  const groupIds = (db.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '');
+  const [s, g] = await Promise.all([subnets(clients, subnetIds), groups(clients, groupIds)]);
+  return { kind: 'instance', status: db.DBInstanceStatus ?? 'unknown', port, vpcId: db.DBSubnetGroup?.VpcId ?? '', subnets: s, groups: g };
+}
+
+/** A cluster endpoint accepts connections while the cluster is available and has an available DB instance. */
+async function clusterFacts(clients: MotoClients, cluster: DBCluster, instances: DBInstance[]): Promise<EndpointFacts> {
+  const memberIds = (cluster.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier);
+  const members = instances.filter((i) => memberIds.includes(i.DBInstanceIdentifier));
+  const subnetGroup = (await clients.rds.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: cluster.DBSubnetGroup }))).DBSubnetGroups?.[0];
+  const subnetIds = (subnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '');
+  const groupIds = (cluster.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '');
+  const [s, g] = await Promise.all([subnets(clients, subnetIds), groups(clients, groupIds)]);
+  let status = cluster.Status ?? 'unknown';
+  if (status === 'available' && !members.some((m) => m.DBInstanceStatus === 'available')) status = 'without an available DB instance';
+  return { kind: 'cluster', status, port: cluster.Port ?? 5432, vpcId: subnetGroup?.VpcId ?? '', subnets: s, groups: g };
+}
+
+/** The engine family's port: an RDS Proxy listens on the port of the engine it fronts. */
+const PROXY_PORT: Record<string, number> = { POSTGRESQL: 5432, MYSQL: 3306, SQLSERVER: 1433 };
+
+async function proxyFacts(clients: MotoClients, proxy: DBProxy, clusters: DBCluster[], instances: DBInstance[]): Promise<DatabaseFacts> {
+  const [s, g, registered] = await Promise.all([
+    subnets(clients, proxy.VpcSubnetIds ?? []),
+    groups(clients, proxy.VpcSecurityGroupIds ?? []),
+    clients.rds.send(new DescribeDBProxyTargetsCommand({ DBProxyName: proxy.DBProxyName })),
+  ]);
+  const targets: EndpointFacts[] = [];
+  for (const t of registered.Targets ?? []) {
+    const cluster = t.Type === 'TRACKED_CLUSTER' ? clusters.find((c) => c.DBClusterIdentifier === t.RdsResourceId) : undefined;
+    const instance = t.Type === 'RDS_INSTANCE' ? instances.find((i) => i.DBInstanceIdentifier === t.RdsResourceId) : undefined;
+    if (cluster) targets.push(await clusterFacts(clients, cluster, instances));
+    else if (instance) targets.push(await instanceFacts(clients, instance, instance.Endpoint?.Port ?? 5432));
+  }
+  const port = PROXY_PORT[proxy.EngineFamily ?? ''] ?? 5432;
+  return { kind: 'proxy', status: proxy.Status ?? 'unknown', port, vpcId: proxy.VpcId ?? '', subnets: s, groups: g, targets };
+}
+
+/** The DB instance, Aurora cluster endpoint (writer or reader) or RDS Proxy that `target` names, as facts. */
+async function databaseFacts(clients: MotoClients, target: DatabaseTarget): Promise<DatabaseFacts | undefined> {
+  const [instances, clusters] = await Promise.all([
+    clients.rds.send(new DescribeDBInstancesCommand({})).then((o) => o.DBInstances ?? []),
+    clients.rds.send(new DescribeDBClustersCommand({})).then((o) => o.DBClusters ?? []),
+  ]);
+  const instance = instances.find((i) => i.Endpoint?.Address === target.host && (i.Endpoint?.Port ?? 5432) === target.port);
+  if (instance) return instanceFacts(clients, instance, target.port);
+  const cluster = clusters.find((c) => (c.Endpoint === target.host || c.ReaderEndpoint === target.host) && c.Port === target.port);
+  if (cluster) return clusterFacts(clients, cluster, instances);
+  const proxies = (await clients.rds.send(new DescribeDBProxiesCommand({}))).DBProxies ?? [];
+  const proxy = proxies.find((p) => p.Endpoint === target.host && PROXY_PORT[p.EngineFamily ?? ''] === target.port);
+  return proxy ? proxyFacts(clients, proxy, clusters, instances) : undefined;
+}
+
 export async function gatherReachFacts(
   clients: MotoClients,
   config: ServiceConfig,
   connector: ConnectorRecord | undefined,
+  target: DatabaseTarget | undefined,
 ): Promise<ReachFacts> {
   const egress = (config.NetworkConfiguration.EgressConfiguration ?? {}) as Json;
   const facts: ReachFacts = { egressType: String(egress.EgressType ?? 'DEFAULT') };
@@ -88,14 +171,9 @@ export async function gatherReachFacts(
     ]);
     facts.connector = { status: connector.status, subnets: s, groups: g, vpcDnsSupport: dns.EnableDnsSupport?.Value !== false };
   }
-  const target = databaseTarget(config);
-  if (!target) return facts;
-  const instances = (await clients.rds.send(new DescribeDBInstancesCommand({}))).DBInstances ?? [];
-  const db = instances.find((i) => i.Endpoint?.Address === target.host && (i.Endpoint?.Port ?? 5432) === target.port);
-  if (!db) return facts;
-  const subnetIds = (db.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '');
-  const groupIds = (db.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '');
-  const [s, g] = await Promise.all([subnets(clients, subnetIds), groups(clients, groupIds)]);
-  facts.database = { status: db.DBInstanceStatus ?? 'unknown', port: target.port, vpcId: db.DBSubnetGroup?.VpcId ?? '', subnets: s, groups: g };
+  if (target) facts.database = await databaseFacts(clients, target);
   return facts;
 }
+
+/** The same readers for the internet check (app/egressFacts.ts). */
+export { groups as readGroupFacts, subnets as readSubnetFacts };

@@ -4,6 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { createVpcConnector, deleteVpcConnector, describeVpcConnector, listVpcConnectors } from './connectors';
 import type { EmulatorContext } from './context';
 import { AppRunnerError, invalidRequest } from './errors';
+import {
+  createVpcIngressConnection,
+  deleteVpcIngressConnection,
+  describeVpcIngressConnection,
+  listVpcIngressConnections,
+  updateVpcIngressConnection,
+} from './ingressConnections';
 import { validateShape, type ServiceModel } from './model';
 import { listOperations, pauseService, resumeService, startDeployment, updateService } from './serviceChanges';
 import { createService, deleteService, describeService, listServices } from './services';
@@ -26,6 +33,11 @@ const HANDLERS: Record<string, Handler> = {
   DescribeVpcConnector: describeVpcConnector,
   ListVpcConnectors: listVpcConnectors,
   DeleteVpcConnector: deleteVpcConnector,
+  CreateVpcIngressConnection: createVpcIngressConnection,
+  DescribeVpcIngressConnection: describeVpcIngressConnection,
+  ListVpcIngressConnections: listVpcIngressConnections,
+  UpdateVpcIngressConnection: updateVpcIngressConnection,
+  DeleteVpcIngressConnection: deleteVpcIngressConnection,
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,

@@ -20,6 +20,10 @@ export function connectorArn(region: string, name: string, revision: number, id:
   return `arn:aws:apprunner:${region}:${ACCOUNT_ID}:vpcconnector/${name}/${revision}/${id}`;
 }
 
+export function ingressConnectionArn(region: string, name: string, id: string): string {
+  return `arn:aws:apprunner:${region}:${ACCOUNT_ID}:vpcingressconnection/${name}/${id}`;
+}
+
 export function defaultAutoScalingArn(region: string): string {
   return `arn:aws:apprunner:${region}:${ACCOUNT_ID}:autoscalingconfiguration/DefaultConfiguration/1/00000000000000000000000000000001`;
 }

@@ -64,9 +64,34 @@ export interface ConnectorRecord {
   deletedAt?: number;
 }
 
+export type IngressConnectionStatus =
+  | 'AVAILABLE'
+  | 'PENDING_CREATION'
+  | 'PENDING_UPDATE'
+  | 'PENDING_DELETION'
+  | 'FAILED_CREATION'
+  | 'FAILED_UPDATE'
+  | 'FAILED_DELETION'
+  | 'DELETED';
+
+/** A VPC ingress connection: a private service reachable through an interface endpoint in one VPC. */
+export interface IngressConnectionRecord {
+  arn: string;
+  name: string;
+  region: string;
+  serviceArn: string;
+  vpcId: string;
+  vpcEndpointId: string;
+  status: IngressConnectionStatus;
+  domainName: string;
+  createdAt: number;
+  deletedAt?: number;
+}
+
 export class Store {
   readonly services = new Map<string, ServiceRecord>();
   readonly connectors = new Map<string, ConnectorRecord>();
+  readonly ingressConnections = new Map<string, IngressConnectionRecord>();
   readonly tags = new Map<string, Map<string, string>>();
   /** Last revision used per region+connector name: recreating a deleted name gets the next one. */
   readonly connectorRevisions = new Map<string, number>();
@@ -74,6 +99,7 @@ export class Store {
   clear(): void {
     this.services.clear();
     this.connectors.clear();
+    this.ingressConnections.clear();
     this.tags.clear();
     this.connectorRevisions.clear();
   }

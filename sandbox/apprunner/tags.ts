@@ -1,4 +1,4 @@
-// TagResource, UntagResource, ListTagsForResource on services and VPC connectors.
+// TagResource, UntagResource, ListTagsForResource on services, VPC connectors and VPC ingress connections.
 import type { EmulatorContext } from './context';
 import { notFound } from './errors';
 import { setTags } from './services';
@@ -6,7 +6,7 @@ import type { Json } from './store';
 
 function requireResource(ctx: EmulatorContext, region: string, arn: unknown): string {
   const key = String(arn);
-  const resource = ctx.store.services.get(key) ?? ctx.store.connectors.get(key);
+  const resource = ctx.store.services.get(key) ?? ctx.store.connectors.get(key) ?? ctx.store.ingressConnections.get(key);
   if (!resource || resource.region !== region) throw notFound(`Resource with ARN ${key} doesn't exist.`);
   return key;
 }

@@ -1,0 +1,29 @@
+// The database- and service-shaped seeds, registered in registry.ts beside the network-shaped ones.
+import { seedAuroraProxy } from './auroraProxySeed';
+import { seedMysql } from './mysqlSeed';
+import { seedPrivateService } from './privateServiceSeed';
+import type { SeedDefinition } from './registry';
+import { seedSecrets } from './secretsSeed';
+
+export const DB_SEEDS: readonly SeedDefinition[] = [
+  {
+    name: 'aurora-proxy',
+    summary: 'An Aurora PostgreSQL cluster (writer, reader, two instances) behind an RDS Proxy; DATABASE_URL names the proxy',
+    create: (ctx, clients) => seedAuroraProxy(ctx, clients),
+  },
+  {
+    name: 'mysql',
+    summary: 'A MySQL instance on 3306 with two security groups, one shared with other tenants',
+    create: (ctx, clients) => seedMysql(ctx, clients),
+  },
+  {
+    name: 'secrets',
+    summary: 'DATABASE_URL held in Secrets Manager and given through RuntimeEnvironmentSecrets',
+    create: (ctx, clients) => seedSecrets(ctx, clients),
+  },
+  {
+    name: 'private-service',
+    summary: 'A service that is not publicly accessible (IsPubliclyAccessible=false, a VPC ingress connection)',
+    create: (ctx, clients) => seedPrivateService(ctx, clients),
+  },
+];
