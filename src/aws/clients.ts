@@ -4,6 +4,8 @@ import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsFor } from './credentials';
@@ -17,6 +19,9 @@ export interface AwsClients {
   rds: RDSClient;
   sts: STSClient;
   logs: CloudWatchLogsClient;
+  /** Only used when the user opted in to reading a DATABASE_URL held in a secret. */
+  secretsManager: SecretsManagerClient;
+  ssm: SSMClient;
 }
 
 export interface ClientOptions {
@@ -62,8 +67,10 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     rds: new RDSClient(config),
     sts: new STSClient(config),
     logs: new CloudWatchLogsClient(config),
+    secretsManager: new SecretsManagerClient(config),
+    ssm: new SSMClient(config),
   };
-  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs]) {
+  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
   cache.set(key, clients);
@@ -73,7 +80,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
 /** Forget cached clients, e.g. after the user changed profile or the credentials files changed. */
 export function resetClients(): void {
   for (const clients of cache.values()) {
-    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs]) client.destroy();
+    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm]) client.destroy();
   }
   cache.clear();
 }

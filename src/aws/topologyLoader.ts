@@ -1,12 +1,12 @@
 // loadTopology: one call-minimal read of everything the views, the planner and the diagnosis need. Services
-// and connectors first (streamed through onProgress so the tree paints early), then only the VPCs the DB
-// instances and the connectors are in.
-import { paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+// and connectors first (streamed through onProgress so the tree paints early), then only the VPCs the
+// databases (instances, clusters, proxies) and the connectors are in.
 import type { AwsClients } from './clients';
 import { getCallerIdentity } from './identity';
-import { dbFrom, subnetFrom } from './load/ec2Mapping';
+import { loadDatabases } from './load/databases';
+import { subnetFrom } from './load/ec2Mapping';
 import { loadNetwork, subnetsById } from './load/network';
-import { collectPages, unique } from './load/pool';
+import { unique } from './load/pool';
 import { describeServices, listConnectors, listServiceSummaries, withConnectorTags } from './load/services';
 import { emptyTopology, type Topology } from '../model/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/unsupportedAzs';
@@ -35,7 +35,7 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
   };
   const accountPromise = options.withAccountId ? getCallerIdentity(clients).then((id) => id.account) : Promise.resolve(undefined);
   const connectorsPromise = listConnectors(clients.appRunner).then((list) => withConnectorTags(clients.appRunner, list));
-  const dbsPromise = collectPages(paginateDescribeDBInstances({ client: clients.rds, pageSize: 100 }, {}), (p) => p.DBInstances);
+  const dbsPromise = loadDatabases(clients.rds);
   // Reading the rest in parallel; an unhandled rejection is avoided by awaiting all of them below.
   connectorsPromise.catch(() => undefined);
   dbsPromise.catch(() => undefined);
@@ -48,14 +48,14 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
     services[index] = details;
     publish({ services: [...services] });
   });
-  const [connectors, rawDbs, accountId] = await Promise.all([connectorsPromise, dbsPromise, accountPromise]);
-  const dbInstances = rawDbs.map(dbFrom);
-  publish({ connectors, dbInstances, accountId });
+  const [connectors, databases, accountId] = await Promise.all([connectorsPromise, dbsPromise, accountPromise]);
+  publish({ connectors, ...databases, accountId });
 
   const connectorSubnets = unique(connectors.filter((c) => c.status === 'ACTIVE').flatMap((c) => c.subnetIds));
   const probed = await subnetsById(clients.ec2, unique([...connectorSubnets, ...(options.subnetIds ?? [])]));
   const connectorVpcs = probed.filter((s) => connectorSubnets.includes(s.SubnetId ?? '')).map((s) => s.VpcId);
-  const vpcIds = unique([...dbInstances.map((d) => d.vpcId), ...connectorVpcs]).sort();
+  const dbVpcs = [...databases.dbInstances, ...databases.dbClusters, ...databases.dbProxies].map((d) => d.vpcId);
+  const vpcIds = unique([...dbVpcs, ...connectorVpcs]).sort();
   const network = await loadNetwork(clients.ec2, vpcIds);
   const outside = probed.filter((s) => !vpcIds.includes(s.VpcId ?? '')).map((s) => subnetFrom(s, [], []));
   publish({ ...network, subnets: [...network.subnets, ...outside], loadedAt: new Date().toISOString() });

@@ -18,6 +18,8 @@ export interface CliArgs {
   endpointUrl?: string;
   yes: boolean;
   json: boolean;
+  /** Opt-in: read a DATABASE_URL held in Secrets Manager / SSM to compare its host (never printed or stored). */
+  readSecrets?: boolean;
   lang?: Lang;
   pollIntervalSeconds?: number;
   waitTimeoutSeconds?: number;
@@ -66,6 +68,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     const [flag, inline] = rest[i].includes('=') ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)] : [rest[i], undefined];
     if (flag === '--yes' || flag === '-y') args.yes = true;
     else if (flag === '--json') args.json = true;
+    else if (flag === '--read-secrets') args.readSecrets = true;
     else if (flag === '--help' || flag === '-h') args.command = 'help';
     else if (flag in VALUE_FLAGS) {
       const value = inline ?? rest[++i];
@@ -89,7 +92,8 @@ export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|d
 
 Options:
   --service NAME          App Runner service (default kyudai-api)
-  --db-instance ID        RDS DB instance (default: the one DATABASE_URL points at, or the only one)
+  --db-instance ID        the database: an RDS DB instance, DB cluster or RDS Proxy identifier (default:
+                          the one DATABASE_URL points at, or the only database; proxies not counted)
   --subnets a,b           connector subnets (default: the DB subnet group's private subnets, one per AZ)
   --connector-name N      VPC connector name (default campus-sns-vpc-connector)
   --security-group-name N App Runner security group GroupName (default apprunner-connector; not sg-...)
@@ -99,6 +103,9 @@ Options:
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying
   --json                  print one JSON document on stdout
+  --read-secrets          read a DATABASE_URL given through RuntimeEnvironmentSecrets (Secrets Manager
+                          GetSecretValue, SSM GetParameter) to compare its host and port; the value is
+                          never printed, logged or stored
   --lang en|ja            language of the text output (default from LANG)
   --poll-interval S       seconds between status polls while waiting (default 5)
   --wait-timeout S        how long to wait for a deployment (default 900)

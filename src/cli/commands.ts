@@ -10,7 +10,7 @@ import type { ValidationIssue } from '../model/validators';
 import type { CliArgs } from './args';
 import { readLine, type CliIo } from './io';
 import { progressLine, resultLines } from './render';
-import { CliFailure, openSession, type Session } from './session';
+import { CliFailure, openSession, secretUrlsOf, type Session } from './session';
 
 export interface RunContext {
   args: CliArgs;
@@ -23,8 +23,9 @@ function issuesFailure(issues: ValidationIssue[]): CliFailure {
   return new CliFailure({ en: issues.map((i) => i.message.en).join(' '), ja: issues.map((i) => i.message.ja).join(' ') }, issues[0]?.code ?? 'invalid-input');
 }
 
-function setupPlan(session: Session, args: CliArgs): { plan: Plan; desired: DesiredSetup } {
-  const r = resolveDesired(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets });
+async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
+  const secretUrls = await secretUrlsOf(session, args);
+  const r = resolveDesired(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets, secretUrls });
   if (!r.ok) throw issuesFailure(r.issues);
   const p = makePlan(session.snapshot, r.desired);
   return { plan: { ...p, notes: [...r.notes, ...p.notes] }, desired: r.desired };
@@ -44,7 +45,7 @@ function targetJson(s: Session): Record<string, string | undefined> {
 
 export async function runPlan(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env);
-  const { plan, desired } = setupPlan(session, rc.args);
+  const { plan, desired } = await setupPlan(session, rc.args);
   const changes = hasChanges(plan);
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`);
   else rc.io.stdout.write(`${renderPlan(plan, rc.lang)}\n`);
@@ -67,7 +68,7 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 
 export async function runApply(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env);
-  const plan = rc.args.command === 'apply' ? setupPlan(session, rc.args).plan : teardownPlan(session, rc.args);
+  const plan = rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.
     (rc.args.json ? rc.io.stderr : rc.io.stdout).write(`${line}\n`);

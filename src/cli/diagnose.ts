@@ -7,7 +7,7 @@ import { diagnosisReportMarkdown } from '../model/diagnosisReport';
 import { analyzeService } from '../model/reachability';
 import { findService } from '../model/reachabilityContext';
 import type { RunContext } from './commands';
-import { CliFailure, openSession } from './session';
+import { CliFailure, openSession, secretUrlsOf } from './session';
 
 export async function runDiagnose(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env);
@@ -26,6 +26,7 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     appRunnerGroupName: settings.appRunnerSecurityGroupName,
     appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
+    secretUrls: await secretUrlsOf(session, rc.args),
   });
   const live = await runLiveChecks(session.clients, service, { healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath });
   if (rc.args.json) {

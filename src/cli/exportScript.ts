@@ -5,14 +5,14 @@ import { resolveDesired } from '../model/desired';
 import { setupFromService } from '../model/setupFromService';
 import { setupScriptFor } from '../model/setupScript';
 import type { RunContext } from './commands';
-import { CliFailure, openSession } from './session';
+import { CliFailure, openSession, secretUrlsOf } from './session';
 
 export async function runExportScript(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env);
   const { snapshot, settings } = session;
   const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined
     || rc.args.securityGroupNameTag !== undefined;
-  const choices = { dbInstanceId: rc.args.dbInstance, subnetIds: rc.args.subnets };
+  const choices = { dbInstanceId: rc.args.dbInstance, subnetIds: rc.args.subnets, secretUrls: await secretUrlsOf(session, rc.args) };
   const r = explicit
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }
     : setupFromService(snapshot, settings, settings.serviceName, choices);

@@ -1,13 +1,19 @@
 // Text and JSON shapes the CLI prints: progress lines while applying, and the final result.
-import type { ApplyEvent, ApplyResult } from '../engine/applyTypes';
+import type { ApplyEvent, ApplyResult, StepStatus } from '../engine/applyTypes';
 import type { Plan } from '../model/planSteps';
 import type { Lang } from '../model/planText';
+
+const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {
+  done: { en: 'ok', ja: 'ok' },
+  skipped: { en: 'skipped', ja: 'スキップ' },
+  'not-checked': { en: 'not checked', ja: '未確認' },
+};
 
 export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {
   const n = `[${event.index + 1}/${'total' in event ? event.total : '?'}]`;
   switch (event.type) {
     case 'step-started': return `${n} ${event.step.title[lang]} ...`;
-    case 'step-finished': return `${n} ${event.outcome.status === 'skipped' ? (lang === 'ja' ? 'スキップ' : 'skipped') : 'ok'}: ${event.outcome.detail[lang]}`;
+    case 'step-finished': return `${n} ${STATUS_WORDS[event.outcome.status][lang]}: ${event.outcome.detail[lang]}`;
     case 'step-failed': return `${n} ${lang === 'ja' ? '失敗' : 'FAILED'}: ${event.error.message[lang]}`;
     case 'waiting': return `      ${event.message[lang]}`;
   }
@@ -18,7 +24,9 @@ export function resultLines(result: ApplyResult, plan: Plan, lang: Lang): string
     const mutating = new Set(plan.steps.filter((s) => s.mutating).map((s) => s.id));
     const changed = result.outcomes.filter((o) => o.status === 'done' && mutating.has(o.stepId)).length;
     const skipped = result.outcomes.filter((o) => o.status === 'skipped').length;
-    return [lang === 'ja' ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。` : `Done: ${changed} changes made, ${skipped} steps already in place.`];
+    const unchecked = result.outcomes.filter((o) => o.status === 'not-checked');
+    const done = lang === 'ja' ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。` : `Done: ${changed} changes made, ${skipped} steps already in place.`;
+    return [done, ...unchecked.map((o) => o.detail[lang])];
   }
   if (!result.error) return [lang === 'ja' ? 'キャンセルされました。' : 'Cancelled.'];
   return [result.error.message[lang], result.error.doneSoFar[lang], result.error.rerun[lang]];

@@ -1,12 +1,14 @@
 // What every command starts with: the AWS target from flags and environment, the clients, the live snapshot.
 import { getClients, type AwsClients } from '../aws/clients';
 import { profileRegion } from '../aws/profiles';
+import { readSecretDatabaseUrls } from '../aws/secretUrls';
 import { loadTopology } from '../aws/topologyLoader';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
 import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
+import { secretUrlReferences, type SecretUrlResolution } from '../model/secretUrls';
 import type { Topology } from '../model/topology';
 import type { CliArgs } from './args';
 
@@ -56,6 +58,17 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promis
   const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
   return { target, clients, snapshot, settings: settingsOf(args) };
+}
+
+/**
+ * With --read-secrets, the host and port of the service's database URLs held in secrets (never the value);
+ * without it, undefined: the analysis then says which secret it could not look into.
+ */
+export async function secretUrlsOf(session: Session, args: CliArgs): Promise<SecretUrlResolution | undefined> {
+  if (!args.readSecrets) return undefined;
+  const service = session.snapshot.services.find((s) => s.name === session.settings.serviceName);
+  const refs = service ? secretUrlReferences(service) : [];
+  return refs.length > 0 ? readSecretDatabaseUrls(session.clients, refs) : undefined;
 }
 
 export class CliFailure extends Error {

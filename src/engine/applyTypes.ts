@@ -25,7 +25,11 @@ export interface ApplyOptions {
   healthFetch?: HealthFetch;
 }
 
-export type StepStatus = 'done' | 'skipped';
+/**
+ * `not-checked`: a check that cannot be made from here (the health of a private service, whose URL answers only
+ * inside its VPC): not a failure, and said so with the reason.
+ */
+export type StepStatus = 'done' | 'skipped' | 'not-checked';
 
 export interface StepOutcome {
   stepId: StepId;

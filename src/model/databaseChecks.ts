@@ -1,6 +1,8 @@
 // The database end: which instance it is, is it available, and does the service's URL point at it.
+import { databaseLabel, databaseTargets } from './databaseTargets';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
+import { secretUrlFindings } from './secretUrls';
 import { AnalysisContext } from './reachabilityContext';
 
 /** Findings that explain why no database could be chosen; empty when one was. */
@@ -13,21 +15,23 @@ export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
         'db-not-found',
         'error',
         'database',
-        `The database instance ${wanted} does not exist in this account and region.`,
-        `データベースインスタンス ${wanted} はこのアカウントとリージョンに存在しません。`,
-        [{ kind: 'db-instance', id: wanted, detail: 'not in DescribeDBInstances' }],
+        `The database ${wanted} does not exist in this account and region (no DB instance, DB cluster or RDS Proxy has that identifier).`,
+        `データベース ${wanted} はこのアカウントとリージョンに存在しません（その識別子の DB インスタンス、DB クラスター、RDS Proxy はありません）。`,
+        [{ kind: 'db-instance', id: wanted, detail: 'not in DescribeDBInstances, DescribeDBClusters or DescribeDBProxies' }],
       ),
     ];
   }
   const host = ctx.dbUrl ? `${ctx.dbUrl.name} host ${ctx.dbUrl.url.host}` : 'no database URL in the environment';
+  const count = databaseTargets(ctx.topology).length;
   return [
+    ...secretUrlFindings(ctx),
     finding(
       'db-unknown',
       'warning',
       'database',
       `Which database ${ctx.service.name} uses could not be determined, so the database path was not checked.`,
       `${ctx.service.name} が使うデータベースを特定できなかったため、データベースへの経路は確認していません。`,
-      [{ kind: 'environment', id: ctx.dbUrl?.name ?? 'DATABASE_URL', detail: `${host}; ${ctx.topology.dbInstances.length} DB instance(s)` }],
+      [{ kind: 'environment', id: ctx.dbUrl?.name ?? 'DATABASE_URL', detail: `${host}; ${count} database(s) (instances, clusters, proxies)` }],
     ),
   ];
 }
@@ -36,14 +40,15 @@ export function checkDatabaseInstance(ctx: AnalysisContext): Finding[] {
   const { db } = ctx;
   if (!db) return [];
   const out: Finding[] = [];
+  const label = databaseLabel(db);
   if (db.status !== 'available') {
     out.push(
       finding(
         'db-not-available',
         'error',
         'database',
-        `The database instance ${db.id} is ${db.status}, not available, so it accepts no connections.`,
-        `データベースインスタンス ${db.id} の状態が available ではなく ${db.status} のため、接続を受け付けません。`,
+        `The ${label.en} is ${db.status}, not available, so it accepts no connections.`,
+        `${label.ja} の状態が available ではなく ${db.status} のため、接続を受け付けません。`,
         [{ kind: 'db-instance', id: db.id, detail: `status=${db.status}` }],
         { kind: 'link', url: DOC_LINKS.rdsStart },
       ),
@@ -69,6 +74,9 @@ export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
   const { db, dbUrl, service } = ctx;
   if (!db) return [];
   if (!dbUrl) {
+    // A URL held in a secret is not missing: it is reported (with the secret's ARN) by secretUrlFindings.
+    const inSecret = secretUrlFindings(ctx);
+    if (inSecret.length > 0) return inSecret;
     const fromRepo = service.source?.configurationSource === 'REPOSITORY';
     return [
       finding(
@@ -87,16 +95,18 @@ export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
     ];
   }
   const endpoint = db.endpointAddress?.toLowerCase();
-  const hostOk = endpoint === undefined || dbUrl.url.host === endpoint;
-  const portOk = dbUrl.url.port === db.port;
+  // Any endpoint of the database counts: a cluster's writer, reader, custom and member endpoints, a proxy's.
+  const named = ctx.dbEndpoint;
+  const hostOk = db.endpoints.length === 0 || named !== undefined;
+  const portOk = dbUrl.url.port === (named?.port ?? db.port);
   if (hostOk && portOk) return [];
   return [
     finding(
       'database-url-mismatch',
       'error',
       'database',
-      `${dbUrl.name} points at ${dbUrl.url.host}:${dbUrl.url.port}, but ${db.id} listens at ${endpoint ?? '?'}:${db.port}.`,
-      `${dbUrl.name} の接続先は ${dbUrl.url.host}:${dbUrl.url.port} ですが、${db.id} の待ち受けは ${endpoint ?? '?'}:${db.port} です。`,
+      `${dbUrl.name} points at ${dbUrl.url.host}:${dbUrl.url.port}, but ${db.id} listens at ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port}.`,
+      `${dbUrl.name} の接続先は ${dbUrl.url.host}:${dbUrl.url.port} ですが、${db.id} の待ち受けは ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port} です。`,
       [
         { kind: 'environment', id: dbUrl.name, detail: `host=${dbUrl.url.host} port=${dbUrl.url.port}` },
         { kind: 'db-instance', id: db.id, detail: `endpoint=${endpoint ?? '?'} port=${db.port}` },

@@ -1,10 +1,11 @@
 // The desired setup: the runbook's target state for one service, resolved against a snapshot from the
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from './awsError';
-import { databaseUrlsIn } from './databaseUrl';
 import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
+import { type DatabaseTarget, databaseLabel, databasesWithoutProxies, databaseTargets, targetByHost, targetById } from './databaseTargets';
 import { findGroupByName } from './groupNames';
-import type { AppRunnerService, DbInstance, IpAddressType, Topology } from './topology';
+import { type SecretUrlResolution, serviceDatabaseUrls } from './secretUrls';
+import type { AppRunnerService, IpAddressType, Topology } from './topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
 import {
@@ -43,16 +44,18 @@ function fail(field: ValidationIssue['field'], code: string, en: string, ja: str
 }
 
 /**
- * The DB the service's database URL points at (read the way the diagnosis reads it, so setup and diagnosis
- * agree on the database), else the only DB instance, else none (the user must choose).
+ * The database the service's URL points at (read the way the diagnosis reads it, so setup and diagnosis agree
+ * on the database): an instance, any endpoint of a cluster, or a proxy. Else the only database (proxies not
+ * counted: a URL held in a secret need not be read when there is one database), else none (the user chooses).
  */
-function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined): DbInstance | undefined {
-  if (id) return snapshot.dbInstances.find((d) => d.id === id);
-  for (const { url } of databaseUrlsIn(service.source?.environment)) {
-    const byUrl = snapshot.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.host);
-    if (byUrl) return byUrl;
+function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined, secretUrls?: SecretUrlResolution): DatabaseTarget | undefined {
+  if (id) return targetById(snapshot, id);
+  for (const { url } of serviceDatabaseUrls(service, secretUrls)) {
+    const byUrl = targetByHost(snapshot, url.host);
+    if (byUrl) return byUrl.target;
   }
-  return snapshot.dbInstances.length === 1 ? snapshot.dbInstances[0] : undefined;
+  const databases = databasesWithoutProxies(snapshot);
+  return databases.length === 1 ? databases[0] : undefined;
 }
 
 export function resolveDesired(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): DesiredResult {
@@ -69,24 +72,26 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
     return fail('service', 'service-unknown', `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
       `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`);
   }
-  const db = pickDb(snapshot, service, choices.dbInstanceId);
+  const db = pickDb(snapshot, service, choices.dbInstanceId, choices.secretUrls);
   if (!db) {
+    const count = databaseTargets(snapshot).length;
     return choices.dbInstanceId
-      ? fail('dbInstance', 'db-unknown', `DB instance "${choices.dbInstanceId}" was not found in ${snapshot.region}.`,
-        `DB インスタンス「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`)
-      : fail('dbInstance', 'db-ambiguous', `Choose the DB instance (--db-instance): ${snapshot.dbInstances.length} found in ${snapshot.region}.`,
-        `DB インスタンスを指定してください（--db-instance）。${snapshot.region} に ${snapshot.dbInstances.length} 個あります。`);
+      ? fail('dbInstance', 'db-unknown', `No DB instance, DB cluster or RDS Proxy "${choices.dbInstanceId}" was found in ${snapshot.region}.`,
+        `DB インスタンス、DB クラスター、RDS Proxy「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`)
+      : fail('dbInstance', 'db-ambiguous', `Choose the database (--db-instance, an instance, cluster or proxy identifier): ${count} found in ${snapshot.region}.`,
+        `データベースを指定してください（--db-instance: インスタンス、クラスター、プロキシの識別子）。${snapshot.region} に ${count} 個あります。`);
   }
+  const label = databaseLabel(db);
   if (!db.vpcId) {
-    return fail('dbInstance', 'db-no-vpc', `DB instance "${db.id}" is not in a VPC.`, `DB インスタンス「${db.id}」は VPC 内にありません。`);
+    return fail('dbInstance', 'db-no-vpc', `${label.en} is not in a VPC.`, `${label.ja} は VPC 内にありません。`);
   }
   const dbGroups = snapshot.securityGroups.filter((g) => db.securityGroupIds.includes(g.id));
   // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
   const dbGroup = findGroupByName(dbGroups, settings.databaseSecurityGroupName) ?? (dbGroups.length === 1 ? dbGroups[0] : undefined);
   if (!dbGroup) {
     return fail('dbInstance', 'db-group-unknown',
-      `DB instance "${db.id}" has no security group named "${settings.databaseSecurityGroupName}" (it has ${db.securityGroupIds.join(', ') || 'none'}).`,
-      `DB インスタンス「${db.id}」にセキュリティグループ「${settings.databaseSecurityGroupName}」がありません（${db.securityGroupIds.join(', ') || 'なし'}）。`);
+      `${label.en} has no security group named "${settings.databaseSecurityGroupName}" (it has ${db.securityGroupIds.join(', ') || 'none'}).`,
+      `${label.ja} にセキュリティグループ「${settings.databaseSecurityGroupName}」がありません（${db.securityGroupIds.join(', ') || 'なし'}）。`);
   }
   const dbPort = db.port > 0 ? db.port : settings.databasePort;
   const subnets = choices.subnetIds && choices.subnetIds.length > 0

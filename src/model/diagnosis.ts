@@ -58,7 +58,12 @@ export interface Diagnosis {
   /** The connector the analysis looked at: the attached one, or the candidate when none is attached. */
   connectorArn?: string;
   connectorAttached: boolean;
+  /** The database analysed: a DB instance, DB cluster or RDS Proxy identifier (field name kept for the JSON contract). */
   dbInstanceId?: string;
+  /** What `dbInstanceId` names. */
+  dbKind?: 'instance' | 'cluster' | 'proxy';
+  /** For an RDS Proxy: the cluster or instance it forwards to. */
+  dbProxyTargetId?: string;
   dbPort?: number;
   vpcId?: string;
   verdicts: { database: Verdict; internet: Verdict; dns: Verdict };
@@ -73,6 +78,7 @@ export const DOC_LINKS = {
   rdsStart: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_StartInstance.html',
   securityGroups: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html',
   appRunnerEnv: 'https://docs.aws.amazon.com/apprunner/latest/dg/env-variable.html',
+  rdsProxySecurityGroups: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-setup.html',
 } as const;
 
 export function hasError(findings: readonly Finding[], path: FindingPath): boolean {

@@ -8,6 +8,8 @@ export interface CheckDefinition {
   findingIds: string[];
   /** Checked whatever else is known (the service's own state). */
   always?: boolean;
+  /** Only listed when this holds (the proxy hop exists only when the database is an RDS Proxy). */
+  appliesTo?: (d: Diagnosis) => boolean;
 }
 
 const c = (path: FindingPath, en: string, ja: string, findingIds: string[], always = false): CheckDefinition =>
@@ -16,11 +18,13 @@ const c = (path: FindingPath, en: string, ja: string, findingIds: string[], alwa
 export const CHECKS: readonly CheckDefinition[] = [
   c('database', 'Service egress goes through a VPC connector', 'サービスの送信が VPC コネクタを経由している', ['egress-not-vpc', 'connector-missing']),
   c('database', 'Connector is ACTIVE and in the database VPC', 'コネクタが ACTIVE でデータベースの VPC にある', ['connector-inactive', 'connector-other-vpc']),
-  c('database', 'Database instance is known and available', 'データベースインスタンスが特定でき available である', ['db-not-found', 'db-unknown', 'db-not-available']),
+  c('database', 'Database (instance, cluster or proxy) is known and available', 'データベース（インスタンス、クラスター、プロキシ）が特定でき available である', ['db-not-found', 'db-unknown', 'db-not-available']),
   c('database', 'Connector groups allow the DB port outbound', 'コネクタのグループが DB ポートの送信を許可している', ['sg-egress-missing-db-port']),
   c('database', 'Database groups allow the DB port inbound', 'データベースのグループが DB ポートの受信を許可している', ['sg-ingress-missing-db-port']),
   c('database', 'Network ACLs allow the DB port and the ephemeral return', 'ネットワーク ACL が DB ポートとエフェメラルポートの戻りを許可している', ['nacl-denies-db-port', 'nacl-missing-ephemeral-return']),
-  c('database', 'DATABASE_URL points at the database endpoint and port', 'DATABASE_URL がデータベースのエンドポイントとポートを指している', ['database-url-missing', 'database-url-mismatch', 'db-port-differs']),
+  c('database', 'DATABASE_URL points at the database endpoint and port', 'DATABASE_URL がデータベースのエンドポイントとポートを指している', ['database-url-missing', 'database-url-mismatch', 'db-port-differs', 'database-url-in-secret', 'database-url-secret-unreadable']),
+  { ...c('database', 'RDS Proxy reaches its target on the DB port', 'RDS Proxy が DB ポートでターゲットに到達できる',
+    ['proxy-target-unknown', 'proxy-egress-missing-target-port', 'proxy-target-ingress-missing']), appliesTo: (d) => d.dbKind === 'proxy' },
   c('internet', 'Connector subnets route 0.0.0.0/0 to a working NAT gateway', 'コネクタのサブネットが 0.0.0.0/0 を稼働中の NAT ゲートウェイに向けている',
     ['no-nat-route', 'igw-route-not-nat', 'nat-gateway-unavailable', 'nat-subnet-no-igw-route', 'default-route-not-nat']),
   c('internet', 'Groups and ACLs allow HTTPS out and replies back', 'グループと ACL が HTTPS の送信と戻りを許可している', ['sg-egress-missing-https', 'nacl-denies-https', 'nacl-missing-https-return']),
@@ -45,10 +49,15 @@ function pathChecked(d: Diagnosis, path: FindingPath): boolean {
   return true;
 }
 
+/** Info findings that say a check could not be made (a URL held in a secret that was not read). */
+const NOT_CHECKED_FINDINGS = new Set(['database-url-in-secret']);
+
 export function checkStates(d: Diagnosis): { check: CheckDefinition; state: CheckState }[] {
-  return CHECKS.map((check) => {
-    const raised = d.findings.some((f) => check.findingIds.includes(f.id) && f.severity !== 'info');
-    const state: CheckState = raised ? 'failed' : check.always || pathChecked(d, check.path) ? 'passed' : 'not-checked';
+  return CHECKS.filter((check) => check.appliesTo?.(d) ?? true).map((check) => {
+    const mine = d.findings.filter((f) => check.findingIds.includes(f.id));
+    const raised = mine.some((f) => f.severity !== 'info');
+    const unread = mine.some((f) => NOT_CHECKED_FINDINGS.has(f.id));
+    const state: CheckState = raised ? 'failed' : unread ? 'not-checked' : check.always || pathChecked(d, check.path) ? 'passed' : 'not-checked';
     return { check, state };
   });
 }

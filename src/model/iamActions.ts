@@ -8,6 +8,20 @@ const IAM_PREFIX: Record<string, string> = {
   rds: 'rds',
   sts: 'sts',
   'cloudwatch-logs': 'logs',
+  'secrets-manager': 'secretsmanager',
+  ssm: 'ssm',
+};
+
+/**
+ * Actions called only when the user opts in for one command (reading a DATABASE_URL held in a secret: VS Code's
+ * confirmation, the CLI's --read-secrets). The policy keeps them in their own statement, so an administrator
+ * can leave it out and everything else still works (the diagnosis then names the secret it could not read).
+ */
+export const OPT_IN_STATEMENT: Statement = {
+  Sid: 'ReadDatabaseUrlSecretsOnlyWhenOptedIn',
+  Effect: 'Allow',
+  Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameter'],
+  Resource: '*',
 };
 
 const IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]/g;

@@ -4,12 +4,14 @@
 // changes what is not ours: the default or a shared group never gets the App Runner role (desired.ts chose a
 // dedicated one), and a group or connector an IaC tool owns is not modified or deleted (a warning says where).
 import { chooseConnector } from './connectorChoice';
+import { proxyHopFindings } from './databaseRuleChecks';
+import { targetById } from './databaseTargets';
 import type { DesiredSetup } from './desired';
 import {
   dbGroupSharedWarning, iacConnectorOwner, iacIngressWarning, noInternetEgressWarning, replacedGroupWarning,
 } from './planOwnershipWarnings';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
-import { appRunnerGroupWarnings, dbGroupWarnings } from './planWarnings';
+import { appRunnerGroupWarnings, dbGroupWarnings, privateServiceWarning } from './planWarnings';
 import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from './ruleMatch';
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, groupIdText, healthStep, ingressStep, revokeAllEgressStep, waitStep,
@@ -88,6 +90,11 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     : { name: d.appRunnerSecurityGroupName, vpcId: d.vpcId, nameTag: d.appRunnerSecurityGroupNameTag || undefined };
   const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId, nameTag: dbSg?.tags.Name };
   const warnings: PlanWarning[] = setupWarnings(snapshot, d, appSg);
+  const proxy = targetById(snapshot, d.dbInstanceId);
+  // The plan opens service -> proxy; the proxy -> database hop is the proxy's own setup, reported, not changed.
+  for (const f of proxy ? proxyHopFindings(snapshot, proxy) : []) {
+    warnings.push({ code: 'proxy-target-hop', message: f.message, evidence: f.evidence.map((e) => e.id) });
+  }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup, warnings);
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
@@ -112,6 +119,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   }
   if (steps.some((s) => s.mutating)) {
     steps.push(healthStep('check-health', serviceRef, d.healthCheckPath), healthStep('check-db-health', serviceRef, d.dbHealthPath));
+    if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
   return { kind: 'setup', steps, warnings, notes: d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [] };

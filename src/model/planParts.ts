@@ -1,6 +1,7 @@
 // The palette's single-purpose commands (createSecurityGroups, createConnector, attachConnector, checkHealth)
 // run one part of the setup plan, so they share its re-reads and skip logic instead of having their own.
 import type { Plan, StepId } from './planSteps';
+import { privateServiceWarning } from './planWarnings';
 import { healthStep } from './stepBuilders';
 import type { AppRunnerService } from './topology';
 
@@ -21,7 +22,8 @@ export function planPart(plan: Plan, part: PlanPart): Plan {
 }
 
 /** Just the two health checks (runbook 6), for "check health" on a service whatever else the plan holds. */
-export function healthCheckPlan(service: Pick<AppRunnerService, 'name' | 'arn'>, healthCheckPath: string, dbHealthPath: string): Plan {
+export function healthCheckPlan(service: Pick<AppRunnerService, 'name' | 'arn' | 'isPubliclyAccessible'>, healthCheckPath: string, dbHealthPath: string): Plan {
   const ref = { name: service.name, arn: service.arn };
-  return { kind: 'setup', steps: [healthStep('check-health', ref, healthCheckPath), healthStep('check-db-health', ref, dbHealthPath)], warnings: [], notes: [] };
+  const warnings = service.isPubliclyAccessible === false ? [privateServiceWarning(ref)] : [];
+  return { kind: 'setup', steps: [healthStep('check-health', ref, healthCheckPath), healthStep('check-db-health', ref, dbHealthPath)], warnings, notes: [] };
 }

@@ -97,7 +97,11 @@ export type WarningCode =
   /** A resource the plan would change is owned by CloudFormation/Terraform: left alone, the stack must change. */
   | 'iac-owned-resource'
   /** The DB's group also serves other interfaces: the ingress rule reaches them too. */
-  | 'db-group-shared';
+  | 'db-group-shared'
+  /** Through an RDS Proxy: the proxy -> target hop is checked and reported, never changed. */
+  | 'proxy-target-hop'
+  /** A private service's health paths cannot be called from here. */
+  | 'health-not-checked-private';
 
 export interface PlanWarning {
   code: WarningCode;

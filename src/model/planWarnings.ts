@@ -1,6 +1,6 @@
 // Over-permissive rules already in the account are reported with the plan, never silently removed
 // (runbook 8.2: keep rules minimal). The plan only ever removes the allow-all egress it names as a step.
-import type { PlanWarning } from './planSteps';
+import type { PlanWarning, ServiceRef } from './planSteps';
 import { isAllProtocols, isDefaultAllowAllEgress, isToWorld, worldOpenIngress } from './ruleMatch';
 import type { SecurityGroup } from './topology';
 
@@ -35,4 +35,11 @@ export function appRunnerGroupWarnings(group: SecurityGroup): PlanWarning[] {
     } });
   }
   return warnings;
+}
+
+/** A private service's URL answers only inside its VPC: the health steps report "not checked", not a failure. */
+export function privateServiceWarning(service: ServiceRef): PlanWarning {
+  return { code: 'health-not-checked-private', evidence: [service.arn], message: {
+    en: `${service.name} is private (IsPubliclyAccessible=false): its health paths are not checked from here, and the result says "not checked" instead of failing. The CloudWatch log scan (Diagnose) is the check that remains.`,
+    ja: `${service.name} はプライベート（IsPubliclyAccessible=false）のため、ヘルスチェックはここからは行わず、結果は失敗ではなく「未確認」となります。残る確認は CloudWatch ログの確認（診断）です。` } };
 }

@@ -3,7 +3,7 @@
 import { checkAvailability } from './availabilityChecks';
 import { checkConnector } from './connectorChecks';
 import { checkDatabaseChoice, checkDatabaseInstance, checkDatabaseUrl } from './databaseChecks';
-import { checkDatabaseAcls, checkDatabaseGroups } from './databaseRuleChecks';
+import { checkDatabaseAcls, checkDatabaseGroups, checkProxyTargetHop } from './databaseRuleChecks';
 import { Diagnosis, Finding, hasError, Verdict } from './diagnosis';
 import { analysisVpc, checkDns } from './dnsChecks';
 import { finding } from './findingBuilder';
@@ -73,6 +73,7 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
     // The rules are checked for a candidate connector too: what would still block after attaching it.
     ...checkDatabaseGroups(ctx),
     ...checkDatabaseAcls(ctx),
+    ...checkProxyTargetHop(ctx),
     ...(egressThroughVpc ? checkInternet(ctx) : []),
     ...checkDns(ctx),
     ...checkAvailability(ctx),
@@ -85,6 +86,8 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
     connectorArn: ctx.connector?.arn,
     connectorAttached: ctx.attached,
     dbInstanceId: ctx.db?.id,
+    ...(ctx.db ? { dbKind: ctx.db.kind } : {}),
+    ...(ctx.db?.behind ? { dbProxyTargetId: ctx.db.behind.id } : {}),
     dbPort: ctx.dbPort,
     vpcId: ctx.connectorVpcId ?? ctx.db?.vpcId,
     verdicts: verdicts(ctx, findings),

@@ -1,17 +1,22 @@
 // Resolves, from the snapshot, everything one service's analysis looks at: its connector (attached, or the
 // candidate one would attach), the connector's subnets and groups, the database it talks to and where it runs.
-import { DatabaseUrlVariable, databaseUrlsIn } from './databaseUrl';
-import { AppRunnerService, DbInstance, SecurityGroup, Subnet, Topology, VpcConnector } from './topology';
+import { type DatabaseEndpoint, type DatabaseTarget, databasesWithoutProxies, targetByHost, targetById } from './databaseTargets';
+import { DatabaseUrlVariable } from './databaseUrl';
+import { type SecretUrlResolution, serviceDatabaseUrls } from './secretUrls';
+import { AppRunnerService, SecurityGroup, Subnet, Topology, VpcConnector } from './topology';
 
 export interface AnalyzeOptions {
   /** The port to check when the database itself is not known (setting `databasePort`). */
   dbPort?: number;
+  /** The database to check: a DB instance, DB cluster or RDS Proxy identifier. */
   dbInstanceId?: string;
   appRunnerGroupName?: string;
   /** The App Runner group's Name tag (setting appRunnerSecurityGroupNameTag): found by it when no GroupName matches. */
   appRunnerGroupNameTag?: string;
   /** GroupName or Name tag of the DB's group. */
   databaseGroupName?: string;
+  /** Host and port of the database URLs read from RuntimeEnvironmentSecrets (opt-in; never the value). */
+  secretUrls?: SecretUrlResolution;
 }
 
 export interface AnalysisContext {
@@ -25,7 +30,10 @@ export interface AnalysisContext {
   connectorSubnets: Subnet[];
   connectorGroups: SecurityGroup[];
   connectorVpcId?: string;
-  db?: DbInstance;
+  /** The database the service talks to: an instance, a cluster, or a proxy (whose target is `db.behind`). */
+  db?: DatabaseTarget;
+  /** The endpoint of `db` its URL names, when it names one. */
+  dbEndpoint?: DatabaseEndpoint;
   /** How the database was chosen; undefined when it was not. */
   dbChosenBy?: 'option' | 'url' | 'only-in-vpc';
   /** Subnets the DB instance runs in (its AZ's subnet of the subnet group, else the whole group). */
@@ -54,7 +62,7 @@ function connectorGroupsOf(topology: Topology, connector: VpcConnector): Securit
   return topology.securityGroups.filter((g) => g.name === 'default' && g.vpcId === vpcId);
 }
 
-function dbVpc(topology: Topology, db: DbInstance): string | undefined {
+export function dbVpc(topology: Topology, db: Pick<DatabaseTarget, 'vpcId' | 'subnetIds'>): string | undefined {
   return db.vpcId ?? byIds(topology.subnets, db.subnetIds)[0]?.vpcId;
 }
 
@@ -71,23 +79,27 @@ function chooseDb(
   options: AnalyzeOptions,
   urls: DatabaseUrlVariable[],
   vpcId: string | undefined,
-): { db?: DbInstance; by?: AnalysisContext['dbChosenBy']; url?: DatabaseUrlVariable } {
+): { db?: DatabaseTarget; by?: AnalysisContext['dbChosenBy']; url?: DatabaseUrlVariable } {
   if (options.dbInstanceId) {
-    return { db: topology.dbInstances.find((d) => d.id === options.dbInstanceId), by: 'option', url: urls[0] };
+    const db = targetById(topology, options.dbInstanceId);
+    const url = urls.find((u) => db?.endpoints.some((e) => e.address === u.url.host)) ?? urls[0];
+    return { db, by: 'option', url };
   }
   for (const url of urls) {
-    const db = topology.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.url.host);
-    if (db) return { db, by: 'url', url };
+    const match = targetByHost(topology, url.url.host);
+    if (match) return { db: match.target, by: 'url', url };
   }
-  const inVpc = vpcId ? topology.dbInstances.filter((d) => dbVpc(topology, d) === vpcId) : [];
-  const only = inVpc.length === 1 ? inVpc[0] : topology.dbInstances.length === 1 ? topology.dbInstances[0] : undefined;
+  // Proxies are doors to a database, not another one: "the only database" counts instances and clusters.
+  const databases = databasesWithoutProxies(topology);
+  const inVpc = vpcId ? databases.filter((d) => dbVpc(topology, d) === vpcId) : [];
+  const only = inVpc.length === 1 ? inVpc[0] : databases.length === 1 ? databases[0] : undefined;
   return { db: only, by: only ? 'only-in-vpc' : undefined, url: urls[0] };
 }
 
 export function resolveContext(topology: Topology, service: AppRunnerService, options: AnalyzeOptions): AnalysisContext {
   const attached = service.egressType === 'VPC' && Boolean(service.vpcConnectorArn);
   const attachedConnector = attached ? topology.connectors.find((c) => c.arn === service.vpcConnectorArn) : undefined;
-  const urls = databaseUrlsIn(service.source?.environment);
+  const urls = serviceDatabaseUrls(service, options.secretUrls);
   const firstVpc = attachedConnector ? vpcOfConnector(topology, attachedConnector) : undefined;
   const chosen = chooseDb(topology, options, urls, firstVpc);
   const db = chosen.db;
@@ -106,10 +118,11 @@ export function resolveContext(topology: Topology, service: AppRunnerService, op
     connectorGroups: connector ? connectorGroupsOf(topology, connector) : [],
     connectorVpcId: connector ? vpcOfConnector(topology, connector) : undefined,
     db,
+    dbEndpoint: db && chosen.url ? db.endpoints.find((e) => e.address === chosen.url?.url.host) : undefined,
     dbChosenBy: db ? chosen.by : undefined,
     dbSubnets: inAz.length > 0 ? inAz : groupSubnets,
     dbGroups: db ? byIds(topology.securityGroups, db.securityGroupIds) : [],
-    dbPort: db?.port ?? options.dbPort ?? chosen.url?.url.port ?? 5432,
+    dbPort: (db && db.port > 0 ? db.port : undefined) ?? options.dbPort ?? chosen.url?.url.port ?? 5432,
     dbUrl: chosen.url,
   };
 }

@@ -1,5 +1,6 @@
 // The names a setup uses: the extension settings (DESIGN section 4) and the CLI flags share these defaults,
 // taken from the runbook but never hard-wired elsewhere.
+import type { SecretUrlResolution } from './secretUrls';
 
 export interface SetupSettings {
   serviceName: string;
@@ -27,8 +28,11 @@ export const DEFAULT_SETUP_SETTINGS: Readonly<SetupSettings> = Object.freeze({
 
 /** Choices the user makes per run (CLI flags or wizard answers); unset ones are derived from the account. */
 export interface SetupChoices {
+  /** A DB instance, DB cluster or RDS Proxy identifier. */
   dbInstanceId?: string;
   subnetIds?: string[];
+  /** Host and port of database URLs read from the service's secrets, when the user allowed reading them. */
+  secretUrls?: SecretUrlResolution;
 }
 
 /** Tags put on everything the tool creates (runbook 8.2: tag security groups to manage them). */

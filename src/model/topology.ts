@@ -41,6 +41,11 @@ export interface ServiceSource {
   port?: string;
   /** Runtime environment variables from the API configuration (not secrets). */
   environment: Record<string, string>;
+  /**
+   * RuntimeEnvironmentSecrets: variable name to the ARN (or SSM parameter name) App Runner reads the value from.
+   * Only the reference: the snapshot never holds a secret's value.
+   */
+  secrets?: Record<string, string>;
 }
 
 export interface AppRunnerService {
@@ -57,6 +62,11 @@ export interface AppRunnerService {
   vpcConnectorArn?: string;
   source?: ServiceSource;
   healthCheckPath?: string;
+  /**
+   * NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible: false for a private service (reached only
+   * through a VPC interface endpoint), whose URL does not answer from a workstation.
+   */
+  isPubliclyAccessible?: boolean;
   lastOperation?: ServiceOperation;
   /** NetworkConfiguration.IpAddressType: DUAL_STACK services reach the internet over IPv6 too. */
   ipAddressType?: IpAddressType;
@@ -214,6 +224,50 @@ export interface DbInstance {
   subnetGroupName?: string;
   subnetIds: string[];
   availabilityZone?: string;
+  /** The Aurora cluster this instance is a member of (DBClusterIdentifier). */
+  clusterId?: string;
+}
+
+/** An Aurora (or Multi-AZ) DB cluster, as DescribeDBClusters reports it. */
+export interface DbCluster {
+  id: string; // DBClusterIdentifier
+  arn?: string;
+  engine: string; // aurora-postgresql, aurora-mysql, ...
+  status: string;
+  /** The writer (cluster) endpoint. */
+  endpointAddress?: string;
+  readerEndpointAddress?: string;
+  customEndpointAddresses: string[];
+  port: number;
+  vpcId?: string;
+  securityGroupIds: string[];
+  subnetGroupName?: string;
+  /** From the member instances' subnet group (DescribeDBClusters names the group only). */
+  subnetIds: string[];
+  memberIds: string[];
+  writerId?: string;
+}
+
+/** What an RDS Proxy forwards to (DescribeDBProxyTargets). */
+export interface DbProxyTarget {
+  type: string; // RDS_INSTANCE, TRACKED_CLUSTER, RDS_SERVERLESS_ENDPOINT
+  /** The DB instance identifier or the DB cluster identifier. */
+  id: string;
+  endpointAddress?: string;
+  port?: number;
+}
+
+/** An RDS Proxy, as DescribeDBProxies reports it, with its targets. */
+export interface DbProxy {
+  name: string; // DBProxyName
+  arn?: string;
+  engineFamily: string; // POSTGRESQL, MYSQL, SQLSERVER
+  status: string;
+  endpointAddress?: string;
+  vpcId?: string;
+  securityGroupIds: string[];
+  subnetIds: string[];
+  targets: DbProxyTarget[];
 }
 
 export interface Topology {
@@ -233,6 +287,8 @@ export interface Topology {
   dbInstances: DbInstance[];
   /** Interfaces using the loaded VPCs' security groups (DescribeNetworkInterfaces by group-id). */
   networkInterfaces: NetworkInterface[];
+  dbClusters: DbCluster[];
+  dbProxies: DbProxy[];
   /** Availability zone ids where App Runner VPC egress is known not to be offered (e.g. use1-az3). */
   unsupportedAzIds: string[];
 }
@@ -252,6 +308,8 @@ export function emptyTopology(region: string, loadedAt = new Date(0).toISOString
     internetGateways: [],
     dbInstances: [],
     networkInterfaces: [],
+    dbClusters: [],
+    dbProxies: [],
     unsupportedAzIds: [],
   };
 }

@@ -45,7 +45,7 @@ describe('apprunner-vpc refuses bad input with one line and creates nothing', fu
   const [a, c] = [(): string => seed().privateSubnetIds[0], (): string => seed().privateSubnetIds[1]];
 
   it('unknown service', async () => assertOneLineError(await cli(['apply', '--yes', '--service', 'nope-api']), /service "nope-api" was not found in ap-northeast-1/));
-  it('unknown DB instance', async () => assertOneLineError(await cli(['apply', '--yes', '--db-instance', 'nope-db']), /DB instance "nope-db" was not found/));
+  it('unknown DB instance', async () => assertOneLineError(await cli(['apply', '--yes', '--db-instance', 'nope-db']), /No DB instance, DB cluster or RDS Proxy "nope-db" was found/));
   it('invalid connector name', async () => assertOneLineError(await cli(['apply', '--yes', '--connector-name', 'bad name!']), /Invalid connector name "bad name!"/));
   it('one subnet', async () => assertOneLineError(await cli(['apply', '--yes', '--subnets', a()]), /at least two subnets in different Availability Zones/));
   it('two subnets in one AZ', async () => assertOneLineError(await cli(['apply', '--yes', '--subnets', `${a()},${sameAzSubnet}`]), /distinct Availability Zones; ap-northeast-1a is used more than once/));

@@ -86,7 +86,7 @@ describe('CodeLens model: apprunner.yaml lenses from the snapshot', () => {
     const wrongPort = lenses(afterSetup(), yaml(`postgresql://app@${IDS.endpoint}:5433/kyudai`));
     assert.equal(lens(wrongPort, 'db-path:run.env[1]').title.en, 'blocked: the URL uses port 5433 but kyudai-db listens on 5432');
     const elsewhere = lenses(afterSetup(), yaml('postgres://db.example.com/kyudai'));
-    assert.equal(lens(elsewhere, 'db-host:run.env[1]').title.en, 'db.example.com:5432 = not a DB instance in this account and region');
+    assert.equal(lens(elsewhere, 'db-host:run.env[1]').title.en, 'db.example.com:5432 = not a database (instance, cluster or proxy) in this account and region');
     assert.ok(!elsewhere.some((l) => l.id === 'db-path:run.env[1]'), 'no path verdict without a known DB');
   });
 

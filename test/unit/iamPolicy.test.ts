@@ -41,3 +41,16 @@ describe('IAM policy', () => {
     assert.deepEqual(offenders.map((f) => f.file), []);
   });
 });
+
+describe('IAM policy: secrets only when opted in', () => {
+  it('GetSecretValue and GetParameter are in their own statement, not in the read statement', () => {
+    const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
+    const optIn = policy.Statement.find((s) => s.Sid === 'ReadDatabaseUrlSecretsOnlyWhenOptedIn');
+    assert.deepEqual(optIn?.Action, ['secretsmanager:GetSecretValue', 'ssm:GetParameter']);
+    const others = policy.Statement.filter((s) => s !== optIn).flatMap((s) => [s.Action].flat());
+    assert.ok(!others.some((a) => a.startsWith('secretsmanager:') || a.startsWith('ssm:')), others.join(', '));
+    for (const action of ['rds:DescribeDBClusters', 'rds:DescribeDBProxies', 'rds:DescribeDBProxyTargets']) {
+      assert.ok(policy.Statement.find((s) => s.Sid === 'ReadTopologyAndLogs')?.Action.includes(action), action);
+    }
+  });
+});

@@ -42,7 +42,7 @@ describe('setupFromService: which setup Export Setup writes', () => {
     world.dbInstances = [];
     const result = setupFromService(world, SETTINGS, 'kyudai-api');
     assert.equal(result.ok, false);
-    assert.match(!result.ok ? result.issues[0].message.en : '', /no RDS DB instance in ap-northeast-1: .* use Set Up VPC Connector, which asks for its security group and port/);
+    assert.match(!result.ok ? result.issues[0].message.en : '', /no RDS database \(DB instance, DB cluster or RDS Proxy\) in ap-northeast-1: .* use Set Up VPC Connector, which asks for its security group and port/);
   });
 
   it('an unknown service is the same clear error as Set Up gives', () => {

@@ -12,10 +12,16 @@ export function serviceFromSummary(s: ServiceSummary): AppRunnerService {
   };
 }
 
+/** The secrets' references (ARN or parameter name) only: App Runner itself never returns their values. */
+function secretsOf(secrets: Record<string, string> | undefined): Pick<ServiceSource, 'secrets'> {
+  return secrets && Object.keys(secrets).length > 0 ? { secrets: { ...secrets } } : {};
+}
+
 function sourceOf(c: SourceConfiguration | undefined): ServiceSource | undefined {
   if (c?.ImageRepository) {
     const ic = c.ImageRepository.ImageConfiguration;
-    return { kind: 'image', identifier: c.ImageRepository.ImageIdentifier ?? '', port: ic?.Port, environment: { ...(ic?.RuntimeEnvironmentVariables ?? {}) } };
+    return { kind: 'image', identifier: c.ImageRepository.ImageIdentifier ?? '', port: ic?.Port, environment: { ...(ic?.RuntimeEnvironmentVariables ?? {}) },
+      ...secretsOf(ic?.RuntimeEnvironmentSecrets) };
   }
   if (c?.CodeRepository) {
     const code = c.CodeRepository.CodeConfiguration;
@@ -23,7 +29,7 @@ function sourceOf(c: SourceConfiguration | undefined): ServiceSource | undefined
     return {
       kind: 'code', identifier: c.CodeRepository.RepositoryUrl ?? '', configurationSource: code?.ConfigurationSource,
       sourceDirectory: c.CodeRepository.SourceDirectory, branch: c.CodeRepository.SourceCodeVersion?.Value,
-      port: values?.Port, environment: { ...(values?.RuntimeEnvironmentVariables ?? {}) },
+      port: values?.Port, environment: { ...(values?.RuntimeEnvironmentVariables ?? {}) }, ...secretsOf(values?.RuntimeEnvironmentSecrets),
     };
   }
   return undefined;
@@ -37,6 +43,7 @@ export function serviceFromDetails(s: Service): AppRunnerService {
     egressType: egress?.EgressType ?? 'DEFAULT', vpcConnectorArn: egress?.EgressType === 'VPC' ? egress.VpcConnectorArn : undefined,
     source: sourceOf(s.SourceConfiguration), healthCheckPath: s.HealthCheckConfiguration?.Path,
     ipAddressType: s.NetworkConfiguration?.IpAddressType === 'DUAL_STACK' ? 'DUAL_STACK' : 'IPV4',
+    isPubliclyAccessible: s.NetworkConfiguration?.IngressConfiguration?.IsPubliclyAccessible,
   };
 }
 

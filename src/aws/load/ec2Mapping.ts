@@ -4,9 +4,8 @@ import type {
   InternetGateway as SdkIgw, NatGateway as SdkNat, NetworkAcl as SdkAcl, NetworkInterface as SdkEni, RouteTable as SdkRouteTable,
   SecurityGroup as SdkGroup, SecurityGroupRule as SdkRule, Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
-import type { DBInstance } from '@aws-sdk/client-rds';
 import type {
-  DbInstance, InternetGateway, NatGateway, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
+  InternetGateway, NatGateway, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
 } from '../../model/topology';
 import { defaultRouteKind } from '../../model/routeTables';
 import { tagMap } from './pool';
@@ -94,13 +93,3 @@ export function networkInterfaceFrom(n: SdkEni): NetworkInterface {
   };
 }
 
-export function dbFrom(d: DBInstance): DbInstance {
-  return {
-    id: d.DBInstanceIdentifier ?? '', arn: d.DBInstanceArn, engine: d.Engine ?? '', status: d.DBInstanceStatus ?? '',
-    endpointAddress: d.Endpoint?.Address, port: d.Endpoint?.Port ?? d.DbInstancePort ?? 0, vpcId: d.DBSubnetGroup?.VpcId,
-    securityGroupIds: (d.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
-    subnetGroupName: d.DBSubnetGroup?.DBSubnetGroupName,
-    subnetIds: (d.DBSubnetGroup?.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : [])),
-    availabilityZone: d.AvailabilityZone,
-  };
-}

@@ -33,8 +33,17 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean): Pr
   }
 }
 
+export function privateServiceNotChecked(path: string): { en: string; ja: string } {
+  return {
+    en: `GET ${path}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.`,
+    ja: `GET ${path}: ここからは確認していません（プライベートサービス）。URL は VPC 内からのみ応答します。残る確認は CloudWatch ログの確認（診断）です。`,
+  };
+}
+
 export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<StepOutcome, 'stepId'>> {
   const service = await describeService(ctx.clients.appRunner, step.service.arn, false);
+  // Read live, not from the plan: a private service's URL answers only through its VPC interface endpoint.
+  if (service.isPubliclyAccessible === false) return { status: 'not-checked', detail: privateServiceNotChecked(step.path) };
   if (!service.url) {
     throw new StepError('health', { en: `${step.service.name} has no URL yet.`, ja: `${step.service.name} にはまだ URL がありません。` });
   }

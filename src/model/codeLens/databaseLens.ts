@@ -3,25 +3,22 @@
 // the path to it (`open via sg-apprunner -> sg-rds`, or the first reason it is not).
 import type { EnvEntry, Localized } from '../apprunnerYaml/types';
 import { parseDatabaseUrl, type DatabaseUrl } from '../databaseUrl';
+import { type DatabaseTarget, databaseLabel, targetByHost, targetById } from '../databaseTargets';
 import type { Diagnosis, Finding } from '../diagnosis';
 import { analyzeService } from '../reachability';
-import { vpcOfConnector } from '../reachabilityContext';
-import type { AppRunnerService, DbInstance, Topology } from '../topology';
+import { dbVpc, vpcOfConnector } from '../reachabilityContext';
+import type { AppRunnerService, Topology } from '../topology';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
 
 const DB_VARIABLE = /^(DATABASE_URL|.*_(URL|URI|DSN))$/i;
 
-function dbVpc(topology: Topology, db: DbInstance): string | undefined {
-  return db.vpcId ?? topology.subnets.find((s) => db.subnetIds.includes(s.id))?.vpcId;
-}
-
 /** `DB instance kyudai-db (available) in the connector's VPC` and friends; the VPC ids go in the tooltip. */
-function hostMatch(topology: Topology, db: DbInstance | undefined, diagnosis: Diagnosis | undefined): { title: Localized; tooltip?: Localized } {
-  if (!db) return { title: { en: 'not a DB instance in this account and region', ja: 'このアカウントとリージョンの DB インスタンスではありません' } };
+function hostMatch(topology: Topology, db: DatabaseTarget | undefined, diagnosis: Diagnosis | undefined): { title: Localized; tooltip?: Localized } {
+  if (!db) return { title: { en: 'not a database (instance, cluster or proxy) in this account and region', ja: 'このアカウントとリージョンのデータベース（インスタンス、クラスター、プロキシ）ではありません' } };
   const vpc = dbVpc(topology, db) ?? '?';
   const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
   const connectorVpc = connector ? vpcOfConnector(topology, connector) : undefined;
-  const what = `DB instance ${db.id} (${db.status})`;
+  const what = `${databaseLabel(db).en} (${db.status})`;
   if (!connector) {
     return { title: { en: `${what}, no VPC connector`, ja: `${what}、VPC コネクタなし` }, tooltip: { en: `${db.id} is in ${vpc}.`, ja: `${db.id} は ${vpc} にあります。` } };
   }
@@ -46,11 +43,11 @@ function firstReason(diagnosis: Diagnosis): Finding | undefined {
 }
 
 /** `open via sg-apprunner -> sg-rds`, or `blocked: <first reason>`. */
-export function pathVerdict(topology: Topology, service: AppRunnerService, url: DatabaseUrl | undefined, db: DbInstance, diagnosis: Diagnosis): Localized {
-  if (url && url.port !== db.port) {
-    return { en: `blocked: the URL uses port ${url.port} but ${db.id} listens on ${db.port}`, ja: `到達不可: URL のポート ${url.port} ですが ${db.id} は ${db.port} で待ち受けています` };
+export function pathVerdict(topology: Topology, service: AppRunnerService, url: DatabaseUrl | undefined, db: DatabaseTarget, diagnosis: Diagnosis): Localized {
+  const port = (url ? db.endpoints.find((e) => e.address === url.host)?.port : undefined) ?? db.port;
+  if (url && url.port !== port) {
+    return { en: `blocked: the URL uses port ${url.port} but ${db.id} listens on ${port}`, ja: `到達不可: URL のポート ${url.port} ですが ${db.id} は ${port} で待ち受けています` };
   }
-  const port = db.port;
   if (diagnosis.verdicts.database === 'reachable' && diagnosis.connectorAttached) {
     const connector = topology.connectors.find((c) => c.arn === diagnosis.connectorArn);
     const from = groupNames(topology, connector?.securityGroupIds ?? []);
@@ -62,7 +59,7 @@ export function pathVerdict(topology: Topology, service: AppRunnerService, url: 
   return { en: `${port} not known for ${service.name}`, ja: `${port} ${service.name} からの経路は不明` };
 }
 
-function analysis(input: LensInput, topology: Topology, service: AppRunnerService, db: DbInstance | undefined): Diagnosis | undefined {
+function analysis(input: LensInput, topology: Topology, service: AppRunnerService, db: DatabaseTarget | undefined): Diagnosis | undefined {
   if (!service.detailsLoaded) return undefined;
   return analyzeService(topology, service.arn, {
     dbInstanceId: db?.id,
@@ -83,11 +80,11 @@ function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], u
   const topology = input.snapshot;
   const service = linkedService(input);
   const hostText = url ? `${url.host}:${url.port}` : undefined;
-  const db = url ? topology?.dbInstances.find((d) => d.endpointAddress?.toLowerCase() === url.host) : undefined;
+  const db = url && topology ? targetByHost(topology, url.host)?.target : undefined;
   if (!topology) return hostText ? [{ id: `db-host:${path}`, range, title: same(hostText) }] : [];
   const diagnosis = service ? analysis(input, topology, service, db) : undefined;
   // A secret hides its host: the analysis picks the DB the way diagnose does (the only one in the VPC).
-  const target = db ?? (url ? undefined : topology.dbInstances.find((d) => d.id === diagnosis?.dbInstanceId));
+  const target = db ?? (url || !diagnosis?.dbInstanceId ? undefined : targetById(topology, diagnosis.dbInstanceId));
   const match = hostText || target ? hostMatch(topology, url ? db : target, diagnosis) : undefined;
   const head: Localized = hostText && match
     ? { en: `${hostText} = ${match.title.en}`, ja: `${hostText} = ${match.title.ja}` }

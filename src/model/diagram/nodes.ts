@@ -1,7 +1,8 @@
 // The boxes of the picture, each from the snapshot alone: its label, ids and rules for the details pane, and
 // its own state (service status, connector status, NAT state, DB status). Findings are added by buildDiagram.
 import { describeRule } from '../securityGroupRules';
-import type { AppRunnerService, DbInstance, NatGateway, SecurityGroup, Subnet, VpcConnector } from '../topology';
+import { type DatabaseTarget, databaseLabel } from '../databaseTargets';
+import type { AppRunnerService, NatGateway, SecurityGroup, Subnet, VpcConnector } from '../topology';
 import { type ElementState, plain } from './elementState';
 import { fixFor } from './findingMap';
 import type { DetailRow, DiagramNode, NodeKind } from './types';
@@ -92,11 +93,15 @@ export function dbGroupNode(g: SecurityGroup | undefined, wantedName: string): D
   return node('sg-db', 'sg-db', shownName(g), plain('ok', 'in place', '作成済み'), { sublabel: g.id, resourceId: g.id, details: groupDetails(g) });
 }
 
-export function dbNode(db: DbInstance | undefined): DiagramNode {
+export function dbNode(db: DatabaseTarget | undefined): DiagramNode {
   if (!db) return node('db', 'db', 'Database', plain('unknown', 'no database found', 'データベースが見つかりません'), { sublabel: 'RDS' });
   const s = db.status === 'available' ? plain('ok', 'available', '利用可能') : plain('warning', db.status, db.status);
-  return node('db', 'db', db.id, s, { sublabel: `${db.engine} :${db.port}`, resourceId: db.id,
-    details: [row('DB instance', 'DB インスタンス', db.id), row('Status', '状態', db.status), row('Endpoint', 'エンドポイント', `${db.endpointAddress ?? '?'}:${db.port}`),
+  const kind = databaseLabel(db);
+  const endpoints = db.endpoints.filter((e) => e.role !== 'member').map((e) => `${e.role}: ${e.address}:${e.port}`);
+  return node('db', 'db', db.id, s, { sublabel: `${db.kind === 'proxy' ? 'RDS Proxy' : db.engine} :${db.port}`, resourceId: db.id,
+    details: [row('Database', 'データベース', `${kind.en}`), row('Status', '状態', db.status),
+      row('Endpoint', 'エンドポイント', endpoints.join(', ') || `${db.endpointAddress ?? '?'}:${db.port}`),
+      ...(db.behind ? [row('Forwards to', '転送先', `${databaseLabel(db.behind).en} :${db.behind.port} (${db.behind.securityGroupIds.join(', ') || '-'})`)] : []),
       row('AZ', 'AZ', db.availabilityZone ?? '-'), row('Security groups', 'セキュリティグループ', db.securityGroupIds.join(', ')),
       row('Subnets', 'サブネット', db.subnetIds.join(', '))] });
 }

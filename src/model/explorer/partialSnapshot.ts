@@ -4,7 +4,8 @@
 // snapshot of the same region; the final snapshot replaces everything.
 import type { Topology } from '../topology';
 
-const NETWORK_KEYS = ['connectors', 'vpcs', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'natGateways', 'internetGateways', 'dbInstances'] as const;
+const NETWORK_KEYS = ['connectors', 'vpcs', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'natGateways', 'internetGateways', 'dbInstances',
+  'dbClusters', 'dbProxies'] as const;
 
 export function overlayPartial(partial: Topology, previous: Topology | undefined): Topology {
   if (!previous || previous.region !== partial.region || previous.accountId !== partial.accountId && partial.accountId !== undefined) return partial;

@@ -1,6 +1,7 @@
 // Export Setup as Script: the runbook's setup for one service as a bash script of AWS CLI commands with this
 // account's ids, opened as an untitled document to review, save and run (in CI, or in another shell).
 import * as vscode from 'vscode';
+import { databaseTargets } from '../../model/databaseTargets';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
@@ -22,7 +23,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   let result = backend.setupFromService(snapshot, settings, service.name);
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
   if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
-    const items = snapshot.dbInstances.map(dbItem);
+    const items = databaseTargets(snapshot).map(dbItem);
     const db = answered(await currentUi().pick({ id: 'database', title, step: 1, totalSteps: 1, canGoBack: false,
       placeholder: vscode.l10n.t('Database the service must reach'), items }));
     if (db === BACK) return undefined;

@@ -3,6 +3,7 @@
 import { groupLabel, matchesGroupName } from '../../model/groupNames';
 import * as vscode from 'vscode';
 import { chooseSubnets } from '../../model/subnetChoice';
+import { type DatabaseTarget, databaseTargets, targetById } from '../../model/databaseTargets';
 import type { DbInstance } from '../../model/topology';
 import { UserError } from '../../model/userError';
 import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
@@ -29,14 +30,19 @@ export const serviceStep: PromptStep<SetupContext> = {
   },
 };
 
-export function dbItem(db: DbInstance): PickItem<string> {
-  return { label: db.id, description: `${db.engine} · ${db.status} · ${db.vpcId ?? ''}`, detail: `${db.endpointAddress ?? ''}:${db.port} · ${db.securityGroupIds.join(', ')}`, value: db.id };
+const KIND_LABEL = { instance: 'DB instance', cluster: 'DB cluster', proxy: 'RDS Proxy' } as const;
+
+export function dbItem(db: DatabaseTarget): PickItem<string> {
+  const kind = vscode.l10n.t(KIND_LABEL[db.kind]);
+  const behind = db.behind ? ` → ${db.behind.id}` : '';
+  return { label: db.id, description: `${kind} · ${db.engine} · ${db.status} · ${db.vpcId ?? ''}`,
+    detail: `${db.endpointAddress ?? ''}:${db.port}${behind} · ${db.securityGroupIds.join(', ')}`, value: db.id };
 }
 
 export const databaseStep: PromptStep<SetupContext> = {
   id: 'database',
   async prompt(ctx, ui, position) {
-    const items = [...ctx.snapshot.dbInstances.map(dbItem), {
+    const items = [...databaseTargets(ctx.snapshot).map(dbItem), {
       label: vscode.l10n.t('Not an RDS database: choose its security group...'), description: vscode.l10n.t('manual'), value: MANUAL,
     }];
     const answer = answered(await ui.pick({ ...position, id: 'database', placeholder: vscode.l10n.t('Database the service must reach'), items, activeIndex: activeIndex(items, ctx.database) }));
@@ -77,7 +83,7 @@ export const manualPortStep: PromptStep<SetupContext> = {
 
 /** The DB the context points at, or a stand-in in the manual group's VPC (for the subnet choice). */
 export function contextDb(ctx: SetupContext): DbInstance | undefined {
-  if (ctx.database !== MANUAL) return ctx.snapshot.dbInstances.find((d) => d.id === ctx.database);
+  if (ctx.database !== MANUAL) return ctx.database ? targetById(ctx.snapshot, ctx.database) : undefined;
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
   return group && { id: '', engine: '', status: '', port: ctx.manualPort ?? 0, vpcId: group.vpcId, securityGroupIds: [group.id], subnetIds: [] };
 }
