@@ -4,7 +4,9 @@
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { serviceEndpointUrl } from '../model/awsTarget';
 import { BODY_EXCERPT_CHARS, judgeHealth, skippedHttp, type HttpCheck, type LiveChecks, type LogCheck } from '../model/liveChecks';
-import { applicationLogGroup, maskCredentials, scanLogEvents, type LogEvent } from '../model/logScan';
+import { applicationLogGroup, scanLogEvents, type LogEvent } from '../model/logScan';
+import { maskSecrets } from '../model/secretMask';
+import { snapshotSecretValues } from '../model/secretValues';
 import type { AppRunnerService } from '../model/topology';
 import { latestOperation } from './appRunnerOps';
 import type { AwsClients } from './clients';
@@ -22,6 +24,8 @@ export interface LiveCheckOptions {
   maxLogEvents?: number;
   fetch?: LiveFetch;
   signal?: AbortSignal;
+  /** Values to mask by value in bodies and log lines (the service's own secrets; runLiveChecks adds them). */
+  secretValues?: readonly string[];
 }
 
 const message = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
@@ -36,13 +40,13 @@ export async function checkHttp(serviceUrl: string, path: string, expectDatabase
     const response = await doFetch(url, { signal });
     const body = await response.text();
     const durationMs = Math.round(performance.now() - started);
-    const masked = maskCredentials(body);
+    const masked = maskSecrets(body, options.secretValues);
     const excerpt = masked.length > BODY_EXCERPT_CHARS ? `${masked.slice(0, BODY_EXCERPT_CHARS)}…` : masked;
     return { path, url, outcome: judgeHealth(response.status, body, expectDatabase), status: response.status, body: excerpt, durationMs };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
     const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? 10_000} ms` : message(error);
-    return { path, url, outcome: 'unreachable', durationMs, error: why };
+    return { path, url, outcome: 'unreachable', durationMs, error: maskSecrets(why, options.secretValues) };
   }
 }
 
@@ -71,10 +75,10 @@ export async function readApplicationLog(
     const since = operation?.startedAt ? Date.parse(operation.startedAt) : undefined;
     const startTime = Date.now() - (options.logLookbackMs ?? 24 * 3_600_000);
     const events = await readEvents(clients.logs, logGroup, startTime, options.maxLogEvents ?? 2000, options.signal);
-    return { logGroup, outcome: 'read', scan: scanLogEvents(events, { since: Number.isFinite(since) ? since : undefined }) };
+    return { logGroup, outcome: 'read', scan: scanLogEvents(events, { since: Number.isFinite(since) ? since : undefined, secretValues: options.secretValues }) };
   } catch (error) {
     const missing = (error as { name?: string }).name === 'ResourceNotFoundException';
-    return { logGroup, outcome: missing ? 'missing' : 'failed', error: message(error) };
+    return { logGroup, outcome: missing ? 'missing' : 'failed', error: maskSecrets(message(error), options.secretValues) };
   }
 }
 
@@ -84,6 +88,7 @@ export async function runLiveChecks(
   options: LiveCheckOptions,
 ): Promise<LiveChecks> {
   const checkedAt = new Date().toISOString();
+  options = { ...options, secretValues: [...(options.secretValues ?? []), ...snapshotSecretValues({ services: [service] })] };
   const healthPath = options.healthCheckPath || service.healthCheckPath || '/';
   const noUrl = `${service.name} has no service URL (status ${service.status})`;
   const [health, dbHealth, logs] = await Promise.all([

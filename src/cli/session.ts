@@ -7,6 +7,7 @@ import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
+import { snapshotSecretValues } from '../model/secretValues';
 import type { Topology } from '../model/topology';
 import type { CliArgs } from './args';
 
@@ -43,7 +44,7 @@ export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<A
   };
 }
 
-export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promise<Session> {
+export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, secrets?: string[]): Promise<Session> {
   const target = await targetOf(args, env);
   if (!offersAppRunner(target.region)) {
     const list = APP_RUNNER_REGIONS.map((r) => r.code).join(', ');
@@ -54,6 +55,7 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promis
   }
   const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
+  secrets?.push(...snapshotSecretValues(snapshot));
   return { target, clients, snapshot, settings: settingsOf(args) };
 }
 

@@ -1,5 +1,5 @@
 // Every AWS failure the user can meet, reduced once to a kind, a one-line message and a next step.
-import { redactSecrets } from './redact';
+import { maskSecrets } from './secretMask';
 
 // Pure: it reads only the error's name, code, HTTP status and message, never credentials.
 
@@ -57,7 +57,7 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
   const code = codeOf(error) ?? '';
   const name = error.name ?? '';
   const httpStatus = error.$metadata?.httpStatusCode;
-  const detail = error.message === undefined ? undefined : redactSecrets(error.message);
+  const detail = error.message === undefined ? undefined : maskSecrets(error.message);
   const base = { code: code || undefined, httpStatus, detail };
   if (EXPIRED.test(code) || EXPIRED.test(name) || /token.*expired|expired.*token|sso session.*expired/i.test(detail ?? '')) {
     return { ...base, kind: 'expired-credentials', nextStep: 'sso-login', message: {

@@ -1,7 +1,7 @@
 // Runbook 6.2 as code: read the application log for "Successfully connected to database" and for error
 // lines. Lines from before the current deployment are counted apart, because an old failure (the first
 // deployment with DEFAULT egress, say) says nothing about the service as it runs now.
-import { redactSecrets } from './redact';
+import { maskSecrets } from './secretMask';
 
 export interface LogEvent {
   /** Milliseconds since the epoch, as CloudWatch Logs reports it. */
@@ -36,6 +36,8 @@ export interface LogScanOptions {
   since?: number;
   /** How many error lines to keep as evidence (default 5). */
   maxErrors?: number;
+  /** Values to mask in the kept lines (the service's own secrets). */
+  secretValues?: readonly string[];
 }
 
 const CONNECTED = /successfully connected to (the )?database/i;
@@ -50,13 +52,6 @@ const ERROR_PATTERNS = [
   /\b(failed to connect|could not connect|connection refused|could not translate host name)\b/i,
 ];
 const DATABASE_ERROR = /database|postgres|psycopg|connection to server|could not translate host name|5432/i;
-
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi;
-
-/** Log lines and response bodies are shown and exported: mask URL passwords and AWS keys in them. */
-export function maskCredentials(text: string): string {
-  return redactSecrets(text).replace(URL_PASSWORD, '$1***@');
-}
 
 export function isErrorLine(message: string): boolean {
   return ERROR_PATTERNS.some((p) => p.test(message));
@@ -87,7 +82,7 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
         continue;
       }
       scan.errorLines++;
-      scan.errors.push({ at: iso(event.timestamp), message: maskCredentials(message).slice(0, 300), logStream: event.logStream });
+      scan.errors.push({ at: iso(event.timestamp), message: maskSecrets(message, options.secretValues).slice(0, 300), logStream: event.logStream });
       if (scan.errors.length > maxErrors) scan.errors.shift();
       if (DATABASE_ERROR.test(message)) scan.latestDatabaseLine = 'error';
     }
