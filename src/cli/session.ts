@@ -3,6 +3,7 @@ import { getClients, type AwsClients } from '../aws/clients';
 import { profileRegion } from '../aws/profiles';
 import { loadTopology } from '../aws/topologyLoader';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import { endpointUrlProblem } from '../model/endpointPolicy';
 import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
@@ -36,11 +37,14 @@ export function settingsOf(args: CliArgs): SetupSettings {
 export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<AwsTarget> {
   const profile = args.profile ?? env.AWS_PROFILE;
   const explicit = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const endpointUrl = args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined);
+  const problem = endpointUrlProblem(endpointUrl);
+  if (problem) throw new CliFailure(problem, 'insecure-endpoint');
   const fromProfile = explicit ? undefined : await profileRegion(profile);
   return {
     region: resolveRegion(explicit, fromProfile),
     profile: profile || undefined,
-    endpointUrl: args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined),
+    endpointUrl,
   };
 }
 

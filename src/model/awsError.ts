@@ -117,6 +117,11 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
     ja: `予期しないエラー${detail ? `: ${detail}` : ''}。詳細は「App Runner VPC」ログを参照してください。` } };
 }
 
+/** The endpointUrl setting is refused (endpointPolicy): plain http to a host that is not this machine. */
+export function insecureEndpoint(message: Localized): NormalizedAwsError {
+  return { kind: 'invalid-request', nextStep: 'check-endpoint', code: 'InsecureEndpoint', message };
+}
+
 /** The region setting names a region where App Runner is not offered: nothing there can work. */
 export function regionWithoutAppRunner(region: string): NormalizedAwsError {
   return { kind: 'invalid-request', nextStep: 'select-region', code: 'RegionWithoutAppRunner', message: {
