@@ -9,7 +9,8 @@ import { maskedIo, type CliIo } from './io';
 import { processSecretValues } from '../model/secretValues';
 import { CliFailure, langOf } from './session';
 
-function failure(error: unknown): { message: Localized; code: string } {
+/** The CLI's one error line and JSON error: a CliFailure's own words, else the error classifier's. */
+export function failureOf(error: unknown): { message: Localized; code: string } {
   if (error instanceof CliFailure) return { message: error.localized, code: error.code };
   const n = classifyAwsError(error);
   return { message: n.message, code: n.code ?? n.kind };
@@ -43,7 +44,7 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
         return await runExportScript(rc);
     }
   } catch (error) {
-    const { message, code } = failure(error);
+    const { message, code } = failureOf(error);
     const line = message[rc.lang].replace(/\s*\n\s*/g, ' ');
     if (args.json) io.stdout.write(`${JSON.stringify({ command: args.command, error: { code, message } }, null, 2)}\n`);
     io.stderr.write(`apprunner-vpc: ${line}\n`);
