@@ -5,6 +5,7 @@ import { handleAdmin, type AdminController } from './admin';
 import type { FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
+import { filterLogEventsWithEmptyPages } from './logPaging';
 import { proxyToMoto } from './proxy';
 import { describeCall } from './requestInfo';
 
@@ -56,6 +57,10 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
+  }
+  const emptyPages = deps.admin.faults.current().emptyLogPages ?? 0;
+  if (call.operation === 'FilterLogEvents' && call.service === 'logs' && emptyPages > 0) {
+    return filterLogEventsWithEmptyPages(deps.motoPort, emptyPages, req, body, res);
   }
   proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }

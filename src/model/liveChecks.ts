@@ -24,6 +24,8 @@ export interface LogCheck {
   outcome: LogOutcome;
   scan?: LogScan;
   error?: string;
+  /** Set when reading stopped at the page or time cap before the last page: the newest lines may be missing. */
+  truncated?: { reason: 'pages' | 'time'; pages: number };
 }
 
 export interface LiveChecks {

@@ -90,6 +90,27 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
   return scan;
 }
 
+/**
+ * CloudWatch Logs filter pattern for the runbook's lines (6.2): the connected line and error lines. Terms
+ * are case-sensitive in CloudWatch, so each is listed in the spellings loggers use; the scan above still
+ * decides what counts, the pattern only spares reading the rest.
+ */
+export const RUNBOOK_LOG_FILTER = [
+  '"Successfully connected"', '"successfully connected"', 'ERROR', 'Error', 'error', 'FATAL', 'Fatal', 'fatal', 'CRITICAL', 'critical', 'PANIC',
+  'Exception', 'Traceback', '"failed to connect"', '"Failed to connect"', '"could not connect"', '"Could not connect"',
+  '"connection refused"', '"Connection refused"', '"could not translate host name"',
+].map((term) => `?${term}`).join(' ');
+
+/** How far before the deployment's start the log is read: clocks differ and the first lines come early. */
+export const LOG_START_MARGIN_MS = 5 * 60_000;
+
+/** Where the log scan starts: the deployment's start minus the margin when known, else `lookbackMs` ago. */
+export function logStartTime(now: number, deploymentStartedAt: number | undefined, lookbackMs: number): number {
+  const fallback = now - lookbackMs;
+  if (deploymentStartedAt === undefined || !Number.isFinite(deploymentStartedAt)) return fallback;
+  return Math.max(fallback, deploymentStartedAt - LOG_START_MARGIN_MS);
+}
+
 /** Where App Runner writes the application's stdout: /aws/apprunner/<service>/<service-id>/application. */
 export function applicationLogGroup(service: { name: string; id: string }): string {
   return `/aws/apprunner/${service.name}/${service.id}/application`;
