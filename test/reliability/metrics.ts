@@ -16,6 +16,12 @@ export const metrics = {
   widenedAccess: 0,
   iamPolicyMatches: 0,
   webviewCspViolations: 0,
+  // Issue 16 (test/reliability/masking.test.ts): strings of the masking corpus tried and secrets that survived
+  // maskSecrets; hostile names tried in the exported script and commands that ran because of them.
+  maskingCorpus: 0,
+  maskingLeaks: 0,
+  hostileNamesTried: 0,
+  scriptInjections: 0,
 };
 
 export type MetricName = keyof typeof metrics;
