@@ -101,7 +101,8 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
   });
 });
 
-describe('exported script: bash 3.2 only (issue 16, finding 3)', () => {
+describe('exported script: bash 3.2 only (issue 16, finding 3)', function () {
+  this.timeout(60_000);
   const scripts = [setupScript(baseDesired(), BASE_CONTEXT), setupScript(baseDesired(), { ...BASE_CONTEXT, lang: 'ja', basis: 'attached' })];
 
   it('shellcheck --shell=bash finds nothing', () => {
