@@ -31,6 +31,8 @@ export interface FaultConfig {
   /** 0..1: share of calls answered with the service's 5xx internal error. */
   serverErrorRate?: number;
   failNth?: FailNth[];
+  /** CloudWatch Logs' FilterLogEvents answers this many empty pages (with a nextToken) before each real page. */
+  emptyLogPages?: number;
 }
 
 export type InjectedFault = { kind: 'throttle' } | { kind: 'server' } | { kind: 'custom'; error: FaultError };
@@ -66,7 +68,10 @@ export function parseFaultConfig(input: unknown): FaultConfig {
     }
     return rule as FailNth;
   });
+  const empty = raw.emptyLogPages;
+  if (empty !== undefined && (typeof empty !== 'number' || !Number.isInteger(empty) || empty < 0)) throw new Error('emptyLogPages must be an integer >= 0');
   return {
+    emptyLogPages: empty as number | undefined,
     latencyMs: latency as number | undefined,
     throttleRate: rate(raw.throttleRate, 'throttleRate'),
     serverErrorRate: rate(raw.serverErrorRate, 'serverErrorRate'),

@@ -8,6 +8,7 @@ import { handleAdmin, type AdminController } from './admin';
 import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
 import { faultReply, type WireReply } from './faultResponses';
+import { filterLogEventsWithEmptyPages } from './logPaging';
 import { proxyToMoto } from './proxy';
 import { handleRdsOperation, servesRdsOperation } from './rds/rdsFront';
 import { describeCall, queryParams } from './requestInfo';
@@ -85,6 +86,10 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       deps.log?.(`strict ${refusal.code} -> ec2:${call.operation}`);
       return send(res, faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
     }
+  }
+  const emptyPages = deps.admin.faults.current().emptyLogPages ?? 0;
+  if (call.operation === 'FilterLogEvents' && call.service === 'logs' && emptyPages > 0) {
+    return filterLogEventsWithEmptyPages(deps.motoPort, emptyPages, req, body, res);
   }
   proxyToMoto(deps.motoPort, req, body, res, holdMs);
 }

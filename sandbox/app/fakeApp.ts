@@ -38,6 +38,25 @@ function errorText(target: DatabaseTarget | undefined, verdict: Verdict): string
   return `connection to server at "${target.host}", port ${target.port} failed: timeout expired`;
 }
 
+/** The deployed environment variables (image or code configuration). */
+function environmentOf(service: ServiceRecord): Record<string, string> {
+  const source = service.deployed?.SourceConfiguration as Record<string, Record<string, unknown> | undefined> | undefined;
+  const image = source?.ImageRepository?.ImageConfiguration as { RuntimeEnvironmentVariables?: Record<string, string> } | undefined;
+  const code = (source?.CodeRepository?.CodeConfiguration as { CodeConfigurationValues?: { RuntimeEnvironmentVariables?: Record<string, string> } } | undefined)
+    ?.CodeConfigurationValues;
+  return { ...(image ?? code)?.RuntimeEnvironmentVariables };
+}
+
+/**
+ * A careless application (SANDBOX_APP_ECHOES_CONFIG=true in its environment) puts its whole configuration in
+ * its health answers and log lines, as debug endpoints and "connecting to <DSN>" lines do in real apps: the
+ * reliability suite checks that none of it reaches what the product shows.
+ */
+function echoedConfig(service: ServiceRecord): Record<string, string> | undefined {
+  const env = environmentOf(service);
+  return env.SANDBOX_APP_ECHOES_CONFIG === 'true' ? env : undefined;
+}
+
 export class FakeApp {
   /** DATABASE_URL as each deployment's instances received it (secrets are resolved once, at deployment). */
   private readonly databaseUrls = new WeakMap<ServiceConfig, Promise<string | undefined>>();
@@ -108,12 +127,15 @@ export class FakeApp {
     const serving = service.deployed !== undefined && (service.status === 'RUNNING' || service.status === 'OPERATION_IN_PROGRESS');
     if (!serving) return json(503, { message: 'Service Unavailable' });
     const path = rest.split('?')[0];
-    if (path === '/api/v1/health') return json(200, { status: 'healthy' });
+    const config = echoedConfig(service);
+    if (path === '/api/v1/health') return json(200, { status: 'healthy', ...(config ? { config } : {}) });
     if (path === '/api/v1/db-health') {
       const verdict = await this.verdict(service);
-      if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected' });
+      if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected', ...(config ? { config } : {}) });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).
-      return json(200, { status: 'unhealthy', error: errorText(await this.target(service), verdict) }, { 'x-sandbox-reason': verdict.reason });
+      const text = errorText(await this.target(service), verdict);
+      const error = config ? `${text} (DATABASE_URL=${config.DATABASE_URL ?? ''})` : text;
+      return json(200, { status: 'unhealthy', error, ...(config ? { config } : {}) }, { 'x-sandbox-reason': verdict.reason });
     }
     if (path === '/api/v1/egress-health') {
       const verdict = await this.internetVerdict(service);
@@ -139,7 +161,9 @@ export class FakeApp {
           : `ERROR: Failed to connect to database: ${errorText(await this.target(service), verdict)}`;
         if (!this.isCurrent(service)) return;
         const stream = `instance/${randomBytes(16).toString('hex')}`;
-        await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, ['Application startup', line]);
+        const config = echoedConfig(service);
+        const echoed = config ? [`ERROR config dump: ${JSON.stringify(config)}`, `Connecting to ${config.DATABASE_URL ?? ''}`] : [];
+        await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, ['Application startup', ...echoed, line]);
       },
       serviceEvent: async (service, message) => {
         if (!this.isCurrent(service)) return;

@@ -17,6 +17,8 @@ export interface RunContext {
   io: CliIo;
   env: NodeJS.ProcessEnv;
   lang: Lang;
+  /** Values to mask wherever they appear; openSession adds the snapshot's service secrets. */
+  secrets: string[];
 }
 
 function issuesFailure(issues: ValidationIssue[]): CliFailure {
@@ -44,7 +46,7 @@ function targetJson(s: Session): Record<string, string | undefined> {
 }
 
 export async function runPlan(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env);
+  const session = await openSession(rc.args, rc.env, rc.secrets);
   const { plan, desired } = await setupPlan(session, rc.args);
   const changes = hasChanges(plan);
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`);
@@ -67,7 +69,7 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 }
 
 export async function runApply(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env);
+  const session = await openSession(rc.args, rc.env, rc.secrets);
   const plan = rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.

@@ -1,8 +1,22 @@
 // The streams the CLI talks through, injected so tests run main() in-process.
+import { maskSecrets } from '../model/secretMask';
+
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+}
+
+/**
+ * The same streams with every text masked (issue 16): text, JSON and errors alike. `secrets` grows while the
+ * command runs (the snapshot's service environments are known only once it is loaded).
+ */
+export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {
+  return {
+    stdout: { write: (text: string) => io.stdout.write(maskSecrets(text, secrets)) },
+    stderr: { write: (text: string) => io.stderr.write(maskSecrets(text, secrets)) },
+    stdin: io.stdin,
+  };
 }
 
 /** Reads one line from stdin (the y/N answer); resolves '' at end of input. */

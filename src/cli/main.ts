@@ -5,23 +5,28 @@ import { parseArgs, USAGE } from './args';
 import { runApply, runPlan, type RunContext } from './commands';
 import { runDiagnose } from './diagnose';
 import { runExportScript } from './exportScript';
-import type { CliIo } from './io';
+import { maskedIo, type CliIo } from './io';
+import { processSecretValues } from '../model/secretValues';
 import { CliFailure, langOf } from './session';
 
-function failure(error: unknown): { message: Localized; code: string } {
+/** The CLI's one error line and JSON error: a CliFailure's own words, else the error classifier's. */
+export function failureOf(error: unknown): { message: Localized; code: string } {
   if (error instanceof CliFailure) return { message: error.localized, code: error.code };
   const n = classifyAwsError(error);
   return { message: n.message, code: n.code ?? n.kind };
 }
 
-export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Every text the CLI prints passes maskSecrets, with the session's own secrets known by value.
+  const secrets = processSecretValues(env);
+  const io = maskedIo(rawIo, secrets);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr.write(`apprunner-vpc: ${parsed.error}\n${USAGE}`);
     return 1;
   }
   const args = parsed.args;
-  const rc: RunContext = { args, io, env, lang: langOf(args, env) };
+  const rc: RunContext = { args, io, env, lang: langOf(args, env), secrets };
   try {
     switch (args.command) {
       case 'help':
@@ -39,7 +44,7 @@ export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = p
         return await runExportScript(rc);
     }
   } catch (error) {
-    const { message, code } = failure(error);
+    const { message, code } = failureOf(error);
     const line = message[rc.lang].replace(/\s*\n\s*/g, ' ');
     if (args.json) io.stdout.write(`${JSON.stringify({ command: args.command, error: { code, message } }, null, 2)}\n`);
     io.stderr.write(`apprunner-vpc: ${line}\n`);

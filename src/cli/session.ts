@@ -4,11 +4,13 @@ import { profileRegion } from '../aws/profiles';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
 import { loadTopology } from '../aws/topologyLoader';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import { endpointUrlProblem } from '../model/endpointPolicy';
 import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
 import { secretUrlReferences, type SecretUrlResolution } from '../model/secretUrls';
+import { snapshotSecretValues } from '../model/secretValues';
 import type { Topology } from '../model/topology';
 import type { CliArgs } from './args';
 
@@ -38,15 +40,18 @@ export function settingsOf(args: CliArgs): SetupSettings {
 export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<AwsTarget> {
   const profile = args.profile ?? env.AWS_PROFILE;
   const explicit = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const endpointUrl = args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined);
+  const problem = endpointUrlProblem(endpointUrl);
+  if (problem) throw new CliFailure(problem, 'insecure-endpoint');
   const fromProfile = explicit ? undefined : await profileRegion(profile);
   return {
     region: resolveRegion(explicit, fromProfile),
     profile: profile || undefined,
-    endpointUrl: args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined),
+    endpointUrl,
   };
 }
 
-export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promise<Session> {
+export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, secrets?: string[]): Promise<Session> {
   const target = await targetOf(args, env);
   if (!offersAppRunner(target.region)) {
     const list = APP_RUNNER_REGIONS.map((r) => r.code).join(', ');
@@ -57,6 +62,7 @@ export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv): Promis
   }
   const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
+  secrets?.push(...snapshotSecretValues(snapshot));
   return { target, clients, snapshot, settings: settingsOf(args) };
 }
 

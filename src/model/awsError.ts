@@ -1,5 +1,5 @@
 // Every AWS failure the user can meet, reduced once to a kind, a one-line message and a next step.
-import { redactSecrets } from './redact';
+import { maskSecrets } from './secretMask';
 
 // Pure: it reads only the error's name, code, HTTP status and message, never credentials.
 
@@ -37,7 +37,8 @@ interface ErrorLike {
   name?: string;
   code?: string;
   Code?: string;
-  message?: string;
+  /** A string from the SDK and Node; anything at all from other throwers. */
+  message?: unknown;
   $metadata?: { httpStatusCode?: number };
   cause?: unknown;
 }
@@ -52,12 +53,31 @@ function codeOf(error: ErrorLike): string | undefined {
   return error.code ?? error.Code ?? cause?.code ?? error.name;
 }
 
+const KINDS = new Set<string>(['expired-credentials', 'no-credentials', 'access-denied', 'unreachable', 'throttled', 'not-found', 'invalid-request',
+  'in-progress', 'quota', 'server', 'unknown'] satisfies AwsErrorKind[]);
+
+/** An error this module already classified (the store keeps them): classifying again keeps it. */
+export function isNormalizedAwsError(value: unknown): value is NormalizedAwsError {
+  const v = value as Partial<NormalizedAwsError> | null | undefined;
+  return typeof v === 'object' && v !== null && KINDS.has(String(v.kind)) && typeof v.message?.en === 'string' && typeof v.message?.ja === 'string';
+}
+
+/** The error's own text, whatever was thrown: never "[object Object]". */
+function textOf(message: unknown): string | undefined {
+  if (typeof message === 'string') return message || undefined;
+  const localized = message as Partial<Localized> | null | undefined;
+  if (typeof localized === 'object' && localized !== null && typeof localized.en === 'string') return localized.en;
+  return undefined;
+}
+
 export function classifyAwsError(raw: unknown): NormalizedAwsError {
-  const error: ErrorLike = typeof raw === 'object' && raw !== null ? (raw as ErrorLike) : { message: String(raw) };
+  if (isNormalizedAwsError(raw)) return raw;
+  const error: ErrorLike = typeof raw === 'object' && raw !== null ? (raw as ErrorLike) : raw === undefined || raw === null ? {} : { message: String(raw) };
   const code = codeOf(error) ?? '';
   const name = error.name ?? '';
   const httpStatus = error.$metadata?.httpStatusCode;
-  const detail = error.message === undefined ? undefined : redactSecrets(error.message);
+  const text = textOf(error.message);
+  const detail = text === undefined ? undefined : maskSecrets(text);
   const base = { code: code || undefined, httpStatus, detail };
   if (EXPIRED.test(code) || EXPIRED.test(name) || /token.*expired|expired.*token|sso session.*expired/i.test(detail ?? '')) {
     return { ...base, kind: 'expired-credentials', nextStep: 'sso-login', message: {
@@ -115,6 +135,11 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
   return { ...base, kind: 'unknown', nextStep: 'open-log', message: {
     en: `Unexpected error${detail ? `: ${detail}` : ''}. See the "App Runner VPC" log for details.`,
     ja: `予期しないエラー${detail ? `: ${detail}` : ''}。詳細は「App Runner VPC」ログを参照してください。` } };
+}
+
+/** The endpointUrl setting is refused (endpointPolicy): plain http to a host that is not this machine. */
+export function insecureEndpoint(message: Localized): NormalizedAwsError {
+  return { kind: 'invalid-request', nextStep: 'check-endpoint', code: 'InsecureEndpoint', message };
 }
 
 /** The region setting names a region where App Runner is not offered: nothing there can work. */

@@ -64,7 +64,12 @@ function logLines(c: LogCheck, lang: ReportLang): string[] {
   const counts = lang === 'ja'
     ? `現在のデプロイのエラー行 ${s.errorLines}、それ以前 ${s.earlierErrorLines}（${s.eventsScanned} 件を確認）`
     : `${s.errorLines} error line(s) in the current deployment, ${s.earlierErrorLines} before it (${s.eventsScanned} events read)`;
-  return [`- ${mark} **${title}** ${group}: ${connected}; ${counts}`, ...s.errors.map((e) => `  - ${e.at}: ${code(e.message)}`)];
+  const truncated = c.truncated
+    ? [lang === 'ja'
+      ? `  - ⚠ 読み取りを ${c.truncated.pages} ページで打ち切りました（${c.truncated.reason === 'time' ? '時間' : 'ページ数'}の上限）。最新の行が含まれていない可能性があります。`
+      : `  - ⚠ Truncated: reading stopped after ${c.truncated.pages} pages (${c.truncated.reason === 'time' ? 'time' : 'page'} limit); the newest lines may be missing.`]
+    : [];
+  return [`- ${mark} **${title}** ${group}: ${connected}; ${counts}`, ...truncated, ...s.errors.map((e) => `  - ${e.at}: ${code(e.message)}`)];
 }
 
 export function diagnosisReportMarkdown(d: Diagnosis, live: LiveChecks | undefined, lang: ReportLang, meta: { generatedAt?: string; target?: string } = {}): string {

@@ -54,6 +54,15 @@ type Statement = IamPolicy['Statement'][number];
 
 /** Implied actions that must not be granted on every resource: their statement, scoped. */
 export const SCOPED_STATEMENTS: Record<string, Statement> = {
+  // Tag-on-create only: the code never tags an existing resource (it has no CreateTags call of its own), so
+  // the principal must not be able to retag any EC2 resource (issue 16).
+  'ec2:CreateTags': {
+    Sid: 'TagOnlyTheGroupItCreates',
+    Effect: 'Allow',
+    Action: 'ec2:CreateTags',
+    Resource: 'arn:aws:ec2:*:*:security-group/*',
+    Condition: { StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' } },
+  },
   'iam:CreateServiceLinkedRole': {
     Sid: 'AppRunnerNetworkingRoleOnce',
     Effect: 'Allow',

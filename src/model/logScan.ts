@@ -1,7 +1,7 @@
 // Runbook 6.2 as code: read the application log for "Successfully connected to database" and for error
 // lines. Lines from before the current deployment are counted apart, because an old failure (the first
 // deployment with DEFAULT egress, say) says nothing about the service as it runs now.
-import { redactSecrets } from './redact';
+import { maskSecrets } from './secretMask';
 
 export interface LogEvent {
   /** Milliseconds since the epoch, as CloudWatch Logs reports it. */
@@ -36,6 +36,8 @@ export interface LogScanOptions {
   since?: number;
   /** How many error lines to keep as evidence (default 5). */
   maxErrors?: number;
+  /** Values to mask in the kept lines (the service's own secrets). */
+  secretValues?: readonly string[];
 }
 
 const CONNECTED = /successfully connected to (the )?database/i;
@@ -50,13 +52,6 @@ const ERROR_PATTERNS = [
   /\b(failed to connect|could not connect|connection refused|could not translate host name)\b/i,
 ];
 const DATABASE_ERROR = /database|postgres|psycopg|connection to server|could not translate host name|5432/i;
-
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:)([^\s@/]+)@/gi;
-
-/** Log lines and response bodies are shown and exported: mask URL passwords and AWS keys in them. */
-export function maskCredentials(text: string): string {
-  return redactSecrets(text).replace(URL_PASSWORD, '$1***@');
-}
 
 export function isErrorLine(message: string): boolean {
   return ERROR_PATTERNS.some((p) => p.test(message));
@@ -87,12 +82,33 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
         continue;
       }
       scan.errorLines++;
-      scan.errors.push({ at: iso(event.timestamp), message: maskCredentials(message).slice(0, 300), logStream: event.logStream });
+      scan.errors.push({ at: iso(event.timestamp), message: maskSecrets(message, options.secretValues).slice(0, 300), logStream: event.logStream });
       if (scan.errors.length > maxErrors) scan.errors.shift();
       if (DATABASE_ERROR.test(message)) scan.latestDatabaseLine = 'error';
     }
   }
   return scan;
+}
+
+/**
+ * CloudWatch Logs filter pattern for the runbook's lines (6.2): the connected line and error lines. Terms
+ * are case-sensitive in CloudWatch, so each is listed in the spellings loggers use; the scan above still
+ * decides what counts, the pattern only spares reading the rest.
+ */
+export const RUNBOOK_LOG_FILTER = [
+  '"Successfully connected"', '"successfully connected"', 'ERROR', 'Error', 'error', 'FATAL', 'Fatal', 'fatal', 'CRITICAL', 'critical', 'PANIC',
+  'Exception', 'Traceback', '"failed to connect"', '"Failed to connect"', '"could not connect"', '"Could not connect"',
+  '"connection refused"', '"Connection refused"', '"could not translate host name"',
+].map((term) => `?${term}`).join(' ');
+
+/** How far before the deployment's start the log is read: clocks differ and the first lines come early. */
+export const LOG_START_MARGIN_MS = 5 * 60_000;
+
+/** Where the log scan starts: the deployment's start minus the margin when known, else `lookbackMs` ago. */
+export function logStartTime(now: number, deploymentStartedAt: number | undefined, lookbackMs: number): number {
+  const fallback = now - lookbackMs;
+  if (deploymentStartedAt === undefined || !Number.isFinite(deploymentStartedAt)) return fallback;
+  return Math.max(fallback, deploymentStartedAt - LOG_START_MARGIN_MS);
 }
 
 /** Where App Runner writes the application's stdout: /aws/apprunner/<service>/<service-id>/application. */

@@ -25,15 +25,38 @@ export interface SetupScriptContext {
   dbGroupOwner?: string;
 }
 
-/** One shell word, whatever it contains. */
+// Characters that end a line or steer a terminal: C0 and C1 controls (\n, \r, ESC, NEL), DEL, the Unicode line
+// and paragraph separators, and bidirectional overrides that make a line read other than it runs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Text for a comment or a message line: whatever a value holds, it stays on its one line. */
+export function oneLine(text: string): string {
+  return text.replace(UNSAFE_IN_LINE, ' ');
+}
+
+/** $'...' for the unsafe characters, as UTF-8 bytes: \\xHH works in bash 3.2, \\u needs bash 4.2. */
+function ansiC(text: string): string {
+  const bytes = [...new TextEncoder().encode(text)].map((b) => `\\x${b.toString(16).padStart(2, '0')}`).join('');
+  return `$'${bytes}'`;
+}
+
+/** Splits text at unsafe characters, quotes the safe runs with `quote` and the unsafe ones as $'...'. */
+function quotePieces(text: string, quote: (safe: string) => string): string {
+  const parts = text.split(new RegExp(`(${UNSAFE_IN_LINE.source}+)`));
+  return parts.map((part, i) => (i % 2 === 1 ? ansiC(part) : part === '' ? '' : quote(part))).join('') || "''";
+}
+
+/** One shell word, whatever it contains (control characters kept exactly, but never raw in the script). */
 export function shellQuote(value: string | number): string {
   const text = String(value);
-  return /^[A-Za-z0-9_./:=@+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[A-Za-z0-9_./:=@+-]+$/.test(text)) return text;
+  return quotePieces(text, (safe) => `'${safe.replace(/'/g, `'\\''`)}'`);
 }
 
 /** A double-quoted shell word, for JMESPath queries that contain single-quoted literals. */
 function doubleQuote(value: string): string {
-  return `"${value.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`;
+  return quotePieces(value, (safe) => `"${safe.replace(/[\\"$`]/g, (c) => `\\${c}`)}"`);
 }
 
 function jmesString(value: string): string {
@@ -71,10 +94,10 @@ wait_until_idle() {
 
 # GET a path of the service until it answers healthy (a fresh deployment can take a moment).
 check_health() {
-  local path=$1 expect=$2 url scheme body="" attempt
+  local path=$1 expect=$2 url scheme body=""
   url=$(aws apprunner describe-service --service-arn "$SERVICE_ARN" --query 'Service.ServiceUrl' --output text)
   case "$url" in 127.0.0.1* | localhost*) scheme=http ;; *) scheme=https ;; esac
-  for attempt in 1 2 3 4 5 6; do
+  for _ in 1 2 3 4 5 6; do
     if body=$(curl -fsS --max-time 10 "$scheme://$url$path") && grep -Eq "$expect" <<<"$body"; then
       echo "    $body"
       return 0
@@ -87,9 +110,11 @@ check_health() {
 `;
 
 export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
-  const t = (text: Localized): string => text[ctx.lang];
+  // Every value that reaches a comment or a message goes through oneLine (issue 16: a newline in a name
+  // turned the rest of a comment into a command); values in commands go through shellQuote.
+  const t = (text: Localized): string => oneLine(text[ctx.lang]);
   const q = shellQuote;
-  const dbGroup = ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId;
+  const dbGroup = oneLine(ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId);
   const groupFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'group-name', Values: [d.appRunnerSecurityGroupName] }]);
   const nameTag = d.appRunnerSecurityGroupNameTag || d.appRunnerSecurityGroupName;
   const tagFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'tag:Name', Values: [nameTag] }]);
@@ -116,6 +141,9 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `# ${t({ en: 'Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.',
       ja: 'AWS CLI（v1 または v2）、curl、このアカウントの認証情報が必要です。AWS_ENDPOINT_URL でローカルのサンドボックスに向けられます。' })}`,
     'set -euo pipefail',
+    // CLI v2 and the SDKs prefer AWS_REGION, CLI v1 reads AWS_DEFAULT_REGION: set both, so a shell's own
+    // AWS_REGION cannot send the script to another region.
+    `export AWS_REGION=${q(ctx.region)}`,
     `export AWS_DEFAULT_REGION=${q(ctx.region)}`,
     'export AWS_PAGER=""',
     'POLL_SECONDS=${POLL_SECONDS:-10}',
@@ -136,8 +164,17 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
       '',
     );
   }
+  // The region, checked as the account is: the VPC must be there before anything is written.
   lines.push(
-    `# 3.1 ${appGroup}`,
+    `if ! aws ec2 describe-vpcs --vpc-ids "$VPC_ID" --query 'Vpcs[0].VpcId' --output text >/dev/null; then`,
+    `  echo ${q(t({ en: `VPC ${d.vpcId} was not found in region ${ctx.region} with these credentials: nothing was changed.`,
+      ja: `VPC ${d.vpcId} はリージョン ${ctx.region} でこの認証情報からは見つかりません。何も変更していません。` }))} >&2`,
+    '  exit 1',
+    'fi',
+    '',
+  );
+  lines.push(
+    `# 3.1 ${oneLine(appGroup)}`,
     step({ en: `3.1 Security group ${appGroup} in ${d.vpcId}`, ja: `3.1 ${d.vpcId} のセキュリティグループ ${appGroup}` }),
     `# ${t({ en: `EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag ${nameTag}.`,
       ja: `EC2 は「sg-」で始まるグループ名を受け付けません。グループは GroupName で、なければ Name タグ ${nameTag} で探します。` })}`,
@@ -184,7 +221,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
       `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
     ]),
     '',
-    `# 4 ${d.connectorName}`,
+    `# 4 ${oneLine(d.connectorName)}`,
     step({ en: `4 VPC connector ${d.connectorName} over ${subnets.join(', ')}`, ja: `4 VPC Connector ${d.connectorName}（サブネット ${subnets.join(', ')}）` }),
     `SUBNETS=${q(subnets.join(','))}`,
     `connector=$(aws apprunner list-vpc-connectors --query ${doubleQuote(connectorQuery)} --output text)`,
@@ -200,7 +237,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     'fi',
     'echo "    $CONNECTOR_ARN"',
     '',
-    `# 5.1 ${d.serviceName}`,
+    `# 5.1 ${oneLine(d.serviceName)}`,
     step({ en: `5.1 Attach ${d.connectorName} to ${d.serviceName} (redeploys the service; other network settings kept)`,
       ja: `5.1 ${d.serviceName} に ${d.connectorName} を適用（サービスは再デプロイされます。他のネットワーク設定は維持）` }),
     'wait_until_idle || true',
@@ -209,7 +246,9 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     'read -r current public ip_type <<<"$network"',
     'if [ "$current" != "$CONNECTOR_ARN" ]; then',
     '  network="EgressConfiguration={EgressType=VPC,VpcConnectorArn=$CONNECTOR_ARN}"',
-    '  [ "$public" = None ] || network="$network,IngressConfiguration={IsPubliclyAccessible=${public,,}}"',
+    // The CLI prints True/False; the shorthand wants true/false. A case, not ${public,,}: macOS has bash 3.2.
+    '  case "$public" in True) public=true ;; False) public=false ;; esac',
+    '  [ "$public" = None ] || network="$network,IngressConfiguration={IsPubliclyAccessible=$public}"',
     '  [ "$ip_type" = None ] || network="$network,IpAddressType=$ip_type"',
     '  aws apprunner update-service --service-arn "$SERVICE_ARN" --network-configuration "$network" --query OperationId --output text',
     '  sleep "$POLL_SECONDS"',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, regionWithoutAppRunner, type NormalizedAwsError } from '../model/awsError';
+import { classifyAwsError, insecureEndpoint, regionWithoutAppRunner, type NormalizedAwsError } from '../model/awsError';
+import { endpointUrlProblem } from '../model/endpointPolicy';
 import { offersAppRunner } from '../model/regions';
 import { resolveRegion, type AwsTarget } from '../model/awsTarget';
 import { loadBackend } from './backend';
@@ -41,6 +42,11 @@ export class Connection implements vscode.Disposable {
     let target: AwsTarget | undefined;
     try {
       target = await this.resolveTarget();
+      const endpointProblem = endpointUrlProblem(target.endpointUrl);
+      if (endpointProblem) {
+        if (generation === this.generation) this.publish({ status: 'error', target, error: insecureEndpoint(endpointProblem) });
+        return this.current;
+      }
       if (!offersAppRunner(target.region)) {
         if (generation === this.generation) this.publish({ status: 'error', target, error: regionWithoutAppRunner(target.region) });
         return this.current;

@@ -1,15 +1,9 @@
 import * as vscode from 'vscode';
-import { redactSecrets } from '../model/redact';
+import { masked } from './masking';
 
-// One log channel for the whole extension. Everything written passes through redaction, and the session's
-// own credentials from the environment are masked by value too.
+// One log channel for the whole extension. Everything written passes through maskSecrets, with the session's
+// own credentials and the loaded services' secrets masked by value too.
 let channel: vscode.LogOutputChannel | undefined;
-
-function knownSecrets(): string[] {
-  return [process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN, process.env.AWS_ACCESS_KEY_ID].filter(
-    (value): value is string => !!value,
-  );
-}
 
 export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChannel {
   channel = vscode.window.createOutputChannel('App Runner VPC', { log: true });
@@ -17,12 +11,10 @@ export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChann
   return channel;
 }
 
-const clean = (message: string): string => redactSecrets(message, knownSecrets());
-
 export const log = {
-  debug: (message: string): void => channel?.debug(clean(message)),
-  info: (message: string): void => channel?.info(clean(message)),
-  warn: (message: string): void => channel?.warn(clean(message)),
-  error: (message: string): void => channel?.error(clean(message)),
+  debug: (message: string): void => channel?.debug(masked(message)),
+  info: (message: string): void => channel?.info(masked(message)),
+  warn: (message: string): void => channel?.warn(masked(message)),
+  error: (message: string): void => channel?.error(masked(message)),
   show: (): void => channel?.show(true),
 };

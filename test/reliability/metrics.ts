@@ -20,6 +20,12 @@ const NAMES = [
   'iamPolicyMatches',
   'iamCallsNotAllowed',
   'webviewCspViolations',
+  // Issue 16 (masking.test.ts): masking corpus strings tried and secrets that survived maskSecrets; hostile
+  // names tried in the exported script and commands that ran because of them.
+  'maskingCorpus',
+  'maskingLeaks',
+  'hostileNamesTried',
+  'scriptInjections',
 ] as const;
 
 export type MetricName = (typeof NAMES)[number];

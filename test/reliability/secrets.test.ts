@@ -8,7 +8,8 @@ import { readFreshLayerReport } from '../support/layerReports';
 import { freePort } from '../support/net';
 import { findSecrets, RELIABILITY_SESSION, type SecretHit } from '../support/secretScan';
 import { SOURCE_ROOT } from '../support/sourceFiles';
-import { getSandbox, seed } from '../sandbox/support';
+import { DescribeServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
+import { getSandbox, sandboxClients, seed, waitForServiceStatus } from '../sandbox/support';
 import { add } from './metrics';
 
 const BIN = path.join(SOURCE_ROOT, 'bin', 'apprunner-vpc.js');
@@ -72,6 +73,36 @@ describe('Reliability: credentials and seeded secrets never appear in output or 
       `the commands did run against the seed: ${ran.join('; ')}`);
     assert.ok(outputs.some((o) => o.argv.join(' ') === 'apply --yes --json' && /SignatureDoesNotMatch/.test(o.text)), 'the leaky error reached the output (masked)');
     assert.deepEqual(hits, []);
+  });
+
+  it('a careless app\'s seeded secret (environment, health answers, log lines) never appears in any command\'s output', async () => {
+    // Issue 16: the service's own environment holds the secret; the sandbox app echoes its configuration into
+    // its health bodies and its log lines (SANDBOX_APP_ECHOES_CONFIG), as careless real apps do.
+    await getSandbox().reset();
+    const SEEDED = 'SeededAppSecret-7f3a9cQ';
+    const appRunner = sandboxClients().appRunner;
+    const arn = seed().serviceArn ?? '';
+    const current = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service;
+    const image = current?.SourceConfiguration?.ImageRepository;
+    const env = image?.ImageConfiguration?.RuntimeEnvironmentVariables ?? {};
+    const dbUrl = new URL(env.DATABASE_URL ?? 'postgresql://app:x@db:5432/kyudai');
+    dbUrl.password = SEEDED;
+    await appRunner.send(new UpdateServiceCommand({ ServiceArn: arn, SourceConfiguration: { ...current?.SourceConfiguration, ImageRepository: {
+      ...image, ImageIdentifier: image?.ImageIdentifier ?? '', ImageRepositoryType: image?.ImageRepositoryType ?? 'ECR_PUBLIC',
+      ImageConfiguration: { ...image?.ImageConfiguration, RuntimeEnvironmentVariables: {
+        ...env, DATABASE_URL: dbUrl.toString(), DB_PASSWORD: SEEDED, API_TOKEN: SEEDED, SANDBOX_APP_ECHOES_CONFIG: 'true' } } } } }));
+    await waitForServiceStatus(appRunner, arn, 'RUNNING', 30_000);
+    const outputs = [
+      await run(['plan']), await run(['plan', '--json']), await run(['diagnose']), await run(['diagnose', '--json']), await run(['export-script']),
+      await run(['apply', '--yes']), await run(['apply', '--yes', '--json']), await run(['diagnose']), await run(['diagnose', '--json', '--lang', 'ja']),
+      await run(['detach', '--yes']), await run(['delete-connector', '--yes', '--json']),
+    ];
+    const text = outputs.map((o) => o.text).join('\n');
+    const found = text.split(SEEDED).length - 1 + text.split(encodeURIComponent(SEEDED)).length - 1;
+    add('secretsInLogs', found, outputs.length);
+    // The app did echo it: the diagnosis saw the configuration dump in the log and the unhealthy body.
+    assert.match(text, /config dump|DATABASE_URL=/, 'the careless app echoed its configuration');
+    assert.equal(found, 0);
   });
 
   it('every log of the last host run (log channel at trace level, webview console, server log)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { isLoopbackHost, resolveRegion, serviceEndpointUrl } from '../../src/model/awsTarget';
-import { redactSecrets } from '../../src/model/redact';
+import { maskSecrets } from '../../src/model/secretMask';
 
 describe('awsTarget', () => {
   it('takes the region from the setting, else the profile, else ap-northeast-1', () => {
@@ -26,11 +26,11 @@ describe('awsTarget', () => {
   });
 });
 
-describe('redactSecrets', () => {
+describe('maskSecrets (formerly redactSecrets)', () => {
   it('masks access key ids, secret and token assignments, and known secret values', () => {
     const text = 'key AKIAIOSFODNN7EXAMPLE secret_access_key=wJalrXUtnFEMI/K7MDENG X-Amz-Security-Token: FwoGZXIvYXdz and mySecretValue123';
-    const out = redactSecrets(text, ['mySecretValue123']);
+    const out = maskSecrets(text, ['mySecretValue123']);
     assert.doesNotMatch(out, /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|FwoGZXIvYXdz|mySecretValue123/);
-    assert.match(out, /\[redacted/);
+    assert.match(out, /\*\*\*/);
   });
 });

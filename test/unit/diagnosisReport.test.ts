@@ -3,6 +3,7 @@ import { diagnoseDocument, diagnoseExitCode, EXIT_CLEAN, EXIT_PROBLEMS } from '.
 import { checkStates } from '../../src/model/diagnosisChecks';
 import { diagnosisReportMarkdown } from '../../src/model/diagnosisReport';
 import type { LiveChecks } from '../../src/model/liveChecks';
+import { LOG_START_MARGIN_MS, logStartTime, RUNBOOK_LOG_FILTER } from '../../src/model/logScan';
 import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, IDS, removeRule, vpc } from './fixtures/topologyBuilder';
 
@@ -113,5 +114,28 @@ describe('diagnosis report (Markdown)', () => {
     assert.equal(states.find((s) => s.check.findingIds.includes('sg-egress-missing-db-port'))?.state, 'not-checked');
     assert.equal(states.find((s) => s.check.findingIds.includes('egress-not-vpc'))?.state, 'failed');
     assert.equal(states.find((s) => s.check.findingIds.includes('service-not-running'))?.state, 'passed');
+  });
+});
+
+describe('diagnosis report: a truncated log read (issue 16, finding 6)', () => {
+  it('says so, in both languages, and not when the read was complete', () => {
+    const d = analyze(afterSetup());
+    const l = live(true);
+    assert.doesNotMatch(diagnosisReportMarkdown(d, l, 'en'), /Truncated/);
+    l.logs.truncated = { reason: 'pages', pages: 100 };
+    assert.match(diagnosisReportMarkdown(d, l, 'en'), /⚠ Truncated: reading stopped after 100 pages \(page limit\); the newest lines may be missing/);
+    l.logs.truncated = { reason: 'time', pages: 7 };
+    assert.match(diagnosisReportMarkdown(d, l, 'ja'), /7 ページで打ち切りました（時間の上限）/);
+  });
+});
+
+describe('log scan start and filter (issue 16, finding 6)', () => {
+  it('starts at the deployment minus the margin when known, never before the lookback', () => {
+    const now = Date.parse('2026-11-28T12:00:00Z');
+    assert.equal(logStartTime(now, now - 3_600_000, 86_400_000), now - 3_600_000 - LOG_START_MARGIN_MS);
+    assert.equal(logStartTime(now, undefined, 86_400_000), now - 86_400_000);
+    assert.equal(logStartTime(now, now - 10 * 86_400_000, 86_400_000), now - 86_400_000);
+    assert.match(RUNBOOK_LOG_FILTER, /^\?"Successfully connected" /);
+    assert.ok(RUNBOOK_LOG_FILTER.includes('?ERROR') && RUNBOOK_LOG_FILTER.length < 1024, 'CloudWatch caps a filter pattern at 1024 characters');
   });
 });

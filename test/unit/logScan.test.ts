@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { applicationLogGroup, isErrorLine, maskCredentials, scanLogEvents } from '../../src/model/logScan';
+import { applicationLogGroup, isErrorLine, scanLogEvents } from '../../src/model/logScan';
+import { maskSecrets } from '../../src/model/secretMask';
 
 const at = (iso: string): number => Date.parse(iso);
 
@@ -70,8 +71,8 @@ describe('application log scan (runbook 6.2)', () => {
 
   it('masks passwords in URLs and AWS keys in the error lines it keeps', () => {
     const scan = scanLogEvents([{ timestamp: 1, message: 'ERROR: cannot use postgresql://app:s3cr3t-pw@db.example:5432/kyudai (key AKIAABCDEFGHIJKLMNOP)' }]);
-    assert.equal(scan.errors[0].message, 'ERROR: cannot use postgresql://app:***@db.example:5432/kyudai (key [redacted-key-id])');
-    assert.equal(maskCredentials('see https://example.com/path and postgres://u@h/db'), 'see https://example.com/path and postgres://u@h/db');
+    assert.equal(scan.errors[0].message, 'ERROR: cannot use postgresql://app:***@db.example:5432/kyudai (key ***)');
+    assert.equal(maskSecrets('see https://example.com/path and postgres://u@h/db'), 'see https://example.com/path and postgres://u@h/db');
   });
 
   it('names the application log group as App Runner does', () => {

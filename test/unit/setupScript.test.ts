@@ -77,7 +77,8 @@ describe('setupScript', () => {
   });
 
   it('keeps the service\'s other network settings when it attaches', () => {
-    assert.match(script, /IngressConfiguration=\{IsPubliclyAccessible=\$\{public,,\}\}/);
+    assert.match(script, /case "\$public" in True\) public=true ;; False\) public=false ;; esac/);
+    assert.match(script, /IngressConfiguration=\{IsPubliclyAccessible=\$public\}/);
     assert.match(script, /IpAddressType=\$ip_type/);
   });
 

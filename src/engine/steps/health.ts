@@ -2,6 +2,9 @@
 // database as connected. Retried for a while, because a fresh deployment can take a moment to answer.
 import { describeService } from '../../aws/appRunnerOps';
 import { serviceEndpointUrl } from '../../model/awsTarget';
+import { healthBodySummary } from '../../model/liveChecks';
+import { maskSecrets } from '../../model/secretMask';
+import { snapshotSecretValues } from '../../model/secretValues';
 import type { PlanStep } from '../../model/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
@@ -14,12 +17,12 @@ interface Verdict {
   summary: string;
 }
 
-async function probe(ctx: StepContext, url: string, expectDatabase: boolean): Promise<Verdict> {
+async function probe(ctx: StepContext, url: string, expectDatabase: boolean, secrets: readonly string[]): Promise<Verdict> {
   const timeout = AbortSignal.timeout(ctx.healthTimeoutMs);
   const signal = ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
   try {
     const response = await ctx.healthFetch(url, { signal });
-    const body = (await response.text()).slice(0, 300);
+    const body = await response.text();
     let parsed: { status?: unknown; database?: unknown } = {};
     try {
       parsed = JSON.parse(body) as typeof parsed;
@@ -27,9 +30,10 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean): Pr
       parsed = {};
     }
     const ok = response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
-    return { ok, summary: `HTTP ${response.status} ${body.replace(/\s+/g, ' ')}` };
+    // Never the raw body: it reaches notifications, the log and CLI output (issue 16).
+    return { ok, summary: healthBodySummary(response.status, body, secrets) };
   } catch (error) {
-    return { ok: false, summary: error instanceof Error ? error.message : String(error) };
+    return { ok: false, summary: maskSecrets(error instanceof Error ? error.message : String(error), secrets) };
   }
 }
 
@@ -48,9 +52,10 @@ export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<St
     throw new StepError('health', { en: `${step.service.name} has no URL yet.`, ja: `${step.service.name} にはまだ URL がありません。` });
   }
   const url = serviceEndpointUrl(service.url, step.path);
+  const secrets = snapshotSecretValues({ services: [service] });
   const deadline = Date.now() + ctx.healthRetryForMs;
   for (;;) {
-    const verdict = await probe(ctx, url, step.expectDatabase);
+    const verdict = await probe(ctx, url, step.expectDatabase, secrets);
     if (verdict.ok) return { status: 'done', detail: { en: `GET ${url}: ${verdict.summary}`, ja: `GET ${url}: ${verdict.summary}` } };
     if (ctx.signal?.aborted || Date.now() >= deadline) {
       throw new StepError('health', {

@@ -1,6 +1,7 @@
 // CodeLens for apprunner.yaml, computed from the store's snapshot only. An action appears only when its
 // command is registered at runtime, so no lens dangles while other features are missing or disabled.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import type { LensModel } from '../../model/codeLens';
 import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
@@ -38,8 +39,8 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     return (await this.models(document)).map((m) => new vscode.CodeLens(toRange(m.range), {
-      title: pick(m.title),
-      tooltip: m.tooltip ? pick(m.tooltip) : undefined,
+      title: masked(pick(m.title)),
+      tooltip: m.tooltip ? masked(pick(m.tooltip)) : undefined,
       // A lens without a command still shows its text; '' makes it plain, not clickable.
       command: m.command ?? '',
       // The link command needs to know which file it links.

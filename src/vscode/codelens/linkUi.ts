@@ -1,5 +1,6 @@
 // The prompts of "Link to an App Runner service...", behind an object tests replace (DESIGN section 7).
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 
 export interface LinkChoice {
   label: string;
@@ -17,5 +18,5 @@ export interface LinkUi {
 
 export const windowUi: LinkUi = {
   pickService: async (choices, placeHolder) => vscode.window.showQuickPick(choices, { placeHolder, matchOnDescription: true }),
-  info: (message) => void vscode.window.showInformationMessage(message),
+  info: (message) => void vscode.window.showInformationMessage(masked(message)),
 };

@@ -1,6 +1,7 @@
 // Problems for apprunner.yaml from the pure validator: on open, on change (debounced), cleared on close.
 // The validator never throws; a failure here would be a bug, logged rather than shown as a crash.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import type { Problem } from '../../model/apprunnerYaml';
 import { loadYamlSupport } from '../yamlSupportLoader';
 import { pick } from '../localize';
@@ -15,7 +16,7 @@ const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(problem: Problem): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(problem.range), pick(problem.message), SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(toRange(problem.range), masked(pick(problem.message)), SEVERITY[problem.severity]);
   diagnostic.source = 'apprunner.yaml';
   diagnostic.code = problem.code;
   return diagnostic;

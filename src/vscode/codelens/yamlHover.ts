@@ -1,5 +1,6 @@
 // Hover on an apprunner.yaml key: its short documentation from the model, in the UI language.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import { loadYamlSupport } from '../yamlSupportLoader';
 import { pick } from '../localize';
 import { toRange } from './yamlFiles';
@@ -13,7 +14,7 @@ export const yamlHover: vscode.HoverProvider = {
     if (!doc) return undefined;
     const text = new vscode.MarkdownString();
     text.appendMarkdown(`\`${doc.key}\`\n\n`);
-    text.appendMarkdown(pick(doc.doc));
+    text.appendMarkdown(masked(pick(doc.doc)));
     return new vscode.Hover(text, toRange(at.range));
   },
 };

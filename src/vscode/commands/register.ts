@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import { classifyAwsError, type NextStep } from '../../model/awsError';
 import { UserError } from '../../model/userError';
 import { pick } from '../localize';
@@ -48,7 +49,7 @@ export async function reportError(commandId: string, error: unknown): Promise<vo
   }
   const action = actions[next]();
   const openLog = vscode.l10n.t('Open Log');
-  const choice = await vscode.window.showErrorMessage(message, ...(action ? [action.title] : []), openLog);
+  const choice = await vscode.window.showErrorMessage(masked(message), ...(action ? [action.title] : []), openLog);
   if (choice === openLog) log.show();
   else if (action && choice === action.title) await action.run();
 }

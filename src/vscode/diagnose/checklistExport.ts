@@ -1,5 +1,6 @@
 // The checklist as Markdown for a team's records (runbook 9), in the UI language, where the user chooses.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import { UserError } from '../../model/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
@@ -19,7 +20,7 @@ export async function exportChecklist(services: ExtensionServices, checklist: Ch
   const lang = uiLang();
   const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
   const markdown = loadBackend().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));
   ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
   return uri;
 }

@@ -1,5 +1,6 @@
 // The prompts the diagnose feature shows, behind one object so host tests can answer them (DESIGN section 7).
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 
 export interface FixChoice {
   label: string;
@@ -28,10 +29,10 @@ export const windowUi: DiagnoseUi = {
     return picked?.label;
   },
   async pickFix(choices) {
-    return vscode.window.showQuickPick(choices, { placeHolder: vscode.l10n.t('Problem to fix'), matchOnDescription: true, matchOnDetail: true });
+    return vscode.window.showQuickPick(choices.map((c) => ({ ...c, label: masked(c.label), description: masked(c.description), detail: masked(c.detail) })), { placeHolder: vscode.l10n.t('Problem to fix'), matchOnDescription: true, matchOnDetail: true });
   },
   async confirm(message, detail, action) {
-    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+    return (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) === action;
   },
   async saveLocation(defaultName) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -45,6 +46,6 @@ export const windowUi: DiagnoseUi = {
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   },
   info(message) {
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(masked(message));
   },
 };

@@ -2,6 +2,7 @@
 // entry, the rest on the file's first line. Each carries its finding id as the code (a documentation link
 // when the fix is one) and the fix in words, so the code action can offer it.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import type { TextRange } from '../../model/apprunnerYaml';
 import type { Diagnosis, Severity } from '../../model/diagnosis';
 import { pick } from '../localize';
@@ -75,7 +76,7 @@ export class DiagnosisProblems implements vscode.Disposable {
         const message = pick(finding.message);
         // Name the service when the sentence does not, so a file shared by several services stays clear.
         const about = message.includes(diagnosis.serviceName) ? '' : `${diagnosis.serviceName}: `;
-        const d = new vscode.Diagnostic(toRange(range), `${about}${message}${fix}`, SEVERITY[finding.severity]);
+        const d = new vscode.Diagnostic(toRange(range), masked(`${about}${message}${fix}`), SEVERITY[finding.severity]);
         d.source = PROBLEM_SOURCE;
         d.code = finding.fix?.kind === 'link' ? { value: finding.id, target: vscode.Uri.parse(finding.fix.url) } : finding.id;
         return d;

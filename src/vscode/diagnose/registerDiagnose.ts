@@ -2,6 +2,7 @@
 // quick pick and code actions, each confirmed, applied through the engine, then diagnosed again), and the
 // runbook section 9 checklist view with its Markdown export.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import type { ChecklistItem } from '../../model/checklist';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -77,7 +78,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     diagnosedTarget = JSON.stringify(target ?? null);
     // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
     const markdown = loadBackend().diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
-    const uri = reports.set(result.serviceName, markdown);
+    const uri = reports.set(result.serviceName, masked(markdown));
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {
       const link = await services.linker.resolve(file, services.store.state.snapshot);

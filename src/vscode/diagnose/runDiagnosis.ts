@@ -6,7 +6,7 @@ import type { Diagnosis } from '../../model/diagnosis';
 import type { LiveChecks } from '../../model/liveChecks';
 import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
-import { UserError } from '../../model/userError';
+import { accountReadFailure, UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -39,9 +39,8 @@ export async function freshSnapshot(services: ExtensionServices): Promise<Topolo
   services.store.invalidate();
   const snapshot = await services.store.refresh({ force: true });
   if (!snapshot) {
-    throw new UserError(services.store.state.error
-      ? { en: `Could not read the account: ${services.store.state.error}`, ja: `アカウントを読み取れませんでした: ${services.store.state.error}` }
-      : { en: 'Not connected to AWS: select a profile first.', ja: 'AWS に接続されていません。先にプロファイルを選択してください。' });
+    // The store keeps the classified error: its message, never the object itself ("[object Object]").
+    throw new UserError(accountReadFailure(services.store.state.error));
   }
   return snapshot;
 }

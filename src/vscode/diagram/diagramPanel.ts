@@ -2,6 +2,7 @@
 // changes (the webview updates in place), checks every message it receives, and reports its visibility to
 // the store so polling runs only while someone can see the progress.
 import * as vscode from 'vscode';
+import { maskedDeep } from '../masking';
 import type { DiagramModel } from '../../model/diagram';
 import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../model/diagram/protocol';
 import { log } from '../log';
@@ -145,7 +146,8 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private async post(message: HostMessage): Promise<void> {
-    if (!this.disposed) await this.panel.webview.postMessage(message);
+    // Node details, warnings and fix texts reach the webview: masked like every other output.
+    if (!this.disposed) await this.panel.webview.postMessage(maskedDeep(message));
   }
 
   private updateTitle(): void {

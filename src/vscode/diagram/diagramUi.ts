@@ -1,5 +1,6 @@
 // The prompts the diagram shows, behind one object so host tests can answer them (DESIGN section 7).
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 
 export interface DiagramUi {
   /** A modal confirmation; true when the user chose `action`. */
@@ -11,7 +12,7 @@ export interface DiagramUi {
 
 export const windowUi: DiagramUi = {
   async confirm(message, detail, action) {
-    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+    return (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) === action;
   },
   saveLocation(defaultName) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -22,6 +23,6 @@ export const windowUi: DiagramUi = {
     }));
   },
   info(message) {
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(masked(message));
   },
 };

@@ -1,5 +1,6 @@
 // What the panel's buttons do outside the webview: fixes, documentation links, the tree, refresh, exports.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import type { WebviewMessage } from '../../model/diagram/protocol';
 import { isCommandRegistered, reportError } from '../commands/register';
 import type { ExtensionServices } from '../services';
@@ -34,7 +35,7 @@ async function reveal(panel: DiagramPanel, id: string, keepFocusHere: boolean): 
 export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): Promise<vscode.Uri | undefined> {
   const uri = await ui.saveLocation(`${serviceName}-network.svg`);
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(svg)));
   ui.info(vscode.l10n.t('Saved the diagram to {0}.', uri.fsPath));
   return uri;
 }

@@ -1,6 +1,7 @@
 // A service: name, status description and icon from the one status mapping, a Markdown tooltip, and the
 // children Egress (linking to the connector node), URL and Last operation.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import { egressOf, serviceContextValue } from '../../model/explorer/treeText';
 import { serviceStatusPresentation } from '../../model/statusPresentation';
 import type { AppRunnerService, ServiceOperation, Topology } from '../../model/topology';
@@ -43,7 +44,7 @@ export class ServiceNode implements ExplorerNode {
       [vscode.l10n.t('Last operation'), operationText(s.lastOperation, this.seen)],
       [vscode.l10n.t('Updated at'), s.updatedAt ? new Date(s.updatedAt).toLocaleString() : '—'],
     ];
-    for (const [k, v] of rows) md.appendMarkdown(`- ${k}: \`${v.replace(/`/g, "'")}\`\n`);
+    for (const [k, v] of rows) md.appendMarkdown(`- ${k}: \`${masked(v).replace(/`/g, "'")}\`\n`);
     return md;
   }
 

@@ -2,6 +2,7 @@
 // account's ids, opened as an untitled document to review, save and run (in CI, or in another shell).
 import * as vscode from 'vscode';
 import { databaseTargets } from '../../model/databaseTargets';
+import { masked } from '../masking';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
@@ -36,7 +37,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const content = backend.setupScriptFor(snapshot, result.desired, {
     accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: uiLang(), basis: result.basis,
   });
-  const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content });
+  const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(content) });
   await vscode.window.showTextDocument(document);
   return document;
 }

@@ -1,7 +1,7 @@
 // The seven setup commands as wizards: which prompts each asks (the tree node may already answer some) and
 // the shared execute steps (plan, review, apply, refresh, report).
 import * as vscode from 'vscode';
-import { UserError } from '../../model/userError';
+import { userMessage } from '../../model/userError';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -77,7 +77,7 @@ export async function runSetupCommand(services: ExtensionServices, command: Comm
     if (error instanceof vscode.CancellationError || error instanceof WizardCancelled) ctx.status ??= 'cancelled';
     else {
       ctx.status = 'failed';
-      ctx.message = error instanceof UserError ? pick(error.text) : String(error);
+      ctx.message = pick(userMessage(error));
     }
     throw error;
   } finally {

@@ -6,6 +6,7 @@ import type { Topology } from '../../model/topology';
 import { loadBackend } from '../backend';
 import type { Connection } from '../connection';
 import { log } from '../log';
+import { rememberSnapshotSecrets } from '../masking';
 
 export interface StoreState {
   target?: AwsTarget;
@@ -132,6 +133,7 @@ export class StateStore implements vscode.Disposable {
   }
 
   private publish(state: StoreState): void {
+    rememberSnapshotSecrets(state.snapshot);
     this.current = state;
     this.changed.fire(state);
   }

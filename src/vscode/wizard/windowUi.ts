@@ -1,5 +1,6 @@
 // The real prompts: quick picks and input boxes with a Back button and "(2/5)" step counts in the title.
 import * as vscode from 'vscode';
+import { masked } from '../masking';
 import { planDocuments } from '../setup/planDocuments';
 import { BACK, type Back, type InputRequest, type PickItem, type PickRequest, type SetupUi } from './wizardUi';
 
@@ -72,20 +73,20 @@ export const windowSetupUi: SetupUi = {
     });
   },
   async showPlan(markdown) {
-    await vscode.commands.executeCommand('markdown.showPreview', planDocuments.set('plan', markdown));
+    await vscode.commands.executeCommand('markdown.showPreview', planDocuments.set('plan', masked(markdown)));
   },
   async confirm(message, detail, actions) {
-    return vscode.window.showWarningMessage(message, { modal: true, detail }, ...actions);
+    return vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, ...actions);
   },
   async notify(kind, message, actions) {
     const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    return show(message, ...actions);
+    return show(masked(message), ...actions);
   },
   progress(title, task) {
     return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
       const controller = new AbortController();
       token.onCancellationRequested(() => controller.abort());
-      return task((message) => progress.report({ message }), controller.signal);
+      return task((message) => progress.report({ message: masked(message) }), controller.signal);
     }));
   },
 };

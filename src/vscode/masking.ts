@@ -1,0 +1,26 @@
+// The extension's side of the one masking function: maskSecrets with the values this window knows are
+// secret (the session's credentials from the environment, and the secret-looking variables of every service
+// the store has loaded). Every text that leaves the extension (log, notifications, files, webview, CodeLens,
+// hovers) goes through `masked` or `maskedDeep`.
+import { maskSecrets, maskSecretsDeep } from '../model/secretMask';
+import { processSecretValues, snapshotSecretValues } from '../model/secretValues';
+import type { Topology } from '../model/topology';
+
+const fromSnapshots = new Set<string>();
+
+/** Learns the secrets of a loaded snapshot's services (kept for the session: an old value stays masked). */
+export function rememberSnapshotSecrets(snapshot: Topology | undefined): void {
+  for (const value of snapshotSecretValues(snapshot)) fromSnapshots.add(value);
+}
+
+function knownSecrets(): string[] {
+  return [...processSecretValues(process.env), ...fromSnapshots];
+}
+
+export function masked(text: string): string {
+  return maskSecrets(text, knownSecrets());
+}
+
+export function maskedDeep<T>(value: T): T {
+  return maskSecretsDeep(value, knownSecrets());
+}

@@ -1,0 +1,81 @@
+// Issue 16's figures: the masking corpus through maskSecrets (maskingCorpus, maskingLeaks) and hostile names
+// through the exported script (hostileNamesTried, scriptInjections): each name in each field, checked with
+// bash -n and run against a PATH holding only a logging aws stub and curl/sleep stubs, with a canary file.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { maskSecrets } from '../../src/model/secretMask';
+import { setupScript, type SetupScriptContext } from '../../src/model/setupScript';
+import { setupFromService } from '../../src/model/setupFromService';
+import { HOSTILE_FIELDS, HOSTILE_NAMES, withCanary } from '../support/hostileNames';
+import { MASKING_CORPUS } from '../support/maskingCorpus';
+import { seededWorld, SETTINGS } from '../unit/fixtures/planWorld';
+import { add } from './metrics';
+
+const CONTEXT: SetupScriptContext = { region: 'ap-northeast-1', accountId: '123456789012', dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: 'proposed' };
+
+function stubBin(dir: string): string {
+  const bin = path.join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const stub = (name: string, body: string): void => {
+    writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`);
+    chmodSync(path.join(bin, name), 0o755);
+  };
+  stub('aws', `case "$*" in *get-caller-identity*) echo 123456789012 ;; *describe-security-groups*) echo None ;; *list-vpc-connectors*) printf 'None\\tNone\\tNone\\n' ;;
+  *ServiceUrl*) echo 127.0.0.1:9/x ;; *Service.Status*) echo RUNNING ;; *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;; *) echo ok ;; esac`);
+  stub('curl', `echo '{"status": "healthy", "database": "connected"}'`);
+  stub('sleep', 'true');
+  execFileSync('ln', ['-sf', execFileSync('bash', ['-c', 'command -v grep']).toString().trim(), path.join(bin, 'grep')]);
+  return bin;
+}
+
+describe('Reliability: masking and hostile names (issue 16)', function () {
+  this.timeout(600_000);
+
+  it('the masking corpus: no secret survives maskSecrets', () => {
+    let leaks = 0;
+    for (const c of MASKING_CORPUS) {
+      const out = maskSecrets(c.input, c.extra);
+      leaks += c.secrets.filter((secret) => out.includes(secret)).length;
+    }
+    add('maskingCorpus', MASKING_CORPUS.length, MASKING_CORPUS.length);
+    add('maskingLeaks', leaks, MASKING_CORPUS.length);
+    assert.equal(leaks, 0);
+  });
+
+  it('hostile names in every field of the exported script: nothing but the aws CLI runs', () => {
+    const result = setupFromService(seededWorld(), SETTINGS, 'kyudai-api');
+    assert.ok(result.ok);
+    const dir = mkdtempSync(path.join(tmpdir(), 'reliability-hostile-'));
+    const bin = stubBin(dir);
+    const canary = path.join(dir, 'CANARY');
+    let tried = 0;
+    let injections = 0;
+    try {
+      for (const name of HOSTILE_NAMES) {
+        for (const field of HOSTILE_FIELDS) {
+          const value = withCanary(name, canary);
+          const d = { ...result.desired };
+          const ctx = { ...CONTEXT };
+          if (field === 'subnetIds') d.subnetIds = [value, ...d.subnetIds.slice(1)];
+          else if (field in d) (d as unknown as Record<string, string>)[field] = value;
+          else (ctx as unknown as Record<string, string>)[field] = value;
+          const file = path.join(dir, 'setup.sh');
+          writeFileSync(file, setupScript(d, ctx));
+          tried++;
+          const syntax = spawnSync('bash', ['-n', file], { encoding: 'utf8' });
+          const run = spawnSync('/bin/bash', [file], { cwd: dir, env: { PATH: bin, POLL_SECONDS: '0', HOME: dir }, encoding: 'utf8', timeout: 20_000 });
+          if (syntax.status !== 0 || existsSync(canary) || /command not found/.test(run.stderr)) injections++;
+          rmSync(canary, { force: true });
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    add('hostileNamesTried', tried, tried);
+    add('scriptInjections', injections, tried);
+    assert.equal(injections, 0);
+  });
+});
