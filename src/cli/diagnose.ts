@@ -10,7 +10,7 @@ import type { RunContext } from './commands';
 import { CliFailure, openSession } from './session';
 
 export async function runDiagnose(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env);
+  const session = await openSession(rc.args, rc.env, rc.io.stderr);
   const { settings, snapshot } = session;
   const service = findService(snapshot, settings.serviceName);
   if (!service) {

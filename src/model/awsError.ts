@@ -116,10 +116,3 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
     en: `Unexpected error${detail ? `: ${detail}` : ''}. See the "App Runner VPC" log for details.`,
     ja: `予期しないエラー${detail ? `: ${detail}` : ''}。詳細は「App Runner VPC」ログを参照してください。` } };
 }
-
-/** The region setting names a region where App Runner is not offered: nothing there can work. */
-export function regionWithoutAppRunner(region: string): NormalizedAwsError {
-  return { kind: 'invalid-request', nextStep: 'select-region', code: 'RegionWithoutAppRunner', message: {
-    en: `App Runner is not offered in ${region}. Select a region where it is.`,
-    ja: `${region} では App Runner が提供されていません。提供されているリージョンを選択してください。` } };
-}

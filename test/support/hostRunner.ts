@@ -39,30 +39,52 @@ function scanForSecrets(dirs: string[]): { secretsFound: number; filesScanned: n
   return { secretsFound: found, filesScanned: files.length, files: offenders };
 }
 
-export async function runHostTests(): Promise<number> {
+export interface HostRunOptions {
+  /** Shown in the header line when several passes run. */
+  name?: string;
+  /** A folder under out/test/host with its own index.js (default: the main suite). */
+  testsDir?: string;
+  /** Fills the workspace folder (default: a copy of sample-workspace). */
+  prepareWorkspace?(folder: string): void;
+  env?: NodeJS.ProcessEnv;
+  /** Machine settings of the host, over the sandbox endpoint and region. */
+  settings?: Record<string, unknown>;
+}
+
+export async function runHostTests(options: HostRunOptions = {}): Promise<number> {
   const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-host-'));
   const resultsFile = path.join(work, 'results.jsonl');
   writeFileSync(resultsFile, '');
   const workspace = path.join(work, 'workspace');
-  cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
-  const aws = await startLocalAws();
-  const server = await startVsCodeServer({
-    env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
-    settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
-    logFile: path.join(work, 'server.log'),
-  });
-  console.log(`Host tests in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
-  const browser = await launchChromium();
+  if (options.prepareWorkspace) {
+    mkdirSync(workspace, { recursive: true });
+    options.prepareWorkspace(workspace);
+  } else cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+  // Everything started is released in the finally, also when starting the next part fails.
+  const stops: (() => Promise<unknown>)[] = [];
   let end: Extract<ResultEvent, { event: 'end' }> | undefined;
   let failures = 0;
+  let dataDir = '';
   try {
+    const aws = await startLocalAws();
+    stops.push(() => aws.stop());
+    const server = await startVsCodeServer({
+      env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '', ...options.env },
+      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
+      logFile: path.join(work, 'server.log'),
+    });
+    stops.push(() => server.stop());
+    dataDir = server.dataDir;
+    console.log(`Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
     const page = await browser.newPage();
     const consoleLog = path.join(work, 'console.log');
     writeFileSync(consoleLog, '');
     page.on('console', (message) => writeFileSync(consoleLog, `${message.type()}: ${message.text()}\n`, { flag: 'a' }));
     await page.goto(server.workbenchUrl(workspace, {
       extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'),
+      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', ...(options.testsDir ? [options.testsDir] : []), 'index.js'),
     }));
     let seen = 0;
     const deadline = Date.now() + TIMEOUT_MS;
@@ -78,16 +100,14 @@ export async function runHostTests(): Promise<number> {
       seen = lines.length;
     }
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
-    await aws.stop();
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
   }
   if (!end) {
     console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see ${work}/console.log and server.log).`);
     return 1;
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
-  const scan = scanForSecrets([work, server.dataDir]);
+  const scan = scanForSecrets([work, dataDir].filter(Boolean));
   mkdirSync(path.join(REPO_ROOT, 'test-results'), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, 'test-results', 'host-secrets.json'), JSON.stringify(scan, null, 2));
   console.log(`credentials found in ${scan.filesScanned} host log files: ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
