@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './browser';
+import { chromiumPath, launchChromium } from './browser';
 import { RESULTS_FILE_ENV, type ResultEvent } from './results';
 import { startLocalAws, TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, testAwsEnvironment } from './localAws';
 import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
@@ -60,6 +60,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
     mkdirSync(workspace, { recursive: true });
     options.prepareWorkspace(workspace);
   } else cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+  chromiumPath(); // no browser: say so before starting anything
   // Everything started is released in the finally, also when starting the next part fails.
   const stops: (() => Promise<unknown>)[] = [];
   let end: Extract<ResultEvent, { event: 'end' }> | undefined;
