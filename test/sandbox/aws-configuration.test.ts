@@ -76,6 +76,8 @@ describe('AWS configuration: which endpoint and region each client uses', functi
       AWS_ENDPOINT_URL_EC2: ec2Relay.url,
       AWS_ENDPOINT_URL: undefined,
       AWS_PROFILE: 'citizen',
+      // As a user's shell has it: the CLI itself keeps the SDK's Node-version reminder out of its output.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
       LANG: 'C',
     };
   });
@@ -134,6 +136,7 @@ describe('AWS configuration: which endpoint and region each client uses', functi
     assert.equal(doc.target.endpoints.ec2, ec2Relay.url);
     assert.equal(doc.target.endpoints.appRunner, profileRelay.url);
     assert.match(run.stderr, new RegExp(`endpoint from the AWS configuration: .*${profileRelay.url}`));
+    assert.doesNotMatch(run.stderr, /NodeVersionSupportWarning/);
     assert.deepEqual(services(ec2Relay), ['ec2@ap-northeast-1']);
     assert.ok(services(profileRelay).includes('apprunner@ap-northeast-1'), services(profileRelay).join(','));
     assert.ok(!services(profileRelay).some((s) => s.startsWith('ec2@')), 'no EC2 call went to the profile endpoint');

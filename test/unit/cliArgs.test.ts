@@ -32,4 +32,11 @@ describe('apprunner-vpc argument parsing', () => {
       '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
     ]);
   });
+  it('keeps our messages over node:util parseArgs for short forms, stray words and values given to switches', () => {
+    const short = parseArgs(['apply', '-y', '-h']);
+    assert.ok(short.ok && short.args.command === 'help' && short.args.yes);
+    const errors = [parseArgs(['plan', 'extra']), parseArgs(['plan', '--yes=no']), parseArgs(['plan', '--subnets=']), parseArgs(['plan', '-x'])]
+      .map((r) => (r.ok ? 'ok' : r.error));
+    assert.deepEqual(errors, ['unknown option "extra"', '--yes does not take a value', '--subnets needs subnet ids separated by commas (got "")', 'unknown option "-x"']);
+  });
 });
