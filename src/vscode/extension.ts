@@ -17,6 +17,7 @@ import { affectsConnection } from './settings';
 import { registerSetup } from './setup/registerSetup';
 import { StateStore } from './state/stateStore';
 import { startConnectionOnDemand } from './quietStart';
+import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       ));
     }),
     startConnectionOnDemand(connection, [features.explorer.view, features.diagnose.tree]),
+    trackSandboxAvailability(connection),
   );
 
   const activation = { durationMs: performance.now() - started, backendLoadedDuringActivate: isBackendInRequireCache() };

@@ -39,3 +39,41 @@ describe('package.json: a good citizen of VS Code', () => {
     }
   });
 });
+
+describe('package.json: ready for the Marketplace', () => {
+  it('has a 128x128 PNG icon, a LICENSE matching "license", fitting categories, keywords and a banner', () => {
+    const icon = readFileSync(path.join(root, pkg.icon));
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.equal(icon.readUInt32BE(16), 128, 'width');
+    assert.equal(icon.readUInt32BE(20), 128, 'height');
+    assert.equal(pkg.license, 'MIT');
+    assert.match(readFileSync(path.join(root, 'LICENSE'), 'utf8'), /^MIT License/);
+    assert.deepEqual(pkg.categories, ['Visualization', 'Linters', 'Other']);
+    assert.ok(pkg.keywords.length >= 5 && pkg.keywords.length <= 30);
+    assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.equal(pkg.scripts['vscode:prepublish'], 'node scripts/build.mjs');
+  });
+
+  it("README's images are packaged paths that exist, and it states App Runner's availability and no telemetry", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2);
+    for (const image of images) {
+      assert.match(image, /^(https:\/\/|media\/readme\/)/, `${image}: absolute or packaged`);
+      if (!image.startsWith('https://')) readFileSync(path.join(root, image));
+    }
+    assert.match(readme, /stopped accepting new App Runner customers in 2026/);
+    assert.match(readme, /No telemetry/);
+  });
+
+  it('offers "Use the Local Sandbox" only where the sandbox can run', () => {
+    const palette = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'apprunnerVpc.useSandbox');
+    assert.equal(palette?.when, 'apprunnerVpc.sandboxAvailable');
+    const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    for (const entry of pkg.contributes.viewsWelcome as { contents: string; when: string }[]) {
+      const text = nls[entry.contents.replace(/^%|%$/g, '')] ?? '';
+      if (text.includes('command:apprunnerVpc.useSandbox')) assert.match(entry.when, /(^|&& )apprunnerVpc\.sandboxAvailable$/);
+      else assert.match(entry.when, /!apprunnerVpc\.sandboxAvailable|connection == (error|loading)/);
+    }
+  });
+});
