@@ -64,7 +64,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
       warnings.push({ code: 'previous-connector-unused', evidence: [previous.arn], message: {
         en: `After the move, connector ${previous.name} is used by no service; delete it if you no longer need it (runbook 8.3).`,
-        ja: `移行後、VPC Connector ${previous.name} はどのサービスにも使われません。不要なら削除してください（手順書 8.3）。` } });
+        ja: `移行後、VPC コネクタ ${previous.name} はどのサービスにも使われません。不要なら削除してください（手順書 8.3）。` } });
     }
   }
   if (steps.some((s) => s.mutating)) {
@@ -77,7 +77,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     } else {
       warnings.push({ code: 'old-connector-kept', evidence: [choice.mismatched.arn], message: {
         en: `Connector ${choice.mismatched.name} does not match the wanted subnets or groups and cannot be changed; a new connector ${choice.name} is used. The old one is kept because ${others.length > 0 ? `it is used by ${others.join(', ')}` : 'not every service could be checked'}.`,
-        ja: `VPC Connector ${choice.mismatched.name} は希望のサブネットまたはグループと一致せず変更できないため、新しい ${choice.name} を使います。旧 Connector は${others.length > 0 ? ` ${others.join(', ')} が使用中のため` : 'すべてのサービスを確認できなかったため'}残します。` } });
+        ja: `VPC コネクタ ${choice.mismatched.name} は希望のサブネットまたはグループと一致せず変更できないため、新しい ${choice.name} を使います。旧 Connector は${others.length > 0 ? ` ${others.join(', ')} が使用中のため` : 'すべてのサービスを確認できなかったため'}残します。` } });
     }
   }
   return { kind: 'setup', steps, warnings, notes: [] };

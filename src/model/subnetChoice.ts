@@ -31,7 +31,7 @@ export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName:
   if (existing && validateSubnets(snapshot, existing.subnetIds, vpcId).length === 0) {
     return { subnetIds: [...existing.subnetIds], notes: [{
       en: `Using the subnets of the existing connector "${connectorName}".`,
-      ja: `既存の VPC Connector「${connectorName}」のサブネットを使用します。`,
+      ja: `既存の VPC コネクタ「${connectorName}」のサブネットを使用します。`,
     }] };
   }
   const inGroup = snapshot.subnets.filter((s) => db.subnetIds.includes(s.id) && usable(snapshot, s, vpcId));
