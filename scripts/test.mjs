@@ -3,6 +3,7 @@
 // reliability-results.json). Prints one closing line with the
 // totals of all layers; exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
+import { preflight } from './test-preflight.mjs';
 
 const layers = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], gate: true },
@@ -37,10 +38,20 @@ function counts(layer, output) {
     return { passed: n('passing'), failed: n('failing'), skipped: n('pending') };
   }
   if (layer.host) {
-    const m = plain.match(/host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/);
-    return m ? { passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3] ?? 0) } : { passed: 0, failed: 1, skipped: 0 };
+    // One line per window the host layer opens (the main suite, the quiet-start window).
+    const all = [...plain.matchAll(/host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];
+    if (!all.length) return { passed: 0, failed: 1, skipped: 0 };
+    return all.reduce((t, m) => ({ passed: t.passed + Number(m[1]), failed: t.failed + Number(m[2]), skipped: t.skipped + Number(m[3] ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
   }
   return undefined;
+}
+
+// Chromium, ripgrep, moto and the AWS CLI: installed when we may, else one message now, not minutes of failures.
+const wanted = (name) => !only || only.includes(name);
+const problems = preflight({ browser: wanted('host') || wanted('e2e'), sandbox: ['sandbox', 'host', 'e2e', 'reliability'].some(wanted) });
+if (problems.length) {
+  console.error(`npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see README "Requirements".)`);
+  process.exit(1);
 }
 
 const summary = [];

@@ -1,5 +1,6 @@
 // Everything that needs the AWS SDK, in one lazily required bundle (dist/backend.js): the extension's main
 // bundle only imports types from here and loads it on the first AWS call (DESIGN section 8).
+export { resolveAwsTarget, type TargetInput } from './aws/awsTarget';
 export { getClients, resetClients, type AwsClients } from './aws/clients';
 export { getCallerIdentity, type CallerIdentity } from './aws/identity';
 export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';

@@ -10,7 +10,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsFor } from './credentials';
 import { attachRequestLog, type RequestLogger } from './requestLog';
-import type { AwsTarget } from '../model/awsTarget';
+import { targetKey, type AwsTarget } from '../model/awsTarget';
+import type { ClientName } from '../model/endpointConfig';
 
 export interface AwsClients {
   target: AwsTarget;
@@ -34,7 +35,12 @@ export interface ClientOptions {
 const cache = new Map<string, AwsClients>();
 
 export function clientKey(target: AwsTarget): string {
-  return JSON.stringify([target.profile ?? '', target.region, target.endpointUrl ?? '']);
+  return targetKey(target);
+}
+
+/** The endpoint a client talks to (resolved by awsTarget.ts); undefined: AWS's own endpoint for the region. */
+export function clientEndpoint(target: AwsTarget, client: ClientName): string | undefined {
+  return target.endpoints?.[client] ?? (target.endpointUrl || undefined);
 }
 
 export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsClients {
@@ -43,9 +49,10 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
   const key = JSON.stringify([clientKey(target), options.requestTimeoutMs ?? null, options.maxAttempts ?? null]);
   const cached = cache.get(key);
   if (cached) return cached;
-  const config = {
+  const shared = {
     region: target.region,
-    endpoint: target.endpointUrl || undefined,
+    // The profile's other settings (retries, FIPS...) follow the chosen profile, as in the AWS CLI.
+    profile: target.profile,
     credentials: credentialsFor(target),
     retryMode: 'adaptive',
     // Names the tool in every request's user agent: CloudTrail shows who made a change, and the sandbox counts
@@ -60,15 +67,16 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
       throwOnRequestTimeout: true,
     }),
   };
+  const config = (client: ClientName) => ({ ...shared, endpoint: clientEndpoint(target, client) });
   const clients: AwsClients = {
     target,
-    appRunner: new AppRunnerClient(config),
-    ec2: new EC2Client(config),
-    rds: new RDSClient(config),
-    sts: new STSClient(config),
-    logs: new CloudWatchLogsClient(config),
-    secretsManager: new SecretsManagerClient(config),
-    ssm: new SSMClient(config),
+    appRunner: new AppRunnerClient(config('appRunner')),
+    ec2: new EC2Client(config('ec2')),
+    rds: new RDSClient(config('rds')),
+    sts: new STSClient(config('sts')),
+    logs: new CloudWatchLogsClient(config('logs')),
+    secretsManager: new SecretsManagerClient(config('secretsManager')),
+    ssm: new SSMClient(config('ssm')),
   };
   for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm]) {
     attachRequestLog(client.middlewareStack, options.logger);

@@ -3,7 +3,7 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { isLoopbackHost, type AwsTarget } from '../model/awsTarget';
+import { customEndpoints, isLoopbackHost, type AwsTarget } from '../model/awsTarget';
 
 // A loopback endpoint is never real AWS (the local sandbox, LocalStack): when no credentials exist, signing
 // with placeholder ones lets people try the extension without an AWS account.
@@ -19,7 +19,8 @@ async function assertProfileExists(profile: string): Promise<void> {
 
 export function credentialsFor(target: AwsTarget): AwsCredentialIdentityProvider {
   const chain = fromNodeProviderChain(target.profile ? { profile: target.profile } : {});
-  const local = !!target.endpointUrl && isLoopbackHost(target.endpointUrl.replace(/^https?:\/\//, ''));
+  const endpoints = customEndpoints(target);
+  const local = endpoints.length > 0 && endpoints.every((url) => isLoopbackHost(url.replace(/^https?:\/\//, '')));
   return async () => {
     if (target.profile) await assertProfileExists(target.profile);
     try {

@@ -1,4 +1,6 @@
-// Command-line parsing without a dependency: `apprunner-vpc <command> [--flag value | --flag=value]...`.
+// Command-line parsing with Node's own `util.parseArgs` (`apprunner-vpc <command> [--flag value |
+// --flag=value]...`); our checks of the values and our messages stay on top of it.
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../model/planText';
 
 export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'help'] as const;
@@ -27,12 +29,23 @@ export interface CliArgs {
   dbPort?: string;
 }
 
+/** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
 const VALUE_FLAGS = {
-  '--service': 'service', '--db-instance': 'dbInstance', '--subnets': 'subnets', '--connector-name': 'connectorName',
-  '--security-group-name': 'securityGroupName', '--security-group-name-tag': 'securityGroupNameTag', '--db-security-group-name': 'dbSecurityGroupName',
-  '--region': 'region', '--profile': 'profile', '--endpoint-url': 'endpointUrl', '--lang': 'lang',
-  '--poll-interval': 'pollIntervalSeconds', '--wait-timeout': 'waitTimeoutSeconds', '--db-port': 'dbPort',
+  service: 'service', 'db-instance': 'dbInstance', subnets: 'subnets', 'connector-name': 'connectorName',
+  'security-group-name': 'securityGroupName', 'security-group-name-tag': 'securityGroupNameTag', 'db-security-group-name': 'dbSecurityGroupName',
+  region: 'region', profile: 'profile', 'endpoint-url': 'endpointUrl', lang: 'lang',
+  'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort',
 } as const;
+
+/** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
+const SWITCHES = {
+  yes: { short: 'y', key: 'yes' }, json: { key: 'json' }, 'read-secrets': { key: 'readSecrets' }, help: { short: 'h', key: 'help' },
+} as const;
+
+const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  ...Object.fromEntries(Object.keys(VALUE_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+  ...Object.fromEntries(Object.entries(SWITCHES).map(([flag, s]) => [flag, { type: 'boolean' as const, ...('short' in s ? { short: s.short } : {}) }])),
+};
 
 type ParseResult = { ok: true; args: CliArgs } | { ok: false; error: string };
 
@@ -57,25 +70,41 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
   return undefined;
 }
 
+/** Node's messages in ours: the option as typed, and what is wrong with it. */
+function nodeError(error: { code?: string; message: string }): string {
+  const option = /'(?:-\w, )?(--?[A-Za-z][\w-]*)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unknown option "${/'([^']*)'/.exec(error.message)?.[1] ?? ''}"`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(error.message) ? `${option} does not take a value` : `${option} needs a value`;
+  }
+  return error.message;
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') return { ok: true, args: { command: 'help', yes: false, json: false } };
   if (!(COMMANDS as readonly string[]).includes(command)) {
     return { ok: false, error: `unknown command "${command}" (use one of: ${COMMANDS.join(', ')})` };
   }
+  let tokens: ReturnType<typeof parseNodeArgs>['tokens'];
+  try {
+    ({ tokens } = parseNodeArgs({ args: [...rest], options: OPTIONS, strict: true, allowPositionals: false, tokens: true }));
+  } catch (error) {
+    return { ok: false, error: nodeError(error as { code?: string; message: string }) };
+  }
   const args: CliArgs = { command: command as Command, yes: false, json: false };
-  for (let i = 0; i < rest.length; i++) {
-    const [flag, inline] = rest[i].includes('=') ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)] : [rest[i], undefined];
-    if (flag === '--yes' || flag === '-y') args.yes = true;
-    else if (flag === '--json') args.json = true;
-    else if (flag === '--read-secrets') args.readSecrets = true;
-    else if (flag === '--help' || flag === '-h') args.command = 'help';
-    else if (flag in VALUE_FLAGS) {
-      const value = inline ?? rest[++i];
-      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${flag} needs a value` };
-      const problem = setValue(args, VALUE_FLAGS[flag as keyof typeof VALUE_FLAGS], flag, value);
-      if (problem) return { ok: false, error: problem };
-    } else return { ok: false, error: `unknown option "${rest[i]}"` };
+  // In the order typed, so the first bad value is the one reported (and a repeated flag's last value wins).
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    if (token.name in SWITCHES) {
+      const key = SWITCHES[token.name as keyof typeof SWITCHES].key;
+      if (key === 'help') args.command = 'help';
+      else args[key] = true;
+      continue;
+    }
+    const problem = setValue(args, VALUE_FLAGS[token.name as keyof typeof VALUE_FLAGS], token.rawName, token.value ?? '');
+    if (problem) return { ok: false, error: problem };
   }
   return { ok: true, args };
 }

@@ -1,8 +1,10 @@
 // The CLI commands over the shared engine: plan (exit 0 no changes / 2 changes), apply and the teardown plans
 // (ask unless --yes, then apply with progress lines). Text on stdout, or one JSON document with --json.
 import { applyPlan } from '../engine/applyPlan';
+import { customEndpoints } from '../model/awsTarget';
 import type { ApplyResult } from '../engine/applyTypes';
 import { resolveDesired, type DesiredSetup } from '../model/desired';
+import { SERVICE_IDS } from '../model/endpointConfig';
 import { deleteConnectorPlan, detachPlan, plan as makePlan } from '../model/plan';
 import { hasChanges, type Plan } from '../model/planSteps';
 import { renderPlan, type Lang } from '../model/planText';
@@ -41,12 +43,15 @@ function teardownPlan(session: Session, args: CliArgs): Plan {
   return r.plan;
 }
 
-function targetJson(s: Session): Record<string, string | undefined> {
-  return { region: s.target.region, profile: s.target.profile, endpointUrl: s.target.endpointUrl, accountId: s.snapshot.accountId };
+function targetJson(s: Session): Record<string, unknown> {
+  // endpointUrl keeps its meaning for pipelines: the one endpoint every client used (flag or AWS_ENDPOINT_URL).
+  const all = customEndpoints(s.target);
+  const common = s.target.endpointUrl ?? (all.length === 1 && Object.keys(s.target.endpoints ?? {}).length === Object.keys(SERVICE_IDS).length ? all[0] : undefined);
+  return { region: s.target.region, profile: s.target.profile, endpointUrl: common, endpoints: s.target.endpoints, accountId: s.snapshot.accountId };
 }
 
 export async function runPlan(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env, rc.secrets);
+  const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { plan, desired } = await setupPlan(session, rc.args);
   const changes = hasChanges(plan);
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`);
@@ -69,7 +74,7 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 }
 
 export async function runApply(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env, rc.secrets);
+  const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const plan = rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.

@@ -10,7 +10,7 @@ import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 
 export async function runDiagnose(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env, rc.secrets);
+  const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { settings, snapshot } = session;
   const service = findService(snapshot, settings.serviceName);
   if (!service) {

@@ -8,7 +8,7 @@ import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 
 export async function runExportScript(rc: RunContext): Promise<number> {
-  const session = await openSession(rc.args, rc.env, rc.secrets);
+  const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { snapshot, settings } = session;
   const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined
     || rc.args.securityGroupNameTag !== undefined;

@@ -1,11 +1,11 @@
 // What every command starts with: the AWS target from flags and environment, the clients, the live snapshot.
+import { resolveAwsTarget } from '../aws/awsTarget';
 import { getClients, type AwsClients } from '../aws/clients';
-import { profileRegion } from '../aws/profiles';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
 import { loadTopology } from '../aws/topologyLoader';
-import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import { customEndpoints, type AwsTarget } from '../model/awsTarget';
 import { endpointUrlProblem } from '../model/endpointPolicy';
-import { APP_RUNNER_REGIONS, offersAppRunner } from '../model/regions';
+import { regionNotListedWarning } from '../model/regions';
 import type { Localized } from '../model/awsError';
 import type { Lang } from '../model/planText';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
@@ -37,29 +37,37 @@ export function settingsOf(args: CliArgs): SetupSettings {
   };
 }
 
+/** Flags first, then AWS's own configuration (environment, profile), as the AWS CLI decides. */
 export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<AwsTarget> {
-  const profile = args.profile ?? env.AWS_PROFILE;
-  const explicit = args.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const endpointUrl = args.endpointUrl ?? (env.AWS_ENDPOINT_URL || undefined);
-  const problem = endpointUrlProblem(endpointUrl);
-  if (problem) throw new CliFailure(problem, 'insecure-endpoint');
-  const fromProfile = explicit ? undefined : await profileRegion(profile);
-  return {
-    region: resolveRegion(explicit, fromProfile),
-    profile: profile || undefined,
-    endpointUrl,
-  };
+  const target = await resolveAwsTarget({ region: args.region, profile: args.profile, endpointUrl: args.endpointUrl }, env);
+  // Signed requests and account data never cross the network in clear text, whichever source named the endpoint.
+  for (const url of customEndpoints(target)) {
+    const problem = endpointUrlProblem(url);
+    if (problem) throw new CliFailure(problem, 'insecure-endpoint');
+  }
+  return target;
 }
 
-export async function openSession(args: CliArgs, env: NodeJS.ProcessEnv, secrets?: string[]): Promise<Session> {
+/**
+ * Lines for stderr before the work starts: a region we do not know App Runner in (prefixed like every message
+ * of ours), and endpoints that are not AWS's when they came from the environment or the profile rather than
+ * from --endpoint-url (the user typed that one).
+ */
+export function targetNotes(target: AwsTarget, lang: Lang): string[] {
+  const notes: string[] = [];
+  const warning = regionNotListedWarning(target.region);
+  if (warning) notes.push(`apprunner-vpc: ${warning[lang]}`);
+  const endpoints = customEndpoints(target);
+  if (endpoints.length && !target.endpointUrl) notes.push(`${lang === 'ja' ? 'AWS の設定によるエンドポイント' : 'endpoint from the AWS configuration'}: ${endpoints.join(', ')}`);
+  return notes;
+}
+
+export async function openSession(
+  args: CliArgs, env: NodeJS.ProcessEnv, secrets?: string[], stderr?: { write(text: string): unknown },
+): Promise<Session> {
   const target = await targetOf(args, env);
-  if (!offersAppRunner(target.region)) {
-    const list = APP_RUNNER_REGIONS.map((r) => r.code).join(', ');
-    throw new CliFailure({
-      en: `App Runner is not offered in ${target.region}; use --region with one of: ${list}.`,
-      ja: `${target.region} では App Runner が提供されていません。--region で次のいずれかを指定してください: ${list}。`,
-    }, 'region-without-apprunner');
-  }
+  // A region missing from our list only warns: App Runner's own answer decides (a region AWS adds tomorrow works).
+  for (const note of targetNotes(target, langOf(args, env))) stderr?.write(`${note}\n`);
   const clients = getClients(target);
   const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
   secrets?.push(...snapshotSecretValues(snapshot));

@@ -142,9 +142,3 @@ export function insecureEndpoint(message: Localized): NormalizedAwsError {
   return { kind: 'invalid-request', nextStep: 'check-endpoint', code: 'InsecureEndpoint', message };
 }
 
-/** The region setting names a region where App Runner is not offered: nothing there can work. */
-export function regionWithoutAppRunner(region: string): NormalizedAwsError {
-  return { kind: 'invalid-request', nextStep: 'select-region', code: 'RegionWithoutAppRunner', message: {
-    en: `App Runner is not offered in ${region}. Select a region where it is.`,
-    ja: `${region} では App Runner が提供されていません。提供されているリージョンを選択してください。` } };
-}

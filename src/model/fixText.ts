@@ -31,7 +31,7 @@ const TEXTS: Record<string, (p: Params) => LocalizedText> = {
   }),
   'create-connector': () => ({
     en: 'Create a VPC connector and attach it: run the guided setup (Set Up VPC Connector)',
-    ja: 'VPC コネクタを作成して適用: ガイド付きセットアップ（VPC Connector のセットアップ）を実行',
+    ja: 'VPC コネクタを作成して適用: ガイド付きセットアップ（VPC コネクタのセットアップ）を実行',
   }),
   'delete-connector': (p) => ({
     en: `Delete the unused VPC connector ${p.connectorArn}`,

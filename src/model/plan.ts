@@ -112,9 +112,9 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
       const owner = iacConnectorOwner(previous);
       warnings.push({ code: 'previous-connector-unused', evidence: [previous.arn], message: owner ? {
         en: `After the move, connector ${previous.name} is used by no service; it is managed by ${owner}: remove it there if you no longer need it.`,
-        ja: `移行後、VPC Connector ${previous.name} はどのサービスにも使われません。${owner} が管理しているため、不要ならそちらで削除してください。` } : {
+        ja: `移行後、VPC コネクタ ${previous.name} はどのサービスにも使われません。${owner} が管理しているため、不要ならそちらで削除してください。` } : {
         en: `After the move, connector ${previous.name} is used by no service; delete it if you no longer need it (runbook 8.3).`,
-        ja: `移行後、VPC Connector ${previous.name} はどのサービスにも使われません。不要なら削除してください（手順書 8.3）。` } });
+        ja: `移行後、VPC コネクタ ${previous.name} はどのサービスにも使われません。不要なら削除してください（手順書 8.3）。` } });
     }
   }
   if (steps.some((s) => s.mutating)) {
@@ -146,7 +146,7 @@ function mismatchedConnector(snapshot: Topology, d: DesiredSetup, old: VpcConnec
       : { en: 'not every service could be checked', ja: 'すべてのサービスを確認できなかったため' };
   warnings.push({ code: 'old-connector-kept', evidence: [old.arn], message: {
     en: `Connector ${old.name} does not match the wanted subnets or groups and cannot be changed; a new connector ${newName} is used. The old one is kept because ${why.en}.`,
-    ja: `VPC Connector ${old.name} は希望のサブネットまたはグループと一致せず変更できないため、新しい ${newName} を使います。旧 Connector は${why.ja}残します。` } });
+    ja: `VPC コネクタ ${old.name} は希望のサブネットまたはグループと一致せず変更できないため、新しい ${newName} を使います。旧コネクタ は${why.ja}残します。` } });
 }
 
 export { deleteConnectorPlan, detachPlan } from './teardownPlans';

@@ -9,7 +9,7 @@ import { reachesInternet } from './subnetChoice';
 export function replacedGroupWarning(replaced: ReplacedGroup, dedicatedName: string): PlanWarning {
   return { code: 'apprunner-group-replaced', evidence: [replaced.id], message: {
     en: `${replaced.why.en} The plan leaves it unchanged and uses a dedicated group ${dedicatedName} with a new connector (a connector's groups cannot be changed).`,
-    ja: `${replaced.why.ja} プランではこのグループを変更せず、専用のグループ ${dedicatedName} と新しい VPC Connector を使います（Connector のグループは変更できないため）。`,
+    ja: `${replaced.why.ja} プランではこのグループを変更せず、専用のグループ ${dedicatedName} と新しい VPC コネクタ を使います（Connector のグループは変更できないため）。`,
   } };
 }
 

@@ -12,7 +12,7 @@ const HEADINGS = {
 const NOTHING_TO_DO: Record<Plan['kind'], Record<Lang, string>> = {
   setup: { en: 'No changes: the account already matches the runbook.', ja: '変更なし: アカウントはすでに手順書どおりの状態です。' },
   detach: { en: 'No changes: the service already uses DEFAULT egress.', ja: '変更なし: サービスはすでに DEFAULT の送信です。' },
-  'delete-connector': { en: 'No changes: the connector is already deleted.', ja: '変更なし: VPC Connector はすでに削除されています。' },
+  'delete-connector': { en: 'No changes: the connector is already deleted.', ja: '変更なし: VPC コネクタはすでに削除されています。' },
 };
 
 function paramText(value: string | number | string[]): string {

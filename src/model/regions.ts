@@ -21,3 +21,15 @@ export const APP_RUNNER_REGIONS: readonly RegionInfo[] = [
 export function offersAppRunner(region: string): boolean {
   return APP_RUNNER_REGIONS.some((r) => r.code === region);
 }
+
+/**
+ * A warning, not a refusal, for a region missing from the list above: the list is what AWS documented when
+ * it was written, so App Runner's own answer decides (a region AWS adds later works without an update).
+ */
+export function regionNotListedWarning(region: string): { en: string; ja: string } | undefined {
+  if (offersAppRunner(region)) return undefined;
+  return {
+    en: `warning: App Runner is not offered in ${region} as far as this version knows; trying anyway (App Runner's own answer decides).`,
+    ja: `警告: このバージョンが知る限り ${region} では App Runner は提供されていません。そのまま試します（App Runner 自身の応答で判断します）。`,
+  };
+}

@@ -79,19 +79,23 @@ export function matchServices(services: readonly AppRunnerService[], remotes: re
 }
 
 export type LinkResolution =
-  | { kind: 'setting' | 'remembered' | 'auto'; serviceName: string; service?: AppRunnerService }
+  | { kind: 'setting' | 'remembered' | 'auto' | 'serviceName'; serviceName: string; service?: AppRunnerService }
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'none' };
 
 /**
  * The order the issue asks for: the setting, then the user's remembered choice, then a single automatic
- * match. A named service missing from the snapshot stays linked (the snapshot may be loading or stale).
+ * match, then (nothing matched by repository and folder) the service the `apprunnerVpc.serviceName`
+ * setting names when the account has it, so the first file a new user opens shows live lenses. A named
+ * link (setting, remembered) missing from the snapshot stays linked (the snapshot may be loading or stale).
  */
 export function resolveLink(input: {
   services: readonly AppRunnerService[];
   setting?: string;
   remembered?: string;
   candidates: readonly LinkCandidate[];
+  /** The `apprunnerVpc.serviceName` setting: the service the commands target by default. */
+  serviceName?: string;
 }): LinkResolution {
   const find = (nameOrArn: string): AppRunnerService | undefined =>
     input.services.find((s) => s.arn === nameOrArn) ?? input.services.find((s) => s.name === nameOrArn);
@@ -104,5 +108,7 @@ export function resolveLink(input: {
   const names = [...new Set(input.candidates.map((c) => c.service.name))];
   if (names.length === 1) return { kind: 'auto', serviceName: names[0], service: input.candidates[0].service };
   if (names.length > 1) return { kind: 'ambiguous', candidates: names };
+  const byName = input.serviceName?.trim() ? input.services.find((s) => s.name === input.serviceName?.trim()) : undefined;
+  if (byName) return { kind: 'serviceName', serviceName: byName.name, service: byName };
   return { kind: 'none' };
 }

@@ -13,7 +13,7 @@ export function setupFromService(snapshot: Topology, settings: SetupSettings, se
     // Set Up can take a non-RDS database's group and port by hand; the exported runbook is the RDS one.
     return { ok: false, basis: 'proposed', issues: [{ field: 'dbInstance', code: 'db-none', message: {
       en: `There is no RDS database (DB instance, DB cluster or RDS Proxy) in ${snapshot.region}: the script is the runbook's setup for an RDS database. For another database, use Set Up VPC Connector, which asks for its security group and port.`,
-      ja: `${snapshot.region} に RDS のデータベース（DB インスタンス、DB クラスター、RDS Proxy）がありません。スクリプトは手順書の RDS 向けセットアップです。他のデータベースには「VPC Connector をセットアップ」を使ってください（セキュリティグループとポートを尋ねます）。`,
+      ja: `${snapshot.region} に RDS のデータベース（DB インスタンス、DB クラスター、RDS Proxy）がありません。スクリプトは手順書の RDS 向けセットアップです。他のデータベースには「VPC コネクタ をセットアップ」を使ってください（セキュリティグループとポートを尋ねます）。`,
     } }] };
   }
   const connector = service?.egressType === 'VPC' ? snapshot.connectors.find((c) => c.arn === service.vpcConnectorArn && c.status === 'ACTIVE') : undefined;

@@ -90,7 +90,7 @@ export function attachStep(service: ServiceRef, connectorName: string, vpcConnec
   return {
     id: 'attach-connector', kind: 'attach-connector', mutating: true, service, connectorName, vpcConnectorArn,
     title: { en: `Attach ${connectorName} to ${service.name} (VPC egress; other settings unchanged; redeploys the service)`,
-      ja: `${service.name} に ${connectorName} を適用（VPC 経由の送信。他の設定は変更せず、サービスは再デプロイされます）` },
+      ja: `${service.name} に ${connectorName} をアタッチ（VPC 経由の送信。他の設定は変更せず、サービスは再デプロイされます）` },
     apiCall: { action: 'apprunner:UpdateService', params: {
       ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'VPC',
       'NetworkConfiguration.EgressConfiguration.VpcConnectorArn': vpcConnectorArn ?? `<arn of ${connectorName}>` } },
@@ -119,7 +119,7 @@ export function detachStep(service: ServiceRef): Step<'detach-connector'> {
   return {
     id: 'detach-connector', kind: 'detach-connector', mutating: true, service,
     title: { en: `Detach the VPC connector from ${service.name} (back to DEFAULT egress; redeploys the service)`,
-      ja: `${service.name} から VPC Connector を外す（DEFAULT の送信に戻し、サービスは再デプロイされます）` },
+      ja: `${service.name} から VPC コネクタを外す（DEFAULT の送信に戻し、サービスは再デプロイされます）` },
     apiCall: { action: 'apprunner:UpdateService', params: { ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'DEFAULT' } },
   };
 }
@@ -127,7 +127,7 @@ export function detachStep(service: ServiceRef): Step<'detach-connector'> {
 export function deleteConnectorStep(connectorName: string, connectorArn: string): Step<'delete-connector'> {
   return {
     id: 'delete-connector', kind: 'delete-connector', mutating: true, connectorName, connectorArn,
-    title: { en: `Delete VPC connector ${connectorName} (no service uses it)`, ja: `VPC Connector ${connectorName} を削除（使用中のサービスなし）` },
+    title: { en: `Delete VPC connector ${connectorName} (no service uses it)`, ja: `VPC コネクタ ${connectorName} を削除（使用中のサービスなし）` },
     apiCall: { action: 'apprunner:DeleteVpcConnector', params: { VpcConnectorArn: connectorArn } },
   };
 }

@@ -52,7 +52,7 @@ export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName:
   if (existing && validateSubnets(snapshot, existing.subnetIds, vpcId).length === 0) {
     return { subnetIds: [...existing.subnetIds], notes: [{
       en: `Using the subnets of the existing connector "${existing.name}".`,
-      ja: `既存の VPC Connector「${existing.name}」のサブネットを使用します。`,
+      ja: `既存の VPC コネクタ「${existing.name}」のサブネットを使用します。`,
     }] };
   }
   const inVpc = snapshot.subnets.filter((s) => usable(snapshot, s, vpcId));

@@ -17,7 +17,7 @@ export function detachPlan(snapshot: Topology, serviceName: string): PlanResult 
   const steps = service.egressType === 'VPC' ? [detachStep(ref), waitStep(ref)] : [];
   const notes = steps.length === 0 ? [] : [{
     en: `${service.name} loses access to private resources (such as the database) in the VPC once detached. The connector itself is kept.`,
-    ja: `外すと ${service.name} は VPC 内のプライベートリソース（データベースなど）に接続できなくなります。VPC Connector 自体は残ります。` }];
+    ja: `外すと ${service.name} は VPC 内のプライベートリソース（データベースなど）に接続できなくなります。VPC コネクタ自体は残ります。` }];
   return { ok: true, plan: { kind: 'detach', steps, warnings: [], notes } };
 }
 
@@ -26,7 +26,7 @@ export function deleteConnectorPlan(snapshot: Topology, connectorName: string): 
   if (named.length === 0) {
     return { ok: false, issues: [{ field: 'connectorName', code: 'connector-unknown', message: {
       en: `VPC connector "${connectorName}" was not found in ${snapshot.region}.`,
-      ja: `VPC Connector「${connectorName}」が ${snapshot.region} に見つかりません。` } }] };
+      ja: `VPC コネクタ「${connectorName}」が ${snapshot.region} に見つかりません。` } }] };
   }
   const active = named.find((c) => c.status === 'ACTIVE');
   if (!active) return { ok: true, plan: { kind: 'delete-connector', steps: [], warnings: [], notes: [] } };
@@ -34,7 +34,7 @@ export function deleteConnectorPlan(snapshot: Topology, connectorName: string): 
   if (users.length > 0) {
     return { ok: false, issues: [{ field: 'connectorName', code: 'connector-in-use', message: {
       en: `VPC connector "${connectorName}" is used by ${users.join(', ')}; detach it from them first.`,
-      ja: `VPC Connector「${connectorName}」は ${users.join(', ')} が使用中です。先にサービスから外してください。` } }] };
+      ja: `VPC コネクタ「${connectorName}」は ${users.join(', ')} が使用中です。先にサービスから外してください。` } }] };
   }
   return { ok: true, plan: { kind: 'delete-connector', steps: [deleteConnectorStep(active.name, active.arn)], warnings: [], notes: [] } };
 }

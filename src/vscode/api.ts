@@ -12,6 +12,8 @@ export interface ExtensionApi {
   connectionState(): ConnectionState;
   refreshConnection(): Promise<ConnectionState>;
   statusBarText(): string;
+  /** False until the quiet start ends (view shown, apprunner.yaml open, a command run). */
+  statusBarShown(): boolean;
   connection: Connection;
   store: StateStore;
   explorer: ExplorerApi;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, insecureEndpoint, regionWithoutAppRunner, type NormalizedAwsError } from '../model/awsError';
+import { classifyAwsError, insecureEndpoint, type Localized, type NormalizedAwsError } from '../model/awsError';
+import { customEndpoints, type AwsTarget } from '../model/awsTarget';
 import { endpointUrlProblem } from '../model/endpointPolicy';
-import { offersAppRunner } from '../model/regions';
-import { resolveRegion, type AwsTarget } from '../model/awsTarget';
+import { regionNotListedWarning } from '../model/regions';
 import { loadBackend } from './backend';
 import { log } from './log';
 import { readSettings } from './settings';
@@ -15,6 +15,8 @@ export interface ConnectionState {
   account?: string;
   arn?: string;
   error?: NormalizedAwsError;
+  /** Something to know that does not stop us (a region missing from our list of App Runner regions). */
+  warning?: Localized;
 }
 
 // Who we are talking to: resolves profile, region and endpoint from the settings, asks STS who the
@@ -24,36 +26,64 @@ export class Connection implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private current: ConnectionState = { status: 'loading' };
   private generation = 0;
+  private woken = false;
 
   get state(): ConnectionState {
     return this.current;
   }
 
-  async resolveTarget(): Promise<AwsTarget> {
-    const settings = readSettings();
-    const profile = settings.profile || undefined;
-    const profileRegion = settings.region ? undefined : await loadBackend().profileRegion(profile).catch(() => undefined);
-    return { profile, region: resolveRegion(settings.region, profileRegion), endpointUrl: settings.endpointUrl || undefined };
+  /**
+   * False until something asks for AWS: the view shown, an apprunner.yaml open, one of our commands. Until
+   * then the extension makes no AWS call (no credential_process, no SSO prompt) and shows no status bar item.
+   */
+  get started(): boolean {
+    return this.woken;
   }
 
-  async refresh(): Promise<ConnectionState> {
+  /** Connects on the first demand; later calls return the current state without asking AWS again. */
+  async start(): Promise<ConnectionState> {
+    if (this.woken) return this.pending ?? this.current;
+    return this.refresh();
+  }
+
+  private pending: Promise<ConnectionState> | undefined;
+
+  /** The settings first, then AWS's own configuration (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_*, the profile). */
+  async resolveTarget(): Promise<AwsTarget> {
+    const settings = readSettings();
+    return loadBackend().resolveAwsTarget({ region: settings.region, profile: settings.profile, endpointUrl: settings.endpointUrl });
+  }
+
+  /** Asks STS again (an explicit refresh is a demand too, so it also starts the connection). */
+  refresh(): Promise<ConnectionState> {
+    this.woken = true;
+    const run = this.connect();
+    this.pending = run;
+    void run.finally(() => {
+      if (this.pending === run) this.pending = undefined;
+    });
+    return run;
+  }
+
+  private async connect(): Promise<ConnectionState> {
     const generation = ++this.generation;
     this.publish({ status: 'loading', target: this.current.target });
     let target: AwsTarget | undefined;
     try {
       target = await this.resolveTarget();
-      const endpointProblem = endpointUrlProblem(target.endpointUrl);
+      const endpoints = customEndpoints(target);
+      const endpointProblem = endpoints.map((url) => endpointUrlProblem(url)).find((p) => p !== undefined);
       if (endpointProblem) {
         if (generation === this.generation) this.publish({ status: 'error', target, error: insecureEndpoint(endpointProblem) });
         return this.current;
       }
-      if (!offersAppRunner(target.region)) {
-        if (generation === this.generation) this.publish({ status: 'error', target, error: regionWithoutAppRunner(target.region) });
-        return this.current;
-      }
+      // A region missing from our list only warns: App Runner's own answer decides (new regions work).
+      const warning = regionNotListedWarning(target.region);
+      if (warning) log.warn(warning.en);
+      if (endpoints.length) log.info(`AWS endpoint (not AWS's own): ${endpoints.join(', ')}`);
       const backend = loadBackend();
       const identity = await backend.getCallerIdentity(backend.getClients(target));
-      if (generation === this.generation) this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn });
+      if (generation === this.generation) this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn, warning });
     } catch (error) {
       const normalized = classifyAwsError(error);
       log.warn(`Could not connect (${normalized.kind}${normalized.code ? `, ${normalized.code}` : ''}): ${normalized.detail ?? ''}`);

@@ -3,7 +3,7 @@ import type { ExtensionApi } from './api';
 import { isBackendInRequireCache, loadBackend } from './backend';
 import { registerCodeLens } from './codelens/registerCodeLens';
 import { ServiceLinker } from './codelens/serviceLinker';
-import { registerCommand } from './commands/register';
+import { registerCommand, setCommandGate } from './commands/register';
 import { selectProfile } from './commands/selectProfile';
 import { selectRegion } from './commands/selectRegion';
 import { useSandbox } from './commands/useSandbox';
@@ -16,6 +16,8 @@ import type { ExtensionServices } from './services';
 import { affectsConnection } from './settings';
 import { registerSetup } from './setup/registerSetup';
 import { StateStore } from './state/stateStore';
+import { startConnectionOnDemand } from './quietStart';
+import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
@@ -32,9 +34,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     linker,
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsConnection(event)) void connection.refresh();
+      if (affectsConnection(event) && connection.started) void connection.refresh();
+    }),
+    // Trusting the workspace lets its own region setting count (readSettings): connect again with it.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (connection.started) void connection.refresh();
     }),
   );
+  // A command is a demand for AWS: it waits for the first connection (later ones return at once).
+  setCommandGate(() => (connection.started ? Promise.resolve() : connection.start()));
   const services: ExtensionServices = { context, connection, store, linker };
   registerCommand(context, 'apprunnerVpc.refresh', async () => {
     const state = await connection.refresh();
@@ -43,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerCommand(context, 'apprunnerVpc.selectProfile', selectProfile);
   registerCommand(context, 'apprunnerVpc.selectRegion', selectRegion);
   registerCommand(context, 'apprunnerVpc.useSandbox', useSandbox);
-  registerCommand(context, 'apprunnerVpc.showLog', () => log.show());
+  registerCommand(context, 'apprunnerVpc.showLog', () => log.show(), { quiet: true });
   void vscode.commands.executeCommand('setContext', 'apprunnerVpc.connection', 'loading');
   const features = {
     explorer: registerExplorer(services),
@@ -53,14 +61,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     diagnose: registerDiagnose(services),
   };
 
-  // The SDK bundle is required on the first AWS call, which is deferred past activation on purpose.
-  setTimeout(() => {
-    const requests = loadBackend().onAwsRequest((r) =>
-      log.debug(`${r.service}.${r.operation} ${r.ok ? 'ok' : r.errorCode ?? 'failed'}${r.httpStatus ? ` ${r.httpStatus}` : ''} ${r.durationMs} ms`),
-    );
-    context.subscriptions.push(requests);
-    void connection.refresh();
-  }, 0);
+  // The SDK bundle is required on the first AWS call, which waits for a demand (quiet start).
+  let logging = false;
+  context.subscriptions.push(
+    connection.onDidChange(() => {
+      if (logging) return;
+      logging = true;
+      context.subscriptions.push(loadBackend().onAwsRequest((r) =>
+        log.debug(`${r.service}.${r.operation} ${r.ok ? 'ok' : r.errorCode ?? 'failed'}${r.httpStatus ? ` ${r.httpStatus}` : ''} ${r.durationMs} ms`),
+      ));
+    }),
+    startConnectionOnDemand(connection, [features.explorer.view, features.diagnose.tree]),
+    trackSandboxAvailability(connection),
+  );
 
   const activation = { durationMs: performance.now() - started, backendLoadedDuringActivate: isBackendInRequireCache() };
   log.info(`Activated in ${activation.durationMs.toFixed(1)} ms`);
@@ -71,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     connectionState: () => connection.state,
     refreshConnection: () => connection.refresh(),
     statusBarText: () => statusBar.text,
+    statusBarShown: () => connection.started,
     ...features,
   };
 }

@@ -172,23 +172,35 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
       await waitFor(() => (api.codeLens.statusBarText()?.includes('kyudai-web') ? true : undefined), 'the status bar names kyudai-web');
     });
 
-    it('a file in another folder is not auto-linked: it offers a link, and the chosen link is remembered', async () => {
+    it('a file no repository matches is linked by apprunnerVpc.serviceName when the account has that service', async () => {
       await api.codeLens.setLink(sample.uri, undefined);
-      await waitForLens(sample.uri, /^Link to an App Runner service\.\.\.$/);
-      let offered: string[] = [];
-      api.codeLens.setUi({
-        pickService: async (choices) => {
-          offered = choices.map((c) => c.label);
-          return choices.find((c) => c.serviceName === 'kyudai-api');
-        },
-      });
-      const lens = (await lensTitles(sample.uri))[0];
-      assert.equal(lens.command, 'apprunnerVpc.linkService');
-      await vscode.commands.executeCommand(lens.command, sample.uri);
-      assert.ok(offered.includes('kyudai-api') && offered.includes('kyudai-web'), offered.join(', '));
-      await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC/);
-      const again = await api.codeLens.link(sample.uri);
-      assert.equal(again.kind, 'remembered');
+      const link = await api.codeLens.link(sample.uri);
+      assert.deepEqual(link.kind === 'serviceName' && link.serviceName, 'kyudai-api', JSON.stringify(link));
+      await waitForLens(sample.uri, /^kyudai-api · RUNNING/);
+    });
+
+    it('with a serviceName the account lacks, it offers a link, and the chosen link is remembered', async () => {
+      await api.codeLens.setLink(sample.uri, undefined);
+      await setSetting('serviceName', 'no-such-api');
+      try {
+        await waitForLens(sample.uri, /^Link to an App Runner service\.\.\.$/);
+        let offered: string[] = [];
+        api.codeLens.setUi({
+          pickService: async (choices) => {
+            offered = choices.map((c) => c.label);
+            return choices.find((c) => c.serviceName === 'kyudai-api');
+          },
+        });
+        const lens = (await lensTitles(sample.uri))[0];
+        assert.equal(lens.command, 'apprunnerVpc.linkService');
+        await vscode.commands.executeCommand(lens.command, sample.uri);
+        assert.ok(offered.includes('kyudai-api') && offered.includes('kyudai-web'), offered.join(', '));
+        await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC/);
+        const again = await api.codeLens.link(sample.uri);
+        assert.equal(again.kind, 'remembered');
+      } finally {
+        await setSetting('serviceName', undefined);
+      }
     });
   });
 });

@@ -7,7 +7,11 @@ export const EXTENSION_ID = 'campus-sns.apprunner-vpc';
 export async function extensionApi(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
-  return extension.activate();
+  const api = await extension.activate();
+  // The feature tests start where a user who opened the view would be: connected (the quiet start itself is
+  // tested in test/host/quiet, in a window of its own).
+  if (!api.connection.started) await api.connection.start();
+  return api;
 }
 
 export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser';
+import { chromiumPath, launchChromium } from './browser';
 import { watchCsp, writeCspReport } from './cspWatch';
 import { startLocalAws, testAwsEnvironment, type LocalAws } from './localAws';
 import { REPO_ROOT, startVsCodeServer, type VsCodeServer } from './vscodeServer';
@@ -30,37 +30,54 @@ export interface E2eOptions {
 }
 
 export async function openWorkbenchOnSandbox(name: string, options: E2eOptions = {}): Promise<E2eWorkbench> {
+  chromiumPath(); // no browser: say so before starting anything
   const work = mkdtempSync(path.join(tmpdir(), `apprunner-vpc-${name}-e2e-`));
   let folder = path.join(REPO_ROOT, 'sample-workspace');
   if (options.copyWorkspace) {
     folder = path.join(work, 'workspace');
     cpSync(path.join(REPO_ROOT, 'sample-workspace'), folder, { recursive: true });
   }
-  const aws = await startLocalAws();
-  const env = testAwsEnvironment(work);
-  const server = await startVsCodeServer({
-    env,
-    settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
-  });
-  if (options.shareCredentials) {
-    for (const [key, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
+  // Whatever started before a failure is released here, so a failing `before` leaves nothing running (the
+  // test's own `after` has no session to close then).
+  const started: (() => Promise<void>)[] = [];
+  const release = async (): Promise<void> => {
+    for (const stop of started.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  let aws: LocalAws;
+  let server: VsCodeServer;
+  let browser: Browser;
+  let page: Page;
+  try {
+    aws = await startLocalAws();
+    started.push(() => aws.stop());
+    const env = testAwsEnvironment(work);
+    server = await startVsCodeServer({
+      env,
+      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
+    });
+    started.push(() => server.stop());
+    if (options.shareCredentials) {
+      for (const [key, value] of Object.entries(env)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
+    browser = await launchChromium();
+    started.push(() => browser.close());
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    watchCsp(page);
+    options.onPage?.(page);
+    await page.goto(server.workbenchUrl(folder, { extensionDevelopmentPath: REPO_ROOT }));
+    await waitForWorkbench(page);
+  } catch (error) {
+    await release();
+    throw error;
   }
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  watchCsp(page);
-  options.onPage?.(page);
-  await page.goto(server.workbenchUrl(folder, { extensionDevelopmentPath: REPO_ROOT }));
-  await waitForWorkbench(page);
   return {
     aws, server, browser, page,
     async close() {
       writeCspReport();
-      await browser.close();
-      await server.stop();
-      await aws.stop();
+      await release();
     },
   };
 }

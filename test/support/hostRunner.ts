@@ -1,9 +1,9 @@
 // Runs the host test layer: starts the sandbox, the VS Code server with the extension under development, and
 // headless Chromium on the workbench URL whose payload names our test index; then streams the results.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchChromium } from './browser';
+import { chromiumPath, launchChromium } from './browser';
 import { RESULTS_FILE_ENV, type ResultEvent } from './results';
 import { writeLayerReport } from './layerReports';
 import { startLocalAws, testAwsEnvironment } from './localAws';
@@ -63,33 +63,60 @@ async function sandboxJson<T>(adminUrl: string | undefined, route: string): Prom
   return res?.ok ? ((await res.json()) as T) : undefined;
 }
 
-export async function runHostTests(): Promise<number> {
+export interface HostRunOptions {
+  /** Shown in the header line when several passes run. */
+  name?: string;
+  /** A folder under out/test/host with its own index.js (default: the main suite). */
+  testsDir?: string;
+  /** Fills the workspace folder (default: a copy of sample-workspace). */
+  prepareWorkspace?(folder: string): void;
+  env?: NodeJS.ProcessEnv;
+  /** Machine settings of the host, over the sandbox endpoint and region. */
+  settings?: Record<string, unknown>;
+}
+
+export async function runHostTests(options: HostRunOptions = {}): Promise<number> {
   const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-host-'));
   const resultsFile = path.join(work, 'results.jsonl');
   writeFileSync(resultsFile, '');
   const workspace = path.join(work, 'workspace');
-  cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
-  const aws = await startLocalAws();
-  const server = await startVsCodeServer({
-    env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
-    settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
-    logFile: path.join(work, 'server.log'),
-    // Trace level: the per-request AWS lines are debug lines, and the secrets scan must see them.
-    logLevel: 'trace',
-  });
-  console.log(`Host tests in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
-  const browser = await launchChromium();
+  if (options.prepareWorkspace) {
+    mkdirSync(workspace, { recursive: true });
+    options.prepareWorkspace(workspace);
+  } else cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+  chromiumPath(); // no browser: say so before starting anything
+  // Everything started is released in the finally, also when starting the next part fails.
+  const stops: (() => Promise<unknown>)[] = [];
   let end: Extract<ResultEvent, { event: 'end' }> | undefined;
   let failures = 0;
+  let dataDir = '';
   let seedSecrets: string[] = [];
+  let adminUrl: string | undefined;
+  // The main window's reports are the ones the reliability layer reads; another pass writes its own.
+  const quiet = options.testsDir === 'quiet';
   try {
+    const aws = await startLocalAws();
+    stops.push(() => aws.stop());
+    adminUrl = aws.adminUrl;
+    const server = await startVsCodeServer({
+      env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '', ...options.env },
+      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
+      logFile: path.join(work, 'server.log'),
+      // Trace level: the per-request AWS lines are debug lines, and the secrets scan must see them.
+      logLevel: 'trace',
+    });
+    stops.push(() => server.stop());
+    dataDir = server.dataDir;
+    console.log(`Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
     const page = await browser.newPage();
     const consoleLog = path.join(work, 'console.log');
     writeFileSync(consoleLog, '');
     page.on('console', (message) => writeFileSync(consoleLog, `${message.type()}: ${message.text()}\n`, { flag: 'a' }));
     await page.goto(server.workbenchUrl(workspace, {
       extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', 'index.js'),
+      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', ...(options.testsDir ? [options.testsDir] : []), 'index.js'),
     }));
     let seen = 0;
     const deadline = Date.now() + TIMEOUT_MS;
@@ -105,24 +132,22 @@ export async function runHostTests(): Promise<number> {
       seen = lines.length;
     }
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
-    seedSecrets = (await sandboxJson<{ secretValues?: string[] }>(aws.adminUrl, 'seed'))?.secretValues ?? [];
-    const calls = await sandboxJson<{ toolOperations?: Record<string, number> }>(aws.adminUrl, 'calls');
-    if (end && calls?.toolOperations) writeLayerReport('aws-operations-host', { toolOperations: calls.toolOperations });
-    await aws.stop();
+    seedSecrets = (await sandboxJson<{ secretValues?: string[] }>(adminUrl, 'seed'))?.secretValues ?? [];
+    const calls = await sandboxJson<{ toolOperations?: Record<string, number> }>(adminUrl, 'calls');
+    if (end && calls?.toolOperations) writeLayerReport(quiet ? 'aws-operations-host-quiet' : 'aws-operations-host', { toolOperations: calls.toolOperations });
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
   }
   if (!end) {
     console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see ${work}/console.log and server.log).`);
     return 1;
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
-  const scan = scanForSecrets([work, server.dataDir], seedSecrets);
-  writeLayerReport('host-secrets', scan);
+  const scan = scanForSecrets([work, dataDir].filter(Boolean), seedSecrets);
+  writeLayerReport(quiet ? 'host-secrets-quiet' : 'host-secrets', scan);
   console.log(`secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
   for (const hit of scan.hits.slice(0, 10)) console.log(`  ${hit.what} at line ${hit.line}`);
   if (scan.secretsFound > 0) return 1;
-  if (scan.requestLogLines === 0) {
+  if (!options.testsDir && scan.requestLogLines === 0) {
     console.log('No debug-level AWS request line in the host logs: the log level did not reach the extension, so the scan missed them.');
     return 1;
   }

@@ -12,6 +12,8 @@ export type LayerReportName =
   | 'host-secrets' // the host runner's scan of every log the VS Code host wrote
   | 'aws-operations-sandbox' // the tool's AWS calls the sandbox counted during the sandbox layer
   | 'aws-operations-host' // ... during the host layer
+  | 'host-secrets-quiet' // the same two for the quiet-start window
+  | 'aws-operations-host-quiet'
   | 'e2e-csp'; // Content Security Policy violations the browser reported in webviews during the e2e layer
 
 export function reportPath(name: LayerReportName): string {
@@ -32,6 +34,8 @@ const WRITTEN_BY: Record<LayerReportName, string> = {
   'host-secrets': 'npm run test:host',
   'aws-operations-sandbox': 'npm run test:sandbox',
   'aws-operations-host': 'npm run test:host',
+  'host-secrets-quiet': 'npm run test:host',
+  'aws-operations-host-quiet': 'npm run test:host',
   'e2e-csp': 'npm run test:e2e',
 };
 

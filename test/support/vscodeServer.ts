@@ -102,6 +102,11 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
   // An undefined value in options.env removes that variable (e.g. AWS_PROFILE), rather than passing "undefined".
   const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Never outlives the test process, whatever ended it (a failed hook, mocha's --exit, Ctrl+C).
+  const killOnExit = (): void => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.on('exit', killOnExit);
   const logPath = options.logFile ?? path.join(dataDir, 'server.log');
   mkdirSync(path.dirname(logPath), { recursive: true });
   writeFileSync(logPath, '');
@@ -109,7 +114,13 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${baseUrl}/version`, 60_000, () => child.exitCode !== null);
+  try {
+    await waitForHttp(`${baseUrl}/version`, 60_000, () => child.exitCode !== null);
+  } catch (error) {
+    killOnExit();
+    process.off('exit', killOnExit);
+    throw error;
+  }
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
   return {
     port,
@@ -123,6 +134,7 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
       return `${baseUrl}/?${query}`;
     },
     async stop() {
+      process.off('exit', killOnExit);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((resolve) => setTimeout(resolve, 300));

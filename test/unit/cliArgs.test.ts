@@ -34,4 +34,11 @@ describe('apprunner-vpc argument parsing', () => {
       '--db-port must be a whole number from 1 to 65535 (got "abc")', '--db-port must be a whole number from 1 to 65535 (got "54.32")',
     ]);
   });
+  it('keeps our messages over node:util parseArgs for short forms, stray words and values given to switches', () => {
+    const short = parseArgs(['apply', '-y', '-h']);
+    assert.ok(short.ok && short.args.command === 'help' && short.args.yes);
+    const errors = [parseArgs(['plan', 'extra']), parseArgs(['plan', '--yes=no']), parseArgs(['plan', '--subnets=']), parseArgs(['plan', '-x'])]
+      .map((r) => (r.ok ? 'ok' : r.error));
+    assert.deepEqual(errors, ['unknown option "extra"', '--yes does not take a value', '--subnets needs subnet ids separated by commas (got "")', 'unknown option "-x"']);
+  });
 });

@@ -76,4 +76,13 @@ describe('service link: which App Runner service deploys this apprunner.yaml', (
     const gone = resolveLink({ services: [], setting: 'kyudai-api', candidates: [] });
     assert.deepEqual(gone, { kind: 'setting', serviceName: 'kyudai-api', service: undefined }, 'a set name stays linked while the snapshot lacks it');
   });
+
+  it('falls back to the service apprunnerVpc.serviceName names when nothing matches by repository, and only if it exists', () => {
+    const services = [codeService('kyudai-api', 'https://github.com/x/y'), codeService('other', 'https://github.com/x/z')];
+    const match = [{ service: services[1], remote: { name: 'origin', url: 'git@github.com:x/z' } }];
+    assert.deepEqual(resolveLink({ services, candidates: [], serviceName: 'kyudai-api' }), { kind: 'serviceName', serviceName: 'kyudai-api', service: services[0] });
+    assert.deepEqual(resolveLink({ services, candidates: [], serviceName: 'missing-api' }), { kind: 'none' }, 'a name the account lacks links nothing');
+    assert.equal(resolveLink({ services, candidates: match, serviceName: 'kyudai-api' }).kind, 'auto', 'a repository match wins');
+    assert.equal(resolveLink({ services, remembered: 'other', candidates: [], serviceName: 'kyudai-api' }).kind, 'remembered');
+  });
 });

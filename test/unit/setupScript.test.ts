@@ -85,7 +85,7 @@ describe('setupScript', () => {
   it('says what it is based on, in the UI language', () => {
     assert.match(script, /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/);
     const ja = setupScript(desired(setupFromService(doneWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, lang: 'ja', basis: 'attached' });
-    assert.match(ja, /kyudai-api が現在使っているセットアップです: VPC Connector campus-sns-vpc-connector/);
+    assert.match(ja, /kyudai-api が現在使っているセットアップです: VPC コネクタ campus-sns-vpc-connector/);
     execFileSync('bash', ['-n', '-c', ja]);
   });
 

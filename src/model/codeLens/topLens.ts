@@ -63,6 +63,10 @@ function howLinked(input: LensInput): Localized {
   const link = input.link;
   if (link.kind === 'setting') return { en: 'Linked by the setting apprunnerVpc.linkedService.', ja: '設定 apprunnerVpc.linkedService でリンクしています。' };
   if (link.kind === 'remembered') return { en: 'Linked by your choice for this folder.', ja: 'このフォルダーで選んだサービスにリンクしています。' };
+  if (link.kind === 'serviceName') {
+    return { en: 'Linked by the setting apprunnerVpc.serviceName (no service deploys this repository and folder).',
+      ja: '設定 apprunnerVpc.serviceName でリンクしています（このリポジトリとフォルダーをデプロイしているサービスはありません）。' };
+  }
   return { en: 'Linked automatically: the service deploys this repository and folder.', ja: '自動リンク: このリポジトリとフォルダーをデプロイしているサービスです。' };
 }
 

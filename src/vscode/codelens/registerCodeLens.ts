@@ -86,7 +86,7 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.window.onDidChangeVisibleTextEditors(reportVisibility),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (['codeLens.enabled', 'linkedService', 'appRunnerSecurityGroupName', 'appRunnerSecurityGroupNameTag', 'databaseSecurityGroupName', 'databasePort']
+      if (['codeLens.enabled', 'linkedService', 'serviceName', 'appRunnerSecurityGroupName', 'appRunnerSecurityGroupNameTag', 'databaseSecurityGroupName', 'databasePort']
         .some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))) {
         reportVisibility();
         refreshNow();

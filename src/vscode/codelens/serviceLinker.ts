@@ -112,7 +112,8 @@ export class ServiceLinker implements vscode.Disposable {
     const setting = this.setting(fileUri);
     const remembered = this.remembered(fileUri);
     const candidates = setting || remembered ? [] : await this.candidates(fileUri, snapshot);
-    return resolveLink({ services: snapshot?.services ?? [], setting, remembered, candidates });
+    const serviceName = vscode.workspace.getConfiguration('apprunnerVpc', fileUri).get<string>('serviceName');
+    return resolveLink({ services: snapshot?.services ?? [], setting, remembered, candidates, serviceName });
   }
 
   dispose(): void {

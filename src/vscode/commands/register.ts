@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { masked } from '../masking';
 import { classifyAwsError, type NextStep } from '../../model/awsError';
+import { ssoLoginCommand, shellKind } from '../../model/terminalQuote';
 import { UserError } from '../../model/userError';
+import { readSettings } from '../settings';
 import { pick } from '../localize';
 import { log } from '../log';
 
@@ -17,10 +19,11 @@ const actions: Record<NextStep, () => { title: string; run: () => Thenable<unkno
   'sso-login': () => ({
     title: vscode.l10n.t('Run aws sso login'),
     run: async () => {
-      const profile = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('profile');
+      // The profile we signed with (setting or AWS_PROFILE), quoted for the terminal's shell.
+      const profile = readSettings().profile || process.env.AWS_PROFILE || undefined;
       const terminal = vscode.window.createTerminal('aws sso login');
       terminal.show();
-      terminal.sendText(profile ? `aws sso login --profile ${profile}` : 'aws sso login');
+      terminal.sendText(ssoLoginCommand(profile, shellKind(vscode.env.shell)));
     },
   }),
   'check-endpoint': () => ({
@@ -63,13 +66,24 @@ export function isCommandRegistered(id: string): boolean {
   return registered.has(id);
 }
 
-/** Registers a command behind the one wrapper: cancellation is silent, errors are reported once. */
-export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler): void {
+let beforeCommand: (() => Promise<unknown>) | undefined;
+
+/** What every command waits for first (the quiet start: a command is a demand for AWS, so it connects). */
+export function setCommandGate(gate: () => Promise<unknown>): void {
+  beforeCommand = gate;
+}
+
+/**
+ * Registers a command behind the one wrapper: cancellation is silent, errors are reported once. `quiet`
+ * commands (show the log) do not start the AWS connection.
+ */
+export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler, options: { quiet?: boolean } = {}): void {
   registered.add(id);
   context.subscriptions.push(
     { dispose: () => registered.delete(id) },
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
+        if (!options.quiet) await beforeCommand?.();
         return await handler(...args);
       } catch (error) {
         void reportError(id, error);

@@ -35,6 +35,8 @@ export interface DiagnoseApi {
   /** The checklist items as the view shows them now. */
   checklist(): ChecklistItem[];
   readonly checklistProvider: vscode.TreeDataProvider<unknown>;
+  /** The checklist's tree view (showing it starts the AWS connection, like the explorer). */
+  readonly tree: vscode.TreeView<unknown>;
   exportChecklist(): Promise<vscode.Uri | undefined>;
   /** Replaces the prompts (service and fix pickers, confirmation, save location, report opening) for tests. */
   setUi(ui: Partial<DiagnoseUi>): void;
@@ -151,6 +153,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     fix,
     checklist: () => checklist.items(),
     checklistProvider: checklist as vscode.TreeDataProvider<unknown>,
+    tree: tree as vscode.TreeView<unknown>,
     exportChecklist: () => exportChecklist(services, checklist, ui),
     setUi(partial) {
       ui = { ...windowUi, ...partial };

@@ -70,7 +70,9 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
       // After a reload VS Code hands back the panel with the state the webview saved: the service drawn.
       async deserializeWebviewPanel(webviewPanel, state: unknown) {
         adopt(webviewPanel, parsePanelState(state).serviceName);
-        if (!services.store.state.snapshot) void services.store.refresh();
+        // A restored diagram is a demand for AWS like a shown view (the quiet start ends here too).
+        if (!services.connection.started) void services.connection.start();
+        else if (!services.store.state.snapshot) void services.store.refresh();
       },
     }),
     { dispose: () => panel?.dispose() },

@@ -1,12 +1,11 @@
 // The plan each command runs, from the wizard's answers: the whole setup plan (or one part of it), attach,
-// detach, delete or the health checks. All planning is the engine's pure model code.
-import { resolveDesired, type DesiredSetup } from '../../model/desired';
-import { planPart, healthCheckPlan } from '../../model/planParts';
-import { plan, detachPlan, deleteConnectorPlan } from '../../model/plan';
+// detach, delete or the health checks. All planning is the engine's pure model code, reached through the lazily
+// loaded analysis bundle (a plan needs a snapshot, so the backend is loaded by then; the main bundle stays small).
+import type { DesiredSetup } from '../../model/desired';
 import type { Plan } from '../../model/planSteps';
-import { attachStep, healthStep, waitStep } from '../../model/stepBuilders';
 import { UserError } from '../../model/userError';
 import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
+import { loadBackend } from '../backend';
 import { MANUAL, type SetupContext } from './setupContext';
 
 function fail(issues: ValidationIssue[]): never {
@@ -23,7 +22,7 @@ function service(ctx: SetupContext) {
 export function desiredFrom(ctx: SetupContext): DesiredSetup {
   const s = ctx.settings;
   if (ctx.database !== MANUAL) {
-    const result = resolveDesired(ctx.snapshot, { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName },
+    const result = loadBackend().resolveDesired(ctx.snapshot, { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName },
       { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds });
     if (!result.ok) fail(result.issues);
     return result.desired;
@@ -47,17 +46,19 @@ function attachPlan(ctx: SetupContext): Plan {
   const svc = service(ctx);
   const ref = { name: svc.name, arn: svc.arn };
   if (svc.egressType === 'VPC' && svc.vpcConnectorArn === ctx.connectorArn) return { kind: 'setup', steps: [], warnings: [], notes: [] };
+  const { attachStep, healthStep, waitStep } = loadBackend();
   const steps = [attachStep(ref, ctx.connectorName, ctx.connectorArn), waitStep(ref),
     healthStep('check-health', ref, ctx.settings.healthCheckPath), healthStep('check-db-health', ref, ctx.settings.dbHealthPath)];
   return { kind: 'setup', steps, warnings: [], notes: [] };
 }
 
-function unwrap(result: ReturnType<typeof detachPlan>): Plan {
+function unwrap(result: ReturnType<ReturnType<typeof loadBackend>['detachPlan']>): Plan {
   if (!result.ok) fail(result.issues);
   return result.plan;
 }
 
 export function planFor(ctx: SetupContext): Plan {
+  const { plan, planPart, detachPlan, deleteConnectorPlan, healthCheckPlan } = loadBackend();
   switch (ctx.command) {
     case 'setupConnector':
       return plan(ctx.snapshot, desiredFrom(ctx));

@@ -1,0 +1,53 @@
+// A window with nothing of App Runner in it: the extension, once active, asks AWS nothing and shows nothing
+// until the user shows its view; and the workspace's own connection settings do not count while the
+// workspace is not trusted. Runs first in its window (nothing else has touched the extension).
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/vscode/api';
+import { sandboxAdmin } from '../sandboxAdmin';
+import { EXTENSION_ID, waitFor } from '../support';
+import { WORKSPACE_SETTINGS } from './workspaceSettings';
+
+
+describe('Quiet start and workspace trust', function () {
+  this.timeout(120_000);
+  let api: ExtensionApi;
+
+  it('activated in a window without apprunner.yaml and with the view hidden: no AWS call in 10 s, no status bar item', async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(extension, 'the extension is in this host');
+    assert.equal((await vscode.workspace.findFiles('**/apprunner.yaml')).length, 0, 'the workspace has no apprunner.yaml');
+    // What onView, a command or workspaceContains would do; activation alone must not reach AWS.
+    api = await extension.activate();
+    const before = await sandboxAdmin.calls();
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const after = await sandboxAdmin.calls();
+    assert.equal(after.total - before.total, 0, `AWS calls made: ${JSON.stringify(after.operations)}`);
+    assert.equal(api.connection.started, false);
+    assert.equal(api.statusBarShown(), false, 'no status bar item');
+  });
+
+  it('showing the view connects, and the status bar shows profile and region without the account', async () => {
+    const before = await sandboxAdmin.calls();
+    await vscode.commands.executeCommand('workbench.view.extension.apprunnerVpc');
+    const state = await waitFor(() => (api.connectionState().status === 'connected' ? api.connectionState() : undefined), 'a connection after the view was shown', 60_000);
+    const after = await sandboxAdmin.calls();
+    assert.ok((after.operations.GetCallerIdentity ?? 0) > (before.operations.GetCallerIdentity ?? 0), 'STS was asked who we are');
+    assert.equal(api.statusBarShown(), true);
+    assert.match(api.statusBarText(), /^\$\(cloud\) default · ap-northeast-1$/);
+    assert.ok(!api.statusBarText().includes(state.account ?? '123456789012'), 'the account id is not in the status bar');
+  });
+
+  it("in an untrusted workspace, its settings.json's endpointUrl, profile and region are not used", async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this window opened the workspace in Restricted Mode');
+    const seen = vscode.workspace.getConfiguration('apprunnerVpc').inspect<string>('endpointUrl');
+    // The workspace did write the value (so this checks something): VS Code reports it or drops it, we must not use it.
+    assert.ok(seen, 'the setting is known');
+    const target = api.connectionState().target;
+    assert.notEqual(target?.endpointUrl, WORKSPACE_SETTINGS['apprunnerVpc.endpointUrl']);
+    assert.match(target?.endpointUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+$/, 'the machine setting (the sandbox) is used');
+    assert.notEqual(target?.profile, WORKSPACE_SETTINGS['apprunnerVpc.profile']);
+    assert.equal(target?.region, 'ap-northeast-1');
+    assert.equal(api.connectionState().status, 'connected');
+  });
+});
