@@ -32,12 +32,12 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
   after(() => session?.close());
 
   it('opening apprunner.yaml shows the service, its egress, actions and the database path above the lines', async () => {
-    await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });
-    // As a person does: the Explorer, then a click on the file.
+    // As a person does: the Explorer, then a click on the file; opening it connects (quiet start).
     await runFromPalette(page, 'View: Show Explorer');
     const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'apprunner.yaml' }).first();
     await row.waitFor({ timeout: 30_000 });
     await row.click();
+    await page.locator('.statusbar-item', { hasText: 'ap-northeast-1' }).first().waitFor({ timeout: 90_000 });
     const top = page.locator('.codelens-decoration', { hasText: 'kyudai-api · RUNNING · egress DEFAULT' });
     await top.first().waitFor({ timeout: 90_000 });
     // Before setup the path is blocked by the default egress (an "open via" lens here would be wrong).

@@ -8,7 +8,7 @@ import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
 import type { LocalAws } from '../support/localAws';
-import { runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
+import { openActivity, runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
 
 // The names the theme picker lists (the setting values are "Default Dark Modern" and "Default Light Modern").
 const THEMES = { dark: 'Dark Modern', light: 'Light Modern', contrast: 'Dark High Contrast' } as const;
@@ -47,6 +47,8 @@ async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
 }
 
 async function showDiagramWhenConnected(page: Page): Promise<void> {
+  // The extension connects once its view is shown (quiet start), as a person opens it before the diagram.
+  await openActivity(page, 'App Runner VPC');
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
