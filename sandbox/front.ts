@@ -84,6 +84,9 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     const refusal = await strictEc2Error(call.operation, queryParams(req.headers, url, body.toString('utf8')), () => deps.ec2(call.region));
     if (refusal) {
       deps.log?.(`strict ${refusal.code} -> ec2:${call.operation}`);
+      // A held answer (replyDelayMs) holds refusals too, as it holds moto's own answers.
+      if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+      if (res.destroyed) return undefined;
       return send(res, faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
     }
   }

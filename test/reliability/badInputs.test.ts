@@ -28,11 +28,11 @@ const expired = { code: 'ExpiredTokenException', status: 403, message: 'The secu
 // Each bad input must be answered with its own specific reason (checked text) and must create nothing.
 const CLI_CASES: Case[] = [
   { name: 'unknown service', run: () => cli(['apply', '--yes', '--service', 'nope-api']), expect: /service "nope-api" was not found/ },
-  { name: 'unknown DB instance', run: () => cli(['apply', '--yes', '--db-instance', 'nope-db']), expect: /DB instance "nope-db" was not found/ },
+  { name: 'unknown DB instance', run: () => cli(['apply', '--yes', '--db-instance', 'nope-db']), expect: /No DB instance, DB cluster or RDS Proxy "nope-db" was found/ },
   { name: 'connector name with a space', run: () => cli(['apply', '--yes', '--connector-name', 'bad name']), expect: /Invalid connector name "bad name"/ },
   { name: 'connector name too long', run: () => cli(['apply', '--yes', '--connector-name', 'c'.repeat(41)]), expect: /Invalid connector name "c{41}".*4 to 40/ },
   { name: 'connector name too short', run: () => cli(['apply', '--yes', '--connector-name', 'abc']), expect: /Invalid connector name "abc"/ },
-  { name: 'security group name shaped like an id', run: () => cli(['apply', '--yes', '--security-group-name', 'sg-0123abcd']), expect: /Invalid security group name "sg-0123abcd".*not a group id/ },
+  { name: 'security group name shaped like an id', run: () => cli(['apply', '--yes', '--security-group-name', 'sg-0123abcd']), expect: /Invalid security group name "sg-0123abcd": EC2 refuses names starting with "sg-"/ },
   { name: 'security group name too long', run: () => cli(['apply', '--yes', '--security-group-name', 'g'.repeat(256)]), expect: /Invalid security group name "g{256}": 1 to 255 characters/ },
   { name: 'one subnet', run: () => cli(['apply', '--yes', '--subnets', a()]), expect: /at least two subnets in different Availability Zones/ },
   { name: 'empty subnet list', run: () => cli(['apply', '--yes', '--subnets', ',']), expect: /--subnets needs subnet ids/ },

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { ListServicesCommand } from '@aws-sdk/client-apprunner';
-import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { resolveAwsTarget } from '../../src/aws/awsTarget';
 import { getClients, resetClients } from '../../src/aws/clients';
@@ -108,7 +108,8 @@ describe('AWS configuration: which endpoint and region each client uses', functi
     await clients.ec2.send(new DescribeVpcsCommand({}));
     await clients.appRunner.send(new ListServicesCommand({}));
     await clients.rds.send(new DescribeDBInstancesCommand({}));
-    await clients.logs.send(new DescribeLogGroupsCommand({}));
+    // A call the tool itself makes (the application-log scan); the group need not exist, the answer's origin counts.
+    await clients.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/apprunner/none/0/application', limit: 1 })).catch(() => undefined);
     assert.deepEqual(services(ec2Relay), ['ec2@ap-northeast-1']);
     assert.deepEqual(services(profileRelay), ['apprunner@ap-northeast-1', 'logs@ap-northeast-1', 'rds@ap-northeast-1', 'sts@ap-northeast-1']);
   });
