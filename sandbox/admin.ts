@@ -1,14 +1,18 @@
-// The admin endpoint under /_sandbox/ on the same port: reset, faults, call counters, settings, seed info.
+// The admin endpoint under /_sandbox/ on the same port: reset, faults, call counters, the CloudTrail-shaped
+// record of write calls, settings, seed info.
 import type { EmulatorSettings } from './apprunner/context';
 import { parseFaultConfig, type CallCounter, type FaultState } from './faults';
 import type { WireReply } from './faultResponses';
 import type { SeedInfo } from './seed/seedInfo';
+import type { EventLog } from './trail/eventLog';
 
 export type SandboxSettings = Pick<EmulatorSettings, 'operationDelayMs' | 'unsupportedAzIds' | 'serviceQuota' | 'connectorQuota'>;
 
 export interface AdminController {
   faults: FaultState;
   calls: CallCounter;
+  /** Write calls recorded as CloudTrail events (served by LookupEvents, listed by GET /_sandbox/events). */
+  events: EventLog;
   /** With a seed name: switch to that seed (and keep it for later resets). */
   reset(seed?: string): Promise<void>;
   seedInfo(): SeedInfo | undefined;
@@ -79,6 +83,9 @@ export async function handleAdmin(admin: AdminController, method: string, path: 
       case 'POST /_sandbox/calls/reset':
         admin.calls.reset();
         return reply(200, admin.calls.snapshot());
+      case 'GET /_sandbox/events':
+        // In the order the calls were made, each a LookupEvents Event (EventTime here as an ISO string).
+        return reply(200, { events: admin.events.all().map((e) => ({ ...e, EventTime: new Date(e.EventTime).toISOString() })) });
       case 'GET /_sandbox/config':
         return reply(200, admin.settings());
       case 'POST /_sandbox/config':

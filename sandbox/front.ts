@@ -1,6 +1,7 @@
 // The one loopback endpoint: /_sandbox/ admin, /_apps/ service URLs, App Runner calls to the emulator,
 // everything else proxied to moto. Fault injection and call counting apply to every AWS call; EC2 calls AWS
-// would refuse but moto accepts are refused here (sandbox/strict/).
+// would refuse but moto accepts are refused here (sandbox/strict/). Every write call is recorded as a CloudTrail
+// event (sandbox/trail/) and `cloudtrail:LookupEvents`, which moto lacks, is answered from that record.
 import type { RDSClient } from '@aws-sdk/client-rds';
 import * as http from 'node:http';
 import type { EC2Client } from '@aws-sdk/client-ec2';
@@ -13,6 +14,8 @@ import { proxyToMoto } from './proxy';
 import { handleRdsOperation, servesRdsOperation } from './rds/rdsFront';
 import { describeCall, queryParams } from './requestInfo';
 import { strictEc2Error } from './strict/strictCheck';
+import { answerLookupEvents } from './trail/lookupEvents';
+import type { TrailRecorder } from './trail/recorder';
 
 export interface FrontDeps {
   emulator: AppRunnerEmulator;
@@ -23,6 +26,8 @@ export interface FrontDeps {
   motoPort: number;
   /** A client straight to moto in a region, for the strict rules that read the account's state. */
   ec2: (region: string) => EC2Client;
+  /** Records write calls as CloudTrail events (admin.events holds them). */
+  trail: TrailRecorder;
   log?: (line: string) => void;
 }
 
@@ -53,6 +58,18 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     return send(res, reply);
   }
   const call = describeCall(req.headers, url, body.toString('utf8'));
+  const text = body.toString('utf8');
+  // JSON protocols name the operation in X-Amz-Target; the others (EC2, RDS, STS) are query protocols.
+  const jsonProtocol = Boolean(req.headers['x-amz-target']);
+  const recordAnswer = await deps.trail.prepare({
+    service: call.isAppRunner ? 'apprunner' : call.service, operation: call.operation, region: call.region, headers: req.headers,
+    query: jsonProtocol ? undefined : queryParams(req.headers, url, text),
+    body: text, sourceIp: req.socket.remoteAddress ?? '', time: new Date(),
+  }, deps.log);
+  const sendRecorded = (r: WireReply): void => {
+    recordAnswer({ status: r.status, body: r.body });
+    send(res, r);
+  };
   let holdMs = 0;
   if (call.operation) {
     const userAgent = [req.headers['x-amz-user-agent'], req.headers['user-agent']].flat().filter(Boolean).join(' ');
@@ -62,14 +79,14 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     holdMs = decision.replyDelayMs ?? 0;
     if (decision.fault) {
       deps.log?.(`fault ${decision.fault.kind} -> ${call.service}:${call.operation}`);
-      return send(res, faultReply(call.isAppRunner ? 'apprunner' : call.service, decision.fault));
+      return sendRecorded(faultReply(call.isAppRunner ? 'apprunner' : call.service, decision.fault));
     }
   }
   if (call.isAppRunner) {
     const reply = await deps.emulator.handle(call.operation, body.toString('utf8'), call.region);
     if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     if (res.destroyed) return undefined;
-    return send(res, {
+    return sendRecorded({
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
@@ -78,7 +95,11 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(req.headers, url, body.toString('utf8')));
     if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     if (res.destroyed) return undefined;
-    return send(res, reply);
+    return sendRecorded(reply);
+  }
+  if (call.service === 'cloudtrail' && call.operation === 'LookupEvents') {
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    return send(res, answerLookupEvents(deps.admin.events, text));
   }
   if (call.service === 'ec2') {
     const refusal = await strictEc2Error(call.operation, queryParams(req.headers, url, body.toString('utf8')), () => deps.ec2(call.region));
@@ -87,14 +108,14 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       // A held answer (replyDelayMs) holds refusals too, as it holds moto's own answers.
       if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
       if (res.destroyed) return undefined;
-      return send(res, faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
+      return sendRecorded(faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
     }
   }
   const emptyPages = deps.admin.faults.current().emptyLogPages ?? 0;
   if (call.operation === 'FilterLogEvents' && call.service === 'logs' && emptyPages > 0) {
     return filterLogEventsWithEmptyPages(deps.motoPort, emptyPages, req, body, res);
   }
-  proxyToMoto(deps.motoPort, req, body, res, holdMs);
+  proxyToMoto(deps.motoPort, req, body, res, holdMs, (status, answer) => recordAnswer({ status, body: answer.toString('utf8') }));
 }
 
 export function createFront(deps: FrontDeps): http.Server {

@@ -12,6 +12,9 @@ import { createFront } from './front';
 import { startMoto } from './moto';
 import { MotoClientPool } from './motoClients';
 import { DEFAULT_SEED, findSeed, SEEDS } from './seed/registry';
+import { CallerIdentities } from './trail/callerIdentity';
+import { EventLog } from './trail/eventLog';
+import { TrailRecorder } from './trail/recorder';
 import type { SeedInfo, SeedName } from './seed/seedInfo';
 
 export type { FaultConfig, FailNth, FaultError } from './faults';
@@ -86,6 +89,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const emulator = new AppRunnerEmulator(ctx, loadAppRunnerModel(moto.python));
   const faults = new FaultState();
   const calls = new CallCounter();
+  const events = new EventLog();
+  const identities = new CallerIdentities(moto.port);
   const initialFaults = parseFaultConfig(opts.faults ?? {});
   let seeded: SeedInfo = { seed: 'empty', region: 'ap-northeast-1', privateSubnetIds: [] };
 
@@ -102,10 +107,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     await seed();
     faults.set(initialFaults);
     calls.reset();
+    events.clear();
+    // IAM users and their keys went with moto's reset: a key may now stand for someone else.
+    identities.clear();
   };
   const admin = {
     faults,
     calls,
+    events,
     reset,
     seedInfo: () => seeded,
     seeds: () => SEEDS.map((s) => ({ name: s.name, summary: s.summary })),
@@ -115,7 +124,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
   };
   const server = createFront({
-    emulator, app, admin, motoPort: moto.port, rds: (region) => pool.get(region).rds, ec2: (region) => pool.get(region).ec2, log,
+    emulator, app, admin, motoPort: moto.port, trail: new TrailRecorder(events, identities), rds: (region) => pool.get(region).rds, ec2: (region) => pool.get(region).ec2, log,
   });
   try {
     await new Promise<void>((resolve, reject) => {
