@@ -1,6 +1,7 @@
 // One place that makes AWS SDK clients: keyed by profile+region+endpoint and cached, so every loader and
 // engine step shares connections, retry state and the request log.
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -23,6 +24,8 @@ export interface AwsClients {
   /** Only used when the user opted in to reading a DATABASE_URL held in a secret. */
   secretsManager: SecretsManagerClient;
   ssm: SSMClient;
+  /** Change history (runbook 8.2): LookupEvents only. */
+  cloudTrail: CloudTrailClient;
 }
 
 export interface ClientOptions {
@@ -77,8 +80,9 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     logs: new CloudWatchLogsClient(config('logs')),
     secretsManager: new SecretsManagerClient(config('secretsManager')),
     ssm: new SSMClient(config('ssm')),
+    cloudTrail: new CloudTrailClient(config('cloudTrail')),
   };
-  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm]) {
+  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm, clients.cloudTrail]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
   cache.set(key, clients);
@@ -88,7 +92,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
 /** Forget cached clients, e.g. after the user changed profile or the credentials files changed. */
 export function resetClients(): void {
   for (const clients of cache.values()) {
-    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm]) client.destroy();
+    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm, clients.cloudTrail]) client.destroy();
   }
   cache.clear();
 }

@@ -3,7 +3,7 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import type { Lang } from '../model/planText';
 
-export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'help'] as const;
+export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -27,6 +27,8 @@ export interface CliArgs {
   waitTimeoutSeconds?: number;
   /** Kept as typed: validated with the other names when the setup is resolved, so the message is the model's. */
   dbPort?: string;
+  /** history: the resources to read (ids or ARNs); default the service, its connector and their groups. */
+  resources?: string[];
 }
 
 /** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
@@ -34,7 +36,7 @@ const VALUE_FLAGS = {
   service: 'service', 'db-instance': 'dbInstance', subnets: 'subnets', 'connector-name': 'connectorName',
   'security-group-name': 'securityGroupName', 'security-group-name-tag': 'securityGroupNameTag', 'db-security-group-name': 'dbSecurityGroupName',
   region: 'region', profile: 'profile', 'endpoint-url': 'endpointUrl', lang: 'lang',
-  'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort',
+  'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort', resource: 'resources',
 } as const;
 
 /** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
@@ -50,7 +52,12 @@ const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
 type ParseResult = { ok: true; args: CliArgs } | { ok: false; error: string };
 
 function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], flag: string, value: string): string | undefined {
-  if (key === 'subnets') {
+  if (key === 'resources') {
+    const more = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (more.length === 0) return `${flag} needs a resource id or ARN (got "${value}")`;
+    // Repeatable: --resource sg-1 --resource sg-2 reads both.
+    args.resources = [...(args.resources ?? []), ...more];
+  } else if (key === 'subnets') {
     args.subnets = value.split(',').map((s) => s.trim()).filter(Boolean);
     // An empty list must not silently mean "choose for me".
     if (args.subnets.length === 0) return `${flag} needs subnet ids separated by commas (got "${value}")`;
@@ -109,7 +116,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   return { ok: true, args };
 }
 
-export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export-script> [options]
+export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export-script|history> [options]
 
   plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
   apply             show the plan, ask, then apply it step by step (--yes to skip the question)
@@ -118,6 +125,8 @@ export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|d
   diagnose          why the service can or cannot reach its DB (exit 0: clean, 3: problems, 1: error)
   export-script     print the setup as a re-runnable bash script of AWS CLI commands (the service's own
                     connector when it has one, else what apply would set up)
+  history           who changed the service, its connector and security groups, and when (CloudTrail
+                    LookupEvents, runbook 8.2); --resource ID|ARN (repeatable) for other resources
 
 Options:
   --service NAME          App Runner service (default kyudai-api)

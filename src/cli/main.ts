@@ -5,6 +5,7 @@ import { parseArgs, USAGE } from './args';
 import { runApply, runPlan, type RunContext } from './commands';
 import { runDiagnose } from './diagnose';
 import { runExportScript } from './exportScript';
+import { runHistory } from './history';
 import { maskedIo, type CliIo } from './io';
 import { processSecretValues } from '../model/secretValues';
 import { CliFailure, langOf } from './session';
@@ -42,6 +43,8 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
         return await runDiagnose(rc);
       case 'export-script':
         return await runExportScript(rc);
+      case 'history':
+        return await runHistory(rc);
     }
   } catch (error) {
     const { message, code } = failureOf(error);

@@ -6,7 +6,7 @@
 
 /** The clients we make, by their SDK service id ("CloudWatch Logs" -> env CLOUDWATCH_LOGS, config cloudwatch_logs). */
 export const SERVICE_IDS = {
-  appRunner: 'AppRunner', ec2: 'EC2', rds: 'RDS', sts: 'STS', logs: 'CloudWatch Logs', secretsManager: 'Secrets Manager', ssm: 'SSM',
+  appRunner: 'AppRunner', ec2: 'EC2', rds: 'RDS', sts: 'STS', logs: 'CloudWatch Logs', secretsManager: 'Secrets Manager', ssm: 'SSM', cloudTrail: 'CloudTrail',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;

@@ -10,6 +10,7 @@ const IAM_PREFIX: Record<string, string> = {
   'cloudwatch-logs': 'logs',
   'secrets-manager': 'secretsmanager',
   ssm: 'ssm',
+  cloudtrail: 'cloudtrail',
 };
 
 /**

@@ -28,7 +28,7 @@ describe('apprunner-vpc argument parsing', () => {
       parseArgs(['plan', '--db-port', '54.32']),
     ].map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, [
-      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export-script, help)',
+      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export-script, history, help)',
       'unknown option "--force"', '--service needs a value', '--service needs a value',
       '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
       '--db-port must be a whole number from 1 to 65535 (got "abc")', '--db-port must be a whole number from 1 to 65535 (got "54.32")',

@@ -1,0 +1,193 @@
+// Runbook 8.2 ("audit VPC connector changes with CloudTrail"): CloudTrail events about a service, connector
+// or security group turned into rows a person reads: newest first, who (the principal's ARN), when
+// (relative and absolute), what changed ("ingress tcp 5432 from sg-x revoked"), from where (source IP or
+// "AWS service"), and the event's page in the CloudTrail console. Pure: plain events in, rows out.
+import type { Localized } from '../awsError';
+
+/** One event as LookupEvents returns it (EventTime as epoch ms). */
+export interface TrailEventInput {
+  eventId: string;
+  eventName: string;
+  eventTime: number;
+  eventSource?: string;
+  username?: string;
+  resources: { type?: string; name?: string }[];
+  /** The CloudTrail record (JSON text), where who, from where and the parameters are. */
+  cloudTrailEvent?: string;
+}
+
+export interface ChangeRow {
+  eventId: string;
+  eventName: string;
+  /** ISO time of the call. */
+  time: string;
+  ago: Localized;
+  /** The principal's ARN (or the user name when the record has no ARN). */
+  who: string;
+  /** Source IP, or "AWS service (name)" for calls a service made on its own behalf. */
+  from: Localized;
+  what: Localized;
+  /** The error code when the call failed (CloudTrail records refused calls too). */
+  errorCode?: string;
+  resources: string[];
+  consoleUrl: string;
+}
+
+type Rec = Record<string, unknown>;
+
+function obj(v: unknown): Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Rec) : {};
+}
+
+/** CloudTrail writes EC2 lists as `{items: [...]}`; the sandbox as plain lists. Both read as a list. */
+function list(v: unknown): Rec[] {
+  if (Array.isArray(v)) return v.map(obj);
+  const items = obj(v).items;
+  return Array.isArray(items) ? items.map(obj) : [];
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+function parse(text: string | undefined): Rec {
+  try {
+    return obj(JSON.parse(text ?? '{}'));
+  } catch {
+    return {};
+  }
+}
+
+export function relativeTime(thenMs: number, nowMs: number): Localized {
+  const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));
+  const [n, en, ja] = s < 60 ? [s, 'second', '秒']
+    : s < 3600 ? [Math.floor(s / 60), 'minute', '分']
+      : s < 86_400 ? [Math.floor(s / 3600), 'hour', '時間'] : [Math.floor(s / 86_400), 'day', '日'];
+  return { en: `${n} ${en}${n === 1 ? '' : 's'} ago`, ja: `${n} ${ja}前` };
+}
+
+function portText(p: Rec): string {
+  const proto = str(p.ipProtocol) ?? '';
+  if (proto === '-1' || proto === 'all') return 'all traffic';
+  const from = str(p.fromPort);
+  const to = str(p.toPort);
+  const ports = from === undefined ? '' : from === to || to === undefined ? ` ${from}` : ` ${from}-${to}`;
+  return `${proto}${ports}`;
+}
+
+function peers(p: Rec): string[] {
+  return [
+    ...list(p.groups).map((g) => str(g.groupId) ?? str(g.groupName) ?? ''),
+    ...list(p.userIdGroupPairs).map((g) => str(g.groupId) ?? ''),
+    ...list(p.ipRanges).map((r) => str(r.cidrIp) ?? ''),
+    ...list(p.ipv6Ranges).map((r) => str(r.cidrIpv6) ?? ''),
+    ...list(p.prefixListIds).map((r) => str(r.prefixListId) ?? ''),
+  ].filter(Boolean);
+}
+
+function ruleChange(name: string, req: Rec): Localized {
+  const m = /^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.exec(name);
+  const verb = m?.[1] === 'Authorize' ? { en: 'authorized', ja: '追加' } : { en: 'revoked', ja: '削除' };
+  const ingress = m?.[2] === 'Ingress';
+  const dir = ingress ? { en: 'ingress', ja: 'インバウンド' } : { en: 'egress', ja: 'アウトバウンド' };
+  const prep = ingress ? 'from' : 'to';
+  let perms = list(req.ipPermissions);
+  // The CLI's short form (--protocol --port --cidr / --source-group) arrives as top-level fields.
+  if (perms.length === 0 && (req.ipProtocol !== undefined || req.cidrIp !== undefined)) {
+    perms = [{ ipProtocol: req.ipProtocol, fromPort: req.fromPort, toPort: req.toPort,
+      ipRanges: req.cidrIp ? [{ cidrIp: req.cidrIp }] : [], groups: req.sourceSecurityGroupName || req.sourceSecurityGroupId ? [{ groupId: req.sourceSecurityGroupId ?? req.sourceSecurityGroupName }] : [] }];
+  }
+  const ruleIds = list(req.securityGroupRuleIds).map((r) => str(r.securityGroupRuleId) ?? '').concat(
+    Array.isArray(req.securityGroupRuleIds) ? (req.securityGroupRuleIds as unknown[]).filter((x): x is string => typeof x === 'string') : []).filter(Boolean);
+  const parts = perms.map((p) => `${portText(p)} ${prep} ${peers(p).join(', ') || '?'}`);
+  if (ruleIds.length) parts.push(`rule ${ruleIds.join(', ')}`);
+  const body = parts.join('; ') || '?';
+  return { en: `${dir.en} ${body} ${verb.en}`, ja: `${dir.ja} ${body} を${verb.ja}` };
+}
+
+function nameOfArn(arn: string | undefined): string {
+  return arn?.split('/')[1] ?? arn ?? '?';
+}
+
+function egressChange(req: Rec): Localized | undefined {
+  const egress = obj(obj(req.networkConfiguration).egressConfiguration);
+  const type = str(egress.egressType);
+  if (!type) return undefined;
+  if (type === 'VPC') {
+    const c = nameOfArn(str(egress.vpcConnectorArn));
+    return { en: `egress set to VPC through connector ${c}`, ja: `送信先を VPC に変更（コネクタ ${c}）` };
+  }
+  return { en: `egress set to ${type} (public internet)`, ja: `送信先を ${type}（パブリックインターネット）に変更` };
+}
+
+/** What the call changed, in a person's words. */
+export function describeChange(eventName: string, req: Rec, res: Rec): Localized {
+  if (/^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.test(eventName)) return ruleChange(eventName, req);
+  switch (eventName) {
+    case 'CreateSecurityGroup': {
+      const id = str(res.groupId) ?? '';
+      const name = str(req.groupName) ?? '?';
+      return { en: `security group ${name}${id ? ` (${id})` : ''} created in ${str(req.vpcId) ?? '?'}`, ja: `セキュリティグループ ${name}${id ? `（${id}）` : ''} を ${str(req.vpcId) ?? '?'} に作成` };
+    }
+    case 'DeleteSecurityGroup':
+      return { en: `security group ${str(req.groupId) ?? str(req.groupName) ?? '?'} deleted`, ja: `セキュリティグループ ${str(req.groupId) ?? str(req.groupName) ?? '?'} を削除` };
+    case 'CreateVpcConnector': {
+      const subnets = (req.subnets as unknown[] | undefined)?.join(', ') ?? '?';
+      const groups = (req.securityGroups as unknown[] | undefined)?.join(', ') ?? '?';
+      const name = str(req.vpcConnectorName) ?? '?';
+      return { en: `VPC connector ${name} created (subnets ${subnets}; groups ${groups})`, ja: `VPC コネクタ ${name} を作成（サブネット ${subnets}、グループ ${groups}）` };
+    }
+    case 'DeleteVpcConnector':
+      return { en: `VPC connector ${nameOfArn(str(req.vpcConnectorArn))} deleted`, ja: `VPC コネクタ ${nameOfArn(str(req.vpcConnectorArn))} を削除` };
+    case 'UpdateService':
+      return egressChange(req) ?? { en: 'service configuration updated', ja: 'サービス設定を更新' };
+    case 'CreateTags':
+    case 'DeleteTags': {
+      const tags = list(req.tags).concat(list(req.tagSet)).map((t) => `${str(t.key) ?? '?'}${t.value !== undefined ? `=${str(t.value)}` : ''}`).join(', ');
+      return eventName === 'CreateTags' ? { en: `tags set: ${tags}`, ja: `タグを設定: ${tags}` } : { en: `tags removed: ${tags}`, ja: `タグを削除: ${tags}` };
+    }
+    default:
+      return { en: eventName, ja: eventName };
+  }
+}
+
+export function consoleUrl(region: string, eventId: string): string {
+  return `https://${region}.console.aws.amazon.com/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(eventId)}`;
+}
+
+export function changeRow(e: TrailEventInput, region: string, nowMs: number): ChangeRow {
+  const rec = parse(e.cloudTrailEvent);
+  const identity = obj(rec.userIdentity);
+  const source = str(rec.sourceIPAddress) ?? '';
+  const invokedBy = str(identity.invokedBy);
+  // A service acting on its own behalf shows a host name (apprunner.amazonaws.com) instead of an address.
+  const service = invokedBy ?? (/\.amazonaws\.com$/.test(source) ? source : undefined);
+  const what = describeChange(e.eventName, obj(rec.requestParameters), obj(rec.responseElements));
+  const errorCode = str(rec.errorCode);
+  return {
+    eventId: e.eventId,
+    eventName: e.eventName,
+    time: new Date(e.eventTime).toISOString(),
+    ago: relativeTime(e.eventTime, nowMs),
+    who: str(identity.arn) ?? e.username ?? '?',
+    from: service ? { en: `AWS service (${service})`, ja: `AWS サービス（${service}）` } : { en: source || '?', ja: source || '?' },
+    what: errorCode ? { en: `${what.en} (failed: ${errorCode})`, ja: `${what.ja}（失敗: ${errorCode}）` } : what,
+    errorCode,
+    resources: e.resources.map((r) => r.name ?? '').filter(Boolean),
+    consoleUrl: consoleUrl(region, e.eventId),
+  };
+}
+
+/** Rows for events from one or more lookups: each event once, newest first. */
+export function changeHistory(events: TrailEventInput[], region: string, nowMs: number): ChangeRow[] {
+  const seen = new Map<string, TrailEventInput>();
+  for (const e of events) seen.set(e.eventId, e);
+  return [...seen.values()].sort((a, b) => b.eventTime - a.eventTime).map((e) => changeRow(e, region, nowMs));
+}
+
+/** The latest successful change naming a resource, as one line ("ingress tcp 5432 ... revoked by ARN 3 hours ago"). */
+export function lastChangeLine(rows: ChangeRow[], resource: string): Localized | undefined {
+  const row = rows.find((r) => !r.errorCode && r.resources.includes(resource));
+  if (!row) return undefined;
+  return { en: `${row.what.en} by ${row.who} ${row.ago.en}`, ja: `${row.ago.ja}に ${row.who} が${row.what.ja}` };
+}
