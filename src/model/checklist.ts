@@ -3,6 +3,7 @@
 import { findGroupByName } from './groupNames';
 import { DEFAULT_SETUP_SETTINGS } from './setupSettings';
 import { Diagnosis, LocalizedText } from './diagnosis';
+import type { HttpOutcome } from './liveChecks';
 import { Topology } from './topology';
 
 export type ChecklistSection = 'initial' | 'periodic' | 'change';
@@ -14,11 +15,15 @@ export interface ChecklistItem {
   title: LocalizedText;
   state: ChecklistState;
   detail: LocalizedText;
+  /** Periodic items: when this was last checked and by what (a snapshot read, a connection test). */
+  lastChecked?: { at: string; by: LocalizedText };
 }
 
 export interface ChecklistContext {
   /** ISO time of the last connection test (health + db-health) the extension ran or recorded. */
   lastConnectionTestAt?: string;
+  /** The db-health outcome of that test; undefined in records older than this field (not known). */
+  lastConnectionTestOutcome?: HttpOutcome;
   /** The application log scan of runbook 6.2; undefined when the logs could not be read. */
   logScan?: { connectedLineSeen: boolean; errorLines: number };
   now: string;
@@ -98,14 +103,32 @@ function rulesItem(d: Diagnosis): ChecklistItem {
       : t('No rule opens the DB port to the internet or allows all egress.', 'DB ポートをインターネットに開放するルールや全送信許可のルールはありません。'));
 }
 
-function testItem(at: string | undefined, now: string): ChecklistItem {
+const BY_DIAGNOSE = t('the connection test (Diagnose: health and db-health)', '接続テスト（診断: health と db-health）');
+
+/** Passes only when the latest test's db-health answered healthy within the window (runbook 6.3, 9). */
+function testItem(at: string | undefined, outcome: HttpOutcome | undefined, now: string): ChecklistItem {
   const title = t('Connection test run', '接続テストの実行');
   if (!at) return item('connection-test-recent', 'periodic', title, 'unknown', t('No connection test on record.', '接続テストの記録がありません。'));
   const days = (Date.parse(now) - Date.parse(at)) / 86_400_000;
   const recent = Number.isFinite(days) && days <= CONNECTION_TEST_MAX_AGE_DAYS;
   const ago = Number.isFinite(days) ? Math.floor(Math.max(days, 0)) : '?';
-  return item('connection-test-recent', 'periodic', title, recent ? 'pass' : 'fail',
-    t(`Last run ${at} (${ago} day(s) ago; due every ${CONNECTION_TEST_MAX_AGE_DAYS} days).`, `前回の実行は ${at}（${ago} 日前。${CONNECTION_TEST_MAX_AGE_DAYS} 日ごとに実行）。`));
+  const when = t(`Last run ${at} (${ago} day(s) ago; due every ${CONNECTION_TEST_MAX_AGE_DAYS} days)`, `前回の実行は ${at}（${ago} 日前。${CONNECTION_TEST_MAX_AGE_DAYS} 日ごとに実行）`);
+  const lastChecked = { at, by: BY_DIAGNOSE };
+  if (!recent) return { ...item('connection-test-recent', 'periodic', title, 'fail', t(`${when.en}: overdue.`, `${when.ja}。期限切れです。`)), lastChecked };
+  switch (outcome) {
+    case 'healthy':
+      return { ...item('connection-test-recent', 'periodic', title, 'pass', t(`${when.en}: db-health answered connected.`, `${when.ja}。db-health は connected を返しました。`)), lastChecked };
+    case 'unhealthy':
+    case 'unreachable':
+      return { ...item('connection-test-recent', 'periodic', title, 'fail',
+        t(`${when.en}: it failed (db-health ${outcome}). Fix the cause and run the test again.`, `${when.ja}。失敗しました（db-health: ${outcome}）。原因を直して再実行してください。`)), lastChecked };
+    case 'skipped':
+      return { ...item('connection-test-recent', 'periodic', title, 'unknown',
+        t(`${when.en}: db-health was not checked from here.`, `${when.ja}。db-health はここからは確認していません。`)), lastChecked };
+    default:
+      return { ...item('connection-test-recent', 'periodic', title, 'unknown',
+        t(`${when.en}: its result was not recorded. Run Diagnose again.`, `${when.ja}。結果が記録されていません。診断を再実行してください。`)), lastChecked };
+  }
 }
 
 const MANUAL_ITEMS: ChecklistItem[] = [
@@ -121,6 +144,8 @@ const MANUAL_ITEMS: ChecklistItem[] = [
 
 export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, context: ChecklistContext): ChecklistItem[] {
   const [exists, attached, active] = connectorItems(topology, diagnosis);
+  // The items judged from the account snapshot were last checked when it was read.
+  const bySnapshot = { at: topology.loadedAt, by: t('the account snapshot (DescribeVpcConnectors, DescribeSecurityGroups)', 'アカウントのスナップショット（DescribeVpcConnectors、DescribeSecurityGroups）') };
   return [
     groupItem(topology, diagnosis, context.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
       context.appRunnerGroupNameTag ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag),
@@ -128,9 +153,9 @@ export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, cont
     attached,
     dbItem(diagnosis),
     logItem(context.logScan),
-    active,
-    rulesItem(diagnosis),
-    testItem(context.lastConnectionTestAt, context.now),
+    { ...active, lastChecked: bySnapshot },
+    { ...rulesItem(diagnosis), lastChecked: bySnapshot },
+    testItem(context.lastConnectionTestAt, context.lastConnectionTestOutcome, context.now),
     ...MANUAL_ITEMS,
   ];
 }

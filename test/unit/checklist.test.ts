@@ -5,7 +5,7 @@ import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, connector, group, IDS, removeRule, sgRule } from './fixtures/topologyBuilder';
 
 const NOW = '2026-11-28T10:00:00.000Z';
-const HEALTHY = { lastConnectionTestAt: '2026-11-27T09:00:00.000Z', logScan: { connectedLineSeen: true, errorLines: 0 }, now: NOW };
+const HEALTHY: ChecklistContext = { lastConnectionTestAt: '2026-11-27T09:00:00.000Z', lastConnectionTestOutcome: 'healthy', logScan: { connectedLineSeen: true, errorLines: 0 }, now: NOW };
 
 function states(t: Topology, context: ChecklistContext = HEALTHY): Record<string, ChecklistItem['state']> {
   const items = evaluateChecklist(t, analyze(t), { ...context, appRunnerGroupName: 'apprunner-connector', appRunnerGroupNameTag: 'sg-apprunner' });
@@ -99,5 +99,35 @@ describe('checklistToMarkdown', () => {
   it('has an English version and escapes Markdown in details', () => {
     const md = checklistToMarkdown([{ id: 'x', section: 'periodic', title: { en: 'T', ja: 'T' }, state: 'fail', detail: { en: 'a *b* [c]\nd', ja: '' } }], 'en');
     assert.equal(md, '# Operations checklist\n\n## Periodic checks\n- [ ] T (FAIL): a \\*b\\* \\[c\\] d\n');
+  });
+
+  describe('connection test truth (issue 20 item 6)', () => {
+    const item = (context: ChecklistContext) => evaluateChecklist(afterSetup(), analyze(afterSetup()), context).find((i) => i.id === 'connection-test-recent');
+
+    it('a recent test whose db-health failed does not pass; it says it failed', () => {
+      for (const outcome of ['unhealthy', 'unreachable'] as const) {
+        const i = item({ ...HEALTHY, lastConnectionTestOutcome: outcome });
+        assert.equal(i?.state, 'fail', outcome);
+        assert.match(i?.detail.en ?? '', new RegExp(`failed \\(db-health ${outcome}\\)`));
+      }
+    });
+
+    it('passes only with a healthy db-health inside the window; an unrecorded or skipped result is unknown', () => {
+      assert.equal(item(HEALTHY)?.state, 'pass');
+      assert.equal(item({ ...HEALTHY, lastConnectionTestAt: '2026-11-20T09:59:00.000Z' })?.state, 'fail');
+      assert.equal(item({ ...HEALTHY, lastConnectionTestOutcome: undefined })?.state, 'unknown');
+      assert.equal(item({ ...HEALTHY, lastConnectionTestOutcome: 'skipped' })?.state, 'unknown');
+    });
+
+    it('each periodic item says when it was last checked and by what', () => {
+      const t = afterSetup();
+      const items = evaluateChecklist(t, analyze(t), HEALTHY).filter((i) => i.section === 'periodic' && i.state !== 'manual');
+      assert.ok(items.length >= 3);
+      for (const i of items) assert.ok(i.lastChecked?.at && i.lastChecked.by.en && i.lastChecked.by.ja, i.id);
+      assert.equal(items.find((i) => i.id === 'connector-active')?.lastChecked?.at, t.loadedAt);
+      assert.equal(items.find((i) => i.id === 'connection-test-recent')?.lastChecked?.at, HEALTHY.lastConnectionTestAt);
+      const md = checklistToMarkdown(items, 'en');
+      assert.match(md, /Last checked 2026-11-27T09:00:00.000Z by the connection test/);
+    });
   });
 });

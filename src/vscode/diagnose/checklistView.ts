@@ -62,6 +62,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     const items = loadBackend().evaluateChecklist(snapshot, diagnosis, {
       now: new Date().toISOString(),
       lastConnectionTestAt: sameService?.at,
+      lastConnectionTestOutcome: sameService?.dbHealth,
       logScan: this.lastResult(serviceName)?.live?.logs.scan ?? sameService?.logScan,
       appRunnerGroupName: readSettings().appRunnerSecurityGroupName,
       appRunnerGroupNameTag: readSettings().appRunnerSecurityGroupNameTag,
@@ -86,7 +87,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     item.id = `checklist:${node.item.id}`;
     item.iconPath = ICONS[node.item.state];
     item.description = stateText(node.item.state);
-    item.tooltip = new vscode.MarkdownString(`**${pick(node.item.title)}**: ${stateText(node.item.state)}\n\n${pick(node.item.detail)}`);
+    const checked = node.item.lastChecked ? `\n\n${vscode.l10n.t('Last checked {0} by {1}.', node.item.lastChecked.at, pick(node.item.lastChecked.by))}` : '';
+    item.tooltip = new vscode.MarkdownString(`**${pick(node.item.title)}**: ${stateText(node.item.state)}\n\n${pick(node.item.detail)}${checked}`);
     item.contextValue = `checklistItem.${node.item.state}`;
     return item;
   }

@@ -3,7 +3,7 @@
 // workspaceState: the checklist's "connection test run recently" (runbook 8.1, 9) reads it.
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../model/diagnosis';
-import type { LiveChecks } from '../../model/liveChecks';
+import type { HttpOutcome, LiveChecks } from '../../model/liveChecks';
 import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
 import { accountReadFailure, UserError } from '../../model/userError';
@@ -26,6 +26,8 @@ export interface ConnectionTestRecord {
   serviceName: string;
   at: string;
   logScan?: { connectedLineSeen: boolean; errorLines: number };
+  /** The db-health outcome: the checklist's connection test passes only when it was healthy. */
+  dbHealth?: HttpOutcome;
 }
 
 export const LAST_TEST_KEY = 'apprunnerVpc.diagnose.lastConnectionTest';
@@ -66,7 +68,7 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const scan = live.logs.scan;
     const record: ConnectionTestRecord = {
-      serviceName: diagnosis.serviceName, at: live.checkedAt,
+      serviceName: diagnosis.serviceName, at: live.checkedAt, dbHealth: live.dbHealth.outcome,
       logScan: scan ? { connectedLineSeen: scan.connectedLineSeen, errorLines: scan.errorLines } : undefined,
     };
     await services.context.workspaceState.update(LAST_TEST_KEY, record);
