@@ -10,3 +10,7 @@ export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { diagnosisReportMarkdown } from './model/diagnosisReport';
 export * from './analysis';
+export { historyOf } from './aws/changeHistory';
+export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
+export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
+export { historyTargets } from './model/ops/historyTargets';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showChangeHistory } from '../commands/changeHistory';
 import { copyArn, copyUrl, openInConsole } from '../commands/nodeActions';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
@@ -37,5 +38,6 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
   registerCommand(ctx, 'apprunnerVpc.copyUrl', (arg: unknown) => copyUrl(services, arg));
   registerCommand(ctx, 'apprunnerVpc.copyArn', (arg: unknown) => copyArn(services, arg));
   registerCommand(ctx, 'apprunnerVpc.openInConsole', (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
+  registerCommand(ctx, 'apprunnerVpc.showChangeHistory', (arg: unknown) => showChangeHistory(services, arg));
   return { provider, view, find: (id) => provider.find(id), reveal };
 }
