@@ -181,7 +181,7 @@ describe('CloudFormation export: hostile names', () => {
     it(`${JSON.stringify(name).slice(0, 40)}: stays a value, never a key, a comment or a second document`, () => {
       const w = runbookWorld();
       const dbGroup = w.snapshot.securityGroups.find((g) => g.id === w.desired.dbSecurityGroupId);
-      if (dbGroup) dbGroup.tags.Name = name;
+      if (dbGroup) dbGroup.tags.Name = `db ${name}`;
       w.snapshot.region = `ap-northeast-1${name}`;
       const d = { ...w.desired, serviceName: name, appRunnerSecurityGroupNameTag: name, appRunnerSecurityGroupName: `grp ${name}`, subnetIds: [name, 'subnet-c'], serviceArn: `arn:${name}` };
       for (const lang of ['en', 'ja'] as const) {
