@@ -155,7 +155,7 @@ describe('Terraform export: HashiCorp\'s HCL parser and the AWS provider schema'
     assert.deepEqual(p['outputs.tf'].output?.service_network_configuration[0].value, {
       egress_configuration: { egress_type: 'VPC', vpc_connector_arn: `\${${TF_CONNECTOR}.arn}` },
       ingress_configuration: { is_publicly_accessible: true }, ip_address_type: 'DUAL_STACK' });
-    assert.match(file(files, 'outputs.tf'), /#   network_configuration \{\n#     egress_configuration \{\n#       egress_type {7}= "VPC"/);
+    assert.match(file(files, 'outputs.tf'), /# {3}network_configuration \{\n# {5}egress_configuration \{\n# {7}egress_type {7}= "VPC"/);
   });
 
   it('describes the same groups, rules, subnets and connector as the CloudFormation export', async () => {
@@ -191,6 +191,7 @@ describe('Terraform export: HashiCorp\'s HCL parser and the AWS provider schema'
           assert.deepEqual(p['variables.tf'].variable?.subnet_ids[0].default, [name, 'subnet-c'].sort().map(asHclJson));
           assert.deepEqual(p['versions.tf'].provider?.aws[0].allowed_account_ids, [asHclJson(name)]);
           assert.deepEqual(Object.keys(p['outputs.tf'].output ?? {}).sort(), ['apprunner_security_group_id', 'service_network_configuration', 'vpc_connector_arn']);
+          // eslint-disable-next-line no-control-regex -- no raw control character may reach a file
           for (const f of files) for (const line of f.content.split('\n')) assert.doesNotMatch(line, /[\u2028\u2029\u0085\r\u000b\u000c\u0000\u001b]/, `${f.path}: ${JSON.stringify(line)}`);
         }
       });
