@@ -92,13 +92,18 @@ describe('CloudFormation export: what it creates, imports and references', () =>
     assert.match(out.yaml, /already allows TCP 5432 from the App Runner group \(sgr-\d+\): that rule stays/);
   });
 
-  it('half-done: the hand-made group is imported keeping its description, and the comment says how to remove its allow-all egress', () => {
-    const w = halfDoneWorld();
-    const out = exportOf(w);
+  it('half-done: the hand-made group is imported as it is now (its 443 rule, its allow-all, its tags), so the update that follows adds the rest and revokes the allow-all', () => {
+    const out = exportOf(halfDoneWorld());
     assert.equal(out.template.Resources[APP_GROUP_ID].Properties.GroupDescription, 'made by hand');
-    const allowAll = w.snapshot.securityGroups.find((g) => g.id === 'sg-hand')?.rules.find((r) => r.protocol === '-1')?.id;
-    assert.ok(out.yaml.includes(`aws ec2 revoke-security-group-egress --group-id sg-hand --security-group-rule-ids ${allowAll}`));
+    const imported = out.importTemplate?.template.Resources[APP_GROUP_ID].Properties;
+    assert.equal(imported?.GroupDescription, 'made by hand');
+    assert.deepEqual(imported?.SecurityGroupEgress, [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0' }, { IpProtocol: '-1', CidrIp: '0.0.0.0/0' }]);
+    assert.deepEqual(imported?.Tags, [{ Key: 'Name', Value: 'sg-apprunner' }]);
+    // The full template is the target: the update's template diff is exactly what the group lacks.
+    assert.equal(egressOf(out.template).length, 3);
+    assert.ok(egressOf(out.template).every((e) => e.IpProtocol !== '-1'));
     assert.ok(out.template.Resources[DB_INGRESS_ID]);
+    assert.match(out.yaml, /the stack update with this template then adds the missing rules and revokes any allow-all egress/);
   });
 
   it('the connector trap: changed subnets give a new logical id and the revision name, with the reason at that spot', () => {
