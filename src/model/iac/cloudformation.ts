@@ -59,6 +59,7 @@ export interface CloudFormationExport {
 
 export const APP_GROUP_ID = 'AppRunnerSecurityGroup';
 export const DB_INGRESS_ID = 'DatabaseIngressFromAppRunner';
+export const PLACEHOLDER_ID = 'NothingToCreate';
 
 /** `VpcConnector`, or `VpcConnectorRev2` for the revision `<name>-2`: a new logical id is a new resource. */
 export function connectorLogicalId(r: SetupResources): string {
@@ -112,8 +113,20 @@ function retained(resource: CfnResource): CfnResource {
   return { ...resource, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
 }
 
+/** The App Runner group's id: the group of this template, or a parameter when another stack owns it. */
+function appGroupRef(r: SetupResources): unknown {
+  return r.appGroup.existing?.owner ? ref('AppRunnerSecurityGroupId') : getAtt(APP_GROUP_ID, 'GroupId');
+}
+
+/** The connector's ARN: the connector of this template, or a parameter when another stack owns it. */
+function connectorArnRef(r: SetupResources): unknown {
+  return r.connector.existing?.owner ? ref('VpcConnectorArn') : getAtt(connectorLogicalId(r), 'VpcConnectorArn');
+}
+
 function buildTemplate(r: SetupResources): CfnTemplate {
   const connectorId = connectorLogicalId(r);
+  const groupOwned = Boolean(r.appGroup.existing?.owner);
+  const connectorOwned = Boolean(r.connector.existing?.owner);
   const appGroup: CfnResource = {
     Type: 'AWS::EC2::SecurityGroup',
     Properties: {
@@ -124,14 +137,14 @@ function buildTemplate(r: SetupResources): CfnTemplate {
       Tags: tagList(r.appGroup.tags),
     },
   };
-  const resources: Record<string, CfnResource> = { [APP_GROUP_ID]: r.appGroup.existing ? retained(appGroup) : appGroup };
+  const resources: Record<string, CfnResource> = groupOwned ? {} : { [APP_GROUP_ID]: r.appGroup.existing ? retained(appGroup) : appGroup };
   // The rule exists already (it would be a duplicate) or the DB group belongs to another stack: not here.
   if (!r.dbGroup.owner && !r.ingress.existingRuleId) {
     resources[DB_INGRESS_ID] = {
       Type: 'AWS::EC2::SecurityGroupIngress',
       Properties: {
         GroupId: ref('DatabaseSecurityGroupId'), IpProtocol: 'tcp', FromPort: ref('DatabasePort'), ToPort: ref('DatabasePort'),
-        SourceSecurityGroupId: getAtt(APP_GROUP_ID, 'GroupId'), Description: r.ingress.description,
+        SourceSecurityGroupId: appGroupRef(r), Description: r.ingress.description,
       },
     };
   }
@@ -141,13 +154,15 @@ function buildTemplate(r: SetupResources): CfnTemplate {
     Properties: {
       VpcConnectorName: r.connector.name,
       Subnets: ref('SubnetIds'),
-      SecurityGroups: [getAtt(APP_GROUP_ID, 'GroupId')],
+      SecurityGroups: [appGroupRef(r)],
       // Tags cannot change without replacing a connector: an imported one keeps its own (when they are known).
       ...(existingConnector ? (existingConnector.tags && Object.keys(existingConnector.tags).length > 0 ? { Tags: tagList(existingConnector.tags) } : {})
         : { Tags: tagList(r.connector.tags) }),
     },
   };
-  resources[connectorId] = existingConnector ? retained(connector) : connector;
+  if (!connectorOwned) resources[connectorId] = existingConnector ? retained(connector) : connector;
+  // A template needs one resource: when everything exists elsewhere, a resource that creates nothing in the account.
+  if (Object.keys(resources).length === 0) resources[PLACEHOLDER_ID] = { Type: 'AWS::CloudFormation::WaitConditionHandle', Properties: {} };
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: oneLine(`App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code`).slice(0, 1024),
@@ -156,12 +171,14 @@ function buildTemplate(r: SetupResources): CfnTemplate {
       SubnetIds: { Type: 'List<AWS::EC2::Subnet::Id>', Default: r.subnetIds.join(','), Description: 'Private subnets for the connector, in two or more AZs' },
       DatabaseSecurityGroupId: { Type: 'AWS::EC2::SecurityGroup::Id', Default: r.dbGroup.id, Description: 'The database security group (referenced, not managed here)' },
       DatabasePort: { Type: 'Number', Default: r.dbGroup.port, Description: 'The database port' },
+      ...(groupOwned ? { AppRunnerSecurityGroupId: { Type: 'AWS::EC2::SecurityGroup::Id', Default: r.appGroup.existing?.id, Description: 'The App Runner group (owned by another stack, referenced)' } } : {}),
+      ...(connectorOwned ? { VpcConnectorArn: { Type: 'String', Default: r.connector.existing?.arn, Description: 'The VPC connector (owned by another stack, referenced)' } } : {}),
     },
     Resources: resources,
     Outputs: {
-      AppRunnerSecurityGroupId: { Description: 'The App Runner VPC connector security group', Value: getAtt(APP_GROUP_ID, 'GroupId') },
+      AppRunnerSecurityGroupId: { Description: 'The App Runner VPC connector security group', Value: appGroupRef(r) },
       // No Export: an exported value cannot change while another stack imports it, and a connector change must.
-      VpcConnectorArn: { Description: "The connector for the service's NetworkConfiguration", Value: getAtt(connectorId, 'VpcConnectorArn') },
+      VpcConnectorArn: { Description: "The connector for the service's NetworkConfiguration", Value: connectorArnRef(r) },
     },
   };
 }
@@ -172,8 +189,8 @@ function importsOf(r: SetupResources, template: CfnTemplate): CfnResourceToImpor
     const type = template.Resources[logicalId].Type;
     out.push({ ResourceType: type, LogicalResourceId: logicalId, ResourceIdentifier: { [IMPORT_IDENTIFIER[type]]: id } });
   };
-  if (r.appGroup.existing) add(APP_GROUP_ID, r.appGroup.existing.id);
-  if (r.connector.existing) add(connectorLogicalId(r), r.connector.existing.arn);
+  if (r.appGroup.existing && !r.appGroup.existing.owner) add(APP_GROUP_ID, r.appGroup.existing.id);
+  if (r.connector.existing && !r.connector.existing.owner) add(connectorLogicalId(r), r.connector.existing.arn);
   return out;
 }
 
@@ -199,7 +216,16 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
     t({ en: 'Egress is exactly the listed rules: listing SecurityGroupEgress replaces the allow-all rule a new group gets.',
       ja: 'アウトバウンドは列挙したルールだけです。SecurityGroupEgress を列挙すると、新しいグループの全許可ルールは置き換えられます。' }),
   ];
-  if (r.appGroup.existing) {
+  const ownedNotes: string[] = [];
+  if (r.appGroup.existing?.owner) {
+    ownedNotes.push(t({ en: `The App Runner group ${r.appGroup.existing.id} already has the runbook's rules and is managed by ${r.appGroup.existing.owner}: referenced by the parameter AppRunnerSecurityGroupId, never imported or changed here.`,
+      ja: `App Runner のグループ ${r.appGroup.existing.id} は手順書のルールを既に持ち、${r.appGroup.existing.owner} が管理しています。パラメータ AppRunnerSecurityGroupId で参照するだけで、ここでインポートや変更はしません。` }));
+  }
+  if (r.connector.existing?.owner) {
+    ownedNotes.push(t({ en: `The connector ${r.connector.name} (${r.connector.existing.arn}) matches and is managed by ${r.connector.existing.owner}: referenced by the parameter VpcConnectorArn, never imported or changed here.`,
+      ja: `VPC コネクタ ${r.connector.name}（${r.connector.existing.arn}）は一致しており、${r.connector.existing.owner} が管理しています。パラメータ VpcConnectorArn で参照するだけで、ここでインポートや変更はしません。` }));
+  }
+  if (r.appGroup.existing && !r.appGroup.existing.owner) {
     appGroup.push(t({ en: `Exists as ${r.appGroup.existing.id}: imported (resources-to-import), DeletionPolicy Retain.`,
       ja: `${r.appGroup.existing.id} として存在します。インポートします（resources-to-import）。DeletionPolicy は Retain です。` }));
     appGroup.push(t({ en: 'The import template describes it as it is now; the stack update with this template then adds the missing rules and revokes any allow-all egress.',
@@ -214,16 +240,18 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
         ja: `${r.dbGroup.label} は App Runner のグループからの TCP ${r.dbGroup.port} を既に許可しています（${r.ingress.existingRuleId}）。そのルールはこのスタックの外でそのまま残ります。` })
       : undefined;
   if (dbNote) byResource[APP_GROUP_ID].push(dbNote);
+  // Resources another stack owns are not in the template: their notes (and the DB note) go to the header.
+  header.push(...ownedNotes, ...(r.appGroup.existing?.owner && dbNote ? [dbNote] : []));
   byResource[connectorId] = [
     t({ en: 'A connector cannot change: a different subnet or group list is a new connector under a new logical id and name (revision suffix). CloudFormation creates it, updates the service, and deletes the old one only in cleanup, so the service is never without a connector.',
       ja: 'VPC コネクタは変更できません。サブネットやグループが変わると、新しい論理 ID と名前（リビジョン接尾辞）の新しいコネクタになります。CloudFormation はそれを作成し、サービスを更新し、古いものはクリーンアップで削除するため、サービスがコネクタを失うことはありません。' }),
     ...(r.connector.supersedes ? [t({
       en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups, so this is ${r.connector.name}. ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
       ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在するため、これは ${r.connector.name} です。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}` })] : []),
-    ...(r.connector.existing ? [t({ en: `Exists as ${r.connector.existing.arn}: imported, DeletionPolicy Retain.`,
+    ...(r.connector.existing && !r.connector.existing.owner ? [t({ en: `Exists as ${r.connector.existing.arn}: imported, DeletionPolicy Retain.`,
       ja: `${r.connector.existing.arn} として存在します。インポートします。DeletionPolicy は Retain です。` })] : []),
   ];
-  const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, { 'Fn::GetAtt': [connectorId, 'VpcConnectorArn'] }) });
+  const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, connectorArnRef(r)) });
   const footer = [
     t({ en: `Add to the Properties of your AWS::AppRunner::Service ${r.service.name} (${r.service.arn}) in the same stack; from another stack use this stack's VpcConnectorArn output:`,
       ja: `同じスタックの AWS::AppRunner::Service ${r.service.name}（${r.service.arn}）の Properties に追加してください。別のスタックからはこのスタックの出力 VpcConnectorArn を使ってください:` }),
@@ -250,7 +278,7 @@ export function cloudFormationExport(snapshot: Topology, d: DesiredSetup, ctx: I
   const template = buildTemplate(r);
   const comments = commentsFor(r, ctx);
   const imports = importsOf(r, template);
-  const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, { 'Fn::GetAtt': [connectorLogicalId(r), 'VpcConnectorArn'] }) });
+  const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, connectorArnRef(r)) });
   const result: CloudFormationExport = { template, yaml: render(template, comments), serviceNetworkConfiguration: `${fragment.join('\n')}\n` };
   if (imports.length > 0) {
     const existingGroup = r.appGroup.existing;

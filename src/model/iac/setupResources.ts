@@ -54,6 +54,8 @@ export interface SetupResources {
       /** Its egress rules and tags now: what an import describes, so the next update changes it to the target. */
       egressNow: SecurityGroupRule[];
       tagsNow: Record<string, string>;
+      /** Another stack owns it ("CloudFormation stack x"): referenced by id, never imported or changed. */
+      owner?: string;
     };
   };
   dbGroup: {
@@ -77,7 +79,7 @@ export interface SetupResources {
     revision?: number;
     tags: Record<string, string>;
     /** A matching ACTIVE connector: imported. */
-    existing?: { arn: string; tags?: Record<string, string> };
+    existing?: { arn: string; tags?: Record<string, string>; owner?: string };
     /** The connector of the wanted name that does not match: not ours to change; says who removes it. */
     supersedes?: { name: string; arn: string; owner?: string };
   };
@@ -142,6 +144,10 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   const revision = choice.name !== d.connectorName && isRevisionOf(choice.name, d.connectorName) ? Number(/-(\d+)$/.exec(choice.name)?.[1]) : undefined;
   const mismatchedOwner = choice.mismatched ? iacOwner(choice.mismatched.tags) : undefined;
+  // A group or connector another stack owns that already is what the setup needs (desired.ts replaces one
+  // that would need changes): used by reference, since importing it would take it from that stack.
+  const appOwner = appSg ? iacOwner(appSg.tags) : undefined;
+  const reuseOwner = choice.reuse ? iacOwner(choice.reuse.tags) : undefined;
   return {
     region: snapshot.region,
     ...(snapshot.accountId ? { accountId: snapshot.accountId } : {}),
@@ -162,6 +168,7 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
         allowAllEgressRuleIds: appSg.rules.filter((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r)).map((r) => r.id),
         egressNow: appSg.rules.filter((r) => r.egress),
         tagsNow: userTags(appSg.tags) ?? {},
+        ...(appOwner ? { owner: ownerText(appOwner) } : {}),
       } } : {}),
     },
     dbGroup: { id: d.dbSecurityGroupId, label: dbSg ? `${groupLabel(dbSg)} (${dbSg.id})` : d.dbSecurityGroupId, port: d.dbPort,
@@ -173,7 +180,8 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
       baseName: d.connectorName,
       ...(revision ? { revision } : {}),
       tags: { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
-      ...(choice.reuse ? { existing: { arn: choice.reuse.arn, ...(choice.reuse.tags ? { tags: userTags(choice.reuse.tags) } : {}) } } : {}),
+      ...(choice.reuse ? { existing: { arn: choice.reuse.arn, ...(choice.reuse.tags ? { tags: userTags(choice.reuse.tags) } : {}),
+        ...(reuseOwner ? { owner: ownerText(reuseOwner) } : {}) } } : {}),
       ...(choice.mismatched ? { supersedes: { name: choice.mismatched.name, arn: choice.mismatched.arn, ...(mismatchedOwner ? { owner: ownerText(mismatchedOwner) } : {}) } } : {}),
     },
     ...(d.appRunnerGroupReplaced ? { replacedGroup: d.appRunnerGroupReplaced } : {}),

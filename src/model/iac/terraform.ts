@@ -25,20 +25,20 @@ function block(header: string, attrs: Record<string, HclValue | undefined>, inne
   return [...comments, `${header} {`, ...hclAttributes(attrs, 2), ...inner, '}'].join('\n');
 }
 
-function ruleTarget(rule: SetupRule): Record<string, HclValue> {
+function ruleTarget(rule: SetupRule, appGroupId: HclValue): Record<string, HclValue> {
   switch (rule.target.kind) {
     case 'db-group': return { referenced_security_group_id: expr('var.db_security_group_id') };
-    case 'app-group': return { referenced_security_group_id: expr(`${TF_APP_GROUP}.id`) };
+    case 'app-group': return { referenced_security_group_id: appGroupId };
     case 'cidr-ipv4': return { cidr_ipv4: rule.target.cidr };
     case 'cidr-ipv6': return { cidr_ipv6: rule.target.cidr };
   }
 }
 
-function ruleBlock(address: string, rule: SetupRule, groupId: HclValue, comments: string[]): string {
+function ruleBlock(address: string, rule: SetupRule, groupId: HclValue, comments: string[], appGroupId: HclValue = expr(`${TF_APP_GROUP}.id`)): string {
   const [type, name] = address.split('.');
   const port = rule.target.kind === 'db-group' || rule.target.kind === 'app-group' ? expr('var.db_port') : rule.port;
   return block(`resource "${type}" "${name}"`, {
-    security_group_id: groupId, description: rule.description, ip_protocol: rule.protocol, from_port: port, to_port: port, ...ruleTarget(rule),
+    security_group_id: groupId, description: rule.description, ip_protocol: rule.protocol, from_port: port, to_port: port, ...ruleTarget(rule, appGroupId),
   }, [], comments);
 }
 
@@ -51,6 +51,8 @@ function variablesFile(r: SetupResources): string {
     variable('subnet_ids', 'list(string)', 'Private subnets for the connector, in two or more AZs', r.subnetIds),
     variable('db_security_group_id', 'string', 'The database security group (referenced, not managed here)', r.dbGroup.id),
     variable('db_port', 'number', 'The database port', r.dbGroup.port),
+    ...(r.appGroup.existing?.owner ? [variable('apprunner_security_group_id', 'string', 'The App Runner group (owned by another stack, referenced)', r.appGroup.existing.id)] : []),
+    ...(r.connector.existing?.owner ? [variable('vpc_connector_arn', 'string', 'The VPC connector (owned by another stack, referenced)', r.connector.existing.arn)] : []),
   ].join('\n\n') + '\n';
 }
 
@@ -73,11 +75,19 @@ function versionsFile(accountId: string | undefined): string {
   ].join('\n');
 }
 
+/** The group's id and the connector's ARN: this configuration's resources, or variables when another stack owns them. */
+const appGroupIdExpr = (r: SetupResources): HclValue => expr(r.appGroup.existing?.owner ? 'var.apprunner_security_group_id' : `${TF_APP_GROUP}.id`);
+const connectorArnExpr = (r: SetupResources): string => (r.connector.existing?.owner ? 'var.vpc_connector_arn' : `${TF_CONNECTOR}.arn`);
+
 function mainFile(r: SetupResources, ctx: IacContext): string {
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
-  const appGroupId = expr(`${TF_APP_GROUP}.id`);
+  const appGroupId = appGroupIdExpr(r);
   const parts: string[] = [];
-  parts.push(block('resource "aws_security_group" "apprunner"', {
+  const groupOwner = r.appGroup.existing?.owner;
+  if (groupOwner) {
+    parts.push(t({ en: `The App Runner group ${r.appGroup.existing?.id} already has the runbook's rules and is managed by ${groupOwner}: referenced by var.apprunner_security_group_id, never imported or changed here.`,
+      ja: `App Runner のグループ ${r.appGroup.existing?.id} は手順書のルールを既に持ち、${groupOwner} が管理しています。var.apprunner_security_group_id で参照するだけで、ここでインポートや変更はしません。` }));
+  } else parts.push(block('resource "aws_security_group" "apprunner"', {
     name: r.appGroup.groupName, description: r.appGroup.description, vpc_id: expr('var.vpc_id'), tags: r.appGroup.tags,
   }, [], [
     t({ en: 'No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.',
@@ -88,7 +98,7 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
       en: `Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}`,
       ja: `Terraform は管理外のルールを残します。全許可のアウトバウンドは一度だけ削除してください: aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}` })] : []),
   ]));
-  for (const rule of r.egress) parts.push(ruleBlock(egressAddress(rule), rule, appGroupId, []));
+  if (!groupOwner) for (const rule of r.egress) parts.push(ruleBlock(egressAddress(rule), rule, appGroupId, []));
   if (r.dbGroup.owner) {
     parts.push([
       t({ en: `${r.dbGroup.label} is managed by ${r.dbGroup.owner}: add its inbound rule there (TCP ${r.dbGroup.port} from ${TF_APP_GROUP}.id), not here.`,
@@ -98,9 +108,15 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
     parts.push(ruleBlock(TF_DB_INGRESS, r.ingress, expr('var.db_security_group_id'), [
       t({ en: `The database group ${r.dbGroup.label} is referenced by id, not managed: only this rule is added to it.`,
         ja: `データベースのグループ ${r.dbGroup.label} は ID で参照するだけで管理しません。追加するのはこのルールだけです。` }),
-    ]));
+    ], appGroupId));
   }
   const [type, name] = TF_CONNECTOR.split('.');
+  const connectorOwner = r.connector.existing?.owner;
+  if (connectorOwner) {
+    parts.push(t({ en: `The connector ${r.connector.name} (${r.connector.existing?.arn}) matches and is managed by ${connectorOwner}: referenced by var.vpc_connector_arn, never imported or changed here.`,
+      ja: `VPC コネクタ ${r.connector.name}（${r.connector.existing?.arn}）は一致しており、${connectorOwner} が管理しています。var.vpc_connector_arn で参照するだけで、ここでインポートや変更はしません。` }));
+    return `${parts.join('\n\n')}\n`;
+  }
   parts.push(block(`resource "${type}" "${name}"`, {
     vpc_connector_name: r.connector.name, subnets: expr('var.subnet_ids'), security_groups: [appGroupId],
     tags: r.connector.existing?.tags && Object.keys(r.connector.existing.tags).length > 0 ? r.connector.existing.tags : r.connector.tags,
@@ -123,10 +139,12 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
 
 function importsFile(r: SetupResources): string | undefined {
   const imports: [string, string][] = [];
-  if (r.appGroup.existing) imports.push([TF_APP_GROUP, r.appGroup.existing.id]);
-  for (const rule of r.egress) if (rule.existingRuleId) imports.push([egressAddress(rule), rule.existingRuleId]);
+  if (r.appGroup.existing && !r.appGroup.existing.owner) {
+    imports.push([TF_APP_GROUP, r.appGroup.existing.id]);
+    for (const rule of r.egress) if (rule.existingRuleId) imports.push([egressAddress(rule), rule.existingRuleId]);
+  }
   if (!r.dbGroup.owner && r.ingress.existingRuleId) imports.push([TF_DB_INGRESS, r.ingress.existingRuleId]);
-  if (r.connector.existing) imports.push([TF_CONNECTOR, r.connector.existing.arn]);
+  if (r.connector.existing && !r.connector.existing.owner) imports.push([TF_CONNECTOR, r.connector.existing.arn]);
   if (imports.length === 0) return undefined;
   return `${imports.map(([to, id]) => `import {\n  to = ${to}\n  id = ${hclString(id)}\n}`).join('\n\n')}\n`;
 }
@@ -134,7 +152,7 @@ function importsFile(r: SetupResources): string | undefined {
 function outputsFile(r: SetupResources, ctx: IacContext): string {
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
   const network: Record<string, HclValue> = {
-    egress_configuration: { egress_type: 'VPC', vpc_connector_arn: expr(`${TF_CONNECTOR}.arn`) },
+    egress_configuration: { egress_type: 'VPC', vpc_connector_arn: expr(connectorArnExpr(r)) },
     ...(r.service.isPubliclyAccessible !== undefined ? { ingress_configuration: { is_publicly_accessible: r.service.isPubliclyAccessible } } : {}),
     ...(r.service.ipAddressType ? { ip_address_type: r.service.ipAddressType } : {}),
   };
@@ -142,15 +160,15 @@ function outputsFile(r: SetupResources, ctx: IacContext): string {
     'network_configuration {',
     '  egress_configuration {',
     '    egress_type       = "VPC"',
-    `    vpc_connector_arn = ${TF_CONNECTOR}.arn`,
+    `    vpc_connector_arn = ${connectorArnExpr(r)}`,
     '  }',
     ...(r.service.isPubliclyAccessible !== undefined ? ['  ingress_configuration {', `    is_publicly_accessible = ${r.service.isPubliclyAccessible}`, '  }'] : []),
     ...(r.service.ipAddressType ? [`  ip_address_type = "${r.service.ipAddressType}"`] : []),
     '}',
   ];
   return [
-    block('output "apprunner_security_group_id"', { value: expr(`${TF_APP_GROUP}.id`) }),
-    block('output "vpc_connector_arn"', { value: expr(`${TF_CONNECTOR}.arn`) }),
+    block('output "apprunner_security_group_id"', { value: appGroupIdExpr(r) }),
+    block('output "vpc_connector_arn"', { value: expr(connectorArnExpr(r)) }),
     [
       t({ en: `The App Runner service ${r.service.name} (${r.service.arn}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:`,
         ja: `App Runner サービス ${r.service.name}（${r.service.arn}）は参照するだけで、ここでは管理しません（定義は利用者のものです）。次のブロックを aws_apprunner_service に追加してください:` }),
