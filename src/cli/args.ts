@@ -1,6 +1,7 @@
 // Command-line parsing with Node's own `util.parseArgs` (`apprunner-vpc <command> [--flag value |
 // --flag=value]...`); our checks of the values and our messages stay on top of it.
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
+import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/dnsEgress';
 import type { Lang } from '../model/planText';
 
 export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'history', 'help'] as const;
@@ -29,6 +30,8 @@ export interface CliArgs {
   dbPort?: string;
   /** history: the resources to read (ids or ARNs); default the service, its connector and their groups. */
   resources?: string[];
+  /** runbook (UDP 53 to 0.0.0.0/0) or vpcResolverOnly (no 53 rule: the VPC resolver is not filtered). */
+  dnsEgress?: DnsEgress;
 }
 
 /** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
@@ -37,6 +40,7 @@ const VALUE_FLAGS = {
   'security-group-name': 'securityGroupName', 'security-group-name-tag': 'securityGroupNameTag', 'db-security-group-name': 'dbSecurityGroupName',
   region: 'region', profile: 'profile', 'endpoint-url': 'endpointUrl', lang: 'lang',
   'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort', resource: 'resources',
+  'dns-egress': 'dnsEgress',
 } as const;
 
 /** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
@@ -65,6 +69,9 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
   else if (key === 'lang') {
     if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
     args.lang = value;
+  } else if (key === 'dnsEgress') {
+    if (!isDnsEgress(value)) return `${flag} must be one of ${DNS_EGRESS_VALUES.join(', ')} (got "${value}")`;
+    args.dnsEgress = value;
   } else if (key === 'dbPort') {
     // Only digits here; the range (1 to 65535) is checked with the other settings.
     if (!/^\d+$/.test(value)) return `${flag} must be a whole number from 1 to 65535 (got "${value}")`;
@@ -138,6 +145,8 @@ Options:
   --security-group-name-tag N  its Name tag, also used to find an existing group (default sg-apprunner)
   --db-security-group-name N  the DB's security group, GroupName or Name tag (default sg-rds)
   --db-port N             DB port when the DB instance does not report one (default 5432)
+  --dns-egress M          runbook (default: UDP 53 to 0.0.0.0/0) or vpcResolverOnly (no port 53 rule:
+                          security groups do not filter the VPC's Amazon DNS resolver; an existing rule stays)
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying
   --json                  print one JSON document on stdout

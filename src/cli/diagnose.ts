@@ -26,6 +26,7 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     appRunnerGroupName: settings.appRunnerSecurityGroupName,
     appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
+    dnsEgress: settings.dnsEgress,
     secretUrls: await secretUrlsOf(session, rc.args),
   });
   const live = await runLiveChecks(session.clients, service, { healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath });

@@ -34,6 +34,7 @@ export function settingsOf(args: CliArgs): SetupSettings {
     appRunnerSecurityGroupName: args.securityGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupName,
     appRunnerSecurityGroupNameTag: args.securityGroupNameTag ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag,
     databaseSecurityGroupName: args.dbSecurityGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
+    dnsEgress: args.dnsEgress ?? DEFAULT_SETUP_SETTINGS.dnsEgress,
   };
 }
 

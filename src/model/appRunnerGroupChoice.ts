@@ -4,6 +4,7 @@
 // instead: created, or reused when a previous run made it. Connectors cannot change their groups, so the
 // connector choice then plans a new connector revision too.
 import type { Localized } from './awsError';
+import type { DnsEgress } from './dnsEgress';
 import { findGroupByName } from './groupNames';
 import type { RuleSpec } from './planSteps';
 import { appRunnerRoleRefusal, type NotOursReason } from './resourceOwnership';
@@ -27,18 +28,19 @@ export interface GroupNeeds {
   dbGroupId: string;
   dbPort: number;
   dualStack: boolean;
+  /** vpcResolverOnly: the UDP 53 rules are not needed (unset: the runbook's). */
+  dnsEgress?: DnsEgress;
 }
 
 /** Whether the setup would add a rule to the group or remove its allow-all egress. */
 export function groupNeedsChanges(group: SecurityGroup, needs: GroupNeeds): boolean {
+  const dns = needs.dnsEgress !== 'vpcResolverOnly';
   const specs: RuleSpec[] = [
     { protocol: 'tcp', fromPort: needs.dbPort, toPort: needs.dbPort },
     { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0' },
-    { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' },
-    ...(needs.dualStack ? [
-      { protocol: 'tcp' as const, fromPort: 443, toPort: 443, cidrIpv6: '::/0' },
-      { protocol: 'udp' as const, fromPort: 53, toPort: 53, cidrIpv6: '::/0' },
-    ] : []),
+    ...(dns ? [{ protocol: 'udp' as const, fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' }] : []),
+    ...(needs.dualStack ? [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443, cidrIpv6: '::/0' }] : []),
+    ...(needs.dualStack && dns ? [{ protocol: 'udp' as const, fromPort: 53, toPort: 53, cidrIpv6: '::/0' }] : []),
   ];
   const missing = specs.some((s) => !hasRule(group.rules, s, true, s.cidrIpv4 || s.cidrIpv6 ? undefined : needs.dbGroupId));
   return missing || group.rules.some((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r));

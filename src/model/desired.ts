@@ -3,6 +3,7 @@
 import type { Localized } from './awsError';
 import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
 import { type DatabaseTarget, databaseLabel, databasesWithoutProxies, databaseTargets, targetByHost, targetById } from './databaseTargets';
+import { type DnsEgress, dnsEgressOf } from './dnsEgress';
 import { findGroupByName } from './groupNames';
 import { type SecretUrlResolution, serviceDatabaseUrls } from './secretUrls';
 import type { AppRunnerService, IpAddressType, Topology } from './topology';
@@ -28,6 +29,8 @@ export interface DesiredSetup {
   dbHealthPath: string;
   /** The service's IpAddressType: DUAL_STACK adds the ::/0 twins of the 443 and 53 rules. */
   ipAddressType?: IpAddressType;
+  /** The setting dnsEgress (unset: the runbook's UDP 53 rule). */
+  dnsEgress?: DnsEgress;
   /**
    * Set when the group of the wanted name is the VPC's default group, serves other interfaces or is owned by
    * an IaC tool: `appRunnerSecurityGroupName` is then a dedicated group's name, and this says why.
@@ -101,7 +104,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
   if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
   const ipAddressType = service.ipAddressType;
   const appGroup = chooseAppRunnerGroup(snapshot, db.vpcId, settings.appRunnerSecurityGroupName,
-    { dbGroupId: dbGroup.id, dbPort, dualStack: ipAddressType === 'DUAL_STACK' }, settings.appRunnerSecurityGroupNameTag || undefined);
+    { dbGroupId: dbGroup.id, dbPort, dualStack: ipAddressType === 'DUAL_STACK', dnsEgress: dnsEgressOf(settings.dnsEgress) }, settings.appRunnerSecurityGroupNameTag || undefined);
   return {
     ok: true,
     notes: subnets.notes,
@@ -118,6 +121,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       appRunnerSecurityGroupNameTag: settings.appRunnerSecurityGroupNameTag,
       healthCheckPath: settings.healthCheckPath,
       dbHealthPath: settings.dbHealthPath,
+      dnsEgress: dnsEgressOf(settings.dnsEgress),
       ...(ipAddressType ? { ipAddressType } : {}),
       ...(appGroup.replaced ? { appRunnerGroupReplaced: appGroup.replaced } : {}),
     },

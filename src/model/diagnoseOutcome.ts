@@ -37,6 +37,8 @@ export interface DiagnoseDocument {
   verdicts: Diagnosis['verdicts'];
   problems: Problems;
   findings: { id: string; severity: Severity; path: FindingPath; message: LocalizedText; evidence: Evidence[]; fix: Fix | null }[];
+  /** Explanations that are not problems (added with the dnsEgress setting). */
+  notes: LocalizedText[];
   live: LiveChecks | null;
 }
 
@@ -55,6 +57,7 @@ export function diagnoseDocument(d: Diagnosis, live?: LiveChecks): DiagnoseDocum
     verdicts: d.verdicts,
     problems: problemsOf(d, live),
     findings: d.findings.map(findingJson),
+    notes: d.notes ?? [],
     live: live ?? null,
   };
 }

@@ -68,6 +68,8 @@ export interface Diagnosis {
   vpcId?: string;
   verdicts: { database: Verdict; internet: Verdict; dns: Verdict };
   findings: Finding[];
+  /** Explanations beside the findings (not problems), e.g. the narrower DNS rule the dnsEgress setting offers. */
+  notes?: LocalizedText[];
 }
 
 export const DOC_LINKS = {

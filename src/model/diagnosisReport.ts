@@ -99,8 +99,10 @@ export function diagnosisReportMarkdown(d: Diagnosis, live: LiveChecks | undefin
       httpLine(ja ? 'DB ヘルスチェック' : 'DB health', live.dbHealth, lang), ...logLines(live.logs, lang));
   }
   const info = d.findings.filter((f) => f.severity === 'info');
-  if (info.length > 0) {
-    out.push('', `<details><summary>${ja ? '参考情報' : 'Notes'} (${info.length})</summary>`, '', ...info.flatMap((f) => findingLines(f, lang)), '', '</details>');
+  const notes = d.notes ?? [];
+  if (info.length + notes.length > 0) {
+    out.push('', `<details><summary>${ja ? '参考情報' : 'Notes'} (${info.length + notes.length})</summary>`, '', ...info.flatMap((f) => findingLines(f, lang)),
+      ...notes.map((n) => `- ${n[lang]}`), '', '</details>');
   }
   const states = checkStates(d);
   const passed = states.filter((s) => s.state === 'passed');

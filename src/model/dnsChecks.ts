@@ -1,13 +1,18 @@
 // DNS for a service whose egress goes through the VPC: names (the RDS endpoint, external APIs) are resolved
 // by the VPC's Amazon resolver, which answers only with enableDnsSupport on. Security groups do not filter
 // traffic to that resolver, so a missing UDP 53 rule is a warning (it matters for custom resolvers), as the
-// runbook still asks for one.
+// runbook still asks for one; with the setting dnsEgress = vpcResolverOnly it is the user's choice (info). A
+// rule to any address is named as info with the narrower alternative (see dnsEgress.ts).
 import { formatCidr, parseCidr } from './cidr';
-import { Finding } from './diagnosis';
+import { Finding, LocalizedText } from './diagnosis';
+import { DNS_NOT_FILTERED_SOURCE } from './dnsEgress';
 import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { evaluateSecurityGroups } from './securityGroupRules';
 import { Vpc } from './topology';
+
+/** A public resolver's address: a rule that lets UDP 53 reach it lets the service query any DNS server. */
+const ANY_PUBLIC_RESOLVER = '8.8.8.8/32';
 
 export function analysisVpc(ctx: AnalysisContext): Vpc | undefined {
   const id = ctx.connectorVpcId ?? ctx.db?.vpcId ?? ctx.dbSubnets[0]?.vpcId;
@@ -47,7 +52,7 @@ export function checkDns(ctx: AnalysisContext): Finding[] {
       ports: { from: 53, to: 53 },
       peer: { groupIds: [], cidrs: [resolver] },
     });
-    if (!sg.allowed) {
+    if (!sg.allowed && ctx.options.dnsEgress !== 'vpcResolverOnly') {
       out.push(finding('sg-egress-missing-dns', 'warning', 'dns',
         'No security group on the connector allows outbound UDP 53; the VPC resolver still answers, but other DNS servers would not.',
         'コネクタのセキュリティグループに UDP 53 の送信を許可するルールがありません。VPC のリゾルバーは応答しますが、ほかの DNS サーバーには届きません。',
@@ -56,4 +61,29 @@ export function checkDns(ctx: AnalysisContext): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * What the diagnosis says about the DNS rule beside its findings (issue 16): the narrower alternative to the
+ * runbook's UDP 53 to 0.0.0.0/0, with AWS's source. Notes, not findings: the runbook's rule is not a problem.
+ */
+export function dnsNotes(ctx: AnalysisContext): LocalizedText[] {
+  const vpc = analysisVpc(ctx);
+  const resolver = vpc ? resolverAddress(vpc) : undefined;
+  if (!ctx.connector || ctx.connectorGroups.length === 0 || !resolver) return [];
+  const udp53 = (cidr: string): boolean => evaluateSecurityGroups(ctx.connectorGroups,
+    { direction: 'egress', protocol: 'udp', ports: { from: 53, to: 53 }, peer: { groupIds: [], cidrs: [cidr] } }).allowed;
+  if (udp53(ANY_PUBLIC_RESOLVER)) {
+    return [{
+      en: `DNS: the connector's groups allow UDP 53 to any address (the runbook's rule), so the service can query any DNS server. The VPC resolver (${resolver}) needs no rule: security groups do not filter it (${DNS_NOT_FILTERED_SOURCE}). With the setting dnsEgress = vpcResolverOnly, Set Up adds no port 53 rule; remove this one by hand if the service uses no other resolver.`,
+      ja: `DNS: コネクタのグループは UDP 53 を任意の宛先へ許可しています（手順書のルール）。サービスは任意の DNS サーバーに問い合わせられます。VPC のリゾルバー（${resolver}）にはルールは不要です。セキュリティグループでフィルタされません（${DNS_NOT_FILTERED_SOURCE}）。設定 dnsEgress = vpcResolverOnly にするとセットアップはポート 53 のルールを追加しません。サービスがほかのリゾルバーを使わないなら、このルールは手動で削除してください。`,
+    }];
+  }
+  if (!udp53(`${resolver}`) && ctx.options.dnsEgress === 'vpcResolverOnly') {
+    return [{
+      en: `DNS: no UDP 53 egress rule, as the setting dnsEgress = vpcResolverOnly chose. The VPC resolver (${resolver}) answers anyway because security groups do not filter it (${DNS_NOT_FILTERED_SOURCE}); DNS servers elsewhere are not reachable.`,
+      ja: `DNS: 設定 dnsEgress = vpcResolverOnly のとおり UDP 53 の送信ルールはありません。VPC のリゾルバー（${resolver}）はセキュリティグループでフィルタされないため応答します（${DNS_NOT_FILTERED_SOURCE}）。ほかの DNS サーバーには届きません。`,
+    }];
+  }
+  return [];
 }

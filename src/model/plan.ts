@@ -17,6 +17,7 @@ import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, groupIdText, healthStep, ingressStep, revokeAllEgressStep, waitStep,
 } from './stepBuilders';
 import type { Localized } from './awsError';
+import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { findGroupByName } from './groupNames';
 import type { SecurityGroup, Topology, VpcConnector } from './topology';
 
@@ -32,15 +33,16 @@ function groupSteps(snapshot: Topology, d: DesiredSetup, appGroup: GroupRef, dbG
   const rules = existing?.rules ?? [];
   const steps: PlanStep[] = existing ? [] : [createGroupStep(appGroup)];
   const dual = d.ipAddressType === 'DUAL_STACK';
+  // vpcResolverOnly: no port 53 rule (the VPC's Amazon resolver is not filtered by security groups, see
+  // dnsEgress.ts); an existing one is not revoked either.
+  const dns = dnsEgressOf(d.dnsEgress) === 'runbook';
   const wanted = [
     egressStep('authorize-egress-db', appGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: dbGroup }),
     egressStep('authorize-egress-https', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0' }),
-    egressStep('authorize-egress-dns', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' }),
-    // A DUAL_STACK service reaches IPv6 destinations through the connector too: the same two rules to ::/0.
-    ...(dual ? [
-      egressStep('authorize-egress-https-ipv6', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv6: '::/0' }),
-      egressStep('authorize-egress-dns-ipv6', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv6: '::/0' }),
-    ] : []),
+    ...(dns ? [egressStep('authorize-egress-dns', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' })] : []),
+    // A DUAL_STACK service reaches IPv6 destinations through the connector too: the same rules to ::/0.
+    ...(dual ? [egressStep('authorize-egress-https-ipv6', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv6: '::/0' })] : []),
+    ...(dual && dns ? [egressStep('authorize-egress-dns-ipv6', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv6: '::/0' })] : []),
   ];
   steps.push(...wanted.filter((s) => !hasRule(rules, s.rule, true, d.dbSecurityGroupId)));
   // Revoked after the rules exist, so a group already in use never has a moment without egress.
@@ -122,7 +124,10 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
-  return { kind: 'setup', steps, warnings, notes: d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [] };
+  // The DNS note only when the plan changes the group's egress (the rule is planned, or deliberately left out).
+  const egressPlanned = steps.some((s) => s.kind === 'authorize-egress' || s.kind === 'create-security-group');
+  const notes = [...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []), ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : [])];
+  return { kind: 'setup', steps, warnings, notes };
 }
 
 function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {

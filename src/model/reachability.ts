@@ -5,7 +5,7 @@ import { checkConnector } from './connectorChecks';
 import { checkDatabaseChoice, checkDatabaseInstance, checkDatabaseUrl } from './databaseChecks';
 import { checkDatabaseAcls, checkDatabaseGroups, checkProxyTargetHop } from './databaseRuleChecks';
 import { Diagnosis, Finding, hasError, Verdict } from './diagnosis';
-import { analysisVpc, checkDns } from './dnsChecks';
+import { analysisVpc, checkDns, dnsNotes } from './dnsChecks';
 import { finding } from './findingBuilder';
 import { checkInternet } from './internetChecks';
 import { AnalysisContext, AnalyzeOptions, findService, resolveContext } from './reachabilityContext';
@@ -92,5 +92,6 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
     vpcId: ctx.connectorVpcId ?? ctx.db?.vpcId,
     verdicts: verdicts(ctx, findings),
     findings,
+    notes: dnsNotes(ctx),
   };
 }

@@ -2,6 +2,7 @@
 // candidate one would attach), the connector's subnets and groups, the database it talks to and where it runs.
 import { type DatabaseEndpoint, type DatabaseTarget, databasesWithoutProxies, targetByHost, targetById } from './databaseTargets';
 import { DatabaseUrlVariable } from './databaseUrl';
+import type { DnsEgress } from './dnsEgress';
 import { type SecretUrlResolution, serviceDatabaseUrls } from './secretUrls';
 import { AppRunnerService, SecurityGroup, Subnet, Topology, VpcConnector } from './topology';
 
@@ -17,6 +18,8 @@ export interface AnalyzeOptions {
   databaseGroupName?: string;
   /** Host and port of the database URLs read from RuntimeEnvironmentSecrets (opt-in; never the value). */
   secretUrls?: SecretUrlResolution;
+  /** The setting dnsEgress: with vpcResolverOnly a missing UDP 53 rule is what the user chose (info, not a warning). */
+  dnsEgress?: DnsEgress;
 }
 
 export interface AnalysisContext {

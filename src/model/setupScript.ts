@@ -1,10 +1,11 @@
 // Export Setup: the runbook's sections 3 to 6 for one service as a bash script of AWS CLI commands, with the
-// account's ids filled in. The same target state as plan(): the App Runner group with the three egress rules
+// account's ids filled in. The same target state as plan(): the App Runner group with its egress rules (DNS per the dnsEgress setting)
 // and no allow-all egress, the DB group's ingress from it, a connector over the chosen subnets, attached with
 // the service's other network settings kept. Every step looks first, so running it again changes nothing.
 import { groupLabel } from './groupNames';
 import type { Localized } from './awsError';
 import { chooseConnector } from './connectorChoice';
+import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { iacOwner, ownerText } from './resourceOwnership';
 import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
@@ -124,6 +125,8 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   const connectorQuery = `VpcConnectors[?VpcConnectorName==${jmesString(d.connectorName)} && Status=='ACTIVE'] | [0].[VpcConnectorArn, join(',', sort(Subnets)), join(',', sort(SecurityGroups))]`;
   const rule = (protocol: string, port: number, target: string): string => q(`IpProtocol=${protocol},FromPort=${port},ToPort=${port},${target}`);
   const step = (text: Localized): string => `echo ${q(t(text))}`;
+  // vpcResolverOnly: no port 53 rule (see dnsEgress.ts); an existing one is left as it is.
+  const dns = dnsEgressOf(d.dnsEgress) === 'runbook';
   const lines = [
     '#!/usr/bin/env bash',
     `# ${t({ en: `Runbook setup (sections 3 to 6) for App Runner service ${d.serviceName}: VPC connector ${d.connectorName} to DB instance ${d.dbInstanceId}.`,
@@ -197,17 +200,20 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
       ja: `${d.appRunnerSecurityGroupName} は他のネットワークインターフェイスが使っているため、何も変更していません。拡張機能から出力し直してください（専用のグループを提案します）。` }))}" ($others)" >&2`,
     '  exit 1',
     'fi',
-    step({ en: '3.1 Outbound: the database, HTTPS and DNS', ja: '3.1 アウトバウンド: データベース、HTTPS、DNS' }),
+    ...(dns ? [step({ en: '3.1 Outbound: the database, HTTPS and DNS', ja: '3.1 アウトバウンド: データベース、HTTPS、DNS' })] : [
+      step({ en: '3.1 Outbound: the database and HTTPS', ja: '3.1 アウトバウンド: データベース、HTTPS' }),
+      `# ${t(dnsEgressNote('vpcResolverOnly'))}`,
+    ]),
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$DB_SG_ID}]"`,
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
-    `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
+    ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`] : []),
     ...(d.ipAddressType === 'DUAL_STACK' ? [
-      `# ${t({ en: `${d.serviceName} is DUAL_STACK: the same two rules to ::/0.`, ja: `${d.serviceName} は DUAL_STACK です。同じ 2 つのルールを ::/0 にも追加します。` })}`,
+      `# ${t({ en: `${d.serviceName} is DUAL_STACK: the same rules to ::/0.`, ja: `${d.serviceName} は DUAL_STACK です。同じルールを ::/0 にも追加します。` })}`,
       `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
-      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
+      ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`] : []),
     ] : []),
-    `# ${t({ en: 'A new group allows all outbound traffic: that rule goes once the three exist. Other rules of an existing group stay.',
-      ja: '新しいグループは全アウトバウンドを許可しています。3 つのルールの追加後にそのルールを削除します。既存グループの他のルールはそのままです。' })}`,
+    `# ${t({ en: 'A new group allows all outbound traffic: that rule goes once the rules above exist. Other rules of an existing group stay.',
+      ja: '新しいグループは全アウトバウンドを許可しています。上のルールの追加後にそのルールを削除します。既存グループの他のルールはそのままです。' })}`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'`,
     '',

@@ -1,5 +1,6 @@
 // The names a setup uses: the extension settings (DESIGN section 4) and the CLI flags share these defaults,
 // taken from the runbook but never hard-wired elsewhere.
+import type { DnsEgress } from './dnsEgress';
 import type { SecretUrlResolution } from './secretUrls';
 
 export interface SetupSettings {
@@ -12,6 +13,8 @@ export interface SetupSettings {
   databasePort: number;
   healthCheckPath: string;
   dbHealthPath: string;
+  /** `runbook`: UDP 53 to 0.0.0.0/0; `vpcResolverOnly`: no 53 rule (the VPC resolver is not filtered). */
+  dnsEgress: DnsEgress;
 }
 
 export const DEFAULT_SETUP_SETTINGS: Readonly<SetupSettings> = Object.freeze({
@@ -24,6 +27,7 @@ export const DEFAULT_SETUP_SETTINGS: Readonly<SetupSettings> = Object.freeze({
   databasePort: 5432,
   healthCheckPath: '/api/v1/health',
   dbHealthPath: '/api/v1/db-health',
+  dnsEgress: 'runbook',
 });
 
 /** Choices the user makes per run (CLI flags or wizard answers); unset ones are derived from the account. */

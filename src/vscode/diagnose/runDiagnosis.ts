@@ -34,7 +34,8 @@ export const LAST_TEST_KEY = 'apprunnerVpc.diagnose.lastConnectionTest';
 
 export function analysisOptions(): Parameters<typeof analyzeService>[2] {
   const s = readSettings();
-  return { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName };
+  return { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
+    dnsEgress: s.dnsEgress };
 }
 
 export async function freshSnapshot(services: ExtensionServices): Promise<Topology> {

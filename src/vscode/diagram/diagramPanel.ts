@@ -120,7 +120,7 @@ export class DiagramPanel implements vscode.Disposable {
     const snapshot = state.snapshot;
     const s = readSettings();
     const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
-      connectorName: s.connectorName, busy: [...this.busy] };
+      dnsEgress: s.dnsEgress, connectorName: s.connectorName, busy: [...this.busy] };
     const wanted = this.serviceName ?? s.serviceName;
     const model = snapshot ? loadBackend().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadBackend().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
     this.model = model ?? this.model;

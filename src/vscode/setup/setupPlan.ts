@@ -38,7 +38,7 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
     serviceName: svc.name, serviceArn: svc.arn, dbInstanceId: '', vpcId: group.vpcId, dbSecurityGroupId: group.id,
     dbPort: ctx.manualPort ?? s.databasePort, subnetIds, connectorName: ctx.connectorName,
     appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName, appRunnerSecurityGroupNameTag: s.appRunnerSecurityGroupNameTag,
-    healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath,
+    healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath, dnsEgress: s.dnsEgress,
   };
 }
 
