@@ -122,7 +122,8 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
-  return { kind: 'setup', steps, warnings, notes: d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [] };
+  const notes = [...(d.dbGroupNote ? [d.dbGroupNote] : []), ...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [])];
+  return { kind: 'setup', steps, warnings, notes };
 }
 
 function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {
