@@ -9,6 +9,7 @@ export const USAGE = `Usage: npm run sandbox -- [options]
 ${SEEDS.map((s) => `      ${s.name.padEnd(16)} ${s.summary}`).join('\n')}
   --services N             scale seed: number of extra services (default 50)
   --connectors M           scale seed: number of VPC connectors (default 10)
+  --vpcs V                 scale seed: VPCs in all, connectors and DBs spread over them (default 1)
   --operation-delay MS     how long App Runner operations take (default 3000)
   --unsupported-az ID[,ID] AZ ids (e.g. apne1-az2) App Runner cannot use for connectors
   --latency MS             add latency to every AWS call
@@ -43,6 +44,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       }
       case '--services': out.services = num(flag, value()); break;
       case '--connectors': out.connectors = num(flag, value()); break;
+      case '--vpcs': out.vpcs = num(flag, value()); break;
       case '--operation-delay': out.operationDelayMs = num(flag, value()); break;
       case '--unsupported-az': out.unsupportedAzIds = (value() ?? '').split(',').filter(Boolean); break;
       case '--latency': faults.latencyMs = num(flag, value()); break;

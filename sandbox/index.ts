@@ -30,6 +30,8 @@ export interface SandboxOptions {
   /** Scale seed: extra services and connectors. */
   services?: number;
   connectors?: number;
+  /** Scale seed: VPCs in all, connectors and databases spread over them (default 1). */
+  vpcs?: number;
   /** How long App Runner operations take (default 3000). */
   operationDelayMs?: number;
   /** AZ ids where App Runner cannot place connector ENIs (default none). */

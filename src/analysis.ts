@@ -7,6 +7,7 @@ export { fixText } from './model/fixText';
 export { buildLenses, egressText, LENS_COMMANDS } from './model/codeLens';
 export { analyzeService } from './model/reachability';
 export { findService } from './model/reachabilityContext';
+export { secretsToOffer } from './model/secretUrls';
 export { diagnoseExitCode } from './model/diagnoseOutcome';
 export { evaluateChecklist } from './model/checklist';
 export { checklistToMarkdown } from './model/checklistMarkdown';

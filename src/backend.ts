@@ -8,6 +8,7 @@ export { onAwsRequest, type RequestSummary } from './aws/requestLog';
 export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
+export { readSecretDatabaseUrls } from './aws/secretUrls';
 export { diagnosisReportMarkdown } from './model/diagnosisReport';
 export * from './analysis';
 export { historyOf } from './aws/changeHistory';

@@ -17,6 +17,8 @@ export interface SeedOptions {
   /** Scale seed: extra services and connectors. */
   services?: number;
   connectors?: number;
+  /** Scale seed: VPCs in all (default 1, the runbook's); connectors and databases are spread over them. */
+  vpcs?: number;
 }
 
 export interface SeedDefinition {
@@ -39,7 +41,7 @@ const empty: SeedDefinition = {
 const scale: SeedDefinition = {
   name: 'scale',
   summary: 'The runbook world plus many services and connectors (benchmarks, pagination)',
-  create: (ctx, clients, opts) => seedScale(ctx, clients, opts.services ?? 50, opts.connectors ?? 10),
+  create: (ctx, clients, opts) => seedScale(ctx, clients, opts.services ?? 50, opts.connectors ?? 10, opts.vpcs ?? 1),
 };
 
 export const SEEDS: readonly SeedDefinition[] = [

@@ -14,6 +14,8 @@ export async function seedSecrets(ctx: EmulatorContext, clients: MotoClients): P
   const { info } = await seedWithNetwork(ec2, 'secrets', 'kyudai-secrets');
   const password = seedPassword();
   await runbookDatabase(clients, info, password);
+  // Scanned for by the test layers (never in any output, log or file).
+  info.secretValues = [password, `postgresql://app:${password}@${info.dbEndpoint}:5432/kyudai`];
   info.secretName = 'kyudai/database-url';
   const secret = await secrets.call<{ ARN: string }>('CreateSecret', {
     Name: info.secretName,

@@ -3,8 +3,8 @@
 import type { Localized } from './awsError';
 import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
 import { type DatabaseTarget, databaseLabel, databasesWithoutProxies, databaseTargets, targetByHost, targetById } from './databaseTargets';
+import { chooseDatabaseGroup } from './dbGroupChoice';
 import { type DnsEgress, dnsEgressOf } from './dnsEgress';
-import { findGroupByName } from './groupNames';
 import { type SecretUrlResolution, serviceDatabaseUrls } from './secretUrls';
 import type { AppRunnerService, IpAddressType, Topology } from './topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
@@ -36,6 +36,8 @@ export interface DesiredSetup {
    * an IaC tool: `appRunnerSecurityGroupName` is then a dedicated group's name, and this says why.
    */
   appRunnerGroupReplaced?: ReplacedGroup;
+  /** Set when the DB has several groups and its own was chosen: which one, and that the shared ones stay as they are. */
+  dbGroupNote?: Localized;
 }
 
 export type DesiredResult =
@@ -88,14 +90,10 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
   if (!db.vpcId) {
     return fail('dbInstance', 'db-no-vpc', `${label.en} is not in a VPC.`, `${label.ja} は VPC 内にありません。`);
   }
-  const dbGroups = snapshot.securityGroups.filter((g) => db.securityGroupIds.includes(g.id));
   // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
-  const dbGroup = findGroupByName(dbGroups, settings.databaseSecurityGroupName) ?? (dbGroups.length === 1 ? dbGroups[0] : undefined);
-  if (!dbGroup) {
-    return fail('dbInstance', 'db-group-unknown',
-      `${label.en} has no security group named "${settings.databaseSecurityGroupName}" (it has ${db.securityGroupIds.join(', ') || 'none'}).`,
-      `${label.ja} にセキュリティグループ「${settings.databaseSecurityGroupName}」がありません（${db.securityGroupIds.join(', ') || 'なし'}）。`);
-  }
+  const groupChoice = chooseDatabaseGroup(snapshot, label, db.securityGroupIds, settings.databaseSecurityGroupName);
+  if (!groupChoice.ok) return { ok: false, issues: [{ field: 'dbInstance', code: 'db-group-unknown', message: groupChoice.message }] };
+  const dbGroup = groupChoice.group;
   const dbPort = db.port > 0 ? db.port : settings.databasePort;
   const subnets = choices.subnetIds && choices.subnetIds.length > 0
     ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
@@ -124,6 +122,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       dnsEgress: dnsEgressOf(settings.dnsEgress),
       ...(ipAddressType ? { ipAddressType } : {}),
       ...(appGroup.replaced ? { appRunnerGroupReplaced: appGroup.replaced } : {}),
+      ...(groupChoice.note ? { dbGroupNote: groupChoice.note } : {}),
     },
   };
 }

@@ -126,7 +126,11 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
   // The DNS note only when the plan changes the group's egress (the rule is planned, or deliberately left out).
   const egressPlanned = steps.some((s) => s.kind === 'authorize-egress' || s.kind === 'create-security-group');
-  const notes = [...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []), ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : [])];
+  const notes = [
+    ...(d.dbGroupNote ? [d.dbGroupNote] : []),
+    ...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []),
+    ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : []),
+  ];
   return { kind: 'setup', steps, warnings, notes };
 }
 

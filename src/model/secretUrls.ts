@@ -5,7 +5,8 @@ import { classifySecretReference } from './apprunnerYaml/secretReference';
 import { DatabaseUrlVariable, databaseUrlsIn, engineOfScheme, parseDatabaseUrl } from './databaseUrl';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
-import type { AppRunnerService } from './topology';
+import { databasesWithoutProxies } from './databaseTargets';
+import type { AppRunnerService, Topology } from './topology';
 
 export interface SecretUrlReference {
   /** The environment variable name, e.g. DATABASE_URL. */
@@ -120,4 +121,19 @@ export function urlFromSecretText(name: string, text: string, jsonKey?: string):
   const port = Number(fields.port ?? (engine === 'mysql' ? 3306 : 5432));
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   return { name, url: { engine, scheme: engine === 'mysql' ? 'mysql' : 'postgresql', host, port, explicitPort: fields.port !== undefined } };
+}
+
+/**
+ * The secrets worth asking the user to read once, for one command: Diagnose compares the host with the
+ * database, so it asks whenever the service takes a database URL from a secret; Set Up asks only when the
+ * secret would decide between several databases (with one database it proceeds without reading, as
+ * `resolveDesired` does), and not when the user already named the database.
+ */
+export function secretsToOffer(snapshot: Topology, service: AppRunnerService | undefined, purpose: 'diagnose' | 'setup',
+  chosenDatabase?: string): SecretUrlReference[] {
+  if (!service) return [];
+  const plain = new Set(databaseUrlsIn(service.source?.environment).map((u) => u.name));
+  const refs = secretUrlReferences(service).filter((r) => r.store !== 'unknown' && !plain.has(r.name));
+  if (purpose === 'diagnose') return refs;
+  return !chosenDatabase && databasesWithoutProxies(snapshot).length > 1 ? refs : [];
 }

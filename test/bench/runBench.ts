@@ -1,6 +1,7 @@
 // `npm run bench` (not part of npm test): bundle sizes, activation, tree loading at 20/200/1000 services with
 // 50 ms added latency, cached refreshes, CodeLens refresh, diagram rendering and heap, each repeated (median of
-// 5 after a warm-up). Prints a table with ratios and writes bench-results.json at the repository root.
+// 5 after a warm-up), and the AWS calls of one topology load on the scale seed with 1 and `--vpcs N` VPCs
+// (`--only network-reads` runs that part alone). Prints a table with ratios and writes bench-results.json at the repository root.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { launchChromium } from '../support/browser';
 import { testAwsEnvironment } from '../support/localAws';
 import { REPO_ROOT, startVsCodeServer, vscodeVersion } from '../support/vscodeServer';
 import { measureDiagram } from './diagramBench';
+import { networkReadsResults } from './networkReadsBench';
 import { BENCH_OUT_ENV, BENCH_TARGETS_ENV, type BenchTarget } from './results';
 
 // APPRUNNER_VPC_BENCH_SIZES=1000 measures one size only (quicker while working on one figure).
@@ -50,7 +52,40 @@ function row(name: string, value: number, budget = '', ratio = ''): string {
   return `| ${name.padEnd(26)} | ${shown.padStart(10)} | ${budget.padEnd(26)} | ${ratio.padStart(6)} |`;
 }
 
-export async function main(): Promise<void> {
+/** `--vpcs N` (the many-VPC scale seed, default 20) and `--only network-reads` (that part alone). */
+export function benchArgs(argv: readonly string[]): { vpcs: number; only?: 'network-reads' } {
+  let vpcs = 20;
+  let only: 'network-reads' | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--vpcs') {
+      vpcs = Number(argv[++i]);
+      if (!Number.isInteger(vpcs) || vpcs < 2 || vpcs > 200) throw new Error('--vpcs takes a whole number from 2 to 200');
+    } else if (argv[i] === '--only') {
+      if (argv[++i] !== 'network-reads') throw new Error('--only takes network-reads');
+      only = 'network-reads';
+    } else throw new Error(`unknown bench option ${argv[i]} (known: --vpcs N, --only network-reads)`);
+  }
+  return { vpcs, only };
+}
+
+function networkReadsRows(results: Record<string, number>, vpcs: number): string[] {
+  const many = results[`networkReads_${vpcs}vpc`];
+  // DescribeVpcAttribute takes one VPC and one attribute (botocore's model): the two DNS attributes are the
+  // only per-VPC reads left; everything else is one call per page of an id-filtered Describe*.
+  return [
+    row('networkReads_1vpc', results.networkReads_1vpc, 'pages, not VPCs'),
+    row(`networkReads_${vpcs}vpc`, many, `1vpc + 2 x ${vpcs - 1} VpcAttribute`, (many / results.networkReads_1vpc).toFixed(2)),
+  ];
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const args = benchArgs(argv);
+  if (args.only === 'network-reads') {
+    const reads = await networkReadsResults(args.vpcs);
+    console.log(['| measure                    |      value | budget                     |  ratio |',
+      '|----------------------------|-----------:|----------------------------|-------:|', ...networkReadsRows(reads, args.vpcs)].join('\n'));
+    return;
+  }
   execSync('npm run package --silent', { cwd: REPO_ROOT, stdio: 'ignore' });
   const results: Record<string, number> = {
     mainBundleBytes: size('dist/extension.js'), sdkBundleBytes: size('dist/backend.js'), webviewBundleBytes: size('dist/webview.js'), vsixBytes: size('apprunner-vpc.vsix'),
@@ -75,6 +110,7 @@ export async function main(): Promise<void> {
     for (const s of sandboxes) await s.stop();
   }
   Object.assign(results, await measureDiagram([2, 16, 64]));
+  Object.assign(results, await networkReadsResults(args.vpcs));
   writeFileSync(path.join(REPO_ROOT, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
   const kb = (b: number): number => Math.round(b / 102.4) / 10;
@@ -104,6 +140,7 @@ export async function main(): Promise<void> {
   lines.push(row('codeLensWorkbenchRoundTripMs', results.codeLensWorkbenchRoundTripMs, '(VS Code web, not ours)'));
   for (const n of [2, 16, 64]) lines.push(row(`diagramRenderMs_${n}`, results[`diagramRenderMs_${n}`], n === 64 ? '< 200' : ''));
   lines.push(row('extHostHeapMb_1000', results.extHostHeapMb_1000));
+  lines.push(...networkReadsRows(results, args.vpcs));
   console.log(lines.join('\n'));
   console.log('\nbench-results.json written.');
 }

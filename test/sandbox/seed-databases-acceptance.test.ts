@@ -3,13 +3,14 @@
 // private service, ends succeeded with health "not-checked" and the reason), and `diagnose --json` has no
 // false database-url-mismatch / -missing finding. The secret's value appears in no output.
 import assert from 'node:assert/strict';
+import { DescribeSecurityGroupRulesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Sandbox, SeedInfo } from '../../sandbox/index';
 import { cli, type CliRun, useTestCredentials } from './engineSupport';
 import { assertConnected, dbHealth, startSeed } from './seedSupport';
 import { TEST_CREDENTIALS, TEST_REGION } from './support';
 
-interface PlanJson { desired: { dbInstanceId: string; dbPort: number; dbSecurityGroupId: string }; plan: { warnings: { code: string }[] } }
+interface PlanJson { desired: { dbInstanceId: string; dbPort: number; dbSecurityGroupId: string }; plan: { warnings: { code: string }[]; notes: { en: string }[] } }
 interface ApplyJson { result: { status: string; outcomes: { stepId: string; status: string; detail: { en: string } }[] } }
 interface DiagnoseJson { findings: { id: string; message: { en: string } }[] }
 
@@ -36,6 +37,13 @@ function withSeed(name: Parameters<typeof startSeed>[0], body: (get: () => { san
     });
     body(() => ({ sandbox: sandbox as Sandbox, info, outputs }));
   });
+}
+
+/** The group's rules as DescribeSecurityGroupRules gives them (ids and permissions), sorted. */
+async function groupRules(ctx: { sandbox: Sandbox }, groupId: string): Promise<string[]> {
+  const ec2 = new EC2Client({ region: TEST_REGION, endpoint: ctx.sandbox.endpoint, credentials: TEST_CREDENTIALS });
+  const out = await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }));
+  return (out.SecurityGroupRules ?? []).map((r) => JSON.stringify([r.SecurityGroupRuleId, r.IsEgress, r.IpProtocol, r.FromPort, r.ToPort, r.CidrIpv4, r.ReferencedGroupInfo?.GroupId])).sort();
 }
 
 async function run(ctx: { sandbox: Sandbox; outputs: string[] }, argv: string[]): Promise<CliRun> {
@@ -100,20 +108,20 @@ withSeed('secrets', (get) => {
 });
 
 withSeed('mysql', (get) => {
-  it('port 3306 is followed by the plan and apply; db-health connected; no URL mismatch', async () => {
+  it("port 3306 is followed; the DB's own group is chosen without a flag and the shared one named; db-health connected", async () => {
     const ctx = get();
-    // Two groups on the DB, neither called sg-rds: refused with the reason until the setting names one (as today).
-    const refused = await run(ctx, ['plan', '--json']);
-    assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /kyudai-mysql has no security group named "sg-rds"/);
-    const group = ['--db-security-group-name', 'kyudai-mysql-db'];
-    const planned = json<PlanJson>(await run(ctx, ['plan', '--json', ...group]), 'plan');
+    // Two groups on the DB, neither called sg-rds: the one only the DB uses is chosen; the shared one stays as it is.
+    const sharedBefore = await groupRules(ctx, ctx.info.sgSharedId ?? '');
+    const planned = json<PlanJson>(await run(ctx, ['plan', '--json']), 'plan');
     assert.equal(planned.desired.dbPort, 3306);
     assert.equal(planned.desired.dbSecurityGroupId, ctx.info.sgRdsId);
-    const applied = json<ApplyJson>(await run(ctx, ['apply', '--yes', '--json', ...group]), 'apply');
+    const note = planned.plan.notes.map((n) => n.en).find((n) => n.includes(ctx.info.sgSharedId ?? '?'));
+    assert.match(note ?? '', new RegExp(`the inbound rule goes on sg-mysql \\(kyudai-mysql-db\\) \\(${ctx.info.sgRdsId}\\), which only the database uses; sg-shared \\(shared-tenants\\) \\(${ctx.info.sgSharedId}, also used by eni-`));
+    const applied = json<ApplyJson>(await run(ctx, ['apply', '--yes', '--json']), 'apply');
     assert.equal(applied.result.status, 'succeeded');
     assertConnected(await dbHealth(ctx.sandbox, ctx.info.serviceId ?? ''), 'kyudai-api to MySQL');
-    const ids = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json', ...group]), 'diagnose').findings.map((f) => f.id);
+    assert.deepEqual(await groupRules(ctx, ctx.info.sgSharedId ?? ''), sharedBefore, 'the shared group is unchanged');
+    const ids = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json']), 'diagnose').findings.map((f) => f.id);
     assert.ok(!ids.some((id) => FALSE_URL_FINDINGS.includes(id) || id.endsWith('db-port')), ids.join(', '));
   });
 });

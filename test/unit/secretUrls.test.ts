@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolveDesired } from '../../src/model/desired';
 import { checkStates } from '../../src/model/diagnosisChecks';
-import { secretUrlReferences, splitSecretArn, urlFromSecretText } from '../../src/model/secretUrls';
+import { secretsToOffer, secretUrlReferences, splitSecretArn, urlFromSecretText } from '../../src/model/secretUrls';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
 import { analyze, ids, only } from './fixtures/analyze';
 import { AURORA, auroraAfterProxySetup } from './fixtures/databaseWorlds';
@@ -53,6 +53,20 @@ describe('DATABASE_URL held in a secret', () => {
     const viaProxy = resolveDesired(aurora, DEFAULT_SETUP_SETTINGS, { secretUrls: { errors: {}, urls: [{ name: 'DATABASE_URL',
       url: { engine: 'postgres', scheme: 'postgresql', host: AURORA.proxyEndpoint, port: 5432, explicitPort: false } }] } });
     assert.ok(viaProxy.ok && viaProxy.desired.dbInstanceId === AURORA.proxy);
+  });
+
+  it('is offered for reading: always to Diagnose, to Set Up only when it would pick among several databases', () => {
+    const one = withSecretUrl(beforeSetup());
+    assert.deepEqual(secretsToOffer(one, service(one), 'diagnose').map((r) => r.valueFrom), [ARN]);
+    assert.deepEqual(secretsToOffer(one, service(one), 'setup'), [], 'one database: Set Up proceeds without asking');
+    const two = withSecretUrl(beforeSetup());
+    two.dbInstances.push({ ...two.dbInstances[0], id: 'kyudai-db-2', endpointAddress: 'kyudai-db-2.example.internal' });
+    assert.deepEqual(secretsToOffer(two, service(two), 'setup').map((r) => r.name), ['DATABASE_URL']);
+    assert.deepEqual(secretsToOffer(two, service(two), 'setup', 'kyudai-db-2'), [], 'the user named the database');
+    const plain = beforeSetup();
+    assert.deepEqual(secretsToOffer(plain, service(plain), 'diagnose'), [], 'a plain DATABASE_URL needs no secret');
+    const unsupported = withSecretUrl(beforeSetup(), 'arn:aws:s3:::bucket/url');
+    assert.deepEqual(secretsToOffer(unsupported, service(unsupported), 'diagnose'), [], 'a reference that cannot be read is not offered');
   });
 
   it('classifies the references: Secrets Manager, SSM (ARN or name), or unsupported', () => {

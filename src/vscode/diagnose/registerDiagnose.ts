@@ -108,7 +108,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     if (!serviceName) return undefined;
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing {0}…', serviceName), cancellable: true },
-      (_progress, token) => runDiagnosis(services, serviceName, token),
+      (_progress, token) => runDiagnosis(services, serviceName, token, (message, detail, action) => ui.confirm(message, detail, action)),
     );
     await publish(result, show);
     return result;

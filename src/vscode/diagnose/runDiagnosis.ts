@@ -8,6 +8,7 @@ import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
 import { accountReadFailure, UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
+import { readSecretsWithConsent } from '../secretConsent';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 
@@ -48,11 +49,20 @@ export async function freshSnapshot(services: ExtensionServices): Promise<Topolo
   return snapshot;
 }
 
-export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken): Promise<DiagnoseResult> {
+/** A modal question (the diagnose UI's confirm): asked before a secret is read for this one diagnosis. */
+export type SecretConfirm = (message: string, detail: string, action: string) => Promise<boolean>;
+
+export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken,
+  confirmSecretRead?: SecretConfirm): Promise<DiagnoseResult> {
   const snapshot = await freshSnapshot(services);
   const target = services.connection.state.target;
-  const diagnosis = loadBackend().analyzeService(snapshot, serviceName, analysisOptions());
   const service = loadBackend().findService(snapshot, serviceName);
+  // The host of a DATABASE_URL held in a secret, when the user allows reading it for this diagnosis (a local:
+  // host and port only, gone when this function returns).
+  const refs = confirmSecretRead ? loadBackend().secretsToOffer(snapshot, service, 'diagnose') : [];
+  const secretUrls = confirmSecretRead ? await readSecretsWithConsent(refs, target, confirmSecretRead) : undefined;
+  if (token?.isCancellationRequested) throw new vscode.CancellationError();
+  const diagnosis = loadBackend().analyzeService(snapshot, serviceName, { ...analysisOptions(), secretUrls });
   let live: LiveChecks | undefined;
   if (service && target) {
     const backend = loadBackend();

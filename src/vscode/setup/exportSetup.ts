@@ -8,6 +8,7 @@ import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
 import { uiLang } from '../diagnose/uiLang';
 import type { ExtensionServices } from '../services';
+import { readSecretsWithConsent } from '../secretConsent';
 import { readSettings } from '../settings';
 import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
@@ -22,6 +23,13 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const backend = loadBackend();
   const settings = readSettings();
   let result = backend.setupFromService(snapshot, settings, service.name);
+  // Several databases and DATABASE_URL held in a secret: reading it (once, if the user allows) may name the one.
+  if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
+    const refs = backend.secretsToOffer(snapshot, snapshot.services.find((s) => s.name === service.name), 'setup');
+    const secretUrls = await readSecretsWithConsent(refs, services.connection.state.target,
+      async (message, detail, action) => (await currentUi().confirm(message, detail, [action])) === action);
+    if (secretUrls) result = backend.setupFromService(snapshot, settings, service.name, { secretUrls });
+  }
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
   if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
     const items = databaseTargets(snapshot).map(dbItem);

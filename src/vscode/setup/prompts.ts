@@ -3,11 +3,13 @@
 import { groupLabel, matchesGroupName } from '../../model/groupNames';
 import * as vscode from 'vscode';
 import { chooseSubnets } from '../../model/subnetChoice';
-import { type DatabaseTarget, databaseTargets, targetById } from '../../model/databaseTargets';
+import { type DatabaseTarget, databaseTargets, targetByHost, targetById } from '../../model/databaseTargets';
 import type { DbInstance } from '../../model/topology';
 import { UserError } from '../../model/userError';
 import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
+import { loadBackend } from '../backend';
 import { pick } from '../localize';
+import { readSecretsWithConsent } from '../secretConsent';
 import { answered, type PromptStep } from '../wizard/wizard';
 import { BACK, type PickItem } from '../wizard/wizardUi';
 import { MANUAL, type SetupContext } from './setupContext';
@@ -39,13 +41,37 @@ export function dbItem(db: DatabaseTarget): PickItem<string> {
     detail: `${db.endpointAddress ?? ''}:${db.port}${behind} · ${db.securityGroupIds.join(', ')}`, value: db.id };
 }
 
+/**
+ * Several databases and a DATABASE_URL held in a secret: ask once whether to read it (only host and port are
+ * used), so the database it names is offered first. Declining leaves the plain choice.
+ */
+async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined> {
+  if (!ctx.secretReadAsked) {
+    ctx.secretReadAsked = true;
+    const service = ctx.snapshot.services.find((s) => s.name === ctx.serviceName);
+    const refs = loadBackend().secretsToOffer(ctx.snapshot, service, 'setup');
+    ctx.secretUrls = await readSecretsWithConsent(refs, ctx.services.connection.state.target,
+      async (message, detail, action) => (await ctx.ui.confirm(message, detail, [action])) === action);
+  }
+  const urls = [...(ctx.secretUrls?.urls ?? [])].sort((a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'));
+  for (const { url } of urls) {
+    const match = targetByHost(ctx.snapshot, url.host);
+    if (match) return match.target.id;
+  }
+  return undefined;
+}
+
 export const databaseStep: PromptStep<SetupContext> = {
   id: 'database',
   async prompt(ctx, ui, position) {
-    const items = [...databaseTargets(ctx.snapshot).map(dbItem), {
+    const fromSecret = await databaseFromSecret(ctx);
+    const items = [...databaseTargets(ctx.snapshot).map((db) => {
+      const item = dbItem(db);
+      return db.id === fromSecret ? { ...item, description: `${item.description ?? ''} · ${vscode.l10n.t('named by the secret DATABASE_URL')}` } : item;
+    }), {
       label: vscode.l10n.t('Not an RDS database: choose its security group...'), description: vscode.l10n.t('manual'), value: MANUAL,
     }];
-    const answer = answered(await ui.pick({ ...position, id: 'database', placeholder: vscode.l10n.t('Database the service must reach'), items, activeIndex: activeIndex(items, ctx.database) }));
+    const answer = answered(await ui.pick({ ...position, id: 'database', placeholder: vscode.l10n.t('Database the service must reach'), items, activeIndex: activeIndex(items, ctx.database ?? fromSecret) }));
     if (answer === BACK) return BACK;
     if (answer !== ctx.database) ctx.subnetIds = undefined;
     ctx.database = answer;

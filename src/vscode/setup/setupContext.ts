@@ -1,6 +1,7 @@
 import type { ApplyResult } from '../../engine/applyTypes';
 import type { PlanPart } from '../../model/planParts';
 import type { Plan } from '../../model/planSteps';
+import type { SecretUrlResolution } from '../../model/secretUrls';
 import type { Topology } from '../../model/topology';
 import type { ExtensionServices } from '../services';
 import type { Settings } from '../settings';
@@ -26,6 +27,12 @@ export interface SetupContext {
   database?: string;
   manualGroupId?: string;
   manualPort?: number;
+  /**
+   * Host and port of the service's database URLs held in secrets, when the user allowed reading them for this
+   * command (asked once, only when they decide between several databases); dropped with the context.
+   */
+  secretUrls?: SecretUrlResolution;
+  secretReadAsked?: boolean;
   subnetIds?: string[];
   connectorName: string;
   connectorArn?: string;

@@ -23,7 +23,7 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
   const s = ctx.settings;
   if (ctx.database !== MANUAL) {
     const result = loadBackend().resolveDesired(ctx.snapshot, { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName },
-      { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds });
+      { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds, secretUrls: ctx.secretUrls });
     if (!result.ok) fail(result.issues);
     return result.desired;
   }
