@@ -1,0 +1,187 @@
+// Export Setup as Terraform (HCL, AWS provider 5.x): the App Runner group without inline rules (so Terraform
+// removes the allow-all egress a new group gets) and its egress as explicit aws_vpc_security_group_egress_rule
+// resources, the DB group's ingress as an aws_vpc_security_group_ingress_rule, and the connector with
+// create_before_destroy. Existing resources are variables with the account's ids as defaults (the VPC, the
+// subnets, the DB group) or adopted with `import` blocks (Terraform 1.5+). The App Runner service is
+// referenced only: outputs.tf holds the network_configuration to add to the user's aws_apprunner_service.
+import type { Localized } from '../awsError';
+import type { DesiredSetup } from '../desired';
+import { oneLine } from '../setupScript';
+import type { Topology } from '../topology';
+import { expr, hclAttributes, hclString, type HclValue } from './hclText';
+import { type SetupResources, type SetupRule, setupResources } from './setupResources';
+import type { ExportFile, IacContext } from './types';
+
+export const TF_APP_GROUP = 'aws_security_group.apprunner';
+export const TF_CONNECTOR = 'aws_apprunner_vpc_connector.this';
+export const TF_DB_INGRESS = 'aws_vpc_security_group_ingress_rule.database_from_apprunner';
+
+/** Terraform resource name of an egress rule: `database`, `https`, `dns_ipv6`... */
+export function egressAddress(rule: SetupRule): string {
+  return `aws_vpc_security_group_egress_rule.${rule.key.replace(/-/g, '_')}`;
+}
+
+function block(header: string, attrs: Record<string, HclValue | undefined>, inner: string[] = [], comments: string[] = []): string {
+  return [...comments, `${header} {`, ...hclAttributes(attrs, 2), ...inner, '}'].join('\n');
+}
+
+function ruleTarget(rule: SetupRule): Record<string, HclValue> {
+  switch (rule.target.kind) {
+    case 'db-group': return { referenced_security_group_id: expr('var.db_security_group_id') };
+    case 'app-group': return { referenced_security_group_id: expr(`${TF_APP_GROUP}.id`) };
+    case 'cidr-ipv4': return { cidr_ipv4: rule.target.cidr };
+    case 'cidr-ipv6': return { cidr_ipv6: rule.target.cidr };
+  }
+}
+
+function ruleBlock(address: string, rule: SetupRule, groupId: HclValue, comments: string[]): string {
+  const [type, name] = address.split('.');
+  const port = rule.target.kind === 'db-group' || rule.target.kind === 'app-group' ? expr('var.db_port') : rule.port;
+  return block(`resource "${type}" "${name}"`, {
+    security_group_id: groupId, description: rule.description, ip_protocol: rule.protocol, from_port: port, to_port: port, ...ruleTarget(rule),
+  }, [], comments);
+}
+
+function variablesFile(r: SetupResources): string {
+  const variable = (name: string, type: string, description: string, def: HclValue): string =>
+    block(`variable "${name}"`, { type: expr(type), description, default: def });
+  return [
+    variable('region', 'string', 'The region of the setup', r.region),
+    variable('vpc_id', 'string', 'The VPC of the database', r.vpcId),
+    variable('subnet_ids', 'list(string)', 'Private subnets for the connector, in two or more AZs', r.subnetIds),
+    variable('db_security_group_id', 'string', 'The database security group (referenced, not managed here)', r.dbGroup.id),
+    variable('db_port', 'number', 'The database port', r.dbGroup.port),
+  ].join('\n\n') + '\n';
+}
+
+function versionsFile(r: SetupResources): string {
+  return [
+    'terraform {',
+    '  # import blocks need Terraform 1.5; the rule resources need the AWS provider 5.x.',
+    '  required_version = ">= 1.5.0"',
+    '  required_providers {',
+    '    aws = {',
+    '      source  = "hashicorp/aws"',
+    '      version = "~> 5.0"',
+    '    }',
+    '  }',
+    '}',
+    '',
+    '# Drop this block when your configuration has its own aws provider.',
+    block('provider "aws"', { region: expr('var.region'), ...(r.accountId ? { allowed_account_ids: [r.accountId] } : {}) }),
+    '',
+  ].join('\n');
+}
+
+function mainFile(r: SetupResources, ctx: IacContext): string {
+  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const appGroupId = expr(`${TF_APP_GROUP}.id`);
+  const parts: string[] = [];
+  parts.push(block('resource "aws_security_group" "apprunner"', {
+    name: r.appGroup.groupName, description: r.appGroup.description, vpc_id: expr('var.vpc_id'), tags: r.appGroup.tags,
+  }, [], [
+    t({ en: 'No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.',
+      ja: 'インラインの egress / ingress はありません。Terraform は新しいグループの全許可アウトバウンドを削除し、下のルールだけが残ります。' }),
+    ...(r.appGroup.existing ? [t({ en: `Exists as ${r.appGroup.existing.id}: adopted by the import block in imports.tf.`,
+      ja: `${r.appGroup.existing.id} として存在します。imports.tf の import ブロックで取り込みます。` })] : []),
+    ...(r.appGroup.existing && r.appGroup.existing.allowAllEgressRuleIds.length > 0 ? [t({
+      en: `Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}`,
+      ja: `Terraform は管理外のルールを残します。全許可のアウトバウンドは一度だけ削除してください: aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}` })] : []),
+  ]));
+  for (const rule of r.egress) parts.push(ruleBlock(egressAddress(rule), rule, appGroupId, []));
+  if (r.dbGroup.owner) {
+    parts.push([
+      t({ en: `${r.dbGroup.label} is managed by ${r.dbGroup.owner}: add its inbound rule there (TCP ${r.dbGroup.port} from ${TF_APP_GROUP}.id), not here.`,
+        ja: `${r.dbGroup.label} は ${r.dbGroup.owner} が管理しています。受信ルール（${TF_APP_GROUP}.id からの TCP ${r.dbGroup.port}）はここではなく、そちらで追加してください。` }),
+    ].join('\n'));
+  } else {
+    parts.push(ruleBlock(TF_DB_INGRESS, r.ingress, expr('var.db_security_group_id'), [
+      t({ en: `The database group ${r.dbGroup.label} is referenced by id, not managed: only this rule is added to it.`,
+        ja: `データベースのグループ ${r.dbGroup.label} は ID で参照するだけで管理しません。追加するのはこのルールだけです。` }),
+    ]));
+  }
+  const [type, name] = TF_CONNECTOR.split('.');
+  parts.push(block(`resource "${type}" "${name}"`, {
+    vpc_connector_name: r.connector.name, subnets: expr('var.subnet_ids'), security_groups: [appGroupId],
+    tags: r.connector.existing?.tags && Object.keys(r.connector.existing.tags).length > 0 ? r.connector.existing.tags : r.connector.tags,
+  }, [
+    '',
+    '  lifecycle {',
+    `    ${t({ en: 'A connector cannot change: a new subnet or group list replaces it. Create the new one first, so the service moves before the old one goes.',
+      ja: 'VPC コネクタは変更できず、サブネットやグループが変わると置き換えになります。新しいものを先に作り、サービスが移ってから古いものを削除します。' })}`,
+    '    create_before_destroy = true',
+    '  }',
+  ], [
+    ...(r.connector.supersedes ? [t({
+      en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups and cannot change, so this is a new connector ${r.connector.name} (revision suffix). ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
+      ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在し変更できないため、新しいコネクタ ${r.connector.name}（リビジョン接尾辞）を作ります。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}` })] : []),
+    ...(r.connector.existing ? [t({ en: `Exists as ${r.connector.existing.arn}: adopted by the import block in imports.tf.`,
+      ja: `${r.connector.existing.arn} として存在します。imports.tf の import ブロックで取り込みます。` })] : []),
+  ]));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function importsFile(r: SetupResources): string | undefined {
+  const imports: [string, string][] = [];
+  if (r.appGroup.existing) imports.push([TF_APP_GROUP, r.appGroup.existing.id]);
+  for (const rule of r.egress) if (rule.existingRuleId) imports.push([egressAddress(rule), rule.existingRuleId]);
+  if (!r.dbGroup.owner && r.ingress.existingRuleId) imports.push([TF_DB_INGRESS, r.ingress.existingRuleId]);
+  if (r.connector.existing) imports.push([TF_CONNECTOR, r.connector.existing.arn]);
+  if (imports.length === 0) return undefined;
+  return `${imports.map(([to, id]) => `import {\n  to = ${to}\n  id = ${hclString(id)}\n}`).join('\n\n')}\n`;
+}
+
+function outputsFile(r: SetupResources, ctx: IacContext): string {
+  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const network: Record<string, HclValue> = {
+    egress_configuration: { egress_type: 'VPC', vpc_connector_arn: expr(`${TF_CONNECTOR}.arn`) },
+    ...(r.service.isPubliclyAccessible !== undefined ? { ingress_configuration: { is_publicly_accessible: r.service.isPubliclyAccessible } } : {}),
+    ...(r.service.ipAddressType ? { ip_address_type: r.service.ipAddressType } : {}),
+  };
+  const paste = [
+    'network_configuration {',
+    '  egress_configuration {',
+    '    egress_type       = "VPC"',
+    `    vpc_connector_arn = ${TF_CONNECTOR}.arn`,
+    '  }',
+    ...(r.service.isPubliclyAccessible !== undefined ? ['  ingress_configuration {', `    is_publicly_accessible = ${r.service.isPubliclyAccessible}`, '  }'] : []),
+    ...(r.service.ipAddressType ? [`  ip_address_type = "${r.service.ipAddressType}"`] : []),
+    '}',
+  ];
+  return [
+    block('output "apprunner_security_group_id"', { value: expr(`${TF_APP_GROUP}.id`) }),
+    block('output "vpc_connector_arn"', { value: expr(`${TF_CONNECTOR}.arn`) }),
+    [
+      t({ en: `The App Runner service ${r.service.name} (${r.service.arn}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:`,
+        ja: `App Runner サービス ${r.service.name}（${r.service.arn}）は参照するだけで、ここでは管理しません（定義は利用者のものです）。次のブロックを aws_apprunner_service に追加してください:` }),
+      ...paste.map((line) => `#   ${line}`),
+      block('output "service_network_configuration"', { value: network }),
+    ].join('\n'),
+  ].join('\n\n') + '\n';
+}
+
+function headerComment(r: SetupResources, ctx: IacContext): string {
+  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  return [
+    t({ en: `App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
+      ja: `${r.service.name} の App Runner VPC コネクタのセットアップ（手順書 3、4 章）。App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。` }),
+    ...(ctx.basis === 'attached' ? [t({ en: `The setup ${r.service.name} uses now.`, ja: `${r.service.name} が現在使っているセットアップです。` })] : []),
+    ...(ctx.basis === 'proposed' ? [t({ en: `${r.service.name} has no active VPC connector: this is the setup Set Up VPC Connector proposes.`,
+      ja: `${r.service.name} には有効な VPC コネクタがありません。「VPC コネクタ をセットアップ」が提案する構成です。` })] : []),
+    ...(r.replacedGroup ? [t({ en: `Not ${r.replacedGroup.name} (${r.replacedGroup.id}): ${r.replacedGroup.why.en} This configuration leaves it unchanged and uses a dedicated group.`,
+      ja: `${r.replacedGroup.name}（${r.replacedGroup.id}）は使いません: ${r.replacedGroup.why.ja} この構成はそれを変更せず、専用のグループを使います。` })] : []),
+    '',
+  ].join('\n');
+}
+
+export function terraformExport(snapshot: Topology, d: DesiredSetup, ctx: IacContext): ExportFile[] {
+  const r = setupResources(snapshot, d);
+  const imports = importsFile(r);
+  return [
+    { path: 'versions.tf', content: versionsFile(r) },
+    { path: 'variables.tf', content: variablesFile(r) },
+    { path: 'main.tf', content: headerComment(r, ctx) + mainFile(r, ctx) },
+    ...(imports ? [{ path: 'imports.tf', content: imports }] : []),
+    { path: 'outputs.tf', content: outputsFile(r, ctx) },
+  ];
+}
