@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -95,7 +95,9 @@ describe('Setup commands from the palette and from tree nodes', function () {
         assert.equal(document?.isUntitled, false);
         assert.equal(vscode.window.activeTextEditor?.document, document);
         assert.match(readFileSync(path.join(folder, main), 'utf8'), content);
-        assert.ok(readFileSync(path.join(folder, main), 'utf8').includes(kyudai(api)?.arn ?? '-'), 'the account\'s own ids');
+        const dbGroupId = snap(api)?.securityGroups.find((g) => g.tags.Name === 'sg-rds')?.id ?? '-';
+        const written = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+        assert.ok(written.some((text) => text.includes(dbGroupId)), 'the account\'s own ids');
       }
       assert.ok(existsSync(path.join(root, 'cdk', 'package.json')) && existsSync(path.join(root, 'terraform', 'versions.tf')));
       // An edited file is not overwritten without asking; declining writes nothing.

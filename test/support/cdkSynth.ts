@@ -58,6 +58,40 @@ export async function compileAndSynth(files: CdkFileLike[], stackName: string): 
   }
 }
 
+/** Several apps: one tsc run over all of them (aws-cdk-lib's types are read once), then each app synthesized. */
+export async function compileAndSynthMany(apps: { files: CdkFileLike[]; stackName: string }[]): Promise<SynthResult['template'][]> {
+  const root = path.join(REPO, 'out', 'cdk-check');
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(path.join(root, 'apps-'));
+  try {
+    apps.forEach((app, i) => {
+      for (const file of app.files) {
+        mkdirSync(path.dirname(path.join(dir, `app${i}`, file.path)), { recursive: true });
+        writeFileSync(path.join(dir, `app${i}`, file.path), file.content);
+      }
+    });
+    // The apps' own compiler options (the first app's tsconfig), over every app's sources.
+    const own = JSON.parse(apps[0].files.find((f) => f.path === 'tsconfig.json')?.content ?? '{}') as { compilerOptions: Record<string, unknown> };
+    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...own.compilerOptions, rootDir: '.', outDir: 'dist' }, include: ['app*/bin/**/*.ts', 'app*/lib/**/*.ts'] }));
+    const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+    try {
+      await execFileAsync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { cwd: dir, timeout: 240_000 });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string; message: string };
+      throw new Error(`tsc rejected an exported CDK app:\n${failed.stdout ?? ''}${failed.stderr ?? failed.message}`);
+    }
+    const out: SynthResult['template'][] = [];
+    for (const [i, app] of apps.entries()) {
+      const outdir = path.join(dir, `app${i}`, 'cdk.out');
+      await execFileAsync(process.execPath, [path.join(dir, 'dist', `app${i}`, 'bin', 'app.js')], { cwd: dir, timeout: 60_000, env: { ...process.env, CDK_OUTDIR: outdir } });
+      out.push(JSON.parse(readFileSync(path.join(outdir, `${app.stackName}.template.json`), 'utf8')) as SynthResult['template']);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Resources as CloudFormation reads them, for comparing a synthesized template with the export's: without CDK's
  * own bookkeeping (the AWS::CDK::Metadata resource and the `aws:cdk:path` metadata entry), DependsOn as a
