@@ -8,7 +8,7 @@ import type { Localized } from '../awsError';
 import { oneLine } from '../setupScript';
 import { type SetupResources, type SetupRule, serviceNetworkFragment, setupResources } from './setupResources';
 import type { DesiredSetup } from '../desired';
-import type { Topology } from '../topology';
+import type { SecurityGroupRule, Topology } from '../topology';
 import type { IacContext } from './types';
 import { yamlLines } from './yamlText';
 
@@ -80,6 +80,32 @@ function egressProperty(rule: SetupRule): Record<string, unknown> {
   const target = rule.target.kind === 'db-group' ? { DestinationSecurityGroupId: ref('DatabaseSecurityGroupId') }
     : rule.target.kind === 'cidr-ipv6' ? { CidrIpv6: rule.target.cidr } : rule.target.kind === 'cidr-ipv4' ? { CidrIp: rule.target.cidr } : {};
   return { IpProtocol: rule.protocol, FromPort: port, ToPort: port, ...target, Description: rule.description };
+}
+
+/** An existing rule in CloudFormation's Egress shape (what the group has now, for the import template). */
+function egressNow(rule: SecurityGroupRule): Record<string, unknown> {
+  const all = rule.protocol === '-1' || rule.protocol === 'all';
+  return {
+    IpProtocol: all ? '-1' : rule.protocol,
+    ...(all ? {} : { FromPort: rule.fromPort, ToPort: rule.toPort }),
+    ...(rule.cidrIpv4 ? { CidrIp: rule.cidrIpv4 } : rule.cidrIpv6 ? { CidrIpv6: rule.cidrIpv6 }
+      : rule.prefixListId ? { DestinationPrefixListId: rule.prefixListId } : rule.referencedGroupId ? { DestinationSecurityGroupId: rule.referencedGroupId } : {}),
+    ...(rule.description ? { Description: rule.description } : {}),
+  };
+}
+
+/**
+ * The imported group as it is now. CloudFormation compares templates, not the account: importing the target
+ * state would leave the group unchanged for good, while importing what is there lets the update that follows
+ * add the missing rules and revoke the allow-all egress.
+ */
+function asItIsNow(resource: CfnResource, existing: NonNullable<SetupResources['appGroup']['existing']>): CfnResource {
+  const rest = Object.fromEntries(Object.entries(resource.Properties).filter(([k]) => k !== 'SecurityGroupEgress' && k !== 'Tags'));
+  return { ...resource, Properties: {
+    ...rest,
+    ...(existing.egressNow.length > 0 ? { SecurityGroupEgress: existing.egressNow.map(egressNow) } : {}),
+    ...(Object.keys(existing.tagsNow).length > 0 ? { Tags: tagList(existing.tagsNow) } : {}),
+  } };
 }
 
 function retained(resource: CfnResource): CfnResource {
@@ -176,10 +202,8 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
   if (r.appGroup.existing) {
     appGroup.push(t({ en: `Exists as ${r.appGroup.existing.id}: imported (resources-to-import), DeletionPolicy Retain.`,
       ja: `${r.appGroup.existing.id} として存在します。インポートします（resources-to-import）。DeletionPolicy は Retain です。` }));
-    if (r.appGroup.existing.allowAllEgressRuleIds.length > 0) {
-      appGroup.push(t({ en: `An import changes nothing: remove its allow-all egress once with aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}`,
-        ja: `インポートでは何も変わりません。全許可のアウトバウンドは一度だけ削除してください: aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}` }));
-    }
+    appGroup.push(t({ en: 'The import template describes it as it is now; the stack update with this template then adds the missing rules and revokes any allow-all egress.',
+      ja: 'インポート用テンプレートは現在の状態を記述します。続いてこのテンプレートでスタックを更新すると、足りないルールが追加され、全許可のアウトバウンドは取り消されます。' }));
   }
   const byResource: Comments = { [APP_GROUP_ID]: appGroup };
   const dbNote = r.dbGroup.owner
@@ -229,7 +253,11 @@ export function cloudFormationExport(snapshot: Topology, d: DesiredSetup, ctx: I
   const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, { 'Fn::GetAtt': [connectorLogicalId(r), 'VpcConnectorArn'] }) });
   const result: CloudFormationExport = { template, yaml: render(template, comments), serviceNetworkConfiguration: `${fragment.join('\n')}\n` };
   if (imports.length > 0) {
-    const importTemplate: CfnTemplate = { ...template, Resources: Object.fromEntries(imports.map((i) => [i.LogicalResourceId, template.Resources[i.LogicalResourceId]])) };
+    const existingGroup = r.appGroup.existing;
+    const importTemplate: CfnTemplate = { ...template, Resources: Object.fromEntries(imports.map((i) => {
+      const resource = template.Resources[i.LogicalResourceId];
+      return [i.LogicalResourceId, i.LogicalResourceId === APP_GROUP_ID && existingGroup ? asItIsNow(resource, existingGroup) : resource];
+    })) };
     delete importTemplate.Outputs;
     result.resourcesToImport = `${JSON.stringify(imports, null, 2)}\n`;
     result.importTemplate = { template: importTemplate, yaml: render(importTemplate, { ...comments, footer: [] }) };

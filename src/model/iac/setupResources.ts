@@ -51,6 +51,9 @@ export interface SetupResources {
       id: string;
       /** Allow-all egress rules it still has: an import leaves them, so the exports say how to remove them. */
       allowAllEgressRuleIds: string[];
+      /** Its egress rules and tags now: what an import describes, so the next update changes it to the target. */
+      egressNow: SecurityGroupRule[];
+      tagsNow: Record<string, string>;
     };
   };
   dbGroup: {
@@ -154,7 +157,12 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
       tags: { ...(nameTag ? { Name: nameTag } : {}), [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
       // GroupDescription cannot change without replacing the group: an imported group keeps its own.
       description: appSg?.description ?? APPRUNNER_SG_DESCRIPTION,
-      ...(appSg ? { existing: { id: appSg.id, allowAllEgressRuleIds: appSg.rules.filter((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r)).map((r) => r.id) } } : {}),
+      ...(appSg ? { existing: {
+        id: appSg.id,
+        allowAllEgressRuleIds: appSg.rules.filter((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r)).map((r) => r.id),
+        egressNow: appSg.rules.filter((r) => r.egress),
+        tagsNow: userTags(appSg.tags) ?? {},
+      } } : {}),
     },
     dbGroup: { id: d.dbSecurityGroupId, label: dbSg ? `${groupLabel(dbSg)} (${dbSg.id})` : d.dbSecurityGroupId, port: d.dbPort,
       ...(owner ? { owner: ownerText(owner) } : {}) },

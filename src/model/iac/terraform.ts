@@ -54,7 +54,7 @@ function variablesFile(r: SetupResources): string {
   ].join('\n\n') + '\n';
 }
 
-function versionsFile(r: SetupResources): string {
+function versionsFile(accountId: string | undefined): string {
   return [
     'terraform {',
     '  # import blocks need Terraform 1.5; the rule resources need the AWS provider 5.x.',
@@ -67,8 +67,8 @@ function versionsFile(r: SetupResources): string {
     '  }',
     '}',
     '',
-    '# Drop this block when your configuration has its own aws provider.',
-    block('provider "aws"', { region: expr('var.region'), ...(r.accountId ? { allowed_account_ids: [r.accountId] } : {}) }),
+    '# Drop this block when your configuration has its own aws provider (allowed_account_ids: the ids below belong to that account).',
+    block('provider "aws"', { region: expr('var.region'), ...(accountId ? { allowed_account_ids: [accountId] } : {}) }),
     '',
   ].join('\n');
 }
@@ -178,7 +178,7 @@ export function terraformExport(snapshot: Topology, d: DesiredSetup, ctx: IacCon
   const r = setupResources(snapshot, d);
   const imports = importsFile(r);
   return [
-    { path: 'versions.tf', content: versionsFile(r) },
+    { path: 'versions.tf', content: versionsFile(ctx.accountId ?? r.accountId) },
     { path: 'variables.tf', content: variablesFile(r) },
     { path: 'main.tf', content: headerComment(r, ctx) + mainFile(r, ctx) },
     ...(imports ? [{ path: 'imports.tf', content: imports }] : []),
