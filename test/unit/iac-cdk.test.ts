@@ -2,7 +2,10 @@
 // synthesizes offline to the same resources (same logical ids, properties and policies) as the template.
 import assert from 'node:assert/strict';
 import { cdkExport, CdkExportError, type CdkSourceTemplate } from '../../src/model/iac/cdk';
-import { cdkMissing, comparableResources, compileAndSynth } from '../support/cdkSynth';
+import { cloudFormationExport } from '../../src/model/iac/cloudformation';
+import { setupExport } from '../../src/model/iac/exportFormats';
+import { cdkMissing, comparableResources, compileAndSynth, compileAndSynthMany } from '../support/cdkSynth';
+import { allIacWorlds } from './fixtures/iacWorlds';
 
 /** A template of the shape the CloudFormation export writes: a new App Runner group, the DB group by parameter. */
 const TEMPLATE: CdkSourceTemplate = {
@@ -83,7 +86,7 @@ describe('CDK export (from the CloudFormation template)', function () {
   });
 
   describe('compiled with tsc against aws-cdk-lib and synthesized offline', function () {
-    this.timeout(240_000);
+    this.timeout(600_000);
     before(function () {
       const missing = cdkMissing();
       if (missing) {
@@ -97,6 +100,22 @@ describe('CDK export (from the CloudFormation template)', function () {
       assert.deepEqual(comparableResources(template.Resources), comparableResources(TEMPLATE.Resources as unknown as Record<string, Record<string, unknown>>));
       assert.deepEqual(Object.keys(template.Parameters ?? {}).sort(), Object.keys(TEMPLATE.Parameters ?? {}).sort());
       assert.deepEqual(template.Outputs, { VpcConnectorArn: TEMPLATE.Outputs?.VpcConnectorArn });
+    });
+
+    it('for every account shape, the exported app synthesizes the CloudFormation export, resource for resource', async () => {
+      const ctx = { accountId: '123456789012', generatedAt: '2026-11-30T00:00:00Z', lang: 'en' as const };
+      const worlds = allIacWorlds();
+      const apps = worlds.map((w) => {
+        const files = setupExport('cdk', w.snapshot, w.desired, { ...ctx, basis: w.basis }).files;
+        const stackName = /new AppRunnerVpcConnectorStack\(app, "([^"]+)"/.exec(files.find((f) => f.path === 'bin/app.ts')?.content ?? '')?.[1] ?? '';
+        return { files, stackName };
+      });
+      const synthesized = await compileAndSynthMany(apps);
+      worlds.forEach((w, i) => {
+        const cfn = cloudFormationExport(w.snapshot, w.desired, { ...ctx, basis: w.basis }).template;
+        assert.deepEqual(comparableResources(synthesized[i].Resources), comparableResources(cfn.Resources as unknown as Record<string, Record<string, unknown>>), w.name);
+        assert.deepEqual(Object.keys(synthesized[i].Parameters ?? {}).sort(), Object.keys(cfn.Parameters ?? {}).sort(), w.name);
+      });
     });
 
     it('a wrong property name does not compile (tsc checks the props against aws-cdk-lib)', async () => {
