@@ -14,6 +14,7 @@ export { checklistToMarkdown } from './model/checklistMarkdown';
 export { placeFindings } from './model/diagnosisPlacement';
 export { setupFromService } from './model/setupFromService';
 export { setupScriptFor } from './model/setupScript';
+export { setupExport } from './model/iac/exportFormats';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts): only after a snapshot exists.
 export { resolveDesired } from './model/desired';
 export { planPart, healthCheckPlan } from './model/planParts';

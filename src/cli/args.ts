@@ -2,9 +2,10 @@
 // --flag=value]...`); our checks of the values and our messages stay on top of it.
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/dnsEgress';
+import { EXPORT_FORMATS, type ExportFormat } from '../model/iac/exportFormats';
 import type { Lang } from '../model/planText';
 
-export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export-script', 'history', 'help'] as const;
+export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export', 'export-script', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -32,6 +33,10 @@ export interface CliArgs {
   resources?: string[];
   /** runbook (UDP 53 to 0.0.0.0/0) or vpcResolverOnly (no 53 rule: the VPC resolver is not filtered). */
   dnsEgress?: DnsEgress;
+  /** export: bash (the default; `export-script` is its old name), cloudformation, cdk or terraform. */
+  format?: ExportFormat;
+  /** export: the folder to write the files to (else the main file goes to stdout). */
+  out?: string;
 }
 
 /** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
@@ -40,7 +45,7 @@ const VALUE_FLAGS = {
   'security-group-name': 'securityGroupName', 'security-group-name-tag': 'securityGroupNameTag', 'db-security-group-name': 'dbSecurityGroupName',
   region: 'region', profile: 'profile', 'endpoint-url': 'endpointUrl', lang: 'lang',
   'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort', resource: 'resources',
-  'dns-egress': 'dnsEgress',
+  'dns-egress': 'dnsEgress', format: 'format', out: 'out',
 } as const;
 
 /** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
@@ -76,6 +81,12 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
     // Only digits here; the range (1 to 65535) is checked with the other settings.
     if (!/^\d+$/.test(value)) return `${flag} must be a whole number from 1 to 65535 (got "${value}")`;
     args.dbPort = value;
+  } else if (key === 'format') {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(value)) return `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${value}")`;
+    args.format = value as ExportFormat;
+  } else if (key === 'out') {
+    if (value === '') return '--out needs a folder';
+    args.out = value;
   } else if (key === 'pollIntervalSeconds' || key === 'waitTimeoutSeconds') {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) return `${flag} must be a number of seconds (got "${value}")`;
@@ -123,17 +134,19 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   return { ok: true, args };
 }
 
-export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export-script|history> [options]
+export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export|export-script|history> [options]
 
   plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
   apply             show the plan, ask, then apply it step by step (--yes to skip the question)
   detach            put the service back on DEFAULT egress
   delete-connector  delete the connector if no service uses it
   diagnose          why the service can or cannot reach its DB (exit 0: clean, 3: problems, 1: error)
-  export-script     print the setup as a re-runnable bash script of AWS CLI commands (the service's own
-                    connector when it has one, else what apply would set up)
   history           who changed the service, its connector and security groups, and when (CloudTrail
                     LookupEvents, runbook 8.2); --resource ID|ARN (repeatable) for other resources
+  export            the setup as code (the service's own connector when it has one, else what apply would
+                    set up): --format bash (default; a re-runnable script of AWS CLI commands),
+                    cloudformation (template.yaml), cdk (a TypeScript app) or terraform (.tf files)
+  export-script     the same as export --format bash
 
 Options:
   --service NAME          App Runner service (default kyudai-api)
@@ -148,7 +161,9 @@ Options:
   --dns-egress M          runbook (default: UDP 53 to 0.0.0.0/0) or vpcResolverOnly (no port 53 rule:
                           security groups do not filter the VPC's Amazon DNS resolver; an existing rule stays)
   --region R  --profile P  --endpoint-url URL
-  --yes                   do not ask before applying
+  --yes                   do not ask before applying; export: overwrite files in --out
+  --format F              export: bash, cloudformation, cdk or terraform (default bash)
+  --out DIR               export: write the files to DIR (default: the main file to stdout)
   --json                  print one JSON document on stdout
   --read-secrets          read a DATABASE_URL given through RuntimeEnvironmentSecrets (Secrets Manager
                           GetSecretValue, SSM GetParameter) to compare its host and port; the value is

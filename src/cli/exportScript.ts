@@ -1,13 +1,36 @@
-// `apprunner-vpc export-script`: the service's setup as a re-runnable bash script of AWS CLI commands (the
-// extension's Export Setup as Script). Without naming flags it describes the connector the service uses, or
-// what `apply` would set up; --subnets, --connector-name or --security-group-name choose explicitly.
+// `apprunner-vpc export --format bash|cloudformation|cdk|terraform [--out DIR]` (and `export-script`, the
+// bash format's old name): the service's setup as code, the extension's Export Setup. Without naming flags it
+// describes the connector the service uses, or what `apply` would set up; --subnets, --connector-name or
+// --security-group-name choose explicitly. With --out the files are written there (an existing file with other
+// content is kept unless --yes); without it the main file goes to stdout.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { resolveDesired } from '../model/desired';
+import { setupExport, type ExportFormat } from '../model/iac/exportFormats';
 import { setupFromService } from '../model/setupFromService';
-import { setupScriptFor } from '../model/setupScript';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 
+function writeFiles(dir: string, files: { path: string; content: string }[], overwrite: boolean): string[] {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new CliFailure({ en: `--out ${dir} is a file, not a folder: nothing was written.`, ja: `--out ${dir} はフォルダではなくファイルです。何も書き込んでいません。` }, 'invalid-input');
+  }
+  const targets = files.map((f) => ({ ...f, full: path.join(dir, f.path) }));
+  // All or nothing: a user's edited copy is never overwritten by surprise, and no half-written folder is left.
+  const changed = targets.filter((t) => existsSync(t.full) && readFileSync(t.full, 'utf8') !== t.content).map((t) => t.path);
+  if (changed.length > 0 && !overwrite) {
+    throw new CliFailure({ en: `${dir} already has ${changed.join(', ')} with other content: nothing was written. Pass --yes to overwrite, or choose another --out.`,
+      ja: `${dir} には内容の異なる ${changed.join(', ')} が既にあります。何も書き込んでいません。上書きするには --yes を、または別の --out を指定してください。` }, 'export-exists');
+  }
+  for (const t of targets) {
+    mkdirSync(path.dirname(t.full), { recursive: true });
+    writeFileSync(t.full, t.content, t.path.endsWith('.sh') ? { mode: 0o755 } : undefined);
+  }
+  return targets.map((t) => t.full);
+}
+
 export async function runExportScript(rc: RunContext): Promise<number> {
+  const format: ExportFormat = rc.args.command === 'export-script' ? 'bash' : rc.args.format ?? 'bash';
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { snapshot, settings } = session;
   const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined
@@ -19,8 +42,25 @@ export async function runExportScript(rc: RunContext): Promise<number> {
   if (!r.ok) {
     throw new CliFailure({ en: r.issues.map((i) => i.message.en).join(' '), ja: r.issues.map((i) => i.message.ja).join(' ') }, r.issues[0]?.code ?? 'invalid-input');
   }
-  const script = setupScriptFor(snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
-  if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'export-script', basis: r.basis, desired: r.desired, script }, null, 2)}\n`);
-  else rc.io.stdout.write(script);
+  const exported = setupExport(format, snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
+  const main = exported.files.find((f) => f.path === exported.main) ?? exported.files[0];
+  const written = rc.args.out ? writeFiles(rc.args.out, exported.files, rc.args.yes) : undefined;
+  if (rc.args.json) {
+    // export-script keeps its JSON document (`script`); export gives every file.
+    const document = rc.args.command === 'export-script'
+      ? { command: 'export-script', basis: r.basis, desired: r.desired, script: main.content }
+      : { command: 'export', format, basis: r.basis, desired: r.desired, main: exported.main, files: exported.files, ...(written ? { written } : {}) };
+    rc.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else if (written) {
+    rc.io.stdout.write(`${written.join('\n')}\n`);
+  } else {
+    rc.io.stdout.write(main.content);
+    const others = exported.files.filter((f) => f !== main).map((f) => f.path);
+    if (others.length > 0) {
+      rc.io.stderr.write(rc.lang === 'ja'
+        ? `apprunner-vpc: ${main.path} を出力しました。${others.join(', ')} も含めて書き出すには --out DIR を指定してください。\n`
+        : `apprunner-vpc: printed ${main.path}; pass --out DIR to write it with ${others.join(', ')}.\n`);
+    }
+  }
   return 0;
 }

@@ -41,6 +41,7 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
         return await runApply(rc);
       case 'diagnose':
         return await runDiagnose(rc);
+      case 'export':
       case 'export-script':
         return await runExportScript(rc);
       case 'history':

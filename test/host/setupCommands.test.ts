@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { nodeAt } from './explorerSupport';
@@ -57,7 +60,9 @@ describe('Setup commands from the palette and from tree nodes', function () {
   });
 
   it('exportSetup opens the setup kyudai-api uses now as a shell script, from the node and from the palette', async () => {
-    await run(api, 'exportSetup', [], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+    const picker = await run(api, 'exportSetup', [{ id: 'format' }], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+    assert.deepEqual(picker.asked.map((a) => [a.id, a.offered]), [['format', 'bash']], 'Enter keeps the script, as before the choice existed');
+    assert.deepEqual(picker.asked[0].labels, ['Bash script (AWS CLI)', 'CloudFormation template (YAML)', 'AWS CDK app (TypeScript)', 'Terraform (HCL, AWS provider 5.x)']);
     const fromNode = api.setup.lastExport();
     assert.equal(fromNode?.languageId, 'shellscript');
     assert.equal(fromNode?.isUntitled, true, 'nothing written to disk until the user saves');
@@ -67,10 +72,44 @@ describe('Setup commands from the palette and from tree nodes', function () {
     assert.ok(text.includes(`--subnets ${[...(activeConnector(api)?.subnetIds ?? [])].sort().join(' ')} `), 'the connector\'s own subnets');
     assert.ok(text.includes(`SERVICE_ARN=${kyudai(api)?.arn}`));
     assert.match(text, /if \[ "\$account" != 123456789012 \]/);
-    await run(api, 'exportSetup', [{ id: 'service', value: kyudai(api)?.arn }], false);
+    await run(api, 'exportSetup', [{ id: 'service', value: kyudai(api)?.arn }, { id: 'format' }], false);
     assert.notEqual(api.setup.lastExport(), fromNode, 'a new document each time');
     assert.equal(api.setup.lastExport()?.getText().split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''), text.split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''));
     for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('exportSetup as CloudFormation, CDK and Terraform writes a folder and opens its main file', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'export-iac-'));
+    try {
+      const expected: [string, string, RegExp][] = [
+        ['cloudformation', 'template.yaml', /Type: "?AWS::AppRunner::VpcConnector"?/],
+        ['cdk', path.join('lib', 'stack.ts'), /new apprunner\.CfnVpcConnector\(this, /],
+        ['terraform', 'main.tf', /resource "aws_apprunner_vpc_connector"/],
+      ];
+      for (const [format, main, content] of expected) {
+        const folder = path.join(root, format);
+        const ui = await run(api, 'exportSetup', [{ id: 'format', value: format }, { id: 'folder', value: folder }], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+        assert.match(String(ui.asked[1]?.offered), new RegExp(`kyudai-api-${format}$`), 'a folder is offered');
+        const document = api.setup.lastExport();
+        assert.equal(document?.uri.fsPath, path.join(folder, main));
+        assert.equal(document?.isUntitled, false);
+        assert.equal(vscode.window.activeTextEditor?.document, document);
+        assert.match(readFileSync(path.join(folder, main), 'utf8'), content);
+        const dbGroupId = snap(api)?.securityGroups.find((g) => g.tags.Name === 'sg-rds')?.id ?? '-';
+        const written = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+        assert.ok(written.some((text) => text.includes(dbGroupId)), 'the account\'s own ids');
+      }
+      assert.ok(existsSync(path.join(root, 'cdk', 'package.json')) && existsSync(path.join(root, 'terraform', 'versions.tf')));
+      // An edited file is not overwritten without asking; declining writes nothing.
+      writeFileSync(path.join(root, 'terraform', 'main.tf'), '# mine\n');
+      const declined = await run(api, 'exportSetup', [{ id: 'format', value: 'terraform' }, { id: 'folder', value: path.join(root, 'terraform') }], false,
+        (await nodeAt(api, 'Services', 'kyudai-api')).node);
+      assert.match(declined.confirms[0]?.message ?? '', /already has main\.tf with other content/);
+      assert.equal(readFileSync(path.join(root, 'terraform', 'main.tf'), 'utf8'), '# mine\n');
+    } finally {
+      for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('checkHealth from the node and from the palette report health and db-health without asking to apply', async () => {

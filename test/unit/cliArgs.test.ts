@@ -28,7 +28,7 @@ describe('apprunner-vpc argument parsing', () => {
       parseArgs(['plan', '--db-port', '54.32']),
     ].map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, [
-      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export-script, history, help)',
+      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export, export-script, history, help)',
       'unknown option "--force"', '--service needs a value', '--service needs a value',
       '--lang must be "en" or "ja" (got "fr")', '--poll-interval must be a number of seconds (got "soon")',
       '--db-port must be a whole number from 1 to 65535 (got "abc")', '--db-port must be a whole number from 1 to 65535 (got "54.32")',
@@ -40,5 +40,16 @@ describe('apprunner-vpc argument parsing', () => {
     const errors = [parseArgs(['plan', 'extra']), parseArgs(['plan', '--yes=no']), parseArgs(['plan', '--subnets=']), parseArgs(['plan', '-x'])]
       .map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, ['unknown option "extra"', '--yes does not take a value', '--subnets needs subnet ids separated by commas (got "")', 'unknown option "-x"']);
+  });
+  it('export: --format chooses one of the four formats, --out a folder; anything else is refused', () => {
+    const ok = parseArgs(['export', '--format', 'cdk', '--out=build/iac']);
+    assert.ok(ok.ok);
+    assert.equal(ok.args.command, 'export');
+    assert.equal(ok.args.format, 'cdk');
+    assert.equal(ok.args.out, 'build/iac');
+    const bare = parseArgs(['export']);
+    assert.ok(bare.ok && bare.args.format === undefined, 'bash is chosen when the command runs, as for export-script');
+    const errors = [parseArgs(['export', '--format', 'pulumi']), parseArgs(['export', '--format']), parseArgs(['export', '--out='])].map((r) => (r.ok ? 'ok' : r.error));
+    assert.deepEqual(errors, ['--format must be one of bash, cloudformation, cdk, terraform (got "pulumi")', '--format needs a value', '--out needs a folder']);
   });
 });

@@ -1,7 +1,10 @@
-// Export Setup as Script: the runbook's setup for one service as a bash script of AWS CLI commands with this
-// account's ids, opened as an untitled document to review, save and run (in CI, or in another shell).
+// Export Setup: the runbook's setup for one service as code, with this account's ids: a bash script of AWS CLI
+// commands (opened as an untitled document to review, save and run, as before), a CloudFormation template, an
+// AWS CDK app or Terraform files (written to a folder the user confirms, the main file opened).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { databaseTargets } from '../../model/databaseTargets';
+import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
 import { masked } from '../masking';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
@@ -15,10 +18,49 @@ import { answered } from '../wizard/wizard';
 import { BACK } from '../wizard/wizardUi';
 import { dbItem } from './prompts';
 
-/** The exported script's document, or undefined when the user cancelled a prompt. */
+function formatItems(): { label: string; description: string; value: ExportFormat }[] {
+  return [
+    { label: vscode.l10n.t('Bash script (AWS CLI)'), description: vscode.l10n.t('re-runnable; opens unsaved to review'), value: 'bash' },
+    { label: vscode.l10n.t('CloudFormation template (YAML)'), description: vscode.l10n.t('template.yaml, and the files to import what exists'), value: 'cloudformation' },
+    { label: vscode.l10n.t('AWS CDK app (TypeScript)'), description: vscode.l10n.t('L1 constructs with the template\'s logical ids'), value: 'cdk' },
+    { label: vscode.l10n.t('Terraform (HCL, AWS provider 5.x)'), description: vscode.l10n.t('.tf files with import blocks for what exists'), value: 'terraform' },
+  ];
+}
+
+/** The folder offered for a format: under the first workspace folder, else under the home folder. */
+function defaultFolder(serviceName: string, format: ExportFormat): string {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? (process.env.HOME || process.cwd());
+  return path.join(root, 'infra', `${serviceName}-${format}`);
+}
+
+/** Writes every file, unless one exists with other content and the user does not confirm overwriting it. */
+async function writeExport(folder: string, exported: SetupExport): Promise<vscode.Uri | undefined> {
+  const base = vscode.Uri.file(folder);
+  const changed: string[] = [];
+  for (const file of exported.files) {
+    try {
+      const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(base, file.path)));
+      if (current !== masked(file.content)) changed.push(file.path);
+    } catch {
+      // not there yet
+    }
+  }
+  if (changed.length > 0) {
+    const overwrite = vscode.l10n.t('Overwrite');
+    const choice = await currentUi().confirm(vscode.l10n.t('{0} already has {1} with other content.', folder, changed.join(', ')),
+      vscode.l10n.t('Overwrite these files with the export? Nothing is written otherwise.'), [overwrite]);
+    if (choice !== overwrite) return undefined;
+  }
+  for (const file of exported.files) {
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, file.path), new TextEncoder().encode(masked(file.content)));
+  }
+  return vscode.Uri.joinPath(base, exported.main);
+}
+
+/** The exported main document (the script, template, stack or main.tf), or undefined when the user cancelled. */
 export async function exportSetup(services: ExtensionServices, arg: unknown): Promise<vscode.TextDocument | undefined> {
   const snapshot = await requireSnapshot(services);
-  const title = vscode.l10n.t('Export setup as script');
+  const title = vscode.l10n.t('Export setup as code');
   const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
   const backend = loadBackend();
   const settings = readSettings();
@@ -30,10 +72,12 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
       async (message, detail, action) => (await currentUi().confirm(message, detail, [action])) === action);
     if (secretUrls) result = backend.setupFromService(snapshot, settings, service.name, { secretUrls });
   }
+  const ambiguous = !result.ok && result.issues[0]?.code === 'db-ambiguous';
+  const asked = ambiguous ? 1 : 0;
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
-  if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
+  if (ambiguous) {
     const items = databaseTargets(snapshot).map(dbItem);
-    const db = answered(await currentUi().pick({ id: 'database', title, step: 1, totalSteps: 1, canGoBack: false,
+    const db = answered(await currentUi().pick({ id: 'database', title, step: 1, totalSteps: 2, canGoBack: false,
       placeholder: vscode.l10n.t('Database the service must reach'), items }));
     if (db === BACK) return undefined;
     result = backend.setupFromService(snapshot, settings, service.name, { dbInstanceId: db });
@@ -42,10 +86,25 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     const issue = result.issues[0];
     throw new UserError({ en: `Cannot export the setup for ${service.name}: ${issue.message.en}`, ja: `${service.name} のセットアップを出力できません: ${issue.message.ja}` });
   }
-  const content = backend.setupScriptFor(snapshot, result.desired, {
+  // Bash first, as before this choice existed: Enter keeps today's export.
+  const format = answered(await currentUi().pick<ExportFormat>({ id: 'format', title, step: asked + 1, totalSteps: asked + 1, canGoBack: false,
+    placeholder: vscode.l10n.t('Format of the exported setup'), items: formatItems(), activeIndex: 0 }));
+  if (format === BACK) return undefined;
+  const exported = backend.setupExport(format, snapshot, result.desired, {
     accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: uiLang(), basis: result.basis,
   });
-  const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(content) });
+  if (format === 'bash') {
+    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(exported.files[0].content) });
+    await vscode.window.showTextDocument(document);
+    return document;
+  }
+  const folder = answered(await currentUi().input({ id: 'folder', title, step: asked + 2, totalSteps: asked + 2, canGoBack: false,
+    prompt: vscode.l10n.t('Folder to write the {0} files to', format), value: defaultFolder(service.name, format),
+    validate: (value) => (path.isAbsolute(value.trim()) ? undefined : vscode.l10n.t('An absolute folder path')) }));
+  if (folder === BACK) return undefined;
+  const main = await writeExport(folder.trim(), exported);
+  if (!main) return undefined;
+  const document = await vscode.workspace.openTextDocument(main);
   await vscode.window.showTextDocument(document);
   return document;
 }

@@ -14,9 +14,13 @@ export async function reportSuccess(ctx: SetupContext): Promise<void> {
   ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
   const diagram = vscode.l10n.t('Show Diagram');
   const openLog = vscode.l10n.t('Open Log');
-  const actions = [...(isCommandRegistered('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
+  // After Set Up, the same setup as code (bash, CloudFormation, CDK, Terraform) for the team's repository.
+  const saveAsCode = vscode.l10n.t('Save this setup as code...');
+  const actions = [...(isCommandRegistered('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []),
+    ...(ctx.command === 'setupConnector' && ctx.serviceName ? [saveAsCode] : []), openLog];
   void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
     if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
+    if (choice === saveAsCode) await vscode.commands.executeCommand('apprunnerVpc.exportSetup', ctx.serviceName);
     if (choice === openLog) log.show();
   });
 }
