@@ -18,6 +18,7 @@ import {
 } from './stepBuilders';
 import type { Localized } from './awsError';
 import { findGroupByName } from './groupNames';
+import { natCost, natCostNote } from './ops/natCost';
 import type { SecurityGroup, Topology, VpcConnector } from './topology';
 
 /** A new group in a VPC with IPv6 may get an allow-all rule to ::/0 too; the step re-reads and skips it if not. */
@@ -122,7 +123,11 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
-  return { kind: 'setup', steps, warnings, notes: d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : [] };
+  // Moving to VPC egress puts the service's internet traffic on the NAT gateways its subnets route to (8.3).
+  const subnets = snapshot.subnets.filter((s) => d.subnetIds.includes(s.id));
+  const nat = attached ? undefined : natCostNote(natCost(snapshot, subnets, service), d.serviceName);
+  const notes = [...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []), ...(nat ? [nat] : [])];
+  return { kind: 'setup', steps, warnings, notes };
 }
 
 function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {
