@@ -57,6 +57,14 @@ function echoedConfig(service: ServiceRecord): Record<string, string> | undefine
   return env.SANDBOX_APP_ECHOES_CONFIG === 'true' ? env : undefined;
 }
 
+/**
+ * An application that never got the runbook's /db-health handler (6.3): SANDBOX_APP_DB_HEALTH=absent in its
+ * environment makes the DB health path answer 404 like any unknown path (issue 20 item 4).
+ */
+function hasDbHealth(service: ServiceRecord): boolean {
+  return environmentOf(service).SANDBOX_APP_DB_HEALTH !== 'absent';
+}
+
 export class FakeApp {
   /** DATABASE_URL as each deployment's instances received it (secrets are resolved once, at deployment). */
   private readonly databaseUrls = new WeakMap<ServiceConfig, Promise<string | undefined>>();
@@ -129,7 +137,7 @@ export class FakeApp {
     const path = rest.split('?')[0];
     const config = echoedConfig(service);
     if (path === '/api/v1/health') return json(200, { status: 'healthy', ...(config ? { config } : {}) });
-    if (path === '/api/v1/db-health') {
+    if (path === '/api/v1/db-health' && hasDbHealth(service)) {
       const verdict = await this.verdict(service);
       if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected', ...(config ? { config } : {}) });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).
