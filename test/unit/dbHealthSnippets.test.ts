@@ -7,7 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { dbHealthSnippet, SNIPPET_FAMILIES, snippetFamilyForRuntime, type SnippetFamily } from '../../src/model/ops/dbHealthSnippets';
+import { readFileSync } from 'node:fs';
+import { dbHealthSnippet, runtimeOfApprunnerYaml, SNIPPET_FAMILIES, snippetFamilyForRuntime, type SnippetFamily } from '../../src/model/ops/dbHealthSnippets';
 
 const PATH = '/api/v1/db-health';
 
@@ -62,6 +63,12 @@ describe('db-health snippets: the runtime picks the framework', () => {
     assert.equal(py.framework, 'FastAPI');
     assert.equal(py.fileName, 'backend/app/routers/health.py');
     assert.deepEqual(SNIPPET_FAMILIES.map((f) => dbHealthSnippet(f, PATH).framework), ['FastAPI', 'Express', 'net/http', 'Spring']);
+  });
+
+  it("reads runtime: from apprunner.yaml (the sample workspace's python311), not a nested key or a comment", () => {
+    assert.equal(runtimeOfApprunnerYaml(readFileSync('sample-workspace/apprunner.yaml', 'utf8')), 'python311');
+    assert.equal(runtimeOfApprunnerYaml('version: 1.0\nruntime: "nodejs18" # Node\nbuild:\n  commands:\n    build:\n      - npm ci\n'), 'nodejs18');
+    assert.equal(runtimeOfApprunnerYaml('version: 1.0\n# runtime: go1\nrun:\n  runtime: corretto11\n'), undefined);
   });
 
   it("every snippet answers the runbook's shape on the configured path", () => {

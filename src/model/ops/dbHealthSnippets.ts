@@ -158,3 +158,12 @@ export function dbHealthSnippet(family: SnippetFamily, dbHealthPath: string): Db
     };
   }
 }
+
+/**
+ * The top-level `runtime:` of an apprunner.yaml text (python311, nodejs18, ...), without loading the YAML
+ * support bundle: the key is a plain scalar at column 0 in every valid file (App Runner's schema).
+ */
+export function runtimeOfApprunnerYaml(text: string): string | undefined {
+  const match = /^runtime:[ \t]*["']?([A-Za-z0-9.]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
+  return match?.[1];
+}
