@@ -4,6 +4,8 @@ import { findGroupByName } from './groupNames';
 import { DEFAULT_SETUP_SETTINGS } from './setupSettings';
 import { Diagnosis, LocalizedText } from './diagnosis';
 import { Topology } from './topology';
+import { performanceItem } from './ops/metricsChecklist';
+import type { PerformanceVerdict } from './ops/metrics';
 
 export type ChecklistSection = 'initial' | 'periodic' | 'change';
 export type ChecklistState = 'pass' | 'fail' | 'unknown' | 'manual';
@@ -26,6 +28,8 @@ export interface ChecklistContext {
   appRunnerGroupName?: string;
   /** Setting `appRunnerSecurityGroupNameTag` (default sg-apprunner), the Name tag it may be found by. */
   appRunnerGroupNameTag?: string;
+  /** Runbook 9's performance check from App Runner's CloudWatch metrics; without it the item stays manual. */
+  performance?: PerformanceVerdict;
 }
 
 /** Runbook 8.1 asks for regular connection tests; a week is the period we hold it to. */
@@ -131,7 +135,7 @@ export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, cont
     active,
     rulesItem(diagnosis),
     testItem(context.lastConnectionTestAt, context.now),
-    ...MANUAL_ITEMS,
+    ...MANUAL_ITEMS.map((i) => (i.id === 'performance-metrics' && context.performance ? performanceItem(context.performance) : i)),
   ];
 }
 
