@@ -1,5 +1,6 @@
 // AWS SDK clients pointed straight at moto (not through the front), for seeding and for the emulator's
 // own reads: they are neither counted nor subject to injected faults.
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -9,6 +10,8 @@ export interface MotoClients {
   ec2: EC2Client;
   rds: RDSClient;
   logs: CloudWatchLogsClient;
+  /** Where the fake application publishes App Runner's metrics (AWS/AppRunner). */
+  cloudWatch: CloudWatchClient;
   secrets: SecretsManagerClient;
 }
 
@@ -27,6 +30,7 @@ export class MotoClientPool {
         ec2: new EC2Client(config),
         rds: new RDSClient(config),
         logs: new CloudWatchLogsClient(config),
+        cloudWatch: new CloudWatchClient(config),
         secrets: secretsManagerClient(this.motoUrl, region),
       };
       this.byRegion.set(region, clients);
@@ -39,6 +43,7 @@ export class MotoClientPool {
       c.ec2.destroy();
       c.rds.destroy();
       c.logs.destroy();
+      c.cloudWatch.destroy();
       c.secrets.destroy();
     }
     this.byRegion.clear();

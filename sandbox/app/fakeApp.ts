@@ -8,6 +8,7 @@ import type { ServiceConfig, ServiceRecord, Store } from '../apprunner/store';
 import { canReachDatabase, type Verdict } from '../groundTruth';
 import { canReachInternet, type InternetVerdict } from '../internetTruth';
 import type { MotoClientPool } from '../motoClients';
+import { publishRequestMetrics } from './appMetrics';
 import { logGroupName, writeLog } from './appLogs';
 import { gatherInternetFacts } from './egressFacts';
 import { databaseTarget, databaseUrlSource, gatherReachFacts, type DatabaseTarget } from './networkFacts';
@@ -55,6 +56,19 @@ function environmentOf(service: ServiceRecord): Record<string, string> {
 function echoedConfig(service: ServiceRecord): Record<string, string> | undefined {
   const env = environmentOf(service);
   return env.SANDBOX_APP_ECHOES_CONFIG === 'true' ? env : undefined;
+}
+
+/**
+ * An application that never got the runbook's /db-health handler (6.3): SANDBOX_APP_DB_HEALTH=absent in its
+ * environment makes the DB health path answer 404 like any unknown path (issue 20 item 4).
+ */
+function hasDbHealth(service: ServiceRecord): boolean {
+  return environmentOf(service).SANDBOX_APP_DB_HEALTH !== 'absent';
+}
+
+/** A failing application (SANDBOX_APP_ANSWERS_5XX=true): every path answers 500, for the metrics' 5xx share. */
+function answers5xx(service: ServiceRecord): boolean {
+  return environmentOf(service).SANDBOX_APP_ANSWERS_5XX === 'true';
 }
 
 export class FakeApp {
@@ -126,10 +140,19 @@ export class FakeApp {
     if (!this.answers(service, sourceVpcId)) return undefined;
     const serving = service.deployed !== undefined && (service.status === 'RUNNING' || service.status === 'OPERATION_IN_PROGRESS');
     if (!serving) return json(503, { message: 'Service Unavailable' });
+    const started = performance.now();
+    const reply = answers5xx(service) ? json(500, { detail: 'Internal Server Error' }) : await this.route(service, rest);
+    // Published before answering, so a client that reads the metrics after its request finds it (as App
+    // Runner's own metrics would show it within the minute).
+    await publishRequestMetrics(this.pool.get(service.region), service, reply.status, performance.now() - started).catch(() => undefined);
+    return reply;
+  }
+
+  private async route(service: ServiceRecord, rest: string): Promise<AppReply> {
     const path = rest.split('?')[0];
     const config = echoedConfig(service);
     if (path === '/api/v1/health') return json(200, { status: 'healthy', ...(config ? { config } : {}) });
-    if (path === '/api/v1/db-health') {
+    if (path === '/api/v1/db-health' && hasDbHealth(service)) {
       const verdict = await this.verdict(service);
       if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected', ...(config ? { config } : {}) });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).

@@ -52,7 +52,7 @@ async function runWithRetries(ctx: StepContext, step: PlanStep, delays: readonly
 
 function toApplyError(error: unknown, step: PlanStep, outcomes: StepOutcome[], steps: PlanStep[]): ApplyError {
   const common = { stepId: step.id, doneSoFar: doneSoFarText(outcomes, steps), rerun: rerunText(step) };
-  if (error instanceof StepError) return { ...common, kind: error.kind, message: error.localized };
+  if (error instanceof StepError) return { ...common, kind: error.kind, message: error.localized, ...(error.code ? { code: error.code } : {}) };
   const n = classifyAwsError(error);
   return {
     ...common, kind: n.kind, nextStep: n.nextStep, code: n.code, detail: n.detail,

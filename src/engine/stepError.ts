@@ -4,7 +4,8 @@ import type { Localized } from '../model/awsError';
 import type { ApplyErrorKind } from './applyTypes';
 
 export class StepError extends Error {
-  constructor(readonly kind: ApplyErrorKind, readonly localized: Localized) {
+  /** `code`: a machine-readable reason the UI acts on (db-health-missing offers the snippet). */
+  constructor(readonly kind: ApplyErrorKind, readonly localized: Localized, readonly code?: string) {
     super(localized.en);
     this.name = 'StepError';
   }

@@ -5,6 +5,8 @@ import { DEFAULT_SETUP_SETTINGS } from './setupSettings';
 import { Diagnosis, LocalizedText } from './diagnosis';
 import type { HttpOutcome } from './liveChecks';
 import { Topology } from './topology';
+import { performanceItem } from './ops/metricsChecklist';
+import type { PerformanceVerdict } from './ops/metrics';
 
 export type ChecklistSection = 'initial' | 'periodic' | 'change';
 export type ChecklistState = 'pass' | 'fail' | 'unknown' | 'manual';
@@ -31,6 +33,8 @@ export interface ChecklistContext {
   appRunnerGroupName?: string;
   /** Setting `appRunnerSecurityGroupNameTag` (default sg-apprunner), the Name tag it may be found by. */
   appRunnerGroupNameTag?: string;
+  /** Runbook 9's performance check from App Runner's CloudWatch metrics; without it the item stays manual. */
+  performance?: PerformanceVerdict;
 }
 
 /** Runbook 8.1 asks for regular connection tests; a week is the period we hold it to. */
@@ -156,7 +160,7 @@ export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, cont
     { ...active, lastChecked: bySnapshot },
     { ...rulesItem(diagnosis), lastChecked: bySnapshot },
     testItem(context.lastConnectionTestAt, context.lastConnectionTestOutcome, context.now),
-    ...MANUAL_ITEMS,
+    ...MANUAL_ITEMS.map((i) => (i.id === 'performance-metrics' && context.performance ? performanceItem(context.performance) : i)),
   ];
 }
 

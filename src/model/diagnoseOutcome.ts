@@ -19,7 +19,7 @@ export function problemsOf(d: Diagnosis, live?: LiveChecks): Problems {
   if (d.verdicts.database !== 'reachable') reasons.push(`database path ${d.verdicts.database}`);
   for (const f of d.findings) if (f.severity === 'error') reasons.push(`error finding ${f.id}`);
   const dbHealth = live?.dbHealth.outcome;
-  if (dbHealth === 'unhealthy' || dbHealth === 'unreachable') reasons.push(`${live?.dbHealth.path} ${dbHealth}`);
+  if (dbHealth === 'unhealthy' || dbHealth === 'missing' || dbHealth === 'unreachable') reasons.push(`${live?.dbHealth.path} ${dbHealth}`);
   return { found: reasons.length > 0, reasons };
 }
 

@@ -28,6 +28,7 @@ const SEVERITY: Record<Severity, L> = { error: { en: '✘ Error', ja: '✘ エ�
 const OUTCOMES: Record<HttpCheck['outcome'], L> = {
   healthy: { en: 'healthy', ja: '正常' }, unhealthy: { en: 'unhealthy', ja: '異常' },
   unreachable: { en: 'no answer', ja: '応答なし' }, skipped: { en: 'skipped', ja: 'スキップ' },
+  missing: { en: 'endpoint missing (add the runbook 6.3 handler)', ja: 'エンドポイントなし（手順書 6.3 のハンドラーを追加）' },
 };
 
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
@@ -44,7 +45,7 @@ function findingLines(f: Finding, lang: ReportLang): string[] {
 
 function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
   const target = c.url ? `GET ${c.url}` : c.path;
-  const outcome = { healthy: '✔', unhealthy: '✘', unreachable: '✘', skipped: '–' }[c.outcome];
+  const outcome = { healthy: '✔', unhealthy: '✘', missing: '✘', unreachable: '✘', skipped: '–' }[c.outcome];
   const status = c.status !== undefined ? ` HTTP ${c.status}` : '';
   const time = c.durationMs !== undefined ? ` (${c.durationMs} ms)` : '';
   const body = c.body !== undefined ? `: ${code(c.body.replace(/\s+/g, ' '))}` : '';

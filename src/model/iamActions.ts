@@ -7,6 +7,7 @@ const IAM_PREFIX: Record<string, string> = {
   ec2: 'ec2',
   rds: 'rds',
   sts: 'sts',
+  cloudwatch: 'cloudwatch',
   'cloudwatch-logs': 'logs',
   'secrets-manager': 'secretsmanager',
   ssm: 'ssm',

@@ -6,6 +6,7 @@ import { DOC_LINKS, Evidence, Finding, Severity } from './diagnosis';
 import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { defaultIpv4Route, describeRoute, routeTableForSubnet } from './routeTables';
+import { checkNatCrossAz } from './ops/natCostChecks';
 import { evaluateSecurityGroups } from './securityGroupRules';
 import { NatGateway } from './topology';
 import { CLIENT_EPHEMERAL_PORTS } from './trafficSpace';
@@ -95,7 +96,7 @@ function checkRoutes(ctx: AnalysisContext): Finding[] {
 
 export function checkInternet(ctx: AnalysisContext): Finding[] {
   if (!ctx.attached || !ctx.connector) return [];
-  const out = checkRoutes(ctx);
+  const out = [...checkRoutes(ctx), ...checkNatCrossAz(ctx)];
   const https = { from: 443, to: 443 };
   if (ctx.connectorGroups.length > 0) {
     const sg = evaluateSecurityGroups(ctx.connectorGroups, { direction: 'egress', protocol: 'tcp', ports: https, peer: { groupIds: [], cidrs: WORLD } });

@@ -3,7 +3,8 @@
 import type { LogScan } from './logScan';
 import { maskSecrets } from './secretMask';
 
-export type HttpOutcome = 'healthy' | 'unhealthy' | 'unreachable' | 'skipped';
+/** `missing`: the DB health path answered 404, the application has no such handler (runbook 6.3). */
+export type HttpOutcome = 'healthy' | 'unhealthy' | 'missing' | 'unreachable' | 'skipped';
 
 export interface HttpCheck {
   path: string;
@@ -42,7 +43,9 @@ export const BODY_EXCERPT_CHARS = 500;
  * `{"status":"healthy","database":"connected"}` (6.3). Anything else, including a 200 that says
  * "unhealthy", is unhealthy.
  */
-export function judgeHealth(status: number, body: string, expectDatabase: boolean): 'healthy' | 'unhealthy' {
+export function judgeHealth(status: number, body: string, expectDatabase: boolean): 'healthy' | 'unhealthy' | 'missing' {
+  // A 404 on the DB health path: the endpoint is missing, not failing (the app answered; it has no handler).
+  if (expectDatabase && status === 404) return 'missing';
   if (status < 200 || status > 299) return 'unhealthy';
   let parsed: unknown;
   try {

@@ -19,6 +19,7 @@ import {
 import type { Localized } from './awsError';
 import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { findGroupByName } from './groupNames';
+import { natCost, natCostNote } from './ops/natCost';
 import type { SecurityGroup, Topology, VpcConnector } from './topology';
 
 /** A new group in a VPC with IPv6 may get an allow-all rule to ::/0 too; the step re-reads and skips it if not. */
@@ -126,10 +127,14 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
   // The DNS note only when the plan changes the group's egress (the rule is planned, or deliberately left out).
   const egressPlanned = steps.some((s) => s.kind === 'authorize-egress' || s.kind === 'create-security-group');
+  // Moving to VPC egress puts the service's internet traffic on the NAT gateways its subnets route to (8.3).
+  const subnets = snapshot.subnets.filter((s) => d.subnetIds.includes(s.id));
+  const nat = attached ? undefined : natCostNote(natCost(snapshot, subnets, service), d.serviceName);
   const notes = [
     ...(d.dbGroupNote ? [d.dbGroupNote] : []),
     ...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []),
     ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : []),
+    ...(nat ? [nat] : []),
   ];
   return { kind: 'setup', steps, warnings, notes };
 }

@@ -15,6 +15,17 @@ type Step = Extract<PlanStep, { kind: 'check-health' }>;
 interface Verdict {
   ok: boolean;
   summary: string;
+  status?: number;
+}
+
+/** The ApplyError code of a DB health path that answered 404: the app has no such handler (runbook 6.3). */
+export const DB_HEALTH_MISSING = 'db-health-missing';
+
+export function dbHealthMissing(url: string, path: string): { en: string; ja: string } {
+  return {
+    en: `DB health endpoint missing: GET ${url} answered 404 Not Found. The application has no ${path} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.`,
+    ja: `DB ヘルスチェックのエンドポイントがありません: GET ${url} の応答は 404 Not Found でした。アプリケーションにまだ ${path} のハンドラーがありません（手順書 6.3）。ネットワークの設定は完了しています。エンドポイントを追加（db-health エンドポイントを追加...）してデプロイし、もう一度実行してください。`,
+  };
 }
 
 async function probe(ctx: StepContext, url: string, expectDatabase: boolean, secrets: readonly string[]): Promise<Verdict> {
@@ -31,7 +42,7 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean, sec
     }
     const ok = response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
     // Never the raw body: it reaches notifications, the log and CLI output (issue 16).
-    return { ok, summary: healthBodySummary(response.status, body, secrets) };
+    return { ok, summary: healthBodySummary(response.status, body, secrets), status: response.status };
   } catch (error) {
     return { ok: false, summary: maskSecrets(error instanceof Error ? error.message : String(error), secrets) };
   }
@@ -57,6 +68,8 @@ export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<St
   for (;;) {
     const verdict = await probe(ctx, url, step.expectDatabase, secrets);
     if (verdict.ok) return { status: 'done', detail: { en: `GET ${url}: ${verdict.summary}`, ja: `GET ${url}: ${verdict.summary}` } };
+    // A 404 from the running app is its answer, not a slow start: waiting would not add the handler.
+    if (step.expectDatabase && verdict.status === 404) throw new StepError('health', dbHealthMissing(url, step.path), DB_HEALTH_MISSING);
     if (ctx.signal?.aborted || Date.now() >= deadline) {
       throw new StepError('health', {
         en: `Health check failed: GET ${url} answered ${verdict.summary}.`,

@@ -87,7 +87,7 @@ export function buildDiagram(topology: Topology, serviceName: string, options: D
   const ctx = resolveContext(topology, service, options);
   const others = ctx.connector ? topology.services.filter((s) => s !== service && s.egressType === 'VPC' && s.vpcConnectorArn === ctx.connector?.arn) : [];
   const subnets = ctx.connector ? ctx.connectorSubnets : topology.subnets.filter((s) => ctx.db?.subnetIds.includes(s.id));
-  const routes = routeScene(topology, subnets);
+  const routes = routeScene(topology, subnets, service);
   const appGroup = preferred(ctx.connectorGroups, options.appRunnerGroupName, options.appRunnerGroupNameTag)
     ?? findGroupByName(topology.securityGroups.filter((g) => g.vpcId === (ctx.connectorVpcId ?? ctx.db?.vpcId)), options.appRunnerGroupName, options.appRunnerGroupNameTag);
   const vpcId = ctx.connectorVpcId ?? ctx.db?.vpcId;

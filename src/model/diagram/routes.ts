@@ -1,8 +1,9 @@
 // Where the connector subnets' default routes lead: NAT gateways, and the internet gateway behind each NAT
 // (or one a subnet routes to directly, which App Runner cannot use). Structure only: the internet path's
 // verdict comes from the analysis and sits on the "internet" edge.
+import { natCost, natNodeFigures } from '../ops/natCost';
 import { defaultIpv4Route, routeTableForSubnet } from '../routeTables';
-import type { Subnet, Topology } from '../topology';
+import type { AppRunnerService, Subnet, Topology } from '../topology';
 import { plain } from './elementState';
 import { igwNode, natNode } from './nodes';
 import type { DiagramEdge, DiagramNode } from './types';
@@ -28,7 +29,7 @@ function igwBehind(topology: Topology, subnetId: string): string | undefined {
   return target?.gatewayId?.startsWith('igw-') ? target.gatewayId : undefined;
 }
 
-export function routeScene(topology: Topology, subnets: readonly Subnet[]): RouteScene {
+export function routeScene(topology: Topology, subnets: readonly Subnet[], service?: AppRunnerService): RouteScene {
   const nodes = new Map<string, DiagramNode>();
   const edges = new Map<string, DiagramEdge>();
   const add = (n: DiagramNode): void => void (nodes.has(n.id) || nodes.set(n.id, n));
@@ -54,7 +55,13 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[]): Rout
       link(routeEdge(from, `igw:${route.gatewayId}`, false, first(`igw:${route.gatewayId}`)));
     }
   }
-  const list = [...nodes.values()];
+  // The NAT nodes carry what they cost (runbook 8.3): figures as rows, the cheaper options as notes.
+  const cost = natCost(topology, subnets, service);
+  const list = [...nodes.values()].map((n) => {
+    if (n.kind !== 'nat' || !n.resourceId) return n;
+    const figures = natNodeFigures(cost, n.resourceId);
+    return figures.length === 0 ? n : { ...n, details: [...n.details, ...figures], notes: [...n.notes, ...cost.alternatives] };
+  });
   const exitId = list.find((n) => n.kind === 'igw')?.id ?? list.find((n) => n.kind === 'nat')?.id;
   return { nodes: list, edges: [...edges.values()], exitId };
 }

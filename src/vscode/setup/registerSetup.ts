@@ -6,6 +6,7 @@ import { PLAN_SCHEME, planDocuments } from './planDocuments';
 import type { SetupUi } from '../wizard/wizardUi';
 import type { CommandName, SetupRun } from './setupContext';
 import { exportSetup } from './exportSetup';
+import { ADD_DB_HEALTH_COMMAND, addDbHealthEndpoint } from './addDbHealthEndpoint';
 import { runSetupCommand } from './setupCommands';
 
 /** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
@@ -30,6 +31,9 @@ export function registerSetup(services: ExtensionServices): SetupApi {
   registerCommand(services.context, 'apprunnerVpc.exportSetup', async (arg: unknown) => {
     // Nothing is returned: a command's result crosses to the workbench, and a document does not serialise.
     exported = (await exportSetup(services, arg)) ?? exported;
+  });
+  registerCommand(services.context, ADD_DB_HEALTH_COMMAND, async (arg: unknown) => {
+    await addDbHealthEndpoint(arg);
   });
   return { setUi: setCurrentUi, lastRun: () => last, lastExport: () => exported };
 }

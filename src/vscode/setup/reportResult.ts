@@ -36,8 +36,11 @@ export function reportFailure(ctx: SetupContext): void {
   log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
   const again = vscode.l10n.t('Run Again');
   const openLog = vscode.l10n.t('Open Log');
-  void ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [again, openLog]).then(async (choice) => {
+  // The app answered 404 on the DB health path: the handler is what is missing (runbook 6.3), offered first.
+  const addEndpoint = error?.code === 'db-health-missing' ? [vscode.l10n.t('Add a db-health endpoint...')] : [];
+  void ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [...addEndpoint, again, openLog]).then(async (choice) => {
     if (choice === openLog) log.show();
+    if (choice !== undefined && choice === addEndpoint[0]) await vscode.commands.executeCommand('apprunnerVpc.addDbHealthEndpoint');
     if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
   });
 }

@@ -1,0 +1,14 @@
+// The checklist's "Performance metrics reviewed" (runbook 9) evaluated from App Runner's metrics instead of
+// left manual: pass, fail or unknown (no requests in the window), with the figures and their source.
+import type { ChecklistItem } from '../checklist';
+import type { PerformanceVerdict } from './metrics';
+
+export function performanceItem(verdict: PerformanceVerdict): ChecklistItem {
+  return {
+    id: 'performance-metrics',
+    section: 'periodic',
+    title: { en: 'Performance metrics reviewed', ja: 'パフォーマンスメトリクスの確認' },
+    state: verdict.state,
+    detail: verdict.detail,
+  };
+}
