@@ -6,6 +6,7 @@ import { setupFromService } from '../model/setupFromService';
 import { setupScriptFor } from '../model/setupScript';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
+import { joinTexts } from '../model/l10n/text';
 
 export async function runExportScript(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
@@ -17,7 +18,7 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }
     : setupFromService(snapshot, settings, settings.serviceName, choices);
   if (!r.ok) {
-    throw new CliFailure({ en: r.issues.map((i) => i.message.en).join(' '), ja: r.issues.map((i) => i.message.ja).join(' ') }, r.issues[0]?.code ?? 'invalid-input');
+    throw new CliFailure(joinTexts(r.issues.map((i) => i.message), ' '), r.issues[0]?.code ?? 'invalid-input');
   }
   const script = setupScriptFor(snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
   if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'export-script', basis: r.basis, desired: r.desired, script }, null, 2)}\n`);

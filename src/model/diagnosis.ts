@@ -1,15 +1,14 @@
 // The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
 // reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
 import type { StepId } from './planSteps';
+import type { Localized } from './l10n/text';
 
 export type Verdict = 'reachable' | 'blocked' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
 export type FindingPath = 'database' | 'internet' | 'dns' | 'availability' | 'security' | 'cost';
 
-export interface LocalizedText {
-  en: string;
-  ja: string;
-}
+/** One text in every bundled language (see l10n/text.ts). */
+export type LocalizedText = Localized;
 
 export type EvidenceKind =
   | 'service'

@@ -1,3 +1,4 @@
+import '../l10nBundles'; // first: translations are registered before any module builds a text
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { isBackendInRequireCache, loadBackend } from './backend';

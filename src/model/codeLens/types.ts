@@ -38,4 +38,4 @@ export interface LensInput {
   databasePort?: number;
 }
 
-export const same = (text: string): Localized => ({ en: text, ja: text });
+export { same } from '../l10n/text';

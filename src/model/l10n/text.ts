@@ -68,3 +68,18 @@ export function registerBundle(lang: string, bundle: Readonly<Record<string, str
   registry().set(lang, bundle);
   return () => registry().delete(lang);
 }
+
+/** Text that reads the same in every language (an id, a name, a port). */
+export function same(text: string): Localized {
+  return mapText(msg('{0}'), () => text);
+}
+
+/** `text` changed per language by `f` (e.g. cut to its first sentence). */
+export function mapText(text: Localized, f: (s: string, lang: string) => string): Localized {
+  return Object.fromEntries(Object.entries(text).map(([lang, s]) => [lang, f(s, lang)])) as Localized;
+}
+
+/** The texts joined with `separator` in each language. */
+export function joinTexts(texts: readonly Localized[], separator: string): Localized {
+  return Object.fromEntries(languages().map((lang) => [lang, texts.map((t) => localize(t, lang)).join(separator)])) as Localized;
+}

@@ -6,13 +6,14 @@ import { masked } from '../masking';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
-import { uiLang } from '../diagnose/uiLang';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
 import { BACK } from '../wizard/wizardUi';
 import { dbItem } from './prompts';
+import { msg } from '../../model/l10n/text';
+import { docLang } from '../localize';
 
 /** The exported script's document, or undefined when the user cancelled a prompt. */
 export async function exportSetup(services: ExtensionServices, arg: unknown): Promise<vscode.TextDocument | undefined> {
@@ -32,10 +33,10 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   }
   if (!result.ok) {
     const issue = result.issues[0];
-    throw new UserError({ en: `Cannot export the setup for ${service.name}: ${issue.message.en}`, ja: `${service.name} のセットアップを出力できません: ${issue.message.ja}` });
+    throw new UserError(msg('Cannot export the setup for {0}: {1}', service.name, issue.message));
   }
   const content = backend.setupScriptFor(snapshot, result.desired, {
-    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: uiLang(), basis: result.basis,
+    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: docLang(), basis: result.basis,
   });
   const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(content) });
   await vscode.window.showTextDocument(document);
