@@ -3,6 +3,7 @@
 import type { Finding, FixStep, LocalizedText } from '../diagnosis';
 import type { DiagramFix, DiagramState, EdgeKind } from './types';
 import { mapText, msg } from '../l10n/text';
+import { CommandId } from '../commandIds';
 
 const CONNECTOR_PATH = ['egress-not-vpc', 'connector-missing', 'connector-inactive', 'connector-other-vpc'];
 const DNS_BLOCKERS = ['dns-support-off'];
@@ -74,9 +75,9 @@ const FIX_TITLES: Record<FixStep, LocalizedText> = {
 
 /** Steps that are whole commands of the extension (with their own prompts); rule steps run alone. */
 export const COMMAND_FOR_STEP: Partial<Record<FixStep, string>> = {
-  'create-apprunner-sg': 'apprunnerVpc.createSecurityGroups',
-  'create-connector': 'apprunnerVpc.createConnector',
-  'attach-connector': 'apprunnerVpc.attachConnector',
+  'create-apprunner-sg': CommandId.createSecurityGroups,
+  'create-connector': CommandId.createConnector,
+  'attach-connector': CommandId.attachConnector,
 };
 
 /** Changes the engine applies as plan steps after a confirmation: rules, and the VPC's DNS attributes. */

@@ -19,6 +19,7 @@ import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
 import { msg } from '../../model/l10n/text';
 import { docLang } from '../localize';
+import { CommandId } from '../../model/commandIds';
 
 export type { DiagnoseResult } from './runDiagnosis';
 
@@ -126,9 +127,9 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     return outcome;
   };
 
-  registerCommand(services.context, 'apprunnerVpc.diagnose', (arg) => diagnose(arg));
-  registerCommand(services.context, 'apprunnerVpc.applyDiagnosisFix', (serviceName, findingId) => fix(String(findingId), String(serviceName)));
-  registerCommand(services.context, 'apprunnerVpc.fixDiagnosis', async (arg) => {
+  registerCommand(services.context, CommandId.diagnose, (arg) => diagnose(arg));
+  registerCommand(services.context, CommandId.applyDiagnosisFix, (serviceName, findingId) => fix(String(findingId), String(serviceName)));
+  registerCommand(services.context, CommandId.fixDiagnosis, async (arg) => {
     const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;
     if (!result) throw new UserError(msg('Run "Diagnose Connectivity" first.'));
@@ -140,7 +141,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const picked = await ui.pickFix(choices);
     return picked ? fix(picked.findingId, result.serviceName) : undefined;
   });
-  registerCommand(services.context, 'apprunnerVpc.exportChecklist', () => exportChecklist(services, checklist, ui));
+  registerCommand(services.context, CommandId.exportChecklist, () => exportChecklist(services, checklist, ui));
 
   return {
     diagnose: (serviceName) => diagnose(serviceName),

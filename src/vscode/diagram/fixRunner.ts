@@ -13,8 +13,9 @@ import { readSettings } from '../settings';
 import type { DiagramPanel } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { msg } from '../../model/l10n/text';
+import { CommandId } from '../../model/commandIds';
 
-const FALLBACK_COMMAND = 'apprunnerVpc.setupConnector';
+const FALLBACK_COMMAND = CommandId.setupConnector;
 
 function commandFor(fix: DiagramFix): string | undefined {
   return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && isCommandRegistered(c));

@@ -9,6 +9,7 @@ import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 import { loadBackend } from '../backend';
 import { docLang } from '../localize';
+import { CommandId } from '../../model/commandIds';
 
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 
@@ -16,10 +17,10 @@ const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 function treeTarget(panel: DiagramPanel, id: string): { command: string; arn: string } | undefined {
   const model = panel.currentModel;
   const node = model?.nodes.find((n) => n.id === id);
-  if (node?.kind === 'service' && node.resourceId) return { command: 'apprunnerVpc.revealService', arn: node.resourceId };
+  if (node?.kind === 'service' && node.resourceId) return { command: CommandId.revealService, arn: node.resourceId };
   const connector = model?.nodes.find((n) => n.kind === 'connector')?.resourceId;
   const underConnector = node && ['connector', 'subnet', 'sg-app'].includes(node.kind);
-  return underConnector && connector ? { command: 'apprunnerVpc.revealConnector', arn: connector } : undefined;
+  return underConnector && connector ? { command: CommandId.revealConnector, arn: connector } : undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ExtensionServices } from '../services';
 import { ExplorerProvider } from './explorerProvider';
 import type { ExplorerNode } from './node';
 import { connectorNodeId, serviceNodeId } from './treeContext';
+import { CommandId } from '../../model/commandIds';
 
 export const EXPLORER_VIEW = 'apprunnerVpc.explorer';
 
@@ -32,10 +33,10 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
     return true;
   };
   const ctx = services.context;
-  registerCommand(ctx, 'apprunnerVpc.revealConnector', (arn: unknown) => reveal('connector', String(arn)));
-  registerCommand(ctx, 'apprunnerVpc.revealService', (arn: unknown) => reveal('service', String(arn)));
-  registerCommand(ctx, 'apprunnerVpc.copyUrl', (arg: unknown) => copyUrl(services, arg));
-  registerCommand(ctx, 'apprunnerVpc.copyArn', (arg: unknown) => copyArn(services, arg));
-  registerCommand(ctx, 'apprunnerVpc.openInConsole', (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
+  registerCommand(ctx, CommandId.revealConnector, (arn: unknown) => reveal('connector', String(arn)));
+  registerCommand(ctx, CommandId.revealService, (arn: unknown) => reveal('service', String(arn)));
+  registerCommand(ctx, CommandId.copyUrl, (arg: unknown) => copyUrl(services, arg));
+  registerCommand(ctx, CommandId.copyArn, (arg: unknown) => copyArn(services, arg));
+  registerCommand(ctx, CommandId.openInConsole, (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
   return { provider, view, find: (id) => provider.find(id), reveal };
 }

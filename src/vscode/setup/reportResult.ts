@@ -6,6 +6,7 @@ import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import { log } from '../log';
 import type { SetupContext } from './setupContext';
+import { CommandId } from '../../model/commandIds';
 
 export async function reportSuccess(ctx: SetupContext): Promise<void> {
   const outcomes = ctx.result?.outcomes ?? [];
@@ -14,9 +15,9 @@ export async function reportSuccess(ctx: SetupContext): Promise<void> {
   ctx.message = [vscode.l10n.t('{0}: done.', ctx.title), ...health].join(' ');
   const diagram = vscode.l10n.t('Show Diagram');
   const openLog = vscode.l10n.t('Open Log');
-  const actions = [...(isCommandRegistered('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []), openLog];
+  const actions = [...(isCommandRegistered(CommandId.showDiagram) && ctx.serviceName ? [diagram] : []), openLog];
   void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
-    if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
+    if (choice === diagram) await vscode.commands.executeCommand(CommandId.showDiagram, ctx.serviceName);
     if (choice === openLog) log.show();
   });
 }
