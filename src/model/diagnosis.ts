@@ -1,6 +1,7 @@
 // The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
 // reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
 import type { StepId } from './planSteps';
+import type { FindingId } from './findingIds';
 import type { Localized } from './l10n/text';
 
 export type Verdict = 'reachable' | 'blocked' | 'unknown';
@@ -42,8 +43,8 @@ export type Fix =
   | { kind: 'link'; url: string };
 
 export interface Finding {
-  /** Stable kebab-case id, e.g. 'sg-egress-missing-db-port'. */
-  id: string;
+  /** Stable kebab-case id from the catalog (findingIds.ts), e.g. 'sg-egress-missing-db-port'. */
+  id: FindingId;
   severity: Severity;
   path: FindingPath;
   message: LocalizedText;

@@ -109,8 +109,8 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
     }
   }
   const flows = ctx.connectorSubnets.flatMap((subnet) => [
-    { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' },
-    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' },
+    { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' as const },
+    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' as const },
   ]);
   return out.concat(
     checkAclFlows(ctx.topology, flows, 'internet', {

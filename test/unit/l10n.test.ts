@@ -55,7 +55,8 @@ describe('localisation of model text', () => {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
   const parsed = () => sourceFiles(path.join(root, 'src')).map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
 
-  it('translates every msg() text into Japanese, and leaves no inline { en, ja } pair in src', () => {
+  it('translates every msg() text into Japanese, and leaves no inline { en, ja } pair in src', function () {
+    this.timeout(60_000); // parses every source file
     const japanese = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
     const keys: string[] = [];
     const pairs: string[] = [];
@@ -103,7 +104,8 @@ describe('localisation of model text', () => {
     assert.deepEqual(Object.keys(msg('skipped')).sort(), ['en', 'ja']);
   });
 
-  it('the codemod turns a pair into msg() with the same arguments in both languages', async () => {
+  it('the codemod turns a pair into msg() with the same arguments in both languages', async function () {
+    this.timeout(30_000); // loads the TypeScript compiler
     const { convertPair, pairOf } = (await import(pathToFileURL(path.join(root, 'scripts', 'codemods', 'l10n.mjs')).href)) as {
       convertPair: (pair: unknown, sf: ts.SourceFile) => { key?: string; ja?: string; args?: string[]; reason?: string };
       pairOf: (node: ts.Node) => unknown;

@@ -2,14 +2,15 @@
 // the fix it offers. The rules themselves live in src/model/reachability.ts; this file only places them.
 import type { Finding, FixStep, LocalizedText } from '../diagnosis';
 import type { DiagramFix, DiagramState, EdgeKind } from './types';
+import type { FindingId } from '../findingIds';
 import { mapText, msg } from '../l10n/text';
 import { CommandId } from '../commandIds';
 
-const CONNECTOR_PATH = ['egress-not-vpc', 'connector-missing', 'connector-inactive', 'connector-other-vpc'];
-const DNS_BLOCKERS = ['dns-support-off'];
+const CONNECTOR_PATH: FindingId[] = ['egress-not-vpc', 'connector-missing', 'connector-inactive', 'connector-other-vpc'];
+const DNS_BLOCKERS: FindingId[] = ['dns-support-off'];
 
 /** Findings drawn on an edge; the rest go to the node their evidence names. */
-export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly string[]>> = {
+export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly FindingId[]>> = {
   attach: CONNECTOR_PATH,
   'db-egress': [...CONNECTOR_PATH, 'sg-egress-missing-db-port', ...DNS_BLOCKERS],
   'db-ingress': ['sg-ingress-missing-db-port', 'nacl-denies-db-port', 'nacl-missing-ephemeral-return'],
@@ -21,7 +22,7 @@ export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly string[]>> = {
 
 export const EDGE_FINDING_IDS = new Set(Object.values(EDGE_FINDINGS).flat());
 
-const SHORT: Record<string, LocalizedText> = {
+const SHORT: Partial<Record<FindingId, LocalizedText>> = {
   'egress-not-vpc': msg('no VPC egress'),
   'connector-missing': msg('connector missing'),
   'connector-inactive': msg('connector inactive'),
