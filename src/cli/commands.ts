@@ -13,6 +13,7 @@ import type { CliArgs } from './args';
 import { readLine, type CliIo } from './io';
 import { progressLine, resultLines } from './render';
 import { CliFailure, openSession, secretUrlsOf, type Session } from './session';
+import { joinTexts, msg } from '../model/l10n/text';
 
 export interface RunContext {
   args: CliArgs;
@@ -24,7 +25,7 @@ export interface RunContext {
 }
 
 function issuesFailure(issues: ValidationIssue[]): CliFailure {
-  return new CliFailure({ en: issues.map((i) => i.message.en).join(' '), ja: issues.map((i) => i.message.ja).join(' ') }, issues[0]?.code ?? 'invalid-input');
+  return new CliFailure(joinTexts(issues.map((i) => i.message), ' '), issues[0]?.code ?? 'invalid-input');
 }
 
 async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
@@ -62,14 +63,13 @@ export async function runPlan(rc: RunContext): Promise<number> {
 async function confirm(rc: RunContext, plan: Plan): Promise<void> {
   if (rc.args.yes) return;
   if (!rc.io.stdin.isTTY) {
-    throw new CliFailure({ en: 'Refusing to apply without confirmation: stdin is not a terminal. Pass --yes to apply non-interactively.',
-      ja: '確認なしでは適用しません（標準入力が端末ではありません）。非対話で適用するには --yes を指定してください。' }, 'confirmation-required');
+    throw new CliFailure(msg('Refusing to apply without confirmation: stdin is not a terminal. Pass --yes to apply non-interactively.'), 'confirmation-required');
   }
   const count = plan.steps.filter((s) => s.mutating).length;
   rc.io.stderr.write(rc.lang === 'ja' ? `${count} 件の変更を適用しますか？ [y/N] ` : `Apply these ${count} changes? [y/N] `);
   const answer = (await readLine(rc.io.stdin)).trim().toLowerCase();
   if (answer !== 'y' && answer !== 'yes') {
-    throw new CliFailure({ en: 'Cancelled: nothing was changed.', ja: 'キャンセルしました。何も変更していません。' }, 'declined');
+    throw new CliFailure(msg('Cancelled: nothing was changed.'), 'declined');
   }
 }
 

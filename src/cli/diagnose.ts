@@ -8,6 +8,7 @@ import { analyzeService } from '../model/reachability';
 import { findService } from '../model/reachabilityContext';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
+import { msg } from '../model/l10n/text';
 
 export async function runDiagnose(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
@@ -15,10 +16,7 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
   const service = findService(snapshot, settings.serviceName);
   if (!service) {
     const names = snapshot.services.map((s) => s.name).join(', ') || 'none';
-    throw new CliFailure({
-      en: `The App Runner service ${settings.serviceName} is not in ${session.target.region} (services: ${names}). Pass --service NAME.`,
-      ja: `App Runner サービス ${settings.serviceName} は ${session.target.region} にありません（サービス: ${names}）。--service NAME を指定してください。`,
-    }, 'service-not-found');
+    throw new CliFailure(msg('The App Runner service {0} is not in {1} (services: {2}). Pass --service NAME.', settings.serviceName, session.target.region, names), 'service-not-found');
   }
   const diagnosis = analyzeService(snapshot, service.arn, {
     dbPort: settings.databasePort,

@@ -10,17 +10,17 @@ import { setupExport, type ExportFormat } from '../model/iac/exportFormats';
 import { setupFromService } from '../model/setupFromService';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
+import { joinTexts, msg } from '../model/l10n/text';
 
 function writeFiles(dir: string, files: { path: string; content: string }[], overwrite: boolean): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new CliFailure({ en: `--out ${dir} is a file, not a folder: nothing was written.`, ja: `--out ${dir} はフォルダではなくファイルです。何も書き込んでいません。` }, 'invalid-input');
+    throw new CliFailure(msg('--out {0} is a file, not a folder: nothing was written.', dir), 'invalid-input');
   }
   const targets = files.map((f) => ({ ...f, full: path.join(dir, f.path) }));
   // All or nothing: a user's edited copy is never overwritten by surprise, and no half-written folder is left.
   const changed = targets.filter((t) => existsSync(t.full) && readFileSync(t.full, 'utf8') !== t.content).map((t) => t.path);
   if (changed.length > 0 && !overwrite) {
-    throw new CliFailure({ en: `${dir} already has ${changed.join(', ')} with other content: nothing was written. Pass --yes to overwrite, or choose another --out.`,
-      ja: `${dir} には内容の異なる ${changed.join(', ')} が既にあります。何も書き込んでいません。上書きするには --yes を、または別の --out を指定してください。` }, 'export-exists');
+    throw new CliFailure(msg('{0} already has {1} with other content: nothing was written. Pass --yes to overwrite, or choose another --out.', dir, changed.join(', ')), 'export-exists');
   }
   for (const t of targets) {
     mkdirSync(path.dirname(t.full), { recursive: true });
@@ -40,7 +40,7 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }
     : setupFromService(snapshot, settings, settings.serviceName, choices);
   if (!r.ok) {
-    throw new CliFailure({ en: r.issues.map((i) => i.message.en).join(' '), ja: r.issues.map((i) => i.message.ja).join(' ') }, r.issues[0]?.code ?? 'invalid-input');
+    throw new CliFailure(joinTexts(r.issues.map((i) => i.message), ' '), r.issues[0]?.code ?? 'invalid-input');
   }
   const exported = setupExport(format, snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
   const main = exported.files.find((f) => f.path === exported.main) ?? exported.files[0];

@@ -7,6 +7,7 @@ import { changeHistoryLines } from '../model/ops/changeHistoryMarkdown';
 import { historyTargets, type HistoryTarget } from '../model/ops/historyTargets';
 import type { RunContext } from './commands';
 import { CliFailure, openSession } from './session';
+import { msg } from '../model/l10n/text';
 
 export async function runHistory(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
@@ -15,8 +16,7 @@ export async function runHistory(rc: RunContext): Promise<number> {
     ? rc.args.resources.map((name) => ({ name, kind: name.includes(':vpcconnector/') ? 'connector' : name.includes(':service/') ? 'service' : 'security-group', label: name }))
     : historyTargets(session.snapshot, serviceName);
   if (targets.length === 0) {
-    throw new CliFailure({ en: `Service "${serviceName}" was not found in ${session.target.region}: name it with --service, or a resource with --resource.`,
-      ja: `サービス「${serviceName}」が ${session.target.region} に見つかりません。--service で指定するか、--resource でリソースを指定してください。` }, 'service-not-found');
+    throw new CliFailure(msg('Service "{0}" was not found in {1}: name it with --service, or a resource with --resource.', serviceName, session.target.region), 'service-not-found');
   }
   const { events, truncated } = await historyOf(session.clients, targets.map((t) => t.name));
   const rows = changeHistory(events, session.target.region, Date.now());

@@ -1,4 +1,5 @@
 // Entry point of the bundled CLI (dist/cli.js, run by bin/apprunner-vpc.js).
+import '../l10nBundles'; // first: translations are registered before any module builds a text
 import { main } from './main';
 
 // The SDK's yearly Node-version reminder (NodeVersionSupportWarning) would land in the middle of our output on

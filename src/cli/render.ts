@@ -2,11 +2,12 @@
 import type { ApplyEvent, ApplyResult, StepStatus } from '../engine/applyTypes';
 import type { Plan } from '../model/planSteps';
 import type { Lang } from '../model/planText';
+import { msg, same } from '../model/l10n/text';
 
 const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {
-  done: { en: 'ok', ja: 'ok' },
-  skipped: { en: 'skipped', ja: 'スキップ' },
-  'not-checked': { en: 'not checked', ja: '未確認' },
+  done: same('ok'),
+  skipped: msg('skipped'),
+  'not-checked': msg('not checked'),
 };
 
 export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {

@@ -12,6 +12,7 @@ import { authorizeRule, createSecurityGroup, revokeAllowAllEgress } from './step
 import { checkHealth } from './steps/health';
 import { enableVpcDns } from './steps/network';
 import { attachConnector, detachConnector, waitForService } from './steps/service';
+import { msg } from '../model/l10n/text';
 
 type Result = Omit<StepOutcome, 'stepId'>;
 
@@ -43,8 +44,8 @@ async function runWithRetries(ctx: StepContext, step: PlanStep, delays: readonly
       if (!RETRIED_KINDS.has(kind) || attempt >= delays.length || ctx.signal?.aborted) throw error;
       const seconds = Math.round(delays[attempt] / 100) / 10;
       ctx.report(kind === 'throttled'
-        ? { en: `AWS is throttling; trying this step again in ${seconds} s.`, ja: `AWS がリクエストを制限しています。${seconds} 秒後にこのステップを再試行します。` }
-        : { en: `AWS answered with a server error; trying this step again in ${seconds} s.`, ja: `AWS がサーバーエラーを返しました。${seconds} 秒後にこのステップを再試行します。` });
+        ? msg('AWS is throttling; trying this step again in {0} s.', seconds)
+        : msg('AWS answered with a server error; trying this step again in {0} s.', seconds));
       await sleep(delays[attempt], ctx.signal);
     }
   }
@@ -56,7 +57,7 @@ function toApplyError(error: unknown, step: PlanStep, outcomes: StepOutcome[], s
   const n = classifyAwsError(error);
   return {
     ...common, kind: n.kind, nextStep: n.nextStep, code: n.code, detail: n.detail,
-    message: { en: `${step.title.en} failed: ${n.message.en}`, ja: `${step.title.ja} に失敗しました: ${n.message.ja}` },
+    message: msg('{0} failed: {1}', step.title, n.message),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Localized } from '../model/awsError';
 import type { GroupRef, PlanStep } from '../model/planSteps';
 import type { ApplyOptions, HealthFetch } from './applyTypes';
 import { StepError } from './stepError';
+import { msg } from '../model/l10n/text';
 
 export type EngineClients = Pick<AwsClients, 'appRunner' | 'ec2'>;
 
@@ -49,10 +50,7 @@ export function rememberGroup(ctx: StepContext, g: GroupRef, id: string): void {
 export async function groupIdOf(ctx: StepContext, g: GroupRef): Promise<string> {
   const id = g.id ?? ctx.groupIds.get(key(g)) ?? (await findGroupId(ctx.clients.ec2, g.name, g.vpcId, g.nameTag));
   if (!id) {
-    throw new StepError('conflict', {
-      en: `Security group ${g.name} does not exist in ${g.vpcId} (was it deleted meanwhile?). Re-run to plan it again.`,
-      ja: `セキュリティグループ ${g.name} が ${g.vpcId} に存在しません（途中で削除されましたか？）。再実行して計画し直してください。`,
-    });
+    throw new StepError('conflict', msg('Security group {0} does not exist in {1} (was it deleted meanwhile?). Re-run to plan it again.', g.name, g.vpcId));
   }
   rememberGroup(ctx, g, id);
   return id;

@@ -2,6 +2,7 @@
 // evidence: the deny entry ('acl-...#90') or the implicit deny ('acl-...#*'). Legs blocked by the same ACL in
 // the same direction become one finding, so a two-subnet connector does not report one problem twice.
 import { DOC_LINKS, Evidence, Finding, FindingPath, LocalizedText } from './diagnosis';
+import type { FindingId } from './findingIds';
 import { finding } from './findingBuilder';
 import { aclForSubnet, describeEntry, entryLabel, evaluateNetworkAcl } from './networkAcl';
 import { Subnet, Topology } from './topology';
@@ -15,7 +16,7 @@ export interface AclFlow {
   ports: PortRange;
   peerCidrs: string[];
   /** Finding id to report when this leg is blocked. */
-  findingId: string;
+  findingId: FindingId;
 }
 
 export type AclMessage = (aclId: string, flow: AclFlow) => LocalizedText;

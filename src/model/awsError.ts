@@ -1,5 +1,7 @@
 // Every AWS failure the user can meet, reduced once to a kind, a one-line message and a next step.
 import { maskSecrets } from './secretMask';
+import type { Localized } from './l10n/text';
+import { msg } from './l10n/text';
 
 // Pure: it reads only the error's name, code, HTTP status and message, never credentials.
 
@@ -18,10 +20,8 @@ export type AwsErrorKind =
 
 export type NextStep = 'select-profile' | 'select-region' | 'sso-login' | 'check-endpoint' | 'retry' | 'open-log' | 'wait';
 
-export interface Localized {
-  en: string;
-  ja: string;
-}
+/** One text in every bundled language (see l10n/text.ts). */
+export type { Localized } from './l10n/text';
 
 export interface NormalizedAwsError {
   kind: AwsErrorKind;
@@ -80,9 +80,7 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
   const detail = text === undefined ? undefined : maskSecrets(text);
   const base = { code: code || undefined, httpStatus, detail };
   if (EXPIRED.test(code) || EXPIRED.test(name) || /token.*expired|expired.*token|sso session.*expired/i.test(detail ?? '')) {
-    return { ...base, kind: 'expired-credentials', nextStep: 'sso-login', message: {
-      en: 'Your AWS credentials have expired. Run "aws sso login" (or refresh the profile) and try again.',
-      ja: 'AWS の認証情報の有効期限が切れています。「aws sso login」を実行する（またはプロファイルを更新する）か、再試行してください。' } };
+    return { ...base, kind: 'expired-credentials', nextStep: 'sso-login', message: msg('Your AWS credentials have expired. Run "aws sso login" (or refresh the profile) and try again.') };
   }
   if (name === 'ProfileNotFound') {
     return { ...base, kind: 'no-credentials', nextStep: 'select-profile', message: {
@@ -90,9 +88,7 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
       ja: `プロファイルが AWS の config / credentials ファイルに見つかりません${detail ? `（${detail}）` : ''}。別のプロファイルを選択するか、「aws configure --profile 名前」で追加してください。` } };
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|credentials? (is|are) missing|no credentials/i.test(detail ?? '')) {
-    return { ...base, kind: 'no-credentials', nextStep: 'select-profile', message: {
-      en: 'No AWS credentials were found. Select a profile, or configure credentials with "aws configure".',
-      ja: 'AWS の認証情報が見つかりません。プロファイルを選択するか、「aws configure」で認証情報を設定してください。' } };
+    return { ...base, kind: 'no-credentials', nextStep: 'select-profile', message: msg('No AWS credentials were found. Select a profile, or configure credentials with "aws configure".') };
   }
   if (DENIED.test(code) || DENIED.test(name) || httpStatus === 403) {
     return { ...base, kind: 'access-denied', nextStep: 'open-log', message: {
@@ -100,41 +96,27 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
       ja: `AWS によりアクセスが拒否されました${code ? `（${code}）` : ''}。プロファイルの IAM ポリシーでこの操作が許可されているか確認してください（README の IAM ポリシーを参照）。` } };
   }
   if (THROTTLED.test(code) || THROTTLED.test(name) || httpStatus === 429) {
-    return { ...base, kind: 'throttled', nextStep: 'retry', message: {
-      en: 'AWS is throttling requests. Wait a moment and try again.',
-      ja: 'AWS がリクエストを制限しています。しばらく待ってから再試行してください。' } };
+    return { ...base, kind: 'throttled', nextStep: 'retry', message: msg('AWS is throttling requests. Wait a moment and try again.') };
   }
   if (UNREACHABLE.test(code) || UNREACHABLE.test(name) || /connect ECONNREFUSED|getaddrinfo|socket hang up|timed? ?out/i.test(detail ?? '')) {
-    return { ...base, kind: 'unreachable', nextStep: 'check-endpoint', message: {
-      en: 'The AWS endpoint could not be reached. Check your network, the region, and the "endpointUrl" setting.',
-      ja: 'AWS のエンドポイントに接続できません。ネットワーク、リージョン、「endpointUrl」設定を確認してください。' } };
+    return { ...base, kind: 'unreachable', nextStep: 'check-endpoint', message: msg('The AWS endpoint could not be reached. Check your network, the region, and the "endpointUrl" setting.') };
   }
   if (/NotFound|^InvalidGroup\.NotFound$|^InvalidSubnetID\.NotFound$/.test(code) || name === 'ResourceNotFoundException') {
-    return { ...base, kind: 'not-found', nextStep: 'retry', message: {
-      en: `A resource was not found${detail ? `: ${detail}` : ''}. Refresh and check the names in the settings.`,
-      ja: `リソースが見つかりません${detail ? `: ${detail}` : ''}。更新して、設定の名前を確認してください。` } };
+    return { ...base, kind: 'not-found', nextStep: 'retry', message: msg('A resource was not found{0}. Refresh and check the names in the settings.', detail ? `: ${detail}` : '') };
   }
   if (name === 'InvalidStateException') {
-    return { ...base, kind: 'in-progress', nextStep: 'wait', message: {
-      en: 'The service has an operation in progress. Wait until it finishes, then run the command again.',
-      ja: 'サービスで操作が進行中です。完了を待ってから、もう一度コマンドを実行してください。' } };
+    return { ...base, kind: 'in-progress', nextStep: 'wait', message: msg('The service has an operation in progress. Wait until it finishes, then run the command again.') };
   }
   if (name === 'ServiceQuotaExceededException' || /LimitExceeded$/.test(code)) {
-    return { ...base, kind: 'quota', nextStep: 'open-log', message: {
-      en: `An AWS quota was reached${detail ? `: ${detail}` : ''}.`, ja: `AWS のクォータ上限に達しました${detail ? `: ${detail}` : ''}。` } };
+    return { ...base, kind: 'quota', nextStep: 'open-log', message: msg('An AWS quota was reached{0}.', detail ? `: ${detail}` : '') };
   }
   if (name === 'InvalidRequestException' || /^Invalid|ValidationException|MissingParameter|DependencyViolation/.test(code)) {
-    return { ...base, kind: 'invalid-request', nextStep: 'open-log', message: {
-      en: `AWS rejected the request${detail ? `: ${detail}` : ''}.`, ja: `AWS がリクエストを拒否しました${detail ? `: ${detail}` : ''}。` } };
+    return { ...base, kind: 'invalid-request', nextStep: 'open-log', message: msg('AWS rejected the request{0}.', detail ? `: ${detail}` : '') };
   }
   if (httpStatus !== undefined && httpStatus >= 500) {
-    return { ...base, kind: 'server', nextStep: 'retry', message: {
-      en: `AWS returned a server error (${httpStatus}). Try again; re-running continues where it stopped.`,
-      ja: `AWS がサーバーエラー（${httpStatus}）を返しました。再試行してください。再実行すると中断した所から続行します。` } };
+    return { ...base, kind: 'server', nextStep: 'retry', message: msg('AWS returned a server error ({0}). Try again; re-running continues where it stopped.', httpStatus) };
   }
-  return { ...base, kind: 'unknown', nextStep: 'open-log', message: {
-    en: `Unexpected error${detail ? `: ${detail}` : ''}. See the "App Runner VPC" log for details.`,
-    ja: `予期しないエラー${detail ? `: ${detail}` : ''}。詳細は「App Runner VPC」ログを参照してください。` } };
+  return { ...base, kind: 'unknown', nextStep: 'open-log', message: msg('Unexpected error{0}. See the "App Runner VPC" log for details.', detail ? `: ${detail}` : '') };
 }
 
 /** The endpointUrl setting is refused (endpointPolicy): plain http to a host that is not this machine. */

@@ -1,20 +1,21 @@
 // The checklist as Markdown for a team's records: the runbook's three headings, `- [x]` for passed items and
 // `- [ ]` for everything else with its state spelled out, so a reviewer sees what was checked by a program.
 import type { ChecklistItem, ChecklistSection, ChecklistState } from './checklist';
+import { msg } from './l10n/text';
 
 export type Lang = 'en' | 'ja';
 
 const HEADINGS: Record<ChecklistSection, Record<Lang, string>> = {
-  initial: { en: 'Initial setup', ja: '初期設定時' },
-  periodic: { en: 'Periodic checks', ja: '定期確認項目' },
-  change: { en: 'When changing', ja: '変更時の注意点' },
+  initial: msg('Initial setup'),
+  periodic: msg('Periodic checks'),
+  change: msg('When changing'),
 };
 
 const STATES: Record<ChecklistState, Record<Lang, string>> = {
-  pass: { en: 'pass', ja: '確認済み' },
-  fail: { en: 'FAIL', ja: '要対応' },
-  unknown: { en: 'unknown', ja: '不明' },
-  manual: { en: 'check by hand', ja: '手動確認' },
+  pass: msg('pass'),
+  fail: msg('FAIL'),
+  unknown: msg('unknown'),
+  manual: msg('check by hand'),
 };
 
 function escapeInline(text: string): string {

@@ -3,6 +3,7 @@
 // Proxies (whose traffic continues to the cluster or instance they target). Each target has the DbInstance
 // shape the checks already read (groups, subnets, port, VPC), so "the database" means whichever was named.
 import type { DbCluster, DbInstance, DbProxy, Topology } from './topology';
+import { msg } from './l10n/text';
 
 export type DatabaseKind = 'instance' | 'cluster' | 'proxy';
 export type EndpointRole = 'instance' | 'writer' | 'reader' | 'custom' | 'member' | 'proxy';
@@ -110,9 +111,9 @@ export function targetById(t: Topology, id: string): DatabaseTarget | undefined 
 /** "DB instance x", "DB cluster x", "RDS Proxy x": how messages name a database. */
 export function databaseLabel(d: Pick<DatabaseTarget, 'id'> & { kind?: DatabaseKind }): { en: string; ja: string } {
   switch (d.kind) {
-    case 'cluster': return { en: `DB cluster ${d.id}`, ja: `DB クラスター ${d.id}` };
-    case 'proxy': return { en: `RDS Proxy ${d.id}`, ja: `RDS Proxy ${d.id}` };
-    default: return { en: `DB instance ${d.id}`, ja: `DB インスタンス ${d.id}` };
+    case 'cluster': return msg('DB cluster {0}', d.id);
+    case 'proxy': return msg('RDS Proxy {0}', d.id);
+    default: return msg('DB instance {0}', d.id);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Localized } from './awsError';
 import { findGroupByName, groupLabel } from './groupNames';
 import { otherUsers, usersText } from './resourceOwnership';
 import type { NetworkInterface, SecurityGroup, Topology } from './topology';
+import { msg } from './l10n/text';
 
 export type DbGroupChoice =
   | { ok: true; group: SecurityGroup; note?: Localized }
@@ -42,8 +43,8 @@ export function chooseDatabaseGroup(snapshot: Topology, dbLabel: Localized, grou
     } };
   }
   const why = own.length === 0
-    ? { en: 'every one of them is also used by other resources', ja: 'どれも他のリソースが使っている' }
-    : { en: `${own.length} of them are used only by the database`, ja: `そのうち ${own.length} 個はデータベースだけが使っている` };
+    ? msg('every one of them is also used by other resources')
+    : msg('{0} of them are used only by the database', own.length);
   return { ok: false, message: {
     en: `${dbLabel.en} has no security group named "${configuredName}" and ${groups.length} groups to choose from (${listed(groups) || 'none'}); ${why.en}, so the one to change is not guessed. Name it with apprunnerVpc.databaseSecurityGroupName (CLI: --db-security-group-name), by GroupName or Name tag.`,
     ja: `${dbLabel.ja} にセキュリティグループ「${configuredName}」がなく、候補が ${groups.length} 個あります（${listed(groups) || 'なし'}）。${why.ja}ため、変更するグループを推測しません。apprunnerVpc.databaseSecurityGroupName（CLI: --db-security-group-name）で GroupName または Name タグを指定してください。`,

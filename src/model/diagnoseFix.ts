@@ -11,6 +11,7 @@ import { iacOwner } from './resourceOwnership';
 import type { SetupSettings } from './setupSettings';
 import { deleteConnectorStep, vpcDnsStep } from './stepBuilders';
 import type { Topology } from './topology';
+import { CommandId } from './commandIds';
 
 export type FixAction =
   | { kind: 'steps'; steps: PlanStep[] }
@@ -21,7 +22,7 @@ export type FixAction =
   | { kind: 'done' }
   | { kind: 'unavailable' };
 
-export const SETUP_COMMAND = 'apprunnerVpc.setupConnector';
+export const SETUP_COMMAND = CommandId.setupConnector;
 
 /** Findings whose fix can be applied from the editor (plan steps), in the order the report lists them. */
 export function fixableFindings(findings: readonly Finding[]): (Finding & { fix: Extract<Fix, { kind: 'plan-step' }> })[] {

@@ -1,15 +1,15 @@
 // The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
 // reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
 import type { StepId } from './planSteps';
+import type { FindingId } from './findingIds';
+import type { Localized } from './l10n/text';
 
 export type Verdict = 'reachable' | 'blocked' | 'unknown';
 export type Severity = 'error' | 'warning' | 'info';
 export type FindingPath = 'database' | 'internet' | 'dns' | 'availability' | 'security' | 'cost';
 
-export interface LocalizedText {
-  en: string;
-  ja: string;
-}
+/** One text in every bundled language (see l10n/text.ts). */
+export type LocalizedText = Localized;
 
 export type EvidenceKind =
   | 'service'
@@ -43,8 +43,8 @@ export type Fix =
   | { kind: 'link'; url: string };
 
 export interface Finding {
-  /** Stable kebab-case id, e.g. 'sg-egress-missing-db-port'. */
-  id: string;
+  /** Stable kebab-case id from the catalog (findingIds.ts), e.g. 'sg-egress-missing-db-port'. */
+  id: FindingId;
   severity: Severity;
   path: FindingPath;
   message: LocalizedText;

@@ -1,18 +1,19 @@
 // The checks the analysis makes, named, with the finding ids each can raise: the report lists the ones that
 // raised nothing as passed (collapsed), so a reader sees what was verified and not only what failed.
 import type { Diagnosis, FindingPath, LocalizedText } from './diagnosis';
+import type { FindingId } from './findingIds';
 
 export interface CheckDefinition {
   path: FindingPath;
   title: LocalizedText;
-  findingIds: string[];
+  findingIds: FindingId[];
   /** Checked whatever else is known (the service's own state). */
   always?: boolean;
   /** Only listed when this holds (the proxy hop exists only when the database is an RDS Proxy). */
   appliesTo?: (d: Diagnosis) => boolean;
 }
 
-const c = (path: FindingPath, en: string, ja: string, findingIds: string[], always = false): CheckDefinition =>
+const c = (path: FindingPath, en: string, ja: string, findingIds: FindingId[], always = false): CheckDefinition =>
   (always ? { path, title: { en, ja }, findingIds, always } : { path, title: { en, ja }, findingIds });
 
 export const CHECKS: readonly CheckDefinition[] = [

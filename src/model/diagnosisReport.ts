@@ -5,30 +5,31 @@ import { checkStates } from './diagnosisChecks';
 import { problemsOf } from './diagnoseOutcome';
 import { fixText } from './fixText';
 import type { HttpCheck, LiveChecks, LogCheck } from './liveChecks';
+import { msg } from './l10n/text';
 
 export type ReportLang = 'en' | 'ja';
 type L = Record<ReportLang, string>;
 
 const PATHS: Record<FindingPath, L> = {
-  database: { en: 'Service → database', ja: 'サービス → データベース' },
-  internet: { en: 'Service → internet (HTTPS 443)', ja: 'サービス → インターネット（HTTPS 443）' },
-  dns: { en: 'DNS', ja: 'DNS' },
-  availability: { en: 'Availability', ja: '可用性' },
-  security: { en: 'Security (runbook 8.2)', ja: 'セキュリティ（手順書 8.2）' },
-  cost: { en: 'Cost (runbook 8.3)', ja: 'コスト（手順書 8.3）' },
+  database: msg('Service → database'),
+  internet: msg('Service → internet (HTTPS 443)'),
+  dns: msg('DNS'),
+  availability: msg('Availability'),
+  security: msg('Security (runbook 8.2)'),
+  cost: msg('Cost (runbook 8.3)'),
 };
 const PATH_ORDER: FindingPath[] = ['database', 'internet', 'dns', 'availability', 'security', 'cost'];
 const VERDICTS: Record<Verdict, L> = {
-  reachable: { en: '✔ reachable', ja: '✔ 到達可能' },
-  blocked: { en: '✘ blocked', ja: '✘ 遮断' },
-  unknown: { en: '? unknown', ja: '? 不明' },
+  reachable: msg('✔ reachable'),
+  blocked: msg('✘ blocked'),
+  unknown: msg('? unknown'),
 };
-const SEVERITY: Record<Severity, L> = { error: { en: '✘ Error', ja: '✘ エラー' }, warning: { en: '⚠ Warning', ja: '⚠ 警告' }, info: { en: 'ℹ Info', ja: 'ℹ 情報' } };
+const SEVERITY: Record<Severity, L> = { error: msg('✘ Error'), warning: msg('⚠ Warning'), info: msg('ℹ Info') };
 
 const OUTCOMES: Record<HttpCheck['outcome'], L> = {
-  healthy: { en: 'healthy', ja: '正常' }, unhealthy: { en: 'unhealthy', ja: '異常' },
-  unreachable: { en: 'no answer', ja: '応答なし' }, skipped: { en: 'skipped', ja: 'スキップ' },
-  missing: { en: 'endpoint missing (add the runbook 6.3 handler)', ja: 'エンドポイントなし（手順書 6.3 のハンドラーを追加）' },
+  healthy: msg('healthy'), unhealthy: msg('unhealthy'),
+  unreachable: msg('no answer'), skipped: msg('skipped'),
+  missing: msg('endpoint missing (add the runbook 6.3 handler)'),
 };
 
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;

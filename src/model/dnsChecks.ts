@@ -10,6 +10,7 @@ import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { evaluateSecurityGroups } from './securityGroupRules';
 import { Vpc } from './topology';
+import { msg } from './l10n/text';
 
 /** A public resolver's address: a rule that lets UDP 53 reach it lets the service query any DNS server. */
 const ANY_PUBLIC_RESOLVER = '8.8.8.8/32';
@@ -74,16 +75,10 @@ export function dnsNotes(ctx: AnalysisContext): LocalizedText[] {
   const udp53 = (cidr: string): boolean => evaluateSecurityGroups(ctx.connectorGroups,
     { direction: 'egress', protocol: 'udp', ports: { from: 53, to: 53 }, peer: { groupIds: [], cidrs: [cidr] } }).allowed;
   if (udp53(ANY_PUBLIC_RESOLVER)) {
-    return [{
-      en: `DNS: the connector's groups allow UDP 53 to any address (the runbook's rule), so the service can query any DNS server. The VPC resolver (${resolver}) needs no rule: security groups do not filter it (${DNS_NOT_FILTERED_SOURCE}). With the setting dnsEgress = vpcResolverOnly, Set Up adds no port 53 rule; remove this one by hand if the service uses no other resolver.`,
-      ja: `DNS: コネクタのグループは UDP 53 を任意の宛先へ許可しています（手順書のルール）。サービスは任意の DNS サーバーに問い合わせられます。VPC のリゾルバー（${resolver}）にはルールは不要です。セキュリティグループでフィルタされません（${DNS_NOT_FILTERED_SOURCE}）。設定 dnsEgress = vpcResolverOnly にするとセットアップはポート 53 のルールを追加しません。サービスがほかのリゾルバーを使わないなら、このルールは手動で削除してください。`,
-    }];
+    return [msg('DNS: the connector\'s groups allow UDP 53 to any address (the runbook\'s rule), so the service can query any DNS server. The VPC resolver ({0}) needs no rule: security groups do not filter it ({1}). With the setting dnsEgress = vpcResolverOnly, Set Up adds no port 53 rule; remove this one by hand if the service uses no other resolver.', resolver, DNS_NOT_FILTERED_SOURCE)];
   }
   if (!udp53(`${resolver}`) && ctx.options.dnsEgress === 'vpcResolverOnly') {
-    return [{
-      en: `DNS: no UDP 53 egress rule, as the setting dnsEgress = vpcResolverOnly chose. The VPC resolver (${resolver}) answers anyway because security groups do not filter it (${DNS_NOT_FILTERED_SOURCE}); DNS servers elsewhere are not reachable.`,
-      ja: `DNS: 設定 dnsEgress = vpcResolverOnly のとおり UDP 53 の送信ルールはありません。VPC のリゾルバー（${resolver}）はセキュリティグループでフィルタされないため応答します（${DNS_NOT_FILTERED_SOURCE}）。ほかの DNS サーバーには届きません。`,
-    }];
+    return [msg('DNS: no UDP 53 egress rule, as the setting dnsEgress = vpcResolverOnly chose. The VPC resolver ({0}) answers anyway because security groups do not filter it ({1}); DNS servers elsewhere are not reachable.', resolver, DNS_NOT_FILTERED_SOURCE)];
   }
   return [];
 }

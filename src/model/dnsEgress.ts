@@ -7,6 +7,7 @@
 // An existing runbook 53 rule is left alone (never revoked by a plan step): it may serve a custom resolver the
 // tool cannot see; the diagnosis names it so the user can remove it by hand.
 import type { Localized } from './awsError';
+import { msg } from './l10n/text';
 
 export const DNS_EGRESS_VALUES = ['runbook', 'vpcResolverOnly'] as const;
 export type DnsEgress = (typeof DNS_EGRESS_VALUES)[number];
@@ -28,8 +29,6 @@ export function dnsEgressOf(value: unknown): DnsEgress {
 /** The plan's note: which of the two the plan follows, and the other one. */
 export function dnsEgressNote(mode: DnsEgress): Localized {
   return mode === 'vpcResolverOnly'
-    ? { en: `DNS: no UDP 53 rule (setting dnsEgress = vpcResolverOnly). The service resolves names through the VPC's Amazon resolver, which security groups do not filter (${DNS_NOT_FILTERED_SOURCE}); DNS servers elsewhere are not reachable. An existing UDP 53 rule is left as it is.`,
-      ja: `DNS: UDP 53 のルールは追加しません（設定 dnsEgress = vpcResolverOnly）。サービスは VPC の Amazon 提供リゾルバーで名前を解決し、これはセキュリティグループでフィルタされません（${DNS_NOT_FILTERED_SOURCE}）。ほかの DNS サーバーには届きません。既存の UDP 53 ルールはそのまま残します。` }
-    : { en: `DNS: UDP 53 to 0.0.0.0/0 as the runbook says, which lets the service query any DNS server. The VPC's Amazon resolver needs no rule (security groups do not filter it: ${DNS_NOT_FILTERED_SOURCE}); setting dnsEgress = vpcResolverOnly leaves the rule out.`,
-      ja: `DNS: 手順書どおり UDP 53 を 0.0.0.0/0 へ許可します。これでサービスは任意の DNS サーバーに問い合わせられます。VPC の Amazon 提供リゾルバーにはルールは不要です（セキュリティグループでフィルタされません: ${DNS_NOT_FILTERED_SOURCE}）。設定 dnsEgress = vpcResolverOnly にするとこのルールを追加しません。` };
+    ? msg('DNS: no UDP 53 rule (setting dnsEgress = vpcResolverOnly). The service resolves names through the VPC\'s Amazon resolver, which security groups do not filter ({0}); DNS servers elsewhere are not reachable. An existing UDP 53 rule is left as it is.', DNS_NOT_FILTERED_SOURCE)
+    : msg('DNS: UDP 53 to 0.0.0.0/0 as the runbook says, which lets the service query any DNS server. The VPC\'s Amazon resolver needs no rule (security groups do not filter it: {0}); setting dnsEgress = vpcResolverOnly leaves the rule out.', DNS_NOT_FILTERED_SOURCE);
 }

@@ -1,9 +1,10 @@
 // One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
 import { findGroupByName } from './groupNames';
 import { Evidence, Finding, FindingPath, Fix, Severity } from './diagnosis';
+import type { FindingId } from './findingIds';
 
 export function finding(
-  id: string,
+  id: FindingId,
   severity: Severity,
   path: FindingPath,
   en: string,

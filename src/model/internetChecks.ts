@@ -10,6 +10,7 @@ import { checkNatCrossAz } from './ops/natCostChecks';
 import { evaluateSecurityGroups } from './securityGroupRules';
 import { NatGateway } from './topology';
 import { CLIENT_EPHEMERAL_PORTS } from './trafficSpace';
+import { msg } from './l10n/text';
 
 const WORLD = ['0.0.0.0/0'];
 
@@ -109,19 +110,13 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
     }
   }
   const flows = ctx.connectorSubnets.flatMap((subnet) => [
-    { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' },
-    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' },
+    { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' as const },
+    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' as const },
   ]);
   return out.concat(
     checkAclFlows(ctx.topology, flows, 'internet', {
-      'nacl-denies-https': (acl) => ({
-        en: `Network ACL ${acl} blocks outbound TCP 443 from the connector subnets to the internet.`,
-        ja: `ネットワーク ACL ${acl} が、コネクタのサブネットからインターネットへの TCP 443 の送信を遮断しています。`,
-      }),
-      'nacl-missing-https-return': (acl) => ({
-        en: `Network ACL ${acl} does not let HTTPS replies back in on ephemeral ports 1024-65535 from the internet.`,
-        ja: `ネットワーク ACL ${acl} が、インターネットからの HTTPS の戻り通信（エフェメラルポート 1024-65535）を許可していません。`,
-      }),
+      'nacl-denies-https': (acl) => (msg('Network ACL {0} blocks outbound TCP 443 from the connector subnets to the internet.', acl)),
+      'nacl-missing-https-return': (acl) => (msg('Network ACL {0} does not let HTTPS replies back in on ephemeral ports 1024-65535 from the internet.', acl)),
     }),
   );
 }

@@ -21,6 +21,7 @@ import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { findGroupByName } from './groupNames';
 import { natCost, natCostNote } from './ops/natCost';
 import type { SecurityGroup, Topology, VpcConnector } from './topology';
+import { msg } from './l10n/text';
 
 /** A new group in a VPC with IPv6 may get an allow-all rule to ::/0 too; the step re-reads and skips it if not. */
 function vpcHasIpv6(snapshot: Topology, vpcId: string): boolean {
@@ -105,19 +106,13 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const attached = service?.egressType === 'VPC' && choice.reuse !== undefined && service.vpcConnectorArn === choice.reuse.arn;
   if (!attached) {
     if (service?.status === 'OPERATION_IN_PROGRESS') {
-      warnings.push({ code: 'service-operation-in-progress', evidence: [d.serviceArn], message: {
-        en: `${d.serviceName} has an operation in progress; the attach step waits for it to finish first.`,
-        ja: `${d.serviceName} は操作の進行中です。適用ステップはその完了を待ってから実行します。` } });
+      warnings.push({ code: 'service-operation-in-progress', evidence: [d.serviceArn], message: msg('{0} has an operation in progress; the attach step waits for it to finish first.', d.serviceName) });
     }
     steps.push(attachStep(serviceRef, choice.name, choice.reuse?.arn), waitStep(serviceRef));
     const previous = snapshot.connectors.find((c) => c.arn === service?.vpcConnectorArn && c.arn !== choice.mismatched?.arn);
     if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
       const owner = iacConnectorOwner(previous);
-      warnings.push({ code: 'previous-connector-unused', evidence: [previous.arn], message: owner ? {
-        en: `After the move, connector ${previous.name} is used by no service; it is managed by ${owner}: remove it there if you no longer need it.`,
-        ja: `移行後、VPC コネクタ ${previous.name} はどのサービスにも使われません。${owner} が管理しているため、不要ならそちらで削除してください。` } : {
-        en: `After the move, connector ${previous.name} is used by no service; delete it if you no longer need it (runbook 8.3).`,
-        ja: `移行後、VPC コネクタ ${previous.name} はどのサービスにも使われません。不要なら削除してください（手順書 8.3）。` } });
+      warnings.push({ code: 'previous-connector-unused', evidence: [previous.arn], message: owner ? msg('After the move, connector {0} is used by no service; it is managed by {1}: remove it there if you no longer need it.', previous.name, owner) : msg('After the move, connector {0} is used by no service; delete it if you no longer need it (runbook 8.3).', previous.name) });
     }
   }
   if (steps.some((s) => s.mutating)) {
@@ -141,10 +136,8 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
 
 function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {
   return type === 'DUAL_STACK'
-    ? { en: `${serviceName} is DUAL_STACK (IpAddressType): the 443 and UDP 53 rules get ::/0 twins; the attach keeps the IP address type.`,
-      ja: `${serviceName} は DUAL_STACK（IpAddressType）です。443 と UDP 53 のルールに ::/0 版も追加します。適用時も IP アドレスタイプは維持します。` }
-    : { en: `${serviceName} is IPV4 (IpAddressType): rules for IPv4 only; the attach keeps the IP address type.`,
-      ja: `${serviceName} は IPV4（IpAddressType）です。ルールは IPv4 のみです。適用時も IP アドレスタイプは維持します。` };
+    ? msg('{0} is DUAL_STACK (IpAddressType): the 443 and UDP 53 rules get ::/0 twins; the attach keeps the IP address type.', serviceName)
+    : msg('{0} is IPV4 (IpAddressType): rules for IPv4 only; the attach keeps the IP address type.', serviceName);
 }
 
 /** The connector of the wanted name that does not match: deleted after the move when nobody, and no stack, owns it. */
@@ -155,12 +148,10 @@ function mismatchedConnector(snapshot: Topology, d: DesiredSetup, old: VpcConnec
     steps.push(deleteConnectorStep(old.name, old.arn));
     return;
   }
-  const why = others.length > 0 ? { en: `it is used by ${others.join(', ')}`, ja: ` ${others.join(', ')} が使用中のため` }
-    : owner ? { en: `${owner} manages it (change or remove it there)`, ja: ` ${owner} が管理しているため（変更・削除はそちらで）` }
-      : { en: 'not every service could be checked', ja: 'すべてのサービスを確認できなかったため' };
-  warnings.push({ code: 'old-connector-kept', evidence: [old.arn], message: {
-    en: `Connector ${old.name} does not match the wanted subnets or groups and cannot be changed; a new connector ${newName} is used. The old one is kept because ${why.en}.`,
-    ja: `VPC コネクタ ${old.name} は希望のサブネットまたはグループと一致せず変更できないため、新しい ${newName} を使います。旧コネクタ は${why.ja}残します。` } });
+  const why = others.length > 0 ? msg('it is used by {0}', others.join(', '))
+    : owner ? msg('{0} manages it (change or remove it there)', owner)
+      : msg('not every service could be checked');
+  warnings.push({ code: 'old-connector-kept', evidence: [old.arn], message: msg('Connector {0} does not match the wanted subnets or groups and cannot be changed; a new connector {1} is used. The old one is kept because {2}.', old.name, newName, why) });
 }
 
 export { deleteConnectorPlan, detachPlan } from './teardownPlans';

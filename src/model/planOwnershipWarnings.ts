@@ -5,12 +5,10 @@ import type { PlanWarning } from './planSteps';
 import { iacOwner, otherUsers, ownerText, usersText } from './resourceOwnership';
 import type { SecurityGroup, Subnet, Topology, VpcConnector } from './topology';
 import { reachesInternet } from './subnetChoice';
+import { msg } from './l10n/text';
 
 export function replacedGroupWarning(replaced: ReplacedGroup, dedicatedName: string): PlanWarning {
-  return { code: 'apprunner-group-replaced', evidence: [replaced.id], message: {
-    en: `${replaced.why.en} The plan leaves it unchanged and uses a dedicated group ${dedicatedName} with a new connector (a connector's groups cannot be changed).`,
-    ja: `${replaced.why.ja} プランではこのグループを変更せず、専用のグループ ${dedicatedName} と新しい VPC コネクタ を使います（Connector のグループは変更できないため）。`,
-  } };
+  return { code: 'apprunner-group-replaced', evidence: [replaced.id], message: msg('{0} The plan leaves it unchanged and uses a dedicated group {1} with a new connector (a connector\'s groups cannot be changed).', replaced.why, dedicatedName) };
 }
 
 /** The DB group serves other interfaces too: the App Runner group's access reaches them on the DB port. */
@@ -30,10 +28,7 @@ export function dbGroupSharedWarning(snapshot: Topology, dbGroup: SecurityGroup,
 export function iacIngressWarning(dbGroup: SecurityGroup, port: number, appGroupText: string): PlanWarning | undefined {
   const owner = iacOwner(dbGroup.tags);
   if (!owner) return undefined;
-  return { code: 'iac-owned-resource', evidence: [dbGroup.id], message: {
-    en: `${dbGroup.name} (${dbGroup.id}) is managed by ${ownerText(owner)}, so the plan does not add its inbound rule (it would be drift). Add an ingress rule there: TCP ${port} from ${appGroupText}, deploy, then run the setup again; until then the database check fails.`,
-    ja: `${dbGroup.name}（${dbGroup.id}）は ${ownerText(owner)} が管理しているため、プランでは受信ルールを追加しません（ドリフトになるため）。そちらで ${appGroupText} からの TCP ${port} の受信ルールを追加してデプロイし、セットアップを再実行してください。それまではデータベースの確認は失敗します。`,
-  } };
+  return { code: 'iac-owned-resource', evidence: [dbGroup.id], message: msg('{0} ({1}) is managed by {2}, so the plan does not add its inbound rule (it would be drift). Add an ingress rule there: TCP {3} from {4}, deploy, then run the setup again; until then the database check fails.', dbGroup.name, dbGroup.id, ownerText(owner), port, appGroupText) };
 }
 
 /** Why a connector the plan would delete is kept instead: an IaC tool owns it. */
@@ -47,8 +42,5 @@ export function noInternetEgressWarning(subnets: readonly Subnet[]): PlanWarning
   const without = subnets.filter((s) => s.defaultRoute !== undefined && !reachesInternet(s));
   if (without.length === 0) return [];
   const list = without.map((s) => `${s.id} (${s.defaultRoute === 'none' ? 'no default route' : `0.0.0.0/0 -> ${s.defaultRoute}`})`).join(', ');
-  return [{ code: 'no-internet-egress', evidence: without.map((s) => s.id), message: {
-    en: `The connector subnets ${list} have no route to the internet through a NAT gateway: once attached, the service reaches the database but loses all other outbound traffic (third-party APIs, AWS APIs without VPC endpoints, package downloads); health checks still pass. Two ways out: a NAT gateway in a public subnet with 0.0.0.0/0 routed to it from these subnets, or VPC endpoints for the AWS services the service calls.`,
-    ja: `コネクタのサブネット ${list} には NAT ゲートウェイ経由のインターネットへのルートがありません。適用後、サービスはデータベースには到達できますが、それ以外の送信（外部 API、VPC エンドポイントのない AWS API、パッケージのダウンロード）はすべてできなくなります。ヘルスチェックは成功したままです。対処は 2 つ: パブリックサブネットに NAT ゲートウェイを置き、これらのサブネットの 0.0.0.0/0 をそこへ向ける。または、サービスが呼ぶ AWS サービスの VPC エンドポイントを作る。`,
-  } }];
+  return [{ code: 'no-internet-egress', evidence: without.map((s) => s.id), message: msg('The connector subnets {0} have no route to the internet through a NAT gateway: once attached, the service reaches the database but loses all other outbound traffic (third-party APIs, AWS APIs without VPC endpoints, package downloads); health checks still pass. Two ways out: a NAT gateway in a public subnet with 0.0.0.0/0 routed to it from these subnets, or VPC endpoints for the AWS services the service calls.', list) }];
 }

@@ -1,6 +1,7 @@
 // A plan as readable text (en or ja): numbered steps with the API call each makes, then warnings and notes.
 // Used by the CLI and by the VS Code plan document.
 import type { Plan, PlanStep } from './planSteps';
+import { msg } from './l10n/text';
 
 export type Lang = 'en' | 'ja';
 
@@ -10,9 +11,9 @@ const HEADINGS = {
 } as const;
 
 const NOTHING_TO_DO: Record<Plan['kind'], Record<Lang, string>> = {
-  setup: { en: 'No changes: the account already matches the runbook.', ja: '変更なし: アカウントはすでに手順書どおりの状態です。' },
-  detach: { en: 'No changes: the service already uses DEFAULT egress.', ja: '変更なし: サービスはすでに DEFAULT の送信です。' },
-  'delete-connector': { en: 'No changes: the connector is already deleted.', ja: '変更なし: VPC コネクタはすでに削除されています。' },
+  setup: msg('No changes: the account already matches the runbook.'),
+  detach: msg('No changes: the service already uses DEFAULT egress.'),
+  'delete-connector': msg('No changes: the connector is already deleted.'),
 };
 
 function paramText(value: string | number | string[]): string {

@@ -1,3 +1,4 @@
+import { msg } from './l10n/text';
 // Regions where AWS App Runner is offered (AWS General Reference, "AWS App Runner endpoints and quotas").
 export interface RegionInfo {
   code: string;
@@ -28,8 +29,5 @@ export function offersAppRunner(region: string): boolean {
  */
 export function regionNotListedWarning(region: string): { en: string; ja: string } | undefined {
   if (offersAppRunner(region)) return undefined;
-  return {
-    en: `warning: App Runner is not offered in ${region} as far as this version knows; trying anyway (App Runner's own answer decides).`,
-    ja: `警告: このバージョンが知る限り ${region} では App Runner は提供されていません。そのまま試します（App Runner 自身の応答で判断します）。`,
-  };
+  return msg('warning: App Runner is not offered in {0} as far as this version knows; trying anyway (App Runner\'s own answer decides).', region);
 }

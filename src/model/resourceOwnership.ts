@@ -4,6 +4,7 @@
 import type { Localized } from './awsError';
 import type { NetworkInterface, SecurityGroup, Topology } from './topology';
 import { MANAGED_BY_TAG } from './setupSettings';
+import { msg } from './l10n/text';
 
 export interface IacOwner {
   /** 'CloudFormation', 'CDK', 'Terraform', 'Pulumi' or the ManagedBy tag's value. */
@@ -71,24 +72,15 @@ export type NotOursReason = 'default-group' | 'shared' | 'iac-owned';
 export function appRunnerRoleRefusal(snapshot: Topology, group: SecurityGroup, needsChanges: boolean): { reason: NotOursReason; text: Localized } | undefined {
   const label = `${group.name} (${group.id})`;
   if (group.name === 'default') {
-    return { reason: 'default-group', text: {
-      en: `${label} is the VPC's default security group: every resource launched without a group uses it, so removing its allow-all egress or letting it reach the database would change them all.`,
-      ja: `${label} は VPC のデフォルトセキュリティグループです。グループを指定せずに起動したすべてのリソースが使うため、全送信許可の削除やデータベースへの許可はそれらすべてに影響します。`,
-    } };
+    return { reason: 'default-group', text: msg('{0} is the VPC\'s default security group: every resource launched without a group uses it, so removing its allow-all egress or letting it reach the database would change them all.', label) };
   }
   const users = otherUsers(snapshot, group.id);
   if (users.length > 0) {
-    return { reason: 'shared', text: {
-      en: `${label} is used by ${users.length} other network interface(s) (${usersText(users)}): changing its rules would change their traffic too.`,
-      ja: `${label} は他の ${users.length} 個のネットワークインターフェイス（${usersText(users)}）が使っています。ルールを変えるとそれらの通信も変わります。`,
-    } };
+    return { reason: 'shared', text: msg('{0} is used by {1} other network interface(s) ({2}): changing its rules would change their traffic too.', label, users.length, usersText(users)) };
   }
   const owner = iacOwner(group.tags);
   if (owner && needsChanges) {
-    return { reason: 'iac-owned', text: {
-      en: `${label} is managed by ${ownerText(owner)}: a change made here would be drift that the next deployment reverts.`,
-      ja: `${label} は ${ownerText(owner)} が管理しています。ここで変更するとドリフトになり、次のデプロイで元に戻されます。`,
-    } };
+    return { reason: 'iac-owned', text: msg('{0} is managed by {1}: a change made here would be drift that the next deployment reverts.', label, ownerText(owner)) };
   }
   return undefined;
 }

@@ -4,6 +4,7 @@ import { type DesiredResult, resolveDesired } from './desired';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { databaseTargets } from './databaseTargets';
 import type { Topology } from './topology';
+import { msg } from './l10n/text';
 
 export type SetupBasis = 'attached' | 'proposed';
 
@@ -11,10 +12,7 @@ export function setupFromService(snapshot: Topology, settings: SetupSettings, se
   const service = snapshot.services.find((s) => s.name === serviceName);
   if (service && databaseTargets(snapshot).length === 0) {
     // Set Up can take a non-RDS database's group and port by hand; the exported runbook is the RDS one.
-    return { ok: false, basis: 'proposed', issues: [{ field: 'dbInstance', code: 'db-none', message: {
-      en: `There is no RDS database (DB instance, DB cluster or RDS Proxy) in ${snapshot.region}: the script is the runbook's setup for an RDS database. For another database, use Set Up VPC Connector, which asks for its security group and port.`,
-      ja: `${snapshot.region} に RDS のデータベース（DB インスタンス、DB クラスター、RDS Proxy）がありません。スクリプトは手順書の RDS 向けセットアップです。他のデータベースには「VPC コネクタ をセットアップ」を使ってください（セキュリティグループとポートを尋ねます）。`,
-    } }] };
+    return { ok: false, basis: 'proposed', issues: [{ field: 'dbInstance', code: 'db-none', message: msg('There is no RDS database (DB instance, DB cluster or RDS Proxy) in {0}: the script is the runbook\'s setup for an RDS database. For another database, use Set Up VPC Connector, which asks for its security group and port.', snapshot.region) }] };
   }
   const connector = service?.egressType === 'VPC' ? snapshot.connectors.find((c) => c.arn === service.vpcConnectorArn && c.status === 'ACTIVE') : undefined;
   if (!connector) return { ...resolveDesired(snapshot, { ...settings, serviceName }, choices), basis: 'proposed' };

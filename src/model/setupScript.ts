@@ -11,6 +11,7 @@ import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
 import type { Topology } from './topology';
+import { msg } from './l10n/text';
 
 export interface SetupScriptContext {
   region: string;
@@ -129,20 +130,14 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   const dns = dnsEgressOf(d.dnsEgress) === 'runbook';
   const lines = [
     '#!/usr/bin/env bash',
-    `# ${t({ en: `Runbook setup (sections 3 to 6) for App Runner service ${d.serviceName}: VPC connector ${d.connectorName} to DB instance ${d.dbInstanceId}.`,
-      ja: `App Runner サービス ${d.serviceName} の手順書セットアップ（3〜6 章）: DB インスタンス ${d.dbInstanceId} への VPC コネクタ ${d.connectorName}。` })}`,
+    `# ${t(msg('Runbook setup (sections 3 to 6) for App Runner service {0}: VPC connector {1} to DB instance {2}.', d.serviceName, d.connectorName, d.dbInstanceId))}`,
     `# ${t({ en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${ctx.region}.`,
       ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${ctx.region} から出力しました。` })}`,
-    ...(ctx.basis === 'attached' ? [`# ${t({ en: `The setup ${d.serviceName} uses now: connector ${d.connectorName} with its subnets and ${appGroup}.`,
-      ja: `${d.serviceName} が現在使っているセットアップです: VPC コネクタ ${d.connectorName}、そのサブネットと ${appGroup}。` })}`] : []),
-    ...(ctx.basis === 'proposed' ? [`# ${t({ en: `${d.serviceName} has no active VPC connector attached: this is the setup Set Up VPC Connector proposes (private subnets, the settings' names).`,
-      ja: `${d.serviceName} には有効な VPC コネクタ が適用されていません。「VPC コネクタ をセットアップ」が提案する構成です（プライベートサブネット、設定の名前）。` })}`] : []),
-    ...(d.appRunnerGroupReplaced ? [`# ${t({
-      en: `Not ${d.appRunnerGroupReplaced.name} (${d.appRunnerGroupReplaced.id}): ${d.appRunnerGroupReplaced.why.en} This script leaves it unchanged and uses a dedicated group ${d.appRunnerSecurityGroupName} with connector ${d.connectorName}.`,
-      ja: `${d.appRunnerGroupReplaced.name}（${d.appRunnerGroupReplaced.id}）は使いません: ${d.appRunnerGroupReplaced.why.ja} このスクリプトはそれを変更せず、専用のグループ ${d.appRunnerSecurityGroupName} と VPC コネクタ ${d.connectorName} を使います。` })}`] : []),
-    `# ${t({ en: 'Safe to run again: every step looks first and skips what is already in place.', ja: '再実行しても安全です。各手順はまず確認し、済んでいるものは飛ばします。' })}`,
-    `# ${t({ en: 'Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.',
-      ja: 'AWS CLI（v1 または v2）、curl、このアカウントの認証情報が必要です。AWS_ENDPOINT_URL でローカルのサンドボックスに向けられます。' })}`,
+    ...(ctx.basis === 'attached' ? [`# ${t(msg('The setup {0} uses now: connector {1} with its subnets and {2}.', d.serviceName, d.connectorName, appGroup))}`] : []),
+    ...(ctx.basis === 'proposed' ? [`# ${t(msg('{0} has no active VPC connector attached: this is the setup Set Up VPC Connector proposes (private subnets, the settings\' names).', d.serviceName))}`] : []),
+    ...(d.appRunnerGroupReplaced ? [`# ${t(msg('Not {0} ({1}): {2} This script leaves it unchanged and uses a dedicated group {3} with connector {4}.', d.appRunnerGroupReplaced.name, d.appRunnerGroupReplaced.id, d.appRunnerGroupReplaced.why, d.appRunnerSecurityGroupName, d.connectorName))}`] : []),
+    `# ${t(msg('Safe to run again: every step looks first and skips what is already in place.'))}`,
+    `# ${t(msg('Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.'))}`,
     'set -euo pipefail',
     // CLI v2 and the SDKs prefer AWS_REGION, CLI v1 reads AWS_DEFAULT_REGION: set both, so a shell's own
     // AWS_REGION cannot send the script to another region.
@@ -161,7 +156,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     lines.push(
       `account=$(aws sts get-caller-identity --query Account --output text)`,
       `if [ "$account" != ${q(ctx.accountId)} ]; then`,
-      `  echo ${q(t({ en: `These ids belong to account ${ctx.accountId}; the credentials are for account `, ja: `これらの ID はアカウント ${ctx.accountId} のものですが、認証情報のアカウントは ` }))}"$account" >&2`,
+      `  echo ${q(t(msg('These ids belong to account {0}; the credentials are for account ', ctx.accountId)))}"$account" >&2`,
       '  exit 1',
       'fi',
       '',
@@ -170,17 +165,15 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   // The region, checked as the account is: the VPC must be there before anything is written.
   lines.push(
     `if ! aws ec2 describe-vpcs --vpc-ids "$VPC_ID" --query 'Vpcs[0].VpcId' --output text >/dev/null; then`,
-    `  echo ${q(t({ en: `VPC ${d.vpcId} was not found in region ${ctx.region} with these credentials: nothing was changed.`,
-      ja: `VPC ${d.vpcId} はリージョン ${ctx.region} でこの認証情報からは見つかりません。何も変更していません。` }))} >&2`,
+    `  echo ${q(t(msg('VPC {0} was not found in region {1} with these credentials: nothing was changed.', d.vpcId, ctx.region)))} >&2`,
     '  exit 1',
     'fi',
     '',
   );
   lines.push(
     `# 3.1 ${oneLine(appGroup)}`,
-    step({ en: `3.1 Security group ${appGroup} in ${d.vpcId}`, ja: `3.1 ${d.vpcId} のセキュリティグループ ${appGroup}` }),
-    `# ${t({ en: `EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag ${nameTag}.`,
-      ja: `EC2 は「sg-」で始まるグループ名を受け付けません。グループは GroupName で、なければ Name タグ ${nameTag} で探します。` })}`,
+    step(msg('3.1 Security group {0} in {1}', appGroup, d.vpcId)),
+    `# ${t(msg('EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag {0}.', nameTag))}`,
     `APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(groupFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
     // A replaced group (default, shared, IaC-owned) may carry the Name tag: the dedicated one is found by GroupName only.
     ...(d.appRunnerGroupReplaced ? [] : [
@@ -193,42 +186,39 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `    --tag-specifications ${q(groupTags)} --query GroupId --output text)`,
     'fi',
     'echo "    $APPRUNNER_SG_ID"',
-    `# ${t({ en: 'Never change a group other resources use: its rules would change their traffic too.', ja: '他のリソースが使うグループは変更しません。ルールを変えるとそれらの通信も変わるためです。' })}`,
+    `# ${t(msg('Never change a group other resources use: its rules would change their traffic too.'))}`,
     `others=$(aws ec2 describe-network-interfaces --filters "Name=group-id,Values=$APPRUNNER_SG_ID" --query ${doubleQuote("length(NetworkInterfaces[?!(contains(Description, 'App Runner') || contains(Description, 'AppRunner'))])")} --output text)`,
     'if [ "$others" != 0 ]; then',
-    `  echo ${q(t({ en: `${d.appRunnerSecurityGroupName} is used by other network interfaces; nothing was changed. Export again from the extension: it proposes a dedicated group.`,
-      ja: `${d.appRunnerSecurityGroupName} は他のネットワークインターフェイスが使っているため、何も変更していません。拡張機能から出力し直してください（専用のグループを提案します）。` }))}" ($others)" >&2`,
+    `  echo ${q(t(msg('{0} is used by other network interfaces; nothing was changed. Export again from the extension: it proposes a dedicated group.', d.appRunnerSecurityGroupName)))}" ($others)" >&2`,
     '  exit 1',
     'fi',
-    ...(dns ? [step({ en: '3.1 Outbound: the database, HTTPS and DNS', ja: '3.1 アウトバウンド: データベース、HTTPS、DNS' })] : [
-      step({ en: '3.1 Outbound: the database and HTTPS', ja: '3.1 アウトバウンド: データベース、HTTPS' }),
+    ...(dns ? [step(msg('3.1 Outbound: the database, HTTPS and DNS'))] : [
+      step(msg('3.1 Outbound: the database and HTTPS')),
       `# ${t(dnsEgressNote('vpcResolverOnly'))}`,
     ]),
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$DB_SG_ID}]"`,
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
     ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`] : []),
     ...(d.ipAddressType === 'DUAL_STACK' ? [
-      `# ${t({ en: `${d.serviceName} is DUAL_STACK: the same rules to ::/0.`, ja: `${d.serviceName} は DUAL_STACK です。同じルールを ::/0 にも追加します。` })}`,
+      `# ${t(msg('{0} is DUAL_STACK: the same rules to ::/0.', d.serviceName))}`,
       `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
       ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`] : []),
     ] : []),
-    `# ${t({ en: 'A new group allows all outbound traffic: that rule goes once the rules above exist. Other rules of an existing group stay.',
-      ja: '新しいグループは全アウトバウンドを許可しています。上のルールの追加後にそのルールを削除します。既存グループの他のルールはそのままです。' })}`,
+    `# ${t(msg('A new group allows all outbound traffic: that rule goes once the rules above exist. Other rules of an existing group stay.'))}`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'`,
     '',
     `# 3.2 ${dbGroup}`,
-    step({ en: `3.2 Inbound to ${dbGroup}: port ${d.dbPort} from ${nameTag}`, ja: `3.2 ${dbGroup} のインバウンド: ${nameTag} からのポート ${d.dbPort}` }),
+    step(msg('3.2 Inbound to {0}: port {1} from {2}', dbGroup, d.dbPort, nameTag)),
     ...(ctx.dbGroupOwner ? [
-      `# ${t({ en: `${dbGroup} is managed by ${ctx.dbGroupOwner}: add this inbound rule there (TCP ${d.dbPort} from the App Runner group), not here.`,
-        ja: `${dbGroup} は ${ctx.dbGroupOwner} が管理しています。この受信ルール（App Runner のグループからの TCP ${d.dbPort}）はここではなく、そちらで追加してください。` })}`,
-      `echo ${q(t({ en: `    skipped: managed by ${ctx.dbGroupOwner}; add TCP ${d.dbPort} from `, ja: `    スキップ: ${ctx.dbGroupOwner} が管理。TCP ${d.dbPort} の受信元: ` }))}"$APPRUNNER_SG_ID"`,
+      `# ${t(msg('{0} is managed by {1}: add this inbound rule there (TCP {2} from the App Runner group), not here.', dbGroup, ctx.dbGroupOwner, d.dbPort))}`,
+      `echo ${q(t(msg('    skipped: managed by {0}; add TCP {1} from ', ctx.dbGroupOwner, d.dbPort)))}"$APPRUNNER_SG_ID"`,
     ] : [
       `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
     ]),
     '',
     `# 4 ${oneLine(d.connectorName)}`,
-    step({ en: `4 VPC connector ${d.connectorName} over ${subnets.join(', ')}`, ja: `4 VPC Connector ${d.connectorName}（サブネット ${subnets.join(', ')}）` }),
+    step(msg('4 VPC connector {0} over {1}', d.connectorName, subnets.join(', '))),
     `SUBNETS=${q(subnets.join(','))}`,
     `connector=$(aws apprunner list-vpc-connectors --query ${doubleQuote(connectorQuery)} --output text)`,
     'read -r CONNECTOR_ARN connector_subnets connector_groups <<<"$connector"',
@@ -236,16 +226,14 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `  CONNECTOR_ARN=$(aws apprunner create-vpc-connector --vpc-connector-name ${q(d.connectorName)} --subnets ${subnets.map(q).join(' ')} --security-groups "$APPRUNNER_SG_ID" \\`,
     `    --tags Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value} --query VpcConnector.VpcConnectorArn --output text)`,
     'elif [ "$connector_subnets" != "$SUBNETS" ] || [ "$connector_groups" != "$APPRUNNER_SG_ID" ]; then',
-    `  echo ${q(t({ en: `Connector ${d.connectorName} exists with other subnets or groups, and connectors cannot be changed. Delete it when no service uses it, or choose another name; the extension's Set Up VPC Connector creates ${d.connectorName}-2 instead.`,
-      ja: `VPC コネクタ ${d.connectorName} は別のサブネットまたはグループで既に存在し、変更できません。使用中のサービスがなければ削除するか、別の名前を選んでください。拡張機能の「VPC コネクタをセットアップ」は代わりに ${d.connectorName}-2 を作成します。` }))} >&2`,
+    `  echo ${q(t(msg('Connector {0} exists with other subnets or groups, and connectors cannot be changed. Delete it when no service uses it, or choose another name; the extension\'s Set Up VPC Connector creates {0}-2 instead.', d.connectorName)))} >&2`,
     '  echo "    $connector_subnets / $connector_groups" >&2',
     '  exit 1',
     'fi',
     'echo "    $CONNECTOR_ARN"',
     '',
     `# 5.1 ${oneLine(d.serviceName)}`,
-    step({ en: `5.1 Attach ${d.connectorName} to ${d.serviceName} (redeploys the service; other network settings kept)`,
-      ja: `5.1 ${d.serviceName} に ${d.connectorName} を適用（サービスは再デプロイされます。他のネットワーク設定は維持）` }),
+    step(msg('5.1 Attach {0} to {1} (redeploys the service; other network settings kept)', d.connectorName, d.serviceName)),
     'wait_until_idle || true',
     `network=$(aws apprunner describe-service --service-arn "$SERVICE_ARN" \\`,
     `  --query 'Service.NetworkConfiguration.[EgressConfiguration.VpcConnectorArn, IngressConfiguration.IsPubliclyAccessible, IpAddressType]' --output text)`,
@@ -259,15 +247,15 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     '  aws apprunner update-service --service-arn "$SERVICE_ARN" --network-configuration "$network" --query OperationId --output text',
     '  sleep "$POLL_SECONDS"',
     'fi',
-    step({ en: `5.2 Wait for ${d.serviceName} to be RUNNING`, ja: `5.2 ${d.serviceName} が RUNNING になるのを待機` }),
+    step(msg('5.2 Wait for {0} to be RUNNING', d.serviceName)),
     'wait_until_idle',
     '',
     '# 6',
-    step({ en: `6.1 GET ${d.healthCheckPath}`, ja: `6.1 GET ${d.healthCheckPath}` }),
+    step(msg('6.1 GET {0}', d.healthCheckPath)),
     `check_health ${q(d.healthCheckPath)} '"status" *: *"healthy"'`,
-    step({ en: `6.2 GET ${d.dbHealthPath}`, ja: `6.2 GET ${d.dbHealthPath}` }),
+    step(msg('6.2 GET {0}', d.dbHealthPath)),
     `check_health ${q(d.dbHealthPath)} '"database" *: *"connected"'`,
-    step({ en: 'Done.', ja: '完了しました。' }),
+    step(msg('Done.')),
   );
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
 import { groupLabel } from './groupNames';
 import type { GroupRef, PlanStep, RuleSpec, ServiceRef, VpcDnsAttribute } from './planSteps';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
+import { msg } from './l10n/text';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 
@@ -40,7 +41,7 @@ export function createGroupStep(group: GroupRef): Step<'create-security-group'> 
   const tags = { Name: group.nameTag ?? group.name, [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
   return {
     id: 'create-apprunner-sg', kind: 'create-security-group', mutating: true, group, description: APPRUNNER_SG_DESCRIPTION, tags,
-    title: { en: `Create security group ${fullLabel(group)} in ${group.vpcId}`, ja: `${group.vpcId} にセキュリティグループ ${fullLabel(group)} を作成` },
+    title: msg('Create security group {0} in {1}', fullLabel(group), group.vpcId),
     apiCall: { action: 'ec2:CreateSecurityGroup', params: {
       GroupName: group.name, Description: APPRUNNER_SG_DESCRIPTION, VpcId: group.vpcId,
       Tags: Object.entries(tags).map(([k, v]) => `${k}=${v}`) } },
@@ -53,8 +54,7 @@ export function revokeAllEgressStep(group: GroupRef, ipv6 = false): Step<'revoke
   const rule: RuleSpec = ipv6 ? { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: world } : { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: world };
   return {
     id: ipv6 ? 'revoke-default-egress-ipv6' : 'revoke-default-egress', kind: 'revoke-egress', mutating: true, group, rule,
-    title: { en: `Remove the allow-all outbound rule (all traffic to ${world}) from ${groupRefLabel(group)}`,
-      ja: `${groupRefLabel(group)} から全許可のアウトバウンドルール（全トラフィック ${world}）を削除` },
+    title: msg('Remove the allow-all outbound rule (all traffic to {0}) from {1}', world, groupRefLabel(group)),
     apiCall: { action: 'ec2:RevokeSecurityGroupEgress', params: { GroupId: groupIdText(group), IpProtocol: '-1', [ipv6 ? 'CidrIpv6' : 'CidrIp']: world } },
   };
 }
@@ -62,7 +62,7 @@ export function revokeAllEgressStep(group: GroupRef, ipv6 = false): Step<'revoke
 export function egressStep(id: Step<'authorize-egress'>['id'], group: GroupRef, rule: RuleSpec): Step<'authorize-egress'> {
   return {
     id, kind: 'authorize-egress', mutating: true, group, rule,
-    title: { en: `Allow outbound ${ruleText(rule)} from ${groupRefLabel(group)}`, ja: `${groupRefLabel(group)} のアウトバウンドに ${ruleText(rule)} を許可` },
+    title: msg('Allow outbound {0} from {1}', ruleText(rule), groupRefLabel(group)),
     apiCall: { action: 'ec2:AuthorizeSecurityGroupEgress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
   };
 }
@@ -70,7 +70,7 @@ export function egressStep(id: Step<'authorize-egress'>['id'], group: GroupRef, 
 export function ingressStep(group: GroupRef, rule: RuleSpec): Step<'authorize-ingress'> {
   return {
     id: 'authorize-db-ingress', kind: 'authorize-ingress', mutating: true, group, rule,
-    title: { en: `Allow inbound ${ruleText(rule)} to ${groupRefLabel(group)}`, ja: `${groupRefLabel(group)} のインバウンドに ${ruleText(rule)} からの通信を許可` },
+    title: msg('Allow inbound {0} to {1}', ruleText(rule), groupRefLabel(group)),
     apiCall: { action: 'ec2:AuthorizeSecurityGroupIngress', params: { GroupId: groupIdText(group), ...ruleParams(rule) } },
   };
 }
@@ -79,8 +79,7 @@ export function createConnectorStep(connectorName: string, subnetIds: string[], 
   const tags = { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value };
   return {
     id: 'create-connector', kind: 'create-connector', mutating: true, connectorName, subnetIds, securityGroups: [group], tags,
-    title: { en: `Create VPC connector ${connectorName} over ${subnetIds.join(', ')} with ${groupRefLabel(group)}`,
-      ja: `VPC Connector ${connectorName} を作成（サブネット ${subnetIds.join(', ')}、${groupRefLabel(group)}）` },
+    title: msg('Create VPC connector {0} over {1} with {2}', connectorName, subnetIds.join(', '), groupRefLabel(group)),
     apiCall: { action: 'apprunner:CreateVpcConnector', params: {
       VpcConnectorName: connectorName, Subnets: subnetIds, SecurityGroups: [groupIdText(group)] } },
   };
@@ -89,8 +88,7 @@ export function createConnectorStep(connectorName: string, subnetIds: string[], 
 export function attachStep(service: ServiceRef, connectorName: string, vpcConnectorArn?: string): Step<'attach-connector'> {
   return {
     id: 'attach-connector', kind: 'attach-connector', mutating: true, service, connectorName, vpcConnectorArn,
-    title: { en: `Attach ${connectorName} to ${service.name} (VPC egress; other settings unchanged; redeploys the service)`,
-      ja: `${service.name} に ${connectorName} をアタッチ（VPC 経由の送信。他の設定は変更せず、サービスは再デプロイされます）` },
+    title: msg('Attach {0} to {1} (VPC egress; other settings unchanged; redeploys the service)', connectorName, service.name),
     apiCall: { action: 'apprunner:UpdateService', params: {
       ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'VPC',
       'NetworkConfiguration.EgressConfiguration.VpcConnectorArn': vpcConnectorArn ?? `<arn of ${connectorName}>` } },
@@ -100,7 +98,7 @@ export function attachStep(service: ServiceRef, connectorName: string, vpcConnec
 export function waitStep(service: ServiceRef): Step<'wait-for-service'> {
   return {
     id: 'wait-for-service', kind: 'wait-for-service', mutating: false, service,
-    title: { en: `Wait for ${service.name} to finish deploying and be RUNNING`, ja: `${service.name} のデプロイ完了（RUNNING）を待機` },
+    title: msg('Wait for {0} to finish deploying and be RUNNING', service.name),
     apiCall: { action: 'apprunner:DescribeService', params: { ServiceArn: service.arn } },
   };
 }
@@ -109,8 +107,8 @@ export function healthStep(id: 'check-health' | 'check-db-health', service: Serv
   const db = id === 'check-db-health';
   return {
     id, kind: 'check-health', mutating: false, service, path, expectDatabase: db,
-    title: db ? { en: `Check the database connection: GET ${path}`, ja: `データベース接続を確認: GET ${path}` }
-      : { en: `Check the service health: GET ${path}`, ja: `サービスのヘルスチェック: GET ${path}` },
+    title: db ? msg('Check the database connection: GET {0}', path)
+      : msg('Check the service health: GET {0}', path),
     apiCall: { action: 'https:GET', params: { Path: path } },
   };
 }
@@ -118,8 +116,7 @@ export function healthStep(id: 'check-health' | 'check-db-health', service: Serv
 export function detachStep(service: ServiceRef): Step<'detach-connector'> {
   return {
     id: 'detach-connector', kind: 'detach-connector', mutating: true, service,
-    title: { en: `Detach the VPC connector from ${service.name} (back to DEFAULT egress; redeploys the service)`,
-      ja: `${service.name} から VPC コネクタを外す（DEFAULT の送信に戻し、サービスは再デプロイされます）` },
+    title: msg('Detach the VPC connector from {0} (back to DEFAULT egress; redeploys the service)', service.name),
     apiCall: { action: 'apprunner:UpdateService', params: { ServiceArn: service.arn, 'NetworkConfiguration.EgressConfiguration.EgressType': 'DEFAULT' } },
   };
 }
@@ -127,7 +124,7 @@ export function detachStep(service: ServiceRef): Step<'detach-connector'> {
 export function deleteConnectorStep(connectorName: string, connectorArn: string): Step<'delete-connector'> {
   return {
     id: 'delete-connector', kind: 'delete-connector', mutating: true, connectorName, connectorArn,
-    title: { en: `Delete VPC connector ${connectorName} (no service uses it)`, ja: `VPC コネクタ ${connectorName} を削除（使用中のサービスなし）` },
+    title: msg('Delete VPC connector {0} (no service uses it)', connectorName),
     apiCall: { action: 'apprunner:DeleteVpcConnector', params: { VpcConnectorArn: connectorArn } },
   };
 }
@@ -137,8 +134,8 @@ export function vpcDnsStep(vpcId: string, attribute: VpcDnsAttribute): Step<'ena
   return {
     id: support ? 'enable-dns-support' : 'enable-dns-hostnames', kind: 'enable-vpc-attribute', mutating: true, vpcId, attribute,
     title: support
-      ? { en: `Turn on DNS resolution (enableDnsSupport) in ${vpcId}`, ja: `${vpcId} の DNS 解決（enableDnsSupport）を有効化` }
-      : { en: `Turn on DNS host names (enableDnsHostnames) in ${vpcId}`, ja: `${vpcId} の DNS ホスト名（enableDnsHostnames）を有効化` },
+      ? msg('Turn on DNS resolution (enableDnsSupport) in {0}', vpcId)
+      : msg('Turn on DNS host names (enableDnsHostnames) in {0}', vpcId),
     apiCall: { action: 'ec2:ModifyVpcAttribute', params: { VpcId: vpcId, [`${attribute.charAt(0).toUpperCase()}${attribute.slice(1)}.Value`]: 'true' } },
   };
 }

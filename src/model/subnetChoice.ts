@@ -8,6 +8,7 @@ import { isRevisionOf } from './connectorChoice';
 import { EGRESS_ROUTE_KINDS } from './routeTables';
 import type { DbInstance, Subnet, Topology } from './topology';
 import { validateSubnets } from './validators';
+import { msg } from './l10n/text';
 
 export interface SubnetChoice {
   subnetIds: string[];
@@ -50,10 +51,7 @@ export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName:
   const existing = snapshot.connectors.find((c) => c.name === connectorName && c.status === 'ACTIVE')
     ?? snapshot.connectors.find((c) => c.status === 'ACTIVE' && used.has(c.arn) && isRevisionOf(c.name, connectorName));
   if (existing && validateSubnets(snapshot, existing.subnetIds, vpcId).length === 0) {
-    return { subnetIds: [...existing.subnetIds], notes: [{
-      en: `Using the subnets of the existing connector "${existing.name}".`,
-      ja: `既存の VPC コネクタ「${existing.name}」のサブネットを使用します。`,
-    }] };
+    return { subnetIds: [...existing.subnetIds], notes: [msg('Using the subnets of the existing connector "{0}".', existing.name)] };
   }
   const inVpc = snapshot.subnets.filter((s) => usable(snapshot, s, vpcId));
   const inGroup = inVpc.filter((s) => db.subnetIds.includes(s.id));
@@ -61,17 +59,11 @@ export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName:
   if (groupWithEgress.length >= 2) return { subnetIds: groupWithEgress.map((s) => s.id), notes: [groupNote(db, true)] };
   const vpcWithEgress = onePerAz(inVpc.filter(reachesInternet), db.availabilityZone);
   if (vpcWithEgress.length >= 2) {
-    return { subnetIds: vpcWithEgress.map((s) => s.id), notes: [{
-      en: `Using private subnets of ${vpcId} that route to the internet (NAT), one per Availability Zone: the DB subnet group's subnets have no such route.`,
-      ja: `${vpcId} のうちインターネット（NAT）へのルートがあるプライベートサブネットを AZ ごとに 1 つ使用します（DB サブネットグループのサブネットにはそのルートがありません）。`,
-    }] };
+    return { subnetIds: vpcWithEgress.map((s) => s.id), notes: [msg('Using private subnets of {0} that route to the internet (NAT), one per Availability Zone: the DB subnet group\'s subnets have no such route.', vpcId)] };
   }
   // No two subnets with internet egress: the database path still works (the plan warns no-internet-egress).
   const fromGroup = onePerAz(inGroup, db.availabilityZone);
   if (fromGroup.length >= 2) return { subnetIds: fromGroup.map((s) => s.id), notes: [groupNote(db, false)] };
   const anyPrivate = onePerAz(inVpc, db.availabilityZone);
-  return { subnetIds: anyPrivate.map((s) => s.id), notes: [{
-    en: `Using private subnets of ${vpcId}, one per Availability Zone.`,
-    ja: `${vpcId} のプライベートサブネットを AZ ごとに 1 つ使用します。`,
-  }] };
+  return { subnetIds: anyPrivate.map((s) => s.id), notes: [msg('Using private subnets of {0}, one per Availability Zone.', vpcId)] };
 }

@@ -1,4 +1,5 @@
 import { classifyAwsError, type Localized, type NormalizedAwsError } from './awsError';
+import { msg } from './l10n/text';
 
 /** A problem the user can fix (bad input, missing resource): shown as one line, never as a stack trace. */
 export class UserError extends Error {
@@ -26,7 +27,6 @@ export function userMessage(error: unknown): Localized {
 
 /** Diagnose could not load a snapshot: the store's classified error, in words. */
 export function accountReadFailure(error: NormalizedAwsError | undefined): Localized {
-  if (!error) return { en: 'Not connected to AWS: select a profile first.', ja: 'AWS に接続されていません。先にプロファイルを選択してください。' };
-  const { en, ja } = classifyAwsError(error).message;
-  return { en: `Could not read the account: ${en}`, ja: `アカウントを読み取れませんでした: ${ja}` };
+  if (!error) return msg('Not connected to AWS: select a profile first.');
+  return msg('Could not read the account: {0}', classifyAwsError(error).message);
 }

@@ -1,3 +1,4 @@
+import '../l10nBundles'; // first: translations are registered before any module builds a text
 import * as vscode from 'vscode';
 import type { ExtensionApi } from './api';
 import { isBackendInRequireCache, loadBackend } from './backend';
@@ -19,6 +20,7 @@ import { StateStore } from './state/stateStore';
 import { startConnectionOnDemand } from './quietStart';
 import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
+import { CommandId } from '../model/commandIds';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -44,14 +46,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // A command is a demand for AWS: it waits for the first connection (later ones return at once).
   setCommandGate(() => (connection.started ? Promise.resolve() : connection.start()));
   const services: ExtensionServices = { context, connection, store, linker };
-  registerCommand(context, 'apprunnerVpc.refresh', async () => {
+  registerCommand(context, CommandId.refresh, async () => {
     const state = await connection.refresh();
     if (state.status === 'connected') await store.refresh({ force: true });
   });
-  registerCommand(context, 'apprunnerVpc.selectProfile', selectProfile);
-  registerCommand(context, 'apprunnerVpc.selectRegion', selectRegion);
-  registerCommand(context, 'apprunnerVpc.useSandbox', useSandbox);
-  registerCommand(context, 'apprunnerVpc.showLog', () => log.show(), { quiet: true });
+  registerCommand(context, CommandId.selectProfile, selectProfile);
+  registerCommand(context, CommandId.selectRegion, selectRegion);
+  registerCommand(context, CommandId.useSandbox, useSandbox);
+  registerCommand(context, CommandId.showLog, () => log.show(), { quiet: true });
   void vscode.commands.executeCommand('setContext', 'apprunnerVpc.connection', 'loading');
   const features = {
     explorer: registerExplorer(services),

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
-import type { Localized } from '../model/awsError';
+import { languageOf, localize, type Localized } from '../model/l10n/text';
 
-/** Picks the model's English or Japanese text for the UI language (the model cannot import vscode.l10n). */
+/** The UI language as a bundle language ("ja", "de", ...; "en" when no bundle has it). The one place that reads it. */
+export const uiLang = (): string => languageOf(vscode.env.language);
+
+/** The language of documents the extension writes (reports, checklists, scripts, diagrams, the webview's
+ *  own strings): their renderers know English and Japanese, anything else gets English. */
+export const docLang = (): 'en' | 'ja' => (uiLang() === 'ja' ? 'ja' : 'en');
+
+/** A model text in the UI language (English when the text has no translation for it). */
 export function pick(text: Localized): string {
-  return vscode.env.language.toLowerCase().startsWith('ja') ? text.ja : text.en;
+  return localize(text, uiLang());
 }

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import { customEndpoints } from '../model/awsTarget';
 import type { Connection, ConnectionState } from './connection';
 import { pick } from './localize';
+import { CommandId } from '../model/commandIds';
 
 // `profile · region`, opening the profile picker. The account id stays in the tooltip (the status bar is in
 // every screen share and recording), and the item appears only once something asked for AWS (quiet start).
 export function createStatusBar(connection: Connection): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('apprunnerVpc.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('App Runner VPC: AWS connection');
-  item.command = 'apprunnerVpc.selectProfile';
+  item.command = CommandId.selectProfile;
   const render = (state: ConnectionState): void => {
     const profile = state.target?.profile || vscode.l10n.t('default');
     const region = state.target?.region ?? '…';

@@ -9,19 +9,17 @@ import type { VpcConnector } from '../../model/topology';
 import type { StepOutcome } from '../applyTypes';
 import { groupIdOf, type StepContext } from '../context';
 import { awsErrorCode, StepError } from '../stepError';
+import { msg } from '../../model/l10n/text';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 type Result = Omit<StepOutcome, 'stepId'>;
 
 function reuseOrConflict(ctx: StepContext, step: Step<'create-connector'>, found: VpcConnector, groupIds: string[]): Result {
   if (!connectorMatches(found, step.subnetIds, groupIds)) {
-    throw new StepError('conflict', {
-      en: `A connector named ${step.connectorName} appeared meanwhile with other subnets or security groups; nothing was changed. Re-run to plan again.`,
-      ja: `同名の VPC Connector ${step.connectorName} が別のサブネットまたはセキュリティグループで作成されていました。何も変更していません。再実行して計画し直してください。`,
-    });
+    throw new StepError('conflict', msg('A connector named {0} appeared meanwhile with other subnets or security groups; nothing was changed. Re-run to plan again.', step.connectorName));
   }
   ctx.connectorArns.set(step.connectorName, found.arn);
-  return { status: 'skipped', detail: { en: `${step.connectorName} already exists and matches; reusing it.`, ja: `${step.connectorName} は既に存在し一致しています。再利用します。` } };
+  return { status: 'skipped', detail: msg('{0} already exists and matches; reusing it.', step.connectorName) };
 }
 
 export async function createConnectorStep(ctx: StepContext, step: Step<'create-connector'>): Promise<Result> {
@@ -31,7 +29,7 @@ export async function createConnectorStep(ctx: StepContext, step: Step<'create-c
   try {
     const created = await createConnector(ctx.clients.appRunner, step.connectorName, step.subnetIds, groupIds, step.tags);
     ctx.connectorArns.set(step.connectorName, created.arn);
-    return { status: 'done', detail: { en: `Created ${step.connectorName} (${created.arn}).`, ja: `${step.connectorName}（${created.arn}）を作成しました。` } };
+    return { status: 'done', detail: msg('Created {0} ({1}).', step.connectorName, created.arn) };
   } catch (error) {
     // A concurrent run may have created it between our read and our write: re-read before giving up.
     const raced = awsErrorCode(error) === 'InvalidRequestException' ? await activeConnectorNamed(ctx.clients.appRunner, step.connectorName) : undefined;
@@ -43,17 +41,14 @@ export async function createConnectorStep(ctx: StepContext, step: Step<'create-c
 export async function deleteConnectorStep(ctx: StepContext, step: Step<'delete-connector'>): Promise<Result> {
   const connector = await describeConnector(ctx.clients.appRunner, step.connectorArn);
   if (!connector || connector.status === 'INACTIVE') {
-    return { status: 'skipped', detail: { en: `${step.connectorName} is already deleted.`, ja: `${step.connectorName} は既に削除されています。` } };
+    return { status: 'skipped', detail: msg('{0} is already deleted.', step.connectorName) };
   }
   const services = await listServiceSummaries(ctx.clients.appRunner);
   const details = await mapBounded(services, 5, (s) => describeService(ctx.clients.appRunner, s.arn, false));
   const users = details.filter((s) => s.vpcConnectorArn === step.connectorArn).map((s) => s.name);
   if (users.length > 0) {
-    throw new StepError('conflict', {
-      en: `${step.connectorName} is still used by ${users.join(', ')}; it was not deleted.`,
-      ja: `${step.connectorName} はまだ ${users.join(', ')} が使用中のため削除しませんでした。`,
-    });
+    throw new StepError('conflict', msg('{0} is still used by {1}; it was not deleted.', step.connectorName, users.join(', ')));
   }
   await deleteConnector(ctx.clients.appRunner, step.connectorArn);
-  return { status: 'done', detail: { en: `Deleted ${step.connectorName}.`, ja: `${step.connectorName} を削除しました。` } };
+  return { status: 'done', detail: msg('Deleted {0}.', step.connectorName) };
 }

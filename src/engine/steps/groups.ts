@@ -7,6 +7,7 @@ import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from '../../mo
 import { groupIdOf, rememberGroup, type StepContext } from '../context';
 import type { StepOutcome } from '../applyTypes';
 import { awsErrorCode } from '../stepError';
+import { msg } from '../../model/l10n/text';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 type Result = Omit<StepOutcome, 'stepId'>;
@@ -19,7 +20,7 @@ export async function createSecurityGroup(ctx: StepContext, step: Step<'create-s
   const existing = await findGroupId(ctx.clients.ec2, name, vpcId, nameTag);
   if (existing) {
     rememberGroup(ctx, step.group, existing);
-    return skipped({ en: `${name} already exists (${existing}); reusing it.`, ja: `${name} は既に存在します（${existing}）。再利用します。` });
+    return skipped(msg('{0} already exists ({1}); reusing it.', name, existing));
   }
   try {
     const id = await createGroup(ctx.clients.ec2, name, vpcId, step.description, step.tags);
@@ -28,7 +29,7 @@ export async function createSecurityGroup(ctx: StepContext, step: Step<'create-s
   } catch (error) {
     if (awsErrorCode(error) !== 'InvalidGroup.Duplicate') throw error;
     const id = await groupIdOf(ctx, step.group); // created by a concurrent run: reuse it
-    return skipped({ en: `${name} was created meanwhile (${id}); reusing it.`, ja: `${name} が同時に作成されました（${id}）。再利用します。` });
+    return skipped(msg('{0} was created meanwhile ({1}); reusing it.', name, id));
   }
 }
 
@@ -44,7 +45,7 @@ export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egre
   const egress = step.kind === 'authorize-egress';
   const groupId = await groupIdOf(ctx, step.group);
   const p = await permissionOf(ctx, step.rule);
-  const already = skipped({ en: `The rule is already in ${step.group.name}.`, ja: `ルールは既に ${step.group.name} にあります。` });
+  const already = skipped(msg('The rule is already in {0}.', step.group.name));
   if (hasRule(await readGroupRules(ctx.clients.ec2, groupId), step.rule, egress, p.referencedGroupId)) return already;
   try {
     await (egress ? authorizeEgress : authorizeIngress)(ctx.clients.ec2, groupId, p);
@@ -60,7 +61,7 @@ export async function revokeAllowAllEgress(ctx: StepContext, step: Step<'revoke-
   const groupId = await groupIdOf(ctx, step.group);
   const ipv6 = step.rule.cidrIpv6 !== undefined;
   const world = ipv6 ? '::/0' : '0.0.0.0/0';
-  const gone = skipped({ en: `${step.group.name} has no allow-all outbound rule to ${world}.`, ja: `${step.group.name} に ${world} への全許可のアウトバウンドルールはありません。` });
+  const gone = skipped(msg('{0} has no allow-all outbound rule to {1}.', step.group.name, world));
   if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(ipv6 ? isAllowAllEgressIpv6 : isDefaultAllowAllEgress)) return gone;
   try {
     await revokeEgress(ctx.clients.ec2, groupId, ipv6

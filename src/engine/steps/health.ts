@@ -9,6 +9,7 @@ import type { PlanStep } from '../../model/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { sleep, StepError } from '../stepError';
+import { msg } from '../../model/l10n/text';
 
 type Step = Extract<PlanStep, { kind: 'check-health' }>;
 
@@ -22,10 +23,7 @@ interface Verdict {
 export const DB_HEALTH_MISSING = 'db-health-missing';
 
 export function dbHealthMissing(url: string, path: string): { en: string; ja: string } {
-  return {
-    en: `DB health endpoint missing: GET ${url} answered 404 Not Found. The application has no ${path} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.`,
-    ja: `DB ヘルスチェックのエンドポイントがありません: GET ${url} の応答は 404 Not Found でした。アプリケーションにまだ ${path} のハンドラーがありません（手順書 6.3）。ネットワークの設定は完了しています。エンドポイントを追加（db-health エンドポイントを追加...）してデプロイし、もう一度実行してください。`,
-  };
+  return msg('DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.', url, path);
 }
 
 async function probe(ctx: StepContext, url: string, expectDatabase: boolean, secrets: readonly string[]): Promise<Verdict> {
@@ -49,10 +47,7 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean, sec
 }
 
 export function privateServiceNotChecked(path: string): { en: string; ja: string } {
-  return {
-    en: `GET ${path}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.`,
-    ja: `GET ${path}: ここからは確認していません（プライベートサービス）。URL は VPC 内からのみ応答します。残る確認は CloudWatch ログの確認（診断）です。`,
-  };
+  return msg('GET {0}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.', path);
 }
 
 export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<StepOutcome, 'stepId'>> {
@@ -60,21 +55,18 @@ export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<St
   // Read live, not from the plan: a private service's URL answers only through its VPC interface endpoint.
   if (service.isPubliclyAccessible === false) return { status: 'not-checked', detail: privateServiceNotChecked(step.path) };
   if (!service.url) {
-    throw new StepError('health', { en: `${step.service.name} has no URL yet.`, ja: `${step.service.name} にはまだ URL がありません。` });
+    throw new StepError('health', msg('{0} has no URL yet.', step.service.name));
   }
   const url = serviceEndpointUrl(service.url, step.path);
   const secrets = snapshotSecretValues({ services: [service] });
   const deadline = Date.now() + ctx.healthRetryForMs;
   for (;;) {
     const verdict = await probe(ctx, url, step.expectDatabase, secrets);
-    if (verdict.ok) return { status: 'done', detail: { en: `GET ${url}: ${verdict.summary}`, ja: `GET ${url}: ${verdict.summary}` } };
+    if (verdict.ok) return { status: 'done', detail: msg('GET {0}: {1}', url, verdict.summary) };
     // A 404 from the running app is its answer, not a slow start: waiting would not add the handler.
     if (step.expectDatabase && verdict.status === 404) throw new StepError('health', dbHealthMissing(url, step.path), DB_HEALTH_MISSING);
     if (ctx.signal?.aborted || Date.now() >= deadline) {
-      throw new StepError('health', {
-        en: `Health check failed: GET ${url} answered ${verdict.summary}.`,
-        ja: `ヘルスチェックに失敗しました: GET ${url} の応答は ${verdict.summary} でした。`,
-      });
+      throw new StepError('health', msg('Health check failed: GET {0} answered {1}.', url, verdict.summary));
     }
     await sleep(Math.min(2_000, ctx.pollIntervalMs), ctx.signal);
   }

@@ -4,14 +4,15 @@ import { enableVpcAttribute, vpcAttributeEnabled } from '../../aws/ec2Ops';
 import type { PlanStep } from '../../model/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
+import { msg } from '../../model/l10n/text';
 
 type Result = Omit<StepOutcome, 'stepId'>;
 
 export async function enableVpcDns(ctx: StepContext, step: Extract<PlanStep, { kind: 'enable-vpc-attribute' }>): Promise<Result> {
   const { vpcId, attribute } = step;
   if (await vpcAttributeEnabled(ctx.clients.ec2, vpcId, attribute)) {
-    return { status: 'skipped', detail: { en: `${attribute} is already on in ${vpcId}.`, ja: `${vpcId} の ${attribute} は既に有効です。` } };
+    return { status: 'skipped', detail: msg('{0} is already on in {1}.', attribute, vpcId) };
   }
   await enableVpcAttribute(ctx.clients.ec2, vpcId, attribute);
-  return { status: 'done', detail: { en: `Turned on ${attribute} in ${vpcId}.`, ja: `${vpcId} の ${attribute} を有効にしました。` } };
+  return { status: 'done', detail: msg('Turned on {0} in {1}.', attribute, vpcId) };
 }

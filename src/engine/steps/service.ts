@@ -6,6 +6,7 @@ import type { AppRunnerService } from '../../model/topology';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { awsErrorCode, sleep, StepError } from '../stepError';
+import { msg } from '../../model/l10n/text';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 type Result = Omit<StepOutcome, 'stepId'>;
@@ -19,15 +20,12 @@ export async function waitUntilIdle(ctx: StepContext, service: ServiceRef): Prom
   for (;;) {
     const current = await describeService(ctx.clients.appRunner, service.arn, false);
     if (current.status !== 'OPERATION_IN_PROGRESS') return current;
-    if (ctx.signal?.aborted) throw new StepError('cancelled', { en: 'Cancelled while waiting.', ja: '待機中にキャンセルされました。' });
+    if (ctx.signal?.aborted) throw new StepError('cancelled', msg('Cancelled while waiting.'));
     if (Date.now() > deadline) {
-      throw new StepError('timeout', {
-        en: `${service.name} was still deploying after ${Math.round(ctx.waitTimeoutMs / 1000)} s; the operation continues in AWS.`,
-        ja: `${service.name} は ${Math.round(ctx.waitTimeoutMs / 1000)} 秒後もデプロイ中です。操作は AWS 上で継続しています。`,
-      });
+      throw new StepError('timeout', msg('{0} was still deploying after {1} s; the operation continues in AWS.', service.name, Math.round(ctx.waitTimeoutMs / 1000)));
     }
     if (!reported) {
-      ctx.report({ en: `Waiting for ${service.name}: an operation is in progress...`, ja: `${service.name} の操作の完了を待っています...` });
+      ctx.report(msg('Waiting for {0}: an operation is in progress...', service.name));
       reported = true;
     }
     await sleep(ctx.pollIntervalMs, ctx.signal);
@@ -51,20 +49,19 @@ export async function attachConnector(ctx: StepContext, step: Step<'attach-conne
   const arn = step.vpcConnectorArn ?? ctx.connectorArns.get(step.connectorName)
     ?? (await activeConnectorNamed(ctx.clients.appRunner, step.connectorName))?.arn;
   if (!arn) {
-    throw new StepError('conflict', { en: `No ACTIVE connector named ${step.connectorName} exists; re-run to plan again.`,
-      ja: `ACTIVE な VPC Connector ${step.connectorName} がありません。再実行して計画し直してください。` });
+    throw new StepError('conflict', msg('No ACTIVE connector named {0} exists; re-run to plan again.', step.connectorName));
   }
   const changed = await changeEgress(ctx, step.service, (s) => s.egressType === 'VPC' && s.vpcConnectorArn === arn, { EgressType: 'VPC', VpcConnectorArn: arn });
   return changed
-    ? { status: 'done', detail: { en: `Update started (operation ${ctx.operationId ?? '?'}).`, ja: `更新を開始しました（操作 ${ctx.operationId ?? '?'}）。` } }
-    : { status: 'skipped', detail: { en: `${step.service.name} already uses ${step.connectorName}.`, ja: `${step.service.name} は既に ${step.connectorName} を使用しています。` } };
+    ? { status: 'done', detail: msg('Update started (operation {0}).', ctx.operationId ?? '?') }
+    : { status: 'skipped', detail: msg('{0} already uses {1}.', step.service.name, step.connectorName) };
 }
 
 export async function detachConnector(ctx: StepContext, step: Step<'detach-connector'>): Promise<Result> {
   const changed = await changeEgress(ctx, step.service, (s) => s.egressType !== 'VPC', { EgressType: 'DEFAULT' });
   return changed
-    ? { status: 'done', detail: { en: `Update started (operation ${ctx.operationId ?? '?'}).`, ja: `更新を開始しました（操作 ${ctx.operationId ?? '?'}）。` } }
-    : { status: 'skipped', detail: { en: `${step.service.name} already uses DEFAULT egress.`, ja: `${step.service.name} は既に DEFAULT の送信です。` } };
+    ? { status: 'done', detail: msg('Update started (operation {0}).', ctx.operationId ?? '?') }
+    : { status: 'skipped', detail: msg('{0} already uses DEFAULT egress.', step.service.name) };
 }
 
 const FAILED_OPERATION = new Set(['FAILED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCEEDED', 'ROLLBACK_FAILED']);
@@ -83,14 +80,11 @@ export async function waitForService(ctx: StepContext, step: Step<'wait-for-serv
       op = await latestOperation(ctx.clients.appRunner, step.service.arn);
     }
     if (op && op.id === ctx.operationId && FAILED_OPERATION.has(op.status)) {
-      throw new StepError('rollback', {
-        en: `The deployment of ${step.service.name} failed (operation ${op.id}: ${op.status}); App Runner rolled back to the previous configuration. See the service's event log.`,
-        ja: `${step.service.name} のデプロイに失敗しました（操作 ${op.id}: ${op.status}）。App Runner は以前の設定にロールバックしました。サービスのイベントログを確認してください。`,
-      });
+      throw new StepError('rollback', msg('The deployment of {0} failed (operation {1}: {2}); App Runner rolled back to the previous configuration. See the service\'s event log.', step.service.name, op.id, op.status));
     }
   }
   if (service.status !== 'RUNNING') {
-    throw new StepError('rollback', { en: `${step.service.name} is ${service.status}, not RUNNING.`, ja: `${step.service.name} は RUNNING ではなく ${service.status} です。` });
+    throw new StepError('rollback', msg('{0} is {1}, not RUNNING.', step.service.name, service.status));
   }
-  return { status: 'done', detail: { en: `${step.service.name} is RUNNING.`, ja: `${step.service.name} は RUNNING です。` } };
+  return { status: 'done', detail: msg('{0} is RUNNING.', step.service.name) };
 }

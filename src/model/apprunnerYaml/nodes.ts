@@ -4,6 +4,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, type Node, type Pair, type YAM
 import type { Anchor, ValidationContext } from './context';
 import { messages, type ExpectedType } from './messages';
 import type { Localized, Located } from './types';
+import { msg } from '../l10n/text';
 
 /** The node behind an alias, or the node itself; null/undefined for empty values. */
 export function deref(ctx: ValidationContext, node: unknown): Node | null {
@@ -21,16 +22,16 @@ export function isEmpty(node: Node | null): boolean {
 
 /** How a node reads to a user, for "must be X, not Y" messages. */
 export function describeNode(node: Node | null): Localized {
-  if (isEmpty(node)) return { en: 'empty', ja: '空' };
-  if (isMap(node)) return { en: 'a mapping', ja: 'マッピング' };
-  if (isSeq(node)) return { en: 'a list', ja: 'リスト' };
+  if (isEmpty(node)) return msg('empty');
+  if (isMap(node)) return msg('a mapping');
+  if (isSeq(node)) return msg('a list');
   if (isScalar(node)) {
     const value = node.value;
-    if (typeof value === 'number') return { en: `the number ${node.source ?? String(value)}`, ja: `数値 ${node.source ?? String(value)}` };
-    if (typeof value === 'boolean') return { en: `the boolean ${String(value)}`, ja: `真偽値 ${String(value)}` };
-    return { en: 'a string', ja: '文字列' };
+    if (typeof value === 'number') return msg('the number {0}', node.source ?? String(value));
+    if (typeof value === 'boolean') return msg('the boolean {0}', String(value));
+    return msg('a string');
   }
-  return { en: 'an unsupported value', ja: '使えない値' };
+  return msg('an unsupported value');
 }
 
 /** A scalar's text as written: `1.0` stays "1.0", `true` stays "true". */

@@ -10,6 +10,7 @@ import { readRunSection } from './runSection';
 import { END_OF_SUPPORT_RUNTIMES, isRuntime, RUNTIMES, suggestRuntime } from './runtimes';
 import type { ApprunnerConfig, ParseResult, TextRange } from './types';
 import { reportYamlDiagnostics } from './yamlErrors';
+import { msg } from '../l10n/text';
 
 export function parseApprunnerYaml(text: string): ParseResult {
   const ctx = new ValidationContext(text);
@@ -28,7 +29,7 @@ export function parseApprunnerYaml(text: string): ParseResult {
   } catch (error) {
     // The yaml package is not expected to throw on any input; if it ever does, say so instead of crashing.
     const detail = error instanceof Error ? error.message : String(error);
-    ctx.report('yaml-syntax', 'error', { en: `The file could not be read as YAML: ${detail}.`, ja: `ファイルを YAML として読み込めませんでした: ${detail}。` }, undefined);
+    ctx.report('yaml-syntax', 'error', msg('The file could not be read as YAML: {0}.', detail), undefined);
   }
   return { config, problems: ctx.sortedProblems() };
 }

@@ -2,6 +2,7 @@
 import type { Document, YAMLError } from 'yaml';
 import type { ValidationContext } from './context';
 import type { Localized } from './types';
+import { msg } from '../l10n/text';
 
 // Japanese for the parser's codes that users actually hit; anything else falls back to a generic sentence.
 const japaneseByCode: Partial<Record<YAMLError['code'], string>> = {
@@ -25,7 +26,7 @@ function firstLine(message: string): string {
 function describe(error: YAMLError, kind: 'error' | 'warning'): Localized {
   const en = firstLine(error.message);
   const ja = japaneseByCode[error.code] ?? (kind === 'error' ? 'YAML の構文エラーです' : 'YAML の警告です');
-  const title = kind === 'error' ? { en: 'YAML syntax error', ja: 'YAML の構文エラー' } : { en: 'YAML warning', ja: 'YAML の警告' };
+  const title = kind === 'error' ? msg('YAML syntax error') : msg('YAML warning');
   return { en: `${title.en}: ${en}.`, ja: `${title.ja}: ${ja}（原文: ${en}）。` };
 }
 

@@ -9,18 +9,19 @@ import { analyzeService } from '../reachability';
 import { dbVpc, vpcOfConnector } from '../reachabilityContext';
 import type { AppRunnerService, Topology } from '../topology';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
+import { msg } from '../l10n/text';
 
 const DB_VARIABLE = /^(DATABASE_URL|.*_(URL|URI|DSN))$/i;
 
 /** `DB instance kyudai-db (available) in the connector's VPC` and friends; the VPC ids go in the tooltip. */
 function hostMatch(topology: Topology, db: DatabaseTarget | undefined, diagnosis: Diagnosis | undefined): { title: Localized; tooltip?: Localized } {
-  if (!db) return { title: { en: 'not a database (instance, cluster or proxy) in this account and region', ja: 'このアカウントとリージョンのデータベース（インスタンス、クラスター、プロキシ）ではありません' } };
+  if (!db) return { title: msg('not a database (instance, cluster or proxy) in this account and region') };
   const vpc = dbVpc(topology, db) ?? '?';
   const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
   const connectorVpc = connector ? vpcOfConnector(topology, connector) : undefined;
   const what = `${databaseLabel(db).en} (${db.status})`;
   if (!connector) {
-    return { title: { en: `${what}, no VPC connector`, ja: `${what}、VPC コネクタなし` }, tooltip: { en: `${db.id} is in ${vpc}.`, ja: `${db.id} は ${vpc} にあります。` } };
+    return { title: msg('{0}, no VPC connector', what), tooltip: msg('{0} is in {1}.', db.id, vpc) };
   }
   const candidate = !diagnosis?.connectorAttached;
   const tooltip = {
@@ -28,8 +29,8 @@ function hostMatch(topology: Topology, db: DatabaseTarget | undefined, diagnosis
     ja: `${db.id} は ${vpc}、${candidate ? '候補の' : ''}コネクタ ${connector.name} は ${connectorVpc ?? '?'} にあります。`,
   };
   const whose = { en: candidate ? 'the candidate connector' : 'the connector', ja: candidate ? 'コネクタ候補' : 'コネクタ' };
-  if (connectorVpc === vpc) return { title: { en: `${what} in ${whose.en}'s VPC`, ja: `${what}、${whose.ja}と同じ VPC` }, tooltip };
-  return { title: { en: `${what} NOT in ${whose.en}'s VPC`, ja: `${what}、${whose.ja}と別の VPC` }, tooltip };
+  if (connectorVpc === vpc) return { title: msg('{0} in {1}\'s VPC', what, whose), tooltip };
+  return { title: msg('{0} NOT in {1}\'s VPC', what, whose), tooltip };
 }
 
 function groupNames(topology: Topology, ids: readonly string[]): string {
@@ -46,7 +47,7 @@ function firstReason(diagnosis: Diagnosis): Finding | undefined {
 export function pathVerdict(topology: Topology, service: AppRunnerService, url: DatabaseUrl | undefined, db: DatabaseTarget, diagnosis: Diagnosis): Localized {
   const port = (url ? db.endpoints.find((e) => e.address === url.host)?.port : undefined) ?? db.port;
   if (url && url.port !== port) {
-    return { en: `blocked: the URL uses port ${url.port} but ${db.id} listens on ${port}`, ja: `到達不可: URL のポート ${url.port} ですが ${db.id} は ${port} で待ち受けています` };
+    return msg('blocked: the URL uses port {0} but {1} listens on {2}', url.port, db.id, port);
   }
   if (diagnosis.verdicts.database === 'reachable' && diagnosis.connectorAttached) {
     const connector = topology.connectors.find((c) => c.arn === diagnosis.connectorArn);
@@ -54,9 +55,9 @@ export function pathVerdict(topology: Topology, service: AppRunnerService, url: 
     return same(`${port} open via ${from} -> ${groupNames(topology, db.securityGroupIds)}`);
   }
   const reason = firstReason(diagnosis);
-  if (diagnosis.verdicts.database === 'blocked' && reason) return { en: `${port} blocked: ${reason.message.en}`, ja: `${port} 到達不可: ${reason.message.ja}` };
-  if (reason) return { en: `${port} not known: ${reason.message.en}`, ja: `${port} 不明: ${reason.message.ja}` };
-  return { en: `${port} not known for ${service.name}`, ja: `${port} ${service.name} からの経路は不明` };
+  if (diagnosis.verdicts.database === 'blocked' && reason) return msg('{0} blocked: {1}', port, reason.message);
+  if (reason) return msg('{0} not known: {1}', port, reason.message);
+  return msg('{0} not known for {1}', port, service.name);
 }
 
 function analysis(input: LensInput, topology: Topology, service: AppRunnerService, db: DatabaseTarget | undefined): Diagnosis | undefined {
@@ -87,15 +88,15 @@ function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], u
   const target = db ?? (url || !diagnosis?.dbInstanceId ? undefined : targetById(topology, diagnosis.dbInstanceId));
   const match = hostText || target ? hostMatch(topology, url ? db : target, diagnosis) : undefined;
   const head: Localized = hostText && match
-    ? { en: `${hostText} = ${match.title.en}`, ja: `${hostText} = ${match.title.ja}` }
+    ? msg('{0} = {1}', hostText, match.title)
     : match
-      ? { en: `value from a secret, assumed ${match.title.en}`, ja: `シークレットの値、推定: ${match.title.ja}` }
-      : { en: 'value from a secret · database not known', ja: 'シークレットの値 · データベース不明' };
+      ? msg('value from a secret, assumed {0}', match.title)
+      : msg('value from a secret · database not known');
   const lenses: LensModel[] = [];
   // The verdict first: it is what the user is after, and a long host name would push it off screen.
   if (service && target && diagnosis) {
     lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name],
-      tooltip: { en: `Run Diagnose for ${service.name}: every check with its evidence and fixes.`, ja: `${service.name} を診断します（すべての確認項目と根拠、修正方法）。` } });
+      tooltip: msg('Run Diagnose for {0}: every check with its evidence and fixes.', service.name) });
   }
   lenses.push({ id: `db-host:${path}`, range, title: head, tooltip: match?.tooltip, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined });
   return lenses;

@@ -5,6 +5,7 @@ import { defaultRouteKind, EGRESS_ROUTE_KINDS, routeTableForSubnet } from '../ro
 import type { AppRunnerService, Topology } from '../topology';
 import type { TextRange } from '../apprunnerYaml/types';
 import { LENS_COMMANDS, type LensModel } from './types';
+import { msg } from '../l10n/text';
 
 /** Connector subnets of the attached connector whose 0.0.0.0/0 reaches no NAT, transit gateway or appliance. */
 export function subnetsWithoutInternet(topology: Topology, service: AppRunnerService): string[] {
@@ -24,9 +25,7 @@ export function internetLenses(topology: Topology, service: AppRunnerService, ra
   if (without.length === 0) return [];
   return [{
     id: 'internet', range, command: LENS_COMMANDS.diagnose, args: [service.name],
-    title: { en: `no internet egress: ${without.join(', ')} route 0.0.0.0/0 to no NAT gateway`,
-      ja: `インターネットへの送信なし: ${without.join(', ')} の 0.0.0.0/0 が NAT ゲートウェイに向いていません` },
-    tooltip: { en: 'The database works and health checks pass, but third-party APIs and AWS APIs without VPC endpoints fail. Add a NAT gateway in a public subnet and route these subnets to it, or add VPC endpoints for the AWS services the service calls.',
-      ja: 'データベースとヘルスチェックは動きますが、外部 API や VPC エンドポイントのない AWS API は失敗します。パブリックサブネットに NAT ゲートウェイを置いてこれらのサブネットをそこへ向けるか、サービスが呼ぶ AWS サービスの VPC エンドポイントを作ってください。' },
+    title: msg('no internet egress: {0} route 0.0.0.0/0 to no NAT gateway', without.join(', ')),
+    tooltip: msg('The database works and health checks pass, but third-party APIs and AWS APIs without VPC endpoints fail. Add a NAT gateway in a public subnet and route these subnets to it, or add VPC endpoints for the AWS services the service calls.'),
   }];
 }

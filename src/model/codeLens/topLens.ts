@@ -4,6 +4,7 @@ import type { Localized, TextRange } from '../apprunnerYaml/types';
 import type { AppRunnerService, Topology } from '../topology';
 import { internetLenses } from './internetLens';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
+import { joinTexts, msg } from '../l10n/text';
 
 const TOP: TextRange = { startLine: 0, startCol: 0, endLine: 0, endCol: 0 };
 
@@ -14,12 +15,12 @@ export function topRange(): TextRange {
 
 /** `egress VPC via campus-sns-vpc-connector (ACTIVE)` / `egress DEFAULT`. */
 export function egressText(service: AppRunnerService, topology: Topology): Localized {
-  if (!service.detailsLoaded || !service.egressType) return { en: 'egress not loaded yet', ja: 'egress 読み込み中' };
+  if (!service.detailsLoaded || !service.egressType) return msg('egress not loaded yet');
   if (service.egressType !== 'VPC') return same('egress DEFAULT');
   const connector = topology.connectors.find((c) => c.arn === service.vpcConnectorArn);
   if (!connector) {
     const name = service.vpcConnectorArn?.split('/')[1] ?? '?';
-    return { en: `egress VPC via ${name} (not found)`, ja: `egress VPC via ${name}（見つかりません）` };
+    return msg('egress VPC via {0} (not found)', name);
   }
   return same(`egress VPC via ${connector.name} (${connector.status})`);
 }
@@ -30,13 +31,13 @@ function statusText(service: AppRunnerService): Localized {
   const busy = op && (op.status === 'PENDING' || op.status === 'IN_PROGRESS' || op.status === 'ROLLBACK_IN_PROGRESS');
   if (service.status === 'OPERATION_IN_PROGRESS' || busy) {
     const what = op && busy ? op.type : 'operation';
-    return { en: `${service.status} · ${what} in progress`, ja: `${service.status} · ${what} 実行中` };
+    return msg('{0} · {1} in progress', service.status, what);
   }
   return same(service.status);
 }
 
 function join(...parts: Localized[]): Localized {
-  return { en: parts.map((p) => p.en).join(' · '), ja: parts.map((p) => p.ja).join(' · ') };
+  return joinTexts(parts, ' · ');
 }
 
 function linkLens(range: TextRange, title: Localized, tooltip?: Localized): LensModel {
@@ -48,26 +49,25 @@ function actions(range: TextRange, service: AppRunnerService): LensModel[] {
   const list: LensModel[] = [];
   // Attaching applies only while the service does not egress through a VPC yet.
   if (service.detailsLoaded && service.egressType !== 'VPC') {
-    list.push({ id: 'action:attachConnector', range, title: { en: 'Attach connector', ja: 'コネクタを接続' }, command: LENS_COMMANDS.attachConnector, args: arg });
+    list.push({ id: 'action:attachConnector', range, title: msg('Attach connector'), command: LENS_COMMANDS.attachConnector, args: arg });
   }
   list.push(
-    { id: 'action:diagnose', range, title: { en: 'Diagnose', ja: '診断' }, command: LENS_COMMANDS.diagnose, args: arg },
-    { id: 'action:showDiagram', range, title: { en: 'Show diagram', ja: '構成図' }, command: LENS_COMMANDS.showDiagram, args: arg },
-    { id: 'action:checkHealth', range, title: { en: 'Check health', ja: 'ヘルスチェック' }, command: LENS_COMMANDS.checkHealth, args: arg },
-    { id: 'action:link', range, title: { en: 'Change link', ja: 'リンクを変更' }, command: LENS_COMMANDS.link },
+    { id: 'action:diagnose', range, title: msg('Diagnose'), command: LENS_COMMANDS.diagnose, args: arg },
+    { id: 'action:showDiagram', range, title: msg('Show diagram'), command: LENS_COMMANDS.showDiagram, args: arg },
+    { id: 'action:checkHealth', range, title: msg('Check health'), command: LENS_COMMANDS.checkHealth, args: arg },
+    { id: 'action:link', range, title: msg('Change link'), command: LENS_COMMANDS.link },
   );
   return list;
 }
 
 function howLinked(input: LensInput): Localized {
   const link = input.link;
-  if (link.kind === 'setting') return { en: 'Linked by the setting apprunnerVpc.linkedService.', ja: '設定 apprunnerVpc.linkedService でリンクしています。' };
-  if (link.kind === 'remembered') return { en: 'Linked by your choice for this folder.', ja: 'このフォルダーで選んだサービスにリンクしています。' };
+  if (link.kind === 'setting') return msg('Linked by the setting apprunnerVpc.linkedService.');
+  if (link.kind === 'remembered') return msg('Linked by your choice for this folder.');
   if (link.kind === 'serviceName') {
-    return { en: 'Linked by the setting apprunnerVpc.serviceName (no service deploys this repository and folder).',
-      ja: '設定 apprunnerVpc.serviceName でリンクしています（このリポジトリとフォルダーをデプロイしているサービスはありません）。' };
+    return msg('Linked by the setting apprunnerVpc.serviceName (no service deploys this repository and folder).');
   }
-  return { en: 'Linked automatically: the service deploys this repository and folder.', ja: '自動リンク: このリポジトリとフォルダーをデプロイしているサービスです。' };
+  return msg('Linked automatically: the service deploys this repository and folder.');
 }
 
 /** The top lens and, when the service is known, its action lenses. */
@@ -76,15 +76,15 @@ export function topLenses(input: LensInput): LensModel[] {
   const link = input.link;
   // Without a snapshot an automatic link cannot be known yet: say why instead of asking too early.
   if (link.kind === 'none' && !input.snapshot) {
-    return [linkLens(range, join(same('App Runner'), input.unavailable ?? { en: 'loading…', ja: '読み込み中…' }))];
+    return [linkLens(range, join(same('App Runner'), input.unavailable ?? msg('loading…')))];
   }
   if (link.kind === 'none') {
-    return [linkLens(range, { en: 'Link to an App Runner service...', ja: 'App Runner サービスにリンク...' },
-      { en: 'No service deploys this file automatically; choose one.', ja: 'このファイルを使うサービスを自動で特定できませんでした。選んでください。' })];
+    return [linkLens(range, msg('Link to an App Runner service...'),
+      msg('No service deploys this file automatically; choose one.'))];
   }
   if (link.kind === 'ambiguous') {
     const names = link.candidates.join(', ');
-    return [linkLens(range, { en: `Link to an App Runner service... (${link.candidates.length} match)`, ja: `App Runner サービスにリンク...（${link.candidates.length} 件が一致）` },
+    return [linkLens(range, msg('Link to an App Runner service... ({0} match)', link.candidates.length),
       same(names))];
   }
   const name = link.serviceName;
@@ -92,12 +92,12 @@ export function topLenses(input: LensInput): LensModel[] {
   const service = snapshot?.services.find((s) => s.name === name);
   if (!snapshot || !service) {
     const why: Localized = !snapshot || input.loading
-      ? input.unavailable ?? (input.loading ? { en: 'loading…', ja: '読み込み中…' } : { en: 'not loaded', ja: '未読み込み' })
-      : { en: `not found in ${snapshot.region}`, ja: `${snapshot.region} に見つかりません` };
+      ? input.unavailable ?? (input.loading ? msg('loading…') : msg('not loaded'))
+      : msg('not found in {0}', snapshot.region);
     return [linkLens(range, join(same(name), why), howLinked(input))];
   }
   const tooltip = service.source?.kind === 'image'
-    ? join(howLinked(input), { en: `${name} is deployed from an image: App Runner does not read this file for it`, ja: `${name} はイメージからデプロイされているため、App Runner はこのファイルを読みません` })
+    ? join(howLinked(input), msg('{0} is deployed from an image: App Runner does not read this file for it', name))
     : howLinked(input);
   const top: LensModel = { id: 'top', range, title: join(same(name), statusText(service), egressText(service, snapshot)), tooltip,
     command: LENS_COMMANDS.showDiagram, args: [name] };

@@ -3,14 +3,15 @@
 import type { ApprunnerConfig, Localized, TextRange } from '../apprunnerYaml/types';
 import type { LinkResolution } from '../serviceLink';
 import type { Topology } from '../topology';
+import { CommandId } from '../commandIds';
 
 /** Commands a lens may run; the editor shows an action only when its command is registered. */
 export const LENS_COMMANDS = {
-  link: 'apprunnerVpc.linkService',
-  attachConnector: 'apprunnerVpc.attachConnector',
-  diagnose: 'apprunnerVpc.diagnose',
-  showDiagram: 'apprunnerVpc.showDiagram',
-  checkHealth: 'apprunnerVpc.checkHealth',
+  link: CommandId.linkService,
+  attachConnector: CommandId.attachConnector,
+  diagnose: CommandId.diagnose,
+  showDiagram: CommandId.showDiagram,
+  checkHealth: CommandId.checkHealth,
 } as const;
 
 export interface LensModel {
@@ -38,4 +39,4 @@ export interface LensInput {
   databasePort?: number;
 }
 
-export const same = (text: string): Localized => ({ en: text, ja: text });
+export { same } from '../l10n/text';

@@ -14,6 +14,7 @@ import {
 } from './nodes';
 import { routeScene } from './routes';
 import type { DiagramEdge, DiagramModel, DiagramNode, EdgeKind } from './types';
+import { msg } from '../l10n/text';
 
 export interface DiagramOptions extends AnalyzeOptions {
   connectorName?: string;
@@ -21,7 +22,7 @@ export interface DiagramOptions extends AnalyzeOptions {
   busy?: readonly string[];
 }
 
-const WORKING: LocalizedText = { en: 'operation in progress', ja: '処理中' };
+const WORKING: LocalizedText = msg('operation in progress');
 
 function edge(id: string, kind: EdgeKind, from: string, to: string, s: ElementState, label?: string): DiagramEdge {
   return { id, kind, from, to, ...s, ...(label ? { label } : {}) };

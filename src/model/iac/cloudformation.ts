@@ -11,6 +11,7 @@ import type { DesiredSetup } from '../desired';
 import type { SecurityGroupRule, Topology } from '../topology';
 import type { IacContext } from './types';
 import { yamlLines } from './yamlText';
+import { msg } from '../l10n/text';
 
 export interface CfnParameter {
   Type: string;
@@ -200,61 +201,47 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
   const connectorId = connectorLogicalId(r);
   const header = [
-    t({ en: `App Runner VPC connector setup for ${r.service.name}: the security groups and connector of the runbook (sections 3 and 4).`,
-      ja: `${r.service.name} の App Runner VPC コネクタのセットアップ: 手順書のセキュリティグループと VPC コネクタ（3、4 章）。` }),
+    t(msg('App Runner VPC connector setup for {0}: the security groups and connector of the runbook (sections 3 and 4).', r.service.name)),
     t({ en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
       ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。` }),
-    ...(ctx.basis === 'attached' ? [t({ en: `The setup ${r.service.name} uses now.`, ja: `${r.service.name} が現在使っているセットアップです。` })] : []),
-    ...(ctx.basis === 'proposed' ? [t({ en: `${r.service.name} has no active VPC connector: this is the setup Set Up VPC Connector proposes.`,
-      ja: `${r.service.name} には有効な VPC コネクタがありません。「VPC コネクタ をセットアップ」が提案する構成です。` })] : []),
-    ...(r.replacedGroup ? [t({ en: `Not ${r.replacedGroup.name} (${r.replacedGroup.id}): ${r.replacedGroup.why.en} This template leaves it unchanged and uses a dedicated group.`,
-      ja: `${r.replacedGroup.name}（${r.replacedGroup.id}）は使いません: ${r.replacedGroup.why.ja} このテンプレートはそれを変更せず、専用のグループを使います。` })] : []),
-    t({ en: `The App Runner service ${r.service.name} is referenced, not defined here: its definition is yours. Add the NetworkConfiguration at the end of this file to it.`,
-      ja: `App Runner サービス ${r.service.name} は参照するだけで、ここでは定義しません（定義は利用者のものです）。このファイル末尾の NetworkConfiguration をそのサービスに追加してください。` }),
+    ...(ctx.basis === 'attached' ? [t(msg('The setup {0} uses now.', r.service.name))] : []),
+    ...(ctx.basis === 'proposed' ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))] : []),
+    ...(r.replacedGroup ? [t(msg('Not {0} ({1}): {2} This template leaves it unchanged and uses a dedicated group.', r.replacedGroup.name, r.replacedGroup.id, r.replacedGroup.why))] : []),
+    t(msg('The App Runner service {0} is referenced, not defined here: its definition is yours. Add the NetworkConfiguration at the end of this file to it.', r.service.name)),
   ];
   const appGroup: string[] = [
-    t({ en: 'Egress is exactly the listed rules: listing SecurityGroupEgress replaces the allow-all rule a new group gets.',
-      ja: 'アウトバウンドは列挙したルールだけです。SecurityGroupEgress を列挙すると、新しいグループの全許可ルールは置き換えられます。' }),
+    t(msg('Egress is exactly the listed rules: listing SecurityGroupEgress replaces the allow-all rule a new group gets.')),
   ];
   const ownedNotes: string[] = [];
   if (r.appGroup.existing?.owner) {
-    ownedNotes.push(t({ en: `The App Runner group ${r.appGroup.existing.id} already has the runbook's rules and is managed by ${r.appGroup.existing.owner}: referenced by the parameter AppRunnerSecurityGroupId, never imported or changed here.`,
-      ja: `App Runner のグループ ${r.appGroup.existing.id} は手順書のルールを既に持ち、${r.appGroup.existing.owner} が管理しています。パラメータ AppRunnerSecurityGroupId で参照するだけで、ここでインポートや変更はしません。` }));
+    ownedNotes.push(t(msg('The App Runner group {0} already has the runbook\'s rules and is managed by {1}: referenced by the parameter AppRunnerSecurityGroupId, never imported or changed here.', r.appGroup.existing.id, r.appGroup.existing.owner)));
   }
   if (r.connector.existing?.owner) {
-    ownedNotes.push(t({ en: `The connector ${r.connector.name} (${r.connector.existing.arn}) matches and is managed by ${r.connector.existing.owner}: referenced by the parameter VpcConnectorArn, never imported or changed here.`,
-      ja: `VPC コネクタ ${r.connector.name}（${r.connector.existing.arn}）は一致しており、${r.connector.existing.owner} が管理しています。パラメータ VpcConnectorArn で参照するだけで、ここでインポートや変更はしません。` }));
+    ownedNotes.push(t(msg('The connector {0} ({1}) matches and is managed by {2}: referenced by the parameter VpcConnectorArn, never imported or changed here.', r.connector.name, r.connector.existing.arn, r.connector.existing.owner)));
   }
   if (r.appGroup.existing && !r.appGroup.existing.owner) {
-    appGroup.push(t({ en: `Exists as ${r.appGroup.existing.id}: imported (resources-to-import), DeletionPolicy Retain.`,
-      ja: `${r.appGroup.existing.id} として存在します。インポートします（resources-to-import）。DeletionPolicy は Retain です。` }));
-    appGroup.push(t({ en: 'The import template describes it as it is now; the stack update with this template then adds the missing rules and revokes any allow-all egress.',
-      ja: 'インポート用テンプレートは現在の状態を記述します。続いてこのテンプレートでスタックを更新すると、足りないルールが追加され、全許可のアウトバウンドは取り消されます。' }));
+    appGroup.push(t(msg('Exists as {0}: imported (resources-to-import), DeletionPolicy Retain.', r.appGroup.existing.id)));
+    appGroup.push(t(msg('The import template describes it as it is now; the stack update with this template then adds the missing rules and revokes any allow-all egress.')));
   }
   const byResource: Comments = { [APP_GROUP_ID]: appGroup };
   const dbNote = r.dbGroup.owner
-    ? t({ en: `${r.dbGroup.label} is managed by ${r.dbGroup.owner}: add its inbound rule there (TCP ${r.dbGroup.port} from ${APP_GROUP_ID}), not here.`,
-      ja: `${r.dbGroup.label} は ${r.dbGroup.owner} が管理しています。受信ルール（${APP_GROUP_ID} からの TCP ${r.dbGroup.port}）はここではなく、そちらで追加してください。` })
+    ? t(msg('{0} is managed by {1}: add its inbound rule there (TCP {2} from {3}), not here.', r.dbGroup.label, r.dbGroup.owner, r.dbGroup.port, APP_GROUP_ID))
     : r.ingress.existingRuleId
-      ? t({ en: `${r.dbGroup.label} already allows TCP ${r.dbGroup.port} from the App Runner group (${r.ingress.existingRuleId}): that rule stays as it is, outside this stack.`,
-        ja: `${r.dbGroup.label} は App Runner のグループからの TCP ${r.dbGroup.port} を既に許可しています（${r.ingress.existingRuleId}）。そのルールはこのスタックの外でそのまま残ります。` })
+      ? t(msg('{0} already allows TCP {1} from the App Runner group ({2}): that rule stays as it is, outside this stack.', r.dbGroup.label, r.dbGroup.port, r.ingress.existingRuleId))
       : undefined;
   if (dbNote) byResource[APP_GROUP_ID].push(dbNote);
   // Resources another stack owns are not in the template: their notes (and the DB note) go to the header.
   header.push(...ownedNotes, ...(r.appGroup.existing?.owner && dbNote ? [dbNote] : []));
   byResource[connectorId] = [
-    t({ en: 'A connector cannot change: a different subnet or group list is a new connector under a new logical id and name (revision suffix). CloudFormation creates it, updates the service, and deletes the old one only in cleanup, so the service is never without a connector.',
-      ja: 'VPC コネクタは変更できません。サブネットやグループが変わると、新しい論理 ID と名前（リビジョン接尾辞）の新しいコネクタになります。CloudFormation はそれを作成し、サービスを更新し、古いものはクリーンアップで削除するため、サービスがコネクタを失うことはありません。' }),
+    t(msg('A connector cannot change: a different subnet or group list is a new connector under a new logical id and name (revision suffix). CloudFormation creates it, updates the service, and deletes the old one only in cleanup, so the service is never without a connector.')),
     ...(r.connector.supersedes ? [t({
       en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups, so this is ${r.connector.name}. ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
       ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在するため、これは ${r.connector.name} です。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}` })] : []),
-    ...(r.connector.existing && !r.connector.existing.owner ? [t({ en: `Exists as ${r.connector.existing.arn}: imported, DeletionPolicy Retain.`,
-      ja: `${r.connector.existing.arn} として存在します。インポートします。DeletionPolicy は Retain です。` })] : []),
+    ...(r.connector.existing && !r.connector.existing.owner ? [t(msg('Exists as {0}: imported, DeletionPolicy Retain.', r.connector.existing.arn))] : []),
   ];
   const fragment = yamlLines({ NetworkConfiguration: serviceNetworkFragment(r, connectorArnRef(r)) });
   const footer = [
-    t({ en: `Add to the Properties of your AWS::AppRunner::Service ${r.service.name} (${r.service.arn}) in the same stack; from another stack use this stack's VpcConnectorArn output:`,
-      ja: `同じスタックの AWS::AppRunner::Service ${r.service.name}（${r.service.arn}）の Properties に追加してください。別のスタックからはこのスタックの出力 VpcConnectorArn を使ってください:` }),
+    t(msg('Add to the Properties of your AWS::AppRunner::Service {0} ({1}) in the same stack; from another stack use this stack\'s VpcConnectorArn output:', r.service.name, r.service.arn)),
     ...fragment.map((line) => `#   ${line}`),
   ];
   return { header, byResource, footer };

@@ -11,6 +11,7 @@ import type { Topology } from '../topology';
 import { expr, hclAttributes, hclString, type HclValue } from './hclText';
 import { type SetupResources, type SetupRule, setupResources } from './setupResources';
 import type { ExportFile, IacContext } from './types';
+import { msg } from '../l10n/text';
 
 export const TF_APP_GROUP = 'aws_security_group.apprunner';
 export const TF_CONNECTOR = 'aws_apprunner_vpc_connector.this';
@@ -85,36 +86,28 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
   const parts: string[] = [];
   const groupOwner = r.appGroup.existing?.owner;
   if (groupOwner) {
-    parts.push(t({ en: `The App Runner group ${r.appGroup.existing?.id} already has the runbook's rules and is managed by ${groupOwner}: referenced by var.apprunner_security_group_id, never imported or changed here.`,
-      ja: `App Runner のグループ ${r.appGroup.existing?.id} は手順書のルールを既に持ち、${groupOwner} が管理しています。var.apprunner_security_group_id で参照するだけで、ここでインポートや変更はしません。` }));
+    parts.push(t(msg('The App Runner group {0} already has the runbook\'s rules and is managed by {1}: referenced by var.apprunner_security_group_id, never imported or changed here.', r.appGroup.existing?.id ?? '', groupOwner)));
   } else parts.push(block('resource "aws_security_group" "apprunner"', {
     name: r.appGroup.groupName, description: r.appGroup.description, vpc_id: expr('var.vpc_id'), tags: r.appGroup.tags,
   }, [], [
-    t({ en: 'No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.',
-      ja: 'インラインの egress / ingress はありません。Terraform は新しいグループの全許可アウトバウンドを削除し、下のルールだけが残ります。' }),
-    ...(r.appGroup.existing ? [t({ en: `Exists as ${r.appGroup.existing.id}: adopted by the import block in imports.tf.`,
-      ja: `${r.appGroup.existing.id} として存在します。imports.tf の import ブロックで取り込みます。` })] : []),
-    ...(r.appGroup.existing && r.appGroup.existing.allowAllEgressRuleIds.length > 0 ? [t({
-      en: `Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}`,
-      ja: `Terraform は管理外のルールを残します。全許可のアウトバウンドは一度だけ削除してください: aws ec2 revoke-security-group-egress --group-id ${r.appGroup.existing.id} --security-group-rule-ids ${r.appGroup.existing.allowAllEgressRuleIds.join(' ')}` })] : []),
+    t(msg('No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.')),
+    ...(r.appGroup.existing ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.appGroup.existing.id))] : []),
+    ...(r.appGroup.existing && r.appGroup.existing.allowAllEgressRuleIds.length > 0 ? [t(msg('Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id {0} --security-group-rule-ids {1}', r.appGroup.existing.id, r.appGroup.existing.allowAllEgressRuleIds.join(' ')))] : []),
   ]));
   if (!groupOwner) for (const rule of r.egress) parts.push(ruleBlock(egressAddress(rule), rule, appGroupId, []));
   if (r.dbGroup.owner) {
     parts.push([
-      t({ en: `${r.dbGroup.label} is managed by ${r.dbGroup.owner}: add its inbound rule there (TCP ${r.dbGroup.port} from ${TF_APP_GROUP}.id), not here.`,
-        ja: `${r.dbGroup.label} は ${r.dbGroup.owner} が管理しています。受信ルール（${TF_APP_GROUP}.id からの TCP ${r.dbGroup.port}）はここではなく、そちらで追加してください。` }),
+      t(msg('{0} is managed by {1}: add its inbound rule there (TCP {2} from {3}.id), not here.', r.dbGroup.label, r.dbGroup.owner, r.dbGroup.port, TF_APP_GROUP)),
     ].join('\n'));
   } else {
     parts.push(ruleBlock(TF_DB_INGRESS, r.ingress, expr('var.db_security_group_id'), [
-      t({ en: `The database group ${r.dbGroup.label} is referenced by id, not managed: only this rule is added to it.`,
-        ja: `データベースのグループ ${r.dbGroup.label} は ID で参照するだけで管理しません。追加するのはこのルールだけです。` }),
+      t(msg('The database group {0} is referenced by id, not managed: only this rule is added to it.', r.dbGroup.label)),
     ], appGroupId));
   }
   const [type, name] = TF_CONNECTOR.split('.');
   const connectorOwner = r.connector.existing?.owner;
   if (connectorOwner) {
-    parts.push(t({ en: `The connector ${r.connector.name} (${r.connector.existing?.arn}) matches and is managed by ${connectorOwner}: referenced by var.vpc_connector_arn, never imported or changed here.`,
-      ja: `VPC コネクタ ${r.connector.name}（${r.connector.existing?.arn}）は一致しており、${connectorOwner} が管理しています。var.vpc_connector_arn で参照するだけで、ここでインポートや変更はしません。` }));
+    parts.push(t(msg('The connector {0} ({1}) matches and is managed by {2}: referenced by var.vpc_connector_arn, never imported or changed here.', r.connector.name, r.connector.existing?.arn ?? '', connectorOwner)));
     return `${parts.join('\n\n')}\n`;
   }
   parts.push(block(`resource "${type}" "${name}"`, {
@@ -123,16 +116,14 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
   }, [
     '',
     '  lifecycle {',
-    `    ${t({ en: 'A connector cannot change: a new subnet or group list replaces it. Create the new one first, so the service moves before the old one goes.',
-      ja: 'VPC コネクタは変更できず、サブネットやグループが変わると置き換えになります。新しいものを先に作り、サービスが移ってから古いものを削除します。' })}`,
+    `    ${t(msg('A connector cannot change: a new subnet or group list replaces it. Create the new one first, so the service moves before the old one goes.'))}`,
     '    create_before_destroy = true',
     '  }',
   ], [
     ...(r.connector.supersedes ? [t({
       en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups and cannot change, so this is a new connector ${r.connector.name} (revision suffix). ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
       ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在し変更できないため、新しいコネクタ ${r.connector.name}（リビジョン接尾辞）を作ります。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}` })] : []),
-    ...(r.connector.existing ? [t({ en: `Exists as ${r.connector.existing.arn}: adopted by the import block in imports.tf.`,
-      ja: `${r.connector.existing.arn} として存在します。imports.tf の import ブロックで取り込みます。` })] : []),
+    ...(r.connector.existing ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.connector.existing.arn))] : []),
   ]));
   return `${parts.join('\n\n')}\n`;
 }
@@ -170,8 +161,7 @@ function outputsFile(r: SetupResources, ctx: IacContext): string {
     block('output "apprunner_security_group_id"', { value: appGroupIdExpr(r) }),
     block('output "vpc_connector_arn"', { value: expr(connectorArnExpr(r)) }),
     [
-      t({ en: `The App Runner service ${r.service.name} (${r.service.arn}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:`,
-        ja: `App Runner サービス ${r.service.name}（${r.service.arn}）は参照するだけで、ここでは管理しません（定義は利用者のものです）。次のブロックを aws_apprunner_service に追加してください:` }),
+      t(msg('The App Runner service {0} ({1}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:', r.service.name, r.service.arn)),
       ...paste.map((line) => `#   ${line}`),
       block('output "service_network_configuration"', { value: network }),
     ].join('\n'),
@@ -183,11 +173,9 @@ function headerComment(r: SetupResources, ctx: IacContext): string {
   return [
     t({ en: `App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
       ja: `${r.service.name} の App Runner VPC コネクタのセットアップ（手順書 3、4 章）。App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。` }),
-    ...(ctx.basis === 'attached' ? [t({ en: `The setup ${r.service.name} uses now.`, ja: `${r.service.name} が現在使っているセットアップです。` })] : []),
-    ...(ctx.basis === 'proposed' ? [t({ en: `${r.service.name} has no active VPC connector: this is the setup Set Up VPC Connector proposes.`,
-      ja: `${r.service.name} には有効な VPC コネクタがありません。「VPC コネクタ をセットアップ」が提案する構成です。` })] : []),
-    ...(r.replacedGroup ? [t({ en: `Not ${r.replacedGroup.name} (${r.replacedGroup.id}): ${r.replacedGroup.why.en} This configuration leaves it unchanged and uses a dedicated group.`,
-      ja: `${r.replacedGroup.name}（${r.replacedGroup.id}）は使いません: ${r.replacedGroup.why.ja} この構成はそれを変更せず、専用のグループを使います。` })] : []),
+    ...(ctx.basis === 'attached' ? [t(msg('The setup {0} uses now.', r.service.name))] : []),
+    ...(ctx.basis === 'proposed' ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))] : []),
+    ...(r.replacedGroup ? [t(msg('Not {0} ({1}): {2} This configuration leaves it unchanged and uses a dedicated group.', r.replacedGroup.name, r.replacedGroup.id, r.replacedGroup.why))] : []),
     '',
   ].join('\n');
 }

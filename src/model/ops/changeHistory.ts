@@ -3,6 +3,7 @@
 // (relative and absolute), what changed ("ingress tcp 5432 from sg-x revoked"), from where (source IP or
 // "AWS service"), and the event's page in the CloudTrail console. Pure: plain events in, rows out.
 import type { Localized } from '../awsError';
+import { msg } from '../l10n/text';
 
 /** One event as LookupEvents returns it (EventTime as epoch ms). */
 export interface TrailEventInput {
@@ -87,9 +88,9 @@ function peers(p: Rec): string[] {
 
 function ruleChange(name: string, req: Rec): Localized {
   const m = /^(Authorize|Revoke)SecurityGroup(Ingress|Egress)$/.exec(name);
-  const verb = m?.[1] === 'Authorize' ? { en: 'authorized', ja: '追加' } : { en: 'revoked', ja: '削除' };
+  const verb = m?.[1] === 'Authorize' ? msg('authorized') : msg('revoked');
   const ingress = m?.[2] === 'Ingress';
-  const dir = ingress ? { en: 'ingress', ja: 'インバウンド' } : { en: 'egress', ja: 'アウトバウンド' };
+  const dir = ingress ? msg('ingress') : msg('egress');
   const prep = ingress ? 'from' : 'to';
   let perms = list(req.ipPermissions);
   // The CLI's short form (--protocol --port --cidr / --source-group) arrives as top-level fields.
@@ -102,7 +103,7 @@ function ruleChange(name: string, req: Rec): Localized {
   const parts = perms.map((p) => `${portText(p)} ${prep} ${peers(p).join(', ') || '?'}`);
   if (ruleIds.length) parts.push(`rule ${ruleIds.join(', ')}`);
   const body = parts.join('; ') || '?';
-  return { en: `${dir.en} ${body} ${verb.en}`, ja: `${dir.ja} ${body} を${verb.ja}` };
+  return msg('{0} {1} {2}', dir, body, verb);
 }
 
 function nameOfArn(arn: string | undefined): string {
@@ -115,9 +116,9 @@ function egressChange(req: Rec): Localized | undefined {
   if (!type) return undefined;
   if (type === 'VPC') {
     const c = nameOfArn(str(egress.vpcConnectorArn));
-    return { en: `egress set to VPC through connector ${c}`, ja: `送信先を VPC に変更（コネクタ ${c}）` };
+    return msg('egress set to VPC through connector {0}', c);
   }
-  return { en: `egress set to ${type} (public internet)`, ja: `送信先を ${type}（パブリックインターネット）に変更` };
+  return msg('egress set to {0} (public internet)', type);
 }
 
 /** What the call changed, in a person's words. */
@@ -130,21 +131,21 @@ export function describeChange(eventName: string, req: Rec, res: Rec): Localized
       return { en: `security group ${name}${id ? ` (${id})` : ''} created in ${str(req.vpcId) ?? '?'}`, ja: `セキュリティグループ ${name}${id ? `（${id}）` : ''} を ${str(req.vpcId) ?? '?'} に作成` };
     }
     case 'DeleteSecurityGroup':
-      return { en: `security group ${str(req.groupId) ?? str(req.groupName) ?? '?'} deleted`, ja: `セキュリティグループ ${str(req.groupId) ?? str(req.groupName) ?? '?'} を削除` };
+      return msg('security group {0} deleted', str(req.groupId) ?? str(req.groupName) ?? '?');
     case 'CreateVpcConnector': {
       const subnets = (req.subnets as unknown[] | undefined)?.join(', ') ?? '?';
       const groups = (req.securityGroups as unknown[] | undefined)?.join(', ') ?? '?';
       const name = str(req.vpcConnectorName) ?? '?';
-      return { en: `VPC connector ${name} created (subnets ${subnets}; groups ${groups})`, ja: `VPC コネクタ ${name} を作成（サブネット ${subnets}、グループ ${groups}）` };
+      return msg('VPC connector {0} created (subnets {1}; groups {2})', name, subnets, groups);
     }
     case 'DeleteVpcConnector':
-      return { en: `VPC connector ${nameOfArn(str(req.vpcConnectorArn))} deleted`, ja: `VPC コネクタ ${nameOfArn(str(req.vpcConnectorArn))} を削除` };
+      return msg('VPC connector {0} deleted', nameOfArn(str(req.vpcConnectorArn)));
     case 'UpdateService':
-      return egressChange(req) ?? { en: 'service configuration updated', ja: 'サービス設定を更新' };
+      return egressChange(req) ?? msg('service configuration updated');
     case 'CreateTags':
     case 'DeleteTags': {
       const tags = list(req.tags).concat(list(req.tagSet)).map((t) => `${str(t.key) ?? '?'}${t.value !== undefined ? `=${str(t.value)}` : ''}`).join(', ');
-      return eventName === 'CreateTags' ? { en: `tags set: ${tags}`, ja: `タグを設定: ${tags}` } : { en: `tags removed: ${tags}`, ja: `タグを削除: ${tags}` };
+      return eventName === 'CreateTags' ? msg('tags set: {0}', tags) : msg('tags removed: {0}', tags);
     }
     default:
       return { en: eventName, ja: eventName };
@@ -170,8 +171,8 @@ export function changeRow(e: TrailEventInput, region: string, nowMs: number): Ch
     time: new Date(e.eventTime).toISOString(),
     ago: relativeTime(e.eventTime, nowMs),
     who: str(identity.arn) ?? e.username ?? '?',
-    from: service ? { en: `AWS service (${service})`, ja: `AWS サービス（${service}）` } : { en: source || '?', ja: source || '?' },
-    what: errorCode ? { en: `${what.en} (failed: ${errorCode})`, ja: `${what.ja}（失敗: ${errorCode}）` } : what,
+    from: service ? msg('AWS service ({0})', service) : { en: source || '?', ja: source || '?' },
+    what: errorCode ? msg('{0} (failed: {1})', what, errorCode) : what,
     errorCode,
     resources: e.resources.map((r) => r.name ?? '').filter(Boolean),
     consoleUrl: consoleUrl(region, e.eventId),
@@ -189,5 +190,5 @@ export function changeHistory(events: TrailEventInput[], region: string, nowMs: 
 export function lastChangeLine(rows: ChangeRow[], resource: string): Localized | undefined {
   const row = rows.find((r) => !r.errorCode && r.resources.includes(resource));
   if (!row) return undefined;
-  return { en: `${row.what.en} by ${row.who} ${row.ago.en}`, ja: `${row.ago.ja}に ${row.who} が${row.what.ja}` };
+  return msg('{0} by {1} {2}', row.what, row.who, row.ago);
 }

@@ -2,6 +2,7 @@
 // the batched GetMetricData queries, series to small-chart data, and the checklist's performance verdict.
 // Pure: src/aws/metrics.ts runs the queries, the views draw the charts.
 import type { LocalizedText } from '../diagnosis';
+import { msg } from '../l10n/text';
 
 /** Namespace and dimensions App Runner publishes under (App Runner developer guide, "Viewing metrics"). */
 export const APP_RUNNER_NAMESPACE = 'AWS/AppRunner';
@@ -19,15 +20,15 @@ export interface MetricDefinition {
 }
 
 export const METRICS: readonly MetricDefinition[] = [
-  { id: 'requests', name: 'Requests', stat: 'Sum', unit: 'count', title: { en: 'Requests', ja: 'リクエスト数' } },
-  { id: 's2xx', name: '2xxStatusResponses', stat: 'Sum', unit: 'count', title: { en: '2xx responses', ja: '2xx 応答' } },
-  { id: 's4xx', name: '4xxStatusResponses', stat: 'Sum', unit: 'count', title: { en: '4xx responses', ja: '4xx 応答' } },
-  { id: 's5xx', name: '5xxStatusResponses', stat: 'Sum', unit: 'count', title: { en: '5xx responses', ja: '5xx 応答' } },
-  { id: 'latencyP95', name: 'RequestLatency', stat: 'p95', unit: 'ms', title: { en: 'Request latency p95', ja: 'リクエストレイテンシ p95' } },
-  { id: 'latencyAvg', name: 'RequestLatency', stat: 'Average', unit: 'ms', title: { en: 'Request latency (average)', ja: 'リクエストレイテンシ（平均）' } },
-  { id: 'instances', name: 'ActiveInstances', stat: 'Maximum', unit: 'count', title: { en: 'Active instances', ja: 'アクティブインスタンス' } },
-  { id: 'cpu', name: 'CPUUtilization', stat: 'Average', unit: '%', title: { en: 'CPU', ja: 'CPU' } },
-  { id: 'memory', name: 'MemoryUtilization', stat: 'Average', unit: '%', title: { en: 'Memory', ja: 'メモリ' } },
+  { id: 'requests', name: 'Requests', stat: 'Sum', unit: 'count', title: msg('Requests') },
+  { id: 's2xx', name: '2xxStatusResponses', stat: 'Sum', unit: 'count', title: msg('2xx responses') },
+  { id: 's4xx', name: '4xxStatusResponses', stat: 'Sum', unit: 'count', title: msg('4xx responses') },
+  { id: 's5xx', name: '5xxStatusResponses', stat: 'Sum', unit: 'count', title: msg('5xx responses') },
+  { id: 'latencyP95', name: 'RequestLatency', stat: 'p95', unit: 'ms', title: msg('Request latency p95') },
+  { id: 'latencyAvg', name: 'RequestLatency', stat: 'Average', unit: 'ms', title: msg('Request latency (average)') },
+  { id: 'instances', name: 'ActiveInstances', stat: 'Maximum', unit: 'count', title: msg('Active instances') },
+  { id: 'cpu', name: 'CPUUtilization', stat: 'Average', unit: '%', title: msg('CPU') },
+  { id: 'memory', name: 'MemoryUtilization', stat: 'Average', unit: '%', title: msg('Memory') },
 ];
 
 export type MetricWindow = '1h' | '6h' | '24h' | '7d';
@@ -142,20 +143,16 @@ export function performanceVerdict(series: readonly MetricSeries[], window: Metr
   const latencies = (byId.get('latencyP95')?.points ?? []).map((p) => p.v).filter(Number.isFinite);
   const p95LatencyMs = latencies.length > 0 ? Math.max(...latencies) : undefined;
   if (requests <= 0) {
-    return { state: 'unknown', window, requests, detail: {
-      en: `No requests in the last ${window}: nothing to judge.`, ja: `直近 ${window} にリクエストがないため判定できません。` } };
+    return { state: 'unknown', window, requests, detail: msg('No requests in the last {0}: nothing to judge.', window) };
   }
   const fiveXxPercent = (sum(byId.get('s5xx')) / requests) * 100;
   const badShare = fiveXxPercent > thresholds.max5xxPercent;
   const slow = p95LatencyMs !== undefined && p95LatencyMs > thresholds.maxP95LatencyMs;
   const share = `${fiveXxPercent.toFixed(1)}%`;
-  const latency = p95LatencyMs === undefined ? { en: 'p95 latency not available', ja: 'p95 レイテンシは取得できませんでした' }
-    : { en: `p95 latency ${Math.round(p95LatencyMs)} ms (limit ${thresholds.maxP95LatencyMs} ms)`, ja: `p95 レイテンシ ${Math.round(p95LatencyMs)} ms（上限 ${thresholds.maxP95LatencyMs} ms）` };
+  const latency = p95LatencyMs === undefined ? msg('p95 latency not available')
+    : msg('p95 latency {0} ms (limit {1} ms)', Math.round(p95LatencyMs), thresholds.maxP95LatencyMs);
   return {
     state: badShare || slow ? 'fail' : 'pass', window, requests, fiveXxPercent, ...(p95LatencyMs !== undefined ? { p95LatencyMs } : {}),
-    detail: {
-      en: `Last ${window}: ${requests} requests, 5xx ${share} (limit ${thresholds.max5xxPercent}%), ${latency.en}. From CloudWatch (AWS/AppRunner).`,
-      ja: `直近 ${window}: リクエスト ${requests} 件、5xx ${share}（上限 ${thresholds.max5xxPercent}%）、${latency.ja}。CloudWatch（AWS/AppRunner）より。`,
-    },
+    detail: msg('Last {0}: {1} requests, 5xx {2} (limit {3}%), {4}. From CloudWatch (AWS/AppRunner).', window, requests, share, thresholds.max5xxPercent, latency),
   };
 }

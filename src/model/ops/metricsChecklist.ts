@@ -2,12 +2,13 @@
 // left manual: pass, fail or unknown (no requests in the window), with the figures and their source.
 import type { ChecklistItem } from '../checklist';
 import type { PerformanceVerdict } from './metrics';
+import { msg } from '../l10n/text';
 
 export function performanceItem(verdict: PerformanceVerdict): ChecklistItem {
   return {
     id: 'performance-metrics',
     section: 'periodic',
-    title: { en: 'Performance metrics reviewed', ja: 'パフォーマンスメトリクスの確認' },
+    title: msg('Performance metrics reviewed'),
     state: verdict.state,
     detail: verdict.detail,
   };

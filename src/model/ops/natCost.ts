@@ -6,6 +6,7 @@ import type { LocalizedText } from '../diagnosis';
 import { defaultIpv4Route, routeTableForSubnet } from '../routeTables';
 import type { AppRunnerService, NatGateway, Subnet, Topology } from '../topology';
 import { NAT_PRICES, regionPrices, usd, type NatPriceTable, type RegionPrices } from './natPrices';
+import { msg } from '../l10n/text';
 
 /** One NAT gateway the connector subnets route 0.0.0.0/0 to. */
 export interface NatOnPath {
@@ -90,17 +91,11 @@ const fmtGb = (price: number): string => `${usd(price, 3)}/GB`;
 
 function endpointAlternatives(apis: readonly CalledApi[], prices: RegionPrices, azCount: number, hours: number): LocalizedText[] {
   if (apis.length === 0) {
-    return [{
-      en: 'Traffic to S3 and DynamoDB can skip the NAT through gateway VPC endpoints, which are free; other AWS APIs through interface endpoints.',
-      ja: 'S3 と DynamoDB への通信は無料のゲートウェイ型 VPC エンドポイントで NAT を通さずに済みます。その他の AWS API はインターフェイス型エンドポイントで。',
-    }];
+    return [msg('Traffic to S3 and DynamoDB can skip the NAT through gateway VPC endpoints, which are free; other AWS APIs through interface endpoints.')];
   }
   return apis.map((api) => {
     if (api.gateway) {
-      return {
-        en: `${api.service} (${api.hint}): a gateway VPC endpoint is free and takes this traffic off the NAT's ${fmtGb(prices.natPerGb)}.`,
-        ja: `${api.service}（${api.hint}）: ゲートウェイ型 VPC エンドポイントは無料で、この通信を NAT の ${fmtGb(prices.natPerGb)} から外せます。`,
-      };
+      return msg('{0} ({1}): a gateway VPC endpoint is free and takes this traffic off the NAT\'s {2}.', api.service, api.hint, fmtGb(prices.natPerGb));
     }
     const monthly = prices.endpointHourly * azCount * hours;
     const saved = prices.natPerGb - prices.endpointPerGb;
@@ -125,10 +120,7 @@ function layoutAlternative(nats: readonly NatOnPath[], azs: readonly string[], p
     };
   }
   if (nats.length > 1) {
-    return {
-      en: `${nats.length} NAT gateways (one per AZ) cost ${usd(oneMonth * nats.length)}/month. One shared NAT gateway would save ${usd(oneMonth * (nats.length - 1))}/month but adds ${fmtGb(crossAz)} each way across AZs and a single point of failure (runbook 8.1).`,
-      ja: `${nats.length} つの NAT ゲートウェイ（AZ ごと）は月 ${usd(oneMonth * nats.length)} です。1 つに共有すれば月 ${usd(oneMonth * (nats.length - 1))} 減りますが、AZ 間転送料（片方向 ${fmtGb(crossAz)}）と単一障害点が生じます（手順書 8.1）。`,
-    };
+    return msg('{0} NAT gateways (one per AZ) cost {1}/month. One shared NAT gateway would save {2}/month but adds {3} each way across AZs and a single point of failure (runbook 8.1).', nats.length, usd(oneMonth * nats.length), usd(oneMonth * (nats.length - 1)), fmtGb(crossAz));
   }
   return undefined;
 }
@@ -154,7 +146,7 @@ export function natCost(topology: Topology, subnets: readonly Subnet[], service?
 
 /** "prices as of 2026-11-30, https://aws.amazon.com/vpc/pricing/" in both languages. */
 export function priceSource(cost: NatCost): LocalizedText {
-  return { en: `prices as of ${cost.table.asOf}, ${cost.table.source}`, ja: `価格は ${cost.table.asOf} 時点、${cost.table.source}` };
+  return msg('prices as of {0}, {1}', cost.table.asOf, cost.table.source);
 }
 
 /** The plan's note when it moves a service to VPC egress; undefined when its subnets use no NAT gateway. */
@@ -163,15 +155,9 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
   const ids = cost.nats.map((n) => n.nat.id).join(', ');
   const src = priceSource(cost);
   if (!cost.prices || cost.monthlyFixed === undefined) {
-    return {
-      en: `After the move, ${serviceName}'s internet traffic goes through NAT gateway(s) ${ids}, charged per hour and per GB; ${cost.region} is not in the price table (${src.en}).`,
-      ja: `移行後、${serviceName} のインターネット向け通信は NAT ゲートウェイ ${ids} を通り、時間と GB ごとに課金されます。${cost.region} は価格表にありません（${src.ja}）。`,
-    };
+    return msg('After the move, {0}\'s internet traffic goes through NAT gateway(s) {1}, charged per hour and per GB; {2} is not in the price table ({3}).', serviceName, ids, cost.region, src);
   }
-  const head = {
-    en: `NAT cost (runbook 8.3): after the move, ${serviceName}'s internet traffic goes through ${cost.nats.length} NAT gateway(s) (${ids}): ${usd(cost.monthlyFixed)}/month fixed (${usd(cost.prices.natHourly, 3)}/hour each, ${cost.table.hoursPerMonth} h) plus ${fmtGb(cost.prices.natPerGb)} processed in ${cost.region} (${src.en}).`,
-    ja: `NAT のコスト（手順書 8.3）: 移行後、${serviceName} のインターネット向け通信は ${cost.nats.length} つの NAT ゲートウェイ（${ids}）を通ります。固定費は月 ${usd(cost.monthlyFixed)}（1 つあたり ${usd(cost.prices.natHourly, 3)}/時間、${cost.table.hoursPerMonth} 時間）、加えて ${cost.region} の処理料金 ${fmtGb(cost.prices.natPerGb)} です（${src.ja}）。`,
-  };
+  const head = msg('NAT cost (runbook 8.3): after the move, {0}\'s internet traffic goes through {1} NAT gateway(s) ({2}): {3}/month fixed ({4}/hour each, {5} h) plus {6} processed in {7} ({8}).', serviceName, cost.nats.length, ids, usd(cost.monthlyFixed), usd(cost.prices.natHourly, 3), cost.table.hoursPerMonth, fmtGb(cost.prices.natPerGb), cost.region, src);
   if (cost.alternatives.length === 0) return head;
   return {
     en: `${head.en} Cheaper options: ${cost.alternatives.map((a) => a.en).join(' ')}`,
@@ -186,9 +172,9 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
 export function natNodeFigures(cost: NatCost, natId: string): { label: LocalizedText; value: string }[] {
   if (!cost.prices || !cost.nats.some((n) => n.nat.id === natId)) return [];
   return [
-    { label: { en: 'Monthly fixed cost', ja: '月額固定費' },
+    { label: msg('Monthly fixed cost'),
       value: `${usd(cost.prices.natHourly * cost.table.hoursPerMonth)} (${usd(cost.prices.natHourly, 3)}/h × ${cost.table.hoursPerMonth} h)` },
-    { label: { en: 'Data processing', ja: 'データ処理料金' }, value: `${fmtGb(cost.prices.natPerGb)} (${cost.region})` },
-    { label: { en: 'Prices as of', ja: '価格の時点' }, value: `${cost.table.asOf} (${cost.table.source})` },
+    { label: msg('Data processing'), value: `${fmtGb(cost.prices.natPerGb)} (${cost.region})` },
+    { label: msg('Prices as of'), value: `${cost.table.asOf} (${cost.table.source})` },
   ];
 }

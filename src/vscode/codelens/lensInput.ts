@@ -6,6 +6,7 @@ import type { LensInput } from '../../model/codeLens';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { ServiceLinker } from './serviceLinker';
+import { msg } from '../../model/l10n/text';
 
 const parsed = new WeakMap<vscode.TextDocument, { version: number; config: LensInput['config'] }>();
 
@@ -23,11 +24,11 @@ export async function lensInput(services: ExtensionServices, linker: ServiceLink
   const connection = services.connection.state.status;
   const settings = readSettings();
   const unavailable = error
-    ? { en: 'could not be loaded', ja: '読み込めませんでした' }
+    ? msg('could not be loaded')
     : connection === 'loading'
-      ? { en: 'connecting…', ja: '接続中…' }
+      ? msg('connecting…')
       : connection !== 'connected'
-        ? { en: 'not connected', ja: '未接続' }
+        ? msg('not connected')
         : undefined;
   return {
     config: configOf(document),

@@ -6,6 +6,7 @@ import type { ExtensionServices } from '../services';
 import type { LinkChoice, LinkUi } from './linkUi';
 import type { ServiceLinker } from './serviceLinker';
 import { isApprunnerYaml } from './yamlFiles';
+import { msg } from '../../model/l10n/text';
 
 function targetFile(arg: unknown): vscode.Uri {
   if (arg instanceof vscode.Uri) return arg;
@@ -13,7 +14,7 @@ function targetFile(arg: unknown): vscode.Uri {
   if (active && isApprunnerYaml(active)) return active.uri;
   const open = vscode.workspace.textDocuments.find(isApprunnerYaml);
   if (open) return open.uri;
-  throw new UserError({ en: 'Open an apprunner.yaml first, then link it to a service.', ja: 'まず apprunner.yaml を開いてから、サービスにリンクしてください。' });
+  throw new UserError(msg('Open an apprunner.yaml first, then link it to a service.'));
 }
 
 /** Returns the linked service name, '' when the choice was forgotten, undefined when dismissed. */
@@ -21,7 +22,7 @@ export async function linkService(services: ExtensionServices, linker: ServiceLi
   const file = targetFile(arg);
   const snapshot = services.store.state.snapshot ?? (await services.store.refresh());
   if (!snapshot || snapshot.services.length === 0) {
-    throw new UserError({ en: 'No App Runner services were found in this account and region.', ja: 'このアカウントとリージョンに App Runner サービスが見つかりません。' });
+    throw new UserError(msg('No App Runner services were found in this account and region.'));
   }
   const matching = new Set((await linker.candidates(file, snapshot)).map((c) => c.service.name));
   const ordered = [...snapshot.services].sort((a, b) => Number(matching.has(b.name)) - Number(matching.has(a.name)) || a.name.localeCompare(b.name));

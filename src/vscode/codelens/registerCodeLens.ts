@@ -13,6 +13,7 @@ import { YamlDiagnostics } from './yamlDiagnostics';
 import { SELECTOR, isApprunnerYaml } from './yamlFiles';
 import { yamlHover } from './yamlHover';
 import { YamlStatusBar } from './yamlStatusBar';
+import { CommandId } from '../../model/commandIds';
 
 // At most one lens refresh per this interval while partial snapshots stream in; a lone change shows at once.
 const REFRESH_THROTTLE_MS = 100;
@@ -76,7 +77,7 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
   const reportVisibility = (): void => services.store.setVisible('apprunnerVpc.codeLens',
     codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)));
 
-  registerCommand(services.context, 'apprunnerVpc.linkService', (arg) => linkService(services, linker, ui, arg));
+  registerCommand(services.context, CommandId.linkService, (arg) => linkService(services, linker, ui, arg));
   services.context.subscriptions.push(
     provider, diagnostics, statusBar,
     vscode.languages.registerCodeLensProvider(SELECTOR, provider),

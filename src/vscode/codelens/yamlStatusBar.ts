@@ -5,6 +5,7 @@ import type { LinkResolution } from '../../model/serviceLink';
 import type { Topology } from '../../model/topology';
 import { pick } from '../localize';
 import { loadBackend } from '../backend';
+import { CommandId } from '../../model/commandIds';
 
 export function statusText(link: LinkResolution, snapshot: Topology | undefined): { text: string; tooltip: string } {
   if (link.kind === 'none' || link.kind === 'ambiguous') {
@@ -26,7 +27,7 @@ export class YamlStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = vscode.l10n.t('App Runner VPC: linked service');
-    this.item.command = 'apprunnerVpc.linkService';
+    this.item.command = CommandId.linkService;
   }
 
   show(link: LinkResolution, snapshot: Topology | undefined): void {

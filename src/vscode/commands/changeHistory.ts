@@ -9,6 +9,7 @@ import { DetailNode } from '../explorer/messageNodes';
 import { masked } from '../masking';
 import type { ExtensionServices } from '../services';
 import { pickService, requireSnapshot, resolveTarget } from './targets';
+import { msg } from '../../model/l10n/text';
 
 function lang(): 'en' | 'ja' {
   return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
@@ -32,7 +33,7 @@ async function targetsOf(services: ExtensionServices, arg: unknown): Promise<{ s
 /** Opens the history document; returns its text (for tests). */
 export async function showChangeHistory(services: ExtensionServices, arg: unknown): Promise<string> {
   const target = services.connection.state.target;
-  if (!target) throw new UserError({ en: 'Not connected to AWS: select a profile or check the endpoint, then try again.', ja: 'AWS に接続されていません。プロファイルまたはエンドポイントを確認してから再実行してください。' });
+  if (!target) throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
   const { subject, targets } = await targetsOf(services, arg);
   const backend = loadBackend();
   const { events, truncated } = await vscode.window.withProgress(

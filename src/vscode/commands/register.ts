@@ -6,6 +6,7 @@ import { UserError } from '../../model/userError';
 import { readSettings } from '../settings';
 import { pick } from '../localize';
 import { log } from '../log';
+import { CommandId } from '../../model/commandIds';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -14,8 +15,8 @@ function isCancellation(error: unknown): boolean {
 }
 
 const actions: Record<NextStep, () => { title: string; run: () => Thenable<unknown> } | undefined> = {
-  'select-profile': () => ({ title: vscode.l10n.t('Select Profile'), run: () => vscode.commands.executeCommand('apprunnerVpc.selectProfile') }),
-  'select-region': () => ({ title: vscode.l10n.t('Select Region'), run: () => vscode.commands.executeCommand('apprunnerVpc.selectRegion') }),
+  'select-profile': () => ({ title: vscode.l10n.t('Select Profile'), run: () => vscode.commands.executeCommand(CommandId.selectProfile) }),
+  'select-region': () => ({ title: vscode.l10n.t('Select Region'), run: () => vscode.commands.executeCommand(CommandId.selectRegion) }),
   'sso-login': () => ({
     title: vscode.l10n.t('Run aws sso login'),
     run: async () => {
@@ -77,7 +78,7 @@ export function setCommandGate(gate: () => Promise<unknown>): void {
  * Registers a command behind the one wrapper: cancellation is silent, errors are reported once. `quiet`
  * commands (show the log) do not start the AWS connection.
  */
-export function registerCommand(context: vscode.ExtensionContext, id: string, handler: CommandHandler, options: { quiet?: boolean } = {}): void {
+export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: CommandHandler, options: { quiet?: boolean } = {}): void {
   registered.add(id);
   context.subscriptions.push(
     { dispose: () => registered.delete(id) },

@@ -9,6 +9,7 @@ import type { ExtensionServices } from '../services';
 import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
 import { BACK } from '../wizard/wizardUi';
+import { msg } from '../../model/l10n/text';
 
 export interface NodeTarget {
   service?: AppRunnerService;
@@ -30,7 +31,7 @@ export function resolveTarget(snapshot: Topology | undefined, arg: unknown): Nod
 export async function requireSnapshot(services: ExtensionServices): Promise<Topology> {
   const snapshot = (!services.store.state.loading && services.store.state.snapshot) || (await services.store.refresh());
   if (!snapshot) {
-    throw new UserError({ en: 'Not connected to AWS: select a profile or check the endpoint, then try again.', ja: 'AWS に接続されていません。プロファイルまたはエンドポイントを確認してから再実行してください。' });
+    throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
   }
   return snapshot;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { parseSandboxSeeds, sandboxEndpoint, type SandboxSeeds } from '../../model/sandboxSeeds';
 import { readSettings, updateSetting } from '../settings';
+import { CommandId } from '../../model/commandIds';
 
 export const SANDBOX_ENDPOINT = 'http://127.0.0.1:4566';
 
@@ -62,7 +63,7 @@ export async function useSandbox(): Promise<void> {
   }
   await updateSetting('endpointUrl', endpoint);
   await updateSetting('region', 'ap-northeast-1');
-  if (seed) await vscode.commands.executeCommand('apprunnerVpc.refresh');
+  if (seed) await vscode.commands.executeCommand(CommandId.refresh);
   const message = seeds
     ? vscode.l10n.t('Using the local sandbox at {0}.', endpoint)
     : vscode.l10n.t('Using the local sandbox at {0}. Start it with "npm run sandbox" in the extension repository.', endpoint);

@@ -10,6 +10,7 @@ import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { DiagnoseUi } from './diagnoseUi';
+import { msg } from '../../model/l10n/text';
 
 export type FixOutcome = 'applied' | 'already-done' | 'command' | 'link' | 'declined';
 
@@ -19,7 +20,7 @@ function stepLines(steps: readonly PlanStep[]): string {
 
 async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
   const target = services.connection.state.target;
-  if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
+  if (!target) throw new UserError(msg('Not connected to AWS.'));
   const backend = loadBackend();
   const plan: Plan = { kind: 'setup', steps, warnings: [], notes: [] };
   const result = await vscode.window.withProgress(
@@ -38,13 +39,13 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
   );
   if (result.status === 'cancelled') throw new vscode.CancellationError();
   if (result.status !== 'succeeded') {
-    throw new UserError(result.error?.message ?? { en: 'The fix did not finish.', ja: '修正が完了しませんでした。' });
+    throw new UserError(result.error?.message ?? msg('The fix did not finish.'));
   }
 }
 
 export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serviceName: string, finding: Finding): Promise<FixOutcome> {
   const snapshot = services.store.state.snapshot;
-  if (!finding.fix || !snapshot) throw new UserError({ en: `${finding.id} has no fix to apply.`, ja: `${finding.id} には適用できる修正がありません。` });
+  if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadBackend().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
   const what = loadBackend().fixText(finding.fix);
   switch (action.kind) {
@@ -53,7 +54,7 @@ export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serv
       return 'link';
     case 'command': {
       if (!isCommandRegistered(action.command)) {
-        throw new UserError({ en: `${what.en}: the command ${action.command} is not available.`, ja: `${what.ja}: コマンド ${action.command} は利用できません。` });
+        throw new UserError(msg('{0}: the command {1} is not available.', what, action.command));
       }
       await vscode.commands.executeCommand(action.command, serviceName);
       return 'command';
@@ -62,7 +63,7 @@ export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serv
       ui.info(vscode.l10n.t('Already in place: {0}.', pick(what)));
       return 'already-done';
     case 'unavailable':
-      throw new UserError({ en: `This fix cannot be applied from the editor; change it in AWS: ${what.en}.`, ja: `この修正はエディターから適用できません。AWS で変更してください: ${what.ja}。` });
+      throw new UserError(msg('This fix cannot be applied from the editor; change it in AWS: {0}.', what));
     case 'steps': {
       const ok = await ui.confirm(vscode.l10n.t('Apply this change to AWS? {0}', pick(what)), stepLines(action.steps), vscode.l10n.t('Apply'));
       if (!ok) return 'declined';

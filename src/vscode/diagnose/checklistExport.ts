@@ -5,19 +5,20 @@ import { UserError } from '../../model/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';
-import { uiLang } from './uiLang';
 import { loadBackend } from '../backend';
+import { msg } from '../../model/l10n/text';
+import { docLang } from '../localize';
 
 export async function exportChecklist(services: ExtensionServices, checklist: ChecklistProvider, ui: DiagnoseUi): Promise<vscode.Uri | undefined> {
   if (!services.store.state.snapshot) await services.store.refresh();
   const items = checklist.items();
   if (items.length === 0) {
-    throw new UserError({ en: 'Nothing to export: the account has not been read yet.', ja: 'エクスポートする内容がありません。アカウントをまだ読み込んでいません。' });
+    throw new UserError(msg('Nothing to export: the account has not been read yet.'));
   }
   const service = checklist.serviceName();
   const uri = await ui.saveLocation(`${service}-checklist.md`);
   if (!uri) return undefined;
-  const lang = uiLang();
+  const lang = docLang();
   const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
   const markdown = loadBackend().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));

@@ -6,6 +6,7 @@ import type { FixChoice } from './diagnoseUi';
 import type { DiagnosisProblems } from './problems';
 import type { DiagnoseResult } from './runDiagnosis';
 import { loadBackend } from '../backend';
+import { CommandId } from '../../model/commandIds';
 
 export function fixChoices(result: DiagnoseResult): FixChoice[] {
   return loadBackend().fixableFindings(result.diagnosis.findings).map((f) => ({
@@ -29,7 +30,7 @@ export class FixCodeActions implements vscode.CodeActionProvider {
       if (!origin || finding?.fix?.kind !== 'plan-step') continue;
       const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(loadBackend().fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.command = { command: 'apprunnerVpc.applyDiagnosisFix', title: action.title, arguments: [origin.serviceName, origin.findingId] };
+      action.command = { command: CommandId.applyDiagnosisFix, title: action.title, arguments: [origin.serviceName, origin.findingId] };
       actions.push(action);
     }
     return actions;

@@ -8,6 +8,7 @@ import type { Diagnosis, Severity } from '../../model/diagnosis';
 import { pick } from '../localize';
 import { loadYamlSupport } from '../yamlSupportLoader';
 import { loadBackend } from '../backend';
+import { CommandId } from '../../model/commandIds';
 
 export const PROBLEM_SOURCE = 'App Runner VPC';
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -46,7 +47,7 @@ export async function apprunnerYamlFiles(): Promise<vscode.Uri[]> {
 }
 
 export class DiagnosisProblems implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('apprunnerVpc.diagnose');
+  readonly collection = vscode.languages.createDiagnosticCollection(CommandId.diagnose);
   /** The service the shown problems are about (one diagnosis at a time). */
   private serviceName: string | undefined;
 

@@ -17,7 +17,9 @@ import { fixChoices, FixCodeActions } from './fixChoices';
 import { DiagnosisProblems } from './problems';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
-import { uiLang } from './uiLang';
+import { msg } from '../../model/l10n/text';
+import { docLang } from '../localize';
+import { CommandId } from '../../model/commandIds';
 
 export type { DiagnoseResult } from './runDiagnosis';
 
@@ -79,7 +81,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
     // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
-    const markdown = loadBackend().diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), { generatedAt: result.at, target: target?.region });
+    const markdown = loadBackend().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, masked(markdown));
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {
@@ -118,19 +120,19 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const name = serviceName ?? lastService;
     const finding = name ? results.get(name)?.diagnosis.findings.find((f) => f.id === findingId) : undefined;
     if (!name || !finding) {
-      throw new UserError({ en: `No finding ${findingId} in the last diagnosis: diagnose again.`, ja: `前回の診断に ${findingId} はありません。もう一度診断してください。` });
+      throw new UserError(msg('No finding {0} in the last diagnosis: diagnose again.', findingId));
     }
     const outcome = await applyFix(services, ui, name, finding);
     if (outcome === 'applied' || outcome === 'already-done') await diagnose(name, true);
     return outcome;
   };
 
-  registerCommand(services.context, 'apprunnerVpc.diagnose', (arg) => diagnose(arg));
-  registerCommand(services.context, 'apprunnerVpc.applyDiagnosisFix', (serviceName, findingId) => fix(String(findingId), String(serviceName)));
-  registerCommand(services.context, 'apprunnerVpc.fixDiagnosis', async (arg) => {
+  registerCommand(services.context, CommandId.diagnose, (arg) => diagnose(arg));
+  registerCommand(services.context, CommandId.applyDiagnosisFix, (serviceName, findingId) => fix(String(findingId), String(serviceName)));
+  registerCommand(services.context, CommandId.fixDiagnosis, async (arg) => {
     const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;
-    if (!result) throw new UserError({ en: 'Run "Diagnose Connectivity" first.', ja: '先に「接続を診断」を実行してください。' });
+    if (!result) throw new UserError(msg('Run "Diagnose Connectivity" first.'));
     const choices = fixChoices(result);
     if (choices.length === 0) {
       ui.info(vscode.l10n.t('Nothing to fix for {0}.', result.serviceName));
@@ -139,7 +141,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const picked = await ui.pickFix(choices);
     return picked ? fix(picked.findingId, result.serviceName) : undefined;
   });
-  registerCommand(services.context, 'apprunnerVpc.exportChecklist', () => exportChecklist(services, checklist, ui));
+  registerCommand(services.context, CommandId.exportChecklist, () => exportChecklist(services, checklist, ui));
 
   return {
     diagnose: (serviceName) => diagnose(serviceName),

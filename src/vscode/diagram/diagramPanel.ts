@@ -11,6 +11,7 @@ import { readSettings } from '../settings';
 import { uiStrings } from './uiStrings';
 import { diagramHtml, resourceRoots } from './webviewHtml';
 import { loadBackend } from '../backend';
+import { docLang, pick } from '../localize';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
@@ -76,7 +77,7 @@ export class DiagramPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        await this.post({ type: 'init', strings: uiStrings(), language: vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en' });
+        await this.post({ type: 'init', strings: uiStrings(), language: docLang() });
         this.push();
         return;
       case 'rendered':
@@ -125,7 +126,7 @@ export class DiagramPanel implements vscode.Disposable {
     const model = snapshot ? loadBackend().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadBackend().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
     this.model = model ?? this.model;
     this.updateTitle();
-    const error = state.error ? state.error.message[vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en'] : undefined;
+    const error = state.error ? pick(state.error.message) : undefined;
     void this.post({ type: 'update', model: this.model, layout: this.model ? loadBackend().layoutDiagram(this.model) : undefined, loading: state.loading, error });
   }
 

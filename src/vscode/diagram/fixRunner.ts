@@ -12,8 +12,10 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { DiagramPanel } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
+import { msg } from '../../model/l10n/text';
+import { CommandId } from '../../model/commandIds';
 
-const FALLBACK_COMMAND = 'apprunnerVpc.setupConnector';
+const FALLBACK_COMMAND = CommandId.setupConnector;
 
 function commandFor(fix: DiagramFix): string | undefined {
   return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && isCommandRegistered(c));
@@ -27,12 +29,12 @@ function affected(panel: DiagramPanel, id: string): string[] {
 
 async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
   const target = services.connection.state.target;
-  if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
+  if (!target) throw new UserError(msg('Not connected to AWS.'));
   const backend = loadBackend();
   const result = await backend.applyPlan(backend.getClients(target), { kind: 'setup', steps, warnings: [], notes: [] });
   if (result.status !== 'succeeded') {
     const last = steps[steps.length - 1];
-    throw new UserError(result.error?.message ?? { en: `${last.title.en} did not finish.`, ja: `${last.title.ja} は完了しませんでした。` });
+    throw new UserError(result.error?.message ?? msg('{0} did not finish.', last.title));
   }
 }
 
@@ -46,7 +48,7 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
   if (fix.command) {
     const command = commandFor(fix);
     if (!command) {
-      throw new UserError({ en: `The command for "${fix.title.en}" is not available in this version.`, ja: `「${fix.title.ja}」のコマンドはこのバージョンでは使えません。` });
+      throw new UserError(msg('The command for "{0}" is not available in this version.', fix.title));
     }
     // The command shows its own plan and confirmation.
     run = async () => vscode.commands.executeCommand(command, model.serviceName);
@@ -66,7 +68,7 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
       if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
       run = () => applySteps(services, action.steps);
     } else {
-      throw new UserError({ en: `"${fix.title.en}" cannot be applied from this snapshot; run the setup instead.`, ja: `このスナップショットからは「${fix.title.ja}」を適用できません。セットアップを実行してください。` });
+      throw new UserError(msg('"{0}" cannot be applied from this snapshot; run the setup instead.', fix.title));
     }
   }
   const ids = affected(panel, elementId);

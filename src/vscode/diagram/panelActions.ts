@@ -8,6 +8,8 @@ import type { DiagramPanel, PanelHandler } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 import { loadBackend } from '../backend';
+import { docLang } from '../localize';
+import { CommandId } from '../../model/commandIds';
 
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 
@@ -15,10 +17,10 @@ const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 function treeTarget(panel: DiagramPanel, id: string): { command: string; arn: string } | undefined {
   const model = panel.currentModel;
   const node = model?.nodes.find((n) => n.id === id);
-  if (node?.kind === 'service' && node.resourceId) return { command: 'apprunnerVpc.revealService', arn: node.resourceId };
+  if (node?.kind === 'service' && node.resourceId) return { command: CommandId.revealService, arn: node.resourceId };
   const connector = model?.nodes.find((n) => n.kind === 'connector')?.resourceId;
   const underConnector = node && ['connector', 'subnet', 'sg-app'].includes(node.kind);
-  return underConnector && connector ? { command: 'apprunnerVpc.revealConnector', arn: connector } : undefined;
+  return underConnector && connector ? { command: CommandId.revealConnector, arn: connector } : undefined;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): 
 export async function copyMermaid(panel: DiagramPanel, ui: DiagramUi): Promise<string | undefined> {
   const model = panel.currentModel;
   if (!model) return undefined;
-  const text = loadBackend().toMermaid(model, vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+  const text = loadBackend().toMermaid(model, docLang());
   await vscode.env.clipboard.writeText(text);
   ui.info(vscode.l10n.t('Copied the diagram as Mermaid text.'));
   return text;

@@ -6,6 +6,7 @@ import type { ExtensionServices } from '../services';
 import { DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
 import { type DiagramUi, windowUi } from './diagramUi';
 import { copyMermaid, panelActions, saveSvg } from './panelActions';
+import { CommandId } from '../../model/commandIds';
 
 /** What this feature offers to tests and to other features (the tree and CodeLens open it with a service name). */
 export interface DiagramApi {
@@ -64,7 +65,7 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
     return panel;
   };
 
-  registerCommand(services.context, 'apprunnerVpc.showDiagram', (arg) => show(serviceNameOf(arg)));
+  registerCommand(services.context, CommandId.showDiagram, (arg) => show(serviceNameOf(arg)));
   services.context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       // After a reload VS Code hands back the panel with the state the webview saved: the service drawn.

@@ -8,6 +8,7 @@ import type { Topology, VpcConnector } from '../../model/topology';
 import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { connectorNodeId } from './treeContext';
+import { CommandId } from '../../model/commandIds';
 
 export class ConnectorNode implements ExplorerNode {
   readonly id: string;
@@ -64,7 +65,7 @@ export class ConnectorNode implements ExplorerNode {
       description: users.length > 0 ? users.map((s) => s.name).join(', ') : vscode.l10n.t('no service'),
       children: users.length === 0 ? undefined : (self) => users.map((s) => new DetailNode(self, `${self.id}/${s.arn}`, {
         label: s.name, icon: 'server-process', contextValue: 'usedByService',
-        command: { command: 'apprunnerVpc.revealService', title: vscode.l10n.t('Show Service'), arguments: [s.arn] },
+        command: { command: CommandId.revealService, title: vscode.l10n.t('Show Service'), arguments: [s.arn] },
       })),
     });
     return [...subnets, ...groups, usedBy];

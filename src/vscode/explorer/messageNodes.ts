@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { NormalizedAwsError } from '../../model/awsError';
 import { pick } from '../localize';
 import type { ExplorerNode } from './node';
+import { CommandId } from '../../model/commandIds';
 
 export class LoadingNode implements ExplorerNode {
   readonly id: string;
@@ -33,7 +34,7 @@ export class ErrorNode implements ExplorerNode {
     item.tooltip = this.error.detail ? `${pick(this.error.message)}\n\n${this.error.detail}` : pick(this.error.message);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = 'error';
-    item.command = { command: 'apprunnerVpc.refresh', title: vscode.l10n.t('Retry') };
+    item.command = { command: CommandId.refresh, title: vscode.l10n.t('Retry') };
     return item;
   }
 }

@@ -6,6 +6,7 @@ import type { ExtensionServices } from '../services';
 import { ExplorerProvider } from './explorerProvider';
 import type { ExplorerNode } from './node';
 import { connectorNodeId, serviceNodeId } from './treeContext';
+import { CommandId } from '../../model/commandIds';
 
 export const EXPLORER_VIEW = 'apprunnerVpc.explorer';
 
@@ -33,11 +34,11 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
     return true;
   };
   const ctx = services.context;
-  registerCommand(ctx, 'apprunnerVpc.revealConnector', (arn: unknown) => reveal('connector', String(arn)));
-  registerCommand(ctx, 'apprunnerVpc.revealService', (arn: unknown) => reveal('service', String(arn)));
-  registerCommand(ctx, 'apprunnerVpc.copyUrl', (arg: unknown) => copyUrl(services, arg));
-  registerCommand(ctx, 'apprunnerVpc.copyArn', (arg: unknown) => copyArn(services, arg));
-  registerCommand(ctx, 'apprunnerVpc.openInConsole', (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
-  registerCommand(ctx, 'apprunnerVpc.showChangeHistory', (arg: unknown) => showChangeHistory(services, arg));
+  registerCommand(ctx, CommandId.revealConnector, (arn: unknown) => reveal('connector', String(arn)));
+  registerCommand(ctx, CommandId.revealService, (arn: unknown) => reveal('service', String(arn)));
+  registerCommand(ctx, CommandId.copyUrl, (arg: unknown) => copyUrl(services, arg));
+  registerCommand(ctx, CommandId.copyArn, (arg: unknown) => copyArn(services, arg));
+  registerCommand(ctx, CommandId.openInConsole, (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
+  registerCommand(ctx, CommandId.showChangeHistory, (arg: unknown) => showChangeHistory(services, arg));
   return { provider, view, find: (id) => provider.find(id), reveal };
 }

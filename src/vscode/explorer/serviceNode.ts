@@ -9,6 +9,7 @@ import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { serviceNodeId } from './treeContext';
 import { serviceEndpointUrl } from '../../model/awsTarget';
+import { CommandId } from '../../model/commandIds';
 
 /** The operation in the snapshot, else the one seen earlier (which has ended since: the service is not busy). */
 function operationText(op: ServiceOperation | undefined, seen?: ServiceOperation): string {
@@ -64,7 +65,7 @@ export class ServiceNode implements ExplorerNode {
     const s = this.service;
     const egress = egressOf(this.snapshot, s);
     const link: vscode.Command | undefined = egress.kind === 'vpc' && egress.connector
-      ? { command: 'apprunnerVpc.revealConnector', title: vscode.l10n.t('Show Connector'), arguments: [egress.arn] }
+      ? { command: CommandId.revealConnector, title: vscode.l10n.t('Show Connector'), arguments: [egress.arn] }
       : undefined;
     return [
       new DetailNode(this, `${this.id}/egress`, {

@@ -2,13 +2,14 @@
 // The runtime comes from the workspace's apprunner.yaml (asked for when there is none or it names another
 // language); the snippet is saved as a new file (never over an existing one) or copied to the clipboard.
 import * as vscode from 'vscode';
+import { CommandId } from '../../model/commandIds';
 import {
   dbHealthSnippet, runtimeOfApprunnerYaml, SNIPPET_FAMILIES, snippetFamilyForRuntime, type DbHealthSnippet, type SnippetFamily,
 } from '../../model/ops/dbHealthSnippets';
 import { log } from '../log';
 import { readSettings } from '../settings';
 
-export const ADD_DB_HEALTH_COMMAND = 'apprunnerVpc.addDbHealthEndpoint';
+export const ADD_DB_HEALTH_COMMAND = CommandId.addDbHealthEndpoint;
 
 export interface AddDbHealthResult {
   family: SnippetFamily;

@@ -9,7 +9,6 @@ import { masked } from '../masking';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
-import { uiLang } from '../diagnose/uiLang';
 import type { ExtensionServices } from '../services';
 import { readSecretsWithConsent } from '../secretConsent';
 import { readSettings } from '../settings';
@@ -17,6 +16,8 @@ import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
 import { BACK } from '../wizard/wizardUi';
 import { dbItem } from './prompts';
+import { msg } from '../../model/l10n/text';
+import { docLang } from '../localize';
 
 function formatItems(): { label: string; description: string; value: ExportFormat }[] {
   return [
@@ -84,14 +85,14 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   }
   if (!result.ok) {
     const issue = result.issues[0];
-    throw new UserError({ en: `Cannot export the setup for ${service.name}: ${issue.message.en}`, ja: `${service.name} のセットアップを出力できません: ${issue.message.ja}` });
+    throw new UserError(msg('Cannot export the setup for {0}: {1}', service.name, issue.message));
   }
   // Bash first, as before this choice existed: Enter keeps today's export.
   const format = answered(await currentUi().pick<ExportFormat>({ id: 'format', title, step: asked + 1, totalSteps: asked + 1, canGoBack: false,
     placeholder: vscode.l10n.t('Format of the exported setup'), items: formatItems(), activeIndex: 0 }));
   if (format === BACK) return undefined;
   const exported = backend.setupExport(format, snapshot, result.desired, {
-    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: uiLang(), basis: result.basis,
+    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: docLang(), basis: result.basis,
   });
   if (format === 'bash') {
     const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(exported.files[0].content) });

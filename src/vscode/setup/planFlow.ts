@@ -7,14 +7,14 @@ import { planMarkdown } from '../../model/planMarkdown';
 import { hasChanges } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { loadBackend } from '../backend';
-import { pick } from '../localize';
+import { docLang, pick } from '../localize';
 import { log } from '../log';
 import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
 import type { SetupContext } from './setupContext';
 import { reportFailure, reportSuccess } from './reportResult';
 import { planFor } from './setupPlan';
+import { msg } from '../../model/l10n/text';
 
-const lang = (): 'en' | 'ja' => (vscode.env.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
 
 const planStep: ExecuteStep<SetupContext> = {
   id: 'plan',
@@ -35,7 +35,7 @@ const reviewStep: ExecuteStep<SetupContext> = {
   shouldExecute: (ctx) => ctx.status === undefined && ctx.confirm,
   async execute(ctx) {
     const plan = ctx.plan!;
-    const markdown = planMarkdown(ctx.title, plan, lang());
+    const markdown = planMarkdown(ctx.title, plan, docLang());
     ctx.planMarkdown = markdown;
     await ctx.ui.showPlan(markdown);
     const apply = vscode.l10n.t('Apply');
@@ -62,7 +62,7 @@ const applyStep: ExecuteStep<SetupContext> = {
   async execute(ctx) {
     const plan = ctx.plan!;
     const target = ctx.services.connection.state.target;
-    if (!target) throw new UserError({ en: 'Not connected to AWS.', ja: 'AWS に接続されていません。' });
+    if (!target) throw new UserError(msg('Not connected to AWS.'));
     const store = ctx.services.store;
     const serviceStatus = (): string | undefined => store.state.snapshot?.services.find((s) => s.name === ctx.serviceName)?.status;
     ctx.result = await ctx.ui.progress<ApplyResult>(ctx.title, async (report, signal) => {

@@ -14,6 +14,7 @@ import { answered, type PromptStep } from '../wizard/wizard';
 import { BACK, type PickItem } from '../wizard/wizardUi';
 import { MANUAL, type SetupContext } from './setupContext';
 import { serviceEndpointUrl } from '../../model/awsTarget';
+import { msg } from '../../model/l10n/text';
 
 const firstIssue = (issues: ValidationIssue[]): string | undefined => (issues[0] ? pick(issues[0].message) : undefined);
 const activeIndex = <T>(items: PickItem<T>[], value: T | undefined): number => Math.max(0, items.findIndex((i) => i.value === value));
@@ -163,7 +164,7 @@ export const connectorPickStep: PromptStep<SetupContext> = {
     const items = ctx.snapshot.connectors.filter((c) => c.status === 'ACTIVE')
       .sort((a, b) => Number(b.name === ctx.settings.connectorName) - Number(a.name === ctx.settings.connectorName) || a.name.localeCompare(b.name))
       .map((c) => ({ label: c.name, description: `rev ${c.revision} · ${c.status}`, detail: c.subnetIds.join(', '), value: c.arn }));
-    if (items.length === 0) throw new UserError({ en: 'There is no ACTIVE VPC connector: run "Set up VPC connector" first.', ja: 'ACTIVE な VPC Connector がありません。先に「VPC Connector をセットアップ」を実行してください。' });
+    if (items.length === 0) throw new UserError(msg('There is no ACTIVE VPC connector: run "Set up VPC connector" first.'));
     const answer = answered(await ui.pick({ ...position, id: 'connector', placeholder: vscode.l10n.t('VPC connector'), items, activeIndex: activeIndex(items, ctx.connectorArn) }));
     if (answer === BACK) return BACK;
     ctx.connectorArn = answer;

@@ -8,6 +8,7 @@ import type { CommandName, SetupRun } from './setupContext';
 import { exportSetup } from './exportSetup';
 import { ADD_DB_HEALTH_COMMAND, addDbHealthEndpoint } from './addDbHealthEndpoint';
 import { runSetupCommand } from './setupCommands';
+import { CommandId } from '../../model/commandIds';
 
 /** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
 export interface SetupApi {
@@ -28,7 +29,7 @@ export function registerSetup(services: ExtensionServices): SetupApi {
     registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) => runSetupCommand(services, command, arg, (run) => (last = run)));
   }
   let exported: vscode.TextDocument | undefined;
-  registerCommand(services.context, 'apprunnerVpc.exportSetup', async (arg: unknown) => {
+  registerCommand(services.context, CommandId.exportSetup, async (arg: unknown) => {
     // Nothing is returned: a command's result crosses to the workbench, and a document does not serialise.
     exported = (await exportSetup(services, arg)) ?? exported;
   });

@@ -6,6 +6,7 @@ import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import { log } from '../log';
 import type { SetupContext } from './setupContext';
+import { CommandId } from '../../model/commandIds';
 
 export async function reportSuccess(ctx: SetupContext): Promise<void> {
   const outcomes = ctx.result?.outcomes ?? [];
@@ -16,11 +17,11 @@ export async function reportSuccess(ctx: SetupContext): Promise<void> {
   const openLog = vscode.l10n.t('Open Log');
   // After Set Up, the same setup as code (bash, CloudFormation, CDK, Terraform) for the team's repository.
   const saveAsCode = vscode.l10n.t('Save this setup as code...');
-  const actions = [...(isCommandRegistered('apprunnerVpc.showDiagram') && ctx.serviceName ? [diagram] : []),
+  const actions = [...(isCommandRegistered(CommandId.showDiagram) && ctx.serviceName ? [diagram] : []),
     ...(ctx.command === 'setupConnector' && ctx.serviceName ? [saveAsCode] : []), openLog];
   void ctx.ui.notify('info', ctx.message, actions).then(async (choice) => {
-    if (choice === diagram) await vscode.commands.executeCommand('apprunnerVpc.showDiagram', ctx.serviceName);
-    if (choice === saveAsCode) await vscode.commands.executeCommand('apprunnerVpc.exportSetup', ctx.serviceName);
+    if (choice === diagram) await vscode.commands.executeCommand(CommandId.showDiagram, ctx.serviceName);
+    if (choice === saveAsCode) await vscode.commands.executeCommand(CommandId.exportSetup, ctx.serviceName);
     if (choice === openLog) log.show();
   });
 }
@@ -40,7 +41,7 @@ export function reportFailure(ctx: SetupContext): void {
   const addEndpoint = error?.code === 'db-health-missing' ? [vscode.l10n.t('Add a db-health endpoint...')] : [];
   void ctx.ui.notify(ctx.status === 'cancelled' ? 'warning' : 'error', ctx.message, [...addEndpoint, again, openLog]).then(async (choice) => {
     if (choice === openLog) log.show();
-    if (choice !== undefined && choice === addEndpoint[0]) await vscode.commands.executeCommand('apprunnerVpc.addDbHealthEndpoint');
+    if (choice !== undefined && choice === addEndpoint[0]) await vscode.commands.executeCommand(CommandId.addDbHealthEndpoint);
     if (choice === again) await vscode.commands.executeCommand(`apprunnerVpc.${ctx.command}`, ctx.serviceName);
   });
 }

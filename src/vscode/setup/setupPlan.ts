@@ -7,14 +7,15 @@ import { UserError } from '../../model/userError';
 import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
 import { loadBackend } from '../backend';
 import { MANUAL, type SetupContext } from './setupContext';
+import { joinTexts, msg } from '../../model/l10n/text';
 
 function fail(issues: ValidationIssue[]): never {
-  throw new UserError({ en: issues.map((i) => i.message.en).join(' '), ja: issues.map((i) => i.message.ja).join(' ') });
+  throw new UserError(joinTexts(issues.map((i) => i.message), ' '));
 }
 
 function service(ctx: SetupContext) {
   const found = ctx.snapshot.services.find((s) => s.name === ctx.serviceName);
-  if (!found) throw new UserError({ en: `App Runner service "${ctx.serviceName ?? ''}" was not found.`, ja: `App Runner サービス「${ctx.serviceName ?? ''}」が見つかりません。` });
+  if (!found) throw new UserError(msg('App Runner service "{0}" was not found.', ctx.serviceName ?? ''));
   return found;
 }
 
@@ -29,7 +30,7 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
   }
   const svc = service(ctx);
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
-  if (!group) throw new UserError({ en: 'Choose the database security group.', ja: 'データベースのセキュリティグループを選択してください。' });
+  if (!group) throw new UserError(msg('Choose the database security group.'));
   const subnetIds = [...(ctx.subnetIds ?? [])].sort();
   const issues = [...validateConnectorName(ctx.connectorName), ...validateSecurityGroupName(ctx.appRunnerSecurityGroupName),
     ...validateSubnets(ctx.snapshot, subnetIds, group.vpcId)];

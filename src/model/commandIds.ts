@@ -1,0 +1,33 @@
+// Every command the extension contributes (package.json contributes.commands), by name. Code refers to a
+// command through CommandId, never a string literal, so a renamed or missing command is a compile error; a
+// unit test (test/unit/commandIds.test.ts) checks this list against package.json both ways.
+export const CommandId = {
+  refresh: 'apprunnerVpc.refresh',
+  selectProfile: 'apprunnerVpc.selectProfile',
+  selectRegion: 'apprunnerVpc.selectRegion',
+  useSandbox: 'apprunnerVpc.useSandbox',
+  showLog: 'apprunnerVpc.showLog',
+  showDiagram: 'apprunnerVpc.showDiagram',
+  diagnose: 'apprunnerVpc.diagnose',
+  fixDiagnosis: 'apprunnerVpc.fixDiagnosis',
+  applyDiagnosisFix: 'apprunnerVpc.applyDiagnosisFix',
+  exportChecklist: 'apprunnerVpc.exportChecklist',
+  linkService: 'apprunnerVpc.linkService',
+  setupConnector: 'apprunnerVpc.setupConnector',
+  createSecurityGroups: 'apprunnerVpc.createSecurityGroups',
+  createConnector: 'apprunnerVpc.createConnector',
+  attachConnector: 'apprunnerVpc.attachConnector',
+  detachConnector: 'apprunnerVpc.detachConnector',
+  deleteConnector: 'apprunnerVpc.deleteConnector',
+  checkHealth: 'apprunnerVpc.checkHealth',
+  exportSetup: 'apprunnerVpc.exportSetup',
+  copyUrl: 'apprunnerVpc.copyUrl',
+  copyArn: 'apprunnerVpc.copyArn',
+  openInConsole: 'apprunnerVpc.openInConsole',
+  revealConnector: 'apprunnerVpc.revealConnector',
+  revealService: 'apprunnerVpc.revealService',
+  showChangeHistory: 'apprunnerVpc.showChangeHistory',
+  addDbHealthEndpoint: 'apprunnerVpc.addDbHealthEndpoint',
+} as const;
+
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];
