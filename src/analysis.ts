@@ -14,7 +14,7 @@ export { placeFindings } from './model/diagnosisPlacement';
 export { setupFromService } from './model/setupFromService';
 export { setupScriptFor } from './model/setupScript';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts): only after a snapshot exists.
-export { resolveDesired } from './model/desired';
 export { planPart, healthCheckPlan } from './model/planParts';
 export { plan, detachPlan, deleteConnectorPlan } from './model/plan';
+export { setupPlanFor } from './model/setupPlanFor';
 export { attachStep, healthStep, waitStep } from './model/stepBuilders';

@@ -18,15 +18,15 @@ function service(ctx: SetupContext) {
   return found;
 }
 
-/** The runbook's target from the answers; the manual path (a database that is not RDS) skips resolveDesired. */
-export function desiredFrom(ctx: SetupContext): DesiredSetup {
+/** The settings the resolver reads, with the answers the wizard asked for. */
+function answeredSettings(ctx: SetupContext) {
   const s = ctx.settings;
-  if (ctx.database !== MANUAL) {
-    const result = loadBackend().resolveDesired(ctx.snapshot, { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName },
-      { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds });
-    if (!result.ok) fail(result.issues);
-    return result.desired;
-  }
+  return { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName };
+}
+
+/** The manual path (a database that is not RDS): the target from the chosen group and port, no resolver. */
+function manualDesired(ctx: SetupContext): DesiredSetup {
+  const s = ctx.settings;
   const svc = service(ctx);
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
   if (!group) throw new UserError({ en: 'Choose the database security group.', ja: 'データベースのセキュリティグループを選択してください。' });
@@ -40,6 +40,15 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
     appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName, appRunnerSecurityGroupNameTag: s.appRunnerSecurityGroupNameTag,
     healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath,
   };
+}
+
+/** The whole setup plan from the answers: the shared setupPlanFor (resolver notes kept), or the manual target's plan. */
+function setupPlanOf(ctx: SetupContext): Plan {
+  const { plan, setupPlanFor } = loadBackend();
+  if (ctx.database === MANUAL) return plan(ctx.snapshot, manualDesired(ctx));
+  const result = setupPlanFor(ctx.snapshot, answeredSettings(ctx), { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds });
+  if (!result.ok) fail(result.issues);
+  return result.plan;
 }
 
 function attachPlan(ctx: SetupContext): Plan {
@@ -58,14 +67,14 @@ function unwrap(result: ReturnType<ReturnType<typeof loadBackend>['detachPlan']>
 }
 
 export function planFor(ctx: SetupContext): Plan {
-  const { plan, planPart, detachPlan, deleteConnectorPlan, healthCheckPlan } = loadBackend();
+  const { planPart, detachPlan, deleteConnectorPlan, healthCheckPlan } = loadBackend();
   switch (ctx.command) {
     case 'setupConnector':
-      return plan(ctx.snapshot, desiredFrom(ctx));
+      return setupPlanOf(ctx);
     case 'createSecurityGroups':
-      return planPart(plan(ctx.snapshot, desiredFrom(ctx)), 'security-groups');
+      return planPart(setupPlanOf(ctx), 'security-groups');
     case 'createConnector':
-      return planPart(plan(ctx.snapshot, desiredFrom(ctx)), 'connector');
+      return planPart(setupPlanOf(ctx), 'connector');
     case 'attachConnector':
       return attachPlan(ctx);
     case 'detachConnector':
