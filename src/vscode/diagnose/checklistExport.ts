@@ -6,7 +6,7 @@ import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';
 import { uiLang } from './uiLang';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 
 export async function exportChecklist(services: ExtensionServices, checklist: ChecklistProvider, ui: DiagnoseUi): Promise<vscode.Uri | undefined> {
   if (!services.store.state.snapshot) await services.store.refresh();
@@ -19,7 +19,7 @@ export async function exportChecklist(services: ExtensionServices, checklist: Ch
   if (!uri) return undefined;
   const lang = uiLang();
   const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
-  const markdown = loadBackend().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
+  const markdown = loadAnalysis().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));
   ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
   return uri;

@@ -7,7 +7,8 @@ import type { LiveChecks } from '../../model/liveChecks';
 import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
 import { accountReadFailure, UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 
@@ -48,11 +49,11 @@ export async function freshSnapshot(services: ExtensionServices): Promise<Topolo
 export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken): Promise<DiagnoseResult> {
   const snapshot = await freshSnapshot(services);
   const target = services.connection.state.target;
-  const diagnosis = loadBackend().analyzeService(snapshot, serviceName, analysisOptions());
-  const service = loadBackend().findService(snapshot, serviceName);
+  const diagnosis = loadAnalysis().analyzeService(snapshot, serviceName, analysisOptions());
+  const service = loadAnalysis().findService(snapshot, serviceName);
   let live: LiveChecks | undefined;
   if (service && target) {
-    const backend = loadBackend();
+    const backend = loadAwsSdk();
     const settings = readSettings();
     const controller = new AbortController();
     const cancel = token?.onCancellationRequested(() => controller.abort());
@@ -71,7 +72,7 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     };
     await services.context.workspaceState.update(LAST_TEST_KEY, record);
   }
-  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadBackend().diagnoseExitCode(diagnosis, live) };
+  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadAnalysis().diagnoseExitCode(diagnosis, live) };
 }
 
 export function lastConnectionTest(services: ExtensionServices): ConnectionTestRecord | undefined {

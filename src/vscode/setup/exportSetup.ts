@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { databaseTargets } from '../../model/databaseTargets';
 import { masked } from '../masking';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
 import { uiLang } from '../diagnose/uiLang';
 import type { ExtensionServices } from '../services';
@@ -19,7 +19,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const snapshot = await requireSnapshot(services);
   const title = vscode.l10n.t('Export setup as script');
   const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
-  const backend = loadBackend();
+  const backend = loadAnalysis();
   const settings = readSettings();
   let result = backend.setupFromService(snapshot, settings, service.name);
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
