@@ -1,6 +1,7 @@
 // Bundles the extension with esbuild:
 //   dist/extension.js  the extension's main bundle (no AWS SDK code; `vscode` external)
 //   dist/backend.js    the AWS SDK and everything that calls it, required lazily on the first AWS call
+//   dist/analysis.js   the pure analyses the views run over a snapshot, required lazily on first use
 //   dist/yamlSupport.js the apprunner.yaml parser (the `yaml` package), required when such a file is opened
 //   dist/cli.js        the `apprunner-vpc` command line
 //   dist/webview.js    the diagram webview's browser bundle (when src/webview exists)
@@ -14,14 +15,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const dev = process.argv.includes('--dev') || watch;
 
-// The main bundle reaches the lazy bundles only through src/vscode/backend.ts (`require('../backend')`) and
-// src/vscode/yamlSupportLoader.ts (`require('../yamlSupport')`); those must stay runtime requires of the
-// sibling files, not inlined copies.
-const LAZY_LOADERS = { backend: 'backend.ts', yamlSupport: 'yamlSupportLoader.ts' };
+// The main bundle reaches the lazy bundles only through src/vscode/backend.ts (`require('../backend')`),
+// src/vscode/analysisLoader.ts (`require('../analysis')`) and src/vscode/yamlSupportLoader.ts
+// (`require('../yamlSupport')`); those must stay runtime requires of the sibling files, not inlined copies.
+const LAZY_LOADERS = { backend: 'backend.ts', analysis: 'analysisLoader.ts', yamlSupport: 'yamlSupportLoader.ts' };
 const lazyExternal = {
   name: 'lazy-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/(backend|yamlSupport)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\.\/(backend|analysis|yamlSupport)$/ }, (args) => {
       const name = args.path.slice(3);
       return args.importer.endsWith(path.join('src', 'vscode', LAZY_LOADERS[name])) ? { path: `./${name}.js`, external: true } : undefined;
     });
@@ -32,6 +33,7 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 const builds = [
   { ...node, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [lazyExternal] },
   { ...node, entryPoints: [path.join(root, 'src/backend.ts')], outfile: path.join(root, 'dist/backend.js') },
+  { ...node, entryPoints: [path.join(root, 'src/analysis.ts')], outfile: path.join(root, 'dist/analysis.js') },
   { ...node, entryPoints: [path.join(root, 'src/yamlSupport.ts')], outfile: path.join(root, 'dist/yamlSupport.js') },
 ];
 if (existsSync(path.join(root, 'src/cli/index.ts'))) {

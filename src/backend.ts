@@ -1,5 +1,7 @@
-// Everything that needs the AWS SDK, in one lazily required bundle (dist/backend.js): the extension's main
-// bundle only imports types from here and loads it on the first AWS call (DESIGN section 8).
+// Everything that needs the AWS SDK (clients, the loader, the engine that applies a plan), in one lazily
+// required bundle (dist/backend.js, through loadAwsSdk() in src/vscode/backend.ts): the extension's main bundle
+// only imports types from here and loads it on the first AWS call (DESIGN section 8). The pure analyses have
+// their own bundle (src/analysis.ts).
 export { resolveAwsTarget, type TargetInput } from './aws/awsTarget';
 export { getClients, resetClients, type AwsClients } from './aws/clients';
 export { getCallerIdentity, type CallerIdentity } from './aws/identity';
@@ -9,9 +11,4 @@ export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';
-export { diagnosisReportMarkdown } from './model/diagnosisReport';
-export * from './analysis';
 export { historyOf } from './aws/changeHistory';
-export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
-export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
-export { historyTargets } from './model/ops/historyTargets';

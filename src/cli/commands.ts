@@ -3,11 +3,12 @@
 import { applyPlan } from '../engine/applyPlan';
 import { customEndpoints } from '../model/awsTarget';
 import type { ApplyResult } from '../engine/applyTypes';
-import { resolveDesired, type DesiredSetup } from '../model/desired';
+import type { DesiredSetup } from '../model/desired';
 import { SERVICE_IDS } from '../model/endpointConfig';
-import { deleteConnectorPlan, detachPlan, plan as makePlan } from '../model/plan';
+import { deleteConnectorPlan, detachPlan } from '../model/plan';
 import { hasChanges, type Plan } from '../model/planSteps';
 import { renderPlan, type Lang } from '../model/planText';
+import { setupPlanFor } from '../model/setupPlanFor';
 import type { ValidationIssue } from '../model/validators';
 import type { CliArgs } from './args';
 import { readLine, type CliIo } from './io';
@@ -30,10 +31,9 @@ function issuesFailure(issues: ValidationIssue[]): CliFailure {
 
 async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
   const secretUrls = await secretUrlsOf(session, args);
-  const r = resolveDesired(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets, secretUrls });
+  const r = setupPlanFor(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets, secretUrls });
   if (!r.ok) throw issuesFailure(r.issues);
-  const p = makePlan(session.snapshot, r.desired);
-  return { plan: { ...p, notes: [...r.notes, ...p.notes] }, desired: r.desired };
+  return { plan: r.plan, desired: r.desired };
 }
 
 function teardownPlan(session: Session, args: CliArgs): Plan {

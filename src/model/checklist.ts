@@ -164,4 +164,3 @@ export function evaluateChecklist(topology: Topology, diagnosis: Diagnosis, cont
   ];
 }
 
-export { checklistToMarkdown } from './checklistMarkdown';

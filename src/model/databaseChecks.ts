@@ -2,7 +2,7 @@
 import { databaseLabel, databaseTargets } from './databaseTargets';
 import { DOC_LINKS, Finding } from './diagnosis';
 import { finding } from './findingBuilder';
-import { secretUrlFindings } from './secretUrls';
+import { secretUrlFindings } from './secretUrlChecks';
 import { AnalysisContext } from './reachabilityContext';
 
 /** Findings that explain why no database could be chosen; empty when one was. */

@@ -7,6 +7,7 @@ import { finding, preferredGroupId } from './findingBuilder';
 import { AnalysisContext } from './reachabilityContext';
 import { describeRule, evaluateSecurityGroups } from './securityGroupRules';
 import type { DatabaseTarget } from './databaseTargets';
+import { proxyHopGaps } from './proxyHop';
 import { SecurityGroup, Topology } from './topology';
 import { CLIENT_EPHEMERAL_PORTS } from './trafficSpace';
 
@@ -111,37 +112,9 @@ export function checkProxyTargetHop(ctx: AnalysisContext): Finding[] {
 
 /** The proxy-to-target hop's findings for a database that is an RDS Proxy (empty for anything else). */
 export function proxyHopFindings(topology: Topology, proxy: DatabaseTarget): Finding[] {
-  if (proxy.kind !== 'proxy') return [];
-  const target = proxy.behind;
-  if (!target) {
-    return [finding('proxy-target-unknown', 'warning', 'database',
-      `RDS Proxy ${proxy.id} has no target this account's snapshot knows (DescribeDBProxyTargets), so the proxy-to-database hop was not checked.`,
-      `RDS Proxy ${proxy.id} のターゲットがスナップショットにない（DescribeDBProxyTargets）ため、プロキシからデータベースへの経路は確認していません。`,
-      [{ kind: 'db-instance', id: proxy.id, detail: 'no registered target found' }], { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups })];
-  }
-  const proxyGroups = topology.securityGroups.filter((g) => proxy.securityGroupIds.includes(g.id));
-  const targetGroups = topology.securityGroups.filter((g) => target.securityGroupIds.includes(g.id));
-  const proxyCidrs = topology.subnets.filter((s) => proxy.subnetIds.includes(s.id)).map((s) => s.cidrBlock);
-  const targetCidrs = topology.subnets.filter((s) => target.subnetIds.includes(s.id)).map((s) => s.cidrBlock);
-  const ports = { from: target.port, to: target.port };
-  const out: Finding[] = [];
-  const egress = evaluateSecurityGroups(proxyGroups, { direction: 'egress', protocol: 'tcp', ports, peer: { groupIds: target.securityGroupIds, cidrs: targetCidrs } });
-  if (!egress.allowed) {
-    const why = `no egress rule allows tcp ${target.port} to ${target.securityGroupIds.join(', ') || target.id}`;
-    out.push(finding('proxy-egress-missing-target-port', 'error', 'database',
-      `RDS Proxy ${proxy.id}'s security groups do not allow outbound TCP ${target.port} to its target ${target.id}.`,
-      `RDS Proxy ${proxy.id} のセキュリティグループが、ターゲット ${target.id} への TCP ${target.port} の送信を許可していません。`,
-      [{ kind: 'db-instance', id: proxy.id, detail: `targets ${target.id}:${target.port}` }, ...groupEvidence(proxyGroups, true, why)],
-      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups }));
-  }
-  const ingress = evaluateSecurityGroups(targetGroups, { direction: 'ingress', protocol: 'tcp', ports, peer: { groupIds: proxy.securityGroupIds, cidrs: proxyCidrs } });
-  if (!ingress.allowed) {
-    const why = `no ingress rule allows tcp ${target.port} from ${proxy.securityGroupIds.join(', ') || proxy.id}; uncovered: ${ingress.uncovered.join(', ')}`;
-    out.push(finding('proxy-target-ingress-missing', 'error', 'database',
-      `The security groups of ${target.id} do not allow inbound TCP ${target.port} from RDS Proxy ${proxy.id}.`,
-      `${target.id} のセキュリティグループが、RDS Proxy ${proxy.id} からの TCP ${target.port} の受信を許可していません。`,
-      [{ kind: 'db-instance', id: proxy.id, detail: `targets ${target.id}:${target.port}` }, ...groupEvidence(targetGroups, false, why)],
-      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups }));
-  }
-  return out;
+  return proxyHopGaps(topology, proxy).map((gap) => {
+    const evidence: Evidence[] = [{ kind: 'db-instance', id: proxy.id, detail: gap.proxyDetail }, ...groupEvidence(gap.groups, gap.egress, gap.why)];
+    return finding(gap.id, gap.id === 'proxy-target-unknown' ? 'warning' : 'error', 'database', gap.message.en, gap.message.ja, evidence,
+      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups });
+  });
 }

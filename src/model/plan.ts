@@ -4,7 +4,6 @@
 // changes what is not ours: the default or a shared group never gets the App Runner role (desired.ts chose a
 // dedicated one), and a group or connector an IaC tool owns is not modified or deleted (a warning says where).
 import { chooseConnector } from './connectorChoice';
-import { proxyHopFindings } from './databaseRuleChecks';
 import { targetById } from './databaseTargets';
 import type { DesiredSetup } from './desired';
 import {
@@ -12,6 +11,7 @@ import {
 } from './planOwnershipWarnings';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
 import { appRunnerGroupWarnings, dbGroupWarnings, privateServiceWarning } from './planWarnings';
+import { proxyHopGaps } from './proxyHop';
 import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from './ruleMatch';
 import {
   attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, groupIdText, healthStep, ingressStep, revokeAllEgressStep, waitStep,
@@ -96,8 +96,8 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const warnings: PlanWarning[] = setupWarnings(snapshot, d, appSg);
   const proxy = targetById(snapshot, d.dbInstanceId);
   // The plan opens service -> proxy; the proxy -> database hop is the proxy's own setup, reported, not changed.
-  for (const f of proxy ? proxyHopFindings(snapshot, proxy) : []) {
-    warnings.push({ code: 'proxy-target-hop', message: f.message, evidence: f.evidence.map((e) => e.id) });
+  for (const gap of proxy ? proxyHopGaps(snapshot, proxy) : []) {
+    warnings.push({ code: 'proxy-target-hop', message: gap.message, evidence: [proxy?.id ?? d.dbInstanceId, ...gap.groups.map((g) => g.id)] });
   }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup, warnings);
 

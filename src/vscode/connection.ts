@@ -3,7 +3,7 @@ import { classifyAwsError, insecureEndpoint, type Localized, type NormalizedAwsE
 import { customEndpoints, type AwsTarget } from '../model/awsTarget';
 import { endpointUrlProblem } from '../model/endpointPolicy';
 import { regionNotListedWarning } from '../model/regions';
-import { loadBackend } from './backend';
+import { loadAwsSdk } from './backend';
 import { log } from './log';
 import { readSettings } from './settings';
 
@@ -51,7 +51,7 @@ export class Connection implements vscode.Disposable {
   /** The settings first, then AWS's own configuration (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_*, the profile). */
   async resolveTarget(): Promise<AwsTarget> {
     const settings = readSettings();
-    return loadBackend().resolveAwsTarget({ region: settings.region, profile: settings.profile, endpointUrl: settings.endpointUrl });
+    return loadAwsSdk().resolveAwsTarget({ region: settings.region, profile: settings.profile, endpointUrl: settings.endpointUrl });
   }
 
   /** Asks STS again (an explicit refresh is a demand too, so it also starts the connection). */
@@ -81,7 +81,7 @@ export class Connection implements vscode.Disposable {
       const warning = regionNotListedWarning(target.region);
       if (warning) log.warn(warning.en);
       if (endpoints.length) log.info(`AWS endpoint (not AWS's own): ${endpoints.join(', ')}`);
-      const backend = loadBackend();
+      const backend = loadAwsSdk();
       const identity = await backend.getCallerIdentity(backend.getClients(target));
       if (generation === this.generation) this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn, warning });
     } catch (error) {

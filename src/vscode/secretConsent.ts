@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { SecretUrlReference, SecretUrlResolution } from '../model/secretUrls';
 import type { AwsTarget } from '../model/awsTarget';
-import { loadBackend } from './backend';
+import { loadAwsSdk } from './backend';
 
 /** The modal question, with its one action; Cancel (or closing the dialog) reads nothing. */
 export function secretReadQuestion(refs: readonly SecretUrlReference[]): { message: string; detail: string; action: string } {
@@ -31,6 +31,6 @@ export async function readSecretsWithConsent(
   if (refs.length === 0 || !target) return undefined;
   const question = secretReadQuestion(refs);
   if (!(await confirm(question.message, question.detail, question.action))) return undefined;
-  const backend = loadBackend();
+  const backend = loadAwsSdk();
   return backend.readSecretDatabaseUrls(backend.getClients(target), refs);
 }

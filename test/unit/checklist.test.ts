@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ChecklistContext, ChecklistItem, checklistToMarkdown, evaluateChecklist } from '../../src/model/checklist';
+import { ChecklistContext, ChecklistItem, evaluateChecklist } from '../../src/model/checklist';
+import { checklistToMarkdown } from '../../src/model/checklistMarkdown';
 import { Topology } from '../../src/model/topology';
 import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, connector, group, IDS, removeRule, sgRule } from './fixtures/topologyBuilder';

@@ -8,7 +8,7 @@ import type { GroupRef, PlanStep } from '../planSteps';
 import type { SetupSettings } from '../setupSettings';
 import { egressStep, ingressStep } from '../stepBuilders';
 import type { Topology } from '../topology';
-import type { DiagramFix } from './types';
+import type { DiagramFix } from '../diagramFix';
 
 function groupRef(snapshot: Topology, id: string | undefined): GroupRef | undefined {
   const g = id ? snapshot.securityGroups.find((x) => x.id === id) : undefined;

@@ -1,6 +1,9 @@
 // The diagram's plain data: what the panel draws for one service (DESIGN section 2: a pure function of the
 // snapshot). Shared by the model, the extension side of the panel and the webview bundle, so types only.
-import type { FixStep, LocalizedText } from '../diagnosis';
+import type { LocalizedText } from '../diagnosis';
+import type { DiagramFix } from '../diagramFix';
+
+export type { DiagramFix };
 
 /** ok, warning, broken, in progress, unknown: one mapping to colour and icon in the webview. */
 export type DiagramState = 'ok' | 'warning' | 'broken' | 'progress' | 'unknown';
@@ -9,15 +12,6 @@ export type NodeKind = 'internet' | 'service' | 'connector' | 'subnet' | 'nat' |
 
 /** The traffic paths of the issue (connector, DB on its port, internet on 443) and the structure between them. */
 export type EdgeKind = 'attach' | 'member' | 'uses-group' | 'route' | 'db-egress' | 'db-ingress' | 'internet';
-
-/** How a fix runs: a command of the extension (with its prompts) or one plan step applied by the engine. */
-export interface DiagramFix {
-  step: FixStep;
-  /** The VS Code command to run, when the fix is a whole command rather than a single rule. */
-  command?: string;
-  params: Record<string, string>;
-  title: LocalizedText;
-}
 
 export interface DetailRow {
   label: LocalizedText;

@@ -9,7 +9,7 @@ import type { ExtensionServices } from '../services';
 import { lensInput } from './lensInput';
 import type { ServiceLinker } from './serviceLinker';
 import { isApprunnerYaml, toRange } from './yamlFiles';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 
 export function codeLensEnabled(): boolean {
   return vscode.workspace.getConfiguration('apprunnerVpc').get<boolean>('codeLens.enabled', true);
@@ -31,7 +31,7 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   /** The lens models for a document, with actions whose command is not registered left out. */
   async models(document: vscode.TextDocument): Promise<LensModel[]> {
     if (!codeLensEnabled() || !isApprunnerYaml(document)) return [];
-    const models = loadBackend().buildLenses(await lensInput(this.services, this.linker, document));
+    const models = loadAnalysis().buildLenses(await lensInput(this.services, this.linker, document));
     return models
       .filter((m) => !m.id.startsWith('action:') || (m.command !== undefined && isCommandRegistered(m.command)))
       .map((m) => (m.command && !isCommandRegistered(m.command) ? { ...m, command: undefined, args: undefined } : m));
@@ -44,7 +44,7 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
       // A lens without a command still shows its text; '' makes it plain, not clickable.
       command: m.command ?? '',
       // The link command needs to know which file it links.
-      arguments: m.command === loadBackend().LENS_COMMANDS.link ? [document.uri] : m.args,
+      arguments: m.command === loadAnalysis().LENS_COMMANDS.link ? [document.uri] : m.args,
     }));
   }
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LinkResolution } from '../../model/serviceLink';
 import type { Topology } from '../../model/topology';
 import { pick } from '../localize';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { CommandId } from '../../model/commandIds';
 
 export function statusText(link: LinkResolution, snapshot: Topology | undefined): { text: string; tooltip: string } {
@@ -17,7 +17,7 @@ export function statusText(link: LinkResolution, snapshot: Topology | undefined)
   }
   const busy = service.status === 'OPERATION_IN_PROGRESS';
   const icon = busy ? '$(sync~spin)' : service.status === 'RUNNING' ? '$(server-process)' : '$(warning)';
-  const egress = pick(loadBackend().egressText(service, snapshot));
+  const egress = pick(loadAnalysis().egressText(service, snapshot));
   return { text: `${icon} ${service.name} · ${service.status}`, tooltip: `${service.name} · ${service.status} · ${egress}` };
 }
 

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { HistoryTarget } from '../../model/ops/historyTargets';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { DetailNode } from '../explorer/messageNodes';
 import { masked } from '../masking';
 import type { ExtensionServices } from '../services';
@@ -27,7 +28,7 @@ async function targetsOf(services: ExtensionServices, arg: unknown): Promise<{ s
       ...c.securityGroupIds.map((id): HistoryTarget => ({ name: id, kind: 'security-group', label: id }))] };
   }
   const service = target?.service ?? (await pickService(services, vscode.l10n.t('App Runner service')));
-  return { subject: service.name, targets: loadBackend().historyTargets(snapshot, service.name) };
+  return { subject: service.name, targets: loadAnalysis().historyTargets(snapshot, service.name) };
 }
 
 /** Opens the history document; returns its text (for tests). */
@@ -35,14 +36,14 @@ export async function showChangeHistory(services: ExtensionServices, arg: unknow
   const target = services.connection.state.target;
   if (!target) throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
   const { subject, targets } = await targetsOf(services, arg);
-  const backend = loadBackend();
+  const backend = loadAwsSdk();
   const { events, truncated } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading CloudTrail event history...') },
     () => backend.historyOf(backend.getClients(target), targets.map((t) => t.name)),
   );
-  const rows = backend.changeHistory(events, target.region, Date.now());
+  const rows = loadAnalysis().changeHistory(events, target.region, Date.now());
   const note = truncated ? vscode.l10n.t('Stopped at the event cap: older events are not shown.') : undefined;
-  const text = masked(backend.changeHistoryMarkdown(rows, subject, lang(), note));
+  const text = masked(loadAnalysis().changeHistoryMarkdown(rows, subject, lang(), note));
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(doc, { preview: true });
   return text;

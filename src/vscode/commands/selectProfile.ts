@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
 import { readSettings, updateSetting } from '../settings';
 
 interface ProfileItem extends vscode.QuickPickItem {
@@ -10,7 +10,7 @@ interface ProfileItem extends vscode.QuickPickItem {
 // makes the connection refresh itself.
 export async function selectProfile(): Promise<string | undefined> {
   const current = readSettings().profile;
-  const profiles = await loadBackend().listProfiles();
+  const profiles = await loadAwsSdk().listProfiles();
   const kindLabel = { sso: 'SSO', process: 'credential_process', role: vscode.l10n.t('assume role'), static: vscode.l10n.t('access key'), other: '' };
   const items: ProfileItem[] = [
     {

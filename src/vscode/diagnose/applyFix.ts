@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../model/diagnosis';
 import type { Plan, PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
@@ -21,7 +22,7 @@ function stepLines(steps: readonly PlanStep[]): string {
 async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
   const target = services.connection.state.target;
   if (!target) throw new UserError(msg('Not connected to AWS.'));
-  const backend = loadBackend();
+  const backend = loadAwsSdk();
   const plan: Plan = { kind: 'setup', steps, warnings: [], notes: [] };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying the fix'), cancellable: true },
@@ -46,8 +47,8 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
 export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serviceName: string, finding: Finding): Promise<FixOutcome> {
   const snapshot = services.store.state.snapshot;
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
-  const action = loadBackend().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
-  const what = loadBackend().fixText(finding.fix);
+  const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
+  const what = loadAnalysis().fixText(finding.fix);
   switch (action.kind) {
     case 'link':
       await vscode.env.openExternal(vscode.Uri.parse(action.url));

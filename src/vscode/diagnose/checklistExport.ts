@@ -5,7 +5,7 @@ import { UserError } from '../../model/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { msg } from '../../model/l10n/text';
 import { docLang } from '../localize';
 
@@ -20,7 +20,7 @@ export async function exportChecklist(services: ExtensionServices, checklist: Ch
   if (!uri) return undefined;
   const lang = docLang();
   const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
-  const markdown = loadBackend().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
+  const markdown = loadAnalysis().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));
   ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
   return uri;

@@ -8,7 +8,7 @@ import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { analysisOptions, lastConnectionTest, type DiagnoseResult } from './runDiagnosis';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 
 export const CHECKLIST_VIEW = 'apprunnerVpc.checklist';
 
@@ -58,8 +58,8 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     const record = lastConnectionTest(this.services);
     const sameService = record?.serviceName === serviceName ? record : undefined;
     // A diagnosis made from an older snapshot is redone from the current one; only its live parts are kept.
-    const diagnosis: Diagnosis = loadBackend().analyzeService(snapshot, serviceName, analysisOptions());
-    const items = loadBackend().evaluateChecklist(snapshot, diagnosis, {
+    const diagnosis: Diagnosis = loadAnalysis().analyzeService(snapshot, serviceName, analysisOptions());
+    const items = loadAnalysis().evaluateChecklist(snapshot, diagnosis, {
       now: new Date().toISOString(),
       lastConnectionTestAt: sameService?.at,
       lastConnectionTestOutcome: sameService?.dbHealth,

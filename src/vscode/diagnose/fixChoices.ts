@@ -5,12 +5,12 @@ import { pick } from '../localize';
 import type { FixChoice } from './diagnoseUi';
 import type { DiagnosisProblems } from './problems';
 import type { DiagnoseResult } from './runDiagnosis';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { CommandId } from '../../model/commandIds';
 
 export function fixChoices(result: DiagnoseResult): FixChoice[] {
-  return loadBackend().fixableFindings(result.diagnosis.findings).map((f) => ({
-    label: pick(loadBackend().fixText(f.fix)),
+  return loadAnalysis().fixableFindings(result.diagnosis.findings).map((f) => ({
+    label: pick(loadAnalysis().fixText(f.fix)),
     description: f.id,
     detail: pick(f.message),
     findingId: f.id,
@@ -28,7 +28,7 @@ export class FixCodeActions implements vscode.CodeActionProvider {
       const origin = this.problems.originOf(diagnostic);
       const finding = origin ? this.last(origin.serviceName)?.diagnosis.findings.find((f) => f.id === origin.findingId) : undefined;
       if (!origin || finding?.fix?.kind !== 'plan-step') continue;
-      const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(loadBackend().fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
+      const action = new vscode.CodeAction(vscode.l10n.t('Fix in AWS: {0}', pick(loadAnalysis().fixText(finding.fix))), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.command = { command: CommandId.applyDiagnosisFix, title: action.title, arguments: [origin.serviceName, origin.findingId] };
       actions.push(action);

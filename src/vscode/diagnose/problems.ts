@@ -7,7 +7,7 @@ import type { TextRange } from '../../model/apprunnerYaml';
 import type { Diagnosis, Severity } from '../../model/diagnosis';
 import { pick } from '../localize';
 import { loadYamlSupport } from '../yamlSupportLoader';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { CommandId } from '../../model/commandIds';
 
 export const PROBLEM_SOURCE = 'App Runner VPC';
@@ -71,9 +71,9 @@ export class DiagnosisProblems implements vscode.Disposable {
         continue; // Unreadable (deleted meanwhile, not UTF-8): the report still has every finding.
       }
       // The YAML parser lives in its own lazily loaded bundle: it would double the size of the main one.
-      const placed = loadBackend().placeFindings(diagnosis.findings, text, loadYamlSupport().parseApprunnerYaml(text));
+      const placed = loadAnalysis().placeFindings(diagnosis.findings, text, loadYamlSupport().parseApprunnerYaml(text));
       this.collection.set(uri, placed.map(({ finding, range }) => {
-        const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(loadBackend().fixText(finding.fix)))}` : '';
+        const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(loadAnalysis().fixText(finding.fix)))}` : '';
         const message = pick(finding.message);
         // Name the service when the sentence does not, so a file shared by several services stays clear.
         const about = message.includes(diagnosis.serviceName) ? '' : `${diagnosis.serviceName}: `;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { masked } from '../masking';
 import type { ChecklistItem } from '../../model/checklist';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -81,7 +81,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
     // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
-    const markdown = loadBackend().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), { generatedAt: result.at, target: target?.region });
+    const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), { generatedAt: result.at, target: target?.region });
     const uri = reports.set(result.serviceName, masked(markdown));
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {

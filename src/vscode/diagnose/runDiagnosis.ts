@@ -7,7 +7,8 @@ import type { HttpOutcome, LiveChecks } from '../../model/liveChecks';
 import type { analyzeService } from '../../model/reachability';
 import type { Topology } from '../../model/topology';
 import { accountReadFailure, UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { readSecretsWithConsent } from '../secretConsent';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
@@ -56,16 +57,16 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
   confirmSecretRead?: SecretConfirm): Promise<DiagnoseResult> {
   const snapshot = await freshSnapshot(services);
   const target = services.connection.state.target;
-  const service = loadBackend().findService(snapshot, serviceName);
+  const service = loadAnalysis().findService(snapshot, serviceName);
   // The host of a DATABASE_URL held in a secret, when the user allows reading it for this diagnosis (a local:
   // host and port only, gone when this function returns).
-  const refs = confirmSecretRead ? loadBackend().secretsToOffer(snapshot, service, 'diagnose') : [];
+  const refs = confirmSecretRead ? loadAnalysis().secretsToOffer(snapshot, service, 'diagnose') : [];
   const secretUrls = confirmSecretRead ? await readSecretsWithConsent(refs, target, confirmSecretRead) : undefined;
   if (token?.isCancellationRequested) throw new vscode.CancellationError();
-  const diagnosis = loadBackend().analyzeService(snapshot, serviceName, { ...analysisOptions(), secretUrls });
+  const diagnosis = loadAnalysis().analyzeService(snapshot, serviceName, { ...analysisOptions(), secretUrls });
   let live: LiveChecks | undefined;
   if (service && target) {
-    const backend = loadBackend();
+    const backend = loadAwsSdk();
     const settings = readSettings();
     const controller = new AbortController();
     const cancel = token?.onCancellationRequested(() => controller.abort());
@@ -84,7 +85,7 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     };
     await services.context.workspaceState.update(LAST_TEST_KEY, record);
   }
-  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadBackend().diagnoseExitCode(diagnosis, live) };
+  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadAnalysis().diagnoseExitCode(diagnosis, live) };
 }
 
 export function lastConnectionTest(services: ExtensionServices): ConnectionTestRecord | undefined {

@@ -10,7 +10,7 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { uiStrings } from './uiStrings';
 import { diagramHtml, resourceRoots } from './webviewHtml';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { docLang, pick } from '../localize';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
@@ -123,11 +123,11 @@ export class DiagramPanel implements vscode.Disposable {
     const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
       dnsEgress: s.dnsEgress, connectorName: s.connectorName, busy: [...this.busy] };
     const wanted = this.serviceName ?? s.serviceName;
-    const model = snapshot ? loadBackend().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadBackend().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
+    const model = snapshot ? loadAnalysis().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadAnalysis().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
     this.model = model ?? this.model;
     this.updateTitle();
     const error = state.error ? pick(state.error.message) : undefined;
-    void this.post({ type: 'update', model: this.model, layout: this.model ? loadBackend().layoutDiagram(this.model) : undefined, loading: state.loading, error });
+    void this.post({ type: 'update', model: this.model, layout: this.model ? loadAnalysis().layoutDiagram(this.model) : undefined, loading: state.loading, error });
   }
 
   /** Asks the webview for the picture as a standalone SVG (what "Save as SVG" writes). */

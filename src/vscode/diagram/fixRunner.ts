@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { DiagramFix } from '../../model/diagram';
 import type { PlanStep } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
@@ -30,7 +31,7 @@ function affected(panel: DiagramPanel, id: string): string[] {
 async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promise<void> {
   const target = services.connection.state.target;
   if (!target) throw new UserError(msg('Not connected to AWS.'));
-  const backend = loadBackend();
+  const backend = loadAwsSdk();
   const result = await backend.applyPlan(backend.getClients(target), { kind: 'setup', steps, warnings: [], notes: [] });
   if (result.status !== 'succeeded') {
     const last = steps[steps.length - 1];
@@ -54,7 +55,7 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
     run = async () => vscode.commands.executeCommand(command, model.serviceName);
   } else {
     // The same fix the diagnosis applies (e.g. revoking allow-all egress brings the runbook's rules first).
-    const action = loadBackend().fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
+    const action = loadAnalysis().fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
     if (action.kind === 'done') {
       ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
       services.store.invalidate();

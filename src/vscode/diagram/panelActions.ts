@@ -7,7 +7,7 @@ import type { ExtensionServices } from '../services';
 import type { DiagramPanel, PanelHandler } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { docLang } from '../localize';
 import { CommandId } from '../../model/commandIds';
 
@@ -45,7 +45,7 @@ export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): 
 export async function copyMermaid(panel: DiagramPanel, ui: DiagramUi): Promise<string | undefined> {
   const model = panel.currentModel;
   if (!model) return undefined;
-  const text = loadBackend().toMermaid(model, docLang());
+  const text = loadAnalysis().toMermaid(model, docLang());
   await vscode.env.clipboard.writeText(text);
   ui.info(vscode.l10n.t('Copied the diagram as Mermaid text.'));
   return text;

@@ -7,7 +7,7 @@ import { databaseTargets } from '../../model/databaseTargets';
 import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
 import { masked } from '../masking';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
 import type { ExtensionServices } from '../services';
 import { readSecretsWithConsent } from '../secretConsent';
@@ -63,7 +63,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const snapshot = await requireSnapshot(services);
   const title = vscode.l10n.t('Export setup as code');
   const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
-  const backend = loadBackend();
+  const backend = loadAnalysis();
   const settings = readSettings();
   let result = backend.setupFromService(snapshot, settings, service.name);
   // Several databases and DATABASE_URL held in a secret: reading it (once, if the user allows) may name the one.

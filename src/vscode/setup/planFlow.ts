@@ -6,7 +6,7 @@ import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
 import { planMarkdown } from '../../model/planMarkdown';
 import { hasChanges } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
 import { docLang, pick } from '../localize';
 import { log } from '../log';
 import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
@@ -82,7 +82,7 @@ const applyStep: ExecuteStep<SetupContext> = {
         report(vscode.l10n.t('{0} ({1} s elapsed, status {2})', current, seconds, serviceStatus() ?? '?'));
       }, 1000);
       try {
-        const backend = loadBackend();
+        const backend = loadAwsSdk();
         return await backend.applyPlan(backend.getClients(target), plan, {
           signal, pollIntervalMs: 2000,
           onProgress: (event) => {

@@ -7,7 +7,7 @@ import { type DatabaseTarget, databaseTargets, targetByHost, targetById } from '
 import type { DbInstance } from '../../model/topology';
 import { UserError } from '../../model/userError';
 import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { pick } from '../localize';
 import { readSecretsWithConsent } from '../secretConsent';
 import { answered, type PromptStep } from '../wizard/wizard';
@@ -50,7 +50,7 @@ async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined
   if (!ctx.secretReadAsked) {
     ctx.secretReadAsked = true;
     const service = ctx.snapshot.services.find((s) => s.name === ctx.serviceName);
-    const refs = loadBackend().secretsToOffer(ctx.snapshot, service, 'setup');
+    const refs = loadAnalysis().secretsToOffer(ctx.snapshot, service, 'setup');
     ctx.secretUrls = await readSecretsWithConsent(refs, ctx.services.connection.state.target,
       async (message, detail, action) => (await ctx.ui.confirm(message, detail, [action])) === action);
   }

@@ -1,11 +1,11 @@
 // The plan each command runs, from the wizard's answers: the whole setup plan (or one part of it), attach,
-// detach, delete or the health checks. All planning is the engine's pure model code, reached through the lazily
-// loaded analysis bundle (a plan needs a snapshot, so the backend is loaded by then; the main bundle stays small).
+// detach, delete or the health checks. All planning is the pure model code, reached through the lazily loaded
+// analysis bundle (loadAnalysis), so the main bundle stays small.
 import type { DesiredSetup } from '../../model/desired';
 import type { Plan } from '../../model/planSteps';
 import { UserError } from '../../model/userError';
 import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
-import { loadBackend } from '../backend';
+import { loadAnalysis } from '../analysisLoader';
 import { MANUAL, type SetupContext } from './setupContext';
 import { joinTexts, msg } from '../../model/l10n/text';
 
@@ -19,15 +19,15 @@ function service(ctx: SetupContext) {
   return found;
 }
 
-/** The runbook's target from the answers; the manual path (a database that is not RDS) skips resolveDesired. */
-export function desiredFrom(ctx: SetupContext): DesiredSetup {
+/** The settings the resolver reads, with the answers the wizard asked for. */
+function answeredSettings(ctx: SetupContext) {
   const s = ctx.settings;
-  if (ctx.database !== MANUAL) {
-    const result = loadBackend().resolveDesired(ctx.snapshot, { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName },
-      { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds, secretUrls: ctx.secretUrls });
-    if (!result.ok) fail(result.issues);
-    return result.desired;
-  }
+  return { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName };
+}
+
+/** The manual path (a database that is not RDS): the target from the chosen group and port, no resolver. */
+function manualDesired(ctx: SetupContext): DesiredSetup {
+  const s = ctx.settings;
   const svc = service(ctx);
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
   if (!group) throw new UserError(msg('Choose the database security group.'));
@@ -43,30 +43,39 @@ export function desiredFrom(ctx: SetupContext): DesiredSetup {
   };
 }
 
+/** The whole setup plan from the answers: the shared setupPlanFor (resolver notes kept), or the manual target's plan. */
+function setupPlanOf(ctx: SetupContext): Plan {
+  const { plan, setupPlanFor } = loadAnalysis();
+  if (ctx.database === MANUAL) return plan(ctx.snapshot, manualDesired(ctx));
+  const result = setupPlanFor(ctx.snapshot, answeredSettings(ctx), { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds, secretUrls: ctx.secretUrls });
+  if (!result.ok) fail(result.issues);
+  return result.plan;
+}
+
 function attachPlan(ctx: SetupContext): Plan {
   const svc = service(ctx);
   const ref = { name: svc.name, arn: svc.arn };
   if (svc.egressType === 'VPC' && svc.vpcConnectorArn === ctx.connectorArn) return { kind: 'setup', steps: [], warnings: [], notes: [] };
-  const { attachStep, healthStep, waitStep } = loadBackend();
+  const { attachStep, healthStep, waitStep } = loadAnalysis();
   const steps = [attachStep(ref, ctx.connectorName, ctx.connectorArn), waitStep(ref),
     healthStep('check-health', ref, ctx.settings.healthCheckPath), healthStep('check-db-health', ref, ctx.settings.dbHealthPath)];
   return { kind: 'setup', steps, warnings: [], notes: [] };
 }
 
-function unwrap(result: ReturnType<ReturnType<typeof loadBackend>['detachPlan']>): Plan {
+function unwrap(result: ReturnType<ReturnType<typeof loadAnalysis>['detachPlan']>): Plan {
   if (!result.ok) fail(result.issues);
   return result.plan;
 }
 
 export function planFor(ctx: SetupContext): Plan {
-  const { plan, planPart, detachPlan, deleteConnectorPlan, healthCheckPlan } = loadBackend();
+  const { planPart, detachPlan, deleteConnectorPlan, healthCheckPlan } = loadAnalysis();
   switch (ctx.command) {
     case 'setupConnector':
-      return plan(ctx.snapshot, desiredFrom(ctx));
+      return setupPlanOf(ctx);
     case 'createSecurityGroups':
-      return planPart(plan(ctx.snapshot, desiredFrom(ctx)), 'security-groups');
+      return planPart(setupPlanOf(ctx), 'security-groups');
     case 'createConnector':
-      return planPart(plan(ctx.snapshot, desiredFrom(ctx)), 'connector');
+      return planPart(setupPlanOf(ctx), 'connector');
     case 'attachConnector':
       return attachPlan(ctx);
     case 'detachConnector':

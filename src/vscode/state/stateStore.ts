@@ -3,7 +3,7 @@ import { classifyAwsError, type NormalizedAwsError } from '../../model/awsError'
 import { targetKey, type AwsTarget } from '../../model/awsTarget';
 import { DEFAULT_CACHE_SECONDS, hasOperationInProgress, isFresh } from '../../model/storeFreshness';
 import type { Topology } from '../../model/topology';
-import { loadBackend } from '../backend';
+import { loadAwsSdk } from '../backend';
 import type { Connection } from '../connection';
 import { log } from '../log';
 import { rememberSnapshotSecrets } from '../masking';
@@ -70,7 +70,7 @@ export class StateStore implements vscode.Disposable {
   }
 
   private async load(target: AwsTarget, key: string, entry: Entry): Promise<Topology> {
-    const backend = loadBackend();
+    const backend = loadAwsSdk();
     const clients = backend.getClients(target);
     const concurrency = vscode.workspace.getConfiguration('apprunnerVpc').get<number>('serviceConcurrency', 5);
     try {
