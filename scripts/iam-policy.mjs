@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
-const { iamActionsInSource, withImpliedActions, SCOPED_STATEMENTS, OPT_IN_STATEMENT } = require('../out/src/model/iamActions.js');
+const { iamActionsInSource, withImpliedActions, SCOPED_STATEMENTS, OPT_IN_STATEMENT } = require('../out/test/support/iamActions.js');
 const { sourceFiles } = require('../out/test/support/sourceFiles.js');
 const actions = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
 const optIn = actions.filter((a) => OPT_IN_STATEMENT.Action.includes(a));

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-apprunner';
 import { connectorFrom, operationFrom } from './load/appRunnerMapping';
 import { describeService, listConnectors } from './load/services';
-import type { AppRunnerService, ServiceOperation, VpcConnector } from '../model/topology';
+import type { AppRunnerService, ServiceOperation, VpcConnector } from '../model/topology/topology';
 
 export { describeService, listConnectors };
 

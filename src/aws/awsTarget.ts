@@ -4,8 +4,8 @@
 // The SDK reads a profile's endpoint_url only for AWS_PROFILE, never for a profile given to the client, so the
 // endpoints are resolved here once and handed to every client explicitly.
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { resolveRegion, type AwsTarget } from '../model/awsTarget';
-import { regionCandidates, resolveEndpoints } from '../model/endpointConfig';
+import { resolveRegion, type AwsTarget } from '../model/common/awsTarget';
+import { regionCandidates, resolveEndpoints } from '../model/common/endpointConfig';
 
 export interface TargetInput {
   /** The setting or --region (empty: not set). */

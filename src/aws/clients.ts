@@ -11,8 +11,8 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsFor } from './credentials';
 import { attachRequestLog, type RequestLogger } from './requestLog';
-import { targetKey, type AwsTarget } from '../model/awsTarget';
-import type { ClientName } from '../model/endpointConfig';
+import { targetKey, type AwsTarget } from '../model/common/awsTarget';
+import type { ClientName } from '../model/common/endpointConfig';
 
 export interface AwsClients {
   target: AwsTarget;

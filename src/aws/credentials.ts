@@ -3,7 +3,7 @@
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { customEndpoints, isLoopbackHost, type AwsTarget } from '../model/awsTarget';
+import { customEndpoints, isLoopbackHost, type AwsTarget } from '../model/common/awsTarget';
 
 // A loopback endpoint is never real AWS (the local sandbox, LocalStack): when no credentials exist, signing
 // with placeholder ones lets people try the extension without an AWS account.

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ruleFrom } from './load/ec2Mapping';
 import { loadRules } from './load/network';
-import type { VpcDnsAttribute } from '../model/planSteps';
-import type { SecurityGroupRule } from '../model/topology';
+import type { VpcDnsAttribute } from '../model/plan/planSteps';
+import type { SecurityGroupRule } from '../model/topology/topology';
 
 export interface PermissionSpec {
   protocol: string;

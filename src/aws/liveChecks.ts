@@ -2,12 +2,12 @@
 // the latest application log events. Never throws: every failure becomes part of the result, because a
 // diagnosis that cannot reach the service still has its analysis to show.
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { serviceEndpointUrl } from '../model/awsTarget';
-import { BODY_EXCERPT_CHARS, judgeHealth, skippedHttp, type HttpCheck, type LiveChecks, type LogCheck } from '../model/liveChecks';
-import { applicationLogGroup, logStartTime, RUNBOOK_LOG_FILTER, scanLogEvents, type LogEvent } from '../model/logScan';
-import { maskSecrets } from '../model/secretMask';
-import { snapshotSecretValues } from '../model/secretValues';
-import type { AppRunnerService } from '../model/topology';
+import { serviceEndpointUrl } from '../model/common/awsTarget';
+import { BODY_EXCERPT_CHARS, judgeHealth, skippedHttp, type HttpCheck, type LiveChecks, type LogCheck } from '../model/diagnosis/liveChecks';
+import { applicationLogGroup, logStartTime, RUNBOOK_LOG_FILTER, scanLogEvents, type LogEvent } from '../model/diagnosis/logScan';
+import { maskSecrets } from '../model/common/secretMask';
+import { snapshotSecretValues } from '../model/topology/secretValues';
+import type { AppRunnerService } from '../model/topology/topology';
 import { latestOperation } from './appRunnerOps';
 import type { AwsClients } from './clients';
 

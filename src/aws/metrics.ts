@@ -1,7 +1,7 @@
 // Reads App Runner's CloudWatch metrics for one service: every series of the window in one GetMetricData call
-// (issue 20 item 2), following NextToken. The queries and what the figures mean live in src/model/ops/metrics.ts.
+// (issue 20 item 2), following NextToken. The queries and what the figures mean live in src/model/diagnosis/metrics.ts.
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { MetricRequest, MetricSeries } from '../model/ops/metrics';
+import type { MetricRequest, MetricSeries } from '../model/diagnosis/metrics';
 import type { AwsClients } from './clients';
 
 const byTarget = new WeakMap<AwsClients, CloudWatchClient>();

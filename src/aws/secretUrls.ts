@@ -4,7 +4,7 @@
 // fields), never the value, the user or the password, and no error message quotes it.
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { splitSecretArn, urlFromSecretText, type SecretUrlReference, type SecretUrlResolution } from '../model/secretUrls';
+import { splitSecretArn, urlFromSecretText, type SecretUrlReference, type SecretUrlResolution } from '../model/topology/secretUrls';
 import type { AwsClients } from './clients';
 
 export type SecretClients = Pick<AwsClients, 'secretsManager' | 'ssm'>;

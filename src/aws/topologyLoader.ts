@@ -8,8 +8,8 @@ import { subnetFrom } from './load/ec2Mapping';
 import { loadNetwork, subnetsById } from './load/network';
 import { unique } from './load/pool';
 import { describeServices, listConnectors, listServiceSummaries, withConnectorTags } from './load/services';
-import { emptyTopology, type Topology } from '../model/topology';
-import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/unsupportedAzs';
+import { emptyTopology, type Topology } from '../model/topology/topology';
+import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/topology/unsupportedAzs';
 
 export interface LoadOptions {
   /** DescribeService calls in flight at once (default 5). */

@@ -1,9 +1,9 @@
 // Command-line parsing with Node's own `util.parseArgs` (`apprunner-vpc <command> [--flag value |
 // --flag=value]...`); our checks of the values and our messages stay on top of it.
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
-import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/dnsEgress';
+import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/plan/dnsEgress';
 import { EXPORT_FORMATS, type ExportFormat } from '../model/iac/exportFormats';
-import type { Lang } from '../model/planText';
+import type { Lang } from '../model/plan/planText';
 
 export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export', 'export-script', 'history', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];

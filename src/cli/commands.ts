@@ -1,15 +1,15 @@
 // The CLI commands over the shared engine: plan (exit 0 no changes / 2 changes), apply and the teardown plans
 // (ask unless --yes, then apply with progress lines). Text on stdout, or one JSON document with --json.
 import { applyPlan } from '../engine/applyPlan';
-import { customEndpoints } from '../model/awsTarget';
+import { customEndpoints } from '../model/common/awsTarget';
 import type { ApplyResult } from '../engine/applyTypes';
-import type { DesiredSetup } from '../model/desired';
-import { SERVICE_IDS } from '../model/endpointConfig';
-import { deleteConnectorPlan, detachPlan } from '../model/plan';
-import { hasChanges, type Plan } from '../model/planSteps';
-import { renderPlan, type Lang } from '../model/planText';
-import { setupPlanFor } from '../model/setupPlanFor';
-import type { ValidationIssue } from '../model/validators';
+import type { DesiredSetup } from '../model/plan/desired';
+import { SERVICE_IDS } from '../model/common/endpointConfig';
+import { deleteConnectorPlan, detachPlan } from '../model/plan/plan';
+import { hasChanges, type Plan } from '../model/plan/planSteps';
+import { renderPlan, type Lang } from '../model/plan/planText';
+import { setupPlanFor } from '../model/plan/setupPlanFor';
+import type { ValidationIssue } from '../model/plan/validators';
 import type { CliArgs } from './args';
 import { readLine, type CliIo } from './io';
 import { progressLine, resultLines } from './render';

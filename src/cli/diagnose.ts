@@ -2,10 +2,10 @@
 // DB health, application log), printed as the Markdown report or, with --json, as one document.
 // Exit codes: 0 clean, 3 problems found (see diagnoseExitCode), 1 on error (handled by main()).
 import { runLiveChecks } from '../aws/liveChecks';
-import { diagnoseDocument, diagnoseExitCode } from '../model/diagnoseOutcome';
-import { diagnosisReportMarkdown } from '../model/diagnosisReport';
-import { analyzeService } from '../model/reachability';
-import { findService } from '../model/reachabilityContext';
+import { diagnoseDocument, diagnoseExitCode } from '../model/diagnosis/diagnoseOutcome';
+import { diagnosisReportMarkdown } from '../model/diagnosis/diagnosisReport';
+import { analyzeService } from '../model/diagnosis/reachability';
+import { findService } from '../model/diagnosis/reachabilityContext';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 import { msg } from '../model/l10n/text';

@@ -5,9 +5,9 @@
 // content is kept unless --yes); without it the main file goes to stdout.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveDesired } from '../model/desired';
+import { resolveDesired } from '../model/plan/desired';
 import { setupExport, type ExportFormat } from '../model/iac/exportFormats';
-import { setupFromService } from '../model/setupFromService';
+import { setupFromService } from '../model/plan/setupFromService';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 import { joinTexts, msg } from '../model/l10n/text';

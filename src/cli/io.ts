@@ -1,5 +1,5 @@
 // The streams the CLI talks through, injected so tests run main() in-process.
-import { maskSecrets } from '../model/secretMask';
+import { maskSecrets } from '../model/common/secretMask';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };

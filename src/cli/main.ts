@@ -1,13 +1,13 @@
 // apprunner-vpc: the runbook engine for terminals and CI. main() never throws: every failure becomes one
 // line on stderr (or a JSON error document with --json) and exit code 1.
-import { classifyAwsError, type Localized } from '../model/awsError';
+import { classifyAwsError, type Localized } from '../model/common/awsError';
 import { parseArgs, USAGE } from './args';
 import { runApply, runPlan, type RunContext } from './commands';
 import { runDiagnose } from './diagnose';
 import { runExportScript } from './exportScript';
 import { runHistory } from './history';
 import { maskedIo, type CliIo } from './io';
-import { processSecretValues } from '../model/secretValues';
+import { processSecretValues } from '../model/topology/secretValues';
 import { CliFailure, langOf } from './session';
 
 /** The CLI's one error line and JSON error: a CliFailure's own words, else the error classifier's. */

@@ -1,7 +1,7 @@
 // Text and JSON shapes the CLI prints: progress lines while applying, and the final result.
 import type { ApplyEvent, ApplyResult, StepStatus } from '../engine/applyTypes';
-import type { Plan } from '../model/planSteps';
-import type { Lang } from '../model/planText';
+import type { Plan } from '../model/plan/planSteps';
+import type { Lang } from '../model/plan/planText';
 import { msg, same } from '../model/l10n/text';
 
 const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {

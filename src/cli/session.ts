@@ -3,15 +3,15 @@ import { resolveAwsTarget } from '../aws/awsTarget';
 import { getClients, type AwsClients } from '../aws/clients';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
 import { loadTopology } from '../aws/topologyLoader';
-import { customEndpoints, type AwsTarget } from '../model/awsTarget';
-import { endpointUrlProblem } from '../model/endpointPolicy';
-import { regionNotListedWarning } from '../model/regions';
-import type { Localized } from '../model/awsError';
-import type { Lang } from '../model/planText';
-import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
-import { secretUrlReferences, type SecretUrlResolution } from '../model/secretUrls';
-import { snapshotSecretValues } from '../model/secretValues';
-import type { Topology } from '../model/topology';
+import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
+import { endpointUrlProblem } from '../model/common/endpointPolicy';
+import { regionNotListedWarning } from '../model/common/regions';
+import type { Localized } from '../model/common/awsError';
+import type { Lang } from '../model/plan/planText';
+import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupSettings';
+import { secretUrlReferences, type SecretUrlResolution } from '../model/topology/secretUrls';
+import { snapshotSecretValues } from '../model/topology/secretValues';
+import type { Topology } from '../model/topology/topology';
 import type { CliArgs } from './args';
 
 export interface Session {

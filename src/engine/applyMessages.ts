@@ -1,6 +1,6 @@
 // The two sentences every failure ends with: what was done so far, and what running apply again will do.
-import type { Localized } from '../model/awsError';
-import type { PlanStep } from '../model/planSteps';
+import type { Localized } from '../model/common/awsError';
+import type { PlanStep } from '../model/plan/planSteps';
 import type { StepOutcome } from './applyTypes';
 import { msg, same } from '../model/l10n/text';
 

@@ -1,8 +1,8 @@
 // applyPlan: runs a plan's steps in order with progress events and cancellation between steps. Every step
 // re-reads what it needs and skips itself when already done, so running the same plan again converges and,
 // once everything is in place, makes no write calls. Nothing is deleted or revoked unless a step names it.
-import { classifyAwsError } from '../model/awsError';
-import type { Plan, PlanStep } from '../model/planSteps';
+import { classifyAwsError } from '../model/common/awsError';
+import type { Plan, PlanStep } from '../model/plan/planSteps';
 import { doneSoFarText, rerunText } from './applyMessages';
 import type { ApplyError, ApplyOptions, ApplyResult, StepOutcome } from './applyTypes';
 import { makeContext, type EngineClients, type StepContext } from './context';

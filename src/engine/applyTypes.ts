@@ -1,7 +1,7 @@
 // What applyPlan takes and reports: options, progress events, and the final result (plain values, so the
 // VS Code progress UI, the CLI and tests all read the same thing).
-import type { AwsErrorKind, Localized, NextStep } from '../model/awsError';
-import type { PlanStep, StepId } from '../model/planSteps';
+import type { AwsErrorKind, Localized, NextStep } from '../model/common/awsError';
+import type { PlanStep, StepId } from '../model/plan/planSteps';
 
 export type HealthFetch = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
 

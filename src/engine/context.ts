@@ -2,8 +2,8 @@
 // (a group created by step 1 is found by name in later steps and remembered here).
 import type { AwsClients } from '../aws/clients';
 import { findGroupId } from '../aws/ec2Ops';
-import type { Localized } from '../model/awsError';
-import type { GroupRef, PlanStep } from '../model/planSteps';
+import type { Localized } from '../model/common/awsError';
+import type { GroupRef, PlanStep } from '../model/plan/planSteps';
 import type { ApplyOptions, HealthFetch } from './applyTypes';
 import { StepError } from './stepError';
 import { msg } from '../model/l10n/text';

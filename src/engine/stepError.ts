@@ -1,6 +1,6 @@
 // Errors the engine raises itself (not from AWS): a conflict found on re-read, a failed deployment, a
 // timeout, a failed health check. They carry a kind and a bilingual one-line message.
-import type { Localized } from '../model/awsError';
+import type { Localized } from '../model/common/awsError';
 import type { ApplyErrorKind } from './applyTypes';
 
 export class StepError extends Error {

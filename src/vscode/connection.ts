@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, insecureEndpoint, type Localized, type NormalizedAwsError } from '../model/awsError';
-import { customEndpoints, type AwsTarget } from '../model/awsTarget';
-import { endpointUrlProblem } from '../model/endpointPolicy';
-import { regionNotListedWarning } from '../model/regions';
+import { classifyAwsError, insecureEndpoint, type Localized, type NormalizedAwsError } from '../model/common/awsError';
+import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
+import { endpointUrlProblem } from '../model/common/endpointPolicy';
+import { regionNotListedWarning } from '../model/common/regions';
 import { loadAwsSdk } from './backend';
 import { log } from './log';
 import { readSettings } from './settings';

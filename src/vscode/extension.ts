@@ -21,7 +21,7 @@ import { StateStore } from './state/stateStore';
 import { startConnectionOnDemand } from './quietStart';
 import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
-import { CommandId } from '../model/commandIds';
+import { CommandId } from '../model/common/commandIds';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
 export function activate(context: vscode.ExtensionContext): ExtensionApi {

@@ -2,9 +2,9 @@
 // secret (the session's credentials from the environment, and the secret-looking variables of every service
 // the store has loaded). Every text that leaves the extension (log, notifications, files, webview, CodeLens,
 // hovers) goes through `masked` or `maskedDeep`.
-import { maskSecrets, maskSecretsDeep } from '../model/secretMask';
-import { processSecretValues, snapshotSecretValues } from '../model/secretValues';
-import type { Topology } from '../model/topology';
+import { maskSecrets, maskSecretsDeep } from '../model/common/secretMask';
+import { processSecretValues, snapshotSecretValues } from '../model/topology/secretValues';
+import type { Topology } from '../model/topology/topology';
 
 const fromSnapshots = new Set<string>();
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { customEndpoints, isLoopbackHost } from '../model/awsTarget';
+import { customEndpoints, isLoopbackHost } from '../model/common/awsTarget';
 import type { Connection } from './connection';
 
 // "Use the Local Sandbox" only where the sandbox can run: in the extension's own repository (and its

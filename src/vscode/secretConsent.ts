@@ -3,8 +3,8 @@
 // What comes back is the host and port of each URL (src/aws/secretUrls.ts drops everything else); it is passed
 // to this one command's analysis or plan and then dropped: never kept in state, never written to a log.
 import * as vscode from 'vscode';
-import type { SecretUrlReference, SecretUrlResolution } from '../model/secretUrls';
-import type { AwsTarget } from '../model/awsTarget';
+import type { SecretUrlReference, SecretUrlResolution } from '../model/topology/secretUrls';
+import type { AwsTarget } from '../model/common/awsTarget';
 import { loadAwsSdk } from './backend';
 
 /** The modal question, with its one action; Cancel (or closing the dialog) reads nothing. */

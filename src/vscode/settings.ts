@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { connectionSettingValue, MACHINE_SETTINGS, settingWriteTarget, type ConnectionSetting } from '../model/settingScope';
-import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/setupSettings';
+import { connectionSettingValue, MACHINE_SETTINGS, settingWriteTarget, type ConnectionSetting } from '../model/common/settingScope';
+import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupSettings';
 
 // The extension's settings (DESIGN section 4), read in one place so every feature agrees on defaults: the
 // setup names are the CLI's too (SetupSettings), plus where to connect.

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { customEndpoints } from '../model/awsTarget';
+import { customEndpoints } from '../model/common/awsTarget';
 import type { Connection, ConnectionState } from './connection';
 import { pick } from './localize';
-import { CommandId } from '../model/commandIds';
+import { CommandId } from '../model/common/commandIds';
 
 // `profile · region`, opening the profile picker. The account id stays in the tooltip (the status bar is in
 // every screen share and recording), and the item appears only once something asked for AWS (quiet start).

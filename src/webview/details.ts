@@ -1,6 +1,6 @@
 // The details pane for the selected node or edge: its state and reason, the analysis' sentences, ids and
 // rules, and the actions: the fix (which the extension confirms before running), documentation, the tree.
-import type { Language, UiStrings } from '../model/diagram/protocol';
+import type { Language, UiStrings } from '../webviewProtocol/protocol';
 import type { DiagramEdge, DiagramModel, DiagramNode } from '../model/diagram/types';
 import { htmlEl } from './dom';
 import { post } from './vscodeApi';

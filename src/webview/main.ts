@@ -1,6 +1,6 @@
 // The diagram webview's entry (dist/webview.js). It draws what the extension sends and reports back what it
 // drew; it never talks to AWS and never decides what a fix does: it only names the element that was clicked.
-import { type HostMessage, type Language, parseHostMessage, parsePanelState, type UiStrings } from '../model/diagram/protocol';
+import { type HostMessage, type Language, parseHostMessage, parsePanelState, type UiStrings } from '../webviewProtocol/protocol';
 import type { DiagramLayout, DiagramModel } from '../model/diagram/types';
 import { renderDetails } from './details';
 import { byId } from './dom';

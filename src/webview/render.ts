@@ -2,7 +2,7 @@
 // box is keyed by its id, created once, then only its attributes and text change. Focus, selection and the
 // scroll position survive every update (no reset, no flicker).
 import { edgeGeometry } from '../model/diagram/geometry';
-import type { Language, UiStrings } from '../model/diagram/protocol';
+import type { Language, UiStrings } from '../webviewProtocol/protocol';
 import type { DiagramEdge, DiagramLayout, DiagramModel, DiagramNode, DiagramState, NodeBox } from '../model/diagram/types';
 import { setAttrs, setText, svgEl } from './dom';
 

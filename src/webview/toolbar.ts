@@ -1,5 +1,5 @@
 // The bar above the picture: the service picker, refresh, the two exports, and the legend of states.
-import type { Language, UiStrings } from '../model/diagram/protocol';
+import type { Language, UiStrings } from '../webviewProtocol/protocol';
 import type { DiagramModel, DiagramState } from '../model/diagram/types';
 import { byId, htmlEl, setAttrs, setText } from './dom';
 import { exportSvg } from './svgExport';

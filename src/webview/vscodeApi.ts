@@ -1,5 +1,5 @@
 // The webview's one door to the extension: typed messages out, and the state VS Code keeps across reloads.
-import type { PanelState, WebviewMessage } from '../model/diagram/protocol';
+import type { PanelState, WebviewMessage } from '../webviewProtocol/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildDiagram, layoutDiagram } from '../../src/model/diagram';
-import { UI_STRING_KEYS } from '../../src/model/diagram/protocol';
-import { diagramPageHtml } from '../../src/model/diagram/webviewPage';
-import type { Topology } from '../../src/model/topology';
+import { UI_STRING_KEYS } from '../../src/webviewProtocol/protocol';
+import { diagramPageHtml } from '../../src/webviewProtocol/webviewPage';
+import type { Topology } from '../../src/model/topology/topology';
 import { launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/vscodeServer';
 import { afterSetup } from '../unit/fixtures/topologyBuilder';

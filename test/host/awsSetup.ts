@@ -7,9 +7,9 @@ import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { getClients } from '../../src/aws/clients';
 import { applyPlan } from '../../src/engine/applyPlan';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import type { ExtensionApi } from '../../src/vscode/api';
 
 const run = promisify(execFile);

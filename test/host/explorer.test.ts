@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { AppRunnerClient, CreateServiceCommand, PauseServiceCommand } from '@aws-sdk/client-apprunner';
-import type { AwsTarget } from '../../src/model/awsTarget';
+import type { AwsTarget } from '../../src/model/common/awsTarget';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { childrenOf, nodeAt } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveDesired } from '../../src/model/desired';
-import { actionsInPolicy, iamActionsInSource, withImpliedActions, type IamPolicy } from '../../src/model/iamActions';
-import { plan } from '../../src/model/plan';
-import { wideningSteps } from '../../src/model/planSafety';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
-import type { Topology } from '../../src/model/topology';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { actionsInPolicy, iamActionsInSource, withImpliedActions, type IamPolicy } from '../support/iamActions';
+import { plan } from '../../src/model/plan/plan';
+import { wideningSteps } from '../../src/model/plan/planSafety';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
+import type { Topology } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup } from '../unit/fixtures/topologyBuilder';
 import { SOURCE_ROOT, sourceFiles } from '../support/sourceFiles';
 import { readFreshLayerReport } from '../support/layerReports';

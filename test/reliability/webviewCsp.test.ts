@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diagramPageHtml } from '../../src/model/diagram/webviewPage';
+import { diagramPageHtml } from '../../src/webviewProtocol/webviewPage';
 import type { CspViolation } from '../support/cspWatch';
 import { readFreshLayerReport } from '../support/layerReports';
 import { add } from './metrics';

@@ -2,13 +2,13 @@
 // real `aws` CLI: the diagnosis must name exactly that cause with its evidence, and the sandbox's own
 // db-health (its ground truth, independent of src/model) must agree with the database verdict.
 import assert from 'node:assert/strict';
-import type { DiagnoseDocument } from '../../src/model/diagnoseOutcome';
+import type { DiagnoseDocument } from '../../src/model/diagnosis/diagnoseOutcome';
 import { getClients } from '../../src/aws/clients';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { applyPlan } from '../../src/engine/applyPlan';
-import { fixActionFor } from '../../src/model/diagnoseFix';
-import { analyzeService } from '../../src/model/reachability';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { fixActionFor } from '../../src/model/fix/diagnoseFix';
+import { analyzeService } from '../../src/model/diagnosis/reachability';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { awsCli, cli, useTestCredentials } from './engineSupport';
 import { getSandbox, getServiceUrl, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
 

@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { checkHttp, runLiveChecks } from '../../src/aws/liveChecks';
-import type { DiagnoseDocument } from '../../src/model/diagnoseOutcome';
-import type { AppRunnerService } from '../../src/model/topology';
+import type { DiagnoseDocument } from '../../src/model/diagnosis/diagnoseOutcome';
+import type { AppRunnerService } from '../../src/model/topology/topology';
 import { useTestCredentials } from './engineSupport';
 import { getSandbox, sandboxClients, sandboxEnv, seed } from './support';
 

@@ -8,10 +8,10 @@ import { promisify } from 'node:util';
 import { getClients, type AwsClients } from '../../src/aws/clients';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { main } from '../../src/cli/main';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import type { Plan } from '../../src/model/planSteps';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import type { Plan } from '../../src/model/plan/planSteps';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { callCounts, getSandbox, sandboxClients, sandboxEnv, seed, TEST_CREDENTIALS, TEST_REGION } from './support';
 
 export interface CliRun {

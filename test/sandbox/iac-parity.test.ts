@@ -11,8 +11,8 @@ import { DescribeServiceCommand, DescribeVpcConnectorCommand, ListVpcConnectorsC
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseYaml } from 'yaml';
 import { seedNames } from '../../sandbox/seed/registry';
-import type { PlanStep } from '../../src/model/planSteps';
-import type { DesiredSetup } from '../../src/model/desired';
+import type { PlanStep } from '../../src/model/plan/planSteps';
+import type { DesiredSetup } from '../../src/model/plan/desired';
 import { cdkMissing, comparableResources, compileAndSynthMany } from '../support/cdkSynth';
 import { cli, execFileAsync, useTestCredentials } from './engineSupport';
 import { admin, getSandbox, sandboxClients, sandboxEnv, seed } from './support';

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { CreateLogStreamCommand, FilterLogEventsCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { readApplicationLog } from '../../src/aws/liveChecks';
-import { applicationLogGroup } from '../../src/model/logScan';
-import type { AppRunnerService } from '../../src/model/topology';
+import { applicationLogGroup } from '../../src/model/diagnosis/logScan';
+import type { AppRunnerService } from '../../src/model/topology/topology';
 import { useTestCredentials } from './engineSupport';
 import { callCounts, getSandbox, resetCallCounts, sandboxClients, seed } from './support';
 

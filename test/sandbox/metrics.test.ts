@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { DescribeServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { getClients } from '../../src/aws/clients';
 import { cloudWatchFor, readServiceMetrics } from '../../src/aws/metrics';
-import { evaluateChecklist } from '../../src/model/checklist';
-import { DEFAULT_THRESHOLDS, metricRequest, performanceVerdict, type MetricSeries } from '../../src/model/ops/metrics';
-import { analyzeService } from '../../src/model/reachability';
-import { emptyTopology } from '../../src/model/topology';
+import { evaluateChecklist } from '../../src/model/diagnosis/checklist';
+import { DEFAULT_THRESHOLDS, metricRequest, performanceVerdict, type MetricSeries } from '../../src/model/diagnosis/metrics';
+import { analyzeService } from '../../src/model/diagnosis/reachability';
+import { emptyTopology } from '../../src/model/topology/topology';
 import { callCounts, getSandbox, resetCallCounts, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
 
 async function request(times: number): Promise<number[]> {

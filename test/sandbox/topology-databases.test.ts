@@ -10,9 +10,9 @@ import {
 import { getClients } from '../../src/aws/clients';
 import { onAwsRequest } from '../../src/aws/requestLog';
 import { loadTopology } from '../../src/aws/topologyLoader';
-import { targetByHost } from '../../src/model/databaseTargets';
-import { analyzeService } from '../../src/model/reachability';
-import type { Topology } from '../../src/model/topology';
+import { targetByHost } from '../../src/model/topology/databaseTargets';
+import { analyzeService } from '../../src/model/diagnosis/reachability';
+import type { Topology } from '../../src/model/topology/topology';
 import { useTestCredentials } from './engineSupport';
 import { getSandbox, sandboxClients, seed, TEST_REGION } from './support';
 

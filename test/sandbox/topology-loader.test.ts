@@ -4,7 +4,7 @@ import { CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import { getClients } from '../../src/aws/clients';
 import { onAwsRequest } from '../../src/aws/requestLog';
 import { loadTopology } from '../../src/aws/topologyLoader';
-import type { Topology } from '../../src/model/topology';
+import type { Topology } from '../../src/model/topology/topology';
 import { useTestCredentials } from './engineSupport';
 import { getSandbox, sandboxClients, seed, TEST_REGION } from './support';
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { getClients } from '../../src/aws/clients';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { applyPlan } from '../../src/engine/applyPlan';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 
 export async function applyRunbookSetupAt(endpointUrl: string, region = 'ap-northeast-1'): Promise<void> {
   const clients = getClients({ region, endpointUrl });

@@ -1,11 +1,11 @@
 // AWS's own configuration rules, as the extension and the CLI apply them: region order, per-service endpoint
 // order, settings a workspace may not set, the terminal command for `aws sso login`.
 import assert from 'node:assert/strict';
-import { customEndpoints, resolveRegion, targetKey } from '../../src/model/awsTarget';
-import { envKey, configKey, regionCandidates, resolveEndpoint, resolveEndpoints } from '../../src/model/endpointConfig';
-import { regionNotListedWarning } from '../../src/model/regions';
-import { connectionSettingValue, settingWriteTarget } from '../../src/model/settingScope';
-import { quoteForShell, shellKind, ssoLoginCommand } from '../../src/model/terminalQuote';
+import { customEndpoints, resolveRegion, targetKey } from '../../src/model/common/awsTarget';
+import { envKey, configKey, regionCandidates, resolveEndpoint, resolveEndpoints } from '../../src/model/common/endpointConfig';
+import { regionNotListedWarning } from '../../src/model/common/regions';
+import { connectionSettingValue, settingWriteTarget } from '../../src/model/common/settingScope';
+import { quoteForShell, shellKind, ssoLoginCommand } from '../../src/model/common/terminalQuote';
 
 describe('AWS configuration: region', () => {
   it('follows the SDKs: setting or flag, AWS_REGION, AWS_DEFAULT_REGION, the profile, then ap-northeast-1', () => {

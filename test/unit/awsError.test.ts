@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyAwsError } from '../../src/model/awsError';
+import { classifyAwsError } from '../../src/model/common/awsError';
 
 const sdkError = (name: string, status?: number, message = 'x'): Error =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });

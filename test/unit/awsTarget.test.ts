@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { isLoopbackHost, resolveRegion, serviceEndpointUrl } from '../../src/model/awsTarget';
-import { maskSecrets } from '../../src/model/secretMask';
+import { isLoopbackHost, resolveRegion, serviceEndpointUrl } from '../../src/model/common/awsTarget';
+import { maskSecrets } from '../../src/model/common/secretMask';
 
 describe('awsTarget', () => {
   it('takes the region from the setting, else the profile, else ap-northeast-1', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { ChecklistContext, ChecklistItem, evaluateChecklist } from '../../src/model/checklist';
-import { checklistToMarkdown } from '../../src/model/checklistMarkdown';
-import { Topology } from '../../src/model/topology';
+import { ChecklistContext, ChecklistItem, evaluateChecklist } from '../../src/model/diagnosis/checklist';
+import { checklistToMarkdown } from '../../src/model/diagnosis/checklistMarkdown';
+import { Topology } from '../../src/model/topology/topology';
 import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, connector, group, IDS, removeRule, sgRule } from './fixtures/topologyBuilder';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cidrContains, cidrCovers, cidrOverlaps, coversText, formatCidr, isWorld, parseCidr } from '../../src/model/cidr';
+import { cidrContains, cidrCovers, cidrOverlaps, coversText, formatCidr, isWorld, parseCidr } from '../../src/model/topology/cidr';
 
 function cidr(text: string) {
   const c = parseCidr(text);

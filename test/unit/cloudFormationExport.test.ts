@@ -5,7 +5,7 @@ import { parse as parseYaml, parseDocument } from 'yaml';
 import { APP_GROUP_ID, cloudFormationExport, connectorLogicalId, DB_INGRESS_ID, type CfnResource, type CfnTemplate } from '../../src/model/iac/cloudformation';
 import { setupResources } from '../../src/model/iac/setupResources';
 import type { IacContext } from '../../src/model/iac/types';
-import { plan } from '../../src/model/plan';
+import { plan } from '../../src/model/plan/plan';
 import { loadSpec, specErrors, specResource } from '../support/cloudFormationSpec';
 import { HOSTILE_NAMES } from '../support/hostileNames';
 import { allIacWorlds, cfnCompleteWorld, cfnOwnedWorld, changedSubnetsWorld, doneIacWorld, dualStackWorld, halfDoneWorld, runbookWorld, tfOwnedDbWorld, type IacWorld } from './fixtures/iacWorlds';

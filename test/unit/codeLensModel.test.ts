@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseApprunnerYaml } from '../../src/model/apprunnerYaml';
 import { buildLenses, type LensInput, type LensModel } from '../../src/model/codeLens';
-import type { LinkResolution } from '../../src/model/serviceLink';
-import type { Topology } from '../../src/model/topology';
+import type { LinkResolution } from '../../src/model/codeLens/serviceLink';
+import type { Topology } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup, IDS, removeRule, service } from './fixtures/topologyBuilder';
 
 const yaml = (dbUrl: string, port = 8080) => `version: 1.0

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CommandId } from '../../src/model/commandIds';
+import { CommandId } from '../../src/model/common/commandIds';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { databaseTargets, targetByHost, targetById } from '../../src/model/databaseTargets';
-import { resolveDesired } from '../../src/model/desired';
-import { checkStates } from '../../src/model/diagnosisChecks';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { databaseTargets, targetByHost, targetById } from '../../src/model/topology/databaseTargets';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
+import { plan } from '../../src/model/plan/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { analyze, ids, only } from './fixtures/analyze';
 import { AURORA, auroraAfterProxySetup, auroraBefore, MYSQL_ENDPOINT, mysqlBefore, setDatabaseUrl } from './fixtures/databaseWorlds';
 import { IDS } from './fixtures/topologyBuilder';

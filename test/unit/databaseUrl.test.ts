@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { databaseUrlsIn, parseDatabaseUrl } from '../../src/model/databaseUrl';
+import { databaseUrlsIn, parseDatabaseUrl } from '../../src/model/topology/databaseUrl';
 
 describe('parseDatabaseUrl', () => {
   it('reads host, port and database from a postgres URL', () => {

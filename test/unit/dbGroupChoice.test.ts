@@ -2,10 +2,10 @@
 // own group (no other interface uses it) is chosen and the shared one is named in the plan; when that is still
 // ambiguous the setup refuses with the groups and the setting or flag to choose one.
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
-import type { Topology } from '../../src/model/topology';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
+import type { Topology } from '../../src/model/topology/topology';
 import { mysqlBefore } from './fixtures/databaseWorlds';
 import { IDS } from './fixtures/topologyBuilder';
 

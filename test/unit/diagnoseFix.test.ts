@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { parseApprunnerYaml } from '../../src/model/apprunnerYaml';
-import { fixActionFor, fixableFindings, SETUP_COMMAND } from '../../src/model/diagnoseFix';
-import { placeFindings } from '../../src/model/diagnosisPlacement';
-import { fixText } from '../../src/model/fixText';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { fixActionFor, fixableFindings, SETUP_COMMAND } from '../../src/model/fix/diagnoseFix';
+import { placeFindings } from '../../src/model/diagnosis/diagnosisPlacement';
+import { fixText } from '../../src/model/diagnosis/fixText';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { analyze, only } from './fixtures/analyze';
 import { afterSetup, beforeSetup, db, group, IDS, removeRule, sgRule, vpc } from './fixtures/topologyBuilder';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { diagnoseDocument, diagnoseExitCode, EXIT_CLEAN, EXIT_PROBLEMS } from '../../src/model/diagnoseOutcome';
-import { checkStates } from '../../src/model/diagnosisChecks';
-import { diagnosisReportMarkdown } from '../../src/model/diagnosisReport';
-import type { LiveChecks } from '../../src/model/liveChecks';
-import { LOG_START_MARGIN_MS, logStartTime, RUNBOOK_LOG_FILTER } from '../../src/model/logScan';
+import { diagnoseDocument, diagnoseExitCode, EXIT_CLEAN, EXIT_PROBLEMS } from '../../src/model/diagnosis/diagnoseOutcome';
+import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
+import { diagnosisReportMarkdown } from '../../src/model/diagnosis/diagnosisReport';
+import type { LiveChecks } from '../../src/model/diagnosis/liveChecks';
+import { LOG_START_MARGIN_MS, logStartTime, RUNBOOK_LOG_FILTER } from '../../src/model/diagnosis/logScan';
 import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, IDS, removeRule, vpc } from './fixtures/topologyBuilder';
 
@@ -93,7 +93,7 @@ describe('diagnosis report (Markdown)', () => {
     assert.match(md, /✘ \*\*DB health\*\* GET https:\/\/x\.awsapprunner\.com\/api\/v1\/db-health → unhealthy HTTP 200 \(30 ms\)/);
     assert.match(md, /ERROR: Failed to connect to database/);
     const passed = md.slice(md.indexOf('<details><summary>Passed checks'));
-    assert.match(passed, /Passed checks \(\d+\/16\)/);
+    assert.match(passed, /Passed checks \(\d+\/17\)/);
     assert.match(passed, /✔ Service → database: Database groups allow the DB port inbound/);
     assert.doesNotMatch(passed, /Connector groups allow the DB port outbound/);
     assert.match(passed, /<\/details>/);
@@ -104,7 +104,7 @@ describe('diagnosis report (Markdown)', () => {
     assert.match(md, /^# 接続診断: kyudai-api/);
     assert.match(md, /\*\*問題は見つかりませんでした\*\*/);
     assert.match(md, /エラーや警告はありません。/);
-    assert.match(md, /合格したチェック \(16\/16\)/);
+    assert.match(md, /合格したチェック \(17\/17\)/);
     assert.match(md, /"Successfully connected to database" あり/);
   });
 

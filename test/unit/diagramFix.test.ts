@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildDiagram, planStepForFix } from '../../src/model/diagram';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { afterSetup, IDS, removeRule } from './fixtures/topologyBuilder';
 
 const OPTIONS = { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds', dbPort: 5432 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildDiagram, type DiagramModel } from '../../src/model/diagram';
-import type { Topology } from '../../src/model/topology';
+import type { Topology } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup, connector, IDS, removeRule, routeTable, service } from './fixtures/topologyBuilder';
 
 const OPTIONS = { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds', dbPort: 5432, connectorName: 'campus-sns-vpc-connector' };

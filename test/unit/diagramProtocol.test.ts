@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseHostMessage, parsePanelState, parseWebviewMessage, UI_STRING_KEYS } from '../../src/model/diagram/protocol';
+import { parseHostMessage, parsePanelState, parseWebviewMessage, UI_STRING_KEYS } from '../../src/webviewProtocol/protocol';
 
 describe('diagram protocol: messages are checked on receipt', () => {
   it('accepts the webview messages the panel understands', () => {

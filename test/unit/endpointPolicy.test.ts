@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main';
-import { endpointUrlProblem } from '../../src/model/endpointPolicy';
+import { endpointUrlProblem } from '../../src/model/common/endpointPolicy';
 
 async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string }> {
   let out = '';

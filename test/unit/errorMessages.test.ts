@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { failureOf } from '../../src/cli/main';
 import { CliFailure } from '../../src/cli/session';
-import { classifyAwsError, type AwsErrorKind } from '../../src/model/awsError';
-import { accountReadFailure, userMessage, UserError } from '../../src/model/userError';
+import { classifyAwsError, type AwsErrorKind } from '../../src/model/common/awsError';
+import { accountReadFailure, userMessage, UserError } from '../../src/model/common/userError';
 
 const sdkError = (name: string, message: string, status?: number, extra: Record<string, unknown> = {}): Error =>
   Object.assign(new Error(message), { name, $metadata: status === undefined ? {} : { httpStatusCode: status }, ...extra });

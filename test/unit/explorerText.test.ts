@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import {
   connectorContextValue, consoleUrl, egressOf, ruleLine, ruleLines, serviceContextValue, sortedConnectors, usersOf,
 } from '../../src/model/explorer/treeText';
-import { connectorStatusPresentation, serviceStatusPresentation } from '../../src/model/statusPresentation';
-import type { ServiceStatus } from '../../src/model/topology';
+import { connectorStatusPresentation, serviceStatusPresentation } from '../../src/model/explorer/statusPresentation';
+import type { ServiceStatus } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup, IDS, sgRule } from './fixtures/topologyBuilder';
 
 describe('explorer: status presentation (the one mapping)', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { CHECKS } from '../../src/model/diagnosisChecks';
-import { FINDING_CATALOG, isFindingId, type FindingId } from '../../src/model/findingIds';
+import { CHECKS } from '../../src/model/diagnosis/diagnosisChecks';
+import { FINDING_CATALOG, isFindingId, type FindingId } from '../../src/model/diagnosis/findingIds';
 import { EDGE_FINDING_IDS } from '../../src/model/diagram/findingMap';
 
 describe('finding ids', () => {

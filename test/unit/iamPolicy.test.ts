@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { actionsInPolicy, iamActionsInSource, withImpliedActions, type IamPolicy } from '../../src/model/iamActions';
+import { actionsInPolicy, iamActionsInSource, withImpliedActions, type IamPolicy } from '../support/iamActions';
 import { SOURCE_ROOT, sourceFiles } from '../support/sourceFiles';
 
 describe('IAM policy', () => {

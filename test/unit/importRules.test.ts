@@ -12,11 +12,17 @@ const src = path.join(root, 'src');
 /** src/model's groups, lowest first: a group imports only groups of a lower rank (and itself). */
 export const MODEL_LAYERS: Record<string, number> = {
   common: 0,
+  // One translation mechanism (msg over the l10n bundles): imports nothing of the model.
+  l10n: -1,
   apprunnerYaml: 1,
   topology: 2,
   plan: 3,
   diagnosis: 4,
   fix: 5,
+  // Infrastructure as code from a plan (issue 19): reads plan, topology and common; nothing of the model reads it.
+  iac: 5,
+  // Operations (issue 20): change history and the db-health snippets; read by the views and the CLI.
+  ops: 5,
   codeLens: 6,
   explorer: 6,
   diagram: 7,

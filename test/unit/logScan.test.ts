@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { applicationLogGroup, isErrorLine, scanLogEvents } from '../../src/model/logScan';
-import { maskSecrets } from '../../src/model/secretMask';
+import { applicationLogGroup, isErrorLine, scanLogEvents } from '../../src/model/diagnosis/logScan';
+import { maskSecrets } from '../../src/model/common/secretMask';
 
 const at = (iso: string): number => Date.parse(iso);
 

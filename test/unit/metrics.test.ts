@@ -1,8 +1,8 @@
 // App Runner metrics model (issue 20 item 2): the batched queries, series to small-chart data, and the
 // checklist's performance item from the 5xx share and the worst p95 latency against the thresholds.
 import assert from 'node:assert/strict';
-import { evaluateChecklist } from '../../src/model/checklist';
-import { chartData, DEFAULT_THRESHOLDS, METRICS, metricRequest, performanceVerdict, type MetricSeries } from '../../src/model/ops/metrics';
+import { evaluateChecklist } from '../../src/model/diagnosis/checklist';
+import { chartData, DEFAULT_THRESHOLDS, METRICS, metricRequest, performanceVerdict, type MetricSeries } from '../../src/model/diagnosis/metrics';
 import { analyze } from './fixtures/analyze';
 import { afterSetup } from './fixtures/topologyBuilder';
 

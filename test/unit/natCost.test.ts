@@ -1,14 +1,14 @@
 // NAT cost (issue 20 item 5, runbook 8.3): the price table's figures in the plan and on the diagram's NAT
 // node, the cheaper options that fit, and the cross-AZ finding (runbook 8.1) on the runbook world.
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
+import { resolveDesired } from '../../src/model/plan/desired';
 import { buildDiagram } from '../../src/model/diagram';
-import { awsApisCalled, natCost, natGatewaysOnPath } from '../../src/model/ops/natCost';
-import { NAT_PRICES } from '../../src/model/ops/natPrices';
-import { plan } from '../../src/model/plan';
-import { APP_RUNNER_REGIONS } from '../../src/model/regions';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
-import type { Topology } from '../../src/model/topology';
+import { awsApisCalled, natCost, natGatewaysOnPath } from '../../src/model/topology/natCost';
+import { NAT_PRICES } from '../../src/model/topology/natPrices';
+import { plan } from '../../src/model/plan/plan';
+import { APP_RUNNER_REGIONS } from '../../src/model/common/regions';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
+import type { Topology } from '../../src/model/topology/topology';
 import { analyze, only, SETTINGS } from './fixtures/analyze';
 import { afterSetup, beforeSetup, IDS, routeTable, service, subnetOf } from './fixtures/topologyBuilder';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { aclForSubnet, entryLabel, evaluateNetworkAclEntries } from '../../src/model/networkAcl';
-import { EPHEMERAL_PORTS } from '../../src/model/trafficSpace';
+import { aclForSubnet, entryLabel, evaluateNetworkAclEntries } from '../../src/model/topology/networkAcl';
+import { EPHEMERAL_PORTS } from '../../src/model/topology/trafficSpace';
 import { aclEntry, openAclEntries } from './fixtures/topologyBuilder';
 
 const toDb = { egress: true, protocol: 'tcp' as const, ports: { from: 5432, to: 5432 }, peerCidrs: ['10.0.11.0/24'] };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { overlayPartial } from '../../src/model/explorer/partialSnapshot';
-import { emptyTopology } from '../../src/model/topology';
+import { emptyTopology } from '../../src/model/topology/topology';
 import { afterSetup } from './fixtures/topologyBuilder';
 
 describe('explorer: partial snapshots while a refresh streams in', () => {

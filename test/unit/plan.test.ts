@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { resolveDesired, type DesiredSetup } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { hasChanges, type Plan } from '../../src/model/planSteps';
-import type { Topology } from '../../src/model/topology';
+import { resolveDesired, type DesiredSetup } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { hasChanges, type Plan } from '../../src/model/plan/planSteps';
+import type { Topology } from '../../src/model/topology/topology';
 import { doneWorld, group, rule, seededWorld, SERVICE_ARN, SETTINGS } from './fixtures/planWorld';
 
 function desiredFor(t: Topology, subnetIds?: string[]): DesiredSetup {

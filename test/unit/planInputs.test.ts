@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { validateConnectorName, validatePort, validateSecurityGroupName } from '../../src/model/validators';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { validateConnectorName, validatePort, validateSecurityGroupName } from '../../src/model/plan/validators';
 import { seededWorld, SETTINGS } from './fixtures/planWorld';
 
 function issueCodes(subnetIds: string[] | undefined, extra: Partial<typeof SETTINGS> = {}, dbInstanceId?: string): string[] {

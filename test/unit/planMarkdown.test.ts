@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { planMarkdown } from '../../src/model/planMarkdown';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { planMarkdown } from '../../src/model/plan/planMarkdown';
 import { SETTINGS, seededWorld, doneWorld } from './fixtures/planWorld';
 
 describe('plan document (Markdown shown before Apply)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { healthCheckPlan, planPart } from '../../src/model/planParts';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { healthCheckPlan, planPart } from '../../src/model/plan/planParts';
 import { seededWorld, SETTINGS } from './fixtures/planWorld';
 
 describe('plan parts for single-purpose commands', () => {

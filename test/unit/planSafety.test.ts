@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { wideningSteps } from '../../src/model/planSafety';
-import type { Plan, PlanStep } from '../../src/model/planSteps';
+import { wideningSteps } from '../../src/model/plan/planSafety';
+import type { Plan, PlanStep } from '../../src/model/plan/planSteps';
 
 const group = { name: 'sg-rds', vpcId: 'vpc-1', id: 'sg-1' };
 const base = { title: { en: 't', ja: 't' }, apiCall: { action: 'x', params: {} }, mutating: true };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { deleteConnectorPlan, detachPlan, plan } from '../../src/model/plan';
-import { renderPlan } from '../../src/model/planText';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { deleteConnectorPlan, detachPlan, plan } from '../../src/model/plan/plan';
+import { renderPlan } from '../../src/model/plan/planText';
 import { doneWorld, seededWorld, SETTINGS } from './fixtures/planWorld';
 
 describe('plan text', () => {

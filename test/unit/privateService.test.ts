@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { resultLines } from '../../src/cli/render';
-import { resolveDesired } from '../../src/model/desired';
-import { plan } from '../../src/model/plan';
-import { healthCheckPlan } from '../../src/model/planParts';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { healthCheckPlan } from '../../src/model/plan/planParts';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { beforeSetup, service } from './fixtures/topologyBuilder';
 
 describe('a private service (IsPubliclyAccessible=false)', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyzeService } from '../../src/model/reachability';
+import { analyzeService } from '../../src/model/diagnosis/reachability';
 import { analyze, evidenceIds, ids, only } from './fixtures/analyze';
 import { afterSetup, beforeSetup, connector, db, group, IDS, sgRule, subnetOf } from './fixtures/topologyBuilder';
 

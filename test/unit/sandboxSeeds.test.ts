@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseSandboxSeeds, sandboxEndpoint } from '../../src/model/sandboxSeeds';
+import { parseSandboxSeeds, sandboxEndpoint } from '../../src/model/common/sandboxSeeds';
 
 describe('sandbox seeds for the "Use the Local Sandbox" quick pick', () => {
   it('reads the seeds and the current one from GET /_sandbox/seeds', () => {

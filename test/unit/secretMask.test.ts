@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { healthBodySummary, HEALTH_SUMMARY_CHARS } from '../../src/model/liveChecks';
-import { isSecretName, MASK, maskSecrets, maskSecretsDeep, secretValuesOf } from '../../src/model/secretMask';
-import { processSecretValues, snapshotSecretValues } from '../../src/model/secretValues';
+import { healthBodySummary, HEALTH_SUMMARY_CHARS } from '../../src/model/diagnosis/liveChecks';
+import { isSecretName, MASK, maskSecrets, maskSecretsDeep, secretValuesOf } from '../../src/model/common/secretMask';
+import { processSecretValues, snapshotSecretValues } from '../../src/model/topology/secretValues';
 import { MASKING_CORPUS } from '../support/maskingCorpus';
 
 describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { resolveDesired } from '../../src/model/desired';
-import { checkStates } from '../../src/model/diagnosisChecks';
-import { secretsToOffer, secretUrlReferences, splitSecretArn, urlFromSecretText } from '../../src/model/secretUrls';
-import { DEFAULT_SETUP_SETTINGS } from '../../src/model/setupSettings';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
+import { secretsToOffer, secretUrlReferences, splitSecretArn, urlFromSecretText } from '../../src/model/topology/secretUrls';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { analyze, ids, only } from './fixtures/analyze';
 import { AURORA, auroraAfterProxySetup } from './fixtures/databaseWorlds';
 import { afterSetup, beforeSetup, IDS, service } from './fixtures/topologyBuilder';

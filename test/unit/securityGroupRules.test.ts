@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { allowAllToWorld, evaluateSecurityGroups, portOpenToWorld } from '../../src/model/securityGroupRules';
-import { SecurityGroup, SecurityGroupRule } from '../../src/model/topology';
+import { allowAllToWorld, evaluateSecurityGroups, portOpenToWorld } from '../../src/model/topology/securityGroupRules';
+import { SecurityGroup, SecurityGroupRule } from '../../src/model/topology/topology';
 import { sgRule } from './fixtures/topologyBuilder';
 
 function sg(id: string, rules: SecurityGroupRule[]): SecurityGroup {

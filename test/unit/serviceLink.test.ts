@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { matchServices, normalizeRepositoryUrl, normalizeSourceDirectory, parseGitRemotes, resolveLink } from '../../src/model/serviceLink';
-import type { AppRunnerService } from '../../src/model/topology';
+import { matchServices, normalizeRepositoryUrl, normalizeSourceDirectory, parseGitRemotes, resolveLink } from '../../src/model/codeLens/serviceLink';
+import type { AppRunnerService } from '../../src/model/topology/topology';
 
 function codeService(name: string, repo: string, sourceDirectory?: string, configurationSource: 'REPOSITORY' | 'API' = 'REPOSITORY'): AppRunnerService {
   return { arn: `arn:aws:apprunner:ap-northeast-1:123456789012:service/${name}/id-${name}`, name, id: `id-${name}`, status: 'RUNNING',

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { setupFromService } from '../../src/model/setupFromService';
-import { setupScript, shellQuote } from '../../src/model/setupScript';
-import type { DesiredSetup } from '../../src/model/desired';
+import { setupFromService } from '../../src/model/plan/setupFromService';
+import { setupScript, shellQuote } from '../../src/model/plan/setupScript';
+import type { DesiredSetup } from '../../src/model/plan/desired';
 import { doneWorld, seededWorld, SERVICE_ARN, SETTINGS } from './fixtures/planWorld';
 
 function desired(result: ReturnType<typeof setupFromService>): DesiredSetup {

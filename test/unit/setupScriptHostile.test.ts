@@ -5,9 +5,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DesiredSetup } from '../../src/model/desired';
-import { setupFromService } from '../../src/model/setupFromService';
-import { setupScript, type SetupScriptContext } from '../../src/model/setupScript';
+import type { DesiredSetup } from '../../src/model/plan/desired';
+import { setupFromService } from '../../src/model/plan/setupFromService';
+import { setupScript, type SetupScriptContext } from '../../src/model/plan/setupScript';
 import { HOSTILE_FIELDS, HOSTILE_NAMES, withCanary, type HostileField } from '../support/hostileNames';
 import { seededWorld, SETTINGS } from './fixtures/planWorld';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cloudFormationExport } from '../../src/model/iac/cloudformation';
 import { terraformExport, TF_CONNECTOR } from '../../src/model/iac/terraform';
 import type { ExportFile, IacContext } from '../../src/model/iac/types';
-import { plan } from '../../src/model/plan';
+import { plan } from '../../src/model/plan/plan';
 import { HOSTILE_NAMES } from '../support/hostileNames';
 import { hclParser, type HclJson, providerSchema, schemaErrors } from '../support/terraformSchema';
 import { allIacWorlds, cfnCompleteWorld, cfnOwnedWorld, changedSubnetsWorld, doneIacWorld, dualStackWorld, halfDoneWorld, runbookWorld, tfOwnedDbWorld, type IacWorld } from './fixtures/iacWorlds';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatCidr, parseCidr } from '../../src/model/cidr';
-import { boxesFor, protocolKey, rulePorts, subtractFromBox } from '../../src/model/trafficSpace';
+import { formatCidr, parseCidr } from '../../src/model/topology/cidr';
+import { boxesFor, protocolKey, rulePorts, subtractFromBox } from '../../src/model/topology/trafficSpace';
 
 const c = (text: string) => parseCidr(text) ?? assert.fail(text);
 

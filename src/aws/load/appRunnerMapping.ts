@@ -2,7 +2,7 @@
 import type {
   OperationSummary, Service, ServiceSummary, SourceConfiguration, VpcConnector as SdkConnector,
 } from '@aws-sdk/client-apprunner';
-import type { AppRunnerService, ServiceOperation, ServiceSource, ServiceStatus, VpcConnector } from '../../model/topology';
+import type { AppRunnerService, ServiceOperation, ServiceSource, ServiceStatus, VpcConnector } from '../../model/topology/topology';
 import { iso } from './pool';
 
 export function serviceFromSummary(s: ServiceSummary): AppRunnerService {

@@ -4,7 +4,7 @@
 import {
   paginateDescribeDBClusters, paginateDescribeDBInstances, paginateDescribeDBProxies, paginateDescribeDBProxyTargets, type RDSClient,
 } from '@aws-sdk/client-rds';
-import type { DbCluster, DbInstance, DbProxy } from '../../model/topology';
+import type { DbCluster, DbInstance, DbProxy } from '../../model/topology/topology';
 import { clusterFrom, dbFrom, proxyFrom, proxyTargetFrom } from './rdsMapping';
 import { collectPages, mapBounded } from './pool';
 

@@ -6,8 +6,8 @@ import type {
 } from '@aws-sdk/client-ec2';
 import type {
   InternetGateway, NatGateway, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, SecurityGroupRule, Subnet,
-} from '../../model/topology';
-import { defaultRouteKind } from '../../model/routeTables';
+} from '../../model/topology/topology';
+import { defaultRouteKind } from '../../model/topology/routeTables';
 import { tagMap } from './pool';
 
 const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', all: '-1' };

@@ -5,7 +5,7 @@ import {
   paginateDescribeNatGateways, paginateDescribeNetworkAcls, paginateDescribeNetworkInterfaces, paginateDescribeRouteTables, paginateDescribeSecurityGroupRules,
   paginateDescribeSecurityGroups, paginateDescribeSubnets, type EC2Client, type NetworkInterface as SdkEni, type SecurityGroupRule as SdkRule, type Subnet as SdkSubnet,
 } from '@aws-sdk/client-ec2';
-import type { Topology, Vpc } from '../../model/topology';
+import type { Topology, Vpc } from '../../model/topology/topology';
 import { aclFrom, groupFrom, igwFrom, natFrom, networkInterfaceFrom, routeTableFrom, ruleFrom, subnetFrom } from './ec2Mapping';
 import { collectPages, tagMap } from './pool';
 

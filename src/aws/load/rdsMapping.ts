@@ -1,7 +1,7 @@
 // RDS SDK shapes to the snapshot's plain types: instances, clusters (their subnets taken from the member
 // instances' subnet group, which DescribeDBClusters only names), proxies and proxy targets.
 import type { DBCluster, DBInstance, DBProxy, DBProxyTarget } from '@aws-sdk/client-rds';
-import type { DbCluster, DbInstance, DbProxy, DbProxyTarget } from '../../model/topology';
+import type { DbCluster, DbInstance, DbProxy, DbProxyTarget } from '../../model/topology/topology';
 
 export function dbFrom(d: DBInstance): DbInstance {
   return {

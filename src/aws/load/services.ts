@@ -3,7 +3,7 @@
 import {
   DescribeServiceCommand, ListOperationsCommand, ListTagsForResourceCommand, paginateListServices, paginateListVpcConnectors, type AppRunnerClient,
 } from '@aws-sdk/client-apprunner';
-import type { AppRunnerService, VpcConnector } from '../../model/topology';
+import type { AppRunnerService, VpcConnector } from '../../model/topology/topology';
 import { connectorFrom, operationFrom, serviceFromDetails, serviceFromSummary } from './appRunnerMapping';
 import { collectPages, mapBounded, tagMap } from './pool';
 

@@ -3,9 +3,9 @@
 import { activeConnectorNamed, createConnector, deleteConnector, describeConnector, describeService } from '../../aws/appRunnerOps';
 import { listServiceSummaries } from '../../aws/load/services';
 import { mapBounded } from '../../aws/load/pool';
-import { connectorMatches } from '../../model/connectorChoice';
-import type { PlanStep } from '../../model/planSteps';
-import type { VpcConnector } from '../../model/topology';
+import { connectorMatches } from '../../model/plan/connectorChoice';
+import type { PlanStep } from '../../model/plan/planSteps';
+import type { VpcConnector } from '../../model/topology/topology';
 import type { StepOutcome } from '../applyTypes';
 import { groupIdOf, type StepContext } from '../context';
 import { awsErrorCode, StepError } from '../stepError';

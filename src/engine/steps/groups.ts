@@ -1,9 +1,9 @@
 // Security group steps (runbook 3.1 and 3.2). Each re-reads the group first and skips itself when the
 // account already has what it would add; "Duplicate" answers from a concurrent run count as done.
 import { authorizeEgress, authorizeIngress, createGroup, findGroupId, readGroupRules, revokeEgress, type PermissionSpec } from '../../aws/ec2Ops';
-import type { Localized } from '../../model/awsError';
-import type { PlanStep, RuleSpec } from '../../model/planSteps';
-import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from '../../model/ruleMatch';
+import type { Localized } from '../../model/common/awsError';
+import type { PlanStep, RuleSpec } from '../../model/plan/planSteps';
+import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from '../../model/plan/ruleMatch';
 import { groupIdOf, rememberGroup, type StepContext } from '../context';
 import type { StepOutcome } from '../applyTypes';
 import { awsErrorCode } from '../stepError';

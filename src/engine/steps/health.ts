@@ -1,11 +1,11 @@
 // Health checks (runbook 6): GET the service's health path, and the DB health path which must report the
 // database as connected. Retried for a while, because a fresh deployment can take a moment to answer.
 import { describeService } from '../../aws/appRunnerOps';
-import { serviceEndpointUrl } from '../../model/awsTarget';
-import { healthBodySummary } from '../../model/liveChecks';
-import { maskSecrets } from '../../model/secretMask';
-import { snapshotSecretValues } from '../../model/secretValues';
-import type { PlanStep } from '../../model/planSteps';
+import { serviceEndpointUrl } from '../../model/common/awsTarget';
+import { healthBodySummary } from '../../model/diagnosis/liveChecks';
+import { maskSecrets } from '../../model/common/secretMask';
+import { snapshotSecretValues } from '../../model/topology/secretValues';
+import type { PlanStep } from '../../model/plan/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { sleep, StepError } from '../stepError';

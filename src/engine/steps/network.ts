@@ -1,7 +1,7 @@
 // VPC steps: the DNS attributes a connector needs to resolve the database's endpoint name. Not part of the
 // runbook's setup (its VPC is assumed ready); applied as the diagnosis's fix. Re-read first, like every step.
 import { enableVpcAttribute, vpcAttributeEnabled } from '../../aws/ec2Ops';
-import type { PlanStep } from '../../model/planSteps';
+import type { PlanStep } from '../../model/plan/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { msg } from '../../model/l10n/text';

@@ -1,8 +1,8 @@
 // Service steps (runbook 5): attach and detach change only the egress through UpdateService; an operation
 // already in progress is waited for, not fought (InvalidStateException means wait and try again).
 import { activeConnectorNamed, describeService, latestOperation, updateEgress } from '../../aws/appRunnerOps';
-import type { PlanStep, ServiceRef } from '../../model/planSteps';
-import type { AppRunnerService } from '../../model/topology';
+import type { PlanStep, ServiceRef } from '../../model/plan/planSteps';
+import type { AppRunnerService } from '../../model/topology/topology';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { awsErrorCode, sleep, StepError } from '../stepError';

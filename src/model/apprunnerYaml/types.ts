@@ -1,7 +1,7 @@
 // Plain types for a parsed apprunner.yaml: the values App Runner reads, each with the range it came from,
 // and the problems found. No vscode here: ranges are zero-based so the editor side maps them 1:1 to
 // vscode.Range (columns are UTF-16 code units, like JavaScript string offsets and VS Code positions).
-import type { Localized } from '../awsError';
+import type { Localized } from '../common/awsError';
 
 export type { Localized };
 

@@ -2,12 +2,12 @@
 // is, whether it is a DB instance in the connector's VPC, and the verdict of the reachability analysis on
 // the path to it (`open via sg-apprunner -> sg-rds`, or the first reason it is not).
 import type { EnvEntry, Localized } from '../apprunnerYaml/types';
-import { parseDatabaseUrl, type DatabaseUrl } from '../databaseUrl';
-import { type DatabaseTarget, databaseLabel, targetByHost, targetById } from '../databaseTargets';
-import type { Diagnosis, Finding } from '../diagnosis';
-import { analyzeService } from '../reachability';
-import { dbVpc, vpcOfConnector } from '../reachabilityContext';
-import type { AppRunnerService, Topology } from '../topology';
+import { parseDatabaseUrl, type DatabaseUrl } from '../topology/databaseUrl';
+import { type DatabaseTarget, databaseLabel, targetByHost, targetById } from '../topology/databaseTargets';
+import type { Diagnosis, Finding } from '../diagnosis/diagnosis';
+import { analyzeService } from '../diagnosis/reachability';
+import { dbVpc, vpcOfConnector } from '../diagnosis/reachabilityContext';
+import type { AppRunnerService, Topology } from '../topology/topology';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
 import { msg } from '../l10n/text';
 

@@ -1,8 +1,8 @@
 // The line under the top lens when the attached connector's subnets cannot reach the internet (issue 15): the
 // database works, the health check passes, and every outbound call to the internet quietly fails. The same
 // fact as the diagnosis's `no-nat-route` finding and the diagram's broken internet edge.
-import { defaultRouteKind, EGRESS_ROUTE_KINDS, routeTableForSubnet } from '../routeTables';
-import type { AppRunnerService, Topology } from '../topology';
+import { defaultRouteKind, EGRESS_ROUTE_KINDS, routeTableForSubnet } from '../topology/routeTables';
+import type { AppRunnerService, Topology } from '../topology/topology';
 import type { TextRange } from '../apprunnerYaml/types';
 import { LENS_COMMANDS, type LensModel } from './types';
 import { msg } from '../l10n/text';

@@ -1,7 +1,7 @@
 // The first line of apprunner.yaml: which service this file is, its state and its egress, then the actions
 // that apply to it (`kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector (ACTIVE)`).
 import type { Localized, TextRange } from '../apprunnerYaml/types';
-import type { AppRunnerService, Topology } from '../topology';
+import type { AppRunnerService, Topology } from '../topology/topology';
 import { internetLenses } from './internetLens';
 import { LENS_COMMANDS, type LensInput, type LensModel, same } from './types';
 import { joinTexts, msg } from '../l10n/text';

@@ -1,9 +1,9 @@
 // Plain descriptions of the CodeLens an apprunner.yaml shows; the editor side turns each into a
 // vscode.CodeLens (title via pick(), range 1:1). Pure, so every text is unit-tested from plain snapshots.
 import type { ApprunnerConfig, Localized, TextRange } from '../apprunnerYaml/types';
-import type { LinkResolution } from '../serviceLink';
-import type { Topology } from '../topology';
-import { CommandId } from '../commandIds';
+import type { LinkResolution } from './serviceLink';
+import type { Topology } from '../topology/topology';
+import { CommandId } from '../common/commandIds';
 
 /** Commands a lens may run; the editor shows an action only when its command is registered. */
 export const LENS_COMMANDS = {

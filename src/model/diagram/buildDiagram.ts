@@ -1,12 +1,12 @@
 // buildDiagram(snapshot, service): the runbook's section 1.2 picture for one service, drawn from the account.
 // Nodes and structure come from the snapshot; every state of a traffic path comes from analyzeService (the
 // reachability analysis), so the picture, the diagnosis and the checklist always agree.
-import type { Finding, LocalizedText } from '../diagnosis';
-import { analyzeService, type AnalyzeOptions } from '../reachability';
-import { findService, resolveContext, type AnalysisContext } from '../reachabilityContext';
-import { findGroupByName, type NamedGroup } from '../groupNames';
-import { DEFAULT_SETUP_SETTINGS } from '../setupSettings';
-import type { Topology } from '../topology';
+import type { Finding, LocalizedText } from '../diagnosis/diagnosis';
+import { analyzeService, type AnalyzeOptions } from '../diagnosis/reachability';
+import { findService, resolveContext, type AnalysisContext } from '../diagnosis/reachabilityContext';
+import { findGroupByName, type NamedGroup } from '../topology/groupNames';
+import { DEFAULT_SETUP_SETTINGS } from '../plan/setupSettings';
+import type { Topology } from '../topology/topology';
 import { type ElementState, inProgress, plain, stateFrom } from './elementState';
 import { EDGE_FINDING_IDS, EDGE_FINDINGS, worst } from './findingMap';
 import {

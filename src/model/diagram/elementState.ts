@@ -1,6 +1,6 @@
 // Puts a set of findings on one node or edge: the worst severity is its state, the first error or warning
 // its short reason, every message a note, and the first runnable fix (or documentation link) its action.
-import type { Finding, LocalizedText } from '../diagnosis';
+import type { Finding, LocalizedText } from '../diagnosis/diagnosis';
 import { findingFix, severityState, shortReason, worst } from './findingMap';
 import type { DiagramFix, DiagramState } from './types';
 

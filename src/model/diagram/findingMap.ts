@@ -1,10 +1,10 @@
 // Which edge of the picture each finding of the reachability analysis belongs to, its few-word reason, and
-// the fix it offers. The rules themselves live in src/model/reachability.ts; this file only places them.
-import type { Finding, FixStep, LocalizedText } from '../diagnosis';
+// the fix it offers. The rules themselves live in src/model/diagnosis/reachability.ts; this file only places them.
+import type { Finding, FixStep, LocalizedText } from '../diagnosis/diagnosis';
 import type { DiagramFix, DiagramState, EdgeKind } from './types';
-import type { FindingId } from '../findingIds';
+import type { FindingId } from '../diagnosis/findingIds';
 import { mapText, msg } from '../l10n/text';
-import { CommandId } from '../commandIds';
+import { CommandId } from '../common/commandIds';
 
 const CONNECTOR_PATH: FindingId[] = ['egress-not-vpc', 'connector-missing', 'connector-inactive', 'connector-other-vpc'];
 const DNS_BLOCKERS: FindingId[] = ['dns-support-off'];

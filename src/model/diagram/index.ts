@@ -2,5 +2,5 @@
 export { buildDiagram, overallState, type DiagramOptions } from './buildDiagram';
 export { layoutDiagram } from './layout';
 export { toMermaid } from './mermaid';
-export { planStepForFix, type FixStepResult } from './fixStep';
+export { planStepForFix, type FixStepResult } from '../fix/fixStep';
 export * from './types';

@@ -1,12 +1,12 @@
 // The boxes of the picture, each from the snapshot alone: its label, ids and rules for the details pane, and
 // its own state (service status, connector status, NAT state, DB status). Findings are added by buildDiagram.
-import { describeRule } from '../securityGroupRules';
-import { type DatabaseTarget, databaseLabel } from '../databaseTargets';
-import type { AppRunnerService, NatGateway, SecurityGroup, Subnet, VpcConnector } from '../topology';
+import { describeRule } from '../topology/securityGroupRules';
+import { type DatabaseTarget, databaseLabel } from '../topology/databaseTargets';
+import type { AppRunnerService, NatGateway, SecurityGroup, Subnet, VpcConnector } from '../topology/topology';
 import { type ElementState, plain } from './elementState';
 import { fixFor } from './findingMap';
 import type { DetailRow, DiagramNode, NodeKind } from './types';
-import { serviceEndpointUrl } from '../awsTarget';
+import { serviceEndpointUrl } from '../common/awsTarget';
 
 const row = (en: string, ja: string, value: string): DetailRow => ({ label: { en, ja }, value });
 

@@ -1,9 +1,9 @@
 // Where the connector subnets' default routes lead: NAT gateways, and the internet gateway behind each NAT
 // (or one a subnet routes to directly, which App Runner cannot use). Structure only: the internet path's
 // verdict comes from the analysis and sits on the "internet" edge.
-import { natCost, natNodeFigures } from '../ops/natCost';
-import { defaultIpv4Route, routeTableForSubnet } from '../routeTables';
-import type { AppRunnerService, Subnet, Topology } from '../topology';
+import { natCost, natNodeFigures } from '../topology/natCost';
+import { defaultIpv4Route, routeTableForSubnet } from '../topology/routeTables';
+import type { AppRunnerService, Subnet, Topology } from '../topology/topology';
 import { plain } from './elementState';
 import { igwNode, natNode } from './nodes';
 import type { DiagramEdge, DiagramNode } from './types';

@@ -1,7 +1,7 @@
 // The diagram's plain data: what the panel draws for one service (DESIGN section 2: a pure function of the
 // snapshot). Shared by the model, the extension side of the panel and the webview bundle, so types only.
-import type { LocalizedText } from '../diagnosis';
-import type { DiagramFix } from '../diagramFix';
+import type { LocalizedText } from '../diagnosis/diagnosis';
+import type { DiagramFix } from '../fix/diagramFix';
 
 export type { DiagramFix };
 

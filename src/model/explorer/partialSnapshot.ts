@@ -2,7 +2,7 @@
 // first, then details, then connectors and the network). Shown as they are, every poll would make the tree
 // flicker back to "loading". So while loading, what is not yet re-read is taken from the last complete
 // snapshot of the same region; the final snapshot replaces everything.
-import type { Topology } from '../topology';
+import type { Topology } from '../topology/topology';
 
 const NETWORK_KEYS = ['connectors', 'vpcs', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'natGateways', 'internetGateways', 'dbInstances',
   'dbClusters', 'dbProxies'] as const;

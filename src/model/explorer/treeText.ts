@@ -1,7 +1,7 @@
 // Plain texts of the explorer tree, computed from the snapshot: rule one-liners, subnet and egress lines,
 // which services use a connector, and the contextValue strings the package.json menus match on.
-import { protocolKey, describePorts, rulePorts } from '../trafficSpace';
-import type { AppRunnerService, SecurityGroupRule, Subnet, Topology, VpcConnector } from '../topology';
+import { protocolKey, describePorts, rulePorts } from '../topology/trafficSpace';
+import type { AppRunnerService, SecurityGroupRule, Subnet, Topology, VpcConnector } from '../topology/topology';
 
 /** `egress tcp 5432 -> sg-rds`, `ingress tcp 5432 <- sg-apprunner` (a group by its Name tag, else GroupName), `egress all -> 0.0.0.0/0`. */
 export function ruleLine(rule: SecurityGroupRule, snapshot?: Pick<Topology, 'securityGroups'>): string {

@@ -4,11 +4,11 @@
 // adopted: `resourcesToImport` is the `--resources-to-import` JSON, and every imported resource has
 // DeletionPolicy Retain. The App Runner service is referenced only: the template prints the NetworkConfiguration
 // to add to the user's own service definition. The CDK export (iac2) is generated from `template`.
-import type { Localized } from '../awsError';
-import { oneLine } from '../setupScript';
+import type { Localized } from '../common/awsError';
+import { oneLine } from '../plan/setupScript';
 import { type SetupResources, type SetupRule, serviceNetworkFragment, setupResources } from './setupResources';
-import type { DesiredSetup } from '../desired';
-import type { SecurityGroupRule, Topology } from '../topology';
+import type { DesiredSetup } from '../plan/desired';
+import type { SecurityGroupRule, Topology } from '../topology/topology';
 import type { IacContext } from './types';
 import { yamlLines } from './yamlText';
 import { msg } from '../l10n/text';

@@ -1,9 +1,9 @@
 // Export Setup's four formats over one desired setup and snapshot (the ones Set Up plans from): the bash
 // script, a CloudFormation template, an AWS CDK app written from that template, and Terraform. Each gives its
 // files (paths relative to the folder the user picks) and which one to open first.
-import { setupScriptFor } from '../setupScript';
-import type { DesiredSetup } from '../desired';
-import type { Topology } from '../topology';
+import { setupScriptFor } from '../plan/setupScript';
+import type { DesiredSetup } from '../plan/desired';
+import type { Topology } from '../topology/topology';
 import { cdkExport } from './cdk';
 import { cloudFormationExport } from './cloudformation';
 import { terraformExport } from './terraform';

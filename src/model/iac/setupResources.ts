@@ -4,14 +4,14 @@
 // App Runner group found by GroupName or Name tag (never a replaced one), the connector's revision name when
 // an existing connector of the wanted name does not match (connectors cannot change), the DB group and its
 // IaC owner from the snapshot. The CloudFormation and Terraform generators only translate this.
-import type { ReplacedGroup } from '../appRunnerGroupChoice';
-import { chooseConnector, isRevisionOf } from '../connectorChoice';
-import type { DesiredSetup } from '../desired';
-import { findGroupByName, groupLabel } from '../groupNames';
-import { iacOwner, ownerText } from '../resourceOwnership';
-import { isAllowAllEgressIpv6, isDefaultAllowAllEgress, ruleSatisfies } from '../ruleMatch';
-import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from '../setupSettings';
-import type { IpAddressType, SecurityGroup, SecurityGroupRule, Topology } from '../topology';
+import type { ReplacedGroup } from '../plan/appRunnerGroupChoice';
+import { chooseConnector, isRevisionOf } from '../plan/connectorChoice';
+import type { DesiredSetup } from '../plan/desired';
+import { findGroupByName, groupLabel } from '../topology/groupNames';
+import { iacOwner, ownerText } from '../plan/resourceOwnership';
+import { isAllowAllEgressIpv6, isDefaultAllowAllEgress, ruleSatisfies } from '../plan/ruleMatch';
+import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from '../plan/setupSettings';
+import type { IpAddressType, SecurityGroup, SecurityGroupRule, Topology } from '../topology/topology';
 
 /** Where a rule goes to (egress) or comes from (ingress). */
 export type RuleTarget =

@@ -4,10 +4,10 @@
 // create_before_destroy. Existing resources are variables with the account's ids as defaults (the VPC, the
 // subnets, the DB group) or adopted with `import` blocks (Terraform 1.5+). The App Runner service is
 // referenced only: outputs.tf holds the network_configuration to add to the user's aws_apprunner_service.
-import type { Localized } from '../awsError';
-import type { DesiredSetup } from '../desired';
-import { oneLine } from '../setupScript';
-import type { Topology } from '../topology';
+import type { Localized } from '../common/awsError';
+import type { DesiredSetup } from '../plan/desired';
+import { oneLine } from '../plan/setupScript';
+import type { Topology } from '../topology/topology';
 import { expr, hclAttributes, hclString, type HclValue } from './hclText';
 import { type SetupResources, type SetupRule, setupResources } from './setupResources';
 import type { ExportFile, IacContext } from './types';

@@ -1,6 +1,6 @@
 // What the setup-as-code generators (CloudFormation, Terraform, and the CDK stack made from the CloudFormation
 // template) take and give: plain values, so the CLI and the extension write the files and tests read them.
-import type { SetupBasis } from '../setupFromService';
+import type { SetupBasis } from '../plan/setupFromService';
 
 /** One file of an export, its path relative to the folder the user picks. */
 export interface ExportFile {

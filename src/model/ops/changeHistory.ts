@@ -2,7 +2,7 @@
 // or security group turned into rows a person reads: newest first, who (the principal's ARN), when
 // (relative and absolute), what changed ("ingress tcp 5432 from sg-x revoked"), from where (source IP or
 // "AWS service"), and the event's page in the CloudTrail console. Pure: plain events in, rows out.
-import type { Localized } from '../awsError';
+import type { Localized } from '../common/awsError';
 import { msg } from '../l10n/text';
 
 /** One event as LookupEvents returns it (EventTime as epoch ms). */

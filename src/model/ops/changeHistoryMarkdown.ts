@@ -1,5 +1,5 @@
 // The change history as a Markdown document (VS Code's "Show Change History") or plain text lines (the CLI).
-import type { Lang } from '../planText';
+import type { Lang } from '../plan/planText';
 import type { ChangeRow } from './changeHistory';
 
 function cell(text: string): string {

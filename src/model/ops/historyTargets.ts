@@ -1,7 +1,7 @@
 // Which resources "history" reads for a service when none is named: the service (by ARN, as CloudTrail names
 // App Runner resources), its VPC connector, the connector's security groups, and the groups of the databases
 // in the connector's VPC (the other side of the runbook's 5432 rule). Each is one LookupEvents query.
-import type { Topology } from '../topology';
+import type { Topology } from '../topology/topology';
 
 export interface HistoryTarget {
   /** What LookupEvents' ResourceName matches: an ARN for App Runner, an id for EC2. */

@@ -1,7 +1,7 @@
 // `apprunnerVpc.linkService`: choose (or change, or forget) the service an apprunner.yaml belongs to.
 // Services that deploy this repository and folder are offered first.
 import * as vscode from 'vscode';
-import { UserError } from '../../model/userError';
+import { UserError } from '../../model/common/userError';
 import type { ExtensionServices } from '../services';
 import type { LinkChoice, LinkUi } from './linkUi';
 import type { ServiceLinker } from './serviceLinker';

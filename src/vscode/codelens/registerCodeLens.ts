@@ -2,7 +2,7 @@
 // store's snapshot, hovers with key docs, and the link between the file and its App Runner service.
 import * as vscode from 'vscode';
 import type { LensModel } from '../../model/codeLens';
-import type { LinkResolution } from '../../model/serviceLink';
+import type { LinkResolution } from '../../model/codeLens/serviceLink';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { StoreState } from '../state/stateStore';
@@ -13,7 +13,7 @@ import { YamlDiagnostics } from './yamlDiagnostics';
 import { SELECTOR, isApprunnerYaml } from './yamlFiles';
 import { yamlHover } from './yamlHover';
 import { YamlStatusBar } from './yamlStatusBar';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 // At most one lens refresh per this interval while partial snapshots stream in; a lone change shows at once.
 const REFRESH_THROTTLE_MS = 100;

@@ -3,8 +3,8 @@
 // matched against the git remote read from .git/config ourselves (the built-in git extension may be off).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { matchServices, parseGitRemotes, resolveLink, type GitRemote, type LinkResolution } from '../../model/serviceLink';
-import type { Topology } from '../../model/topology';
+import { matchServices, parseGitRemotes, resolveLink, type GitRemote, type LinkResolution } from '../../model/codeLens/serviceLink';
+import type { Topology } from '../../model/topology/topology';
 
 const STATE_KEY = 'apprunnerVpc.serviceLinks';
 

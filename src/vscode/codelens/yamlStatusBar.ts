@@ -1,11 +1,11 @@
 // While an apprunner.yaml is the active editor: the linked service's state in the status bar
 // (`$(server-process) kyudai-api · RUNNING · egress VPC`), or an invitation to link one.
 import * as vscode from 'vscode';
-import type { LinkResolution } from '../../model/serviceLink';
-import type { Topology } from '../../model/topology';
+import type { LinkResolution } from '../../model/codeLens/serviceLink';
+import type { Topology } from '../../model/topology/topology';
 import { pick } from '../localize';
 import { loadAnalysis } from '../analysisLoader';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export function statusText(link: LinkResolution, snapshot: Topology | undefined): { text: string; tooltip: string } {
   if (link.kind === 'none' || link.kind === 'ambiguous') {

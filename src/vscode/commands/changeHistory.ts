@@ -3,7 +3,7 @@
 // Markdown document. Text leaves the process masked.
 import * as vscode from 'vscode';
 import type { HistoryTarget } from '../../model/ops/historyTargets';
-import { UserError } from '../../model/userError';
+import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { DetailNode } from '../explorer/messageNodes';

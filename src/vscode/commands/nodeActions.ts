@@ -1,10 +1,10 @@
 // Small actions on a tree node or a palette choice: copy the URL or ARN, open the AWS console page.
 import * as vscode from 'vscode';
 import { consoleUrl } from '../../model/explorer/treeText';
-import type { AppRunnerService, VpcConnector } from '../../model/topology';
+import type { AppRunnerService, VpcConnector } from '../../model/topology/topology';
 import type { ExtensionServices } from '../services';
 import { resolveTarget, pickService } from './targets';
-import { serviceEndpointUrl } from '../../model/awsTarget';
+import { serviceEndpointUrl } from '../../model/common/awsTarget';
 
 async function serviceOrConnector(services: ExtensionServices, arg: unknown): Promise<AppRunnerService | VpcConnector> {
   const target = resolveTarget(services.store.state.snapshot, arg);

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import { classifyAwsError, type NextStep } from '../../model/awsError';
-import { ssoLoginCommand, shellKind } from '../../model/terminalQuote';
-import { UserError } from '../../model/userError';
+import { classifyAwsError, type NextStep } from '../../model/common/awsError';
+import { ssoLoginCommand, shellKind } from '../../model/common/terminalQuote';
+import { UserError } from '../../model/common/userError';
 import { readSettings } from '../settings';
 import { pick } from '../localize';
 import { log } from '../log';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { APP_RUNNER_REGIONS } from '../../model/regions';
+import { APP_RUNNER_REGIONS } from '../../model/common/regions';
 import { readSettings, updateSetting } from '../settings';
 
 export async function selectRegion(): Promise<string | undefined> {

@@ -1,8 +1,8 @@
 // What a command acts on: the tree node it was run from, a name or ARN passed by another command, or (from
 // the palette) the user's choice in a quick pick.
 import * as vscode from 'vscode';
-import type { AppRunnerService, Topology, VpcConnector } from '../../model/topology';
-import { UserError } from '../../model/userError';
+import type { AppRunnerService, Topology, VpcConnector } from '../../model/topology/topology';
+import { UserError } from '../../model/common/userError';
 import { ConnectorNode } from '../explorer/connectorNode';
 import { ServiceNode } from '../explorer/serviceNode';
 import type { ExtensionServices } from '../services';

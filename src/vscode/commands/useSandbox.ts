@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { parseSandboxSeeds, sandboxEndpoint, type SandboxSeeds } from '../../model/sandboxSeeds';
+import { parseSandboxSeeds, sandboxEndpoint, type SandboxSeeds } from '../../model/common/sandboxSeeds';
 import { readSettings, updateSetting } from '../settings';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export const SANDBOX_ENDPOINT = 'http://127.0.0.1:4566';
 

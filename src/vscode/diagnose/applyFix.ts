@@ -1,9 +1,9 @@
 // A fix for one finding: the exact change named in a modal confirmation, then applied as plan steps by the
 // engine (through the SDK bundle), then the service diagnosed again so the user sees the result.
 import * as vscode from 'vscode';
-import type { Finding } from '../../model/diagnosis';
-import type { Plan, PlanStep } from '../../model/planSteps';
-import { UserError } from '../../model/userError';
+import type { Finding } from '../../model/diagnosis/diagnosis';
+import type { Plan, PlanStep } from '../../model/plan/planSteps';
+import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { isCommandRegistered } from '../commands/register';

@@ -1,7 +1,7 @@
 // The checklist as Markdown for a team's records (runbook 9), in the UI language, where the user chooses.
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import { UserError } from '../../model/userError';
+import { UserError } from '../../model/common/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';

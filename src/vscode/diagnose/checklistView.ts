@@ -2,8 +2,8 @@
 // check with a pass / fail / unknown / manual icon. A pure function of the store's snapshot, the last
 // diagnosis and the last connection test (model/checklist.ts); recomputed whenever either changes.
 import * as vscode from 'vscode';
-import type { ChecklistItem, ChecklistSection, ChecklistState } from '../../model/checklist';
-import type { Diagnosis } from '../../model/diagnosis';
+import type { ChecklistItem, ChecklistSection, ChecklistState } from '../../model/diagnosis/checklist';
+import type { Diagnosis } from '../../model/diagnosis/diagnosis';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';

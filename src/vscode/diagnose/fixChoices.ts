@@ -6,7 +6,7 @@ import type { FixChoice } from './diagnoseUi';
 import type { DiagnosisProblems } from './problems';
 import type { DiagnoseResult } from './runDiagnosis';
 import { loadAnalysis } from '../analysisLoader';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export function fixChoices(result: DiagnoseResult): FixChoice[] {
   return loadAnalysis().fixableFindings(result.diagnosis.findings).map((f) => ({

@@ -4,11 +4,11 @@
 import * as vscode from 'vscode';
 import { masked } from '../masking';
 import type { TextRange } from '../../model/apprunnerYaml';
-import type { Diagnosis, Severity } from '../../model/diagnosis';
+import type { Diagnosis, Severity } from '../../model/diagnosis/diagnosis';
 import { pick } from '../localize';
 import { loadYamlSupport } from '../yamlSupportLoader';
 import { loadAnalysis } from '../analysisLoader';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export const PROBLEM_SOURCE = 'App Runner VPC';
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {

@@ -3,8 +3,8 @@
 // runbook section 9 checklist view with its Markdown export.
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import type { ChecklistItem } from '../../model/checklist';
-import { UserError } from '../../model/userError';
+import type { ChecklistItem } from '../../model/diagnosis/checklist';
+import { UserError } from '../../model/common/userError';
 import { loadAnalysis } from '../analysisLoader';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
@@ -19,7 +19,7 @@ import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
 import { msg } from '../../model/l10n/text';
 import { docLang } from '../localize';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export type { DiagnoseResult } from './runDiagnosis';
 

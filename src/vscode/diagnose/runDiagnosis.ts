@@ -2,11 +2,11 @@
 // now), the pure analysis, and the live checks through the SDK bundle. The time of the last run is kept in
 // workspaceState: the checklist's "connection test run recently" (runbook 8.1, 9) reads it.
 import * as vscode from 'vscode';
-import type { Diagnosis } from '../../model/diagnosis';
-import type { HttpOutcome, LiveChecks } from '../../model/liveChecks';
-import type { analyzeService } from '../../model/reachability';
-import type { Topology } from '../../model/topology';
-import { accountReadFailure, UserError } from '../../model/userError';
+import type { Diagnosis } from '../../model/diagnosis/diagnosis';
+import type { HttpOutcome, LiveChecks } from '../../model/diagnosis/liveChecks';
+import type { analyzeService } from '../../model/diagnosis/reachability';
+import type { Topology } from '../../model/topology/topology';
+import { accountReadFailure, UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { readSecretsWithConsent } from '../secretConsent';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { maskedDeep } from '../masking';
 import type { DiagramModel } from '../../model/diagram';
-import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../model/diagram/protocol';
+import { type HostMessage, parseWebviewMessage, type WebviewMessage } from '../../webviewProtocol/protocol';
 import { log } from '../log';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';

@@ -3,8 +3,8 @@
 // prompts and confirmation; a single rule is confirmed here and applied as one plan step by the engine.
 import * as vscode from 'vscode';
 import type { DiagramFix } from '../../model/diagram';
-import type { PlanStep } from '../../model/planSteps';
-import { UserError } from '../../model/userError';
+import type { PlanStep } from '../../model/plan/planSteps';
+import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { isCommandRegistered } from '../commands/register';
@@ -14,7 +14,7 @@ import { readSettings } from '../settings';
 import type { DiagramPanel } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { msg } from '../../model/l10n/text';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 const FALLBACK_COMMAND = CommandId.setupConnector;
 

@@ -1,7 +1,7 @@
 // What the panel's buttons do outside the webview: fixes, documentation links, the tree, refresh, exports.
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import type { WebviewMessage } from '../../model/diagram/protocol';
+import type { WebviewMessage } from '../../webviewProtocol/protocol';
 import { isCommandRegistered, reportError } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { DiagramPanel, PanelHandler } from './diagramPanel';
@@ -9,7 +9,7 @@ import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 import { loadAnalysis } from '../analysisLoader';
 import { docLang } from '../localize';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 

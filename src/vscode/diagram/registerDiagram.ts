@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { DiagramModel } from '../../model/diagram';
-import { parsePanelState } from '../../model/diagram/protocol';
+import { parsePanelState } from '../../webviewProtocol/protocol';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
 import { type DiagramUi, windowUi } from './diagramUi';
 import { copyMermaid, panelActions, saveSvg } from './panelActions';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 /** What this feature offers to tests and to other features (the tree and CodeLens open it with a service name). */
 export interface DiagramApi {

@@ -1,6 +1,6 @@
 // The webview's words, translated on the extension side (the webview has no vscode.l10n).
 import * as vscode from 'vscode';
-import type { UiStrings } from '../../model/diagram/protocol';
+import type { UiStrings } from '../../webviewProtocol/protocol';
 
 export function uiStrings(): UiStrings {
   return {

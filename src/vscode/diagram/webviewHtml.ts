@@ -1,8 +1,8 @@
 // The panel's page for a webview: a fresh nonce, the bundle and stylesheet as webview URIs, the rest is the
-// pure page builder (src/model/diagram/webviewPage.ts).
+// pure page builder (src/webviewProtocol/webviewPage.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { diagramPageHtml } from '../../model/diagram/webviewPage';
+import { diagramPageHtml } from '../../webviewProtocol/webviewPage';
 import { docLang } from '../localize';
 
 export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {

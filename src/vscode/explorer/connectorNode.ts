@@ -1,14 +1,14 @@
 // A VPC connector: name, revision and status; children are its subnets (id, AZ, CIDR, private or public), its
 // security groups with one rule per line, and Used by (the services whose egress goes through it).
-import { groupLabel } from '../../model/groupNames';
+import { groupLabel } from '../../model/topology/groupNames';
 import * as vscode from 'vscode';
 import { connectorContextValue, ruleLines, usersOf } from '../../model/explorer/treeText';
-import { connectorStatusPresentation } from '../../model/statusPresentation';
-import type { Topology, VpcConnector } from '../../model/topology';
+import { connectorStatusPresentation } from '../../model/explorer/statusPresentation';
+import type { Topology, VpcConnector } from '../../model/topology/topology';
 import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { connectorNodeId } from './treeContext';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export class ConnectorNode implements ExplorerNode {
   readonly id: string;

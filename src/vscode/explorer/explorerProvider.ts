@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { overlayPartial } from '../../model/explorer/partialSnapshot';
-import type { ServiceOperation, Topology } from '../../model/topology';
+import type { ServiceOperation, Topology } from '../../model/topology/topology';
 import type { Connection } from '../connection';
 import type { StateStore, StoreState } from '../state/stateStore';
 import { AccountNode } from './accountNode';

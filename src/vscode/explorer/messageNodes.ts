@@ -1,9 +1,9 @@
 // Loading, error and empty states live inside the tree (no popups from the tree, DESIGN section 7).
 import * as vscode from 'vscode';
-import type { NormalizedAwsError } from '../../model/awsError';
+import type { NormalizedAwsError } from '../../model/common/awsError';
 import { pick } from '../localize';
 import type { ExplorerNode } from './node';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export class LoadingNode implements ExplorerNode {
   readonly id: string;

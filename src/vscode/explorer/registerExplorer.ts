@@ -6,7 +6,7 @@ import type { ExtensionServices } from '../services';
 import { ExplorerProvider } from './explorerProvider';
 import type { ExplorerNode } from './node';
 import { connectorNodeId, serviceNodeId } from './treeContext';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export const EXPLORER_VIEW = 'apprunnerVpc.explorer';
 

@@ -3,13 +3,13 @@
 import * as vscode from 'vscode';
 import { masked } from '../masking';
 import { egressOf, serviceContextValue } from '../../model/explorer/treeText';
-import { serviceStatusPresentation } from '../../model/statusPresentation';
-import type { AppRunnerService, ServiceOperation, Topology } from '../../model/topology';
+import { serviceStatusPresentation } from '../../model/explorer/statusPresentation';
+import type { AppRunnerService, ServiceOperation, Topology } from '../../model/topology/topology';
 import { DetailNode } from './messageNodes';
 import type { ExplorerNode } from './node';
 import { serviceNodeId } from './treeContext';
-import { serviceEndpointUrl } from '../../model/awsTarget';
-import { CommandId } from '../../model/commandIds';
+import { serviceEndpointUrl } from '../../model/common/awsTarget';
+import { CommandId } from '../../model/common/commandIds';
 
 /** The operation in the snapshot, else the one seen earlier (which has ended since: the service is not busy). */
 function operationText(op: ServiceOperation | undefined, seen?: ServiceOperation): string {

@@ -1,4 +1,4 @@
-import type { ServiceOperation } from '../../model/topology';
+import type { ServiceOperation } from '../../model/topology/topology';
 import type { StoreState } from '../state/stateStore';
 
 /** What every node reads: the store's current state (the snapshot may be partial while `loading`). */

@@ -2,7 +2,7 @@
 // The runtime comes from the workspace's apprunner.yaml (asked for when there is none or it names another
 // language); the snippet is saved as a new file (never over an existing one) or copied to the clipboard.
 import * as vscode from 'vscode';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 import {
   dbHealthSnippet, runtimeOfApprunnerYaml, SNIPPET_FAMILIES, snippetFamilyForRuntime, type DbHealthSnippet, type SnippetFamily,
 } from '../../model/ops/dbHealthSnippets';

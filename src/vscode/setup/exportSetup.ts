@@ -3,10 +3,10 @@
 // AWS CDK app or Terraform files (written to a folder the user confirms, the main file opened).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { databaseTargets } from '../../model/databaseTargets';
+import { databaseTargets } from '../../model/topology/databaseTargets';
 import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
 import { masked } from '../masking';
-import { UserError } from '../../model/userError';
+import { UserError } from '../../model/common/userError';
 import { loadAnalysis } from '../analysisLoader';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
 import type { ExtensionServices } from '../services';

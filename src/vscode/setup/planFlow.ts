@@ -3,9 +3,9 @@
 // running again continues).
 import * as vscode from 'vscode';
 import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
-import { planMarkdown } from '../../model/planMarkdown';
-import { hasChanges } from '../../model/planSteps';
-import { UserError } from '../../model/userError';
+import { planMarkdown } from '../../model/plan/planMarkdown';
+import { hasChanges } from '../../model/plan/planSteps';
+import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { docLang, pick } from '../localize';
 import { log } from '../log';

@@ -1,19 +1,19 @@
 // The setup wizard's prompt steps. Each writes its answer into the context and offers the earlier answer
 // first when shown again after Back.
-import { groupLabel, matchesGroupName } from '../../model/groupNames';
+import { groupLabel, matchesGroupName } from '../../model/topology/groupNames';
 import * as vscode from 'vscode';
-import { chooseSubnets } from '../../model/subnetChoice';
-import { type DatabaseTarget, databaseTargets, targetByHost, targetById } from '../../model/databaseTargets';
-import type { DbInstance } from '../../model/topology';
-import { UserError } from '../../model/userError';
-import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
+import { chooseSubnets } from '../../model/plan/subnetChoice';
+import { type DatabaseTarget, databaseTargets, targetByHost, targetById } from '../../model/topology/databaseTargets';
+import type { DbInstance } from '../../model/topology/topology';
+import { UserError } from '../../model/common/userError';
+import { validateConnectorName, validatePort, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/plan/validators';
 import { loadAnalysis } from '../analysisLoader';
 import { pick } from '../localize';
 import { readSecretsWithConsent } from '../secretConsent';
 import { answered, type PromptStep } from '../wizard/wizard';
 import { BACK, type PickItem } from '../wizard/wizardUi';
 import { MANUAL, type SetupContext } from './setupContext';
-import { serviceEndpointUrl } from '../../model/awsTarget';
+import { serviceEndpointUrl } from '../../model/common/awsTarget';
 import { msg } from '../../model/l10n/text';
 
 const firstIssue = (issues: ValidationIssue[]): string | undefined => (issues[0] ? pick(issues[0].message) : undefined);

@@ -8,7 +8,7 @@ import type { CommandName, SetupRun } from './setupContext';
 import { exportSetup } from './exportSetup';
 import { ADD_DB_HEALTH_COMMAND, addDbHealthEndpoint } from './addDbHealthEndpoint';
 import { runSetupCommand } from './setupCommands';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 /** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
 export interface SetupApi {

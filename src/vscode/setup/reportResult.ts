@@ -6,7 +6,7 @@ import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import { log } from '../log';
 import type { SetupContext } from './setupContext';
-import { CommandId } from '../../model/commandIds';
+import { CommandId } from '../../model/common/commandIds';
 
 export async function reportSuccess(ctx: SetupContext): Promise<void> {
   const outcomes = ctx.result?.outcomes ?? [];

@@ -1,7 +1,7 @@
 // The seven setup commands as wizards: which prompts each asks (the tree node may already answer some) and
 // the shared execute steps (plan, review, apply, refresh, report).
 import * as vscode from 'vscode';
-import { userMessage } from '../../model/userError';
+import { userMessage } from '../../model/common/userError';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';

@@ -1,8 +1,8 @@
 import type { ApplyResult } from '../../engine/applyTypes';
-import type { PlanPart } from '../../model/planParts';
-import type { Plan } from '../../model/planSteps';
-import type { SecretUrlResolution } from '../../model/secretUrls';
-import type { Topology } from '../../model/topology';
+import type { PlanPart } from '../../model/plan/planParts';
+import type { Plan } from '../../model/plan/planSteps';
+import type { SecretUrlResolution } from '../../model/topology/secretUrls';
+import type { Topology } from '../../model/topology/topology';
 import type { ExtensionServices } from '../services';
 import type { Settings } from '../settings';
 import type { SetupUi } from '../wizard/wizardUi';

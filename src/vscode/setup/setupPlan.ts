@@ -1,10 +1,10 @@
 // The plan each command runs, from the wizard's answers: the whole setup plan (or one part of it), attach,
 // detach, delete or the health checks. All planning is the pure model code, reached through the lazily loaded
 // analysis bundle (loadAnalysis), so the main bundle stays small.
-import type { DesiredSetup } from '../../model/desired';
-import type { Plan } from '../../model/planSteps';
-import { UserError } from '../../model/userError';
-import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/validators';
+import type { DesiredSetup } from '../../model/plan/desired';
+import type { Plan } from '../../model/plan/planSteps';
+import { UserError } from '../../model/common/userError';
+import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/plan/validators';
 import { loadAnalysis } from '../analysisLoader';
 import { MANUAL, type SetupContext } from './setupContext';
 import { joinTexts, msg } from '../../model/l10n/text';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, type NormalizedAwsError } from '../../model/awsError';
-import { targetKey, type AwsTarget } from '../../model/awsTarget';
-import { DEFAULT_CACHE_SECONDS, hasOperationInProgress, isFresh } from '../../model/storeFreshness';
-import type { Topology } from '../../model/topology';
+import { classifyAwsError, type NormalizedAwsError } from '../../model/common/awsError';
+import { targetKey, type AwsTarget } from '../../model/common/awsTarget';
+import { DEFAULT_CACHE_SECONDS, hasOperationInProgress, isFresh } from '../../model/topology/storeFreshness';
+import type { Topology } from '../../model/topology/topology';
 import { loadAwsSdk } from '../backend';
 import type { Connection } from '../connection';
 import { log } from '../log';

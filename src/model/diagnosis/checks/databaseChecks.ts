@@ -1,0 +1,117 @@
+// The database end: which instance it is, is it available, and does the service's URL point at it.
+import { databaseLabel, databaseTargets } from '../../topology/databaseTargets';
+import { DOC_LINKS, Finding } from '../diagnosis';
+import { finding } from '../findingBuilder';
+import { secretUrlFindings } from './secretUrlChecks';
+import { AnalysisContext } from '../reachabilityContext';
+
+/** Findings that explain why no database could be chosen; empty when one was. */
+export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
+  if (ctx.db) return [];
+  const wanted = ctx.options.dbInstanceId;
+  if (wanted) {
+    return [
+      finding(
+        'db-not-found',
+        'error',
+        'database',
+        `The database ${wanted} does not exist in this account and region (no DB instance, DB cluster or RDS Proxy has that identifier).`,
+        `データベース ${wanted} はこのアカウントとリージョンに存在しません（その識別子の DB インスタンス、DB クラスター、RDS Proxy はありません）。`,
+        [{ kind: 'db-instance', id: wanted, detail: 'not in DescribeDBInstances, DescribeDBClusters or DescribeDBProxies' }],
+      ),
+    ];
+  }
+  const host = ctx.dbUrl ? `${ctx.dbUrl.name} host ${ctx.dbUrl.url.host}` : 'no database URL in the environment';
+  const count = databaseTargets(ctx.topology).length;
+  return [
+    ...secretUrlFindings(ctx),
+    finding(
+      'db-unknown',
+      'warning',
+      'database',
+      `Which database ${ctx.service.name} uses could not be determined, so the database path was not checked.`,
+      `${ctx.service.name} が使うデータベースを特定できなかったため、データベースへの経路は確認していません。`,
+      [{ kind: 'environment', id: ctx.dbUrl?.name ?? 'DATABASE_URL', detail: `${host}; ${count} database(s) (instances, clusters, proxies)` }],
+    ),
+  ];
+}
+
+export function checkDatabaseInstance(ctx: AnalysisContext): Finding[] {
+  const { db } = ctx;
+  if (!db) return [];
+  const out: Finding[] = [];
+  const label = databaseLabel(db);
+  if (db.status !== 'available') {
+    out.push(
+      finding(
+        'db-not-available',
+        'error',
+        'database',
+        `The ${label.en} is ${db.status}, not available, so it accepts no connections.`,
+        `${label.ja} の状態が available ではなく ${db.status} のため、接続を受け付けません。`,
+        [{ kind: 'db-instance', id: db.id, detail: `status=${db.status}` }],
+        { kind: 'link', url: DOC_LINKS.rdsStart },
+      ),
+    );
+  }
+  const configured = ctx.options.dbPort;
+  if (configured !== undefined && configured !== db.port) {
+    out.push(
+      finding(
+        'db-port-differs',
+        'warning',
+        'database',
+        `The configured database port ${configured} differs from the port ${db.port} that ${db.id} listens on; the analysis uses ${db.port}.`,
+        `設定のデータベースポート ${configured} は ${db.id} の待ち受けポート ${db.port} と異なります。解析には ${db.port} を使います。`,
+        [{ kind: 'db-instance', id: db.id, detail: `port=${db.port}` }],
+      ),
+    );
+  }
+  return out;
+}
+
+export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
+  const { db, dbUrl, service } = ctx;
+  if (!db) return [];
+  if (!dbUrl) {
+    // A URL held in a secret is not missing: it is reported (with the secret's ARN) by secretUrlFindings.
+    const inSecret = secretUrlFindings(ctx);
+    if (inSecret.length > 0) return inSecret;
+    const fromRepo = service.source?.configurationSource === 'REPOSITORY';
+    return [
+      finding(
+        'database-url-missing',
+        fromRepo ? 'info' : 'warning',
+        'database',
+        fromRepo
+          ? `${service.name} takes its configuration from apprunner.yaml, so its DATABASE_URL could not be compared with ${db.id}.`
+          : `${service.name} has no DATABASE_URL (or other database URL) in its runtime environment variables.`,
+        fromRepo
+          ? `${service.name} は apprunner.yaml から設定を読むため、DATABASE_URL を ${db.id} と照合できませんでした。`
+          : `${service.name} の実行時環境変数に DATABASE_URL（またはほかのデータベース URL）がありません。`,
+        [{ kind: 'environment', id: 'DATABASE_URL', detail: 'not set in the service configuration' }],
+        { kind: 'link', url: DOC_LINKS.appRunnerEnv },
+      ),
+    ];
+  }
+  const endpoint = db.endpointAddress?.toLowerCase();
+  // Any endpoint of the database counts: a cluster's writer, reader, custom and member endpoints, a proxy's.
+  const named = ctx.dbEndpoint;
+  const hostOk = db.endpoints.length === 0 || named !== undefined;
+  const portOk = dbUrl.url.port === (named?.port ?? db.port);
+  if (hostOk && portOk) return [];
+  return [
+    finding(
+      'database-url-mismatch',
+      'error',
+      'database',
+      `${dbUrl.name} points at ${dbUrl.url.host}:${dbUrl.url.port}, but ${db.id} listens at ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port}.`,
+      `${dbUrl.name} の接続先は ${dbUrl.url.host}:${dbUrl.url.port} ですが、${db.id} の待ち受けは ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port} です。`,
+      [
+        { kind: 'environment', id: dbUrl.name, detail: `host=${dbUrl.url.host} port=${dbUrl.url.port}` },
+        { kind: 'db-instance', id: db.id, detail: `endpoint=${endpoint ?? '?'} port=${db.port}` },
+      ],
+      { kind: 'link', url: DOC_LINKS.appRunnerEnv },
+    ),
+  ];
+}

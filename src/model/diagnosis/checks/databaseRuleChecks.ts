@@ -1,0 +1,120 @@
+// Service to database on the DB port through the firewalls: the connector groups' egress, the DB groups'
+// ingress (by group reference or by CIDRs covering the other side's subnets), and the network ACLs of both
+// subnet sets, the port one way and the ephemeral ports back.
+import { AclFlow, checkAclFlows } from './aclFlowChecks';
+import { DOC_LINKS, Evidence, Finding } from '../diagnosis';
+import { finding, preferredGroupId } from '../findingBuilder';
+import { AnalysisContext } from '../reachabilityContext';
+import { describeRule, evaluateSecurityGroups } from '../../topology/securityGroupRules';
+import type { DatabaseTarget } from '../../topology/databaseTargets';
+import { proxyHopGaps } from '../../topology/proxyHop';
+import { SecurityGroup, Topology } from '../../topology/topology';
+import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
+
+function groupEvidence(groups: readonly SecurityGroup[], egress: boolean, why: string): Evidence[] {
+  return groups.map((g) => {
+    const rules = g.rules.filter((r) => r.egress === egress).map((r) => `${r.id}: ${describeRule(r)}`);
+    return { kind: 'security-group' as const, id: g.id, detail: `${g.name}: ${why}; rules: ${rules.join('; ') || 'none'}` };
+  });
+}
+
+export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
+  const { db, dbPort: port, connectorGroups, dbGroups } = ctx;
+  if (!db || !ctx.connector || connectorGroups.length === 0) return [];
+  const out: Finding[] = [];
+  const ports = { from: port, to: port };
+  const dbCidrs = ctx.dbSubnets.map((s) => s.cidrBlock);
+  const connectorCidrs = ctx.connectorSubnets.map((s) => s.cidrBlock);
+  const appGroupId = preferredGroupId(connectorGroups, ctx.options.appRunnerGroupName) ?? '';
+  const dbGroupId = preferredGroupId(dbGroups, ctx.options.databaseGroupName) ?? '';
+
+  const egress = evaluateSecurityGroups(connectorGroups, {
+    direction: 'egress',
+    protocol: 'tcp',
+    ports,
+    peer: { groupIds: db.securityGroupIds, cidrs: dbCidrs },
+  });
+  if (!egress.allowed) {
+    const why = `no egress rule allows tcp ${port} to ${db.securityGroupIds.join(', ') || 'the DB groups'} or to ${dbCidrs.join(', ') || 'the DB subnets'}`;
+    out.push(
+      finding(
+        'sg-egress-missing-db-port',
+        'error',
+        'database',
+        `No security group on the connector allows outbound TCP ${port} to the database's group or subnets.`,
+        `コネクタのセキュリティグループに、データベースのグループまたはサブネットへの TCP ${port} の送信を許可するルールがありません。`,
+        groupEvidence(connectorGroups, true, why),
+        { kind: 'plan-step', step: 'authorize-egress-db', params: { groupId: appGroupId, peerGroupId: dbGroupId, port: String(port) } },
+      ),
+    );
+  }
+  const connectorGroupIds = connectorGroups.map((g) => g.id);
+  const ingress = evaluateSecurityGroups(dbGroups, {
+    direction: 'ingress',
+    protocol: 'tcp',
+    ports,
+    peer: { groupIds: connectorGroupIds, cidrs: connectorCidrs },
+  });
+  if (!ingress.allowed) {
+    const why = `no ingress rule allows tcp ${port} from ${connectorGroupIds.join(', ')} or from all of ${connectorCidrs.join(', ')}; uncovered: ${ingress.uncovered.join(', ')}`;
+    out.push(
+      finding(
+        'sg-ingress-missing-db-port',
+        'error',
+        'database',
+        `The database's security groups do not allow inbound TCP ${port} from the connector's groups or from all of its subnets.`,
+        `データベースのセキュリティグループが、コネクタのグループまたはそのすべてのサブネットからの TCP ${port} の受信を許可していません。`,
+        dbGroups.length > 0 ? groupEvidence(dbGroups, false, why) : [{ kind: 'db-instance', id: db.id, detail: `no security groups; ${why}` }],
+        { kind: 'plan-step', step: 'authorize-db-ingress', params: { groupId: dbGroupId, peerGroupId: appGroupId, port: String(port) } },
+      ),
+    );
+  }
+  return out;
+}
+
+export function checkDatabaseAcls(ctx: AnalysisContext): Finding[] {
+  if (!ctx.db || !ctx.connector) return [];
+  const port = { from: ctx.dbPort, to: ctx.dbPort };
+  const flows: AclFlow[] = [];
+  for (const app of ctx.connectorSubnets) {
+    for (const dbs of ctx.dbSubnets) {
+      if (app.id === dbs.id) continue; // Traffic inside one subnet does not cross its ACL.
+      const toDb = [dbs.cidrBlock];
+      const toApp = [app.cidrBlock];
+      flows.push(
+        { subnet: app, egress: true, protocol: 'tcp', ports: port, peerCidrs: toDb, findingId: 'nacl-denies-db-port' },
+        { subnet: dbs, egress: false, protocol: 'tcp', ports: port, peerCidrs: toApp, findingId: 'nacl-denies-db-port' },
+        { subnet: dbs, egress: true, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toApp, findingId: 'nacl-missing-ephemeral-return' },
+        { subnet: app, egress: false, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toDb, findingId: 'nacl-missing-ephemeral-return' },
+      );
+    }
+  }
+  const p = ctx.dbPort;
+  return checkAclFlows(ctx.topology, flows, 'database', {
+    'nacl-denies-db-port': (acl, f) => ({
+      en: `Network ACL ${acl} blocks ${f.egress ? 'outbound' : 'inbound'} TCP ${p} between the connector subnets and the database.`,
+      ja: `ネットワーク ACL ${acl} が、コネクタのサブネットとデータベースの間の${f.egress ? '送信' : '受信'} TCP ${p} を遮断しています。`,
+    }),
+    'nacl-missing-ephemeral-return': (acl, f) => ({
+      en: `Network ACL ${acl} does not allow the ${f.egress ? 'outbound' : 'inbound'} return traffic on ephemeral ports 1024-65535 for database connections.`,
+      ja: `ネットワーク ACL ${acl} が、データベース接続の戻り通信（${f.egress ? '送信' : '受信'}、エフェメラルポート 1024-65535）を許可していません。`,
+    }),
+  });
+}
+
+/**
+ * The second hop when the service talks to an RDS Proxy: the proxy's groups must let it out to its target
+ * on the target's port, and the target's groups must let the proxy in (RDS Proxy's security group setup).
+ */
+export function checkProxyTargetHop(ctx: AnalysisContext): Finding[] {
+  return ctx.db ? proxyHopFindings(ctx.topology, ctx.db) : [];
+}
+
+/** The proxy-to-target hop's findings for a database that is an RDS Proxy (empty for anything else). */
+export function proxyHopFindings(topology: Topology, proxy: DatabaseTarget): Finding[] {
+  return proxyHopGaps(topology, proxy).map((gap) => {
+    const evidence: Evidence[] = [{ kind: 'db-instance', id: proxy.id, detail: gap.proxyDetail }, ...groupEvidence(gap.groups, gap.egress, gap.why)];
+    return finding(gap.id, gap.id === 'proxy-target-unknown' ? 'warning' : 'error', 'database', gap.message.en, gap.message.ja, evidence,
+      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups });
+  });
+}

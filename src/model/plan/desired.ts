@@ -1,0 +1,128 @@
+// The desired setup: the runbook's target state for one service, resolved against a snapshot from the
+// settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
+import type { Localized } from '../common/awsError';
+import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
+import { type DatabaseTarget, databaseLabel, databasesWithoutProxies, databaseTargets, targetByHost, targetById } from '../topology/databaseTargets';
+import { chooseDatabaseGroup } from './dbGroupChoice';
+import { type DnsEgress, dnsEgressOf } from './dnsEgress';
+import { type SecretUrlResolution, serviceDatabaseUrls } from '../topology/secretUrls';
+import type { AppRunnerService, IpAddressType, Topology } from '../topology/topology';
+import type { SetupChoices, SetupSettings } from './setupSettings';
+import { chooseSubnets } from './subnetChoice';
+import {
+  type ValidationIssue, validateConnectorName, validateHealthPath, validatePort, validateSecurityGroupName, validateSubnets,
+} from './validators';
+
+export interface DesiredSetup {
+  serviceName: string;
+  serviceArn: string;
+  dbInstanceId: string;
+  vpcId: string;
+  dbSecurityGroupId: string;
+  dbPort: number;
+  subnetIds: string[];
+  connectorName: string;
+  appRunnerSecurityGroupName: string;
+  /** The Name tag the App Runner group gets (empty: none but the ManagedBy tag). */
+  appRunnerSecurityGroupNameTag: string;
+  healthCheckPath: string;
+  dbHealthPath: string;
+  /** The service's IpAddressType: DUAL_STACK adds the ::/0 twins of the 443 and 53 rules. */
+  ipAddressType?: IpAddressType;
+  /** The setting dnsEgress (unset: the runbook's UDP 53 rule). */
+  dnsEgress?: DnsEgress;
+  /**
+   * Set when the group of the wanted name is the VPC's default group, serves other interfaces or is owned by
+   * an IaC tool: `appRunnerSecurityGroupName` is then a dedicated group's name, and this says why.
+   */
+  appRunnerGroupReplaced?: ReplacedGroup;
+  /** Set when the DB has several groups and its own was chosen: which one, and that the shared ones stay as they are. */
+  dbGroupNote?: Localized;
+}
+
+export type DesiredResult =
+  | { ok: true; desired: DesiredSetup; notes: Localized[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+function fail(field: ValidationIssue['field'], code: string, en: string, ja: string): DesiredResult {
+  return { ok: false, issues: [{ field, code, message: { en, ja } }] };
+}
+
+/**
+ * The database the service's URL points at (read the way the diagnosis reads it, so setup and diagnosis agree
+ * on the database): an instance, any endpoint of a cluster, or a proxy. Else the only database (proxies not
+ * counted: a URL held in a secret need not be read when there is one database), else none (the user chooses).
+ */
+function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined, secretUrls?: SecretUrlResolution): DatabaseTarget | undefined {
+  if (id) return targetById(snapshot, id);
+  for (const { url } of serviceDatabaseUrls(service, secretUrls)) {
+    const byUrl = targetByHost(snapshot, url.host);
+    if (byUrl) return byUrl.target;
+  }
+  const databases = databasesWithoutProxies(snapshot);
+  return databases.length === 1 ? databases[0] : undefined;
+}
+
+export function resolveDesired(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): DesiredResult {
+  const nameIssues = [
+    ...validateConnectorName(settings.connectorName),
+    ...validateSecurityGroupName(settings.appRunnerSecurityGroupName),
+    ...validatePort(settings.databasePort),
+    ...validateHealthPath(settings.healthCheckPath),
+    ...validateHealthPath(settings.dbHealthPath),
+  ];
+  if (nameIssues.length > 0) return { ok: false, issues: nameIssues };
+  const service = snapshot.services.find((s) => s.name === settings.serviceName);
+  if (!service) {
+    return fail('service', 'service-unknown', `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
+      `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`);
+  }
+  const db = pickDb(snapshot, service, choices.dbInstanceId, choices.secretUrls);
+  if (!db) {
+    const count = databaseTargets(snapshot).length;
+    return choices.dbInstanceId
+      ? fail('dbInstance', 'db-unknown', `No DB instance, DB cluster or RDS Proxy "${choices.dbInstanceId}" was found in ${snapshot.region}.`,
+        `DB インスタンス、DB クラスター、RDS Proxy「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`)
+      : fail('dbInstance', 'db-ambiguous', `Choose the database (--db-instance, an instance, cluster or proxy identifier): ${count} found in ${snapshot.region}.`,
+        `データベースを指定してください（--db-instance: インスタンス、クラスター、プロキシの識別子）。${snapshot.region} に ${count} 個あります。`);
+  }
+  const label = databaseLabel(db);
+  if (!db.vpcId) {
+    return fail('dbInstance', 'db-no-vpc', `${label.en} is not in a VPC.`, `${label.ja} は VPC 内にありません。`);
+  }
+  // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
+  const groupChoice = chooseDatabaseGroup(snapshot, label, db.securityGroupIds, settings.databaseSecurityGroupName);
+  if (!groupChoice.ok) return { ok: false, issues: [{ field: 'dbInstance', code: 'db-group-unknown', message: groupChoice.message }] };
+  const dbGroup = groupChoice.group;
+  const dbPort = db.port > 0 ? db.port : settings.databasePort;
+  const subnets = choices.subnetIds && choices.subnetIds.length > 0
+    ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
+    : chooseSubnets(snapshot, db, settings.connectorName);
+  const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId);
+  if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
+  const ipAddressType = service.ipAddressType;
+  const appGroup = chooseAppRunnerGroup(snapshot, db.vpcId, settings.appRunnerSecurityGroupName,
+    { dbGroupId: dbGroup.id, dbPort, dualStack: ipAddressType === 'DUAL_STACK', dnsEgress: dnsEgressOf(settings.dnsEgress) }, settings.appRunnerSecurityGroupNameTag || undefined);
+  return {
+    ok: true,
+    notes: subnets.notes,
+    desired: {
+      serviceName: service.name,
+      serviceArn: service.arn,
+      dbInstanceId: db.id,
+      vpcId: db.vpcId,
+      dbSecurityGroupId: dbGroup.id,
+      dbPort,
+      subnetIds: [...subnets.subnetIds].sort(),
+      connectorName: settings.connectorName,
+      appRunnerSecurityGroupName: appGroup.name,
+      appRunnerSecurityGroupNameTag: settings.appRunnerSecurityGroupNameTag,
+      healthCheckPath: settings.healthCheckPath,
+      dbHealthPath: settings.dbHealthPath,
+      dnsEgress: dnsEgressOf(settings.dnsEgress),
+      ...(ipAddressType ? { ipAddressType } : {}),
+      ...(appGroup.replaced ? { appRunnerGroupReplaced: appGroup.replaced } : {}),
+      ...(groupChoice.note ? { dbGroupNote: groupChoice.note } : {}),
+    },
+  };
+}
