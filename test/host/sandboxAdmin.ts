@@ -20,6 +20,10 @@ export const sandboxAdmin = {
   calls: () => call<CallCounts>('GET', '/calls'),
   resetCalls: () => call<CallCounts>('POST', '/calls/reset'),
   reset: () => call<unknown>('POST', '/reset'),
+  /** Switches the sandbox to another seed (later plain resets keep it: switch back to 'runbook' after). */
+  resetToSeed: (seed: string) => call<unknown>('POST', '/reset', { seed }),
+  /** What the current seed created (ids, endpoints, names: sandbox/seed/seedInfo.ts). */
+  seedInfo: () => call<Record<string, unknown>>('GET', '/seed'),
   setFaults: (faults: unknown) => call<unknown>('POST', '/faults', faults),
   clearFaults: () => call<unknown>('POST', '/faults/clear'),
   configure: (settings: Record<string, unknown>) => call<unknown>('POST', '/config', settings),
