@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws } from './awsSetup';
-import { extensionApi, setSetting, startFromSeed, waitFor } from './support';
+import { extensionApi, onSeed, setSetting, startFromSeed, waitFor } from './support';
 
 const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
 
@@ -200,6 +200,33 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
         assert.equal(again.kind, 'remembered');
       } finally {
         await setSetting('serviceName', undefined);
+      }
+    });
+  });
+
+  describe('on the aurora-proxy seed (non-runbook seed)', () => {
+    it('the database lens names the RDS Proxy the file\'s DATABASE_URL points at, not a DB instance', async () => {
+      const uri = vscode.Uri.joinPath(folder, 'proxy', 'apprunner.yaml');
+      try {
+        await onSeed(api, 'aurora-proxy', async (info) => {
+          const proxyHost = String(info.dbProxyEndpoint);
+          assert.match(proxyHost, /^kyudai-proxy\./);
+          const text = sample.getText().replace(/kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com/, proxyHost);
+          assert.ok(text.includes(proxyHost), 'the copy names the proxy');
+          await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+          await api.codeLens.setLink(uri, 'kyudai-api');
+          const document = await vscode.workspace.openTextDocument(uri);
+          await vscode.window.showTextDocument(document);
+          const lenses = await waitForLens(uri, /RDS Proxy kyudai-proxy/);
+          const db = lenses.filter((l) => l.line === lineOf(document, 'name: DATABASE_URL')).map((l) => l.title);
+          assert.equal(db[1], `${proxyHost}:5432 = RDS Proxy kyudai-proxy (available), no VPC connector`);
+          assert.match(db[0], /^5432 blocked: /);
+          assert.ok(!db.some((t) => /DB instance|not a database/.test(t)), db.join(' | '));
+        });
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await api.codeLens.setLink(uri, undefined);
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'proxy'), { recursive: true });
       }
     });
   });

@@ -7,7 +7,7 @@ import type { RenderedMessage } from '../../src/vscode/diagram/diagramPanel';
 import { applyRunbookSetup } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
 import { ReplayUi } from './setupSupport';
-import { extensionApi, startFromSeed, waitFor } from './support';
+import { extensionApi, onSeed, startFromSeed, waitFor } from './support';
 
 const run = promisify(execFile);
 
@@ -184,5 +184,17 @@ describe('Diagram panel: the live network picture', function () {
       // Other test files share this window: the side bar is shown again as it was.
       await vscode.commands.executeCommand('workbench.action.toggleSidebarVisibility');
     }
+  });
+  it('on the aurora-proxy seed (non-runbook seed), the DB node is the RDS Proxy in front of the Aurora cluster', async () => {
+    await onSeed(api, 'aurora-proxy', async () => {
+      await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
+      await api.diagram.waitForRender((x) => x.serviceName === 'kyudai-api' && x.nodes.some((n) => n.id === 'db'), 60_000);
+      const db = await waitFor(() => api.diagram.model()?.nodes.find((n) => n.id === 'db' && n.label === 'kyudai-proxy'), 'the proxy as the DB node');
+      assert.equal(db.sublabel, 'RDS Proxy :5432');
+      const rows = new Map(db.details.map((r) => [r.label.en, r.value]));
+      assert.equal(rows.get('Database'), 'RDS Proxy kyudai-proxy');
+      assert.match(rows.get('Forwards to') ?? '', /^DB cluster kyudai-aurora :5432/);
+    });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -6,7 +6,7 @@ import type { ExtensionApi } from '../../src/vscode/api';
 import { childrenOf, nodeAt } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';
 import { connectedToFreshWorld } from './setupSupport';
-import { setSetting, waitFor } from './support';
+import { onSeed, setSetting, waitFor } from './support';
 
 /**
  * The test's own App Runner client for changing the world behind the extension's back: not getClients, whose
@@ -129,5 +129,17 @@ describe('Explorer tree', function () {
       assert.equal(details[0].description, 'DEFAULT', `${s.label} egress`);
       assert.match(details[1].description, /^http:\/\/127\.0\.0\.1:/, `${s.label} url`);
     }
+  });
+  it('on the dual-stack seed (non-runbook seed), shows kyudai-api with its IP address type DUAL_STACK', async () => {
+    await onSeed(api, 'dual-stack', async () => {
+      const services = await childrenOf(api, (await nodeAt(api, 'Services')).node);
+      assert.deepEqual(services.map((s) => [s.label, s.description]), [['kyudai-api', 'RUNNING']]);
+      const tooltip = (services[0].item.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, /IP address type: `DUAL_STACK`/);
+      assert.equal((await nodeAt(api, 'Services', 'kyudai-api', 'Egress')).description, 'DEFAULT');
+    });
+    // Back on the runbook seed, the same service is IPv4 only.
+    const tooltip = ((await nodeAt(api, 'Services', 'kyudai-api')).item.tooltip as vscode.MarkdownString).value;
+    assert.doesNotMatch(tooltip, /DUAL_STACK/);
   });
 });

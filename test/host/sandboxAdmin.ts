@@ -20,9 +20,10 @@ export const sandboxAdmin = {
   calls: () => call<CallCounts>('GET', '/calls'),
   resetCalls: () => call<CallCounts>('POST', '/calls/reset'),
   reset: () => call<unknown>('POST', '/reset'),
-  /** Resets to the named seed; later resets keep it. */
-  resetTo: (seed: string) => call<unknown>('POST', '/reset', { seed }),
-  seed: <T>() => call<T>('GET', '/seed'),
+  /** Switches the sandbox to another seed (later plain resets keep it: switch back to 'runbook' after). */
+  resetToSeed: (seed: string) => call<unknown>('POST', '/reset', { seed }),
+  /** What the current seed created (ids, endpoints, names: sandbox/seed/seedInfo.ts). */
+  seedInfo: <T = Record<string, unknown>>() => call<T>('GET', '/seed'),
   setFaults: (faults: unknown) => call<unknown>('POST', '/faults', faults),
   clearFaults: () => call<unknown>('POST', '/faults/clear'),
   configure: (settings: Record<string, unknown>) => call<unknown>('POST', '/config', settings),

@@ -26,8 +26,8 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
   before(async () => {
     api = await extensionApi();
     await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
-    await sandboxAdmin.resetTo('secrets');
-    seed = await sandboxAdmin.seed<SecretsSeed>();
+    await sandboxAdmin.resetToSeed('secrets');
+    seed = await sandboxAdmin.seedInfo<SecretsSeed>();
     assert.ok(seed.secretArn && seed.secretValues?.length, 'the secrets seed names its secret and its value');
     api.store.invalidate();
     await api.store.refresh({ force: true });
@@ -36,7 +36,7 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
 
   after(async () => {
     // Later files start from the runbook seed (a reset keeps the seed it was last given).
-    await sandboxAdmin.resetTo('runbook');
+    await sandboxAdmin.resetToSeed('runbook');
     api.store.invalidate();
     await api.store.refresh({ force: true });
   });

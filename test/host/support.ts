@@ -35,3 +35,21 @@ export async function startFromSeed(api: ExtensionApi): Promise<void> {
   api.store.invalidate();
   await api.store.refresh({ force: true });
 }
+
+/**
+ * Runs `body` on another seed of the sandbox (sandbox/seed/registry.ts), then puts the runbook seed back:
+ * a seed chosen by reset stays for later resets, and the other test files start from the runbook's world.
+ */
+export async function onSeed(api: ExtensionApi, seed: string, body: (info: Record<string, unknown>) => Promise<void>): Promise<void> {
+  await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
+  try {
+    await sandboxAdmin.resetToSeed(seed);
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+    await body(await sandboxAdmin.seedInfo());
+  } finally {
+    await sandboxAdmin.resetToSeed('runbook');
+    api.store.invalidate();
+    await api.store.refresh({ force: true });
+  }
+}

@@ -1,27 +1,72 @@
-// schemas/apprunner.schema.json (contributed for the YAML extension's completion and validation) agrees
-// with our own validator: same runtimes and keys, accepts the valid files and rejects the broken ones.
+// schemas/apprunner.schema.json is contributed through `yamlValidation` for the Red Hat YAML extension's
+// completion and hover. Our own validator (src/model/apprunnerYaml) reports the file's mistakes, so the
+// schema must not report them a second time: it describes every key our hover documents, suggests the
+// known values, and flags none of the mistakes our validator finds.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { REVISED_BUILD_RUNTIMES, RUN_KEYS, RUNTIMES, TOP_KEYS } from '../../src/model/apprunnerYaml';
+import { parseDocument } from 'yaml';
+import {
+  BUILD_COMMAND_KEYS,
+  BUILD_KEYS,
+  ENV_ITEM_KEYS,
+  KEY_DOCS,
+  NETWORK_KEYS,
+  parseApprunnerYaml,
+  RUN_KEYS,
+  RUNTIMES,
+  SECRET_ITEM_KEYS,
+  TOP_KEYS,
+} from '../../src/model/apprunnerYaml';
+import { CORPUS } from './fixtures/apprunnerYaml/cases';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 interface SchemaNode {
+  description?: string;
   properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
   enum?: unknown[];
-  if?: { properties?: { runtime?: { not?: { enum?: unknown[] } } } };
 }
 
 const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas/apprunner.schema.json'), 'utf8')) as SchemaNode;
 
-describe('apprunner.yaml JSON schema', () => {
-  it('lists the same runtimes, top-level keys, run keys and revised-build runtimes as the validator', () => {
-    assert.deepEqual(schema.properties?.runtime.enum, [...RUNTIMES]);
+/** The schema node for a KEY_DOCS key such as `run.env[].name`. */
+function nodeFor(key: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = schema;
+  for (const part of key.split('.')) {
+    const list = part.endsWith('[]');
+    node = node?.properties?.[list ? part.slice(0, -2) : part];
+    if (list) node = node?.items;
+  }
+  return node;
+}
+
+const suggestions = (node: SchemaNode | undefined): unknown[] => (node?.anyOf ?? []).flatMap((branch) => branch.enum ?? []);
+
+describe('apprunner.yaml JSON schema (completion and hover only)', () => {
+  it('names the same keys as the validator, mapping by mapping', () => {
     assert.deepEqual(Object.keys(schema.properties ?? {}), [...TOP_KEYS]);
-    assert.deepEqual(Object.keys(schema.properties?.run.properties ?? {}), [...RUN_KEYS]);
-    assert.deepEqual(schema.if?.properties?.runtime?.not?.enum, [...REVISED_BUILD_RUNTIMES]);
+    assert.deepEqual(Object.keys(nodeFor('build')?.properties ?? {}), [...BUILD_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('build.commands')?.properties ?? {}), [...BUILD_COMMAND_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('run')?.properties ?? {}), [...RUN_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('run.network')?.properties ?? {}), [...NETWORK_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('run.env[]')?.properties ?? {}), [...ENV_ITEM_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('build.env[]')?.properties ?? {}), [...ENV_ITEM_KEYS]);
+    assert.deepEqual(Object.keys(nodeFor('run.secrets[]')?.properties ?? {}), [...SECRET_ITEM_KEYS]);
+  });
+
+  it('describes every key our hover documents, with the hover text', () => {
+    const keys = Object.keys(KEY_DOCS);
+    assert.ok(keys.length >= 20, `only ${keys.length} documented keys`);
+    for (const key of keys) assert.equal(nodeFor(key)?.description, KEY_DOCS[key].en, key);
+  });
+
+  it('suggests the runtimes and the version in an anyOf that also accepts anything else', () => {
+    assert.deepEqual(suggestions(nodeFor('runtime')), [...RUNTIMES]);
+    assert.deepEqual(suggestions(nodeFor('version')), ['1.0']);
+    for (const key of ['runtime', 'version']) assert.ok(nodeFor(key)?.anyOf?.some((branch) => Object.keys(branch).length === 0), `${key}: no accept-all branch`);
   });
 
   describe('validated with Ajv (draft-07), as the YAML extension would', () => {
@@ -34,28 +79,46 @@ describe('apprunner.yaml JSON schema', () => {
       validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
     });
 
-    const check = (relative: string): boolean => validate(parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8')));
-
-    it('accepts the sample workspace file and the valid fixtures', () => {
-      for (const file of ['sample-workspace/apprunner.yaml', 'test/unit/fixtures/apprunnerYaml/node-express.yaml', 'test/unit/fixtures/apprunnerYaml/python-django-secrets.yaml', 'test/unit/fixtures/apprunnerYaml/corretto-minimal.yaml']) {
-        assert.equal(check(file), true, `${file}: ${JSON.stringify(validate.errors)}`);
+    it('flags none of the mistakes our validator reports in its corpus', () => {
+      let checked = 0;
+      for (const testCase of CORPUS) {
+        const document = parseDocument(testCase.yaml);
+        // Syntax errors never reach a schema: the YAML extension reports those from its parser.
+        if (document.errors.length > 0) continue;
+        const codes = parseApprunnerYaml(testCase.yaml).problems.map((p) => p.code);
+        if (codes.length === 0) continue;
+        assert.equal(validate(document.toJS()), true, `${testCase.name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`);
+        checked += 1;
       }
+      assert.ok(checked >= 25, `only ${checked} corpus cases with problems were checked`);
     });
 
-    it('rejects a missing run.command, an unknown runtime, a bad port, a bad secret and pre-run on corretto11', () => {
-      const base = () => parse(readFileSync(path.join(REPO_ROOT, 'sample-workspace/apprunner.yaml'), 'utf8')) as { runtime: string; run: Record<string, unknown> & { network: { port: unknown }; secrets: { 'value-from': string }[] } };
-      const cases: [string, (doc: ReturnType<typeof base>) => void][] = [
+    it('flags none of the mistakes our validator reports in the sample file made wrong', () => {
+      type Doc = Record<string, unknown> & { run: Record<string, unknown> & { network: { port: unknown }; secrets: { 'value-from': string }[] } };
+      const sample = readFileSync(path.join(REPO_ROOT, 'sample-workspace/apprunner.yaml'), 'utf8');
+      const cases: [string, (doc: Doc) => void][] = [
         ['missing command', (doc) => delete doc.run.command],
+        ['missing run', (doc) => delete (doc as Record<string, unknown>).run],
         ['unknown runtime', (doc) => (doc.runtime = 'python3.11')],
+        ['runtime as a number', (doc) => (doc.runtime = 311)],
+        ['version 2', (doc) => (doc.version = 2)],
         ['port out of range', (doc) => (doc.run.network.port = 70000)],
+        ['port as text', (doc) => (doc.run.network.port = 'eighty')],
         ['bad secret', (doc) => (doc.run.secrets[0]['value-from'] = 'my secret')],
-        ['pre-run on corretto11', (doc) => (doc.runtime = 'corretto11')],
+        ['pre-run on corretto11', (doc) => ((doc.runtime = 'corretto11'), (doc.run['pre-run'] = ['echo hi']))],
         ['unknown run key', (doc) => (doc.run.enviroment = 'x')],
+        ['unknown top key', (doc) => (doc.services = [])],
+        ['run as a string', (doc) => (doc.run = 'python app.py' as unknown as Doc['run'])],
+        ['env as a mapping', (doc) => (doc.run.env = { APP_ENV: 'production' })],
       ];
       for (const [name, change] of cases) {
-        const doc = base();
+        const doc = parseDocument(sample).toJS() as Doc;
         change(doc);
-        assert.equal(validate(doc), false, name);
+        const text = parseDocument(sample);
+        text.contents = text.createNode(doc) as typeof text.contents;
+        const codes = parseApprunnerYaml(text.toString()).problems.filter((p) => p.severity === 'error').map((p) => p.code);
+        assert.ok(codes.length > 0, `${name}: our validator should report it`);
+        assert.equal(validate(doc), true, `${name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`);
       }
     });
   });

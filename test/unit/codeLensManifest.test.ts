@@ -21,7 +21,8 @@ describe('apprunner.yaml contributions in package.json', () => {
     assert.ok(entry, 'a yamlValidation entry for apprunner.yaml');
     const schema = path.join(root, entry.url);
     assert.ok(existsSync(schema), `${entry.url} exists`);
-    assert.equal((JSON.parse(readFileSync(schema, 'utf8')) as { type?: string }).type, 'object');
+    const keys = Object.keys((JSON.parse(readFileSync(schema, 'utf8')) as { properties?: object }).properties ?? {});
+    assert.deepEqual(keys, ['version', 'runtime', 'build', 'run']);
   });
 
   it('contributes the link command and the CodeLens settings', () => {
