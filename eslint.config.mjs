@@ -23,7 +23,11 @@ export default tseslint.config(
     // The webview's browser bundle has its own tsconfig (DOM lib, no Node).
     files: ['src/webview/**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, project: './tsconfig.webview.json', tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.webview.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
 );

@@ -6,7 +6,10 @@ import type { WireReply } from './faultResponses';
 import type { SeedInfo } from './seed/seedInfo';
 import type { EventLog } from './trail/eventLog';
 
-export type SandboxSettings = Pick<EmulatorSettings, 'operationDelayMs' | 'unsupportedAzIds' | 'serviceQuota' | 'connectorQuota'>;
+export type SandboxSettings = Pick<
+  EmulatorSettings,
+  'operationDelayMs' | 'unsupportedAzIds' | 'serviceQuota' | 'connectorQuota'
+>;
 
 export interface AdminController {
   faults: FaultState;
@@ -53,7 +56,12 @@ export function parseSeedChoice(input: unknown): string | undefined {
   return seed;
 }
 
-export async function handleAdmin(admin: AdminController, method: string, path: string, body: string): Promise<WireReply> {
+export async function handleAdmin(
+  admin: AdminController,
+  method: string,
+  path: string,
+  body: string,
+): Promise<WireReply> {
   const route = `${method} ${path.split('?')[0]?.replace(/\/+$/, '')}`;
   try {
     const parsed: unknown = body.trim() ? JSON.parse(body) : {};
@@ -85,7 +93,9 @@ export async function handleAdmin(admin: AdminController, method: string, path: 
         return reply(200, admin.calls.snapshot());
       case 'GET /_sandbox/events':
         // In the order the calls were made, each a LookupEvents Event (EventTime here as an ISO string).
-        return reply(200, { events: admin.events.all().map((e) => ({ ...e, EventTime: new Date(e.EventTime).toISOString() })) });
+        return reply(200, {
+          events: admin.events.all().map((e) => ({ ...e, EventTime: new Date(e.EventTime).toISOString() })),
+        });
       case 'GET /_sandbox/config':
         return reply(200, admin.settings());
       case 'POST /_sandbox/config':

@@ -32,34 +32,62 @@ function num(flag: string, value: string | undefined): number {
 
 export function parseCliArgs(argv: string[]): CliOptions {
   const out: CliOptions = { port: 4566, installMoto: false, help: false };
-  const faults: { latencyMs?: number; throttleRate?: number; serverErrorRate?: number; failNth: FailNth[] } = { failNth: [] };
+  const faults: { latencyMs?: number; throttleRate?: number; serverErrorRate?: number; failNth: FailNth[] } = {
+    failNth: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
     switch (flag) {
-      case '--port': out.port = num(flag, value()); break;
+      case '--port':
+        out.port = num(flag, value());
+        break;
       case '--seed': {
         out.seed = findSeed(value() ?? '').name;
         break;
       }
-      case '--services': out.services = num(flag, value()); break;
-      case '--connectors': out.connectors = num(flag, value()); break;
-      case '--vpcs': out.vpcs = num(flag, value()); break;
-      case '--operation-delay': out.operationDelayMs = num(flag, value()); break;
-      case '--unsupported-az': out.unsupportedAzIds = (value() ?? '').split(',').filter(Boolean); break;
-      case '--latency': faults.latencyMs = num(flag, value()); break;
-      case '--throttle': faults.throttleRate = num(flag, value()); break;
-      case '--server-errors': faults.serverErrorRate = num(flag, value()); break;
+      case '--services':
+        out.services = num(flag, value());
+        break;
+      case '--connectors':
+        out.connectors = num(flag, value());
+        break;
+      case '--vpcs':
+        out.vpcs = num(flag, value());
+        break;
+      case '--operation-delay':
+        out.operationDelayMs = num(flag, value());
+        break;
+      case '--unsupported-az':
+        out.unsupportedAzIds = (value() ?? '').split(',').filter(Boolean);
+        break;
+      case '--latency':
+        faults.latencyMs = num(flag, value());
+        break;
+      case '--throttle':
+        faults.throttleRate = num(flag, value());
+        break;
+      case '--server-errors':
+        faults.serverErrorRate = num(flag, value());
+        break;
       case '--fail-nth': {
         const [operation, nth] = (value() ?? '').split(':');
         if (!operation) throw new Error('--fail-nth needs OP:N');
         faults.failNth.push({ operation, nth: num(flag, nth) });
         break;
       }
-      case '--install-moto': out.installMoto = true; break;
-      case '--quiet': out.quiet = true; break;
-      case '--help': case '-h': out.help = true; break;
-      default: throw new Error(`unknown option ${flag}`);
+      case '--install-moto':
+        out.installMoto = true;
+        break;
+      case '--quiet':
+        out.quiet = true;
+        break;
+      case '--help':
+      case '-h':
+        out.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
     }
   }
   out.faults = { ...faults, failNth: faults.failNth.length > 0 ? faults.failNth : undefined };

@@ -51,7 +51,9 @@ export function faultReply(service: string, fault: InjectedFault): WireReply {
       status: e.status,
       headers: { 'content-type': contentType, 'x-amzn-errortype': e.code, 'x-amzn-requestid': id },
       // App Runner's error shapes carry `Message`; CloudWatch Logs' and Secrets Manager's carry `message`.
-      body: JSON.stringify(service === 'apprunner' ? { __type: e.code, Message: message } : { __type: e.code, message }),
+      body: JSON.stringify(
+        service === 'apprunner' ? { __type: e.code, Message: message } : { __type: e.code, message },
+      ),
     };
   }
   const code = xmlEscape(e.code);

@@ -54,7 +54,8 @@ function rate(value: unknown, name: string): number | undefined {
 export function parseFaultConfig(input: unknown): FaultConfig {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const latency = raw.latencyMs;
-  if (latency !== undefined && (typeof latency !== 'number' || latency < 0)) throw new Error('latencyMs must be a number >= 0');
+  if (latency !== undefined && (typeof latency !== 'number' || latency < 0))
+    throw new Error('latencyMs must be a number >= 0');
   const failNth = raw.failNth;
   if (failNth !== undefined && !Array.isArray(failNth)) throw new Error('failNth must be a list');
   const rules = ((failNth as unknown[] | undefined) ?? []).map((r): FailNth => {
@@ -62,14 +63,16 @@ export function parseFaultConfig(input: unknown): FaultConfig {
     if (typeof rule.operation !== 'string' || typeof rule.nth !== 'number' || rule.nth < 1) {
       throw new Error('each failNth needs {operation: string, nth: number >= 1}');
     }
-    if (rule.service !== undefined && typeof rule.service !== 'string') throw new Error('failNth service must be a string');
+    if (rule.service !== undefined && typeof rule.service !== 'string')
+      throw new Error('failNth service must be a string');
     if (rule.replyDelayMs !== undefined && (typeof rule.replyDelayMs !== 'number' || rule.replyDelayMs < 0)) {
       throw new Error('failNth replyDelayMs must be a number >= 0');
     }
     return rule as FailNth;
   });
   const empty = raw.emptyLogPages;
-  if (empty !== undefined && (typeof empty !== 'number' || !Number.isInteger(empty) || empty < 0)) throw new Error('emptyLogPages must be an integer >= 0');
+  if (empty !== undefined && (typeof empty !== 'number' || !Number.isInteger(empty) || empty < 0))
+    throw new Error('emptyLogPages must be an integer >= 0');
   return {
     emptyLogPages: empty as number | undefined,
     latencyMs: latency as number | undefined,
@@ -123,14 +126,20 @@ export class FaultState {
     const nInService = this.count(`${service}:${operation}`);
     const latencyMs = this.config.latencyMs ?? 0;
     const rule = this.config.failNth?.find(
-      (r) => r.operation === operation && (r.service === undefined ? r.nth === n : r.service === service && r.nth === nInService),
+      (r) =>
+        r.operation === operation &&
+        (r.service === undefined ? r.nth === n : r.service === service && r.nth === nInService),
     );
     const fire = <T extends FaultDecision>(kind: FiredFault['kind'], decision: T): T => {
       this.firedFaults.push({ operation, service, kind, nth: nInService });
       return decision;
     };
     if (rule?.replyDelayMs !== undefined) return fire('reply-delay', { latencyMs, replyDelayMs: rule.replyDelayMs });
-    if (rule) return fire(rule.error ? 'custom' : 'server', { latencyMs, fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' } });
+    if (rule)
+      return fire(rule.error ? 'custom' : 'server', {
+        latencyMs,
+        fault: rule.error ? { kind: 'custom', error: rule.error } : { kind: 'server' },
+      });
     if (random() < (this.config.throttleRate ?? 0)) return fire('throttle', { latencyMs, fault: { kind: 'throttle' } });
     if (random() < (this.config.serverErrorRate ?? 0)) return fire('server', { latencyMs, fault: { kind: 'server' } });
     return { latencyMs };
@@ -171,7 +180,12 @@ export class CallCounter {
   }
 
   snapshot(): CallSnapshot {
-    const sorted = (m: Map<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
-    return { total: [...this.counts.values()].reduce((a, b) => a + b, 0), operations: sorted(this.counts), toolOperations: sorted(this.toolCounts) };
+    const sorted = (m: Map<string, number>): Record<string, number> =>
+      Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+    return {
+      total: [...this.counts.values()].reduce((a, b) => a + b, 0),
+      operations: sorted(this.counts),
+      toolOperations: sorted(this.toolCounts),
+    };
   }
 }

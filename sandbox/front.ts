@@ -48,11 +48,16 @@ function send(res: http.ServerResponse, r: WireReply): void {
 async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const body = await readBody(req);
   const url = req.url ?? '/';
-  if (url.startsWith('/_sandbox/')) return send(res, await handleAdmin(deps.admin, req.method ?? 'GET', url, body.toString('utf8')));
+  if (url.startsWith('/_sandbox/'))
+    return send(res, await handleAdmin(deps.admin, req.method ?? 'GET', url, body.toString('utf8')));
   const app = /^\/_apps\/([0-9a-f]{32})(\/.*)?$/.exec(url);
   if (app) {
     const sourceVpc = req.headers[SOURCE_VPC_HEADER];
-    const reply = await deps.app.handle(app[1] ?? '', app[2] ?? '/', Array.isArray(sourceVpc) ? sourceVpc[0] : sourceVpc);
+    const reply = await deps.app.handle(
+      app[1] ?? '',
+      app[2] ?? '/',
+      Array.isArray(sourceVpc) ? sourceVpc[0] : sourceVpc,
+    );
     // A private service's URL does not answer from the workstation: the connection fails, no HTTP answer.
     if (!reply) return void req.socket.destroy();
     return send(res, reply);
@@ -61,11 +66,19 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
   const text = body.toString('utf8');
   // JSON protocols name the operation in X-Amz-Target; the others (EC2, RDS, STS) are query protocols.
   const jsonProtocol = Boolean(req.headers['x-amz-target']);
-  const recordAnswer = await deps.trail.prepare({
-    service: call.isAppRunner ? 'apprunner' : call.service, operation: call.operation, region: call.region, headers: req.headers,
-    query: jsonProtocol ? undefined : queryParams(req.headers, url, text),
-    body: text, sourceIp: req.socket.remoteAddress ?? '', time: new Date(),
-  }, deps.log);
+  const recordAnswer = await deps.trail.prepare(
+    {
+      service: call.isAppRunner ? 'apprunner' : call.service,
+      operation: call.operation,
+      region: call.region,
+      headers: req.headers,
+      query: jsonProtocol ? undefined : queryParams(req.headers, url, text),
+      body: text,
+      sourceIp: req.socket.remoteAddress ?? '',
+      time: new Date(),
+    },
+    deps.log,
+  );
   const sendRecorded = (r: WireReply): void => {
     recordAnswer({ status: r.status, body: r.body });
     send(res, r);
@@ -92,7 +105,11 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     });
   }
   if (call.service === 'rds' && servesRdsOperation(call.operation)) {
-    const reply = await handleRdsOperation(deps.rds(call.region), call.operation, queryParams(req.headers, url, body.toString('utf8')));
+    const reply = await handleRdsOperation(
+      deps.rds(call.region),
+      call.operation,
+      queryParams(req.headers, url, body.toString('utf8')),
+    );
     if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     if (res.destroyed) return undefined;
     return sendRecorded(reply);
@@ -102,20 +119,26 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     return send(res, answerLookupEvents(deps.admin.events, text));
   }
   if (call.service === 'ec2') {
-    const refusal = await strictEc2Error(call.operation, queryParams(req.headers, url, body.toString('utf8')), () => deps.ec2(call.region));
+    const refusal = await strictEc2Error(call.operation, queryParams(req.headers, url, body.toString('utf8')), () =>
+      deps.ec2(call.region),
+    );
     if (refusal) {
       deps.log?.(`strict ${refusal.code} -> ec2:${call.operation}`);
       // A held answer (replyDelayMs) holds refusals too, as it holds moto's own answers.
       if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
       if (res.destroyed) return undefined;
-      return sendRecorded(faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }));
+      return sendRecorded(
+        faultReply('ec2', { kind: 'custom', error: { code: refusal.code, status: 400, message: refusal.message } }),
+      );
     }
   }
   const emptyPages = deps.admin.faults.current().emptyLogPages ?? 0;
   if (call.operation === 'FilterLogEvents' && call.service === 'logs' && emptyPages > 0) {
     return filterLogEventsWithEmptyPages(deps.motoPort, emptyPages, req, body, res);
   }
-  proxyToMoto(deps.motoPort, req, body, res, holdMs, (status, answer) => recordAnswer({ status, body: answer.toString('utf8') }));
+  proxyToMoto(deps.motoPort, req, body, res, holdMs, (status, answer) =>
+    recordAnswer({ status, body: answer.toString('utf8') }),
+  );
 }
 
 export function createFront(deps: FrontDeps): http.Server {

@@ -116,23 +116,44 @@ export function naclAllows(entries: NaclEntry[], egress: boolean, port: number, 
 
 function naclProblem(from: SubnetFacts, to: SubnetFacts, port: number): string | undefined {
   if (from.id === to.id) return undefined; // traffic inside one subnet does not cross its NACL
-  if (!naclAllows(from.nacl, true, port, to.cidr)) return `network ACL of ${from.id} denies outbound TCP ${port} to ${to.cidr}`;
-  if (!naclAllows(to.nacl, false, port, from.cidr)) return `network ACL of ${to.id} denies inbound TCP ${port} from ${from.cidr}`;
+  if (!naclAllows(from.nacl, true, port, to.cidr))
+    return `network ACL of ${from.id} denies outbound TCP ${port} to ${to.cidr}`;
+  if (!naclAllows(to.nacl, false, port, from.cidr))
+    return `network ACL of ${to.id} denies inbound TCP ${port} from ${from.cidr}`;
   for (const p of EPHEMERAL_SAMPLES) {
-    if (!naclAllows(to.nacl, true, p, from.cidr)) return `network ACL of ${to.id} denies return traffic (TCP ${p}) to ${from.cidr}`;
-    if (!naclAllows(from.nacl, false, p, to.cidr)) return `network ACL of ${from.id} denies return traffic (TCP ${p}) from ${to.cidr}`;
+    if (!naclAllows(to.nacl, true, p, from.cidr))
+      return `network ACL of ${to.id} denies return traffic (TCP ${p}) to ${from.cidr}`;
+    if (!naclAllows(from.nacl, false, p, to.cidr))
+      return `network ACL of ${from.id} denies return traffic (TCP ${p}) from ${to.cidr}`;
   }
   return undefined;
 }
 
 /** Why TCP `to.port` from `from` (groups and subnets) to `to` is blocked, or undefined when it passes. */
-function hopProblem(from: { name: string; groups: GroupFacts[]; subnets: SubnetFacts[] }, to: EndpointFacts & { name: string }): string | undefined {
+function hopProblem(
+  from: { name: string; groups: GroupFacts[]; subnets: SubnetFacts[] },
+  to: EndpointFacts & { name: string },
+): string | undefined {
   const toGroupIds = to.groups.map((g) => g.id);
   const fromGroupIds = from.groups.map((g) => g.id);
-  if (!groupsAllow(from.groups.flatMap((g) => g.egress), to.port, toGroupIds, to.subnets)) {
+  if (
+    !groupsAllow(
+      from.groups.flatMap((g) => g.egress),
+      to.port,
+      toGroupIds,
+      to.subnets,
+    )
+  ) {
     return `no ${from.name} security group allows outbound TCP ${to.port} to the ${to.name}'s security group or subnets`;
   }
-  if (!groupsAllow(to.groups.flatMap((g) => g.ingress), to.port, fromGroupIds, from.subnets)) {
+  if (
+    !groupsAllow(
+      to.groups.flatMap((g) => g.ingress),
+      to.port,
+      fromGroupIds,
+      from.subnets,
+    )
+  ) {
     return `no ${to.name} security group allows inbound TCP ${to.port} from the ${from.name}'s security groups or subnets`;
   }
   for (const a of from.subnets) {
@@ -144,7 +165,11 @@ function hopProblem(from: { name: string; groups: GroupFacts[]; subnets: SubnetF
   return undefined;
 }
 
-const ENDPOINT_NAME: Record<EndpointFacts['kind'], string> = { instance: 'DB', cluster: 'DB cluster', proxy: 'RDS Proxy' };
+const ENDPOINT_NAME: Record<EndpointFacts['kind'], string> = {
+  instance: 'DB',
+  cluster: 'DB cluster',
+  proxy: 'RDS Proxy',
+};
 
 /** An RDS Proxy answers only when it can open a connection to one of its registered targets. */
 function proxyTargetProblem(proxy: DatabaseFacts): string | undefined {
@@ -153,7 +178,10 @@ function proxyTargetProblem(proxy: DatabaseFacts): string | undefined {
   const problems: string[] = [];
   for (const t of targets) {
     const name = `proxy target ${ENDPOINT_NAME[t.kind]}`;
-    const problem = t.status !== 'available' ? `the ${name} is ${t.status}` : hopProblem({ name: 'RDS Proxy', groups: proxy.groups, subnets: proxy.subnets }, { ...t, name });
+    const problem =
+      t.status !== 'available'
+        ? `the ${name} is ${t.status}`
+        : hopProblem({ name: 'RDS Proxy', groups: proxy.groups, subnets: proxy.subnets }, { ...t, name });
     if (!problem) return undefined;
     problems.push(problem);
   }
@@ -163,13 +191,20 @@ function proxyTargetProblem(proxy: DatabaseFacts): string | undefined {
 export function canReachDatabase(f: ReachFacts): Verdict {
   const no = (reason: string): Verdict => ({ reachable: false, reason });
   const db = f.database;
-  if (!db) return { reachable: false, reason: 'DATABASE_URL does not name an existing DB instance, cluster endpoint or RDS Proxy', nameResolution: true };
+  if (!db)
+    return {
+      reachable: false,
+      reason: 'DATABASE_URL does not name an existing DB instance, cluster endpoint or RDS Proxy',
+      nameResolution: true,
+    };
   if (f.egressType !== 'VPC') return no('egress is DEFAULT: the service reaches only the internet, not the private DB');
   const c = f.connector;
   if (!c || c.status !== 'ACTIVE') return no('the VPC connector is missing or not ACTIVE');
-  if (c.subnets.length === 0 || c.subnets.some((s) => s.vpcId !== db.vpcId)) return no("the connector's subnets are not in the DB's VPC");
+  if (c.subnets.length === 0 || c.subnets.some((s) => s.vpcId !== db.vpcId))
+    return no("the connector's subnets are not in the DB's VPC");
   if (!c.vpcDnsSupport) {
-    const reason = "DNS resolution is off in the connector's VPC (enableDnsSupport=false): the DB endpoint name cannot be resolved";
+    const reason =
+      "DNS resolution is off in the connector's VPC (enableDnsSupport=false): the DB endpoint name cannot be resolved";
     return { reachable: false, reason, nameResolution: true };
   }
   const name = ENDPOINT_NAME[db.kind];

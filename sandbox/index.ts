@@ -126,7 +126,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
   };
   const server = createFront({
-    emulator, app, admin, motoPort: moto.port, trail: new TrailRecorder(events, identities), rds: (region) => pool.get(region).rds, ec2: (region) => pool.get(region).ec2, log,
+    emulator,
+    app,
+    admin,
+    motoPort: moto.port,
+    trail: new TrailRecorder(events, identities),
+    rds: (region) => pool.get(region).rds,
+    ec2: (region) => pool.get(region).ec2,
+    log,
   });
   try {
     await new Promise<void>((resolve, reject) => {

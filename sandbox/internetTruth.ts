@@ -52,7 +52,10 @@ function httpsAllowed(groups: GroupFacts[]): boolean {
   return groups.some((g) =>
     g.egress.some(
       (r) =>
-        (r.protocol === '-1' || ((r.protocol === 'tcp' || r.protocol === '6') && (r.fromPort ?? 0) <= HTTPS && HTTPS <= (r.toPort ?? 65535))) &&
+        (r.protocol === '-1' ||
+          ((r.protocol === 'tcp' || r.protocol === '6') &&
+            (r.fromPort ?? 0) <= HTTPS &&
+            HTTPS <= (r.toPort ?? 65535))) &&
         r.cidrs.some((c) => cidrContains(c, INTERNET_PROBE)),
     ),
   );
@@ -61,7 +64,8 @@ function httpsAllowed(groups: GroupFacts[]): boolean {
 /** Outbound HTTPS to `peer` and its return traffic through the subnet's network ACL. */
 function naclProblem(s: SubnetFacts, peer: string): string | undefined {
   if (!naclAllows(s.nacl, true, HTTPS, peer)) return `network ACL of ${s.id} denies outbound TCP 443 to ${peer}`;
-  if (EPHEMERAL_SAMPLES.some((p) => !naclAllows(s.nacl, false, p, peer))) return `network ACL of ${s.id} denies the return traffic from ${peer}`;
+  if (EPHEMERAL_SAMPLES.some((p) => !naclAllows(s.nacl, false, p, peer)))
+    return `network ACL of ${s.id} denies the return traffic from ${peer}`;
   return undefined;
 }
 
@@ -72,7 +76,8 @@ function subnetProblem(s: RoutedSubnet, f: InternetFacts): string | undefined {
   if (route.target.startsWith('igw-')) {
     return `${s.id} routes to internet gateway ${route.target}, but App Runner's connector interfaces have no public IP: a NAT gateway is needed`;
   }
-  if (!route.target.startsWith('nat-')) return `${s.id} routes 0.0.0.0/0 to ${route.target}, which the sandbox does not model as internet egress`;
+  if (!route.target.startsWith('nat-'))
+    return `${s.id} routes 0.0.0.0/0 to ${route.target}, which the sandbox does not model as internet egress`;
   const nat = f.natGateways.find((n) => n.id === route.target);
   if (!nat || nat.state !== 'available') return `NAT gateway ${route.target} of ${s.id} is ${nat?.state ?? 'missing'}`;
   if (nat.connectivity === 'private') return `NAT gateway ${nat.id} is private: it does not reach the internet`;
@@ -85,8 +90,10 @@ function subnetProblem(s: RoutedSubnet, f: InternetFacts): string | undefined {
 
 /** The NAT's subnet must let the connector subnet's HTTPS in and the answers back out to it. */
 function natNaclProblem(natSubnet: SubnetFacts, from: SubnetFacts): string | undefined {
-  if (!naclAllows(natSubnet.nacl, false, HTTPS, from.cidr)) return `network ACL of ${natSubnet.id} denies inbound TCP 443 from ${from.cidr}`;
-  if (EPHEMERAL_SAMPLES.some((p) => !naclAllows(natSubnet.nacl, true, p, from.cidr))) return `network ACL of ${natSubnet.id} denies the return traffic to ${from.cidr}`;
+  if (!naclAllows(natSubnet.nacl, false, HTTPS, from.cidr))
+    return `network ACL of ${natSubnet.id} denies inbound TCP 443 from ${from.cidr}`;
+  if (EPHEMERAL_SAMPLES.some((p) => !naclAllows(natSubnet.nacl, true, p, from.cidr)))
+    return `network ACL of ${natSubnet.id} denies the return traffic to ${from.cidr}`;
   return undefined;
 }
 
@@ -94,13 +101,18 @@ export function canReachInternet(f: InternetFacts): InternetVerdict {
   if (f.egressType !== 'VPC') return { internet: true, reason: "DEFAULT egress: App Runner's own internet access" };
   const c = f.connector;
   if (!c || c.status !== 'ACTIVE') return { internet: false, reason: 'the VPC connector is missing or not ACTIVE' };
-  if (!c.vpcDnsSupport) return { internet: false, reason: "DNS resolution is off in the connector's VPC: host names do not resolve" };
-  if (!httpsAllowed(c.groups)) return { internet: false, reason: 'no connector security group allows outbound TCP 443 to 0.0.0.0/0 (IPv4)' };
+  if (!c.vpcDnsSupport)
+    return { internet: false, reason: "DNS resolution is off in the connector's VPC: host names do not resolve" };
+  if (!httpsAllowed(c.groups))
+    return { internet: false, reason: 'no connector security group allows outbound TCP 443 to 0.0.0.0/0 (IPv4)' };
   // App Runner spreads its interfaces over every connector subnet: one without a way out breaks some calls.
   for (const s of c.subnets) {
     const problem = subnetProblem(s, f);
     if (problem) return { internet: false, reason: problem };
   }
   const nats = [...new Set(c.subnets.map((s) => routeFor(s.routes)?.target))].join(', ');
-  return { internet: true, reason: `every connector subnet routes 0.0.0.0/0 to ${nats}, which reaches an internet gateway` };
+  return {
+    internet: true,
+    reason: `every connector subnet routes 0.0.0.0/0 to ${nats}, which reaches an internet gateway`,
+  };
 }

@@ -24,7 +24,14 @@ function relay(answer: http.IncomingMessage, res: http.ServerResponse, holdMs: n
   });
 }
 
-export function proxyToMoto(motoPort: number, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse, holdMs = 0, observe?: AnswerObserver): void {
+export function proxyToMoto(
+  motoPort: number,
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+  holdMs = 0,
+  observe?: AnswerObserver,
+): void {
   const upstream = http.request(
     { host: '127.0.0.1', port: motoPort, method: req.method, path: req.url, headers: req.headers },
     (answer) => relay(answer, res, holdMs, observe),

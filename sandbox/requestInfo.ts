@@ -20,7 +20,9 @@ function header(headers: IncomingHttpHeaders, name: string): string {
 
 /** The query-protocol parameters of a call: the form body when there is one, else the URL's query. */
 export function queryParams(headers: IncomingHttpHeaders, url: string, body: string): URLSearchParams {
-  return header(headers, 'content-type').includes('x-www-form-urlencoded') ? new URLSearchParams(body) : new URL(url, 'http://localhost').searchParams;
+  return header(headers, 'content-type').includes('x-www-form-urlencoded')
+    ? new URLSearchParams(body)
+    : new URL(url, 'http://localhost').searchParams;
 }
 
 export function describeCall(headers: IncomingHttpHeaders, url: string, body: string): AwsCall {
@@ -31,8 +33,15 @@ export function describeCall(headers: IncomingHttpHeaders, url: string, body: st
   let operation = target ? target.slice(target.lastIndexOf('.') + 1) : '';
   if (!operation) {
     const query = new URL(url, 'http://localhost').searchParams;
-    const form = header(headers, 'content-type').includes('x-www-form-urlencoded') ? new URLSearchParams(body) : undefined;
+    const form = header(headers, 'content-type').includes('x-www-form-urlencoded')
+      ? new URLSearchParams(body)
+      : undefined;
     operation = form?.get('Action') ?? query.get('Action') ?? '';
   }
-  return { service, region, operation, isAppRunner: target.startsWith('AppRunner.') || (service === 'apprunner' && target !== '') };
+  return {
+    service,
+    region,
+    operation,
+    isAppRunner: target.startsWith('AppRunner.') || (service === 'apprunner' && target !== ''),
+  };
 }

@@ -42,10 +42,18 @@ export function secretsManagerClient(motoUrl: string, region: string): SecretsMa
             try {
               parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
             } catch {
-              return reject(new SecretsManagerError('InternalServiceError', `Secrets Manager answered HTTP ${res.statusCode} without JSON`));
+              return reject(
+                new SecretsManagerError(
+                  'InternalServiceError',
+                  `Secrets Manager answered HTTP ${res.statusCode} without JSON`,
+                ),
+              );
             }
             if ((res.statusCode ?? 500) >= 300) {
-              const code = String(parsed.__type ?? 'InternalServiceError').split('#').pop() ?? 'InternalServiceError';
+              const code =
+                String(parsed.__type ?? 'InternalServiceError')
+                  .split('#')
+                  .pop() ?? 'InternalServiceError';
               return reject(new SecretsManagerError(code, String(parsed.message ?? parsed.Message ?? code)));
             }
             resolve(parsed as T);

@@ -24,14 +24,31 @@ const lazyExternal = {
   setup(build) {
     build.onResolve({ filter: /^\.\.\/(backend|analysis|yamlSupport)$/ }, (args) => {
       const name = args.path.slice(3);
-      return args.importer.endsWith(path.join('src', 'vscode', LAZY_LOADERS[name])) ? { path: `./${name}.js`, external: true } : undefined;
+      return args.importer.endsWith(path.join('src', 'vscode', LAZY_LOADERS[name]))
+        ? { path: `./${name}.js`, external: true }
+        : undefined;
     });
   },
 };
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: !dev, sourcemap: dev ? 'inline' : false, logLevel: 'warning', legalComments: 'none' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !dev,
+  sourcemap: dev ? 'inline' : false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 const builds = [
-  { ...node, entryPoints: [path.join(root, 'src/vscode/extension.ts')], outfile: path.join(root, 'dist/extension.js'), external: ['vscode'], plugins: [lazyExternal] },
+  {
+    ...node,
+    entryPoints: [path.join(root, 'src/vscode/extension.ts')],
+    outfile: path.join(root, 'dist/extension.js'),
+    external: ['vscode'],
+    plugins: [lazyExternal],
+  },
   { ...node, entryPoints: [path.join(root, 'src/backend.ts')], outfile: path.join(root, 'dist/backend.js') },
   { ...node, entryPoints: [path.join(root, 'src/analysis.ts')], outfile: path.join(root, 'dist/analysis.js') },
   { ...node, entryPoints: [path.join(root, 'src/yamlSupport.ts')], outfile: path.join(root, 'dist/yamlSupport.js') },
@@ -40,8 +57,18 @@ if (existsSync(path.join(root, 'src/cli/index.ts'))) {
   builds.push({ ...node, entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: path.join(root, 'dist/cli.js') });
 }
 if (existsSync(path.join(root, 'src/webview/main.ts'))) {
-  builds.push({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: !dev, sourcemap: dev ? 'inline' : false, logLevel: 'warning',
-    entryPoints: [path.join(root, 'src/webview/main.ts')], outfile: path.join(root, 'dist/webview.js'), tsconfig: path.join(root, 'tsconfig.webview.json') });
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    logLevel: 'warning',
+    entryPoints: [path.join(root, 'src/webview/main.ts')],
+    outfile: path.join(root, 'dist/webview.js'),
+    tsconfig: path.join(root, 'tsconfig.webview.json'),
+  });
 }
 
 function report() {

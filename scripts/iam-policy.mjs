@@ -3,9 +3,16 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
-const { iamActionsInSource, withImpliedActions, SCOPED_STATEMENTS, OPT_IN_STATEMENT } = require('../out/test/support/iamActions.js');
+const {
+  iamActionsInSource,
+  withImpliedActions,
+  SCOPED_STATEMENTS,
+  OPT_IN_STATEMENT,
+} = require('../out/test/support/iamActions.js');
 const { sourceFiles } = require('../out/test/support/sourceFiles.js');
-const actions = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
+const actions = withImpliedActions(
+  sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)),
+);
 const optIn = actions.filter((a) => OPT_IN_STATEMENT.Action.includes(a));
 const read = actions.filter((a) => /:(Describe|List|Get|Filter)/.test(a) && !optIn.includes(a));
 const scoped = actions.filter((a) => SCOPED_STATEMENTS[a]);
@@ -22,5 +29,8 @@ const policy = {
 writeFileSync('docs/iam-policy.json', `${JSON.stringify(policy, null, 2)}\n`);
 // The README shows the same policy in its IAM section.
 const readme = readFileSync('README.md', 'utf8');
-writeFileSync('README.md', readme.replace(/(## IAM policy[\s\S]*?```json\n)[\s\S]*?(\n```)/, `$1${JSON.stringify(policy, null, 2)}$2`));
+writeFileSync(
+  'README.md',
+  readme.replace(/(## IAM policy[\s\S]*?```json\n)[\s\S]*?(\n```)/, `$1${JSON.stringify(policy, null, 2)}$2`),
+);
 console.log(`docs/iam-policy.json: ${actions.length} actions`);

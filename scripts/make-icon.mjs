@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const svg = readFileSync(path.join(root, 'media', 'apprunner-vpc.svg'), 'utf8').replace('stroke="currentColor"', 'stroke="#ffffff"');
+const svg = readFileSync(path.join(root, 'media', 'apprunner-vpc.svg'), 'utf8').replace(
+  'stroke="currentColor"',
+  'stroke="#ffffff"',
+);
 const banner = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).galleryBanner?.color ?? '#232f3e';
 const html = `<!doctype html><html><body style="margin:0;background:transparent">
 <div style="width:128px;height:128px;border-radius:24px;background:${banner};display:flex;align-items:center;justify-content:center">

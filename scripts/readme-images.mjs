@@ -24,7 +24,9 @@ for (const [name, source] of Object.entries(IMAGES)) {
   if (existsSync(file)) copyFileSync(file, path.join(to, name));
   else missing.push(source);
 }
-console.log(`media/readme/: ${Object.keys(IMAGES).length - missing.length} images copied from ${path.relative(root, from) || from}`);
+console.log(
+  `media/readme/: ${Object.keys(IMAGES).length - missing.length} images copied from ${path.relative(root, from) || from}`,
+);
 if (missing.length) {
   console.log(`not found (run npm run test:e2e first): ${missing.join(', ')}`);
   process.exitCode = 1;

@@ -21,17 +21,88 @@ const check = process.argv.includes('--check');
 
 /** Model groups, lowest first: see docs/architecture.md and test/unit/importRules.test.ts. */
 const GROUPS = {
-  common: ['awsError', 'userError', 'secretMask', 'regions', 'awsTarget', 'endpointConfig', 'endpointPolicy', 'terminalQuote',
-    'settingScope', 'sandboxSeeds', 'commandIds'],
-  topology: ['topology', 'unsupportedAzs', 'storeFreshness', 'databaseUrl', 'cidr', 'trafficSpace', 'securityGroupRules', 'networkAcl',
-    'routeTables', 'groupNames', 'databaseTargets', 'secretUrls', 'secretValues', 'proxyHop'],
-  plan: ['desired', 'setupSettings', 'subnetChoice', 'connectorChoice', 'validators', 'plan', 'planSteps', 'stepBuilders', 'planParts',
-    'planWarnings', 'planOwnershipWarnings', 'planSafety', 'teardownPlans', 'ruleMatch', 'planText', 'planMarkdown', 'setupFromService',
-    'setupScript', 'appRunnerGroupChoice', 'resourceOwnership', 'setupPlanFor', 'dbGroupChoice', 'dnsEgress'],
-  diagnosis: ['diagnosis', 'findingBuilder', 'reachability', 'reachabilityContext', 'diagnosisChecks', 'diagnosisReport', 'diagnoseOutcome',
-    'diagnosisPlacement', 'liveChecks', 'logScan', 'checklist', 'checklistMarkdown', 'fixText', 'findingIds'],
-  'diagnosis/checks': ['aclFlowChecks', 'availabilityChecks', 'connectorChecks', 'databaseChecks', 'databaseRuleChecks', 'dnsChecks',
-    'internetChecks', 'securityChecks', 'serviceStateChecks', 'secretUrlChecks'],
+  common: [
+    'awsError',
+    'userError',
+    'secretMask',
+    'regions',
+    'awsTarget',
+    'endpointConfig',
+    'endpointPolicy',
+    'terminalQuote',
+    'settingScope',
+    'sandboxSeeds',
+    'commandIds',
+  ],
+  topology: [
+    'topology',
+    'unsupportedAzs',
+    'storeFreshness',
+    'databaseUrl',
+    'cidr',
+    'trafficSpace',
+    'securityGroupRules',
+    'networkAcl',
+    'routeTables',
+    'groupNames',
+    'databaseTargets',
+    'secretUrls',
+    'secretValues',
+    'proxyHop',
+  ],
+  plan: [
+    'desired',
+    'setupSettings',
+    'subnetChoice',
+    'connectorChoice',
+    'validators',
+    'plan',
+    'planSteps',
+    'stepBuilders',
+    'planParts',
+    'planWarnings',
+    'planOwnershipWarnings',
+    'planSafety',
+    'teardownPlans',
+    'ruleMatch',
+    'planText',
+    'planMarkdown',
+    'setupFromService',
+    'setupScript',
+    'appRunnerGroupChoice',
+    'resourceOwnership',
+    'setupPlanFor',
+    'dbGroupChoice',
+    'dnsEgress',
+  ],
+  diagnosis: [
+    'diagnosis',
+    'findingBuilder',
+    'reachability',
+    'reachabilityContext',
+    'diagnosisChecks',
+    'diagnosisReport',
+    'diagnoseOutcome',
+    'diagnosisPlacement',
+    'liveChecks',
+    'logScan',
+    'checklist',
+    'checklistMarkdown',
+    'fixText',
+    'findingIds',
+  ],
+  'diagnosis/checks': [
+    'aclFlowChecks',
+    'availabilityChecks',
+    'connectorChecks',
+    'databaseChecks',
+    'databaseRuleChecks',
+    'dnsChecks',
+    'internetChecks',
+    'securityChecks',
+    'serviceStateChecks',
+    'secretUrlChecks',
+  ],
   fix: ['diagnoseFix', 'diagramFix'],
   codeLens: ['serviceLink'],
   explorer: ['statusPresentation'],
@@ -39,7 +110,9 @@ const GROUPS = {
 
 /** old path -> new path, relative to the repository root. */
 export const MOVES = [
-  ...Object.entries(GROUPS).flatMap(([group, names]) => names.map((n) => [`src/model/${n}.ts`, `src/model/${group}/${n}.ts`])),
+  ...Object.entries(GROUPS).flatMap(([group, names]) =>
+    names.map((n) => [`src/model/${n}.ts`, `src/model/${group}/${n}.ts`]),
+  ),
   ['src/model/diagram/fixStep.ts', 'src/model/fix/fixStep.ts'],
   // The webview protocol and page are shared by the extension side and the webview bundle, not model code.
   ['src/model/diagram/protocol.ts', 'src/webviewProtocol/protocol.ts'],
@@ -57,8 +130,11 @@ export const MOVES = [
 
 const SCAN_DIRS = ['src', 'test', 'scripts', 'sandbox'];
 const CODE_EXT = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
-const MENTION_FILES = () => [...SCAN_DIRS.flatMap((d) => walk(d, /\.(ts|tsx|mts|cts|js|mjs|cjs|json|md)$/)),
-  ...walk('docs', /\.md$/), ...['README.md', 'tsconfig.json', 'tsconfig.webview.json', 'package.json'].filter((f) => existsSync(abs(f)))];
+const MENTION_FILES = () => [
+  ...SCAN_DIRS.flatMap((d) => walk(d, /\.(ts|tsx|mts|cts|js|mjs|cjs|json|md)$/)),
+  ...walk('docs', /\.md$/),
+  ...['README.md', 'tsconfig.json', 'tsconfig.webview.json', 'package.json'].filter((f) => existsSync(abs(f))),
+];
 
 const abs = (rel) => path.join(root, rel);
 const rel = (p) => path.relative(root, p).split(path.sep).join('/');
@@ -86,7 +162,10 @@ const movedNow = new Map(); // new rel -> old rel, for files moved in this run
 const conflicts = [];
 for (const [from, to] of MOVES) {
   if (!existsSync(abs(from))) continue;
-  if (existsSync(abs(to))) { conflicts.push(`${from} and ${to} both exist: merge them by hand, then run again`); continue; }
+  if (existsSync(abs(to))) {
+    conflicts.push(`${from} and ${to} both exist: merge them by hand, then run again`);
+    continue;
+  }
   movedNow.set(to, from);
   if (dryRun) continue;
   mkdirSync(path.dirname(abs(to)), { recursive: true });
@@ -106,7 +185,8 @@ function existing(p) {
     const ts = p.replace(/\.(m|c)?js$/, (_m, k) => `.${k ?? ''}ts`);
     if (isFile(ts)) return { file: ts, index: false };
   }
-  for (const ext of ['.ts', '.tsx', '.d.ts', '.js', '.mjs']) if (isFile(p + ext)) return { file: p + ext, index: false };
+  for (const ext of ['.ts', '.tsx', '.d.ts', '.js', '.mjs'])
+    if (isFile(p + ext)) return { file: p + ext, index: false };
   for (const ext of ['/index.ts', '/index.js']) if (isFile(p + ext)) return { file: p + ext, index: true };
   return undefined;
 }
@@ -131,7 +211,10 @@ function resolveOut(p) {
 }
 
 function specifierFor(fromFile, target, original) {
-  let s = path.relative(path.dirname(fromFile), target.index ? path.dirname(target.file) : target.file).split(path.sep).join('/');
+  let s = path
+    .relative(path.dirname(fromFile), target.index ? path.dirname(target.file) : target.file)
+    .split(path.sep)
+    .join('/');
   if (!target.index && !target.out) {
     if (/\.(m|c)?js$/.test(original)) s = s.replace(/\.(m|c)?ts$/, (_m, k) => `.${k ?? ''}js`);
     else if (!/\.(m|c)?tsx?$/.test(original)) s = s.replace(/(\.d)?\.(m|c)?tsx?$|\.(m|c)?js$/, '');
@@ -152,7 +235,9 @@ const changed = [];
 const unresolved = [];
 const filesNow = SCAN_DIRS.flatMap((d) => walk(d, CODE_EXT));
 // In a dry run the moves did not happen: see the files at their future paths all the same.
-const seen = dryRun ? [...filesNow.filter((f) => !oldToNew.has(f) || !movedNow.has(oldToNew.get(f))), ...movedNow.keys()] : filesNow;
+const seen = dryRun
+  ? [...filesNow.filter((f) => !oldToNew.has(f) || !movedNow.has(oldToNew.get(f))), ...movedNow.keys()]
+  : filesNow;
 for (const file of [...new Set(seen)].sort()) {
   const readAt = dryRun && movedNow.has(file) ? movedNow.get(file) : file;
   const home = abs(file);
@@ -163,8 +248,11 @@ for (const file of [...new Set(seen)].sort()) {
     const line = text.slice(text.lastIndexOf('\n', offset) + 1, offset).trimStart();
     if (line.startsWith('//') || line.startsWith('*') || line.startsWith('/*')) return whole; // prose in a comment
     let target;
-    if (movedNow.has(file)) target = resolveFrom(path.dirname(abs(oldHome)), spec) ?? resolveFrom(path.dirname(home), spec);
-    else target = resolveFrom(path.dirname(home), spec) ?? (oldHome ? resolveFrom(path.dirname(abs(oldHome)), spec) : undefined);
+    if (movedNow.has(file))
+      target = resolveFrom(path.dirname(abs(oldHome)), spec) ?? resolveFrom(path.dirname(home), spec);
+    else
+      target =
+        resolveFrom(path.dirname(home), spec) ?? (oldHome ? resolveFrom(path.dirname(abs(oldHome)), spec) : undefined);
     if (!target) {
       unresolved.push(`${file}: '${spec}'`);
       return whole;
@@ -194,15 +282,24 @@ for (const file of MENTION_FILES().filter((f) => f !== self)) {
   const text = readFileSync(abs(where), 'utf8');
   let n = 0;
   let out = text;
-  for (const r of mentionRules) out = out.replace(r.re, (_m, o, ext) => { n++; return `${o ?? ''}${r.to}.${ext}`; });
+  for (const r of mentionRules)
+    out = out.replace(r.re, (_m, o, ext) => {
+      n++;
+      return `${o ?? ''}${r.to}.${ext}`;
+    });
   if (n > 0 && out !== text) {
     changed.push(`${file}: ${n} path mention(s)`);
     if (!dryRun) writeFileSync(abs(file), out);
   }
 }
 
-const say = (title, lines) => { if (lines.length) console.log(`${title}:\n  ${lines.join('\n  ')}`); };
-say(dryRun ? 'would move' : 'moved', [...movedNow].map(([to, from]) => `${from} -> ${to}`));
+const say = (title, lines) => {
+  if (lines.length) console.log(`${title}:\n  ${lines.join('\n  ')}`);
+};
+say(
+  dryRun ? 'would move' : 'moved',
+  [...movedNow].map(([to, from]) => `${from} -> ${to}`),
+);
 say(dryRun ? 'would rewrite' : 'rewrote', changed);
 say('conflicts', conflicts);
 say('unresolved relative imports', unresolved);

@@ -24,18 +24,34 @@ let code = 1;
 try {
   const settingsDir = path.join(userData, 'User');
   (await import('node:fs')).mkdirSync(settingsDir, { recursive: true });
-  writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({ 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', 'security.workspace.trust.enabled': false }));
+  writeFileSync(
+    path.join(settingsDir, 'settings.json'),
+    JSON.stringify({
+      'apprunnerVpc.endpointUrl': aws.endpoint,
+      'apprunnerVpc.region': 'ap-northeast-1',
+      'security.workspace.trust.enabled': false,
+    }),
+  );
   await runTests({
     version: '1.100.3',
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out', 'test', 'host', 'index.js'),
     launchArgs: [workspace, '--user-data-dir', userData, '--disable-extensions'],
-    extensionTestsEnv: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '' },
+    extensionTestsEnv: {
+      ...testAwsEnvironment(work),
+      [RESULTS_FILE_ENV]: resultsFile,
+      APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '',
+    },
   }).catch(() => undefined);
-  const events = readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const events = readFileSync(resultsFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const end = events.find((e) => e.event === 'end');
   for (const e of events) if (e.event === 'fail') console.log(`  \u2716 ${e.title}\n      ${e.error.split('\n')[0]}`);
-  console.log(end ? `electron host: ${end.passes} passed, ${end.failures} failed` : 'electron host: no results reported');
+  console.log(
+    end ? `electron host: ${end.passes} passed, ${end.failures} failed` : 'electron host: no results reported',
+  );
   code = end && end.failures === 0 && end.passes > 0 ? 0 : 1;
 } finally {
   await aws.stop();

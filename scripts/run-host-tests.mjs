@@ -20,7 +20,11 @@ if (only !== 'main') {
       writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS, null, 2));
       writeFileSync(path.join(folder, 'README.md'), '# A project that has nothing to do with App Runner\n');
     },
-    settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false },
+    settings: {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.emptyWindow': false,
+    },
   });
   code = code || quiet;
 }

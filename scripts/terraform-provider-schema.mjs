@@ -21,7 +21,9 @@ const FOLDERS = {
 
 const work = mkdtempSync(join(tmpdir(), 'tf-schema-'));
 try {
-  const tgz = process.argv[2] ?? join(work, execFileSync('npm', ['pack', PACKAGE, '--silent'], { cwd: work, encoding: 'utf8' }).trim());
+  const tgz =
+    process.argv[2] ??
+    join(work, execFileSync('npm', ['pack', PACKAGE, '--silent'], { cwd: work, encoding: 'utf8' }).trim());
   const wanted = Object.values(FOLDERS).map((f) => `package/lib/${f}/index.js`);
   execFileSync('tar', ['xzf', tgz, '-C', work, 'package/package.json', ...wanted]);
   const pkg = JSON.parse(readFileSync(join(work, 'package/package.json'), 'utf8'));
@@ -29,22 +31,31 @@ try {
   const out = { source: '', package: `${pkg.name}@${pkg.version}`, providerVersion: '', provider: {}, resources: {} };
   for (const [name, folder] of Object.entries(FOLDERS)) {
     const js = readFileSync(join(work, `package/lib/${folder}/index.js`), 'utf8');
-    const map = JSON.parse(Buffer.from(/sourceMappingURL=data:application\/json;base64,(.*)$/m.exec(js)[1], 'base64').toString());
+    const map = JSON.parse(
+      Buffer.from(/sourceMappingURL=data:application\/json;base64,(.*)$/m.exec(js)[1], 'base64').toString(),
+    );
     const src = map.sourcesContent[0];
     providerVersion ??= /registry\.terraform\.io\/providers\/hashicorp\/aws\/([\d.]+)\//.exec(src)?.[1];
     // The top-level class's attributes: the first `// name - computed: ...` run after `class ... extends cdktf.Terraform`.
     const classStart = src.search(/export class \w+ extends cdktf\.Terraform(Resource|Provider)/);
     const attributes = {};
-    for (const m of src.slice(classStart).matchAll(/^ {2}\/\/ (\w+) - computed: (true|false), optional: (true|false), required: (true|false)$/gm)) {
+    for (const m of src
+      .slice(classStart)
+      .matchAll(/^ {2}\/\/ (\w+) - computed: (true|false), optional: (true|false), required: (true|false)$/gm)) {
       attributes[m[1]] = { computed: m[2] === 'true', optional: m[3] === 'true', required: m[4] === 'true' };
     }
     // The HCL type of each (simple/list/set/map, string/number/boolean...): from the class's synthesizeHclAttributes.
     const hcl = src.slice(src.indexOf('protected synthesizeHclAttributes()', classStart));
-    for (const m of hcl.matchAll(/^ {6}(\w+): \{\n(?:.*\n)*? {8}isBlock: (true|false),\n {8}type: "(\w+)",\n {8}storageClassType: "(\w+)",/gm)) {
-      if (attributes[m[1]]) Object.assign(attributes[m[1]], { isBlock: m[2] === 'true', type: m[3], storageClassType: m[4] });
+    for (const m of hcl.matchAll(
+      /^ {6}(\w+): \{\n(?:.*\n)*? {8}isBlock: (true|false),\n {8}type: "(\w+)",\n {8}storageClassType: "(\w+)",/gm,
+    )) {
+      if (attributes[m[1]])
+        Object.assign(attributes[m[1]], { isBlock: m[2] === 'true', type: m[3], storageClassType: m[4] });
     }
     // Argument names of nested blocks (e.g. aws_apprunner_service's network_configuration): every struct's HCL names.
-    const nested = [...new Set([...src.slice(0, classStart).matchAll(/^ {4}(\w+): \{\n {6}value: /gm)].map((m) => m[1]))].sort();
+    const nested = [
+      ...new Set([...src.slice(0, classStart).matchAll(/^ {4}(\w+): \{\n {6}value: /gm)].map((m) => m[1])),
+    ].sort();
     if (name === 'provider') out.provider = attributes;
     else out.resources[name] = nested.length > 0 ? { ...attributes, '//nested': nested } : attributes;
   }

@@ -14,7 +14,10 @@ function has(command, args, timeoutMs = 30_000) {
 
 function chromiumProblem() {
   const chosen = process.env.CHROME_PATH;
-  if (chosen) return existsSync(chosen) ? undefined : `CHROME_PATH is ${chosen}, which does not exist: point it at a Chromium binary, or unset it to use Debian's chromium.`;
+  if (chosen)
+    return existsSync(chosen)
+      ? undefined
+      : `CHROME_PATH is ${chosen}, which does not exist: point it at a Chromium binary, or unset it to use Debian's chromium.`;
   return CHROMIUM.some((p) => existsSync(p)) ? undefined : 'chromium';
 }
 
@@ -41,7 +44,10 @@ export function preflight({ browser, sandbox }) {
   const problems = [];
   const chromiumNow = browser ? chromiumProblem() : undefined;
   if (chromiumNow && chromiumNow !== 'chromium') problems.push(chromiumNow);
-  const aptMissing = [...(chromiumNow === 'chromium' ? ['chromium'] : []), ...(browser && !existsSync('/usr/bin/rg') ? ['ripgrep'] : [])];
+  const aptMissing = [
+    ...(chromiumNow === 'chromium' ? ['chromium'] : []),
+    ...(browser && !existsSync('/usr/bin/rg') ? ['ripgrep'] : []),
+  ];
   if (aptMissing.length) problems.push(`sudo apt-get install -y ${aptMissing.join(' ')}`);
   const pipMissing = [
     ...(sandbox && !has('python3', ['-m', 'moto.server', '--help']) ? ['"moto[server]"'] : []),

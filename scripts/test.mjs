@@ -24,7 +24,10 @@ function run(cmd) {
     const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
     const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
-    const tee = (stream) => (chunk) => { output += chunk; stream.write(chunk); };
+    const tee = (stream) => (chunk) => {
+      output += chunk;
+      stream.write(chunk);
+    };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
@@ -41,16 +44,28 @@ function counts(layer, output) {
     // One line per window the host layer opens (the main suite, the quiet-start window).
     const all = [...plain.matchAll(/host: (\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];
     if (!all.length) return { passed: 0, failed: 1, skipped: 0 };
-    return all.reduce((t, m) => ({ passed: t.passed + Number(m[1]), failed: t.failed + Number(m[2]), skipped: t.skipped + Number(m[3] ?? 0) }), { passed: 0, failed: 0, skipped: 0 });
+    return all.reduce(
+      (t, m) => ({
+        passed: t.passed + Number(m[1]),
+        failed: t.failed + Number(m[2]),
+        skipped: t.skipped + Number(m[3] ?? 0),
+      }),
+      { passed: 0, failed: 0, skipped: 0 },
+    );
   }
   return undefined;
 }
 
 // Chromium, ripgrep, moto and the AWS CLI: installed when we may, else one message now, not minutes of failures.
 const wanted = (name) => !only || only.includes(name);
-const problems = preflight({ browser: wanted('host') || wanted('e2e'), sandbox: ['sandbox', 'host', 'e2e', 'reliability'].some(wanted) });
+const problems = preflight({
+  browser: wanted('host') || wanted('e2e'),
+  sandbox: ['sandbox', 'host', 'e2e', 'reliability'].some(wanted),
+});
 if (problems.length) {
-  console.error(`npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see README "Requirements".)`);
+  console.error(
+    `npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see README "Requirements".)`,
+  );
   process.exit(1);
 }
 
@@ -66,10 +81,14 @@ for (const layer of layers) {
   if (c) for (const k of Object.keys(total)) total[k] += c[k];
   if (code !== 0) failedSteps++;
   if (c && code !== 0 && c.failed === 0) total.failed++; // a layer that crashed counts as one failure
-  summary.push(`${layer.name.padEnd(18)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s${c ? `  ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : ''}`);
+  summary.push(
+    `${layer.name.padEnd(18)} ${code === 0 ? 'ok  ' : 'FAIL'} ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s${c ? `  ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : ''}`,
+  );
   if (code !== 0 && layer.gate) break;
 }
 console.log('\n=== summary');
 for (const line of summary) console.log(line);
-console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exitCode = failedSteps ? 1 : 0;

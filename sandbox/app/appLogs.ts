@@ -20,7 +20,12 @@ async function ignoreExists(p: Promise<unknown>): Promise<void> {
   }
 }
 
-export async function writeLog(logs: CloudWatchLogsClient, group: string, stream: string, messages: string[]): Promise<void> {
+export async function writeLog(
+  logs: CloudWatchLogsClient,
+  group: string,
+  stream: string,
+  messages: string[],
+): Promise<void> {
   await ignoreExists(logs.send(new CreateLogGroupCommand({ logGroupName: group })));
   await ignoreExists(logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: stream })));
   const now = Date.now();

@@ -15,7 +15,16 @@ import type { MotoClients } from '../motoClients';
 import { readGroupFacts, readSubnetFacts } from './networkFacts';
 
 function target(r: Route): string {
-  return r.GatewayId ?? r.NatGatewayId ?? r.TransitGatewayId ?? r.VpcPeeringConnectionId ?? r.NetworkInterfaceId ?? r.InstanceId ?? r.EgressOnlyInternetGatewayId ?? 'unknown';
+  return (
+    r.GatewayId ??
+    r.NatGatewayId ??
+    r.TransitGatewayId ??
+    r.VpcPeeringConnectionId ??
+    r.NetworkInterfaceId ??
+    r.InstanceId ??
+    r.EgressOnlyInternetGatewayId ??
+    'unknown'
+  );
 }
 
 /** IPv4 routes only: App Runner's outbound traffic is IPv4. */
@@ -38,26 +47,47 @@ async function routedSubnets(clients: MotoClients, vpcId: string, ids: string[])
   });
 }
 
-export async function gatherInternetFacts(clients: MotoClients, config: ServiceConfig, connector: ConnectorRecord | undefined): Promise<InternetFacts> {
+export async function gatherInternetFacts(
+  clients: MotoClients,
+  config: ServiceConfig,
+  connector: ConnectorRecord | undefined,
+): Promise<InternetFacts> {
   const egress = (config.NetworkConfiguration.EgressConfiguration ?? {}) as Json;
-  const facts: InternetFacts = { egressType: String(egress.EgressType ?? 'DEFAULT'), natGateways: [], internetGateways: [] };
+  const facts: InternetFacts = {
+    egressType: String(egress.EgressType ?? 'DEFAULT'),
+    natGateways: [],
+    internetGateways: [],
+  };
   if (!connector) return facts;
   const vpcId = connector.vpcId;
   const [subnets, groups, dns, igws] = await Promise.all([
     routedSubnets(clients, vpcId, connector.subnets),
     readGroupFacts(clients, connector.securityGroups),
     clients.ec2.send(new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' })),
-    clients.ec2.send(new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] })),
+    clients.ec2.send(
+      new DescribeInternetGatewaysCommand({ Filters: [{ Name: 'attachment.vpc-id', Values: [vpcId] }] }),
+    ),
   ]);
   facts.connector = { status: connector.status, vpcDnsSupport: dns.EnableDnsSupport?.Value !== false, subnets, groups };
   facts.internetGateways = (igws.InternetGateways ?? []).map((g) => g.InternetGatewayId ?? '');
-  const natIds = [...new Set(subnets.flatMap((s) => s.routes.map((r) => r.target)).filter((t) => t.startsWith('nat-')))];
+  const natIds = [
+    ...new Set(subnets.flatMap((s) => s.routes.map((r) => r.target)).filter((t) => t.startsWith('nat-'))),
+  ];
   if (natIds.length === 0) return facts;
   const nats = (await clients.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: natIds }))).NatGateways ?? [];
   const natSubnets = await routedSubnets(clients, vpcId, [...new Set(nats.map((n) => n.SubnetId ?? ''))]);
   facts.natGateways = nats.flatMap((n) => {
     const subnet = natSubnets.find((s) => s.id === n.SubnetId);
-    return subnet ? [{ id: n.NatGatewayId ?? '', state: n.State ?? 'unknown', connectivity: n.ConnectivityType ?? 'public', subnet }] : [];
+    return subnet
+      ? [
+          {
+            id: n.NatGatewayId ?? '',
+            state: n.State ?? 'unknown',
+            connectivity: n.ConnectivityType ?? 'public',
+            subnet,
+          },
+        ]
+      : [];
   });
   return facts;
 }

@@ -41,10 +41,14 @@ function errorText(target: DatabaseTarget | undefined, verdict: Verdict): string
 
 /** The deployed environment variables (image or code configuration). */
 function environmentOf(service: ServiceRecord): Record<string, string> {
-  const source = service.deployed?.SourceConfiguration as Record<string, Record<string, unknown> | undefined> | undefined;
-  const image = source?.ImageRepository?.ImageConfiguration as { RuntimeEnvironmentVariables?: Record<string, string> } | undefined;
-  const code = (source?.CodeRepository?.CodeConfiguration as { CodeConfigurationValues?: { RuntimeEnvironmentVariables?: Record<string, string> } } | undefined)
-    ?.CodeConfigurationValues;
+  const source = service.deployed?.SourceConfiguration as
+    Record<string, Record<string, unknown> | undefined> | undefined;
+  const image = source?.ImageRepository?.ImageConfiguration as
+    { RuntimeEnvironmentVariables?: Record<string, string> } | undefined;
+  const code = (
+    source?.CodeRepository?.CodeConfiguration as
+      { CodeConfigurationValues?: { RuntimeEnvironmentVariables?: Record<string, string> } } | undefined
+  )?.CodeConfigurationValues;
   return { ...(image ?? code)?.RuntimeEnvironmentVariables };
 }
 
@@ -84,7 +88,10 @@ export class FakeApp {
     let url = fresh ? undefined : this.databaseUrls.get(config);
     if (!url) {
       const source = databaseUrlSource(config);
-      url = source && 'secretRef' in source ? resolveSecretReference(this.pool.get(service.region).secrets, source.secretRef) : Promise.resolve(source?.value);
+      url =
+        source && 'secretRef' in source
+          ? resolveSecretReference(this.pool.get(service.region).secrets, source.secretRef)
+          : Promise.resolve(source?.value);
       this.databaseUrls.set(config, url);
     }
     return url;
@@ -138,13 +145,21 @@ export class FakeApp {
     const service = this.store.serviceById(serviceId);
     if (!service || service.status === 'DELETED') return json(404, { message: 'Not Found' });
     if (!this.answers(service, sourceVpcId)) return undefined;
-    const serving = service.deployed !== undefined && (service.status === 'RUNNING' || service.status === 'OPERATION_IN_PROGRESS');
+    const serving =
+      service.deployed !== undefined && (service.status === 'RUNNING' || service.status === 'OPERATION_IN_PROGRESS');
     if (!serving) return json(503, { message: 'Service Unavailable' });
     const started = performance.now();
-    const reply = answers5xx(service) ? json(500, { detail: 'Internal Server Error' }) : await this.route(service, rest);
+    const reply = answers5xx(service)
+      ? json(500, { detail: 'Internal Server Error' })
+      : await this.route(service, rest);
     // Published before answering, so a client that reads the metrics after its request finds it (as App
     // Runner's own metrics would show it within the minute).
-    await publishRequestMetrics(this.pool.get(service.region), service, reply.status, performance.now() - started).catch(() => undefined);
+    await publishRequestMetrics(
+      this.pool.get(service.region),
+      service,
+      reply.status,
+      performance.now() - started,
+    ).catch(() => undefined);
     return reply;
   }
 
@@ -154,11 +169,16 @@ export class FakeApp {
     if (path === '/api/v1/health') return json(200, { status: 'healthy', ...(config ? { config } : {}) });
     if (path === '/api/v1/db-health' && hasDbHealth(service)) {
       const verdict = await this.verdict(service);
-      if (verdict.reachable) return json(200, { status: 'healthy', database: 'connected', ...(config ? { config } : {}) });
+      if (verdict.reachable)
+        return json(200, { status: 'healthy', database: 'connected', ...(config ? { config } : {}) });
       // The body is what the runbook's app returns; the header tells tests why (the app would not know).
       const text = errorText(await this.target(service), verdict);
       const error = config ? `${text} (DATABASE_URL=${config.DATABASE_URL ?? ''})` : text;
-      return json(200, { status: 'unhealthy', error, ...(config ? { config } : {}) }, { 'x-sandbox-reason': verdict.reason });
+      return json(
+        200,
+        { status: 'unhealthy', error, ...(config ? { config } : {}) },
+        { 'x-sandbox-reason': verdict.reason },
+      );
     }
     if (path === '/api/v1/egress-health') {
       const verdict = await this.internetVerdict(service);
@@ -185,8 +205,14 @@ export class FakeApp {
         if (!this.isCurrent(service)) return;
         const stream = `instance/${randomBytes(16).toString('hex')}`;
         const config = echoedConfig(service);
-        const echoed = config ? [`ERROR config dump: ${JSON.stringify(config)}`, `Connecting to ${config.DATABASE_URL ?? ''}`] : [];
-        await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, ['Application startup', ...echoed, line]);
+        const echoed = config
+          ? [`ERROR config dump: ${JSON.stringify(config)}`, `Connecting to ${config.DATABASE_URL ?? ''}`]
+          : [];
+        await writeLog(this.pool.get(service.region).logs, logGroupName(service, 'application'), stream, [
+          'Application startup',
+          ...echoed,
+          line,
+        ]);
       },
       serviceEvent: async (service, message) => {
         if (!this.isCurrent(service)) return;

@@ -35,7 +35,8 @@ export type DatabaseUrlSource = { value: string } | { secretRef: string } | unde
 export function databaseUrlSource(config: ServiceConfig): DatabaseUrlSource {
   const source = config.SourceConfiguration;
   const image = (source.ImageRepository as Json | undefined)?.ImageConfiguration as Json | undefined;
-  const code = ((source.CodeRepository as Json | undefined)?.CodeConfiguration as Json | undefined)?.CodeConfigurationValues as Json | undefined;
+  const code = ((source.CodeRepository as Json | undefined)?.CodeConfiguration as Json | undefined)
+    ?.CodeConfigurationValues as Json | undefined;
   const runtime = image ?? code;
   const env = (runtime?.RuntimeEnvironmentVariables ?? {}) as Record<string, string>;
   const secrets = (runtime?.RuntimeEnvironmentSecrets ?? {}) as Record<string, string>;
@@ -71,8 +72,14 @@ function rules(perms: IpPermission[] | undefined): SgRule[] {
 
 async function groups(clients: MotoClients, ids: string[]): Promise<GroupFacts[]> {
   if (ids.length === 0) return [];
-  const out = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-id', Values: ids }] }));
-  return (out.SecurityGroups ?? []).map((g) => ({ id: g.GroupId ?? '', ingress: rules(g.IpPermissions), egress: rules(g.IpPermissionsEgress) }));
+  const out = await clients.ec2.send(
+    new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-id', Values: ids }] }),
+  );
+  return (out.SecurityGroups ?? []).map((g) => ({
+    id: g.GroupId ?? '',
+    ingress: rules(g.IpPermissions),
+    egress: rules(g.IpPermissionsEgress),
+  }));
 }
 
 async function subnets(clients: MotoClients, ids: string[]): Promise<SubnetFacts[]> {
@@ -80,7 +87,9 @@ async function subnets(clients: MotoClients, ids: string[]): Promise<SubnetFacts
   const found = await clients.ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'subnet-id', Values: ids }] }));
   const vpcIds = [...new Set((found.Subnets ?? []).map((s) => s.VpcId ?? ''))];
   // By VPC and matched here: moto 5.2's association.subnet-id filter misses ACLs when given several ids.
-  const acls = await clients.ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }));
+  const acls = await clients.ec2.send(
+    new DescribeNetworkAclsCommand({ Filters: [{ Name: 'vpc-id', Values: vpcIds }] }),
+  );
   return (found.Subnets ?? []).map((s) => {
     const acl = (acls.NetworkAcls ?? []).find((a) => (a.Associations ?? []).some((x) => x.SubnetId === s.SubnetId));
     return {
@@ -104,26 +113,48 @@ async function instanceFacts(clients: MotoClients, db: DBInstance, port: number)
   const subnetIds = (db.DBSubnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '');
   const groupIds = (db.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '');
   const [s, g] = await Promise.all([subnets(clients, subnetIds), groups(clients, groupIds)]);
-  return { kind: 'instance', status: db.DBInstanceStatus ?? 'unknown', port, vpcId: db.DBSubnetGroup?.VpcId ?? '', subnets: s, groups: g };
+  return {
+    kind: 'instance',
+    status: db.DBInstanceStatus ?? 'unknown',
+    port,
+    vpcId: db.DBSubnetGroup?.VpcId ?? '',
+    subnets: s,
+    groups: g,
+  };
 }
 
 /** A cluster endpoint accepts connections while the cluster is available and has an available DB instance. */
 async function clusterFacts(clients: MotoClients, cluster: DBCluster, instances: DBInstance[]): Promise<EndpointFacts> {
   const memberIds = (cluster.DBClusterMembers ?? []).map((m) => m.DBInstanceIdentifier);
   const members = instances.filter((i) => memberIds.includes(i.DBInstanceIdentifier));
-  const subnetGroup = (await clients.rds.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: cluster.DBSubnetGroup }))).DBSubnetGroups?.[0];
+  const subnetGroup = (
+    await clients.rds.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: cluster.DBSubnetGroup }))
+  ).DBSubnetGroups?.[0];
   const subnetIds = (subnetGroup?.Subnets ?? []).map((s) => s.SubnetIdentifier ?? '');
   const groupIds = (cluster.VpcSecurityGroups ?? []).map((g) => g.VpcSecurityGroupId ?? '');
   const [s, g] = await Promise.all([subnets(clients, subnetIds), groups(clients, groupIds)]);
   let status = cluster.Status ?? 'unknown';
-  if (status === 'available' && !members.some((m) => m.DBInstanceStatus === 'available')) status = 'without an available DB instance';
-  return { kind: 'cluster', status, port: cluster.Port ?? 5432, vpcId: subnetGroup?.VpcId ?? '', subnets: s, groups: g };
+  if (status === 'available' && !members.some((m) => m.DBInstanceStatus === 'available'))
+    status = 'without an available DB instance';
+  return {
+    kind: 'cluster',
+    status,
+    port: cluster.Port ?? 5432,
+    vpcId: subnetGroup?.VpcId ?? '',
+    subnets: s,
+    groups: g,
+  };
 }
 
 /** The engine family's port: an RDS Proxy listens on the port of the engine it fronts. */
 const PROXY_PORT: Record<string, number> = { POSTGRESQL: 5432, MYSQL: 3306, SQLSERVER: 1433 };
 
-async function proxyFacts(clients: MotoClients, proxy: DBProxy, clusters: DBCluster[], instances: DBInstance[]): Promise<DatabaseFacts> {
+async function proxyFacts(
+  clients: MotoClients,
+  proxy: DBProxy,
+  clusters: DBCluster[],
+  instances: DBInstance[],
+): Promise<DatabaseFacts> {
   const [s, g, registered] = await Promise.all([
     subnets(clients, proxy.VpcSubnetIds ?? []),
     groups(clients, proxy.VpcSecurityGroupIds ?? []),
@@ -131,13 +162,23 @@ async function proxyFacts(clients: MotoClients, proxy: DBProxy, clusters: DBClus
   ]);
   const targets: EndpointFacts[] = [];
   for (const t of registered.Targets ?? []) {
-    const cluster = t.Type === 'TRACKED_CLUSTER' ? clusters.find((c) => c.DBClusterIdentifier === t.RdsResourceId) : undefined;
-    const instance = t.Type === 'RDS_INSTANCE' ? instances.find((i) => i.DBInstanceIdentifier === t.RdsResourceId) : undefined;
+    const cluster =
+      t.Type === 'TRACKED_CLUSTER' ? clusters.find((c) => c.DBClusterIdentifier === t.RdsResourceId) : undefined;
+    const instance =
+      t.Type === 'RDS_INSTANCE' ? instances.find((i) => i.DBInstanceIdentifier === t.RdsResourceId) : undefined;
     if (cluster) targets.push(await clusterFacts(clients, cluster, instances));
     else if (instance) targets.push(await instanceFacts(clients, instance, instance.Endpoint?.Port ?? 5432));
   }
   const port = PROXY_PORT[proxy.EngineFamily ?? ''] ?? 5432;
-  return { kind: 'proxy', status: proxy.Status ?? 'unknown', port, vpcId: proxy.VpcId ?? '', subnets: s, groups: g, targets };
+  return {
+    kind: 'proxy',
+    status: proxy.Status ?? 'unknown',
+    port,
+    vpcId: proxy.VpcId ?? '',
+    subnets: s,
+    groups: g,
+    targets,
+  };
 }
 
 /** The DB instance, Aurora cluster endpoint (writer or reader) or RDS Proxy that `target` names, as facts. */
@@ -146,9 +187,13 @@ async function databaseFacts(clients: MotoClients, target: DatabaseTarget): Prom
     clients.rds.send(new DescribeDBInstancesCommand({})).then((o) => o.DBInstances ?? []),
     clients.rds.send(new DescribeDBClustersCommand({})).then((o) => o.DBClusters ?? []),
   ]);
-  const instance = instances.find((i) => i.Endpoint?.Address === target.host && (i.Endpoint?.Port ?? 5432) === target.port);
+  const instance = instances.find(
+    (i) => i.Endpoint?.Address === target.host && (i.Endpoint?.Port ?? 5432) === target.port,
+  );
   if (instance) return instanceFacts(clients, instance, target.port);
-  const cluster = clusters.find((c) => (c.Endpoint === target.host || c.ReaderEndpoint === target.host) && c.Port === target.port);
+  const cluster = clusters.find(
+    (c) => (c.Endpoint === target.host || c.ReaderEndpoint === target.host) && c.Port === target.port,
+  );
   if (cluster) return clusterFacts(clients, cluster, instances);
   const proxies = (await clients.rds.send(new DescribeDBProxiesCommand({}))).DBProxies ?? [];
   const proxy = proxies.find((p) => p.Endpoint === target.host && PROXY_PORT[p.EngineFamily ?? ''] === target.port);
@@ -169,7 +214,12 @@ export async function gatherReachFacts(
       groups(clients, connector.securityGroups),
       clients.ec2.send(new DescribeVpcAttributeCommand({ VpcId: connector.vpcId, Attribute: 'enableDnsSupport' })),
     ]);
-    facts.connector = { status: connector.status, subnets: s, groups: g, vpcDnsSupport: dns.EnableDnsSupport?.Value !== false };
+    facts.connector = {
+      status: connector.status,
+      subnets: s,
+      groups: g,
+      vpcDnsSupport: dns.EnableDnsSupport?.Value !== false,
+    };
   }
   if (target) facts.database = await databaseFacts(clients, target);
   return facts;

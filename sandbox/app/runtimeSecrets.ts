@@ -5,12 +5,22 @@
 import type { SecretsManagerClient } from '../secretsManager';
 
 /** The secret id and the optional JSON key / version selectors of a reference. */
-export function parseSecretReference(ref: string): { secretId: string; jsonKey?: string; versionStage?: string; versionId?: string } {
+export function parseSecretReference(ref: string): {
+  secretId: string;
+  jsonKey?: string;
+  versionStage?: string;
+  versionId?: string;
+} {
   const parts = ref.split(':');
   // arn:aws:secretsmanager:<region>:<account>:secret:<name-suffix> has 7 parts; more are selectors.
   if (parts[0] !== 'arn' || parts[2] !== 'secretsmanager' || parts.length <= 7) return { secretId: ref };
   const [jsonKey, versionStage, versionId] = parts.slice(7);
-  return { secretId: parts.slice(0, 7).join(':'), jsonKey: jsonKey || undefined, versionStage: versionStage || undefined, versionId: versionId || undefined };
+  return {
+    secretId: parts.slice(0, 7).join(':'),
+    jsonKey: jsonKey || undefined,
+    versionStage: versionStage || undefined,
+    versionId: versionId || undefined,
+  };
 }
 
 /** The injected value, or undefined when App Runner could not retrieve it. */

@@ -17,13 +17,21 @@ export interface NewConnector {
 /** Creates an ACTIVE connector after checking its network in EC2; the seeds use it too. */
 function requireRoomFor(ctx: EmulatorContext, region: string, name: string): void {
   const active = ctx.store.connectorsIn(region).filter((c) => c.status === 'ACTIVE');
-  if (active.some((c) => c.name === name)) throw invalidRequest(`A VPC connector with the name ${name} already exists.`);
+  if (active.some((c) => c.name === name))
+    throw invalidRequest(`A VPC connector with the name ${name} already exists.`);
   if (active.length >= ctx.settings.connectorQuota) {
-    throw new AppRunnerError('ServiceQuotaExceededException', `You have reached the quota of ${ctx.settings.connectorQuota} VPC connectors in ${region}.`);
+    throw new AppRunnerError(
+      'ServiceQuotaExceededException',
+      `You have reached the quota of ${ctx.settings.connectorQuota} VPC connectors in ${region}.`,
+    );
   }
 }
 
-export async function addConnector(ctx: EmulatorContext, region: string, input: NewConnector): Promise<ConnectorRecord> {
+export async function addConnector(
+  ctx: EmulatorContext,
+  region: string,
+  input: NewConnector,
+): Promise<ConnectorRecord> {
   requireRoomFor(ctx, region, input.name);
   const network = await checkConnectorNetwork(ctx.ec2(region), input.subnets, input.securityGroups);
   // Again after the EC2 round trip: a concurrent create of the same name may have won meanwhile.
@@ -69,7 +77,11 @@ export async function describeVpcConnector(ctx: EmulatorContext, region: string,
 
 export async function listVpcConnectors(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   // Inactive (deleted) revisions are listed too; clients filter on Status.
-  const page = paginate(ctx.store.connectorsIn(region), input.MaxResults as number | undefined, input.NextToken as string | undefined);
+  const page = paginate(
+    ctx.store.connectorsIn(region),
+    input.MaxResults as number | undefined,
+    input.NextToken as string | undefined,
+  );
   const out: Json = { VpcConnectors: page.items.map(connectorOut) };
   if (page.nextToken) out.NextToken = page.nextToken;
   return out;
@@ -79,7 +91,9 @@ export async function listVpcConnectors(ctx: EmulatorContext, region: string, in
 function servicesUsing(ctx: EmulatorContext, arn: string): string[] {
   const uses = (n: Json | undefined) => (n?.EgressConfiguration as Json | undefined)?.VpcConnectorArn === arn;
   return [...ctx.store.services.values()]
-    .filter((s) => s.status !== 'DELETED' && (uses(s.config.NetworkConfiguration) || uses(s.deployed?.NetworkConfiguration)))
+    .filter(
+      (s) => s.status !== 'DELETED' && (uses(s.config.NetworkConfiguration) || uses(s.deployed?.NetworkConfiguration)),
+    )
     .map((s) => s.name);
 }
 
@@ -88,7 +102,9 @@ export async function deleteVpcConnector(ctx: EmulatorContext, region: string, i
   if (connector.status === 'INACTIVE') throw notFound(`VPC connector ${connector.arn} is already deleted.`);
   const users = servicesUsing(ctx, connector.arn);
   if (users.length > 0) {
-    throw invalidRequest(`VPC connector ${connector.arn} is associated with one or more services (${users.join(', ')}). Disassociate it before deleting.`);
+    throw invalidRequest(
+      `VPC connector ${connector.arn} is associated with one or more services (${users.join(', ')}). Disassociate it before deleting.`,
+    );
   }
   connector.status = 'INACTIVE';
   connector.deletedAt = nowSeconds();

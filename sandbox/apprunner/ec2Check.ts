@@ -14,7 +14,11 @@ function errorName(e: unknown): string {
   return e instanceof Error ? e.name : '';
 }
 
-export async function checkConnectorNetwork(ec2: EC2Client, subnetIds: string[], groupIds: string[]): Promise<CheckedNetwork> {
+export async function checkConnectorNetwork(
+  ec2: EC2Client,
+  subnetIds: string[],
+  groupIds: string[],
+): Promise<CheckedNetwork> {
   if (subnetIds.length === 0) throw invalidRequest('At least one subnet is required.');
   let subnets;
   try {
@@ -29,7 +33,9 @@ export async function checkConnectorNetwork(ec2: EC2Client, subnetIds: string[],
   // CreateVpcConnectorRequest.Subnets): an IPv6-only subnet has no IPv4 block.
   const ipv6Only = subnets.filter((s) => s.Ipv6Native === true || !s.CidrBlock).map((s) => s.SubnetId);
   if (ipv6Only.length > 0) {
-    throw invalidRequest(`Subnets ${ipv6Only.join(', ')} are IPv6-only; App Runner supports subnets of IP address type IPv4 and dual stack.`);
+    throw invalidRequest(
+      `Subnets ${ipv6Only.join(', ')} are IPv6-only; App Runner supports subnets of IP address type IPv4 and dual stack.`,
+    );
   }
   const vpcs = new Set(subnets.map((s) => s.VpcId));
   if (vpcs.size > 1) throw invalidRequest('All subnets must belong to the same VPC.');
@@ -39,7 +45,8 @@ export async function checkConnectorNetwork(ec2: EC2Client, subnetIds: string[],
   try {
     groups = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: securityGroups }))).SecurityGroups ?? [];
   } catch (e) {
-    if (errorName(e).startsWith('InvalidGroup')) throw invalidRequest(`Security groups not found: ${securityGroups.join(', ')}`);
+    if (errorName(e).startsWith('InvalidGroup'))
+      throw invalidRequest(`Security groups not found: ${securityGroups.join(', ')}`);
     throw e;
   }
   const absent = securityGroups.filter((id) => !groups.some((g) => g.GroupId === id));

@@ -71,9 +71,13 @@ export class AppRunnerEmulator {
     if (!handler || !opModel) return jsonError('UnknownOperationException', `Unknown operation ${operation}`, 400);
     try {
       const input = parseBody(bodyText);
-      const issues = opModel.input ? validateShape(this.model, opModel.input.shape, input, operation, { rejectUnknownMembers: false }) : [];
+      const issues = opModel.input
+        ? validateShape(this.model, opModel.input.shape, input, operation, { rejectUnknownMembers: false })
+        : [];
       if (issues.length > 0) {
-        throw invalidRequest(`${issues.length} validation error${issues.length > 1 ? 's' : ''} detected: ${issues.join('; ')}`);
+        throw invalidRequest(
+          `${issues.length} validation error${issues.length > 1 ? 's' : ''} detected: ${issues.join('; ')}`,
+        );
       }
       const output = await handler(this.ctx, region, input);
       return { status: 200, headers: {}, body: JSON.stringify(output) };
@@ -93,7 +97,8 @@ function parseBody(text: string): Json {
   } catch {
     throw invalidRequest('The request body is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest('The request body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidRequest('The request body must be a JSON object.');
   return value as Json;
 }
 

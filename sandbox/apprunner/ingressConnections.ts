@@ -29,15 +29,21 @@ function out(c: IngressConnectionRecord): Json {
 }
 
 /** The VPC and endpoint must exist and the endpoint must be an App Runner requests interface endpoint in that VPC. */
-async function checkIngressVpc(ctx: EmulatorContext, region: string, config: Json | undefined): Promise<{ vpcId: string; vpcEndpointId: string }> {
+async function checkIngressVpc(
+  ctx: EmulatorContext,
+  region: string,
+  config: Json | undefined,
+): Promise<{ vpcId: string; vpcEndpointId: string }> {
   const vpcId = String(config?.VpcId ?? '');
   const vpcEndpointId = String(config?.VpcEndpointId ?? '');
   if (!vpcId || !vpcEndpointId) throw invalidRequest('IngressVpcConfiguration needs both VpcId and VpcEndpointId.');
   let endpoint;
   try {
-    endpoint = (await ctx.ec2(region).send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [vpcEndpointId] }))).VpcEndpoints?.[0];
+    endpoint = (await ctx.ec2(region).send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [vpcEndpointId] })))
+      .VpcEndpoints?.[0];
   } catch (e) {
-    if (e instanceof Error && e.name.startsWith('InvalidVpcEndpoint')) throw invalidRequest(`VPC endpoint ${vpcEndpointId} doesn't exist.`);
+    if (e instanceof Error && e.name.startsWith('InvalidVpcEndpoint'))
+      throw invalidRequest(`VPC endpoint ${vpcEndpointId} doesn't exist.`);
     throw e;
   }
   if (!endpoint) throw invalidRequest(`VPC endpoint ${vpcEndpointId} doesn't exist.`);
@@ -50,7 +56,12 @@ async function checkIngressVpc(ctx: EmulatorContext, region: string, config: Jso
 }
 
 /** Moves the connection to `pending` now and to `done` after the operation delay. */
-function transition(ctx: EmulatorContext, c: IngressConnectionRecord, pending: IngressConnectionStatus, done: IngressConnectionStatus): void {
+function transition(
+  ctx: EmulatorContext,
+  c: IngressConnectionRecord,
+  pending: IngressConnectionStatus,
+  done: IngressConnectionStatus,
+): void {
   c.status = pending;
   ctx.timers.after(ctx.settings.operationDelayMs, () => {
     if (c.status !== pending) return;
@@ -69,11 +80,14 @@ export async function createVpcIngressConnection(ctx: EmulatorContext, region: s
   const name = String(input.VpcIngressConnectionName);
   const service = ctx.store.services.get(String(input.ServiceArn));
   // The operation declares no ResourceNotFoundException: an unknown service is an invalid request.
-  if (!service || service.region !== region || service.status === 'DELETED') throw invalidRequest(`Service ${String(input.ServiceArn)} doesn't exist.`);
+  if (!service || service.region !== region || service.status === 'DELETED')
+    throw invalidRequest(`Service ${String(input.ServiceArn)} doesn't exist.`);
   const inRegion = () => [...ctx.store.ingressConnections.values()].filter((c) => c.region === region && live(c));
-  if (inRegion().some((c) => c.name === name)) throw invalidRequest(`A VPC ingress connection with the name ${name} already exists.`);
+  if (inRegion().some((c) => c.name === name))
+    throw invalidRequest(`A VPC ingress connection with the name ${name} already exists.`);
   const vpc = await checkIngressVpc(ctx, region, input.IngressVpcConfiguration as Json | undefined);
-  if (inRegion().some((c) => c.name === name)) throw invalidRequest(`A VPC ingress connection with the name ${name} already exists.`);
+  if (inRegion().some((c) => c.name === name))
+    throw invalidRequest(`A VPC ingress connection with the name ${name} already exists.`);
   const c: IngressConnectionRecord = {
     arn: ingressConnectionArn(region, name, hexId()),
     name,
@@ -104,7 +118,12 @@ export async function listVpcIngressConnections(ctx: EmulatorContext, region: st
       (filter.VpcEndpointId === undefined || c.vpcEndpointId === filter.VpcEndpointId),
   );
   const page = paginate(all, input.MaxResults as number | undefined, input.NextToken as string | undefined);
-  const o: Json = { VpcIngressConnectionSummaryList: page.items.map((c) => ({ VpcIngressConnectionArn: c.arn, ServiceArn: c.serviceArn })) };
+  const o: Json = {
+    VpcIngressConnectionSummaryList: page.items.map((c) => ({
+      VpcIngressConnectionArn: c.arn,
+      ServiceArn: c.serviceArn,
+    })),
+  };
   if (page.nextToken) o.NextToken = page.nextToken;
   return o;
 }

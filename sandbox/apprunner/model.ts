@@ -112,8 +112,10 @@ export function validateShape(
     case 'integer':
     case 'long':
       if (typeof value !== 'number' || !Number.isInteger(value)) return [`${where}: expected an integer`];
-      if (shape.min !== undefined && value < shape.min) issues.push(`${where}: ${value} is below the minimum ${shape.min}`);
-      if (shape.max !== undefined && value > shape.max) issues.push(`${where}: ${value} is above the maximum ${shape.max}`);
+      if (shape.min !== undefined && value < shape.min)
+        issues.push(`${where}: ${value} is below the minimum ${shape.min}`);
+      if (shape.max !== undefined && value > shape.max)
+        issues.push(`${where}: ${value} is above the maximum ${shape.max}`);
       return issues;
     case 'boolean':
       return typeof value === 'boolean' ? [] : [`${where}: expected a boolean`];
@@ -130,15 +132,18 @@ export function validateShape(
 
 function lengthIssues(shape: Shape, length: number, where: string): string[] {
   const out: string[] = [];
-  if (shape.min !== undefined && length < shape.min) out.push(`${where}: length ${length} is below the minimum ${shape.min}`);
-  if (shape.max !== undefined && length > shape.max) out.push(`${where}: length ${length} is above the maximum ${shape.max}`);
+  if (shape.min !== undefined && length < shape.min)
+    out.push(`${where}: length ${length} is below the minimum ${shape.min}`);
+  if (shape.max !== undefined && length > shape.max)
+    out.push(`${where}: length ${length} is above the maximum ${shape.max}`);
   return out;
 }
 
 function stringIssues(name: string, shape: Shape, value: unknown, where: string, options: ValidateOptions): string[] {
   if (typeof value !== 'string') return [`${where}: expected a string`];
   const out = lengthIssues(shape, value.length, where);
-  if (shape.enum && !shape.enum.includes(value)) out.push(`${where}: '${value}' is not one of ${shape.enum.join(', ')}`);
+  if (shape.enum && !shape.enum.includes(value))
+    out.push(`${where}: '${value}' is not one of ${shape.enum.join(', ')}`);
   if (shape.pattern && !options.skipPatternFor?.includes(name) && !fullMatch(shape.pattern, value)) {
     out.push(`${where}: '${value}' does not match the pattern ${shape.pattern}`);
   }

@@ -6,7 +6,10 @@ import { nowSeconds, type OperationRecord, type OperationType, type ServiceConfi
 
 /** Why a deployment of `config` cannot run, or undefined when it can. */
 export function deploymentProblem(ctx: EmulatorContext, config: ServiceConfig): string | undefined {
-  const egress = (config.NetworkConfiguration.EgressConfiguration ?? {}) as { EgressType?: string; VpcConnectorArn?: string };
+  const egress = (config.NetworkConfiguration.EgressConfiguration ?? {}) as {
+    EgressType?: string;
+    VpcConnectorArn?: string;
+  };
   if (egress.EgressType !== 'VPC') return undefined;
   const connector = ctx.store.connectors.get(egress.VpcConnectorArn ?? '');
   if (!connector || connector.status !== 'ACTIVE') return `VPC connector ${egress.VpcConnectorArn} is not active.`;
@@ -28,7 +31,14 @@ export function beginOperation(
   finish: (op: OperationRecord) => string | undefined,
 ): OperationRecord {
   const now = nowSeconds();
-  const op: OperationRecord = { Id: operationId(), Type: type, Status: 'PENDING', TargetArn: service.arn, StartedAt: now, UpdatedAt: now };
+  const op: OperationRecord = {
+    Id: operationId(),
+    Type: type,
+    Status: 'PENDING',
+    TargetArn: service.arn,
+    StartedAt: now,
+    UpdatedAt: now,
+  };
   service.operations.unshift(op);
   service.status = 'OPERATION_IN_PROGRESS';
   service.updatedAt = now;
@@ -53,12 +63,18 @@ export function beginOperation(
         : `[AppRunner] Operation ${type} with ID : ${op.Id} failed. Failure reason : ${failure}`;
     void ctx.hooks.serviceEvent(service, message).catch(() => undefined);
   });
-  void ctx.hooks.serviceEvent(service, `[AppRunner] Operation ${type} with ID : ${op.Id} started.`).catch(() => undefined);
+  void ctx.hooks
+    .serviceEvent(service, `[AppRunner] Operation ${type} with ID : ${op.Id} started.`)
+    .catch(() => undefined);
   return op;
 }
 
 /** Finishes a deployment-type operation: success deploys `service.config`, failure restores `previous`. */
-export function finishDeployment(ctx: EmulatorContext, service: ServiceRecord, previous: ServiceConfig | undefined): string | undefined {
+export function finishDeployment(
+  ctx: EmulatorContext,
+  service: ServiceRecord,
+  previous: ServiceConfig | undefined,
+): string | undefined {
   const problem = deploymentProblem(ctx, service.config);
   if (problem === undefined) {
     service.deployed = service.config;

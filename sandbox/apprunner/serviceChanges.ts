@@ -11,7 +11,8 @@ import type { Json } from './store';
 export async function updateService(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   const service = findService(ctx, region, input.ServiceArn);
   requireSettled(service);
-  if (service.status !== 'RUNNING') throw invalidState(`Service ${service.arn} is ${service.status}; it must be RUNNING to update.`);
+  if (service.status !== 'RUNNING')
+    throw invalidState(`Service ${service.arn} is ${service.status}; it must be RUNNING to update.`);
   const previous = service.config;
   service.config = updatedServiceConfig(ctx, region, previous, input);
   const op = beginOperation(ctx, service, 'UPDATE_SERVICE', () => finishDeployment(ctx, service, previous));
@@ -19,10 +20,17 @@ export async function updateService(ctx: EmulatorContext, region: string, input:
 }
 
 /** Pause and resume: a settled service in `from` goes through `type` to `to`. */
-function toggle(ctx: EmulatorContext, region: string, input: Json, from: 'RUNNING' | 'PAUSED', type: 'PAUSE_SERVICE' | 'RESUME_SERVICE'): Json {
+function toggle(
+  ctx: EmulatorContext,
+  region: string,
+  input: Json,
+  from: 'RUNNING' | 'PAUSED',
+  type: 'PAUSE_SERVICE' | 'RESUME_SERVICE',
+): Json {
   const service = findService(ctx, region, input.ServiceArn);
   requireSettled(service);
-  if (service.status !== from) throw invalidState(`Service ${service.arn} is ${service.status}; ${type} needs a ${from} service.`);
+  if (service.status !== from)
+    throw invalidState(`Service ${service.arn} is ${service.status}; ${type} needs a ${from} service.`);
   const op = beginOperation(ctx, service, type, () => {
     service.status = from === 'RUNNING' ? 'PAUSED' : 'RUNNING';
     // Resumed instances start again and log their database connection like any deployment.
@@ -43,7 +51,8 @@ export async function resumeService(ctx: EmulatorContext, region: string, input:
 export async function startDeployment(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   const service = findService(ctx, region, input.ServiceArn);
   // StartDeployment's documented errors do not include InvalidStateException.
-  if (service.status !== 'RUNNING') throw invalidRequest(`Service ${service.arn} is ${service.status}; a deployment needs a RUNNING service.`);
+  if (service.status !== 'RUNNING')
+    throw invalidRequest(`Service ${service.arn} is ${service.status}; a deployment needs a RUNNING service.`);
   const previous = service.config;
   const op = beginOperation(ctx, service, 'START_DEPLOYMENT', () => finishDeployment(ctx, service, previous));
   return { OperationId: op.Id };
@@ -51,7 +60,11 @@ export async function startDeployment(ctx: EmulatorContext, region: string, inpu
 
 export async function listOperations(ctx: EmulatorContext, region: string, input: Json): Promise<Json> {
   const service = findService(ctx, region, input.ServiceArn);
-  const page = paginate(service.operations, input.MaxResults as number | undefined, input.NextToken as string | undefined);
+  const page = paginate(
+    service.operations,
+    input.MaxResults as number | undefined,
+    input.NextToken as string | undefined,
+  );
   const out: Json = { OperationSummaryList: page.items.map(operationOut) };
   if (page.nextToken) out.NextToken = page.nextToken;
   return out;

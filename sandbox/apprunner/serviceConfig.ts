@@ -5,7 +5,13 @@ import { invalidRequest } from './errors';
 import { defaultAutoScalingArn } from './ids';
 import type { Json, ServiceConfig } from './store';
 
-const CPU: Record<string, string> = { '0.25 vCPU': '256', '0.5 vCPU': '512', '1 vCPU': '1024', '2 vCPU': '2048', '4 vCPU': '4096' };
+const CPU: Record<string, string> = {
+  '0.25 vCPU': '256',
+  '0.5 vCPU': '512',
+  '1 vCPU': '1024',
+  '2 vCPU': '2048',
+  '4 vCPU': '4096',
+};
 
 function memoryMb(value: string): string {
   const gb = /^([\d.]+) GB$/.exec(value);
@@ -32,7 +38,8 @@ export function sourceConfiguration(input: Json): Json {
     out.ImageRepository = { ...image, ImageConfiguration: { Port: '8080', ...asJson(image.ImageConfiguration) } };
     out.AutoDeploymentsEnabled = input.AutoDeploymentsEnabled ?? type !== 'ECR_PUBLIC';
   } else {
-    if (!auth.ConnectionArn) throw invalidRequest('AuthenticationConfiguration.ConnectionArn is required for a code repository.');
+    if (!auth.ConnectionArn)
+      throw invalidRequest('AuthenticationConfiguration.ConnectionArn is required for a code repository.');
     out.AutoDeploymentsEnabled = input.AutoDeploymentsEnabled ?? true;
   }
   if (out.AutoDeploymentsEnabled === true && image?.ImageRepositoryType === 'ECR_PUBLIC') {
@@ -54,14 +61,20 @@ export function healthCheckConfiguration(current: Json | undefined, input: Json 
 }
 
 /** Network configuration with the egress rules App Runner enforces (VPC needs an active connector ARN). */
-export function networkConfiguration(ctx: EmulatorContext, region: string, current: Json | undefined, input: Json | undefined): Json {
+export function networkConfiguration(
+  ctx: EmulatorContext,
+  region: string,
+  current: Json | undefined,
+  input: Json | undefined,
+): Json {
   const base: Json = current ?? {
     EgressConfiguration: { EgressType: 'DEFAULT' },
     IngressConfiguration: { IsPubliclyAccessible: true },
     IpAddressType: 'IPV4',
   };
   const merged: Json = { ...base, ...input };
-  if (input?.EgressConfiguration !== undefined) merged.EgressConfiguration = egressConfiguration(ctx, region, asJson(input.EgressConfiguration));
+  if (input?.EgressConfiguration !== undefined)
+    merged.EgressConfiguration = egressConfiguration(ctx, region, asJson(input.EgressConfiguration));
   return merged;
 }
 
@@ -86,21 +99,44 @@ export function newServiceConfig(ctx: EmulatorContext, region: string, input: Js
     InstanceConfiguration: instanceConfiguration(undefined, input.InstanceConfiguration as Json | undefined),
     HealthCheckConfiguration: healthCheckConfiguration(undefined, input.HealthCheckConfiguration as Json | undefined),
     NetworkConfiguration: networkConfiguration(ctx, region, undefined, input.NetworkConfiguration as Json | undefined),
-    ObservabilityConfiguration: (input.ObservabilityConfiguration as Json | undefined) ?? { ObservabilityEnabled: false },
-    AutoScalingConfigurationArn: (input.AutoScalingConfigurationArn as string | undefined) ?? defaultAutoScalingArn(region),
+    ObservabilityConfiguration: (input.ObservabilityConfiguration as Json | undefined) ?? {
+      ObservabilityEnabled: false,
+    },
+    AutoScalingConfigurationArn:
+      (input.AutoScalingConfigurationArn as string | undefined) ?? defaultAutoScalingArn(region),
   };
   if (input.EncryptionConfiguration) config.EncryptionConfiguration = input.EncryptionConfiguration as Json;
   return config;
 }
 
-export function updatedServiceConfig(ctx: EmulatorContext, region: string, current: ServiceConfig, input: Json): ServiceConfig {
+export function updatedServiceConfig(
+  ctx: EmulatorContext,
+  region: string,
+  current: ServiceConfig,
+  input: Json,
+): ServiceConfig {
   return {
     ...current,
-    SourceConfiguration: input.SourceConfiguration ? sourceConfiguration(asJson(input.SourceConfiguration)) : current.SourceConfiguration,
-    InstanceConfiguration: instanceConfiguration(current.InstanceConfiguration, input.InstanceConfiguration as Json | undefined),
-    HealthCheckConfiguration: healthCheckConfiguration(current.HealthCheckConfiguration, input.HealthCheckConfiguration as Json | undefined),
-    NetworkConfiguration: networkConfiguration(ctx, region, current.NetworkConfiguration, input.NetworkConfiguration as Json | undefined),
-    ObservabilityConfiguration: (input.ObservabilityConfiguration as Json | undefined) ?? current.ObservabilityConfiguration,
-    AutoScalingConfigurationArn: (input.AutoScalingConfigurationArn as string | undefined) ?? current.AutoScalingConfigurationArn,
+    SourceConfiguration: input.SourceConfiguration
+      ? sourceConfiguration(asJson(input.SourceConfiguration))
+      : current.SourceConfiguration,
+    InstanceConfiguration: instanceConfiguration(
+      current.InstanceConfiguration,
+      input.InstanceConfiguration as Json | undefined,
+    ),
+    HealthCheckConfiguration: healthCheckConfiguration(
+      current.HealthCheckConfiguration,
+      input.HealthCheckConfiguration as Json | undefined,
+    ),
+    NetworkConfiguration: networkConfiguration(
+      ctx,
+      region,
+      current.NetworkConfiguration,
+      input.NetworkConfiguration as Json | undefined,
+    ),
+    ObservabilityConfiguration:
+      (input.ObservabilityConfiguration as Json | undefined) ?? current.ObservabilityConfiguration,
+    AutoScalingConfigurationArn:
+      (input.AutoScalingConfigurationArn as string | undefined) ?? current.AutoScalingConfigurationArn,
   };
 }

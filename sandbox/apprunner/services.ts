@@ -29,7 +29,10 @@ export function addService(ctx: EmulatorContext, region: string, name: string, c
     throw invalidRequest(`A service with the name ${name} already exists.`);
   }
   if (ctx.store.servicesIn(region).filter(live).length >= ctx.settings.serviceQuota) {
-    throw new AppRunnerError('ServiceQuotaExceededException', `You have reached the quota of ${ctx.settings.serviceQuota} services in ${region}.`);
+    throw new AppRunnerError(
+      'ServiceQuotaExceededException',
+      `You have reached the quota of ${ctx.settings.serviceQuota} services in ${region}.`,
+    );
   }
   const id = hexId();
   const now = nowSeconds();

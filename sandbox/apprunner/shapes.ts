@@ -23,7 +23,8 @@ export function serviceOut(service: ServiceRecord, publicHost: string): Json {
     ObservabilityConfiguration: c.ObservabilityConfiguration,
   };
   // AWS omits the URL of a service that no longer (or not yet) serves.
-  if (service.status !== 'DELETED' && service.status !== 'CREATE_FAILED') out.ServiceUrl = serviceUrl(publicHost, service);
+  if (service.status !== 'DELETED' && service.status !== 'CREATE_FAILED')
+    out.ServiceUrl = serviceUrl(publicHost, service);
   if (service.deletedAt !== undefined) out.DeletedAt = service.deletedAt;
   if (c.EncryptionConfiguration) out.EncryptionConfiguration = c.EncryptionConfiguration;
   return out;

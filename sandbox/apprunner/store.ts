@@ -2,14 +2,10 @@
 // JSON form (botocore member names), so what a client sent is what DescribeService returns.
 export type Json = Record<string, unknown>;
 
-export type ServiceStatus = 'CREATE_FAILED' | 'RUNNING' | 'DELETED' | 'DELETE_FAILED' | 'PAUSED' | 'OPERATION_IN_PROGRESS';
+export type ServiceStatus =
+  'CREATE_FAILED' | 'RUNNING' | 'DELETED' | 'DELETE_FAILED' | 'PAUSED' | 'OPERATION_IN_PROGRESS';
 export type OperationType =
-  | 'START_DEPLOYMENT'
-  | 'CREATE_SERVICE'
-  | 'PAUSE_SERVICE'
-  | 'RESUME_SERVICE'
-  | 'DELETE_SERVICE'
-  | 'UPDATE_SERVICE';
+  'START_DEPLOYMENT' | 'CREATE_SERVICE' | 'PAUSE_SERVICE' | 'RESUME_SERVICE' | 'DELETE_SERVICE' | 'UPDATE_SERVICE';
 export type OperationStatus = 'PENDING' | 'IN_PROGRESS' | 'FAILED' | 'SUCCEEDED';
 
 /** The members of `Service` a client can set (CreateService/UpdateService). */

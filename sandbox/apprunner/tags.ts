@@ -6,7 +6,8 @@ import type { Json } from './store';
 
 function requireResource(ctx: EmulatorContext, region: string, arn: unknown): string {
   const key = String(arn);
-  const resource = ctx.store.services.get(key) ?? ctx.store.connectors.get(key) ?? ctx.store.ingressConnections.get(key);
+  const resource =
+    ctx.store.services.get(key) ?? ctx.store.connectors.get(key) ?? ctx.store.ingressConnections.get(key);
   if (!resource || resource.region !== region) throw notFound(`Resource with ARN ${key} doesn't exist.`);
   return key;
 }

@@ -33,7 +33,8 @@ export function rdsError(code: string, message: string, status: number): WireRep
 }
 
 function targetXml(t: DBProxyTarget): string {
-  const field = (name: string, value: string | number | undefined) => (value === undefined ? '' : `<${name}>${xmlEscape(String(value))}</${name}>`);
+  const field = (name: string, value: string | number | undefined) =>
+    value === undefined ? '' : `<${name}>${xmlEscape(String(value))}</${name}>`;
   const health = t.TargetHealth
     ? `<TargetHealth>${field('State', t.TargetHealth.State)}${field('Reason', t.TargetHealth.Reason)}${field('Description', t.TargetHealth.Description)}</TargetHealth>`
     : '';
@@ -42,7 +43,11 @@ function targetXml(t: DBProxyTarget): string {
 
 function instanceHealth(i: DBInstance | undefined): DBProxyTarget['TargetHealth'] {
   if (i?.DBInstanceStatus === 'available') return { State: 'AVAILABLE' };
-  return { State: 'UNAVAILABLE', Reason: 'UNREACHABLE', Description: `The DB instance is ${i?.DBInstanceStatus ?? 'missing'}.` };
+  return {
+    State: 'UNAVAILABLE',
+    Reason: 'UNREACHABLE',
+    Description: `The DB instance is ${i?.DBInstanceStatus ?? 'missing'}.`,
+  };
 }
 
 /** The registered targets as RDS lists them: a tracked cluster followed by its DB instances. */
@@ -55,7 +60,14 @@ async function expandTargets(rds: RDSClient, registered: DBProxyTarget[]): Promi
   for (const t of registered) {
     if (t.Type === 'TRACKED_CLUSTER') {
       const cluster: DBCluster | undefined = clusters.find((c) => c.DBClusterIdentifier === t.RdsResourceId);
-      out.push({ TargetArn: cluster?.DBClusterArn, Endpoint: t.Endpoint, TrackedClusterId: t.RdsResourceId, RdsResourceId: t.RdsResourceId, Port: t.Port, Type: 'TRACKED_CLUSTER' });
+      out.push({
+        TargetArn: cluster?.DBClusterArn,
+        Endpoint: t.Endpoint,
+        TrackedClusterId: t.RdsResourceId,
+        RdsResourceId: t.RdsResourceId,
+        Port: t.Port,
+        Type: 'TRACKED_CLUSTER',
+      });
       for (const member of cluster?.DBClusterMembers ?? []) {
         const instance = instances.find((i) => i.DBInstanceIdentifier === member.DBInstanceIdentifier);
         out.push({
@@ -71,7 +83,12 @@ async function expandTargets(rds: RDSClient, registered: DBProxyTarget[]): Promi
       }
     } else {
       const instance = instances.find((i) => i.DBInstanceIdentifier === t.RdsResourceId);
-      out.push({ ...t, TargetArn: instance?.DBInstanceArn, Role: 'READ_WRITE', TargetHealth: instanceHealth(instance) });
+      out.push({
+        ...t,
+        TargetArn: instance?.DBInstanceArn,
+        Role: 'READ_WRITE',
+        TargetHealth: instanceHealth(instance),
+      });
     }
   }
   return out;
@@ -114,9 +131,14 @@ export async function describeDbProxyTargets(rds: RDSClient, params: URLSearchPa
     await rds.send(new DescribeDBProxiesCommand({ DBProxyName: proxyName }));
     const groupName = params.get('TargetGroupName');
     if (groupName) {
-      const groups = (await rds.send(new DescribeDBProxyTargetGroupsCommand({ DBProxyName: proxyName }))).TargetGroups ?? [];
+      const groups =
+        (await rds.send(new DescribeDBProxyTargetGroupsCommand({ DBProxyName: proxyName }))).TargetGroups ?? [];
       if (!groups.some((g) => g.TargetGroupName === groupName)) {
-        return rdsError('DBProxyTargetGroupNotFoundFault', `The specified target group ${groupName} doesn't exist for proxy ${proxyName}.`, 404);
+        return rdsError(
+          'DBProxyTargetGroupNotFoundFault',
+          `The specified target group ${groupName} doesn't exist for proxy ${proxyName}.`,
+          404,
+        );
       }
     }
     registered = (await rds.send(new DescribeDBProxyTargetsCommand({ DBProxyName: proxyName }))).Targets ?? [];
@@ -125,7 +147,10 @@ export async function describeDbProxyTargets(rds: RDSClient, params: URLSearchPa
   }
   const all = await expandTargets(rds, registered);
   const page = all.slice(start, start + maxRecords);
-  const next = start + page.length < all.length ? `<Marker>${Buffer.from(String(start + page.length)).toString('base64')}</Marker>` : '';
+  const next =
+    start + page.length < all.length
+      ? `<Marker>${Buffer.from(String(start + page.length)).toString('base64')}</Marker>`
+      : '';
   const id = randomUUID();
   const body =
     `<DescribeDBProxyTargetsResponse xmlns="${NAMESPACE}"><DescribeDBProxyTargetsResult><Targets>${page.map(targetXml).join('')}</Targets>${next}</DescribeDBProxyTargetsResult>` +

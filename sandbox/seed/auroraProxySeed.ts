@@ -4,7 +4,12 @@
 // DATABASE_URL names the proxy endpoint, `kyudai-batch`'s the cluster's writer endpoint. Catches: rules
 // aimed at the cluster when the app talks to the proxy (and the reverse), and instance-only DB lookups.
 import { AuthorizeSecurityGroupIngressCommand } from '@aws-sdk/client-ec2';
-import { CreateDBClusterCommand, CreateDBInstanceCommand, CreateDBProxyCommand, RegisterDBProxyTargetsCommand } from '@aws-sdk/client-rds';
+import {
+  CreateDBClusterCommand,
+  CreateDBInstanceCommand,
+  CreateDBProxyCommand,
+  RegisterDBProxyTargetsCommand,
+} from '@aws-sdk/client-rds';
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
 import { dbSubnetGroup, runningService, securityGroup, seedPassword, seedWithNetwork } from './seedParts';
@@ -15,12 +20,20 @@ export const PROXY_ROLE_ARN = 'arn:aws:iam::123456789012:role/kyudai-rds-proxy';
 export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
   const { ec2, rds, secrets } = clients;
   const { info, net } = await seedWithNetwork(ec2, 'aurora-proxy', 'kyudai-aurora');
-  info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-aurora-cluster', 'sg-aurora', 'Aurora PostgreSQL cluster kyudai-aurora');
+  info.sgRdsId = await securityGroup(
+    ec2,
+    net.vpcId,
+    'kyudai-aurora-cluster',
+    'sg-aurora',
+    'Aurora PostgreSQL cluster kyudai-aurora',
+  );
   info.sgProxyId = await securityGroup(ec2, net.vpcId, 'kyudai-rds-proxy', 'sg-rds-proxy', 'RDS Proxy kyudai-proxy');
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: info.sgRdsId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgProxyId }] }],
+      IpPermissions: [
+        { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgProxyId }] },
+      ],
     }),
   );
   info.dbSubnetGroupName = await dbSubnetGroup(rds, 'kyudai-aurora-subnet-group', net.privateSubnetIds);
@@ -58,7 +71,10 @@ export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients
   // The proxy logs in with the cluster's credentials from Secrets Manager, as RDS Proxy requires.
   info.secretName = 'kyudai/aurora/app';
   info.secretArn = (
-    await secrets.call<{ ARN: string }>('CreateSecret', { Name: info.secretName, SecretString: JSON.stringify({ username: 'app', password }) })
+    await secrets.call<{ ARN: string }>('CreateSecret', {
+      Name: info.secretName,
+      SecretString: JSON.stringify({ username: 'app', password }),
+    })
   ).ARN;
   const proxy = await rds.send(
     new CreateDBProxyCommand({
@@ -73,14 +89,22 @@ export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients
   );
   info.dbProxyName = 'kyudai-proxy';
   info.dbProxyEndpoint = proxy.DBProxy?.Endpoint ?? '';
-  await rds.send(new RegisterDBProxyTargetsCommand({ DBProxyName: 'kyudai-proxy', DBClusterIdentifiers: ['kyudai-aurora'] }));
+  await rds.send(
+    new RegisterDBProxyTargetsCommand({ DBProxyName: 'kyudai-proxy', DBClusterIdentifiers: ['kyudai-aurora'] }),
+  );
   info.dbEndpoint = info.dbProxyEndpoint;
   const api = await runningService(ctx, 'kyudai-api', {
-    image: { RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://app:placeholder@${info.dbProxyEndpoint}:5432/kyudai` } },
+    image: {
+      RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://app:placeholder@${info.dbProxyEndpoint}:5432/kyudai` },
+    },
   });
   Object.assign(info, { serviceName: api.name, serviceArn: api.arn, serviceId: api.id });
   const batch = await runningService(ctx, 'kyudai-batch', {
-    image: { RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://app:placeholder@${info.dbClusterEndpoint}:5432/kyudai` } },
+    image: {
+      RuntimeEnvironmentVariables: {
+        DATABASE_URL: `postgresql://app:placeholder@${info.dbClusterEndpoint}:5432/kyudai`,
+      },
+    },
   });
   Object.assign(info, { secondServiceName: batch.name, secondServiceArn: batch.arn, secondServiceId: batch.id });
   return info;

@@ -21,18 +21,24 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
     egress: [permission('tcp', 443, { cidrs: ['0.0.0.0/0'] })],
   });
   await clients.ec2.send(
-    new AuthorizeSecurityGroupIngressCommand({ GroupId: info.sgRdsId, IpPermissions: [permission('tcp', 5432, { cidrs: ['0.0.0.0/0'] })] }),
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: info.sgRdsId,
+      IpPermissions: [permission('tcp', 5432, { cidrs: ['0.0.0.0/0'] })],
+    }),
   );
   const c = await connector(ctx, 'campus-sns-vpc-connector', info.publicSubnetIds ?? [], [info.appRunnerGroupId]);
   info.connectorArn = c.arn;
   const service = await runningService(ctx, { name: 'kyudai-api', databaseUrl: url });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });
-  info.extraServiceArns = [(await runningService(ctx, { name: 'kyudai-admin', databaseUrl: url, connectorArn: c.arn })).arn];
+  info.extraServiceArns = [
+    (await runningService(ctx, { name: 'kyudai-admin', databaseUrl: url, connectorArn: c.arn })).arn,
+  ];
   return info;
 }
 
 export const brownfieldSeed: SeedDefinition = {
   name: 'brownfield',
-  summary: 'A half-done manual setup: the group with only 443, the wanted connector on public subnets used by another service, 5432 open to 0.0.0.0/0',
+  summary:
+    'A half-done manual setup: the group with only 443, the wanted connector on public subnets used by another service, 5432 open to 0.0.0.0/0',
   create,
 };

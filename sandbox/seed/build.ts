@@ -36,8 +36,15 @@ export const tagList = (tags: TagMap): Tag[] => Object.entries(tags).map(([Key, 
 const spec = (type: ResourceType, tags: TagMap) => [{ ResourceType: type, Tags: tagList(tags) }];
 
 /** A VPC with DNS support and host names on (what CDK, the Terraform module and the console wizard set). */
-export async function vpc(ec2: EC2Client, cidr: string, tags: TagMap, ipv6 = false): Promise<{ vpcId: string; ipv6Cidr?: string }> {
-  const out = await ec2.send(new CreateVpcCommand({ CidrBlock: cidr, AmazonProvidedIpv6CidrBlock: ipv6, TagSpecifications: spec('vpc', tags) }));
+export async function vpc(
+  ec2: EC2Client,
+  cidr: string,
+  tags: TagMap,
+  ipv6 = false,
+): Promise<{ vpcId: string; ipv6Cidr?: string }> {
+  const out = await ec2.send(
+    new CreateVpcCommand({ CidrBlock: cidr, AmazonProvidedIpv6CidrBlock: ipv6, TagSpecifications: spec('vpc', tags) }),
+  );
   const vpcId = out.Vpc?.VpcId ?? '';
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsSupport: { Value: true } }));
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
@@ -60,7 +67,13 @@ export interface SubnetSpec {
 
 export async function subnet(ec2: EC2Client, vpcId: string, s: SubnetSpec): Promise<string> {
   const out = await ec2.send(
-    new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: s.cidr, Ipv6CidrBlock: s.ipv6Cidr, AvailabilityZone: s.az, TagSpecifications: spec('subnet', s.tags) }),
+    new CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: s.cidr,
+      Ipv6CidrBlock: s.ipv6Cidr,
+      AvailabilityZone: s.az,
+      TagSpecifications: spec('subnet', s.tags),
+    }),
   );
   return out.Subnet?.SubnetId ?? '';
 }
@@ -75,8 +88,16 @@ export interface RouteSpec {
 }
 
 /** A route table with its routes (besides `local`), associated with `subnetIds`. */
-export async function routeTable(ec2: EC2Client, vpcId: string, tags: TagMap, routes: RouteSpec[], subnetIds: string[]): Promise<string> {
-  const rt = await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: spec('route-table', tags) }));
+export async function routeTable(
+  ec2: EC2Client,
+  vpcId: string,
+  tags: TagMap,
+  routes: RouteSpec[],
+  subnetIds: string[],
+): Promise<string> {
+  const rt = await ec2.send(
+    new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: spec('route-table', tags) }),
+  );
   const id = rt.RouteTable?.RouteTableId ?? '';
   for (const r of routes) {
     await ec2.send(
@@ -90,14 +111,21 @@ export async function routeTable(ec2: EC2Client, vpcId: string, tags: TagMap, ro
       }),
     );
   }
-  for (const subnetId of subnetIds) await ec2.send(new AssociateRouteTableCommand({ RouteTableId: id, SubnetId: subnetId }));
+  for (const subnetId of subnetIds)
+    await ec2.send(new AssociateRouteTableCommand({ RouteTableId: id, SubnetId: subnetId }));
   return id;
 }
 
 /** A public NAT gateway with a new Elastic IP in `subnetId`. */
 export async function natGateway(ec2: EC2Client, subnetId: string, tags: TagMap): Promise<string> {
   const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
-  const nat = await ec2.send(new CreateNatGatewayCommand({ SubnetId: subnetId, AllocationId: eip.AllocationId, TagSpecifications: spec('natgateway', tags) }));
+  const nat = await ec2.send(
+    new CreateNatGatewayCommand({
+      SubnetId: subnetId,
+      AllocationId: eip.AllocationId,
+      TagSpecifications: spec('natgateway', tags),
+    }),
+  );
   return nat.NatGateway?.NatGatewayId ?? '';
 }
 
@@ -112,21 +140,36 @@ export interface GroupSpec {
 
 export async function securityGroup(ec2: EC2Client, vpcId: string, g: GroupSpec): Promise<string> {
   const out = await ec2.send(
-    new CreateSecurityGroupCommand({ GroupName: g.name, Description: g.description, VpcId: vpcId, TagSpecifications: spec('security-group', g.tags) }),
+    new CreateSecurityGroupCommand({
+      GroupName: g.name,
+      Description: g.description,
+      VpcId: vpcId,
+      TagSpecifications: spec('security-group', g.tags),
+    }),
   );
   const id = out.GroupId ?? '';
   if (g.egress) {
     const created = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] }))).SecurityGroups?.[0];
-    const defaults = (created?.IpPermissionsEgress ?? []).map((p) => ({ ...p, UserIdGroupPairs: p.UserIdGroupPairs?.length ? p.UserIdGroupPairs : undefined }));
-    if (defaults.length > 0) await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: defaults }));
-    if (g.egress.length > 0) await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: g.egress }));
+    const defaults = (created?.IpPermissionsEgress ?? []).map((p) => ({
+      ...p,
+      UserIdGroupPairs: p.UserIdGroupPairs?.length ? p.UserIdGroupPairs : undefined,
+    }));
+    if (defaults.length > 0)
+      await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: defaults }));
+    if (g.egress.length > 0)
+      await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: id, IpPermissions: g.egress }));
   }
-  if (g.ingress?.length) await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: g.ingress }));
+  if (g.ingress?.length)
+    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions: g.ingress }));
   return id;
 }
 
 /** One TCP port (or all traffic with protocol -1) to/from IPv4 CIDRs, IPv6 CIDRs or groups. */
-export function permission(protocol: string, port: number | undefined, peer: { cidrs?: string[]; cidrs6?: string[]; groupIds?: string[] }): IpPermission {
+export function permission(
+  protocol: string,
+  port: number | undefined,
+  peer: { cidrs?: string[]; cidrs6?: string[]; groupIds?: string[] },
+): IpPermission {
   return {
     IpProtocol: protocol,
     FromPort: port,
@@ -148,7 +191,11 @@ export interface PostgresSpec {
 /** A private PostgreSQL instance on 5432 in its own DB subnet group. */
 export async function postgres(rds: RDSClient, p: PostgresSpec): Promise<{ endpoint: string; port: number }> {
   await rds.send(
-    new CreateDBSubnetGroupCommand({ DBSubnetGroupName: p.subnetGroupName, DBSubnetGroupDescription: `Subnets for ${p.identifier}`, SubnetIds: p.subnetIds }),
+    new CreateDBSubnetGroupCommand({
+      DBSubnetGroupName: p.subnetGroupName,
+      DBSubnetGroupDescription: `Subnets for ${p.identifier}`,
+      SubnetIds: p.subnetIds,
+    }),
   );
   const db = await rds.send(
     new CreateDBInstanceCommand({
@@ -200,10 +247,17 @@ export async function runningService(ctx: EmulatorContext, s: ServiceSpec): Prom
 }
 
 /** An ACTIVE connector; no groups = the VPC's default group, as App Runner does. */
-export async function connector(ctx: EmulatorContext, name: string, subnets: string[], groups: string[], tags: TagMap = {}): Promise<ConnectorRecord> {
+export async function connector(
+  ctx: EmulatorContext,
+  name: string,
+  subnets: string[],
+  groups: string[],
+  tags: TagMap = {},
+): Promise<ConnectorRecord> {
   const c = await addConnector(ctx, SEED_REGION, { name, subnets, securityGroups: groups });
   setTags(ctx, c.arn, tagList(tags));
   return c;
 }
 
-export const databaseUrl = (db: { endpoint: string; port: number }, name: string) => `postgresql://app:placeholder@${db.endpoint}:${db.port}/${name}`;
+export const databaseUrl = (db: { endpoint: string; port: number }, name: string) =>
+  `postgresql://app:placeholder@${db.endpoint}:${db.port}/${name}`;

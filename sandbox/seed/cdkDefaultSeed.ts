@@ -7,7 +7,18 @@
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
 import { cdkLogicalId, cloudFormationTags } from './iacTags';
-import { databaseUrl, internetGateway, natGateway, postgres, routeTable, runningService, securityGroup, subnet, vpc, type TagMap } from './build';
+import {
+  databaseUrl,
+  internetGateway,
+  natGateway,
+  postgres,
+  routeTable,
+  runningService,
+  securityGroup,
+  subnet,
+  vpc,
+  type TagMap,
+} from './build';
 import type { SeedDefinition } from './registry';
 import { SEED_REGION } from './runbookSeed';
 import type { SeedInfo } from './seedInfo';
@@ -28,7 +39,14 @@ function cdk(path: string, extra: TagMap = {}): TagMap {
 
 async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
   const ec2 = clients.ec2;
-  const info: SeedInfo = { seed: 'cdk-default', region: SEED_REGION, privateSubnetIds: [], publicSubnetIds: [], isolatedSubnetIds: [], natGatewayIds: [] };
+  const info: SeedInfo = {
+    seed: 'cdk-default',
+    region: SEED_REGION,
+    privateSubnetIds: [],
+    publicSubnetIds: [],
+    isolatedSubnetIds: [],
+    natGatewayIds: [],
+  };
   const { vpcId } = await vpc(ec2, '10.0.0.0/16', cdk('Vpc'));
   info.vpcId = vpcId;
   info.internetGatewayId = await internetGateway(ec2, vpcId, cdk('Vpc/IGW'));
@@ -36,14 +54,30 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
     for (const [i, az] of AZS.entries()) {
       const path = `Vpc/${tier.name}Subnet${i + 1}`;
       const cidr = `10.0.${(tier.base + i) * 16}.0/20`;
-      const id = await subnet(ec2, vpcId, { cidr, az, tags: cdk(path, { 'aws-cdk:subnet-name': tier.name, 'aws-cdk:subnet-type': tier.type }) });
+      const id = await subnet(ec2, vpcId, {
+        cidr,
+        az,
+        tags: cdk(path, { 'aws-cdk:subnet-name': tier.name, 'aws-cdk:subnet-type': tier.type }),
+      });
       if (tier.type === 'Public') {
         info.publicSubnetIds?.push(id);
-        await routeTable(ec2, vpcId, cdk(path), [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }], [id]);
+        await routeTable(
+          ec2,
+          vpcId,
+          cdk(path),
+          [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }],
+          [id],
+        );
         info.natGatewayIds?.push(await natGateway(ec2, id, cdk(`${path}/NATGateway`)));
       } else if (tier.type === 'Private') {
         info.privateSubnetIds.push(id);
-        await routeTable(ec2, vpcId, cdk(path), [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayIds?.[i] }], [id]);
+        await routeTable(
+          ec2,
+          vpcId,
+          cdk(path),
+          [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayIds?.[i] }],
+          [id],
+        );
       } else {
         info.isolatedSubnetIds?.push(id);
         await routeTable(ec2, vpcId, cdk(path), [], [id]);
@@ -76,6 +110,7 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
 
 export const cdkDefaultSeed: SeedDefinition = {
   name: 'cdk-default',
-  summary: 'AWS CDK ec2.Vpc: public, private-with-egress (a NAT per AZ) and isolated subnets; the DB in the isolated ones',
+  summary:
+    'AWS CDK ec2.Vpc: public, private-with-egress (a NAT per AZ) and isolated subnets; the DB in the isolated ones',
   create,
 };

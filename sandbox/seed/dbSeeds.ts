@@ -8,7 +8,8 @@ import { seedSecrets } from './secretsSeed';
 export const DB_SEEDS: readonly SeedDefinition[] = [
   {
     name: 'aurora-proxy',
-    summary: 'An Aurora PostgreSQL cluster (writer, reader, two instances) behind an RDS Proxy; DATABASE_URL names the proxy',
+    summary:
+      'An Aurora PostgreSQL cluster (writer, reader, two instances) behind an RDS Proxy; DATABASE_URL names the proxy',
     create: (ctx, clients) => seedAuroraProxy(ctx, clients),
   },
   {

@@ -28,7 +28,13 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
       permission('udp', 53, { cidrs: ['0.0.0.0/0'] }),
     ],
   });
-  const cfn = await connector(ctx, 'campus-sns-vpc-connector', info.privateSubnetIds.slice(0, 2), [info.appRunnerGroupId], cloudFormationTags(STACK, 'VpcConnector'));
+  const cfn = await connector(
+    ctx,
+    'campus-sns-vpc-connector',
+    info.privateSubnetIds.slice(0, 2),
+    [info.appRunnerGroupId],
+    cloudFormationTags(STACK, 'VpcConnector'),
+  );
   info.connectorArn = cfn.arn;
   const workerGroup = await securityGroup(clients.ec2, vpcId, {
     name: 'kyudai-worker-apprunner-20240611083015123400000002',
@@ -36,16 +42,25 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
     tags: { Name: 'kyudai-worker-apprunner', ...terraformTags() },
     egress: [permission('tcp', 443, { cidrs: ['0.0.0.0/0'] })],
   });
-  const tf = await connector(ctx, 'kyudai-worker-connector', info.privateSubnetIds.slice(1, 3), [workerGroup], terraformTags());
+  const tf = await connector(
+    ctx,
+    'kyudai-worker-connector',
+    info.privateSubnetIds.slice(1, 3),
+    [workerGroup],
+    terraformTags(),
+  );
   info.connectorArns = [cfn.arn, tf.arn];
   const service = await runningService(ctx, { name: 'kyudai-api', databaseUrl: url, connectorArn: cfn.arn });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });
-  info.extraServiceArns = [(await runningService(ctx, { name: 'kyudai-worker', databaseUrl: url, connectorArn: tf.arn })).arn];
+  info.extraServiceArns = [
+    (await runningService(ctx, { name: 'kyudai-worker', databaseUrl: url, connectorArn: tf.arn })).arn,
+  ];
   return info;
 }
 
 export const iacManagedSeed: SeedDefinition = {
   name: 'iac-managed',
-  summary: 'The connector and App Runner group owned by CloudFormation (aws:cloudformation:* tags), another pair by Terraform',
+  summary:
+    'The connector and App Runner group owned by CloudFormation (aws:cloudformation:* tags), another pair by Terraform',
   create,
 };

@@ -16,11 +16,24 @@ export async function seedMysql(ctx: EmulatorContext, clients: MotoClients): Pro
   const { ec2, rds } = clients;
   const { info, net } = await seedWithNetwork(ec2, 'mysql', 'kyudai-mysql');
   info.sgRdsId = await securityGroup(ec2, net.vpcId, 'kyudai-mysql-db', 'sg-mysql', 'MySQL for kyudai-api');
-  info.sgSharedId = await securityGroup(ec2, net.vpcId, 'shared-tenants', 'sg-shared', 'Shared by the tenants of this VPC');
+  info.sgSharedId = await securityGroup(
+    ec2,
+    net.vpcId,
+    'shared-tenants',
+    'sg-shared',
+    'Shared by the tenants of this VPC',
+  );
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: info.sgSharedId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, IpRanges: [{ CidrIp: OTHER_TENANT_CIDR, Description: 'tenant-b reporting VPC (peered)' }] }],
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 3306,
+          ToPort: 3306,
+          IpRanges: [{ CidrIp: OTHER_TENANT_CIDR, Description: 'tenant-b reporting VPC (peered)' }],
+        },
+      ],
     }),
   );
   const worker = await ec2.send(
@@ -56,7 +69,9 @@ export async function seedMysql(ctx: EmulatorContext, clients: MotoClients): Pro
   info.dbEndpoint = db.DBInstance?.Endpoint?.Address ?? '';
   info.dbPort = db.DBInstance?.Endpoint?.Port ?? 3306;
   const service = await runningService(ctx, 'kyudai-api', {
-    image: { RuntimeEnvironmentVariables: { DATABASE_URL: `mysql://app:placeholder@${info.dbEndpoint}:${info.dbPort}/kyudai` } },
+    image: {
+      RuntimeEnvironmentVariables: { DATABASE_URL: `mysql://app:placeholder@${info.dbEndpoint}:${info.dbPort}/kyudai` },
+    },
   });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });
   return info;

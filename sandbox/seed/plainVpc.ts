@@ -23,15 +23,35 @@ export async function plainVpc(clients: MotoClients, info: SeedInfo, prefix: str
   info.vpcId = vpcId;
   info.internetGatewayId = await internetGateway(ec2, vpcId, { Name: `${prefix}-igw` });
   info.publicSubnetIds = [];
-  for (const p of PUBLIC) info.publicSubnetIds.push(await subnet(ec2, vpcId, { ...p, tags: { Name: `${prefix}-public-${p.az.slice(-2)}` } }));
+  for (const p of PUBLIC)
+    info.publicSubnetIds.push(await subnet(ec2, vpcId, { ...p, tags: { Name: `${prefix}-public-${p.az.slice(-2)}` } }));
   info.publicSubnetId = info.publicSubnetIds[0];
-  await routeTable(ec2, vpcId, { Name: `${prefix}-public` }, [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }], info.publicSubnetIds);
+  await routeTable(
+    ec2,
+    vpcId,
+    { Name: `${prefix}-public` },
+    [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }],
+    info.publicSubnetIds,
+  );
   info.natGatewayId = await natGateway(ec2, info.publicSubnetId ?? '', { Name: `${prefix}-nat` });
   info.natGatewayIds = [info.natGatewayId];
   info.privateSubnetIds = [];
-  for (const p of PRIVATE) info.privateSubnetIds.push(await subnet(ec2, vpcId, { ...p, tags: { Name: `${prefix}-private-${p.az.slice(-2)}` } }));
-  await routeTable(ec2, vpcId, { Name: `${prefix}-private` }, [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayId }], info.privateSubnetIds);
-  info.sgRdsId = await securityGroup(ec2, vpcId, { name: `${prefix}-rds`, description: 'Security group for RDS PostgreSQL', tags: { Name: 'sg-rds' } });
+  for (const p of PRIVATE)
+    info.privateSubnetIds.push(
+      await subnet(ec2, vpcId, { ...p, tags: { Name: `${prefix}-private-${p.az.slice(-2)}` } }),
+    );
+  await routeTable(
+    ec2,
+    vpcId,
+    { Name: `${prefix}-private` },
+    [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayId }],
+    info.privateSubnetIds,
+  );
+  info.sgRdsId = await securityGroup(ec2, vpcId, {
+    name: `${prefix}-rds`,
+    description: 'Security group for RDS PostgreSQL',
+    tags: { Name: 'sg-rds' },
+  });
   info.dbInstanceIdentifier = 'kyudai-db';
   info.dbSubnetGroupName = 'kyudai-db-subnet-group';
   const db = await postgres(clients.rds, {

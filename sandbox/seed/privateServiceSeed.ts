@@ -7,18 +7,39 @@ import { AuthorizeSecurityGroupIngressCommand, CreateVpcEndpointCommand } from '
 import type { EmulatorContext } from '../apprunner/context';
 import { createVpcIngressConnection } from '../apprunner/ingressConnections';
 import type { MotoClients } from '../motoClients';
-import { nameTag, runbookDatabase, runningService, securityGroup, SEED_REGION, seedPassword, seedWithNetwork } from './seedParts';
+import {
+  nameTag,
+  runbookDatabase,
+  runningService,
+  securityGroup,
+  SEED_REGION,
+  seedPassword,
+  seedWithNetwork,
+} from './seedParts';
 import type { SeedInfo } from './seedInfo';
 
 export async function seedPrivateService(ctx: EmulatorContext, clients: MotoClients): Promise<SeedInfo> {
   const { ec2 } = clients;
   const { info, net } = await seedWithNetwork(ec2, 'private-service', 'kyudai-private');
   await runbookDatabase(clients, info, seedPassword());
-  info.sgEndpointId = await securityGroup(ec2, net.vpcId, 'kyudai-apprunner-vpce', 'sg-apprunner-vpce', 'App Runner private endpoint');
+  info.sgEndpointId = await securityGroup(
+    ec2,
+    net.vpcId,
+    'kyudai-apprunner-vpce',
+    'sg-apprunner-vpce',
+    'App Runner private endpoint',
+  );
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: info.sgEndpointId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: net.vpcCidr, Description: 'HTTPS from the VPC' }] }],
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: 443,
+          ToPort: 443,
+          IpRanges: [{ CidrIp: net.vpcCidr, Description: 'HTTPS from the VPC' }],
+        },
+      ],
     }),
   );
   const endpoint = await ec2.send(
@@ -34,7 +55,9 @@ export async function seedPrivateService(ctx: EmulatorContext, clients: MotoClie
   );
   info.vpcEndpointId = endpoint.VpcEndpoint?.VpcEndpointId ?? '';
   const service = await runningService(ctx, 'kyudai-api', {
-    image: { RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://app:placeholder@${info.dbEndpoint}:5432/kyudai` } },
+    image: {
+      RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://app:placeholder@${info.dbEndpoint}:5432/kyudai` },
+    },
     network: { IngressConfiguration: { IsPubliclyAccessible: false } },
   });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });
@@ -43,7 +66,9 @@ export async function seedPrivateService(ctx: EmulatorContext, clients: MotoClie
     VpcIngressConnectionName: 'kyudai-api-private',
     IngressVpcConfiguration: { VpcId: net.vpcId, VpcEndpointId: info.vpcEndpointId },
   });
-  info.ingressConnectionArn = String((created.VpcIngressConnection as { VpcIngressConnectionArn: string }).VpcIngressConnectionArn);
+  info.ingressConnectionArn = String(
+    (created.VpcIngressConnection as { VpcIngressConnectionArn: string }).VpcIngressConnectionArn,
+  );
   // Seeded worlds start settled: the connection is already AVAILABLE (its pending timer then does nothing).
   const record = ctx.store.ingressConnections.get(info.ingressConnectionArn);
   if (record) record.status = 'AVAILABLE';

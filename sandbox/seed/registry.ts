@@ -30,7 +30,8 @@ export interface SeedDefinition {
 
 const runbook: SeedDefinition = {
   name: 'runbook',
-  summary: "The runbook's starting point: private subnets behind one NAT, sg-rds without ingress, kyudai-api with DEFAULT egress",
+  summary:
+    "The runbook's starting point: private subnets behind one NAT, sg-rds without ingress, kyudai-api with DEFAULT egress",
   create: (ctx, clients) => seedRunbook(ctx, clients),
 };
 const empty: SeedDefinition = {

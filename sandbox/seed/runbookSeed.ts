@@ -34,39 +34,69 @@ const PRIVATE = [
   { az: 'ap-northeast-1d', cidr: '10.0.13.0/24' },
 ];
 
-const named = (type: 'vpc' | 'subnet' | 'security-group' | 'internet-gateway' | 'natgateway' | 'route-table', name: string) => [
-  { ResourceType: type, Tags: [{ Key: 'Name', Value: name }] as Tag[] },
-];
+const named = (
+  type: 'vpc' | 'subnet' | 'security-group' | 'internet-gateway' | 'natgateway' | 'route-table',
+  name: string,
+) => [{ ResourceType: type, Tags: [{ Key: 'Name', Value: name }] as Tag[] }];
 
 async function subnet(ec2: EC2Client, vpcId: string, cidr: string, az: string, name: string): Promise<string> {
   const out = await ec2.send(
-    new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az, TagSpecifications: named('subnet', name) }),
+    new CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: cidr,
+      AvailabilityZone: az,
+      TagSpecifications: named('subnet', name),
+    }),
   );
   return out.Subnet?.SubnetId ?? '';
 }
 
 async function network(ec2: EC2Client, info: SeedInfo): Promise<void> {
-  const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16', TagSpecifications: named('vpc', 'campus-sns-vpc') }));
+  const vpc = await ec2.send(
+    new CreateVpcCommand({ CidrBlock: '10.0.0.0/16', TagSpecifications: named('vpc', 'campus-sns-vpc') }),
+  );
   const vpcId = vpc.Vpc?.VpcId ?? '';
   info.vpcId = vpcId;
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsSupport: { Value: true } }));
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
-  const igw = await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: named('internet-gateway', 'campus-sns-igw') }));
+  const igw = await ec2.send(
+    new CreateInternetGatewayCommand({ TagSpecifications: named('internet-gateway', 'campus-sns-igw') }),
+  );
   info.internetGatewayId = igw.InternetGateway?.InternetGatewayId ?? '';
   await ec2.send(new AttachInternetGatewayCommand({ VpcId: vpcId, InternetGatewayId: info.internetGatewayId }));
   info.publicSubnetId = await subnet(ec2, vpcId, '10.0.0.0/24', 'ap-northeast-1a', 'campus-sns-public-1a');
-  const publicRt = await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: named('route-table', 'campus-sns-public') }));
+  const publicRt = await ec2.send(
+    new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: named('route-table', 'campus-sns-public') }),
+  );
   const publicRtId = publicRt.RouteTable?.RouteTableId ?? '';
-  await ec2.send(new CreateRouteCommand({ RouteTableId: publicRtId, DestinationCidrBlock: '0.0.0.0/0', GatewayId: info.internetGatewayId }));
+  await ec2.send(
+    new CreateRouteCommand({
+      RouteTableId: publicRtId,
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: info.internetGatewayId,
+    }),
+  );
   await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRtId, SubnetId: info.publicSubnetId }));
   const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
   const nat = await ec2.send(
-    new CreateNatGatewayCommand({ SubnetId: info.publicSubnetId, AllocationId: eip.AllocationId, TagSpecifications: named('natgateway', 'campus-sns-nat') }),
+    new CreateNatGatewayCommand({
+      SubnetId: info.publicSubnetId,
+      AllocationId: eip.AllocationId,
+      TagSpecifications: named('natgateway', 'campus-sns-nat'),
+    }),
   );
   info.natGatewayId = nat.NatGateway?.NatGatewayId ?? '';
-  const privateRt = await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: named('route-table', 'campus-sns-private') }));
+  const privateRt = await ec2.send(
+    new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: named('route-table', 'campus-sns-private') }),
+  );
   const privateRtId = privateRt.RouteTable?.RouteTableId ?? '';
-  await ec2.send(new CreateRouteCommand({ RouteTableId: privateRtId, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: info.natGatewayId }));
+  await ec2.send(
+    new CreateRouteCommand({
+      RouteTableId: privateRtId,
+      DestinationCidrBlock: '0.0.0.0/0',
+      NatGatewayId: info.natGatewayId,
+    }),
+  );
   for (const p of PRIVATE) {
     const id = await subnet(ec2, vpcId, p.cidr, p.az, `campus-sns-private-${p.az.slice(-2)}`);
     info.privateSubnetIds.push(id);

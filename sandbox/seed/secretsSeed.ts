@@ -24,7 +24,10 @@ export async function seedSecrets(ctx: EmulatorContext, clients: MotoClients): P
   });
   info.secretArn = secret.ARN;
   const service = await runningService(ctx, 'kyudai-api', {
-    image: { RuntimeEnvironmentVariables: { APP_ENV: 'production' }, RuntimeEnvironmentSecrets: { DATABASE_URL: secret.ARN } },
+    image: {
+      RuntimeEnvironmentVariables: { APP_ENV: 'production' },
+      RuntimeEnvironmentSecrets: { DATABASE_URL: secret.ARN },
+    },
     instance: { InstanceRoleArn: INSTANCE_ROLE_ARN },
   });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });

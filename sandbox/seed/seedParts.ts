@@ -33,7 +33,9 @@ export { SEED_REGION };
 export const SEED_IMAGE = 'public.ecr.aws/aws-containers/hello-app-runner:latest';
 const PRIVATE_AZS = ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'];
 
-export const nameTag = (type: ResourceType, name: string) => [{ ResourceType: type, Tags: [{ Key: 'Name', Value: name }] as Tag[] }];
+export const nameTag = (type: ResourceType, name: string) => [
+  { ResourceType: type, Tags: [{ Key: 'Name', Value: name }] as Tag[] },
+];
 
 export interface SeedNetwork {
   vpcId: string;
@@ -47,28 +49,49 @@ export interface SeedNetwork {
 /** `10.0.0.0/16` with DNS support and host names on, public `10.0.0.0/24`, private `10.0.11-13.0/24`. */
 export async function privateNetwork(ec2: EC2Client, prefix: string): Promise<SeedNetwork> {
   const vpcCidr = '10.0.0.0/16';
-  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr, TagSpecifications: nameTag('vpc', `${prefix}-vpc`) }))).Vpc?.VpcId ?? '';
+  const vpcId =
+    (await ec2.send(new CreateVpcCommand({ CidrBlock: vpcCidr, TagSpecifications: nameTag('vpc', `${prefix}-vpc`) })))
+      .Vpc?.VpcId ?? '';
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsSupport: { Value: true } }));
   await ec2.send(new ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
-  const igw = await ec2.send(new CreateInternetGatewayCommand({ TagSpecifications: nameTag('internet-gateway', `${prefix}-igw`) }));
+  const igw = await ec2.send(
+    new CreateInternetGatewayCommand({ TagSpecifications: nameTag('internet-gateway', `${prefix}-igw`) }),
+  );
   const internetGatewayId = igw.InternetGateway?.InternetGatewayId ?? '';
   await ec2.send(new AttachInternetGatewayCommand({ VpcId: vpcId, InternetGatewayId: internetGatewayId }));
   const subnet = async (cidr: string, az: string, name: string) =>
-    (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az, TagSpecifications: nameTag('subnet', name) }))).Subnet
-      ?.SubnetId ?? '';
+    (
+      await ec2.send(
+        new CreateSubnetCommand({
+          VpcId: vpcId,
+          CidrBlock: cidr,
+          AvailabilityZone: az,
+          TagSpecifications: nameTag('subnet', name),
+        }),
+      )
+    ).Subnet?.SubnetId ?? '';
   const routeTable = async (name: string) =>
-    (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: nameTag('route-table', name) }))).RouteTable?.RouteTableId ?? '';
+    (await ec2.send(new CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: nameTag('route-table', name) })))
+      .RouteTable?.RouteTableId ?? '';
   const publicSubnetId = await subnet('10.0.0.0/24', 'ap-northeast-1a', `${prefix}-public-1a`);
   const publicRt = await routeTable(`${prefix}-public`);
-  await ec2.send(new CreateRouteCommand({ RouteTableId: publicRt, DestinationCidrBlock: '0.0.0.0/0', GatewayId: internetGatewayId }));
+  await ec2.send(
+    new CreateRouteCommand({ RouteTableId: publicRt, DestinationCidrBlock: '0.0.0.0/0', GatewayId: internetGatewayId }),
+  );
   await ec2.send(new AssociateRouteTableCommand({ RouteTableId: publicRt, SubnetId: publicSubnetId }));
   const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
   const nat = await ec2.send(
-    new CreateNatGatewayCommand({ SubnetId: publicSubnetId, AllocationId: eip.AllocationId, TagSpecifications: nameTag('natgateway', `${prefix}-nat`) }),
+    new CreateNatGatewayCommand({
+      SubnetId: publicSubnetId,
+      AllocationId: eip.AllocationId,
+      TagSpecifications: nameTag('natgateway', `${prefix}-nat`),
+    }),
   );
   const natGatewayId = nat.NatGateway?.NatGatewayId ?? '';
   const privateRt = await routeTable(`${prefix}-private`);
-  await ec2.send(new CreateRouteCommand({ RouteTableId: privateRt, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: natGatewayId }));
+  await ec2.send(
+    new CreateRouteCommand({ RouteTableId: privateRt, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: natGatewayId }),
+  );
   const privateSubnetIds: string[] = [];
   for (const [i, az] of PRIVATE_AZS.entries()) {
     const id = await subnet(`10.0.${11 + i}.0/24`, az, `${prefix}-private-${az.slice(-2)}`);
@@ -79,7 +102,11 @@ export async function privateNetwork(ec2: EC2Client, prefix: string): Promise<Se
 }
 
 /** A seed's info, with its network (named `<prefix>-...`) created and recorded under the runbook seed's names. */
-export async function seedWithNetwork(ec2: EC2Client, seed: SeedName, prefix: string): Promise<{ info: SeedInfo; net: SeedNetwork }> {
+export async function seedWithNetwork(
+  ec2: EC2Client,
+  seed: SeedName,
+  prefix: string,
+): Promise<{ info: SeedInfo; net: SeedNetwork }> {
   const net = await privateNetwork(ec2, prefix);
   const info: SeedInfo = {
     seed,
@@ -94,15 +121,32 @@ export async function seedWithNetwork(ec2: EC2Client, seed: SeedName, prefix: st
 }
 
 /** A security group with a GroupName EC2 accepts and the label people know it by as its Name tag. */
-export async function securityGroup(ec2: EC2Client, vpcId: string, groupName: string, label: string, description: string): Promise<string> {
+export async function securityGroup(
+  ec2: EC2Client,
+  vpcId: string,
+  groupName: string,
+  label: string,
+  description: string,
+): Promise<string> {
   const out = await ec2.send(
-    new CreateSecurityGroupCommand({ GroupName: groupName, Description: description, VpcId: vpcId, TagSpecifications: nameTag('security-group', label) }),
+    new CreateSecurityGroupCommand({
+      GroupName: groupName,
+      Description: description,
+      VpcId: vpcId,
+      TagSpecifications: nameTag('security-group', label),
+    }),
   );
   return out.GroupId ?? '';
 }
 
 export async function dbSubnetGroup(rds: RDSClient, name: string, subnetIds: string[]): Promise<string> {
-  await rds.send(new CreateDBSubnetGroupCommand({ DBSubnetGroupName: name, DBSubnetGroupDescription: `Private subnets for ${name}`, SubnetIds: subnetIds }));
+  await rds.send(
+    new CreateDBSubnetGroupCommand({
+      DBSubnetGroupName: name,
+      DBSubnetGroupDescription: `Private subnets for ${name}`,
+      SubnetIds: subnetIds,
+    }),
+  );
   return name;
 }
 
@@ -147,10 +191,18 @@ export interface SeedServiceOptions {
 }
 
 /** A RUNNING service with DEFAULT egress unless told otherwise; its first deployment is logged. */
-export async function runningService(ctx: EmulatorContext, name: string, opts: SeedServiceOptions): Promise<ServiceRecord> {
+export async function runningService(
+  ctx: EmulatorContext,
+  name: string,
+  opts: SeedServiceOptions,
+): Promise<ServiceRecord> {
   const config = newServiceConfig(ctx, SEED_REGION, {
     SourceConfiguration: {
-      ImageRepository: { ImageIdentifier: SEED_IMAGE, ImageRepositoryType: 'ECR_PUBLIC', ImageConfiguration: { Port: '8000', ...opts.image } },
+      ImageRepository: {
+        ImageIdentifier: SEED_IMAGE,
+        ImageRepositoryType: 'ECR_PUBLIC',
+        ImageConfiguration: { Port: '8000', ...opts.image },
+      },
       AutoDeploymentsEnabled: false,
     },
     HealthCheckConfiguration: { Protocol: 'HTTP', Path: '/api/v1/health' },

@@ -19,7 +19,12 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
   const url = await plainVpc(clients, info, 'campus-sns');
   const ec2 = clients.ec2;
   const groups = await ec2.send(
-    new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [info.vpcId ?? ''] }, { Name: 'group-name', Values: ['default'] }] }),
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [info.vpcId ?? ''] },
+        { Name: 'group-name', Values: ['default'] },
+      ],
+    }),
   );
   info.defaultGroupId = groups.SecurityGroups?.[0]?.GroupId;
   const c = await connector(ctx, 'campus-sns-vpc-connector', info.privateSubnetIds.slice(0, 2), []);
@@ -44,7 +49,10 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
       Description: 'AWS Lambda VPC ENI-campus-sns-notifier-4f1d9c2e-8b7a-4c3d-9e6f-1a2b3c4d5e6f',
     }),
   );
-  info.networkInterfaceIds = [run.Instances?.[0]?.NetworkInterfaces?.[0]?.NetworkInterfaceId ?? '', eni.NetworkInterface?.NetworkInterfaceId ?? ''];
+  info.networkInterfaceIds = [
+    run.Instances?.[0]?.NetworkInterfaces?.[0]?.NetworkInterfaceId ?? '',
+    eni.NetworkInterface?.NetworkInterfaceId ?? '',
+  ];
   const service = await runningService(ctx, { name: 'kyudai-api', databaseUrl: url, connectorArn: c.arn });
   Object.assign(info, { serviceName: service.name, serviceArn: service.arn, serviceId: service.id });
   return info;

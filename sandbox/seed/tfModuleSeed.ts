@@ -7,7 +7,17 @@
 // (aws_security_group drops AWS's default egress rule). kyudai-api has DEFAULT egress.
 import type { EmulatorContext } from '../apprunner/context';
 import type { MotoClients } from '../motoClients';
-import { databaseUrl, internetGateway, natGateway, postgres, routeTable, runningService, securityGroup, subnet, vpc } from './build';
+import {
+  databaseUrl,
+  internetGateway,
+  natGateway,
+  postgres,
+  routeTable,
+  runningService,
+  securityGroup,
+  subnet,
+  vpc,
+} from './build';
 import { terraformTags } from './iacTags';
 import type { SeedDefinition } from './registry';
 import { SEED_REGION } from './runbookSeed';
@@ -20,7 +30,8 @@ const named = (name: string) => ({ Name: name, ...TAGS });
 
 async function tier(ec2: MotoClients['ec2'], vpcId: string, suffix: string, cidrs: string[]): Promise<string[]> {
   const ids: string[] = [];
-  for (const [i, az] of AZS.entries()) ids.push(await subnet(ec2, vpcId, { cidr: cidrs[i] ?? '', az, tags: named(`${NAME}-${suffix}-${az}`) }));
+  for (const [i, az] of AZS.entries())
+    ids.push(await subnet(ec2, vpcId, { cidr: cidrs[i] ?? '', az, tags: named(`${NAME}-${suffix}-${az}`) }));
   return ids;
 }
 
@@ -33,10 +44,22 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
   info.privateSubnetIds = await tier(ec2, vpcId, 'private', ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24']);
   info.isolatedSubnetIds = await tier(ec2, vpcId, 'db', ['10.0.21.0/24', '10.0.22.0/24', '10.0.23.0/24']);
   info.publicSubnetId = info.publicSubnetIds[0];
-  await routeTable(ec2, vpcId, named(`${NAME}-public`), [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }], info.publicSubnetIds);
+  await routeTable(
+    ec2,
+    vpcId,
+    named(`${NAME}-public`),
+    [{ destination: '0.0.0.0/0', gatewayId: info.internetGatewayId }],
+    info.publicSubnetIds,
+  );
   info.natGatewayId = await natGateway(ec2, info.publicSubnetId ?? '', named(`${NAME}-${AZS[0]}`));
   info.natGatewayIds = [info.natGatewayId];
-  await routeTable(ec2, vpcId, named(`${NAME}-private`), [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayId }], info.privateSubnetIds);
+  await routeTable(
+    ec2,
+    vpcId,
+    named(`${NAME}-private`),
+    [{ destination: '0.0.0.0/0', natGatewayId: info.natGatewayId }],
+    info.privateSubnetIds,
+  );
   await routeTable(ec2, vpcId, named(`${NAME}-db`), [], info.isolatedSubnetIds);
   info.sgRdsId = await securityGroup(ec2, vpcId, {
     name: `${NAME}-db-20240611083015123400000001`,
@@ -62,6 +85,7 @@ async function create(ctx: EmulatorContext, clients: MotoClients): Promise<SeedI
 
 export const tfModuleSeed: SeedDefinition = {
   name: 'tf-module',
-  summary: 'terraform-aws-modules/vpc: public, private and database subnets, ONE NAT gateway in one AZ for all private subnets',
+  summary:
+    'terraform-aws-modules/vpc: public, private and database subnets, ONE NAT gateway in one AZ for all private subnets',
   create,
 };

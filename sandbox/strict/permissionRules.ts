@@ -36,7 +36,10 @@ export function checkRuleDescriptions(permissions: readonly RequestedPermission[
     for (const d of descriptions) {
       if (d === undefined) continue;
       if (d.length > 255 || !EC2_TEXT_CHARS.test(d)) {
-        return { code: 'InvalidParameterValue', message: `Invalid rule description. Valid descriptions are strings less than 256 characters from the following set: ${ALLOWED_TEXT}` };
+        return {
+          code: 'InvalidParameterValue',
+          message: `Invalid rule description. Valid descriptions are strings less than 256 characters from the following set: ${ALLOWED_TEXT}`,
+        };
       }
     }
   }
@@ -50,11 +53,15 @@ export function checkPortRanges(permissions: readonly RequestedPermission[]): St
   for (const p of permissions) {
     if (!TCP_UDP.has((p.protocol ?? '').toLowerCase())) continue;
     if (p.fromPort === undefined || p.toPort === undefined) {
-      return { code: 'InvalidParameterValue', message: "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange." };
+      return {
+        code: 'InvalidParameterValue',
+        message: "Invalid value 'Must specify both from and to ports with TCP/UDP.' for portRange.",
+      };
     }
     for (const port of [p.fromPort, p.toPort]) {
       const n = Number(port);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) return { code: 'InvalidPermission.Malformed', message: `TCP/UDP port (${port}) out of range` };
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        return { code: 'InvalidPermission.Malformed', message: `TCP/UDP port (${port}) out of range` };
     }
   }
   return undefined;

@@ -40,8 +40,10 @@ function sub(fields: Map<string, string>, list: string): Map<string, Map<string,
 
 function permission(fields: Map<string, string>): RequestedPermission {
   const ranges: RequestedRange[] = [];
-  for (const r of sub(fields, 'IpRanges').values()) ranges.push({ field: 'CidrIp', cidr: r.get('CidrIp'), description: r.get('Description') });
-  for (const r of sub(fields, 'Ipv6Ranges').values()) ranges.push({ field: 'CidrIpv6', cidr: r.get('CidrIpv6'), description: r.get('Description') });
+  for (const r of sub(fields, 'IpRanges').values())
+    ranges.push({ field: 'CidrIp', cidr: r.get('CidrIp'), description: r.get('Description') });
+  for (const r of sub(fields, 'Ipv6Ranges').values())
+    ranges.push({ field: 'CidrIpv6', cidr: r.get('CidrIpv6'), description: r.get('Description') });
   const referenceDescriptions: string[] = [];
   // The query name of UserIdGroupPairs is `Groups`; older clients send `UserIdGroupPairs`.
   for (const list of ['Groups', 'UserIdGroupPairs', 'PrefixListIds']) {
@@ -50,7 +52,13 @@ function permission(fields: Map<string, string>): RequestedPermission {
       if (d !== undefined) referenceDescriptions.push(d);
     }
   }
-  return { protocol: fields.get('IpProtocol'), fromPort: fields.get('FromPort'), toPort: fields.get('ToPort'), ranges, referenceDescriptions };
+  return {
+    protocol: fields.get('IpProtocol'),
+    fromPort: fields.get('FromPort'),
+    toPort: fields.get('ToPort'),
+    ranges,
+    referenceDescriptions,
+  };
 }
 
 /** The permissions of an Authorize/Revoke call: the IpPermissions list plus the top-level shorthand (CidrIp, IpProtocol, ports). */

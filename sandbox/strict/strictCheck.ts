@@ -28,7 +28,11 @@ async function createSecurityGroup(params: URLSearchParams, ec2: () => EC2Client
  * The strict answer to an EC2 call, or undefined to pass it on to moto. `params` is the query form (body or URL);
  * `ec2` gives a client straight to moto in the call's region, for the rules that need the account's state.
  */
-export async function strictEc2Error(operation: string, params: URLSearchParams, ec2: () => EC2Client): Promise<StrictError | undefined> {
+export async function strictEc2Error(
+  operation: string,
+  params: URLSearchParams,
+  ec2: () => EC2Client,
+): Promise<StrictError | undefined> {
   switch (operation) {
     case 'CreateSecurityGroup':
       return createSecurityGroup(params, ec2);

@@ -40,19 +40,29 @@ export function identityFromSts(xml: string, accessKeyId: string): CallerIdentit
 function askSts(motoPort: number, accessKeyId: string): Promise<string> {
   const body = 'Action=GetCallerIdentity&Version=2011-06-15';
   return new Promise((resolve, reject) => {
-    const req = http.request({
-      host: '127.0.0.1', port: motoPort, method: 'POST', path: '/',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-        'content-length': Buffer.byteLength(body),
-        // moto reads the key and the service from the credential scope; it does not check signatures.
-        authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20200101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0`,
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: motoPort,
+        method: 'POST',
+        path: '/',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+          'content-length': Buffer.byteLength(body),
+          // moto reads the key and the service from the credential scope; it does not check signatures.
+          authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20200101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0`,
+        },
       },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ((res.statusCode ?? 500) === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`GetCallerIdentity answered ${res.statusCode}`))));
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          (res.statusCode ?? 500) === 200
+            ? resolve(Buffer.concat(chunks).toString('utf8'))
+            : reject(new Error(`GetCallerIdentity answered ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -5,7 +5,16 @@ import { createHash } from 'node:crypto';
 import type { TrailEvent } from './trailEvent';
 
 const KEEP = 20_000;
-export const LOOKUP_KEYS = ['EventId', 'EventName', 'ReadOnly', 'Username', 'ResourceType', 'ResourceName', 'EventSource', 'AccessKeyId'] as const;
+export const LOOKUP_KEYS = [
+  'EventId',
+  'EventName',
+  'ReadOnly',
+  'Username',
+  'ResourceType',
+  'ResourceName',
+  'EventSource',
+  'AccessKeyId',
+] as const;
 export type LookupKey = (typeof LOOKUP_KEYS)[number];
 
 export interface LookupQuery {
@@ -18,7 +27,10 @@ export interface LookupQuery {
 }
 
 export class LookupError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -38,7 +50,10 @@ function matches(e: TrailEvent, attribute: LookupQuery['attribute']): boolean {
 
 /** A token only means something with the query it came from (AWS: "must be passed in with the same parameters"). */
 function queryHash(q: LookupQuery): string {
-  return createHash('sha256').update(JSON.stringify([q.attribute, q.startTime, q.endTime])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([q.attribute, q.startTime, q.endTime]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export class EventLog {
@@ -67,7 +82,9 @@ export class EventLog {
 
   /** Newest first: by event time, then by arrival for calls in the same millisecond. */
   private newestFirst(): TrailEvent[] {
-    return [...this.events].sort((a, b) => b.EventTime - a.EventTime || (this.order.get(b.EventId) ?? 0) - (this.order.get(a.EventId) ?? 0));
+    return [...this.events].sort(
+      (a, b) => b.EventTime - a.EventTime || (this.order.get(b.EventId) ?? 0) - (this.order.get(a.EventId) ?? 0),
+    );
   }
 
   lookup(q: LookupQuery): { events: TrailEvent[]; nextToken?: string } {
@@ -75,13 +92,21 @@ export class EventLog {
     let skip = 0;
     if (q.nextToken !== undefined) {
       const m = /^([0-9a-f]{16})\.(\d+)$/.exec(Buffer.from(q.nextToken, 'base64url').toString('utf8'));
-      if (!m || m[1] !== hash) throw new LookupError('InvalidNextTokenException', 'Invalid NextToken: it does not belong to this query.');
+      if (!m || m[1] !== hash)
+        throw new LookupError('InvalidNextTokenException', 'Invalid NextToken: it does not belong to this query.');
       skip = Number(m[2]);
     }
-    const found = this.newestFirst().filter((e) =>
-      matches(e, q.attribute) && (q.startTime === undefined || e.EventTime >= q.startTime) && (q.endTime === undefined || e.EventTime <= q.endTime));
+    const found = this.newestFirst().filter(
+      (e) =>
+        matches(e, q.attribute) &&
+        (q.startTime === undefined || e.EventTime >= q.startTime) &&
+        (q.endTime === undefined || e.EventTime <= q.endTime),
+    );
     const page = found.slice(skip, skip + q.maxResults);
     const next = skip + page.length;
-    return { events: page, nextToken: next < found.length ? Buffer.from(`${hash}.${next}`, 'utf8').toString('base64url') : undefined };
+    return {
+      events: page,
+      nextToken: next < found.length ? Buffer.from(`${hash}.${next}`, 'utf8').toString('base64url') : undefined,
+    };
   }
 }

@@ -29,7 +29,8 @@ export function parseLookup(body: string): LookupQuery {
     throw new LookupError('SerializationException', 'The request body is not valid JSON.');
   }
   const attrs = input.LookupAttributes;
-  if (attrs !== undefined && !Array.isArray(attrs)) throw new LookupError('InvalidLookupAttributesException', 'LookupAttributes must be a list.');
+  if (attrs !== undefined && !Array.isArray(attrs))
+    throw new LookupError('InvalidLookupAttributesException', 'LookupAttributes must be a list.');
   if (Array.isArray(attrs) && attrs.length > 1) {
     throw new LookupError('InvalidLookupAttributesException', 'You cannot specify more than one lookup attribute.');
   }
@@ -39,7 +40,10 @@ export function parseLookup(body: string): LookupQuery {
     const key = first.AttributeKey;
     const value = first.AttributeValue;
     if (typeof key !== 'string' || !(LOOKUP_KEYS as readonly string[]).includes(key)) {
-      throw new LookupError('InvalidLookupAttributesException', `AttributeKey must be one of ${LOOKUP_KEYS.join(', ')}.`);
+      throw new LookupError(
+        'InvalidLookupAttributesException',
+        `AttributeKey must be one of ${LOOKUP_KEYS.join(', ')}.`,
+      );
     }
     if (typeof value !== 'string' || value === '' || value.length > 2000) {
       throw new LookupError('InvalidLookupAttributesException', 'AttributeValue must be 1 to 2000 characters.');
@@ -56,9 +60,11 @@ export function parseLookup(body: string): LookupQuery {
     throw new LookupError('InvalidMaxResultsException', 'MaxResults must be between 1 and 50.');
   }
   const category = input.EventCategory;
-  if (category !== undefined && category !== 'insight') throw new LookupError('InvalidEventCategoryException', 'EventCategory must be insight.');
+  if (category !== undefined && category !== 'insight')
+    throw new LookupError('InvalidEventCategoryException', 'EventCategory must be insight.');
   const nextToken = input.NextToken;
-  if (nextToken !== undefined && typeof nextToken !== 'string') throw new LookupError('InvalidNextTokenException', 'NextToken must be a string.');
+  if (nextToken !== undefined && typeof nextToken !== 'string')
+    throw new LookupError('InvalidNextTokenException', 'NextToken must be a string.');
   return { attribute, startTime, endTime, maxResults: max, nextToken };
 }
 

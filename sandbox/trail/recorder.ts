@@ -36,7 +36,10 @@ export function errorOf(answer: SeenAnswer): { code: string; message: string } |
   try {
     const j = JSON.parse(answer.body) as Record<string, unknown>;
     const type = typeof j.__type === 'string' ? j.__type : '';
-    return { code: type.slice(type.lastIndexOf('#') + 1) || `HTTP${answer.status}`, message: String(j.Message ?? j.message ?? '') };
+    return {
+      code: type.slice(type.lastIndexOf('#') + 1) || `HTTP${answer.status}`,
+      message: String(j.Message ?? j.message ?? ''),
+    };
   } catch {
     const code = /<Code>([^<]*)<\/Code>/.exec(answer.body)?.[1];
     const message = /<Message>([^<]*)<\/Message>/.exec(answer.body)?.[1] ?? '';
@@ -45,18 +48,32 @@ export function errorOf(answer: SeenAnswer): { code: string; message: string } |
 }
 
 function resourcesOf(call: SeenCall, answer: SeenAnswer, request: Record<string, unknown>): TrailResource[] {
-  if (call.service === 'ec2' && call.query) return ec2Resources(call.operation, call.query, answer.status < 300 ? answer.body : '');
+  if (call.service === 'ec2' && call.query)
+    return ec2Resources(call.operation, call.query, answer.status < 300 ? answer.body : '');
   if (call.service === 'apprunner') return appRunnerResources(request, answer.status < 300 ? answer.body : '');
   if (call.service === 'rds' && call.query) return rdsResources(call.query);
   return [];
 }
 
-function responseElements(call: SeenCall, answer: SeenAnswer, resources: TrailResource[]): Record<string, Json> | undefined {
+function responseElements(
+  call: SeenCall,
+  answer: SeenAnswer,
+  resources: TrailResource[],
+): Record<string, Json> | undefined {
   if (answer.status >= 300) return undefined;
   if (call.service === 'apprunner') return jsonRequestParameters(answer.body);
   if (call.service === 'ec2' && /^Create/.test(call.operation)) {
     const created = resources.filter((r) => answer.body.includes(`>${r.ResourceName}<`));
-    return redact(Object.fromEntries(created.map((r) => [r.ResourceType.split('::').pop()!.replace(/^./, (c) => c.toLowerCase()) + 'Id', r.ResourceName]))) as Record<string, Json>;
+    return redact(
+      Object.fromEntries(
+        created.map((r) => [
+          r.ResourceType.split('::')
+            .pop()!
+            .replace(/^./, (c) => c.toLowerCase()) + 'Id',
+          r.ResourceName,
+        ]),
+      ),
+    ) as Record<string, Json>;
   }
   return undefined;
 }
@@ -65,7 +82,10 @@ function responseElements(call: SeenCall, answer: SeenAnswer, resources: TrailRe
 export type AnswerRecorder = (answer: SeenAnswer) => void;
 
 export class TrailRecorder {
-  constructor(private readonly log: EventLog, private readonly identities: CallerIdentities) {}
+  constructor(
+    private readonly log: EventLog,
+    private readonly identities: CallerIdentities,
+  ) {}
 
   /**
    * Resolves the caller before the call is served, so the event is in the log (synchronously) by the time
@@ -79,14 +99,18 @@ export class TrailRecorder {
     try {
       identity = await this.identities.resolve(accessKeyId);
     } catch (e) {
-      report?.(`trail: ${call.service}:${call.operation} not recorded, caller unknown (${e instanceof Error ? e.message : String(e)})`);
+      report?.(
+        `trail: ${call.service}:${call.operation} not recorded, caller unknown (${e instanceof Error ? e.message : String(e)})`,
+      );
       return () => undefined;
     }
     return (answer) => {
       try {
         this.log.record(this.eventOf(call, answer, identity));
       } catch (e) {
-        report?.(`trail: ${call.service}:${call.operation} not recorded (${e instanceof Error ? e.message : String(e)})`);
+        report?.(
+          `trail: ${call.service}:${call.operation} not recorded (${e instanceof Error ? e.message : String(e)})`,
+        );
       }
     };
   }
@@ -95,18 +119,28 @@ export class TrailRecorder {
     const request = call.query ? queryRequestParameters(call.query) : jsonRequestParameters(call.body);
     let rawRequest: Record<string, unknown> = {};
     try {
-      rawRequest = call.query ? Object.fromEntries(call.query) : (JSON.parse(call.body || '{}') as Record<string, unknown>);
+      rawRequest = call.query
+        ? Object.fromEntries(call.query)
+        : (JSON.parse(call.body || '{}') as Record<string, unknown>);
     } catch {
       // A body that is not JSON names no resources; the call is still recorded.
     }
     const resources = resourcesOf(call, answer, rawRequest);
     const failure = errorOf(answer);
     return trailEvent({
-      service: call.service, operation: call.operation, region: call.region, time: call.time, identity,
+      service: call.service,
+      operation: call.operation,
+      region: call.region,
+      time: call.time,
+      identity,
       sourceIp: call.sourceIp.replace(/^::ffff:/, ''),
-      userAgent: [header(call.headers, 'x-amz-user-agent'), header(call.headers, 'user-agent')].filter(Boolean).join(' '),
-      requestParameters: request, resources,
-      errorCode: failure?.code, errorMessage: failure?.message,
+      userAgent: [header(call.headers, 'x-amz-user-agent'), header(call.headers, 'user-agent')]
+        .filter(Boolean)
+        .join(' '),
+      requestParameters: request,
+      resources,
+      errorCode: failure?.code,
+      errorMessage: failure?.message,
       responseElements: responseElements(call, answer, resources),
     });
   }

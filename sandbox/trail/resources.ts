@@ -28,9 +28,11 @@ export function ec2TypeOf(id: string): string | undefined {
   return EC2_PREFIXES.find(([p]) => p.test(id))?.[1];
 }
 
-const EC2_ID_KEYS = /^(GroupId|VpcId|SubnetId|ResourceId|NetworkInterfaceId|InstanceId|RouteTableId|NatGatewayId|InternetGatewayId|NetworkAclId|VpcEndpointId|SecurityGroupRuleId)(\.\d+)?$/;
+const EC2_ID_KEYS =
+  /^(GroupId|VpcId|SubnetId|ResourceId|NetworkInterfaceId|InstanceId|RouteTableId|NatGatewayId|InternetGatewayId|NetworkAclId|VpcEndpointId|SecurityGroupRuleId)(\.\d+)?$/;
 /** Ids in an EC2 answer that a creation made (`<groupId>sg-…</groupId>` in CreateSecurityGroup's). */
-const EC2_CREATED = /<(groupId|vpcId|subnetId|networkInterfaceId|routeTableId|natGatewayId|internetGatewayId|networkAclId|vpcEndpointId)>([a-z]+-[0-9a-f]+)<\//g;
+const EC2_CREATED =
+  /<(groupId|vpcId|subnetId|networkInterfaceId|routeTableId|natGatewayId|internetGatewayId|networkAclId|vpcEndpointId)>([a-z]+-[0-9a-f]+)<\//g;
 
 function unique(list: TrailResource[]): TrailResource[] {
   const seen = new Set<string>();
@@ -58,7 +60,8 @@ export function ec2Resources(operation: string, params: URLSearchParams, answer:
   return unique(out);
 }
 
-const APPRUNNER_ARN = /^arn:aws[\w-]*:apprunner:[^:]+:\d+:(service|vpcconnector|autoscalingconfiguration|observabilityconfiguration|connection|vpcingressconnection)\//;
+const APPRUNNER_ARN =
+  /^arn:aws[\w-]*:apprunner:[^:]+:\d+:(service|vpcconnector|autoscalingconfiguration|observabilityconfiguration|connection|vpcingressconnection)\//;
 const APPRUNNER_TYPES: Record<string, string> = {
   service: 'AWS::AppRunner::Service',
   vpcconnector: 'AWS::AppRunner::VpcConnector',
@@ -68,7 +71,15 @@ const APPRUNNER_TYPES: Record<string, string> = {
   vpcingressconnection: 'AWS::AppRunner::VpcIngressConnection',
 };
 /** The request fields that name the resource an App Runner call acts on. */
-const APPRUNNER_TARGET_KEYS = ['ServiceArn', 'VpcConnectorArn', 'ResourceArn', 'AutoScalingConfigurationArn', 'ObservabilityConfigurationArn', 'VpcIngressConnectionArn', 'ConnectionArn'];
+const APPRUNNER_TARGET_KEYS = [
+  'ServiceArn',
+  'VpcConnectorArn',
+  'ResourceArn',
+  'AutoScalingConfigurationArn',
+  'ObservabilityConfigurationArn',
+  'VpcIngressConnectionArn',
+  'ConnectionArn',
+];
 
 function appRunnerResource(arn: unknown): TrailResource | undefined {
   if (typeof arn !== 'string') return undefined;

@@ -8,7 +8,8 @@ import type { CallerIdentity } from './callerIdentity';
 import type { Json } from './requestParameters';
 import type { TrailResource } from './resources';
 
-const READ_ONLY = /^(Describe|List|Get|Lookup|Filter|Search|Check|Validate|Test|Download|BatchGet|StartQuery|StartLiveTail)/;
+const READ_ONLY =
+  /^(Describe|List|Get|Lookup|Filter|Search|Check|Validate|Test|Download|BatchGet|StartQuery|StartLiveTail)/;
 /** Data events: not in the event history (CloudTrail logs them only on trails that ask for them). */
 const DATA_EVENTS = new Set(['PutLogEvents', 'GetLogEvents', 'FilterLogEvents']);
 
@@ -69,7 +70,11 @@ export function trailEvent(f: CallFacts): TrailEvent {
     requestID: randomUUID(),
     eventID: id,
     readOnly: false,
-    resources: f.resources.map((r) => ({ type: r.ResourceType, ARN: r.ResourceName.startsWith('arn:') ? r.ResourceName : undefined, resourceName: r.ResourceName })),
+    resources: f.resources.map((r) => ({
+      type: r.ResourceType,
+      ARN: r.ResourceName.startsWith('arn:') ? r.ResourceName : undefined,
+      resourceName: r.ResourceName,
+    })),
     eventType: 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: f.identity.accountId,

@@ -29,7 +29,8 @@ function walk(dir) {
   return out;
 }
 
-const propName = (p) => (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined);
+const propName = (p) =>
+  ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
 
 /** The pair's two values when `node` is exactly `{ en: X, ja: Y }` (either order), else undefined. */
 function pairOf(node) {
@@ -62,7 +63,8 @@ function convertPair(pair, sf) {
   const ja = partsOf(pair.ja, sf);
   if (en.reason) return { reason: `en ${en.reason}` };
   if (ja.reason) return { reason: `ja ${ja.reason}` };
-  if ([...en.texts, ...ja.texts].some((t) => PLACEHOLDER_LIKE.test(t))) return { reason: 'literal text looks like a {n} placeholder' };
+  if ([...en.texts, ...ja.texts].some((t) => PLACEHOLDER_LIKE.test(t)))
+    return { reason: 'literal text looks like a {n} placeholder' };
   const args = []; // { expr, localized }
   const indexOf = (expr, lang) => {
     const m = new RegExp(`^([\\s\\S]+)\\.${lang}$`).exec(expr);
@@ -144,7 +146,8 @@ function main() {
       if (pair) {
         const where = `${path.relative(root, file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
         const r = convertPair(pair, sf);
-        if (!r.reason && ja[r.key] !== undefined && ja[r.key] !== r.ja) r.reason = `"${r.key}" is already translated as "${ja[r.key]}", here as "${r.ja}"`;
+        if (!r.reason && ja[r.key] !== undefined && ja[r.key] !== r.ja)
+          r.reason = `"${r.key}" is already translated as "${ja[r.key]}", here as "${r.ja}"`;
         if (r.reason) {
           skipped.push(`${where}  ${r.reason}`);
         } else {
@@ -169,7 +172,9 @@ function main() {
     writeFileSync(file, out);
   }
   if (!check && newKeys) writeFileSync(JA_BUNDLE, `${JSON.stringify(ja, null, 2)}\n`);
-  console.log(`l10n: ${check ? 'would convert' : 'converted'} ${converted} pair(s) in ${changedFiles} file(s); ${newKeys} new bundle entr${newKeys === 1 ? 'y' : 'ies'}`);
+  console.log(
+    `l10n: ${check ? 'would convert' : 'converted'} ${converted} pair(s) in ${changedFiles} file(s); ${newKeys} new bundle entr${newKeys === 1 ? 'y' : 'ies'}`,
+  );
   if (skipped.length) {
     console.log(`l10n: left ${skipped.length} pair(s) for a person:`);
     for (const s of skipped) console.log(`  ${s}`);

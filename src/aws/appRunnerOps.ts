@@ -1,8 +1,14 @@
 // The App Runner calls the engine makes: re-reads (service, latest operation, connectors by name) and the
 // writes (create/delete connector, UpdateService changing only the egress).
 import {
-  CreateVpcConnectorCommand, DeleteVpcConnectorCommand, DescribeServiceCommand, DescribeVpcConnectorCommand, ListOperationsCommand,
-  UpdateServiceCommand, type AppRunnerClient, type EgressConfiguration,
+  CreateVpcConnectorCommand,
+  DeleteVpcConnectorCommand,
+  DescribeServiceCommand,
+  DescribeVpcConnectorCommand,
+  ListOperationsCommand,
+  UpdateServiceCommand,
+  type AppRunnerClient,
+  type EgressConfiguration,
 } from '@aws-sdk/client-apprunner';
 import { connectorFrom, operationFrom } from './load/appRunnerMapping';
 import { describeService, listConnectors } from './load/services';
@@ -10,7 +16,10 @@ import type { AppRunnerService, ServiceOperation, VpcConnector } from '../model/
 
 export { describeService, listConnectors };
 
-export async function latestOperation(client: AppRunnerClient, serviceArn: string): Promise<ServiceOperation | undefined> {
+export async function latestOperation(
+  client: AppRunnerClient,
+  serviceArn: string,
+): Promise<ServiceOperation | undefined> {
   const out = await client.send(new ListOperationsCommand({ ServiceArn: serviceArn, MaxResults: 1 }));
   const latest = out.OperationSummaryList?.[0];
   return latest ? operationFrom(latest) : undefined;
@@ -26,12 +35,20 @@ export async function describeConnector(client: AppRunnerClient, arn: string): P
 }
 
 export async function createConnector(
-  client: AppRunnerClient, name: string, subnetIds: string[], groupIds: string[], tags: Record<string, string>,
+  client: AppRunnerClient,
+  name: string,
+  subnetIds: string[],
+  groupIds: string[],
+  tags: Record<string, string>,
 ): Promise<VpcConnector> {
-  const out = await client.send(new CreateVpcConnectorCommand({
-    VpcConnectorName: name, Subnets: subnetIds, SecurityGroups: groupIds,
-    Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-  }));
+  const out = await client.send(
+    new CreateVpcConnectorCommand({
+      VpcConnectorName: name,
+      Subnets: subnetIds,
+      SecurityGroups: groupIds,
+      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+    }),
+  );
   if (!out.VpcConnector) throw new Error('CreateVpcConnector returned no connector');
   return connectorFrom(out.VpcConnector);
 }
@@ -44,13 +61,23 @@ export async function deleteConnector(client: AppRunnerClient, arn: string): Pro
  * Change only the service's egress. The ingress setting and IP address type are re-read and sent back as
  * they are, so nothing else about the service changes. Returns the operation id App Runner started.
  */
-export async function updateEgress(client: AppRunnerClient, serviceArn: string, egress: EgressConfiguration): Promise<string | undefined> {
+export async function updateEgress(
+  client: AppRunnerClient,
+  serviceArn: string,
+  egress: EgressConfiguration,
+): Promise<string | undefined> {
   const current = await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
   const network = current.Service?.NetworkConfiguration;
-  const out = await client.send(new UpdateServiceCommand({
-    ServiceArn: serviceArn,
-    NetworkConfiguration: { EgressConfiguration: egress, IngressConfiguration: network?.IngressConfiguration, IpAddressType: network?.IpAddressType },
-  }));
+  const out = await client.send(
+    new UpdateServiceCommand({
+      ServiceArn: serviceArn,
+      NetworkConfiguration: {
+        EgressConfiguration: egress,
+        IngressConfiguration: network?.IngressConfiguration,
+        IpAddressType: network?.IpAddressType,
+      },
+    }),
+  );
   return out.OperationId;
 }
 

@@ -27,18 +27,24 @@ function toInput(e: Event): TrailEventInput {
 }
 
 /** Write events naming one resource, newest first. */
-export async function resourceEvents(clients: AwsClients, resourceName: string, options: HistoryOptions = {}): Promise<{ events: TrailEventInput[]; truncated: boolean }> {
+export async function resourceEvents(
+  clients: AwsClients,
+  resourceName: string,
+  options: HistoryOptions = {},
+): Promise<{ events: TrailEventInput[]; truncated: boolean }> {
   const max = options.maxEvents ?? 200;
   const events: TrailEventInput[] = [];
   let token: string | undefined;
   do {
     if (token && (options.pageDelayMs ?? 550) > 0) await new Promise((r) => setTimeout(r, options.pageDelayMs ?? 550));
-    const page = await clients.cloudTrail.send(new LookupEventsCommand({
-      LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: resourceName }],
-      StartTime: options.startTime ?? new Date(Date.now() - 90 * 86_400_000),
-      MaxResults: 50,
-      NextToken: token,
-    }));
+    const page = await clients.cloudTrail.send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: resourceName }],
+        StartTime: options.startTime ?? new Date(Date.now() - 90 * 86_400_000),
+        MaxResults: 50,
+        NextToken: token,
+      }),
+    );
     // Read-only events are not changes; CloudTrail returns them too when a trail records reads.
     events.push(...(page.Events ?? []).filter((e) => e.ReadOnly !== 'true').map(toInput));
     token = page.NextToken;
@@ -47,7 +53,11 @@ export async function resourceEvents(clients: AwsClients, resourceName: string, 
 }
 
 /** Events for several resources, each read in turn (one lookup attribute per call is all CloudTrail allows). */
-export async function historyOf(clients: AwsClients, resourceNames: string[], options: HistoryOptions = {}): Promise<{ events: TrailEventInput[]; truncated: boolean }> {
+export async function historyOf(
+  clients: AwsClients,
+  resourceNames: string[],
+  options: HistoryOptions = {},
+): Promise<{ events: TrailEventInput[]; truncated: boolean }> {
   const all: TrailEventInput[] = [];
   let truncated = false;
   for (const [i, name] of resourceNames.entries()) {

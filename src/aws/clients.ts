@@ -82,7 +82,16 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     ssm: new SSMClient(config('ssm')),
     cloudTrail: new CloudTrailClient(config('cloudTrail')),
   };
-  for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm, clients.cloudTrail]) {
+  for (const client of [
+    clients.appRunner,
+    clients.ec2,
+    clients.rds,
+    clients.sts,
+    clients.logs,
+    clients.secretsManager,
+    clients.ssm,
+    clients.cloudTrail,
+  ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
   cache.set(key, clients);
@@ -92,7 +101,17 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
 /** Forget cached clients, e.g. after the user changed profile or the credentials files changed. */
 export function resetClients(): void {
   for (const clients of cache.values()) {
-    for (const client of [clients.appRunner, clients.ec2, clients.rds, clients.sts, clients.logs, clients.secretsManager, clients.ssm, clients.cloudTrail]) client.destroy();
+    for (const client of [
+      clients.appRunner,
+      clients.ec2,
+      clients.rds,
+      clients.sts,
+      clients.logs,
+      clients.secretsManager,
+      clients.ssm,
+      clients.cloudTrail,
+    ])
+      client.destroy();
   }
   cache.clear();
 }

@@ -13,7 +13,9 @@ const LOCAL_PLACEHOLDER: AwsCredentialIdentity = { accessKeyId: 'testing', secre
 async function assertProfileExists(profile: string): Promise<void> {
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
   if (!(profile in configFile) && !(profile in credentialsFile)) {
-    throw Object.assign(new Error(`The profile "${profile}" was not found in the AWS config or credentials files.`), { name: 'ProfileNotFound' });
+    throw Object.assign(new Error(`The profile "${profile}" was not found in the AWS config or credentials files.`), {
+      name: 'ProfileNotFound',
+    });
   }
 }
 

@@ -1,8 +1,15 @@
 // The EC2 calls the engine makes: re-reads before every write, and the writes themselves. Plain model types
 // in and out, so src/engine never touches SDK shapes.
 import {
-  AuthorizeSecurityGroupEgressCommand, AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand, DescribeSecurityGroupsCommand,
-  DescribeVpcAttributeCommand, ModifyVpcAttributeCommand, RevokeSecurityGroupEgressCommand, type EC2Client, type IpPermission,
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcAttributeCommand,
+  ModifyVpcAttributeCommand,
+  RevokeSecurityGroupEgressCommand,
+  type EC2Client,
+  type IpPermission,
 } from '@aws-sdk/client-ec2';
 import { ruleFrom } from './load/ec2Mapping';
 import { loadRules } from './load/network';
@@ -20,15 +27,30 @@ export interface PermissionSpec {
 }
 
 /** A group in the VPC by GroupName, else (when given) by its Name tag, as the plan finds it. */
-export async function findGroupId(ec2: EC2Client, name: string, vpcId: string, nameTag?: string): Promise<string | undefined> {
-  const byName = await ec2.send(new DescribeSecurityGroupsCommand({
-    Filters: [{ Name: 'group-name', Values: [name] }, { Name: 'vpc-id', Values: [vpcId] }],
-  }));
+export async function findGroupId(
+  ec2: EC2Client,
+  name: string,
+  vpcId: string,
+  nameTag?: string,
+): Promise<string | undefined> {
+  const byName = await ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'group-name', Values: [name] },
+        { Name: 'vpc-id', Values: [vpcId] },
+      ],
+    }),
+  );
   const id = byName.SecurityGroups?.[0]?.GroupId;
   if (id || !nameTag) return id;
-  const byTag = await ec2.send(new DescribeSecurityGroupsCommand({
-    Filters: [{ Name: 'tag:Name', Values: [nameTag] }, { Name: 'vpc-id', Values: [vpcId] }],
-  }));
+  const byTag = await ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'tag:Name', Values: [nameTag] },
+        { Name: 'vpc-id', Values: [vpcId] },
+      ],
+    }),
+  );
   return byTag.SecurityGroups?.[0]?.GroupId;
 }
 
@@ -36,11 +58,23 @@ export async function readGroupRules(ec2: EC2Client, groupId: string): Promise<S
   return (await loadRules(ec2, [groupId])).map(ruleFrom);
 }
 
-export async function createGroup(ec2: EC2Client, name: string, vpcId: string, description: string, tags: Record<string, string>): Promise<string> {
-  const out = await ec2.send(new CreateSecurityGroupCommand({
-    GroupName: name, VpcId: vpcId, Description: description,
-    TagSpecifications: [{ ResourceType: 'security-group', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }],
-  }));
+export async function createGroup(
+  ec2: EC2Client,
+  name: string,
+  vpcId: string,
+  description: string,
+  tags: Record<string, string>,
+): Promise<string> {
+  const out = await ec2.send(
+    new CreateSecurityGroupCommand({
+      GroupName: name,
+      VpcId: vpcId,
+      Description: description,
+      TagSpecifications: [
+        { ResourceType: 'security-group', Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) },
+      ],
+    }),
+  );
   if (!out.GroupId) throw new Error('CreateSecurityGroup returned no GroupId');
   return out.GroupId;
 }
@@ -63,7 +97,12 @@ export async function authorizeIngress(ec2: EC2Client, groupId: string, p: Permi
 }
 
 export async function revokeEgress(ec2: EC2Client, groupId: string, p: PermissionSpec): Promise<void> {
-  await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: groupId, IpPermissions: [permission({ ...p, description: undefined })] }));
+  await ec2.send(
+    new RevokeSecurityGroupEgressCommand({
+      GroupId: groupId,
+      IpPermissions: [permission({ ...p, description: undefined })],
+    }),
+  );
 }
 
 export async function vpcAttributeEnabled(ec2: EC2Client, vpcId: string, attribute: VpcDnsAttribute): Promise<boolean> {
@@ -73,7 +112,11 @@ export async function vpcAttributeEnabled(ec2: EC2Client, vpcId: string, attribu
 
 /** ModifyVpcAttribute takes one attribute per call. */
 export async function enableVpcAttribute(ec2: EC2Client, vpcId: string, attribute: VpcDnsAttribute): Promise<void> {
-  await ec2.send(new ModifyVpcAttributeCommand(attribute === 'enableDnsSupport'
-    ? { VpcId: vpcId, EnableDnsSupport: { Value: true } }
-    : { VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
+  await ec2.send(
+    new ModifyVpcAttributeCommand(
+      attribute === 'enableDnsSupport'
+        ? { VpcId: vpcId, EnableDnsSupport: { Value: true } }
+        : { VpcId: vpcId, EnableDnsHostnames: { Value: true } },
+    ),
+  );
 }

@@ -3,15 +3,31 @@
 // diagnosis that cannot reach the service still has its analysis to show.
 import { FilterLogEventsCommand, type CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { serviceEndpointUrl } from '../model/common/awsTarget';
-import { BODY_EXCERPT_CHARS, judgeHealth, skippedHttp, type HttpCheck, type LiveChecks, type LogCheck } from '../model/diagnosis/liveChecks';
-import { applicationLogGroup, logStartTime, RUNBOOK_LOG_FILTER, scanLogEvents, type LogEvent } from '../model/diagnosis/logScan';
+import {
+  BODY_EXCERPT_CHARS,
+  judgeHealth,
+  skippedHttp,
+  type HttpCheck,
+  type LiveChecks,
+  type LogCheck,
+} from '../model/diagnosis/liveChecks';
+import {
+  applicationLogGroup,
+  logStartTime,
+  RUNBOOK_LOG_FILTER,
+  scanLogEvents,
+  type LogEvent,
+} from '../model/diagnosis/logScan';
 import { maskSecrets } from '../model/common/secretMask';
 import { snapshotSecretValues } from '../model/topology/secretValues';
 import type { AppRunnerService } from '../model/topology/topology';
 import { latestOperation } from './appRunnerOps';
 import type { AwsClients } from './clients';
 
-export type LiveFetch = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
+export type LiveFetch = (
+  url: string,
+  init: { signal: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface LiveCheckOptions {
   healthCheckPath: string;
@@ -32,9 +48,15 @@ export interface LiveCheckOptions {
   secretValues?: readonly string[];
 }
 
-const message = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const message = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
-export async function checkHttp(serviceUrl: string, path: string, expectDatabase: boolean, options: LiveCheckOptions): Promise<HttpCheck> {
+export async function checkHttp(
+  serviceUrl: string,
+  path: string,
+  expectDatabase: boolean,
+  options: LiveCheckOptions,
+): Promise<HttpCheck> {
   const url = serviceEndpointUrl(serviceUrl, path);
   const doFetch = options.fetch ?? ((u, init) => fetch(u, init));
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 10_000);
@@ -46,7 +68,14 @@ export async function checkHttp(serviceUrl: string, path: string, expectDatabase
     const durationMs = Math.round(performance.now() - started);
     const masked = maskSecrets(body, options.secretValues);
     const excerpt = masked.length > BODY_EXCERPT_CHARS ? `${masked.slice(0, BODY_EXCERPT_CHARS)}…` : masked;
-    return { path, url, outcome: judgeHealth(response.status, body, expectDatabase), status: response.status, body: excerpt, durationMs };
+    return {
+      path,
+      url,
+      outcome: judgeHealth(response.status, body, expectDatabase),
+      status: response.status,
+      body: excerpt,
+      durationMs,
+    };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
     const why = timeout.aborted ? `no answer within ${options.timeoutMs ?? 10_000} ms` : message(error);
@@ -67,7 +96,13 @@ interface EventsRead {
 
 // CloudWatch Logs documents that a page may be empty while a nextToken remains (it searches the group in
 // stretches): only a missing nextToken ends the result. Stopping at the first empty page lost the newest lines.
-async function readEvents(logs: CloudWatchLogsClient, logGroupName: string, startTime: number, limits: ReadLimits, signal?: AbortSignal): Promise<EventsRead> {
+async function readEvents(
+  logs: CloudWatchLogsClient,
+  logGroupName: string,
+  startTime: number,
+  limits: ReadLimits,
+  signal?: AbortSignal,
+): Promise<EventsRead> {
   const events: LogEvent[] = [];
   const started = Date.now();
   let nextToken: string | undefined;
@@ -75,10 +110,19 @@ async function readEvents(logs: CloudWatchLogsClient, logGroupName: string, star
   do {
     if (pages >= limits.maxPages) return { events, truncated: { reason: 'pages', pages } };
     if (Date.now() - started >= limits.maxMs) return { events, truncated: { reason: 'time', pages } };
-    const page = await logs.send(new FilterLogEventsCommand({ logGroupName, startTime, nextToken, filterPattern: RUNBOOK_LOG_FILTER, limit: 1000 }),
-      { abortSignal: signal });
+    const page = await logs.send(
+      new FilterLogEventsCommand({
+        logGroupName,
+        startTime,
+        nextToken,
+        filterPattern: RUNBOOK_LOG_FILTER,
+        limit: 1000,
+      }),
+      { abortSignal: signal },
+    );
     pages++;
-    for (const e of page.events ?? []) events.push({ timestamp: e.timestamp ?? 0, message: e.message ?? '', logStream: e.logStreamName });
+    for (const e of page.events ?? [])
+      events.push({ timestamp: e.timestamp ?? 0, message: e.message ?? '', logStream: e.logStreamName });
     // Pages come oldest first: keep reading and drop the oldest, so the newest `maxEvents` events remain.
     if (events.length > limits.maxEvents) events.splice(0, events.length - limits.maxEvents);
     nextToken = page.nextToken || undefined;
@@ -98,13 +142,21 @@ export async function readApplicationLog(
     const parsed = operation?.startedAt ? Date.parse(operation.startedAt) : undefined;
     const since = parsed !== undefined && Number.isFinite(parsed) ? parsed : undefined;
     const startTime = logStartTime(Date.now(), since, options.logLookbackMs ?? 24 * 3_600_000);
-    const limits = { maxEvents: options.maxLogEvents ?? 2000, maxPages: options.maxLogPages ?? 100, maxMs: options.maxLogReadMs ?? 20_000 };
+    const limits = {
+      maxEvents: options.maxLogEvents ?? 2000,
+      maxPages: options.maxLogPages ?? 100,
+      maxMs: options.maxLogReadMs ?? 20_000,
+    };
     const { events, truncated } = await readEvents(clients.logs, logGroup, startTime, limits, options.signal);
     const scan = scanLogEvents(events, { since, secretValues: options.secretValues });
     return { logGroup, outcome: 'read', scan, ...(truncated ? { truncated } : {}) };
   } catch (error) {
     const missing = (error as { name?: string }).name === 'ResourceNotFoundException';
-    return { logGroup, outcome: missing ? 'missing' : 'failed', error: maskSecrets(message(error), options.secretValues) };
+    return {
+      logGroup,
+      outcome: missing ? 'missing' : 'failed',
+      error: maskSecrets(message(error), options.secretValues),
+    };
   }
 }
 
@@ -114,12 +166,17 @@ export async function runLiveChecks(
   options: LiveCheckOptions,
 ): Promise<LiveChecks> {
   const checkedAt = new Date().toISOString();
-  options = { ...options, secretValues: [...(options.secretValues ?? []), ...snapshotSecretValues({ services: [service] })] };
+  options = {
+    ...options,
+    secretValues: [...(options.secretValues ?? []), ...snapshotSecretValues({ services: [service] })],
+  };
   const healthPath = options.healthCheckPath || service.healthCheckPath || '/';
   const noUrl = `${service.name} has no service URL (status ${service.status})`;
   const [health, dbHealth, logs] = await Promise.all([
     service.url ? checkHttp(service.url, healthPath, false, options) : skippedHttp(healthPath, noUrl),
-    service.url ? checkHttp(service.url, options.dbHealthPath, true, options) : skippedHttp(options.dbHealthPath, noUrl),
+    service.url
+      ? checkHttp(service.url, options.dbHealthPath, true, options)
+      : skippedHttp(options.dbHealthPath, noUrl),
     readApplicationLog(clients, service, options),
   ]);
   return { checkedAt, health, dbHealth, logs };

@@ -30,21 +30,35 @@ function toQuery(q: MetricRequest['queries'][number]): MetricDataQuery {
     Id: q.id,
     ReturnData: true,
     MetricStat: {
-      Metric: { Namespace: q.namespace, MetricName: q.metricName, Dimensions: q.dimensions.map((d) => ({ Name: d.name, Value: d.value })) },
+      Metric: {
+        Namespace: q.namespace,
+        MetricName: q.metricName,
+        Dimensions: q.dimensions.map((d) => ({ Name: d.name, Value: d.value })),
+      },
       Period: q.periodSeconds,
       Stat: q.stat,
     },
   };
 }
 
-export async function readServiceMetrics(cloudWatch: CloudWatchClient, request: MetricRequest, signal?: AbortSignal): Promise<MetricSeries[]> {
+export async function readServiceMetrics(
+  cloudWatch: CloudWatchClient,
+  request: MetricRequest,
+  signal?: AbortSignal,
+): Promise<MetricSeries[]> {
   const series = new Map<string, MetricSeries>(request.queries.map((q) => [q.id, { id: q.id, points: [] }]));
   let nextToken: string | undefined;
   do {
-    const page = await cloudWatch.send(new GetMetricDataCommand({
-      MetricDataQueries: request.queries.map(toQuery), StartTime: request.startTime, EndTime: request.endTime,
-      ScanBy: 'TimestampAscending', NextToken: nextToken,
-    }), { abortSignal: signal });
+    const page = await cloudWatch.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: request.queries.map(toQuery),
+        StartTime: request.startTime,
+        EndTime: request.endTime,
+        ScanBy: 'TimestampAscending',
+        NextToken: nextToken,
+      }),
+      { abortSignal: signal },
+    );
     for (const result of page.MetricDataResults ?? []) {
       const target = result.Id ? series.get(result.Id) : undefined;
       if (!target) continue;

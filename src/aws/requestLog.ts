@@ -37,12 +37,22 @@ export function attachRequestLog(stack: MiddlewareStack<any, any>, logger?: Requ
       try {
         const result = await next(args);
         const response = result.response as { statusCode?: number } | undefined;
-        emit({ service, operation, ok: true, httpStatus: response?.statusCode, durationMs: Date.now() - started }, logger);
+        emit(
+          { service, operation, ok: true, httpStatus: response?.statusCode, durationMs: Date.now() - started },
+          logger,
+        );
         return result;
       } catch (error) {
         const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
         emit(
-          { service, operation, ok: false, httpStatus: e.$metadata?.httpStatusCode, errorCode: e.name, durationMs: Date.now() - started },
+          {
+            service,
+            operation,
+            ok: false,
+            httpStatus: e.$metadata?.httpStatusCode,
+            errorCode: e.name,
+            durationMs: Date.now() - started,
+          },
           logger,
         );
         throw error;

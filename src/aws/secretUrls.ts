@@ -4,12 +4,20 @@
 // fields), never the value, the user or the password, and no error message quotes it.
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { splitSecretArn, urlFromSecretText, type SecretUrlReference, type SecretUrlResolution } from '../model/topology/secretUrls';
+import {
+  splitSecretArn,
+  urlFromSecretText,
+  type SecretUrlReference,
+  type SecretUrlResolution,
+} from '../model/topology/secretUrls';
 import type { AwsClients } from './clients';
 
 export type SecretClients = Pick<AwsClients, 'secretsManager' | 'ssm'>;
 
-async function readValue(clients: SecretClients, ref: SecretUrlReference): Promise<{ text?: string; jsonKey?: string }> {
+async function readValue(
+  clients: SecretClients,
+  ref: SecretUrlReference,
+): Promise<{ text?: string; jsonKey?: string }> {
   if (ref.store === 'secretsmanager') {
     const { secretId, jsonKey } = splitSecretArn(ref.valueFrom);
     const out = await clients.secretsManager.send(new GetSecretValueCommand({ SecretId: secretId }));
@@ -26,22 +34,28 @@ function reason(error: unknown): string {
   return `${name}${e?.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''}`;
 }
 
-export async function readSecretDatabaseUrls(clients: SecretClients, refs: readonly SecretUrlReference[]): Promise<SecretUrlResolution> {
+export async function readSecretDatabaseUrls(
+  clients: SecretClients,
+  refs: readonly SecretUrlReference[],
+): Promise<SecretUrlResolution> {
   const resolution: SecretUrlResolution = { urls: [], errors: {} };
-  await Promise.all(refs.map(async (ref) => {
-    if (ref.store === 'unknown') {
-      resolution.errors[ref.name] = 'the reference is neither a Secrets Manager secret ARN nor an SSM parameter, so it is not supported';
-      return;
-    }
-    try {
-      const { text, jsonKey } = await readValue(clients, ref);
-      const url = text === undefined ? undefined : urlFromSecretText(ref.name, text, jsonKey);
-      if (url) resolution.urls.push(url);
-      else resolution.errors[ref.name] = 'its value is not a postgres or mysql URL (nor JSON with host and port)';
-    } catch (error) {
-      resolution.errors[ref.name] = `reading it failed: ${reason(error)}`;
-    }
-  }));
+  await Promise.all(
+    refs.map(async (ref) => {
+      if (ref.store === 'unknown') {
+        resolution.errors[ref.name] =
+          'the reference is neither a Secrets Manager secret ARN nor an SSM parameter, so it is not supported';
+        return;
+      }
+      try {
+        const { text, jsonKey } = await readValue(clients, ref);
+        const url = text === undefined ? undefined : urlFromSecretText(ref.name, text, jsonKey);
+        if (url) resolution.urls.push(url);
+        else resolution.errors[ref.name] = 'its value is not a postgres or mysql URL (nor JSON with host and port)';
+      } catch (error) {
+        resolution.errors[ref.name] = `reading it failed: ${reason(error)}`;
+      }
+    }),
+  );
   resolution.urls.sort((a, b) => a.name.localeCompare(b.name));
   return resolution;
 }

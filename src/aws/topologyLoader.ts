@@ -28,13 +28,20 @@ export interface LoadOptions {
 export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'>;
 
 export async function loadTopology(clients: TopologyClients, options: LoadOptions = {}): Promise<Topology> {
-  let snapshot: Topology = { ...emptyTopology(clients.target.region, new Date().toISOString()), unsupportedAzIds: [...KNOWN_UNSUPPORTED_AZ_IDS] };
+  let snapshot: Topology = {
+    ...emptyTopology(clients.target.region, new Date().toISOString()),
+    unsupportedAzIds: [...KNOWN_UNSUPPORTED_AZ_IDS],
+  };
   const publish = (patch: Partial<Topology>): void => {
     snapshot = { ...snapshot, ...patch };
     options.onProgress?.(snapshot);
   };
-  const accountPromise = options.withAccountId ? getCallerIdentity(clients).then((id) => id.account) : Promise.resolve(undefined);
-  const connectorsPromise = listConnectors(clients.appRunner).then((list) => withConnectorTags(clients.appRunner, list));
+  const accountPromise = options.withAccountId
+    ? getCallerIdentity(clients).then((id) => id.account)
+    : Promise.resolve(undefined);
+  const connectorsPromise = listConnectors(clients.appRunner).then((list) =>
+    withConnectorTags(clients.appRunner, list),
+  );
   const dbsPromise = loadDatabases(clients.rds);
   // Reading the rest in parallel; an unhandled rejection is avoided by awaiting all of them below.
   connectorsPromise.catch(() => undefined);

@@ -5,7 +5,17 @@ import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/plan/dn
 import { EXPORT_FORMATS, type ExportFormat } from '../model/iac/exportFormats';
 import type { Lang } from '../model/plan/planText';
 
-export const COMMANDS = ['plan', 'apply', 'detach', 'delete-connector', 'diagnose', 'export', 'export-script', 'history', 'help'] as const;
+export const COMMANDS = [
+  'plan',
+  'apply',
+  'detach',
+  'delete-connector',
+  'diagnose',
+  'export',
+  'export-script',
+  'history',
+  'help',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -41,37 +51,68 @@ export interface CliArgs {
 
 /** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
 const VALUE_FLAGS = {
-  service: 'service', 'db-instance': 'dbInstance', subnets: 'subnets', 'connector-name': 'connectorName',
-  'security-group-name': 'securityGroupName', 'security-group-name-tag': 'securityGroupNameTag', 'db-security-group-name': 'dbSecurityGroupName',
-  region: 'region', profile: 'profile', 'endpoint-url': 'endpointUrl', lang: 'lang',
-  'poll-interval': 'pollIntervalSeconds', 'wait-timeout': 'waitTimeoutSeconds', 'db-port': 'dbPort', resource: 'resources',
-  'dns-egress': 'dnsEgress', format: 'format', out: 'out',
+  service: 'service',
+  'db-instance': 'dbInstance',
+  subnets: 'subnets',
+  'connector-name': 'connectorName',
+  'security-group-name': 'securityGroupName',
+  'security-group-name-tag': 'securityGroupNameTag',
+  'db-security-group-name': 'dbSecurityGroupName',
+  region: 'region',
+  profile: 'profile',
+  'endpoint-url': 'endpointUrl',
+  lang: 'lang',
+  'poll-interval': 'pollIntervalSeconds',
+  'wait-timeout': 'waitTimeoutSeconds',
+  'db-port': 'dbPort',
+  resource: 'resources',
+  'dns-egress': 'dnsEgress',
+  format: 'format',
+  out: 'out',
 } as const;
 
 /** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
 const SWITCHES = {
-  yes: { short: 'y', key: 'yes' }, json: { key: 'json' }, 'read-secrets': { key: 'readSecrets' }, help: { short: 'h', key: 'help' },
+  yes: { short: 'y', key: 'yes' },
+  json: { key: 'json' },
+  'read-secrets': { key: 'readSecrets' },
+  help: { short: 'h', key: 'help' },
 } as const;
 
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   ...Object.fromEntries(Object.keys(VALUE_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
-  ...Object.fromEntries(Object.entries(SWITCHES).map(([flag, s]) => [flag, { type: 'boolean' as const, ...('short' in s ? { short: s.short } : {}) }])),
+  ...Object.fromEntries(
+    Object.entries(SWITCHES).map(([flag, s]) => [
+      flag,
+      { type: 'boolean' as const, ...('short' in s ? { short: s.short } : {}) },
+    ]),
+  ),
 };
 
 type ParseResult = { ok: true; args: CliArgs } | { ok: false; error: string };
 
-function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS], flag: string, value: string): string | undefined {
+function setValue(
+  args: CliArgs,
+  key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS],
+  flag: string,
+  value: string,
+): string | undefined {
   if (key === 'resources') {
-    const more = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const more = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (more.length === 0) return `${flag} needs a resource id or ARN (got "${value}")`;
     // Repeatable: --resource sg-1 --resource sg-2 reads both.
     args.resources = [...(args.resources ?? []), ...more];
   } else if (key === 'subnets') {
-    args.subnets = value.split(',').map((s) => s.trim()).filter(Boolean);
+    args.subnets = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     // An empty list must not silently mean "choose for me".
     if (args.subnets.length === 0) return `${flag} needs subnet ids separated by commas (got "${value}")`;
-  }
-  else if (key === 'lang') {
+  } else if (key === 'lang') {
     if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
     args.lang = value;
   } else if (key === 'dnsEgress') {
@@ -82,7 +123,8 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
     if (!/^\d+$/.test(value)) return `${flag} must be a whole number from 1 to 65535 (got "${value}")`;
     args.dbPort = value;
   } else if (key === 'format') {
-    if (!(EXPORT_FORMATS as readonly string[]).includes(value)) return `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${value}")`;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(value))
+      return `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${value}")`;
     args.format = value as ExportFormat;
   } else if (key === 'out') {
     if (value === '') return '--out needs a folder';
@@ -99,22 +141,32 @@ function setValue(args: CliArgs, key: (typeof VALUE_FLAGS)[keyof typeof VALUE_FL
 function nodeError(error: { code?: string; message: string }): string {
   const option = /'(?:-\w, )?(--?[A-Za-z][\w-]*)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option "${option}"`;
-  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unknown option "${/'([^']*)'/.exec(error.message)?.[1] ?? ''}"`;
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `unknown option "${/'([^']*)'/.exec(error.message)?.[1] ?? ''}"`;
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /does not take an argument/.test(error.message) ? `${option} does not take a value` : `${option} needs a value`;
+    return /does not take an argument/.test(error.message)
+      ? `${option} does not take a value`
+      : `${option} needs a value`;
   }
   return error.message;
 }
 
 export function parseArgs(argv: readonly string[]): ParseResult {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') return { ok: true, args: { command: 'help', yes: false, json: false } };
+  if (command === undefined || command === '--help' || command === '-h')
+    return { ok: true, args: { command: 'help', yes: false, json: false } };
   if (!(COMMANDS as readonly string[]).includes(command)) {
     return { ok: false, error: `unknown command "${command}" (use one of: ${COMMANDS.join(', ')})` };
   }
   let tokens: ReturnType<typeof parseNodeArgs>['tokens'];
   try {
-    ({ tokens } = parseNodeArgs({ args: [...rest], options: OPTIONS, strict: true, allowPositionals: false, tokens: true }));
+    ({ tokens } = parseNodeArgs({
+      args: [...rest],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: false,
+      tokens: true,
+    }));
   } catch (error) {
     return { ok: false, error: nodeError(error as { code?: string; message: string }) };
   }
@@ -128,7 +180,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       else args[key] = true;
       continue;
     }
-    const problem = setValue(args, VALUE_FLAGS[token.name as keyof typeof VALUE_FLAGS], token.rawName, token.value ?? '');
+    const problem = setValue(
+      args,
+      VALUE_FLAGS[token.name as keyof typeof VALUE_FLAGS],
+      token.rawName,
+      token.value ?? '',
+    );
     if (problem) return { ok: false, error: problem };
   }
   return { ok: true, args };

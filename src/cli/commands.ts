@@ -26,20 +26,31 @@ export interface RunContext {
 }
 
 function issuesFailure(issues: ValidationIssue[]): CliFailure {
-  return new CliFailure(joinTexts(issues.map((i) => i.message), ' '), issues[0]?.code ?? 'invalid-input');
+  return new CliFailure(
+    joinTexts(
+      issues.map((i) => i.message),
+      ' ',
+    ),
+    issues[0]?.code ?? 'invalid-input',
+  );
 }
 
 async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
   const secretUrls = await secretUrlsOf(session, args);
-  const r = setupPlanFor(session.snapshot, session.settings, { dbInstanceId: args.dbInstance, subnetIds: args.subnets, secretUrls });
+  const r = setupPlanFor(session.snapshot, session.settings, {
+    dbInstanceId: args.dbInstance,
+    subnetIds: args.subnets,
+    secretUrls,
+  });
   if (!r.ok) throw issuesFailure(r.issues);
   return { plan: r.plan, desired: r.desired };
 }
 
 function teardownPlan(session: Session, args: CliArgs): Plan {
-  const r = args.command === 'detach'
-    ? detachPlan(session.snapshot, session.settings.serviceName)
-    : deleteConnectorPlan(session.snapshot, session.settings.connectorName);
+  const r =
+    args.command === 'detach'
+      ? detachPlan(session.snapshot, session.settings.serviceName)
+      : deleteConnectorPlan(session.snapshot, session.settings.connectorName);
   if (!r.ok) throw issuesFailure(r.issues);
   return r.plan;
 }
@@ -47,15 +58,28 @@ function teardownPlan(session: Session, args: CliArgs): Plan {
 function targetJson(s: Session): Record<string, unknown> {
   // endpointUrl keeps its meaning for pipelines: the one endpoint every client used (flag or AWS_ENDPOINT_URL).
   const all = customEndpoints(s.target);
-  const common = s.target.endpointUrl ?? (all.length === 1 && Object.keys(s.target.endpoints ?? {}).length === Object.keys(SERVICE_IDS).length ? all[0] : undefined);
-  return { region: s.target.region, profile: s.target.profile, endpointUrl: common, endpoints: s.target.endpoints, accountId: s.snapshot.accountId };
+  const common =
+    s.target.endpointUrl ??
+    (all.length === 1 && Object.keys(s.target.endpoints ?? {}).length === Object.keys(SERVICE_IDS).length
+      ? all[0]
+      : undefined);
+  return {
+    region: s.target.region,
+    profile: s.target.profile,
+    endpointUrl: common,
+    endpoints: s.target.endpoints,
+    accountId: s.snapshot.accountId,
+  };
 }
 
 export async function runPlan(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { plan, desired } = await setupPlan(session, rc.args);
   const changes = hasChanges(plan);
-  if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`);
+  if (rc.args.json)
+    rc.io.stdout.write(
+      `${JSON.stringify({ command: 'plan', target: targetJson(session), desired, changes, plan }, null, 2)}\n`,
+    );
   else rc.io.stdout.write(`${renderPlan(plan, rc.lang)}\n`);
   return changes ? 2 : 0;
 }
@@ -63,10 +87,15 @@ export async function runPlan(rc: RunContext): Promise<number> {
 async function confirm(rc: RunContext, plan: Plan): Promise<void> {
   if (rc.args.yes) return;
   if (!rc.io.stdin.isTTY) {
-    throw new CliFailure(msg('Refusing to apply without confirmation: stdin is not a terminal. Pass --yes to apply non-interactively.'), 'confirmation-required');
+    throw new CliFailure(
+      msg('Refusing to apply without confirmation: stdin is not a terminal. Pass --yes to apply non-interactively.'),
+      'confirmation-required',
+    );
   }
   const count = plan.steps.filter((s) => s.mutating).length;
-  rc.io.stderr.write(rc.lang === 'ja' ? `${count} 件の変更を適用しますか？ [y/N] ` : `Apply these ${count} changes? [y/N] `);
+  rc.io.stderr.write(
+    rc.lang === 'ja' ? `${count} 件の変更を適用しますか？ [y/N] ` : `Apply these ${count} changes? [y/N] `,
+  );
   const answer = (await readLine(rc.io.stdin)).trim().toLowerCase();
   if (answer !== 'y' && answer !== 'yes') {
     throw new CliFailure(msg('Cancelled: nothing was changed.'), 'declined');
@@ -98,6 +127,9 @@ export async function runApply(rc: RunContext): Promise<number> {
     // One line on stderr too, so a CI log's error stream says why the job failed.
     if (result.error) rc.io.stderr.write(`apprunner-vpc: ${result.error.message[rc.lang]}\n`);
   }
-  if (rc.args.json) rc.io.stdout.write(`${JSON.stringify({ command: rc.args.command, target: targetJson(session), plan, result }, null, 2)}\n`);
+  if (rc.args.json)
+    rc.io.stdout.write(
+      `${JSON.stringify({ command: rc.args.command, target: targetJson(session), plan, result }, null, 2)}\n`,
+    );
   return result.status === 'succeeded' ? 0 : 1;
 }

@@ -16,7 +16,15 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
   const service = findService(snapshot, settings.serviceName);
   if (!service) {
     const names = snapshot.services.map((s) => s.name).join(', ') || 'none';
-    throw new CliFailure(msg('The App Runner service {0} is not in {1} (services: {2}). Pass --service NAME.', settings.serviceName, session.target.region, names), 'service-not-found');
+    throw new CliFailure(
+      msg(
+        'The App Runner service {0} is not in {1} (services: {2}). Pass --service NAME.',
+        settings.serviceName,
+        session.target.region,
+        names,
+      ),
+      'service-not-found',
+    );
   }
   const diagnosis = analyzeService(snapshot, service.arn, {
     dbPort: settings.databasePort,
@@ -27,7 +35,10 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     dnsEgress: settings.dnsEgress,
     secretUrls: await secretUrlsOf(session, rc.args),
   });
-  const live = await runLiveChecks(session.clients, service, { healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath });
+  const live = await runLiveChecks(session.clients, service, {
+    healthCheckPath: settings.healthCheckPath,
+    dbHealthPath: settings.dbHealthPath,
+  });
   if (rc.args.json) {
     rc.io.stdout.write(`${JSON.stringify({ command: 'diagnose', ...diagnoseDocument(diagnosis, live) }, null, 2)}\n`);
   } else {

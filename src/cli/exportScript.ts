@@ -18,9 +18,18 @@ function writeFiles(dir: string, files: { path: string; content: string }[], ove
   }
   const targets = files.map((f) => ({ ...f, full: path.join(dir, f.path) }));
   // All or nothing: a user's edited copy is never overwritten by surprise, and no half-written folder is left.
-  const changed = targets.filter((t) => existsSync(t.full) && readFileSync(t.full, 'utf8') !== t.content).map((t) => t.path);
+  const changed = targets
+    .filter((t) => existsSync(t.full) && readFileSync(t.full, 'utf8') !== t.content)
+    .map((t) => t.path);
   if (changed.length > 0 && !overwrite) {
-    throw new CliFailure(msg('{0} already has {1} with other content: nothing was written. Pass --yes to overwrite, or choose another --out.', dir, changed.join(', ')), 'export-exists');
+    throw new CliFailure(
+      msg(
+        '{0} already has {1} with other content: nothing was written. Pass --yes to overwrite, or choose another --out.',
+        dir,
+        changed.join(', '),
+      ),
+      'export-exists',
+    );
   }
   for (const t of targets) {
     mkdirSync(path.dirname(t.full), { recursive: true });
@@ -30,26 +39,53 @@ function writeFiles(dir: string, files: { path: string; content: string }[], ove
 }
 
 export async function runExportScript(rc: RunContext): Promise<number> {
-  const format: ExportFormat = rc.args.command === 'export-script' ? 'bash' : rc.args.format ?? 'bash';
+  const format: ExportFormat = rc.args.command === 'export-script' ? 'bash' : (rc.args.format ?? 'bash');
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const { snapshot, settings } = session;
-  const explicit = rc.args.subnets !== undefined || rc.args.connectorName !== undefined || rc.args.securityGroupName !== undefined
-    || rc.args.securityGroupNameTag !== undefined;
-  const choices = { dbInstanceId: rc.args.dbInstance, subnetIds: rc.args.subnets, secretUrls: await secretUrlsOf(session, rc.args) };
+  const explicit =
+    rc.args.subnets !== undefined ||
+    rc.args.connectorName !== undefined ||
+    rc.args.securityGroupName !== undefined ||
+    rc.args.securityGroupNameTag !== undefined;
+  const choices = {
+    dbInstanceId: rc.args.dbInstance,
+    subnetIds: rc.args.subnets,
+    secretUrls: await secretUrlsOf(session, rc.args),
+  };
   const r = explicit
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }
     : setupFromService(snapshot, settings, settings.serviceName, choices);
   if (!r.ok) {
-    throw new CliFailure(joinTexts(r.issues.map((i) => i.message), ' '), r.issues[0]?.code ?? 'invalid-input');
+    throw new CliFailure(
+      joinTexts(
+        r.issues.map((i) => i.message),
+        ' ',
+      ),
+      r.issues[0]?.code ?? 'invalid-input',
+    );
   }
-  const exported = setupExport(format, snapshot, r.desired, { accountId: snapshot.accountId, generatedAt: new Date().toISOString(), lang: rc.lang, basis: r.basis });
+  const exported = setupExport(format, snapshot, r.desired, {
+    accountId: snapshot.accountId,
+    generatedAt: new Date().toISOString(),
+    lang: rc.lang,
+    basis: r.basis,
+  });
   const main = exported.files.find((f) => f.path === exported.main) ?? exported.files[0];
   const written = rc.args.out ? writeFiles(rc.args.out, exported.files, rc.args.yes) : undefined;
   if (rc.args.json) {
     // export-script keeps its JSON document (`script`); export gives every file.
-    const document = rc.args.command === 'export-script'
-      ? { command: 'export-script', basis: r.basis, desired: r.desired, script: main.content }
-      : { command: 'export', format, basis: r.basis, desired: r.desired, main: exported.main, files: exported.files, ...(written ? { written } : {}) };
+    const document =
+      rc.args.command === 'export-script'
+        ? { command: 'export-script', basis: r.basis, desired: r.desired, script: main.content }
+        : {
+            command: 'export',
+            format,
+            basis: r.basis,
+            desired: r.desired,
+            main: exported.main,
+            files: exported.files,
+            ...(written ? { written } : {}),
+          };
     rc.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else if (written) {
     rc.io.stdout.write(`${written.join('\n')}\n`);
@@ -57,9 +93,11 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     rc.io.stdout.write(main.content);
     const others = exported.files.filter((f) => f !== main).map((f) => f.path);
     if (others.length > 0) {
-      rc.io.stderr.write(rc.lang === 'ja'
-        ? `apprunner-vpc: ${main.path} を出力しました。${others.join(', ')} も含めて書き出すには --out DIR を指定してください。\n`
-        : `apprunner-vpc: printed ${main.path}; pass --out DIR to write it with ${others.join(', ')}.\n`);
+      rc.io.stderr.write(
+        rc.lang === 'ja'
+          ? `apprunner-vpc: ${main.path} を出力しました。${others.join(', ')} も含めて書き出すには --out DIR を指定してください。\n`
+          : `apprunner-vpc: printed ${main.path}; pass --out DIR to write it with ${others.join(', ')}.\n`,
+      );
     }
   }
   return 0;

@@ -13,20 +13,39 @@ export async function runHistory(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const serviceName = session.settings.serviceName;
   const targets: HistoryTarget[] = rc.args.resources?.length
-    ? rc.args.resources.map((name) => ({ name, kind: name.includes(':vpcconnector/') ? 'connector' : name.includes(':service/') ? 'service' : 'security-group', label: name }))
+    ? rc.args.resources.map((name) => ({
+        name,
+        kind: name.includes(':vpcconnector/') ? 'connector' : name.includes(':service/') ? 'service' : 'security-group',
+        label: name,
+      }))
     : historyTargets(session.snapshot, serviceName);
   if (targets.length === 0) {
-    throw new CliFailure(msg('Service "{0}" was not found in {1}: name it with --service, or a resource with --resource.', serviceName, session.target.region), 'service-not-found');
+    throw new CliFailure(
+      msg(
+        'Service "{0}" was not found in {1}: name it with --service, or a resource with --resource.',
+        serviceName,
+        session.target.region,
+      ),
+      'service-not-found',
+    );
   }
-  const { events, truncated } = await historyOf(session.clients, targets.map((t) => t.name));
+  const { events, truncated } = await historyOf(
+    session.clients,
+    targets.map((t) => t.name),
+  );
   const rows = changeHistory(events, session.target.region, Date.now());
   if (rc.args.json) {
-    rc.io.stdout.write(`${JSON.stringify({ command: 'history', region: session.target.region, resources: targets, truncated, events: rows }, null, 2)}\n`);
+    rc.io.stdout.write(
+      `${JSON.stringify({ command: 'history', region: session.target.region, resources: targets, truncated, events: rows }, null, 2)}\n`,
+    );
     return 0;
   }
   const heading = rc.lang === 'ja' ? '対象' : 'Resources';
   rc.io.stdout.write(`${heading}: ${targets.map((t) => `${t.label} (${t.name})`).join(', ')}\n\n`);
   rc.io.stdout.write(`${changeHistoryLines(rows, rc.lang).join('\n')}\n`);
-  if (truncated) rc.io.stdout.write(rc.lang === 'ja' ? '（件数の上限で打ち切りました）\n' : '(stopped at the event cap; older events not shown)\n');
+  if (truncated)
+    rc.io.stdout.write(
+      rc.lang === 'ja' ? '（件数の上限で打ち切りました）\n' : '(stopped at the event cap; older events not shown)\n',
+    );
   return 0;
 }

@@ -13,10 +13,14 @@ const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {
 export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {
   const n = `[${event.index + 1}/${'total' in event ? event.total : '?'}]`;
   switch (event.type) {
-    case 'step-started': return `${n} ${event.step.title[lang]} ...`;
-    case 'step-finished': return `${n} ${STATUS_WORDS[event.outcome.status][lang]}: ${event.outcome.detail[lang]}`;
-    case 'step-failed': return `${n} ${lang === 'ja' ? '失敗' : 'FAILED'}: ${event.error.message[lang]}`;
-    case 'waiting': return `      ${event.message[lang]}`;
+    case 'step-started':
+      return `${n} ${event.step.title[lang]} ...`;
+    case 'step-finished':
+      return `${n} ${STATUS_WORDS[event.outcome.status][lang]}: ${event.outcome.detail[lang]}`;
+    case 'step-failed':
+      return `${n} ${lang === 'ja' ? '失敗' : 'FAILED'}: ${event.error.message[lang]}`;
+    case 'waiting':
+      return `      ${event.message[lang]}`;
   }
 }
 
@@ -26,7 +30,10 @@ export function resultLines(result: ApplyResult, plan: Plan, lang: Lang): string
     const changed = result.outcomes.filter((o) => o.status === 'done' && mutating.has(o.stepId)).length;
     const skipped = result.outcomes.filter((o) => o.status === 'skipped').length;
     const unchecked = result.outcomes.filter((o) => o.status === 'not-checked');
-    const done = lang === 'ja' ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。` : `Done: ${changed} changes made, ${skipped} steps already in place.`;
+    const done =
+      lang === 'ja'
+        ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。`
+        : `Done: ${changed} changes made, ${skipped} steps already in place.`;
     return [done, ...unchecked.map((o) => o.detail[lang])];
   }
   if (!result.error) return [lang === 'ja' ? 'キャンセルされました。' : 'Cancelled.'];

@@ -40,7 +40,10 @@ export function settingsOf(args: CliArgs): SetupSettings {
 
 /** Flags first, then AWS's own configuration (environment, profile), as the AWS CLI decides. */
 export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<AwsTarget> {
-  const target = await resolveAwsTarget({ region: args.region, profile: args.profile, endpointUrl: args.endpointUrl }, env);
+  const target = await resolveAwsTarget(
+    { region: args.region, profile: args.profile, endpointUrl: args.endpointUrl },
+    env,
+  );
   // Signed requests and account data never cross the network in clear text, whichever source named the endpoint.
   for (const url of customEndpoints(target)) {
     const problem = endpointUrlProblem(url);
@@ -59,12 +62,18 @@ export function targetNotes(target: AwsTarget, lang: Lang): string[] {
   const warning = regionNotListedWarning(target.region);
   if (warning) notes.push(`apprunner-vpc: ${warning[lang]}`);
   const endpoints = customEndpoints(target);
-  if (endpoints.length && !target.endpointUrl) notes.push(`${lang === 'ja' ? 'AWS の設定によるエンドポイント' : 'endpoint from the AWS configuration'}: ${endpoints.join(', ')}`);
+  if (endpoints.length && !target.endpointUrl)
+    notes.push(
+      `${lang === 'ja' ? 'AWS の設定によるエンドポイント' : 'endpoint from the AWS configuration'}: ${endpoints.join(', ')}`,
+    );
   return notes;
 }
 
 export async function openSession(
-  args: CliArgs, env: NodeJS.ProcessEnv, secrets?: string[], stderr?: { write(text: string): unknown },
+  args: CliArgs,
+  env: NodeJS.ProcessEnv,
+  secrets?: string[],
+  stderr?: { write(text: string): unknown },
 ): Promise<Session> {
   const target = await targetOf(args, env);
   // A region missing from our list only warns: App Runner's own answer decides (a region AWS adds tomorrow works).
@@ -87,7 +96,10 @@ export async function secretUrlsOf(session: Session, args: CliArgs): Promise<Sec
 }
 
 export class CliFailure extends Error {
-  constructor(readonly localized: Localized, readonly code: string) {
+  constructor(
+    readonly localized: Localized,
+    readonly code: string,
+  ) {
     super(localized.en);
   }
 }

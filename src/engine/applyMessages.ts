@@ -14,5 +14,8 @@ export function doneSoFarText(outcomes: readonly StepOutcome[], steps: readonly 
 }
 
 export function rerunText(failed: PlanStep): Localized {
-  return msg('Re-running apply re-reads the account, skips what is already done and continues from "{0}".', failed.title);
+  return msg(
+    'Re-running apply re-reads the account, skips what is already done and continues from "{0}".',
+    failed.title,
+  );
 }

@@ -18,17 +18,27 @@ type Result = Omit<StepOutcome, 'stepId'>;
 
 function runStep(ctx: StepContext, step: PlanStep): Promise<Result> {
   switch (step.kind) {
-    case 'create-security-group': return createSecurityGroup(ctx, step);
+    case 'create-security-group':
+      return createSecurityGroup(ctx, step);
     case 'authorize-egress':
-    case 'authorize-ingress': return authorizeRule(ctx, step);
-    case 'revoke-egress': return revokeAllowAllEgress(ctx, step);
-    case 'create-connector': return createConnectorStep(ctx, step);
-    case 'attach-connector': return attachConnector(ctx, step);
-    case 'detach-connector': return detachConnector(ctx, step);
-    case 'wait-for-service': return waitForService(ctx, step);
-    case 'check-health': return checkHealth(ctx, step);
-    case 'delete-connector': return deleteConnectorStep(ctx, step);
-    case 'enable-vpc-attribute': return enableVpcDns(ctx, step);
+    case 'authorize-ingress':
+      return authorizeRule(ctx, step);
+    case 'revoke-egress':
+      return revokeAllowAllEgress(ctx, step);
+    case 'create-connector':
+      return createConnectorStep(ctx, step);
+    case 'attach-connector':
+      return attachConnector(ctx, step);
+    case 'detach-connector':
+      return detachConnector(ctx, step);
+    case 'wait-for-service':
+      return waitForService(ctx, step);
+    case 'check-health':
+      return checkHealth(ctx, step);
+    case 'delete-connector':
+      return deleteConnectorStep(ctx, step);
+    case 'enable-vpc-attribute':
+      return enableVpcDns(ctx, step);
   }
 }
 
@@ -43,9 +53,11 @@ async function runWithRetries(ctx: StepContext, step: PlanStep, delays: readonly
       const kind = error instanceof StepError ? error.kind : classifyAwsError(error).kind;
       if (!RETRIED_KINDS.has(kind) || attempt >= delays.length || ctx.signal?.aborted) throw error;
       const seconds = Math.round(delays[attempt] / 100) / 10;
-      ctx.report(kind === 'throttled'
-        ? msg('AWS is throttling; trying this step again in {0} s.', seconds)
-        : msg('AWS answered with a server error; trying this step again in {0} s.', seconds));
+      ctx.report(
+        kind === 'throttled'
+          ? msg('AWS is throttling; trying this step again in {0} s.', seconds)
+          : msg('AWS answered with a server error; trying this step again in {0} s.', seconds),
+      );
       await sleep(delays[attempt], ctx.signal);
     }
   }
@@ -53,10 +65,15 @@ async function runWithRetries(ctx: StepContext, step: PlanStep, delays: readonly
 
 function toApplyError(error: unknown, step: PlanStep, outcomes: StepOutcome[], steps: PlanStep[]): ApplyError {
   const common = { stepId: step.id, doneSoFar: doneSoFarText(outcomes, steps), rerun: rerunText(step) };
-  if (error instanceof StepError) return { ...common, kind: error.kind, message: error.localized, ...(error.code ? { code: error.code } : {}) };
+  if (error instanceof StepError)
+    return { ...common, kind: error.kind, message: error.localized, ...(error.code ? { code: error.code } : {}) };
   const n = classifyAwsError(error);
   return {
-    ...common, kind: n.kind, nextStep: n.nextStep, code: n.code, detail: n.detail,
+    ...common,
+    kind: n.kind,
+    nextStep: n.nextStep,
+    code: n.code,
+    detail: n.detail,
     message: msg('{0} failed: {1}', step.title, n.message),
   };
 }
@@ -65,17 +82,26 @@ export async function applyPlan(clients: EngineClients, plan: Plan, options: App
   const emit = options.onProgress ?? ((): void => undefined);
   const steps = plan.steps;
   let index = 0;
-  const ctx = makeContext(clients, options, (step, message) => emit({ type: 'waiting', index, step, message }), () => steps[index]);
+  const ctx = makeContext(
+    clients,
+    options,
+    (step, message) => emit({ type: 'waiting', index, step, message }),
+    () => steps[index],
+  );
   const outcomes: StepOutcome[] = [];
   const resolved = (): ApplyResult['resolved'] => ({
-    groupIds: Object.fromEntries(ctx.groupIds), connectorArns: Object.fromEntries(ctx.connectorArns),
+    groupIds: Object.fromEntries(ctx.groupIds),
+    connectorArns: Object.fromEntries(ctx.connectorArns),
   });
   for (index = 0; index < steps.length; index++) {
     const step = steps[index];
     if (options.signal?.aborted) return { status: 'cancelled', outcomes, resolved: resolved() };
     emit({ type: 'step-started', index, total: steps.length, step });
     try {
-      const outcome: StepOutcome = { stepId: step.id, ...(await runWithRetries(ctx, step, options.stepRetryDelaysMs ?? [2_000, 5_000])) };
+      const outcome: StepOutcome = {
+        stepId: step.id,
+        ...(await runWithRetries(ctx, step, options.stepRetryDelaysMs ?? [2_000, 5_000])),
+      };
       outcomes.push(outcome);
       emit({ type: 'step-finished', index, total: steps.length, step, outcome });
     } catch (error) {

@@ -3,7 +3,10 @@
 import type { AwsErrorKind, Localized, NextStep } from '../model/common/awsError';
 import type { PlanStep, StepId } from '../model/plan/planSteps';
 
-export type HealthFetch = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; text(): Promise<string> }>;
+export type HealthFetch = (
+  url: string,
+  init: { signal: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
 
 export interface ApplyOptions {
   onProgress?(event: ApplyEvent): void;

@@ -25,7 +25,12 @@ export interface StepContext {
   report(message: Localized): void;
 }
 
-export function makeContext(clients: EngineClients, options: ApplyOptions, report: (step: PlanStep, m: Localized) => void, current: () => PlanStep): StepContext {
+export function makeContext(
+  clients: EngineClients,
+  options: ApplyOptions,
+  report: (step: PlanStep, m: Localized) => void,
+  current: () => PlanStep,
+): StepContext {
   return {
     clients,
     signal: options.signal,
@@ -50,7 +55,14 @@ export function rememberGroup(ctx: StepContext, g: GroupRef, id: string): void {
 export async function groupIdOf(ctx: StepContext, g: GroupRef): Promise<string> {
   const id = g.id ?? ctx.groupIds.get(key(g)) ?? (await findGroupId(ctx.clients.ec2, g.name, g.vpcId, g.nameTag));
   if (!id) {
-    throw new StepError('conflict', msg('Security group {0} does not exist in {1} (was it deleted meanwhile?). Re-run to plan it again.', g.name, g.vpcId));
+    throw new StepError(
+      'conflict',
+      msg(
+        'Security group {0} does not exist in {1} (was it deleted meanwhile?). Re-run to plan it again.',
+        g.name,
+        g.vpcId,
+      ),
+    );
   }
   rememberGroup(ctx, g, id);
   return id;

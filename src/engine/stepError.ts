@@ -5,7 +5,11 @@ import type { ApplyErrorKind } from './applyTypes';
 
 export class StepError extends Error {
   /** `code`: a machine-readable reason the UI acts on (db-health-missing offers the snippet). */
-  constructor(readonly kind: ApplyErrorKind, readonly localized: Localized, readonly code?: string) {
+  constructor(
+    readonly kind: ApplyErrorKind,
+    readonly localized: Localized,
+    readonly code?: string,
+  ) {
     super(localized.en);
     this.name = 'StepError';
   }

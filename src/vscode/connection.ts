@@ -51,7 +51,11 @@ export class Connection implements vscode.Disposable {
   /** The settings first, then AWS's own configuration (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_*, the profile). */
   async resolveTarget(): Promise<AwsTarget> {
     const settings = readSettings();
-    return loadAwsSdk().resolveAwsTarget({ region: settings.region, profile: settings.profile, endpointUrl: settings.endpointUrl });
+    return loadAwsSdk().resolveAwsTarget({
+      region: settings.region,
+      profile: settings.profile,
+      endpointUrl: settings.endpointUrl,
+    });
   }
 
   /** Asks STS again (an explicit refresh is a demand too, so it also starts the connection). */
@@ -74,7 +78,8 @@ export class Connection implements vscode.Disposable {
       const endpoints = customEndpoints(target);
       const endpointProblem = endpoints.map((url) => endpointUrlProblem(url)).find((p) => p !== undefined);
       if (endpointProblem) {
-        if (generation === this.generation) this.publish({ status: 'error', target, error: insecureEndpoint(endpointProblem) });
+        if (generation === this.generation)
+          this.publish({ status: 'error', target, error: insecureEndpoint(endpointProblem) });
         return this.current;
       }
       // A region missing from our list only warns: App Runner's own answer decides (new regions work).
@@ -83,10 +88,13 @@ export class Connection implements vscode.Disposable {
       if (endpoints.length) log.info(`AWS endpoint (not AWS's own): ${endpoints.join(', ')}`);
       const backend = loadAwsSdk();
       const identity = await backend.getCallerIdentity(backend.getClients(target));
-      if (generation === this.generation) this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn, warning });
+      if (generation === this.generation)
+        this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn, warning });
     } catch (error) {
       const normalized = classifyAwsError(error);
-      log.warn(`Could not connect (${normalized.kind}${normalized.code ? `, ${normalized.code}` : ''}): ${normalized.detail ?? ''}`);
+      log.warn(
+        `Could not connect (${normalized.kind}${normalized.code ? `, ${normalized.code}` : ''}): ${normalized.detail ?? ''}`,
+      );
       const status = normalized.kind === 'no-credentials' ? 'noCredentials' : 'error';
       if (generation === this.generation) this.publish({ status, target, error: normalized });
     }

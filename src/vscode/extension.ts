@@ -70,17 +70,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     connection.onDidChange(() => {
       if (logging) return;
       logging = true;
-      context.subscriptions.push(loadAwsSdk().onAwsRequest((r) =>
-        log.debug(`${r.service}.${r.operation} ${r.ok ? 'ok' : r.errorCode ?? 'failed'}${r.httpStatus ? ` ${r.httpStatus}` : ''} ${r.durationMs} ms`),
-      ));
+      context.subscriptions.push(
+        loadAwsSdk().onAwsRequest((r) =>
+          log.debug(
+            `${r.service}.${r.operation} ${r.ok ? 'ok' : (r.errorCode ?? 'failed')}${r.httpStatus ? ` ${r.httpStatus}` : ''} ${r.durationMs} ms`,
+          ),
+        ),
+      );
     }),
     startConnectionOnDemand(connection, [features.explorer.view, features.diagnose.tree]),
     trackSandboxAvailability(connection),
   );
 
   // Neither lazy bundle may load during activate (bench: activateMs, sdkLoadedDuringActivate).
-  const activation = { durationMs: performance.now() - started, backendLoadedDuringActivate: isAwsSdkInRequireCache(),
-    analysisLoadedDuringActivate: isAnalysisInRequireCache() };
+  const activation = {
+    durationMs: performance.now() - started,
+    backendLoadedDuringActivate: isAwsSdkInRequireCache(),
+    analysisLoadedDuringActivate: isAnalysisInRequireCache(),
+  };
   log.info(`Activated in ${activation.durationMs.toFixed(1)} ms`);
   return {
     activation,

@@ -6,11 +6,15 @@ import type { Connection } from './connection';
 // credential_process (which may prompt for MFA), trip over an expired SSO session or paint a warning. The
 // connection starts on the first of: one of our views shown, an apprunner.yaml in an editor, a command run
 // (registerCommand's gate), a diagram panel restored.
-export function startConnectionOnDemand(connection: Connection, views: readonly vscode.TreeView<unknown>[]): vscode.Disposable {
+export function startConnectionOnDemand(
+  connection: Connection,
+  views: readonly vscode.TreeView<unknown>[],
+): vscode.Disposable {
   const wake = (): void => {
     if (!connection.started) void connection.start();
   };
-  const editorsShowYaml = (editors: readonly vscode.TextEditor[]): boolean => editors.some((editor) => isApprunnerYaml(editor.document));
+  const editorsShowYaml = (editors: readonly vscode.TextEditor[]): boolean =>
+    editors.some((editor) => isApprunnerYaml(editor.document));
   const subscriptions: vscode.Disposable[] = [
     ...views.map((view) => view.onDidChangeVisibility((event) => event.visible && wake())),
     vscode.window.onDidChangeVisibleTextEditors((editors) => editorsShowYaml(editors) && wake()),

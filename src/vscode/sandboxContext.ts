@@ -8,7 +8,10 @@ import type { Connection } from './connection';
 const KEY = 'apprunnerVpc.sandboxAvailable';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A workspace folder that is, or sits inside (up to two levels), this extension's repository. */
@@ -25,7 +28,10 @@ async function inOwnRepository(): Promise<boolean> {
 /** A loopback endpoint whose /_sandbox/seed answers (only ever asked of loopback, never of AWS). */
 async function sandboxAnswers(endpoints: string[]): Promise<boolean> {
   for (const endpoint of endpoints.filter((url) => isLoopbackHost(url.replace(/^https?:\/\//, '')))) {
-    const ok = await fetch(`${endpoint.replace(/\/+$/, '')}/_sandbox/seed`, { signal: AbortSignal.timeout(1500) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${endpoint.replace(/\/+$/, '')}/_sandbox/seed`, { signal: AbortSignal.timeout(1500) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return true;
   }
   return false;

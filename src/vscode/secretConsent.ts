@@ -8,12 +8,17 @@ import type { AwsTarget } from '../model/common/awsTarget';
 import { loadAwsSdk } from './backend';
 
 /** The modal question, with its one action; Cancel (or closing the dialog) reads nothing. */
-export function secretReadQuestion(refs: readonly SecretUrlReference[]): { message: string; detail: string; action: string } {
+export function secretReadQuestion(refs: readonly SecretUrlReference[]): {
+  message: string;
+  detail: string;
+  action: string;
+} {
   const arns = refs.map((r) => `${r.name}: ${r.valueFrom}`).join('\n');
   return {
-    message: refs.length === 1
-      ? vscode.l10n.t('Read this secret once to learn the database host? {0}', arns)
-      : vscode.l10n.t('Read these secrets once to learn the database host? {0}', arns),
+    message:
+      refs.length === 1
+        ? vscode.l10n.t('Read this secret once to learn the database host? {0}', arns)
+        : vscode.l10n.t('Read these secrets once to learn the database host? {0}', arns),
     detail: vscode.l10n.t('The value is not stored, logged or shown; only host and port are used.'),
     action: vscode.l10n.t('Read Once'),
   };
@@ -25,7 +30,8 @@ export function secretReadQuestion(refs: readonly SecretUrlReference[]): { messa
  * not look into, as without the question.
  */
 export async function readSecretsWithConsent(
-  refs: readonly SecretUrlReference[], target: AwsTarget | undefined,
+  refs: readonly SecretUrlReference[],
+  target: AwsTarget | undefined,
   confirm: (message: string, detail: string, action: string) => Promise<boolean>,
 ): Promise<SecretUrlResolution | undefined> {
   if (refs.length === 0 || !target) return undefined;

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { connectionSettingValue, MACHINE_SETTINGS, settingWriteTarget, type ConnectionSetting } from '../model/common/settingScope';
+import {
+  connectionSettingValue,
+  MACHINE_SETTINGS,
+  settingWriteTarget,
+  type ConnectionSetting,
+} from '../model/common/settingScope';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupSettings';
 
 // The extension's settings (DESIGN section 4), read in one place so every feature agrees on defaults: the
@@ -26,7 +31,10 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     profile: connectionValue(c, 'profile'),
     endpointUrl: connectionValue(c, 'endpointUrl'),
     ...(Object.fromEntries(
-      (Object.keys(DEFAULT_SETUP_SETTINGS) as (keyof SetupSettings)[]).map((key) => [key, c.get(key, DEFAULT_SETUP_SETTINGS[key])]),
+      (Object.keys(DEFAULT_SETUP_SETTINGS) as (keyof SetupSettings)[]).map((key) => [
+        key,
+        c.get(key, DEFAULT_SETUP_SETTINGS[key]),
+      ]),
     ) as unknown as SetupSettings),
   };
 }
@@ -38,7 +46,11 @@ const TARGETS = {
 } as const;
 
 /** Remembers a choice where the effective value lives (the folder's or workspace's settings when it came from there). */
-export async function updateSetting(key: keyof Settings, value: string | number | undefined, scope?: vscode.ConfigurationScope): Promise<void> {
+export async function updateSetting(
+  key: keyof Settings,
+  value: string | number | undefined,
+  scope?: vscode.ConfigurationScope,
+): Promise<void> {
   const c = vscode.workspace.getConfiguration(SECTION, scope);
   const machine = (MACHINE_SETTINGS as readonly string[]).includes(key);
   await c.update(key, value, TARGETS[settingWriteTarget(c.inspect(key), machine)]);

@@ -13,8 +13,14 @@ function heading(el: DiagramNode | DiagramEdge, model: DiagramModel): string {
   return el.sublabel ? `${el.label} · ${el.sublabel}` : el.label;
 }
 
-export function renderDetails(pane: HTMLElement, model: DiagramModel | undefined, id: string | undefined, strings: UiStrings, language: Language): void {
-  const el = model && id ? model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id) : undefined;
+export function renderDetails(
+  pane: HTMLElement,
+  model: DiagramModel | undefined,
+  id: string | undefined,
+  strings: UiStrings,
+  language: Language,
+): void {
+  const el = model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   pane.replaceChildren();
   if (!model || !el) {
     htmlEl('p', { class: 'hint' }, strings.noSelection, pane);
@@ -37,7 +43,12 @@ export function renderDetails(pane: HTMLElement, model: DiagramModel | undefined
   }
   const actions = htmlEl('div', { class: 'actions' }, undefined, pane);
   if (el.fix) {
-    const fix = htmlEl('button', { type: 'button', class: 'primary', 'data-action': 'fix' }, `${strings.fix}: ${el.fix.title[language]}`, actions);
+    const fix = htmlEl(
+      'button',
+      { type: 'button', class: 'primary', 'data-action': 'fix' },
+      `${strings.fix}: ${el.fix.title[language]}`,
+      actions,
+    );
     fix.addEventListener('click', () => post({ type: 'fix', id: el.id }));
   }
   if (el.docUrl) {

@@ -1,6 +1,12 @@
 // The diagram webview's entry (dist/webview.js). It draws what the extension sends and reports back what it
 // drew; it never talks to AWS and never decides what a fix does: it only names the element that was clicked.
-import { type HostMessage, type Language, parseHostMessage, parsePanelState, type UiStrings } from '../webviewProtocol/protocol';
+import {
+  type HostMessage,
+  type Language,
+  parseHostMessage,
+  parsePanelState,
+  type UiStrings,
+} from '../webviewProtocol/protocol';
 import type { DiagramLayout, DiagramModel } from '../model/diagram/types';
 import { renderDetails } from './details';
 import { byId } from './dom';
@@ -30,7 +36,8 @@ const view = new DiagramView(svg, {
 function showDetails(): void {
   if (!strings) return;
   const id = view.selected;
-  const element = model && id ? model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id) : undefined;
+  const element =
+    model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   // Rebuilt only when what it shows changed, so a focused button keeps its focus across live updates.
   const key = JSON.stringify([id, element, language]);
   if (key === shownDetails) return;
@@ -41,7 +48,8 @@ function showDetails(): void {
 function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
   if (!strings) return;
   document.body.classList.toggle('loading', message.loading);
-  status.textContent = message.error ?? (message.loading ? strings.loading : model || message.model ? '' : strings.noService);
+  status.textContent =
+    message.error ?? (message.loading ? strings.loading : model || message.model ? '' : strings.noService);
   if (message.model && message.layout) {
     model = message.model;
     layout = message.layout;

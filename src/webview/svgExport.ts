@@ -1,6 +1,15 @@
 // The picture as a standalone SVG file: a copy of the live <svg> with the theme's computed colours written as
 // presentation attributes (the file has no access to VS Code's CSS variables), interactive attributes removed.
-const PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight'] as const;
+const PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+] as const;
 
 export function exportSvg(live: SVGSVGElement): string {
   const copy = live.cloneNode(true) as SVGSVGElement;
@@ -17,7 +26,8 @@ export function exportSvg(live: SVGSVGElement): string {
       const value = style.getPropertyValue(prop);
       if (value) target.setAttribute(prop, value);
     }
-    for (const attr of ['tabindex', 'role', 'focusable', 'class', 'data-id', 'data-state']) target.removeAttribute(attr);
+    for (const attr of ['tabindex', 'role', 'focusable', 'class', 'data-id', 'data-state'])
+      target.removeAttribute(attr);
   });
   for (const el of drop) el.remove();
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

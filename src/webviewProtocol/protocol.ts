@@ -3,8 +3,24 @@
 import type { DiagramLayout, DiagramModel, DiagramState } from '../model/diagram/types';
 
 export const UI_STRING_KEYS = [
-  'title', 'service', 'refresh', 'saveSvg', 'copyMermaid', 'details', 'fix', 'openDocs', 'reveal', 'loading', 'noSelection',
-  'ok', 'warning', 'broken', 'progress', 'unknown', 'legend', 'noService',
+  'title',
+  'service',
+  'refresh',
+  'saveSvg',
+  'copyMermaid',
+  'details',
+  'fix',
+  'openDocs',
+  'reveal',
+  'loading',
+  'noSelection',
+  'ok',
+  'warning',
+  'broken',
+  'progress',
+  'unknown',
+  'legend',
+  'noService',
 ] as const;
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
 export type UiStrings = Record<UiStringKey, string>;
@@ -44,10 +60,15 @@ type Fields = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
-const isSvg = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SVG && /^<svg[\s>]/.test(v.trimStart());
+const isSvg = (v: unknown): v is string =>
+  typeof v === 'string' && v.length <= MAX_SVG && /^<svg[\s>]/.test(v.trimStart());
 
 function isRenderedList(v: unknown): v is RenderedElement[] {
-  return Array.isArray(v) && v.length <= 500 && v.every((e) => isObject(e) && isId(e.id) && typeof e.state === 'string' && STATES.has(e.state));
+  return (
+    Array.isArray(v) &&
+    v.length <= 500 &&
+    v.every((e) => isObject(e) && isId(e.id) && typeof e.state === 'string' && STATES.has(e.state))
+  );
 }
 
 /** The webview's message if it has exactly the expected shape; undefined for anything else. */
@@ -69,11 +90,15 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'openDocs':
       return isId(m.id) ? { type: m.type, id: m.id } : undefined;
     case 'selectService':
-      return typeof m.name === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(m.name) ? { type: 'selectService', name: m.name } : undefined;
+      return typeof m.name === 'string' && /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/.test(m.name)
+        ? { type: 'selectService', name: m.name }
+        : undefined;
     case 'saveSvg':
       return isSvg(m.svg) ? { type: 'saveSvg', svg: m.svg } : undefined;
     case 'svg':
-      return isSvg(m.svg) && typeof m.requestId === 'number' ? { type: 'svg', requestId: m.requestId, svg: m.svg } : undefined;
+      return isSvg(m.svg) && typeof m.requestId === 'number'
+        ? { type: 'svg', requestId: m.requestId, svg: m.svg }
+        : undefined;
     case 'error':
       return typeof m.message === 'string' ? { type: 'error', message: m.message.slice(0, 2000) } : undefined;
     default:
@@ -91,11 +116,14 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   if (raw.type === 'update' && typeof raw.loading === 'boolean') {
     const model = raw.model;
     const layout = raw.layout;
-    const modelOk = model === undefined || (isObject(model) && Array.isArray(model.nodes) && Array.isArray(model.edges));
-    const layoutOk = layout === undefined || (isObject(layout) && Array.isArray(layout.nodes) && Array.isArray(layout.groups));
+    const modelOk =
+      model === undefined || (isObject(model) && Array.isArray(model.nodes) && Array.isArray(model.edges));
+    const layoutOk =
+      layout === undefined || (isObject(layout) && Array.isArray(layout.nodes) && Array.isArray(layout.groups));
     return modelOk && layoutOk ? (raw as HostMessage) : undefined;
   }
-  if (raw.type === 'requestSvg' && typeof raw.requestId === 'number') return { type: 'requestSvg', requestId: raw.requestId };
+  if (raw.type === 'requestSvg' && typeof raw.requestId === 'number')
+    return { type: 'requestSvg', requestId: raw.requestId };
   return undefined;
 }
 

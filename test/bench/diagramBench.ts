@@ -23,13 +23,19 @@ export function topologyWith(n: number): Topology {
   const template = t.subnets.find((s) => s.id === connector.subnetIds[0]) ?? t.subnets[0];
   for (let i = t.connectors[0].subnetIds.length; i < n; i++) {
     const id = `subnet-bench${String(i).padStart(4, '0')}`;
-    t.subnets.push({ ...template, id, cidrBlock: `10.0.${100 + i}.0/24`, availabilityZone: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'][i % 3] });
+    t.subnets.push({
+      ...template,
+      id,
+      cidrBlock: `10.0.${100 + i}.0/24`,
+      availabilityZone: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'][i % 3],
+    });
     connector.subnetIds.push(id);
     const table = t.routeTables.find((r) => r.subnetIds.includes(template.id));
     table?.subnetIds.push(id);
   }
   const [service] = t.services;
-  for (let i = 1; i < n; i++) t.services.push({ ...service, name: `bench-svc-${i}`, arn: `${service.arn}-${i}`, id: `${service.id}${i}` });
+  for (let i = 1; i < n; i++)
+    t.services.push({ ...service, name: `bench-svc-${i}`, arn: `${service.arn}-${i}`, id: `${service.id}${i}` });
   return t;
 }
 
@@ -40,19 +46,37 @@ export async function measureDiagram(sizes: number[]): Promise<Record<string, nu
     const page = await browser.newPage();
     const script = readFileSync(path.join(REPO_ROOT, 'dist', 'webview.js'), 'utf8');
     // The panel's own page, without its CSP and resource tags: the bench injects the same files inline.
-    const html = diagramPageHtml({ cspSource: 'none', nonce: 'bench', scriptUri: '', styleUri: '', lang: 'en', title: 'bench' })
-      .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>|<link rel="stylesheet"[^>]*>|<script[^>]*><\/script>/g, '');
+    const html = diagramPageHtml({
+      cspSource: 'none',
+      nonce: 'bench',
+      scriptUri: '',
+      styleUri: '',
+      lang: 'en',
+      title: 'bench',
+    }).replace(
+      /<meta http-equiv="Content-Security-Policy"[^>]*>|<link rel="stylesheet"[^>]*>|<script[^>]*><\/script>/g,
+      '',
+    );
     await page.setContent(html);
     await page.addStyleTag({ path: path.join(REPO_ROOT, 'media', 'diagram.css') });
     // Code passed to page.evaluate runs in the page, where globalThis is the window.
     await page.evaluate(() => {
       const w = globalThis as unknown as PageGlobals;
       w.__rendered = 0;
-      w.acquireVsCodeApi = () => ({ postMessage: (m: { type: string }) => { if (m.type === 'rendered') w.__rendered++; }, getState: () => undefined, setState: () => undefined });
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: { type: string }) => {
+          if (m.type === 'rendered') w.__rendered++;
+        },
+        getState: () => undefined,
+        setState: () => undefined,
+      });
     });
     await page.addScriptTag({ content: script });
     const strings = Object.fromEntries(UI_STRING_KEYS.map((k) => [k, k]));
-    await page.evaluate((s) => (globalThis as unknown as PageGlobals).postMessage({ type: 'init', strings: s, language: 'en' }, '*'), strings);
+    await page.evaluate(
+      (s) => (globalThis as unknown as PageGlobals).postMessage({ type: 'init', strings: s, language: 'en' }, '*'),
+      strings,
+    );
     for (const n of sizes) {
       const times: number[] = [];
       for (let i = 0; i <= 5; i++) {
@@ -62,14 +86,17 @@ export async function measureDiagram(sizes: number[]): Promise<Record<string, nu
         if (!model) throw new Error('no diagram model');
         const layout = layoutDiagram(model);
         const modelMs = performance.now() - started;
-        const renderMs = await page.evaluate(async (message) => {
-          const w = globalThis as unknown as PageGlobals;
-          const before = w.__rendered;
-          const t0 = performance.now();
-          w.postMessage(message, '*');
-          while (w.__rendered === before) await new Promise((r) => setTimeout(r, 1));
-          return performance.now() - t0;
-        }, { type: 'update', model, layout, loading: false });
+        const renderMs = await page.evaluate(
+          async (message) => {
+            const w = globalThis as unknown as PageGlobals;
+            const before = w.__rendered;
+            const t0 = performance.now();
+            w.postMessage(message, '*');
+            while (w.__rendered === before) await new Promise((r) => setTimeout(r, 1));
+            return performance.now() - t0;
+          },
+          { type: 'update', model, layout, loading: false },
+        );
         if (i > 0) times.push(modelMs + renderMs);
       }
       out[`diagramRenderMs_${n}`] = median(times);

@@ -26,7 +26,10 @@ async function api(): Promise<ExtensionApi> {
  * as it is for a user's second window), median of REPEATS.
  */
 function bundleLoadMs(): number {
-  const main = path.join(extension().extensionPath, String((extension().packageJSON as { main?: string }).main ?? 'dist/extension.js'));
+  const main = path.join(
+    extension().extensionPath,
+    String((extension().packageJSON as { main?: string }).main ?? 'dist/extension.js'),
+  );
   const file = require.resolve(main);
   const times: number[] = [];
   for (let i = 0; i <= REPEATS; i++) {
@@ -38,7 +41,11 @@ function bundleLoadMs(): number {
   return median(times);
 }
 
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 120_000, pollMs = 5): Promise<T> {
+async function until<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 120_000,
+  pollMs = 5,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -96,7 +103,10 @@ export async function run(): Promise<void> {
   try {
     writeFileSync(file, JSON.stringify(await measure()));
   } catch (error) {
-    writeFileSync(file, JSON.stringify({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }));
+    writeFileSync(
+      file,
+      JSON.stringify({ error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
+    );
   }
 }
 
@@ -115,7 +125,11 @@ async function measure(): Promise<Record<string, number>> {
   await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
   for (const target of targets) {
     await config.update('endpointUrl', target.endpoint, vscode.ConfigurationTarget.Global);
-    await until(() => (a.connectionState().status === 'connected' && a.connectionState().target?.endpointUrl === target.endpoint ? true : undefined));
+    await until(() =>
+      a.connectionState().status === 'connected' && a.connectionState().target?.endpointUrl === target.endpoint
+        ? true
+        : undefined,
+    );
     await until(() => (a.store.state.loading ? undefined : true));
     const first: number[] = [];
     const complete: number[] = [];
@@ -152,7 +166,10 @@ async function measure(): Promise<Record<string, number>> {
  * stopped or started in the sandbox, the store reloads the account, and the clock starts when it publishes
  * the new snapshot; it stops when the lenses name the database's new state.
  */
-async function measureCodeLens(a: ExtensionApi, target: BenchTarget): Promise<{ afterChange: number; roundTrip: number }> {
+async function measureCodeLens(
+  a: ExtensionApi,
+  target: BenchTarget,
+): Promise<{ afterChange: number; roundTrip: number }> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('bench: no workspace folder');
   const file = vscode.Uri.joinPath(folder, 'apprunner.yaml');
@@ -167,11 +184,16 @@ async function measureCodeLens(a: ExtensionApi, target: BenchTarget): Promise<{ 
   try {
     for (let i = 0; i <= REPEATS; i++) {
       const status = i % 2 === 0 ? 'stopped' : 'available';
-      await rds.send(status === 'stopped' ? new StopDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }) : new StartDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }));
+      await rds.send(
+        status === 'stopped'
+          ? new StopDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' })
+          : new StartDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-db' }),
+      );
       const previous = a.store.state.snapshot?.loadedAt;
       let changed: { at: number; refreshes: number } | undefined;
       const watch = a.store.onDidChange((state) => {
-        if (!changed && !state.loading && state.snapshot && state.snapshot.loadedAt !== previous) changed = { at: performance.now(), refreshes: a.codeLens.refreshes };
+        if (!changed && !state.loading && state.snapshot && state.snapshot.loadedAt !== previous)
+          changed = { at: performance.now(), refreshes: a.codeLens.refreshes };
       });
       await a.store.refresh({ force: true });
       watch.dispose();
@@ -181,7 +203,8 @@ async function measureCodeLens(a: ExtensionApi, target: BenchTarget): Promise<{ 
       const lenses = await a.codeLens.lenses(document);
       const refreshed = performance.now();
       const shown = lenses.map((l) => l.title.en).join(' | ');
-      if (!shown.includes(`kyudai-db (${status})`)) throw new Error(`bench: the lenses do not show kyudai-db ${status}: ${shown}`);
+      if (!shown.includes(`kyudai-db (${status})`))
+        throw new Error(`bench: the lenses do not show kyudai-db ${status}: ${shown}`);
       await vscode.commands.executeCommand('vscode.executeCodeLensProvider', file);
       if (i === 0) continue; // warm-up
       afterChange.push(refreshed - since.at);

@@ -8,7 +8,8 @@ import { startSandbox } from '../../sandbox/index';
 import { TEST_CREDENTIALS } from '../sandbox/support';
 
 /** App Runner's and STS's operations: the rest of one load are the network (EC2, RDS) reads. */
-const NOT_NETWORK = /^(ListServices|DescribeService|ListVpcConnectors|DescribeVpcConnector|ListVpcIngressConnections|DescribeVpcIngressConnection|ListTagsForResource|ListOperations|ListAutoScalingConfigurations|DescribeAutoScalingConfiguration|ListObservabilityConfigurations|DescribeObservabilityConfiguration|GetCallerIdentity)$/;
+const NOT_NETWORK =
+  /^(ListServices|DescribeService|ListVpcConnectors|DescribeVpcConnector|ListVpcIngressConnections|DescribeVpcIngressConnection|ListTagsForResource|ListOperations|ListAutoScalingConfigurations|DescribeAutoScalingConfiguration|ListObservabilityConfigurations|DescribeObservabilityConfiguration|GetCallerIdentity)$/;
 
 export interface NetworkReads {
   vpcs: number;
@@ -23,17 +24,39 @@ export const SERVICES = 20;
 
 /** One topology load against a fresh scale sandbox with `vpcs` VPCs; the calls it made. */
 export async function measureNetworkReads(vpcs: number): Promise<NetworkReads> {
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-    AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' });
-  const sandbox = await startSandbox({ port: 0, seed: 'scale', services: SERVICES - 1, connectors: CONNECTORS, vpcs, quiet: true });
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  });
+  const sandbox = await startSandbox({
+    port: 0,
+    seed: 'scale',
+    services: SERVICES - 1,
+    connectors: CONNECTORS,
+    vpcs,
+    quiet: true,
+  });
   try {
     resetClients();
     const clients = getClients({ region: 'ap-northeast-1', endpointUrl: sandbox.endpoint });
     await fetch(`${sandbox.adminUrl}/calls/reset`, { method: 'POST' });
     const snapshot = await loadTopology(clients, {});
-    const calls = (await (await fetch(`${sandbox.adminUrl}/calls`)).json()) as { total: number; operations: Record<string, number> };
-    const networkReads = Object.entries(calls.operations).filter(([op]) => !NOT_NETWORK.test(op)).reduce((sum, [, n]) => sum + n, 0);
-    return { vpcs, vpcsLoaded: snapshot.vpcs.length, networkReads, allCalls: calls.total, operations: calls.operations };
+    const calls = (await (await fetch(`${sandbox.adminUrl}/calls`)).json()) as {
+      total: number;
+      operations: Record<string, number>;
+    };
+    const networkReads = Object.entries(calls.operations)
+      .filter(([op]) => !NOT_NETWORK.test(op))
+      .reduce((sum, [, n]) => sum + n, 0);
+    return {
+      vpcs,
+      vpcsLoaded: snapshot.vpcs.length,
+      networkReads,
+      allCalls: calls.total,
+      operations: calls.operations,
+    };
   } finally {
     await sandbox.stop();
   }
@@ -44,8 +67,15 @@ export async function networkReadsResults(manyVpcs: number): Promise<Record<stri
   const one = await measureNetworkReads(1);
   const many = await measureNetworkReads(manyVpcs);
   for (const r of [one, many]) {
-    console.log(`scale seed, ${r.vpcs} VPC(s) (${r.vpcsLoaded} loaded), ${CONNECTORS} connectors, ${SERVICES} services: ${r.networkReads} network reads of ${r.allCalls} calls`);
-    console.log(`  ${Object.entries(r.operations).filter(([op]) => !NOT_NETWORK.test(op)).map(([op, n]) => `${op} ${n}`).join(', ')}`);
+    console.log(
+      `scale seed, ${r.vpcs} VPC(s) (${r.vpcsLoaded} loaded), ${CONNECTORS} connectors, ${SERVICES} services: ${r.networkReads} network reads of ${r.allCalls} calls`,
+    );
+    console.log(
+      `  ${Object.entries(r.operations)
+        .filter(([op]) => !NOT_NETWORK.test(op))
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ')}`,
+    );
   }
   return { networkReads_1vpc: one.networkReads, [`networkReads_${manyVpcs}vpc`]: many.networkReads };
 }

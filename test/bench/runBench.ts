@@ -19,7 +19,8 @@ const SIZES = (process.env.APPRUNNER_VPC_BENCH_SIZES ?? '20,200,1000').split(','
 const LATENCY_MS = 50;
 const PAGE = 20; // ListServices' maximum page size
 
-const size = (file: string): number => (existsSync(path.join(REPO_ROOT, file)) ? statSync(path.join(REPO_ROOT, file)).size : NaN);
+const size = (file: string): number =>
+  existsSync(path.join(REPO_ROOT, file)) ? statSync(path.join(REPO_ROOT, file)).size : NaN;
 
 async function hostMeasurements(targets: BenchTarget[]): Promise<Record<string, number>> {
   const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-bench-'));
@@ -27,14 +28,24 @@ async function hostMeasurements(targets: BenchTarget[]): Promise<Record<string, 
   const workspace = path.join(work, 'workspace');
   cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
   const server = await startVsCodeServer({
-    env: { ...testAwsEnvironment(work), [BENCH_TARGETS_ENV]: JSON.stringify(targets), [BENCH_OUT_ENV]: outFile, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...testAwsEnvironment(work),
+      [BENCH_TARGETS_ENV]: JSON.stringify(targets),
+      [BENCH_OUT_ENV]: outFile,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     settings: { 'apprunnerVpc.endpointUrl': targets[0].endpoint, 'apprunnerVpc.region': 'ap-northeast-1' },
     logFile: path.join(work, 'server.log'),
   });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    await page.goto(server.workbenchUrl(workspace, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'bench', 'hostBench.js') }));
+    await page.goto(
+      server.workbenchUrl(workspace, {
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'bench', 'hostBench.js'),
+      }),
+    );
     const deadline = Date.now() + 15 * 60_000;
     while (!existsSync(outFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     if (!existsSync(outFile)) throw new Error(`the host half of the bench did not finish (logs in ${work})`);
@@ -59,7 +70,8 @@ export function benchArgs(argv: readonly string[]): { vpcs: number; only?: 'netw
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--vpcs') {
       vpcs = Number(argv[++i]);
-      if (!Number.isInteger(vpcs) || vpcs < 2 || vpcs > 200) throw new Error('--vpcs takes a whole number from 2 to 200');
+      if (!Number.isInteger(vpcs) || vpcs < 2 || vpcs > 200)
+        throw new Error('--vpcs takes a whole number from 2 to 200');
     } else if (argv[i] === '--only') {
       if (argv[++i] !== 'network-reads') throw new Error('--only takes network-reads');
       only = 'network-reads';
@@ -74,7 +86,12 @@ function networkReadsRows(results: Record<string, number>, vpcs: number): string
   // only per-VPC reads left; everything else is one call per page of an id-filtered Describe*.
   return [
     row('networkReads_1vpc', results.networkReads_1vpc, 'pages, not VPCs'),
-    row(`networkReads_${vpcs}vpc`, many, `1vpc + 2 x ${vpcs - 1} VpcAttribute`, (many / results.networkReads_1vpc).toFixed(2)),
+    row(
+      `networkReads_${vpcs}vpc`,
+      many,
+      `1vpc + 2 x ${vpcs - 1} VpcAttribute`,
+      (many / results.networkReads_1vpc).toFixed(2),
+    ),
   ];
 }
 
@@ -82,13 +99,21 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const args = benchArgs(argv);
   if (args.only === 'network-reads') {
     const reads = await networkReadsResults(args.vpcs);
-    console.log(['| measure                    |      value | budget                     |  ratio |',
-      '|----------------------------|-----------:|----------------------------|-------:|', ...networkReadsRows(reads, args.vpcs)].join('\n'));
+    console.log(
+      [
+        '| measure                    |      value | budget                     |  ratio |',
+        '|----------------------------|-----------:|----------------------------|-------:|',
+        ...networkReadsRows(reads, args.vpcs),
+      ].join('\n'),
+    );
     return;
   }
   execSync('npm run package --silent', { cwd: REPO_ROOT, stdio: 'ignore' });
   const results: Record<string, number> = {
-    mainBundleBytes: size('dist/extension.js'), sdkBundleBytes: size('dist/backend.js'), webviewBundleBytes: size('dist/webview.js'), vsixBytes: size('apprunner-vpc.vsix'),
+    mainBundleBytes: size('dist/extension.js'),
+    sdkBundleBytes: size('dist/backend.js'),
+    webviewBundleBytes: size('dist/webview.js'),
+    vsixBytes: size('apprunner-vpc.vsix'),
   };
   const sandboxes: Sandbox[] = [];
   try {
@@ -104,7 +129,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       results[`computedLowerBound_apiCalls_${n}`] = pages + n;
       results[`computedLowerBound_treeMs_${n}`] = pages * LATENCY_MS;
     }
-    console.log(`Measuring in VS Code ${vscodeVersion()} against sandboxes with ${LATENCY_MS} ms added latency per call...`);
+    console.log(
+      `Measuring in VS Code ${vscodeVersion()} against sandboxes with ${LATENCY_MS} ms added latency per call...`,
+    );
     Object.assign(results, await hostMeasurements(targets));
   } finally {
     for (const s of sandboxes) await s.stop();
@@ -129,16 +156,30 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   for (const n of SIZES) {
     const treeBound = results[`computedLowerBound_treeMs_${n}`];
     const callBound = results[`computedLowerBound_apiCalls_${n}`];
-    lines.push(row(`treeProviderFirstRowsMs_${n}`, results[`treeProviderFirstRowsMs_${n}`], `<= 1.5 x ${treeBound} (computed bound)`,
-      (results[`treeProviderFirstRowsMs_${n}`] / treeBound).toFixed(2)));
+    lines.push(
+      row(
+        `treeProviderFirstRowsMs_${n}`,
+        results[`treeProviderFirstRowsMs_${n}`],
+        `<= 1.5 x ${treeBound} (computed bound)`,
+        (results[`treeProviderFirstRowsMs_${n}`] / treeBound).toFixed(2),
+      ),
+    );
     lines.push(row(`treeCompleteMs_${n}`, results[`treeCompleteMs_${n}`]));
-    lines.push(row(`apiCalls_${n}`, results[`apiCalls_${n}`], `${callBound} (computed) + network reads`, (results[`apiCalls_${n}`] / callBound).toFixed(2)));
+    lines.push(
+      row(
+        `apiCalls_${n}`,
+        results[`apiCalls_${n}`],
+        `${callBound} (computed) + network reads`,
+        (results[`apiCalls_${n}`] / callBound).toFixed(2),
+      ),
+    );
     lines.push(row(`  of which network reads`, results[`apiCalls_${n}`] - callBound, 'same for every N'));
     lines.push(row(`cachedRefreshCalls_${n}`, results[`cachedRefreshCalls_${n}`], '0'));
   }
   lines.push(row('codeLensAfterChangeMs', results.codeLensAfterChangeMs, '< 100'));
   lines.push(row('codeLensWorkbenchRoundTripMs', results.codeLensWorkbenchRoundTripMs, '(VS Code web, not ours)'));
-  for (const n of [2, 16, 64]) lines.push(row(`diagramRenderMs_${n}`, results[`diagramRenderMs_${n}`], n === 64 ? '< 200' : ''));
+  for (const n of [2, 16, 64])
+    lines.push(row(`diagramRenderMs_${n}`, results[`diagramRenderMs_${n}`], n === 64 ? '< 200' : ''));
   lines.push(row('extHostHeapMb_1000', results.extHostHeapMb_1000));
   lines.push(...networkReadsRows(results, args.vpcs));
   console.log(lines.join('\n'));

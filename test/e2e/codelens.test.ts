@@ -41,11 +41,18 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
     const top = page.locator('.codelens-decoration', { hasText: 'kyudai-api · RUNNING · egress DEFAULT' });
     await top.first().waitFor({ timeout: 90_000 });
     // Before setup the path is blocked by the default egress (an "open via" lens here would be wrong).
-    await page.locator('.codelens-decoration', { hasText: "5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress" })
-      .first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.codelens-decoration', {
+        hasText: "5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress",
+      })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const texts = (await lensTexts(page)).join('\n');
     assert.match(texts, /Diagnose/);
-    assert.match(texts, /kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com:5432 = DB instance kyudai-db \(available\), no VPC connector/);
+    assert.match(
+      texts,
+      /kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com:5432 = DB instance kyudai-db \(available\), no VPC connector/,
+    );
     assert.match(texts, /port mismatch: deployed kyudai-api listens on 8000/);
     await page.locator('.statusbar-item', { hasText: 'kyudai-api · RUNNING' }).first().waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'codelens-before-setup');
@@ -55,8 +62,14 @@ describe('e2e: apprunner.yaml with live CodeLens', function () {
   it('after the setup is applied and the view refreshed, the same editor shows VPC egress and an open path', async () => {
     await applyRunbookSetupAt(aws.endpoint);
     await runFromPalette(page, 'App Runner VPC: Refresh');
-    await page.locator('.codelens-decoration', { hasText: 'egress VPC via campus-sns-vpc-connector (ACTIVE)' }).first().waitFor({ timeout: 90_000 });
-    await page.locator('.codelens-decoration', { hasText: '5432 open via sg-apprunner -> sg-rds' }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.codelens-decoration', { hasText: 'egress VPC via campus-sns-vpc-connector (ACTIVE)' })
+      .first()
+      .waitFor({ timeout: 90_000 });
+    await page
+      .locator('.codelens-decoration', { hasText: '5432 open via sg-apprunner -> sg-rds' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'codelens-after-setup');
     console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
   });

@@ -11,8 +11,18 @@ async function reportFrame(page: Page, text: string): Promise<Frame> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      const found = await frame.locator('body', { hasText: text }).count().catch(() => 0);
-      if (found > 0 && (await frame.locator('h1').count().catch(() => 0)) > 0) return frame;
+      const found = await frame
+        .locator('body', { hasText: text })
+        .count()
+        .catch(() => 0);
+      if (
+        found > 0 &&
+        (await frame
+          .locator('h1')
+          .count()
+          .catch(() => 0)) > 0
+      )
+        return frame;
     }
     await page.waitForTimeout(250);
   }
@@ -37,7 +47,9 @@ describe('e2e: diagnose, the report preview, Problems and the checklist view', f
     const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'VPC connector is created' });
     await row.waitFor({ timeout: 90_000 });
     assert.match(await row.innerText(), /fail/);
-    assert.ok(await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Performance metrics reviewed' }).count());
+    assert.ok(
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Performance metrics reviewed' }).count(),
+    );
     await screenshot(page, 'checklist-before-setup');
   });
 
@@ -54,13 +66,19 @@ describe('e2e: diagnose, the report preview, Problems and the checklist view', f
     }
     const frame = await reportFrame(page, 'Connectivity diagnosis: kyudai-api');
     await frame.locator('code', { hasText: 'egress-not-vpc' }).first().waitFor({ timeout: 30_000 });
-    assert.ok(await frame.locator('details summary', { hasText: 'Passed checks' }).count(), 'passed checks are collapsed');
+    assert.ok(
+      await frame.locator('details summary', { hasText: 'Passed checks' }).count(),
+      'passed checks are collapsed',
+    );
     await screenshot(page, 'diagnose-report-preview');
 
     await runFromPalette(page, 'View: Focus Problems');
     const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'egress-not-vpc' });
     await problem.first().waitFor({ timeout: 30_000 });
-    assert.match(await problem.first().innerText(), /kyudai-api sends outbound traffic through App Runner's default public egress/);
+    assert.match(
+      await problem.first().innerText(),
+      /kyudai-api sends outbound traffic through App Runner's default public egress/,
+    );
     await screenshot(page, 'diagnose-problems');
   });
 });

@@ -37,12 +37,19 @@ async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
   await input.fill('>Preferences: Color Theme');
   await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
   // The theme list replaces the command list: wait for the picker's own rows, then filter (the list is virtual).
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /Modern|Contrast|Default/ }).first().waitFor();
+  await page
+    .locator('.quick-input-list .monaco-list-row', { hasText: /Modern|Contrast|Default/ })
+    .first()
+    .waitFor();
   await input.fill(THEMES[theme]);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().click();
   const wanted = THEME_CLASS[theme];
   // A string expression: it runs in the page, and this file is compiled without the DOM library.
-  await page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${wanted}')`, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    `document.querySelector('.monaco-workbench')?.classList.contains('${wanted}')`,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForTimeout(700);
 }
 
@@ -75,9 +82,11 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     session = await openWorkbenchOnSandbox('diagram', {
       // The test itself applies the setup with the same credentials the extension uses.
       shareCredentials: true,
-      onPage: (p) => p.on('console', (m) => {
-        if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|evaluate)/i.test(m.text())) cspViolations.push(m.text());
-      }),
+      onPage: (p) =>
+        p.on('console', (m) => {
+          if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|evaluate)/i.test(m.text()))
+            cspViolations.push(m.text());
+        }),
     });
     page = session.page;
     aws = session.aws;
@@ -90,7 +99,10 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     await showDiagramWhenConnected(page);
     const frame = await diagramFrame(page);
     await frame.locator('g.edge[data-id="db-egress"][data-state="broken"]').waitFor({ timeout: 60_000 });
-    assert.match(await frame.locator('g.edge[data-id="db-egress"]').getAttribute('aria-label') ?? '', /no VPC egress/);
+    assert.match(
+      (await frame.locator('g.edge[data-id="db-egress"]').getAttribute('aria-label')) ?? '',
+      /no VPC egress/,
+    );
     assert.equal(await frame.locator('g.node[data-id="sg-app"]').getAttribute('data-state'), 'broken');
     // Keyboard: Tab reaches a node, Enter shows its details.
     await frame.locator('g.node[data-id="db"]').focus();
@@ -117,10 +129,19 @@ describe('e2e: the network diagram, before and after setup, dark and light', fun
     await frame.locator('#refresh').click();
     await frame.locator('g.edge[data-id="internet"][data-state="ok"]').waitFor({ timeout: 60_000 });
     await frame.locator('g.node[data-id="connector"][data-state="ok"]').waitFor({ timeout: 60_000 });
-    const states = await frame.locator('g.node, g.edge').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}=${e.getAttribute('data-state')}`));
-    assert.deepEqual(states.filter((s) => !s.endsWith('=ok')), []);
+    const states = await frame
+      .locator('g.node, g.edge')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-id')}=${e.getAttribute('data-state')}`));
+    assert.deepEqual(
+      states.filter((s) => !s.endsWith('=ok')),
+      [],
+    );
     assert.equal(await edgeState(frame, 'db-egress'), 'ok');
-    assert.equal(await frame.locator('g.node[data-id="db"]').getAttribute('data-probe'), 'kept', 'updated in place, not redrawn');
+    assert.equal(
+      await frame.locator('g.node[data-id="db"]').getAttribute('data-probe'),
+      'kept',
+      'updated in place, not redrawn',
+    );
     await screenshot(page, 'diagram-after-setup-light');
     await useTheme(page, 'dark');
     await screenshot(page, 'diagram-after-setup-dark');

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
 import { openActivity, runFromPalette, screenshot } from '../support/workbench';
 
-const row = (page: Page, text: string | RegExp) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
+const row = (page: Page, text: string | RegExp) =>
+  page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first();
 
 /** Waits for the quick input to show this wizard step, then accepts what it offers with Enter. */
 async function acceptStep(page: Page, step: number, total: number): Promise<void> {
@@ -50,7 +51,9 @@ describe('e2e: setting up the VPC connector from the palette', function () {
     await page.waitForTimeout(2000); // the Markdown preview of the plan renders behind the modal
     await screenshot(page, 'setup-plan-and-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).click();
-    const done = page.locator('.notifications-toasts .notification-list-item', { hasText: /Set up VPC connector: done/ });
+    const done = page.locator('.notifications-toasts .notification-list-item', {
+      hasText: /Set up VPC connector: done/,
+    });
     await done.waitFor({ timeout: 180_000 });
     assert.match(await done.innerText(), /connected/);
     const connector = row(page, /^campus-sns-vpc-connector/);

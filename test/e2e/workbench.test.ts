@@ -18,15 +18,21 @@ describe('e2e: the App Runner view without credentials', () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-noaws-'));
     server = await startVsCodeServer({
       env: {
-        AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined,
-        AWS_CONFIG_FILE: path.join(empty, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_SESSION_TOKEN: undefined,
+        AWS_PROFILE: undefined,
+        AWS_CONFIG_FILE: path.join(empty, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
         AWS_EC2_METADATA_DISABLED: 'true',
       },
       settings: { 'apprunnerVpc.endpointUrl': '' },
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }));
+    await page.goto(
+      server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT }),
+    );
     await waitForWorkbench(page);
   });
 
@@ -41,13 +47,18 @@ describe('e2e: the App Runner view without credentials', () => {
     await title.waitFor({ timeout: 30_000 });
     assert.match((await title.innerText()).toUpperCase(), /APP RUNNER VPC/);
     // A single view in the container has its header folded into the title; its body is the explorer.
-    await page.locator('.part.sidebar .pane-header[aria-label^="Services & Connectors"]').waitFor({ state: 'attached' });
+    await page
+      .locator('.part.sidebar .pane-header[aria-label^="Services & Connectors"]')
+      .waitFor({ state: 'attached' });
     const welcome = page.locator('.welcome-view-content', { hasText: 'No AWS credentials were found' });
     await welcome.waitFor({ timeout: 60_000 });
     assert.ok(await welcome.locator('a, .monaco-button', { hasText: 'Select Profile' }).count());
     // Offered here because this is the extension's own repository (its sample workspace): the check that it is
     // finishes after the first welcome content may already show.
-    await welcome.locator('a, .monaco-button', { hasText: 'Use the Local Sandbox' }).first().waitFor({ timeout: 30_000 });
+    await welcome
+      .locator('a, .monaco-button', { hasText: 'Use the Local Sandbox' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const file = await screenshot(page, 'explorer-no-credentials');
     console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
   });

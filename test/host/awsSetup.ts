@@ -17,7 +17,16 @@ const run = promisify(execFile);
 /** `aws <service> <args>` against the endpoint the extension uses; parsed JSON output. */
 export async function aws(service: 'ec2' | 'apprunner' | 'rds', args: string[]): Promise<unknown> {
   const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
-  const out = await run('aws', [service, ...args, '--endpoint-url', endpoint, '--region', 'ap-northeast-1', '--output', 'json']);
+  const out = await run('aws', [
+    service,
+    ...args,
+    '--endpoint-url',
+    endpoint,
+    '--region',
+    'ap-northeast-1',
+    '--output',
+    'json',
+  ]);
   return out.stdout.trim() ? JSON.parse(out.stdout) : undefined;
 }
 
@@ -36,7 +45,11 @@ export async function applyRunbookSetup(api: ExtensionApi): Promise<void> {
   const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
   assert.ok(desired.ok, JSON.stringify(desired));
   const steps = plan(snapshot, desired.desired).steps.filter((s) => s.kind !== 'check-health');
-  const result = await applyPlan(getClients(target), { kind: 'setup', steps, warnings: [], notes: [] }, { pollIntervalMs: 250 });
+  const result = await applyPlan(
+    getClients(target),
+    { kind: 'setup', steps, warnings: [], notes: [] },
+    { pollIntervalMs: 250 },
+  );
   assert.equal(result.status, 'succeeded', JSON.stringify(result.error));
   api.store.invalidate();
   await api.store.refresh({ force: true });

@@ -8,23 +8,39 @@ const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
 
 async function lensTitles(uri: vscode.Uri): Promise<{ line: number; title: string; command: string }[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-  return lenses.map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '', command: l.command?.command ?? '' }));
+  return lenses.map((l) => ({
+    line: l.range.start.line,
+    title: l.command?.title ?? '',
+    command: l.command?.command ?? '',
+  }));
 }
 
 /** Waits until a lens with a title matching `pattern` is there; returns all lenses of that moment. */
-async function waitForLens(uri: vscode.Uri, pattern: RegExp, timeoutMs = 60_000): Promise<{ line: number; title: string; command: string }[]> {
+async function waitForLens(
+  uri: vscode.Uri,
+  pattern: RegExp,
+  timeoutMs = 60_000,
+): Promise<{ line: number; title: string; command: string }[]> {
   let last: { title: string }[] = [];
   try {
-    return await waitFor(async () => {
-      last = await lensTitles(uri);
-      return last.some((l) => pattern.test(l.title)) ? (last as Awaited<ReturnType<typeof lensTitles>>) : undefined;
-    }, `a lens matching ${pattern}`, timeoutMs);
+    return await waitFor(
+      async () => {
+        last = await lensTitles(uri);
+        return last.some((l) => pattern.test(l.title)) ? (last as Awaited<ReturnType<typeof lensTitles>>) : undefined;
+      },
+      `a lens matching ${pattern}`,
+      timeoutMs,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; lenses were: ${last.map((l) => l.title).join(' | ')}`);
   }
 }
 
-const lineOf = (document: vscode.TextDocument, text: string): number => document.getText().split('\n').findIndex((l) => l.includes(text));
+const lineOf = (document: vscode.TextDocument, text: string): number =>
+  document
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(text));
 
 describe('apprunner.yaml: CodeLens, Problems, hover and the service link', function () {
   this.timeout(240_000);
@@ -52,11 +68,23 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     const commands = new Set(await vscode.commands.getCommands(true));
     const actions = top.slice(1).map((l) => l.title);
     // Each action is there exactly when its command is registered, so nothing dangles.
-    for (const [title, id] of [['Attach connector', 'apprunnerVpc.attachConnector'], ['Diagnose', 'apprunnerVpc.diagnose'],
-      ['Show diagram', 'apprunnerVpc.showDiagram'], ['Check health', 'apprunnerVpc.checkHealth'], ['Change link', 'apprunnerVpc.linkService']]) {
-      assert.equal(actions.includes(title), commands.has(id), `${title} shown iff ${id} exists; actions: ${actions.join(', ')}`);
+    for (const [title, id] of [
+      ['Attach connector', 'apprunnerVpc.attachConnector'],
+      ['Diagnose', 'apprunnerVpc.diagnose'],
+      ['Show diagram', 'apprunnerVpc.showDiagram'],
+      ['Check health', 'apprunnerVpc.checkHealth'],
+      ['Change link', 'apprunnerVpc.linkService'],
+    ]) {
+      assert.equal(
+        actions.includes(title),
+        commands.has(id),
+        `${title} shown iff ${id} exists; actions: ${actions.join(', ')}`,
+      );
     }
-    assert.ok(actions.includes('Diagnose') && actions.includes('Show diagram'), 'the diagnose and diagram features are built');
+    assert.ok(
+      actions.includes('Diagnose') && actions.includes('Show diagram'),
+      'the diagnose and diagram features are built',
+    );
     const dbLine = lineOf(sample, 'name: DATABASE_URL');
     const db = lenses.filter((l) => l.line === dbLine).map((l) => l.title);
     assert.match(db[0], /^5432 blocked: kyudai-api sends outbound traffic through App Runner's default public egress/);
@@ -69,19 +97,36 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
   it('after the setup is applied through the engine, the top lens shows VPC egress without reopening the file', async () => {
     const refreshesBefore = api.codeLens.refreshes;
     await applyRunbookSetup(api);
-    const lenses = await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector \(ACTIVE\)$/);
+    const lenses = await waitForLens(
+      sample.uri,
+      /^kyudai-api · RUNNING · egress VPC via campus-sns-vpc-connector \(ACTIVE\)$/,
+    );
     // The editor shows what the provider gives after onDidChangeCodeLenses: that event must have fired.
-    await waitFor(() => (api.codeLens.refreshes > refreshesBefore ? true : undefined), 'onDidChangeCodeLenses after the store changed', 5_000);
+    await waitFor(
+      () => (api.codeLens.refreshes > refreshesBefore ? true : undefined),
+      'onDidChangeCodeLenses after the store changed',
+      5_000,
+    );
     assert.ok(vscode.workspace.textDocuments.includes(sample) && !sample.isClosed, 'the same document stayed open');
     const dbLine = lineOf(sample, 'name: DATABASE_URL');
-    assert.deepEqual(lenses.filter((l) => l.line === dbLine).map((l) => l.title),
-      ['5432 open via sg-apprunner -> sg-rds', `${DB_HOST}:5432 = DB instance kyudai-db (available) in the connector's VPC`]);
+    assert.deepEqual(
+      lenses.filter((l) => l.line === dbLine).map((l) => l.title),
+      [
+        '5432 open via sg-apprunner -> sg-rds',
+        `${DB_HOST}:5432 = DB instance kyudai-db (available) in the connector's VPC`,
+      ],
+    );
     assert.ok(!lenses.some((l) => l.title === 'Attach connector'), 'nothing to attach any more');
   });
 
   it('Problems shows the validator diagnostics for a broken file, and follows edits', async () => {
     const uri = vscode.Uri.joinPath(folder, 'broken', 'apprunner.yaml');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('version: 1.0\nruntime: python99\nbuild:\n  commands:\n    build: [make]\nrun:\n  network:\n    port: 99999\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        'version: 1.0\nruntime: python99\nbuild:\n  commands:\n    build: [make]\nrun:\n  network:\n    port: 99999\n',
+      ),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const problems = await waitFor(() => {
@@ -98,7 +143,10 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(8, 0), '  env: [unclosed\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const syntax = await waitFor(() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'yaml-syntax'), 'a YAML syntax problem');
+    const syntax = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'yaml-syntax'),
+      'a YAML syntax problem',
+    );
     assert.equal(syntax.severity, vscode.DiagnosticSeverity.Error);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -106,8 +154,11 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
 
   it('hovering a key shows its documentation', async () => {
     const line = lineOf(sample, 'command:');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', sample.uri,
-      new vscode.Position(line, sample.lineAt(line).firstNonWhitespaceCharacterIndex + 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      sample.uri,
+      new vscode.Position(line, sample.lineAt(line).firstNonWhitespaceCharacterIndex + 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /run\.command/);
     assert.match(text, /starts the web application/);
@@ -116,7 +167,10 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
   it('the setting apprunnerVpc.codeLens.enabled turns the lenses off and on again', async () => {
     await setSetting('codeLens.enabled', false);
     try {
-      await waitFor(async () => ((await lensTitles(sample.uri)).length === 0 ? true : undefined), 'no lenses while disabled');
+      await waitFor(
+        async () => ((await lensTitles(sample.uri)).length === 0 ? true : undefined),
+        'no lenses while disabled',
+      );
     } finally {
       await setSetting('codeLens.enabled', undefined);
     }
@@ -128,7 +182,10 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
     await waitFor(() => api.codeLens.statusBarText()?.includes('kyudai-api'), 'the entry for apprunner.yaml');
     const other = await vscode.workspace.openTextDocument({ content: 'not apprunner', language: 'plaintext' });
     await vscode.window.showTextDocument(other);
-    await waitFor(() => (api.codeLens.statusBarText() === undefined ? true : undefined), 'the entry hidden for another file');
+    await waitFor(
+      () => (api.codeLens.statusBarText() === undefined ? true : undefined),
+      'the entry hidden for another file',
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.window.showTextDocument(sample);
   });
@@ -138,8 +195,12 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
 
     before(async () => {
       // The workspace is a clone of campus-sns/kyudai-web (ssh remote); App Runner knows the https URL.
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.git', 'config'), new TextEncoder().encode(
-        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:campus-sns/kyudai-web.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n'));
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder, '.git', 'config'),
+        new TextEncoder().encode(
+          '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@github.com:campus-sns/kyudai-web.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+        ),
+      );
       web = vscode.Uri.joinPath(folder, 'web', 'apprunner.yaml');
       await vscode.workspace.fs.copy(sample.uri, web, { overwrite: true });
       const source = {
@@ -149,9 +210,17 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
           SourceDirectory: 'web',
           CodeConfiguration: { ConfigurationSource: 'REPOSITORY' },
         },
-        AuthenticationConfiguration: { ConnectionArn: 'arn:aws:apprunner:ap-northeast-1:123456789012:connection/github/0123456789abcdef' },
+        AuthenticationConfiguration: {
+          ConnectionArn: 'arn:aws:apprunner:ap-northeast-1:123456789012:connection/github/0123456789abcdef',
+        },
       };
-      await aws('apprunner', ['create-service', '--service-name', 'kyudai-web', '--source-configuration', JSON.stringify(source)]);
+      await aws('apprunner', [
+        'create-service',
+        '--service-name',
+        'kyudai-web',
+        '--source-configuration',
+        JSON.stringify(source),
+      ]);
       api.store.invalidate();
       await api.store.refresh({ force: true });
     });
@@ -169,7 +238,10 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
       const link = await api.codeLens.link(web);
       assert.deepEqual(link.kind === 'auto' && link.serviceName, 'kyudai-web', JSON.stringify(link));
       await waitForLens(web, /^kyudai-web · (RUNNING|OPERATION_IN_PROGRESS)/);
-      await waitFor(() => (api.codeLens.statusBarText()?.includes('kyudai-web') ? true : undefined), 'the status bar names kyudai-web');
+      await waitFor(
+        () => (api.codeLens.statusBarText()?.includes('kyudai-web') ? true : undefined),
+        'the status bar names kyudai-web',
+      );
     });
 
     it('a file no repository matches is linked by apprunnerVpc.serviceName when the account has that service', async () => {
@@ -205,13 +277,15 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
   });
 
   describe('on the aurora-proxy seed (non-runbook seed)', () => {
-    it('the database lens names the RDS Proxy the file\'s DATABASE_URL points at, not a DB instance', async () => {
+    it("the database lens names the RDS Proxy the file's DATABASE_URL points at, not a DB instance", async () => {
       const uri = vscode.Uri.joinPath(folder, 'proxy', 'apprunner.yaml');
       try {
         await onSeed(api, 'aurora-proxy', async (info) => {
           const proxyHost = String(info.dbProxyEndpoint);
           assert.match(proxyHost, /^kyudai-proxy\./);
-          const text = sample.getText().replace(/kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com/, proxyHost);
+          const text = sample
+            .getText()
+            .replace(/kyudai-db\.aaaaaaaaaa\.ap-northeast-1\.rds\.amazonaws\.com/, proxyHost);
           assert.ok(text.includes(proxyHost), 'the copy names the proxy');
           await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
           await api.codeLens.setLink(uri, 'kyudai-api');

@@ -11,13 +11,23 @@ import { extensionApi, onSeed, startFromSeed, waitFor } from './support';
 
 const run = promisify(execFile);
 
-const state = (r: RenderedMessage, id: string): string | undefined => [...r.nodes, ...r.edges].find((x) => x.id === id)?.state;
+const state = (r: RenderedMessage, id: string): string | undefined =>
+  [...r.nodes, ...r.edges].find((x) => x.id === id)?.state;
 const allOk = (r: RenderedMessage): boolean => [...r.nodes, ...r.edges].every((x) => x.state === 'ok');
 
 /** The runbook's own tool: the AWS CLI against the sandbox, with the host's test credentials. */
 async function awsEc2(args: string[]): Promise<unknown> {
   const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
-  const out = await run('aws', ['ec2', ...args, '--endpoint-url', endpoint, '--region', 'ap-northeast-1', '--output', 'json']);
+  const out = await run('aws', [
+    'ec2',
+    ...args,
+    '--endpoint-url',
+    endpoint,
+    '--region',
+    'ap-northeast-1',
+    '--output',
+    'json',
+  ]);
   return out.stdout.trim() ? JSON.parse(out.stdout) : undefined;
 }
 
@@ -31,8 +41,13 @@ function groupId(api: ExtensionApi, name: string): string {
 async function breakDbIngress(api: ExtensionApi): Promise<{ sgRds: string; sgApp: string }> {
   const sgRds = groupId(api, 'sg-rds');
   const sgApp = groupId(api, 'sg-apprunner');
-  await awsEc2(['revoke-security-group-ingress', '--group-id', sgRds, '--ip-permissions',
-    `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`]);
+  await awsEc2([
+    'revoke-security-group-ingress',
+    '--group-id',
+    sgRds,
+    '--ip-permissions',
+    `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`,
+  ]);
   api.store.invalidate();
   await api.store.refresh({ force: true });
   await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'broken');
@@ -55,13 +70,20 @@ describe('Diagram panel: the live network picture', function () {
     await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
     const r = await api.diagram.waitForRender((x) => x.serviceName === 'kyudai-api' && x.nodes.length > 0, 60_000);
     const ids = r.nodes.map((n) => n.id);
-    for (const id of ['internet', 'service:kyudai-api', 'connector', 'sg-app', 'sg-db', 'db']) assert.ok(ids.includes(id), `${id} drawn in ${ids.join(', ')}`);
+    for (const id of ['internet', 'service:kyudai-api', 'connector', 'sg-app', 'sg-db', 'db'])
+      assert.ok(ids.includes(id), `${id} drawn in ${ids.join(', ')}`);
     assert.equal(state(r, 'db-egress'), 'broken');
     assert.equal(state(r, 'sg-app'), 'broken', 'sg-apprunner does not exist yet');
     // What the webview drew is exactly the model the extension sent.
     const model = api.diagram.model();
-    assert.deepEqual(r.nodes.map((n) => `${n.id}=${n.state}`).sort(), model?.nodes.map((n) => `${n.id}=${n.state}`).sort());
-    assert.deepEqual(r.edges.map((e) => `${e.id}=${e.state}`).sort(), model?.edges.map((e) => `${e.id}=${e.state}`).sort());
+    assert.deepEqual(
+      r.nodes.map((n) => `${n.id}=${n.state}`).sort(),
+      model?.nodes.map((n) => `${n.id}=${n.state}`).sort(),
+    );
+    assert.deepEqual(
+      r.edges.map((e) => `${e.id}=${e.state}`).sort(),
+      model?.edges.map((e) => `${e.id}=${e.state}`).sort(),
+    );
   });
 
   it('the fix on the missing sg-apprunner runs Create Security Groups with its own prompts and confirmation', async () => {
@@ -86,7 +108,10 @@ describe('Diagram panel: the live network picture', function () {
     const after = await api.diagram.waitForRender(allOk, 60_000);
     // The same page kept rendering (its counter went on): the panel was updated, not reopened.
     assert.ok(after.renders > first.renders, `renders ${first.renders} -> ${after.renders}`);
-    assert.ok(after.nodes.some((n) => n.id.startsWith('subnet:')), 'the connector subnets are drawn');
+    assert.ok(
+      after.nodes.some((n) => n.id.startsWith('subnet:')),
+      'the connector subnets are drawn',
+    );
     assert.equal(state(after, 'attach:kyudai-api'), 'ok');
   });
 
@@ -95,21 +120,34 @@ describe('Diagram panel: the live network picture', function () {
     let asked = '';
     api.diagram.setUi({ confirm: async (_m, detail) => ((asked = detail), true), info: () => undefined });
     // While the step runs, the edge and its two ends are drawn "in progress".
-    const progress = api.diagram.waitForRender((r) => ['db-ingress', 'sg-db', 'db'].every((id) => state(r, id) === 'progress'));
+    const progress = api.diagram.waitForRender((r) =>
+      ['db-ingress', 'sg-db', 'db'].every((id) => state(r, id) === 'progress'),
+    );
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
     await progress;
     assert.match(asked, /AuthorizeSecurityGroupIngress/);
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
-    const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as
-      { SecurityGroupRules: { IsEgress: boolean; FromPort: number; ReferencedGroupInfo?: { GroupId?: string } }[] };
-    assert.ok(rules.SecurityGroupRules.some((r) => !r.IsEgress && r.FromPort === 5432 && r.ReferencedGroupInfo?.GroupId === sgApp),
-      'EC2 has the ingress rule from sg-apprunner again');
+    const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as {
+      SecurityGroupRules: { IsEgress: boolean; FromPort: number; ReferencedGroupInfo?: { GroupId?: string } }[];
+    };
+    assert.ok(
+      rules.SecurityGroupRules.some(
+        (r) => !r.IsEgress && r.FromPort === 5432 && r.ReferencedGroupInfo?.GroupId === sgApp,
+      ),
+      'EC2 has the ingress rule from sg-apprunner again',
+    );
   });
 
   it('a declined confirmation changes nothing', async () => {
     await breakDbIngress(api);
     let asked = 0;
-    api.diagram.setUi({ confirm: async () => { asked++; return false; }, info: () => undefined });
+    api.diagram.setUi({
+      confirm: async () => {
+        asked++;
+        return false;
+      },
+      info: () => undefined,
+    });
     await sandboxAdmin.resetCalls();
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
     assert.equal(asked, 1, 'the fix asked for confirmation');
@@ -119,7 +157,13 @@ describe('Diagram panel: the live network picture', function () {
 
   it('messages of unexpected shape are dropped even when every confirmation would be accepted: no question, no AWS write, no terminal', async () => {
     let asked = 0;
-    api.diagram.setUi({ confirm: async () => { asked++; return true; }, info: () => undefined });
+    api.diagram.setUi({
+      confirm: async () => {
+        asked++;
+        return true;
+      },
+      info: () => undefined,
+    });
     const terminals = vscode.window.terminals.length;
     await sandboxAdmin.resetCalls();
     await api.diagram.receive({ type: 'run', command: 'workbench.action.terminal.new' });
@@ -129,7 +173,9 @@ describe('Diagram panel: the live network picture', function () {
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a terminal or a fix would have started by now
     assert.equal(asked, 0, 'no confirmation was asked');
     const calls = await sandboxAdmin.calls();
-    const writes = Object.keys(calls.operations).filter((op) => /^(Create|Delete|Authorize|Revoke|Update|Modify)/.test(op));
+    const writes = Object.keys(calls.operations).filter((op) =>
+      /^(Create|Delete|Authorize|Revoke|Update|Modify)/.test(op),
+    );
     assert.deepEqual(writes, [], JSON.stringify(calls.operations));
     assert.equal(vscode.window.terminals.length, terminals, 'no terminal was opened');
     // A fix carrying a command of its choosing: the command is ignored, only the named fix is offered.
@@ -146,7 +192,11 @@ describe('Diagram panel: the live network picture', function () {
   it('a node\'s "Reveal in the tree" selects that service in the explorer', async () => {
     const arn = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? assert.fail('service');
     await api.diagram.receive({ type: 'reveal', id: 'service:kyudai-api' });
-    await waitFor(() => (api.explorer.view.selection.some((n) => n.id.includes(arn)) ? true : undefined), 'the service selected in the tree', 10_000);
+    await waitFor(
+      () => (api.explorer.view.selection.some((n) => n.id.includes(arn)) ? true : undefined),
+      'the service selected in the tree',
+      10_000,
+    );
     await api.diagram.show();
   });
 
@@ -164,8 +214,18 @@ describe('Diagram panel: the live network picture', function () {
     await sandboxAdmin.configure({ operationDelayMs: 60_000 });
     try {
       const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
-      const arn = api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? assert.fail('service');
-      await run('aws', ['apprunner', 'pause-service', '--service-arn', arn, '--endpoint-url', endpoint, '--region', 'ap-northeast-1']);
+      const arn =
+        api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.arn ?? assert.fail('service');
+      await run('aws', [
+        'apprunner',
+        'pause-service',
+        '--service-arn',
+        arn,
+        '--endpoint-url',
+        endpoint,
+        '--region',
+        'ap-northeast-1',
+      ]);
       // The explorer tree also asks for polling while visible: hide it so only the panel counts.
       await vscode.commands.executeCommand('workbench.action.closeSidebar');
       api.store.invalidate();
@@ -174,10 +234,16 @@ describe('Diagram panel: the live network picture', function () {
       assert.equal(api.store.isPolling, true, 'visible panel + operation in progress: polling');
       // Another editor in the panel's place hides it.
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? assert.fail('a workspace folder');
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'apprunner.yaml'), { viewColumn: vscode.ViewColumn.Active });
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'apprunner.yaml'), {
+        viewColumn: vscode.ViewColumn.Active,
+      });
       await waitFor(() => (api.store.isPolling ? undefined : true), 'polling to stop once the panel is hidden', 10_000);
       await api.diagram.show();
-      await waitFor(() => (api.store.isPolling ? true : undefined), 'polling to resume once the panel is shown', 10_000);
+      await waitFor(
+        () => (api.store.isPolling ? true : undefined),
+        'polling to resume once the panel is shown',
+        10_000,
+      );
     } finally {
       await sandboxAdmin.configure({ operationDelayMs: 1500 });
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -188,8 +254,14 @@ describe('Diagram panel: the live network picture', function () {
   it('on the aurora-proxy seed (non-runbook seed), the DB node is the RDS Proxy in front of the Aurora cluster', async () => {
     await onSeed(api, 'aurora-proxy', async () => {
       await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
-      await api.diagram.waitForRender((x) => x.serviceName === 'kyudai-api' && x.nodes.some((n) => n.id === 'db'), 60_000);
-      const db = await waitFor(() => api.diagram.model()?.nodes.find((n) => n.id === 'db' && n.label === 'kyudai-proxy'), 'the proxy as the DB node');
+      await api.diagram.waitForRender(
+        (x) => x.serviceName === 'kyudai-api' && x.nodes.some((n) => n.id === 'db'),
+        60_000,
+      );
+      const db = await waitFor(
+        () => api.diagram.model()?.nodes.find((n) => n.id === 'db' && n.label === 'kyudai-proxy'),
+        'the proxy as the DB node',
+      );
       assert.equal(db.sublabel, 'RDS Proxy :5432');
       const rows = new Map(db.details.map((r) => [r.label.en, r.value]));
       assert.equal(rows.get('Database'), 'RDS Proxy kyudai-proxy');

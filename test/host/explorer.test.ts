@@ -33,7 +33,10 @@ describe('Explorer tree', function () {
     const [root] = await childrenOf(api);
     assert.match(root.label, /ap-northeast-1$/);
     assert.equal(root.description, '123456789012');
-    assert.deepEqual((await childrenOf(api, root.node)).map((s) => s.label), ['Services', 'VPC Connectors']);
+    assert.deepEqual(
+      (await childrenOf(api, root.node)).map((s) => s.label),
+      ['Services', 'VPC Connectors'],
+    );
     const service = await nodeAt(api, 'Services', 'kyudai-api');
     assert.equal(service.description, 'RUNNING');
     assert.equal(service.icon, 'pass-filled');
@@ -42,16 +45,26 @@ describe('Explorer tree', function () {
     assert.match(tooltip, /arn:aws:apprunner:ap-northeast-1:123456789012:service\/kyudai-api\//);
     assert.match(tooltip, /Egress: `DEFAULT`/);
     const details = await childrenOf(api, service.node);
-    assert.deepEqual(details.map((d) => d.label), ['Egress', 'URL', 'Last operation']);
+    assert.deepEqual(
+      details.map((d) => d.label),
+      ['Egress', 'URL', 'Last operation'],
+    );
     assert.equal(details[0].description, 'DEFAULT');
     assert.match(details[1].description, /^http:\/\/127\.0\.0\.1:\d+\/_apps\/\w+$/);
     assert.match(details[2].description, /^(none in progress|CREATE_SERVICE · SUCCEEDED.*)$/);
     const connectors = await childrenOf(api, (await nodeAt(api, 'VPC Connectors')).node);
-    assert.deepEqual(connectors.map((c) => [c.label, c.contextValue]), [['No VPC connectors in ap-northeast-1', 'empty']]);
+    assert.deepEqual(
+      connectors.map((c) => [c.label, c.contextValue]),
+      [['No VPC connectors in ap-northeast-1', 'empty']],
+    );
   });
 
   it('shows a failed load as an error node with the normalised message and a retry, keeping the last snapshot', async () => {
-    await sandboxAdmin.setFaults({ failNth: [{ operation: 'ListServices', nth: 1, error: { code: 'AccessDeniedException', status: 403, message: 'denied' } }] });
+    await sandboxAdmin.setFaults({
+      failNth: [
+        { operation: 'ListServices', nth: 1, error: { code: 'AccessDeniedException', status: 403, message: 'denied' } },
+      ],
+    });
     api.store.invalidate();
     await api.store.refresh({ force: true });
     const [root] = await childrenOf(api);
@@ -59,12 +72,18 @@ describe('Explorer tree', function () {
     assert.equal(top[0].contextValue, 'error');
     assert.equal(top[0].item.command?.command, 'apprunnerVpc.refresh');
     assert.match(top[0].label, /denied|permission|not allowed|authori/i);
-    assert.deepEqual(top.slice(1).map((s) => s.label), ['Services', 'VPC Connectors']);
+    assert.deepEqual(
+      top.slice(1).map((s) => s.label),
+      ['Services', 'VPC Connectors'],
+    );
     // The last snapshot's services stay on screen under the error, with their state.
     assert.equal((await nodeAt(api, 'Services', 'kyudai-api')).description, 'RUNNING');
     await sandboxAdmin.clearFaults();
     await vscode.commands.executeCommand('apprunnerVpc.refresh');
-    assert.deepEqual((await childrenOf(api, root.node)).map((s) => s.label), ['Services', 'VPC Connectors']);
+    assert.deepEqual(
+      (await childrenOf(api, root.node)).map((s) => s.label),
+      ['Services', 'VPC Connectors'],
+    );
   });
 
   it('shows a spinner with the operation type while an operation runs, polls while the view is visible, and stops by itself', async () => {
@@ -83,7 +102,12 @@ describe('Explorer tree', function () {
     assert.equal(busy.description, 'OPERATION_IN_PROGRESS (PAUSE_SERVICE)');
     assert.equal(busy.contextValue, 'service.busy.default');
     assert.ok(api.store.isPolling, 'polling while the operation runs and the view is visible');
-    await waitFor(() => (api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.status === 'PAUSED' ? true : undefined), 'PAUSED by polling', 30_000);
+    await waitFor(
+      () =>
+        api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api')?.status === 'PAUSED' ? true : undefined,
+      'PAUSED by polling',
+      30_000,
+    );
     // A poll's load may still be finishing when the partial snapshot already says PAUSED.
     await waitFor(() => (!api.store.isPolling && !api.store.state.loading ? true : undefined), 'polling stopped');
     assert.equal((await nodeAt(api, 'Services', 'kyudai-api')).description, 'PAUSED');
@@ -101,10 +125,22 @@ describe('Explorer tree', function () {
     const target = api.connection.state.target;
     assert.ok(target);
     const appRunner = fixtureAppRunner(target);
-    await Promise.all(Array.from({ length: 44 }, (_, i) => appRunner.send(new CreateServiceCommand({
-      ServiceName: `many-svc-${String(i + 1).padStart(2, '0')}`,
-      SourceConfiguration: { ImageRepository: { ImageIdentifier: 'public.ecr.aws/aws-containers/hello-app-runner:latest', ImageRepositoryType: 'ECR_PUBLIC' }, AutoDeploymentsEnabled: false },
-    }))));
+    await Promise.all(
+      Array.from({ length: 44 }, (_, i) =>
+        appRunner.send(
+          new CreateServiceCommand({
+            ServiceName: `many-svc-${String(i + 1).padStart(2, '0')}`,
+            SourceConfiguration: {
+              ImageRepository: {
+                ImageIdentifier: 'public.ecr.aws/aws-containers/hello-app-runner:latest',
+                ImageRepositoryType: 'ECR_PUBLIC',
+              },
+              AutoDeploymentsEnabled: false,
+            },
+          }),
+        ),
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 2000)); // past the sandbox's 1.5 s CREATE_SERVICE
     // One DescribeService answer is held for 3 s: the list shows at once and details stream in around it.
     await sandboxAdmin.setFaults({ failNth: [{ operation: 'DescribeService', nth: 1, replyDelayMs: 3000 }] });
@@ -113,11 +149,20 @@ describe('Explorer tree', function () {
     const early = await waitFor(async () => {
       const shown = api.store.state.loading ? await childrenOf(api, (await nodeAt(api, 'Services')).node) : [];
       // The held answer keeps one service loading for 3 s: the others' details stream in meanwhile.
-      return shown.length === 45 && shown.some((s) => s.description.includes('loading details')) && shown.some((s) => s.description === 'RUNNING')
-        ? shown : undefined;
+      return shown.length === 45 &&
+        shown.some((s) => s.description.includes('loading details')) &&
+        shown.some((s) => s.description === 'RUNNING')
+        ? shown
+        : undefined;
     }, 'the 45 names with some details streamed in while one is still loading');
-    assert.ok(early.some((s) => s.description.includes('loading details')), 'a detail was still loading');
-    assert.ok(early.some((s) => s.description === 'RUNNING'), 'some details already streamed in');
+    assert.ok(
+      early.some((s) => s.description.includes('loading details')),
+      'a detail was still loading',
+    );
+    assert.ok(
+      early.some((s) => s.description === 'RUNNING'),
+      'some details already streamed in',
+    );
     await loading;
     await sandboxAdmin.clearFaults();
     const services = await childrenOf(api, (await nodeAt(api, 'Services')).node);
@@ -133,7 +178,10 @@ describe('Explorer tree', function () {
   it('on the dual-stack seed (non-runbook seed), shows kyudai-api with its IP address type DUAL_STACK', async () => {
     await onSeed(api, 'dual-stack', async () => {
       const services = await childrenOf(api, (await nodeAt(api, 'Services')).node);
-      assert.deepEqual(services.map((s) => [s.label, s.description]), [['kyudai-api', 'RUNNING']]);
+      assert.deepEqual(
+        services.map((s) => [s.label, s.description]),
+        [['kyudai-api', 'RUNNING']],
+      );
       const tooltip = (services[0].item.tooltip as vscode.MarkdownString).value;
       assert.match(tooltip, /IP address type: `DUAL_STACK`/);
       assert.equal((await nodeAt(api, 'Services', 'kyudai-api', 'Egress')).description, 'DEFAULT');

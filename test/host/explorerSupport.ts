@@ -16,14 +16,25 @@ export interface Shown {
 export function show(node: ExplorerNode): Shown {
   const item = node.getTreeItem();
   const icon = item.iconPath as { id?: string } | undefined;
-  return { node, item, label: String(item.label), description: String(item.description ?? ''), icon: icon?.id, contextValue: item.contextValue };
+  return {
+    node,
+    item,
+    label: String(item.label),
+    description: String(item.description ?? ''),
+    icon: icon?.id,
+    contextValue: item.contextValue,
+  };
 }
 
 export async function childrenOf(api: ExtensionApi, node?: ExplorerNode): Promise<Shown[]> {
   return (await api.explorer.provider.getChildren(node)).map(show);
 }
 
-export async function child(api: ExtensionApi, parent: ExplorerNode | undefined, label: string | RegExp): Promise<Shown> {
+export async function child(
+  api: ExtensionApi,
+  parent: ExplorerNode | undefined,
+  label: string | RegExp,
+): Promise<Shown> {
   const all = await childrenOf(api, parent);
   const found = all.find((s) => (typeof label === 'string' ? s.label === label : label.test(s.label)));
   assert.ok(found, `"${String(label)}" among ${all.map((s) => `${s.label} (${s.description})`).join(', ')}`);

@@ -19,7 +19,10 @@ describe('Foundation: the extension in VS Code', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
       contributes: { viewsContainers: { activitybar: { id: string }[] }; views: Record<string, { id: string }[]> };
     };
-    assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['apprunnerVpc']);
+    assert.deepEqual(
+      pkg.contributes.viewsContainers.activitybar.map((c) => c.id),
+      ['apprunnerVpc'],
+    );
     assert.ok(pkg.contributes.views.apprunnerVpc.some((v) => v.id === 'apprunnerVpc.explorer'));
     await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
     const api = await extensionApi();
@@ -30,7 +33,11 @@ describe('Foundation: the extension in VS Code', () => {
     const api = await extensionApi();
     const state = await waitFor(async () => {
       const s = api.connectionState();
-      return s.status === 'connected' ? s : s.status === 'loading' ? undefined : await api.refreshConnection().then(() => undefined);
+      return s.status === 'connected'
+        ? s
+        : s.status === 'loading'
+          ? undefined
+          : await api.refreshConnection().then(() => undefined);
     }, 'a connection to the sandbox');
     assert.equal(state.account, '123456789012');
     assert.equal(state.target?.region, 'ap-northeast-1');
@@ -52,10 +59,14 @@ describe('Foundation: the extension in VS Code', () => {
     const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl');
     try {
       await setSetting('endpointUrl', 'http://127.0.0.1:9');
-      const state = await waitFor(() => {
-        const s = api.connectionState();
-        return s.status === 'error' && s.target?.endpointUrl === 'http://127.0.0.1:9' ? s : undefined;
-      }, 'the unreachable error', 80_000);
+      const state = await waitFor(
+        () => {
+          const s = api.connectionState();
+          return s.status === 'error' && s.target?.endpointUrl === 'http://127.0.0.1:9' ? s : undefined;
+        },
+        'the unreachable error',
+        80_000,
+      );
       assert.equal(state.error?.kind, 'unreachable');
       assert.equal(state.error?.nextStep, 'check-endpoint');
       assert.match(state.error?.message.en ?? '', /could not be reached.*endpointUrl/);
@@ -70,7 +81,7 @@ describe('Foundation: the extension in VS Code', () => {
 });
 
 describe('Foundation: settings that cannot work are explained', () => {
-  it('a region missing from our list warns and still connects: App Runner\'s own answer decides', async () => {
+  it("a region missing from our list warns and still connects: App Runner's own answer decides", async () => {
     const api = await extensionApi();
     try {
       await setSetting('region', 'sa-east-1');
@@ -81,7 +92,14 @@ describe('Foundation: settings that cannot work are explained', () => {
       assert.match(state.warning?.en ?? '', /App Runner is not offered in sa-east-1 as far as this version knows/);
     } finally {
       await setSetting('region', 'ap-northeast-1');
-      await waitFor(() => (api.connectionState().status === 'connected' && api.connectionState().target?.region === 'ap-northeast-1' ? true : undefined), 'reconnection', 60_000);
+      await waitFor(
+        () =>
+          api.connectionState().status === 'connected' && api.connectionState().target?.region === 'ap-northeast-1'
+            ? true
+            : undefined,
+        'reconnection',
+        60_000,
+      );
     }
   });
 });

@@ -20,7 +20,11 @@ export function resultsReporter(runner: Mocha.Runner): void {
   });
   runner.on('fail', (test, error: Error) => {
     failures++;
-    write({ event: 'fail', title: test.fullTitle(), error: `${error?.message ?? error}\n${error?.stack ?? ''}`.slice(0, 4000) });
+    write({
+      event: 'fail',
+      title: test.fullTitle(),
+      error: `${error?.message ?? error}\n${error?.stack ?? ''}`.slice(0, 4000),
+    });
   });
   runner.on('pending', (test) => {
     pending++;

@@ -6,12 +6,16 @@ export interface CallCounts {
 
 function adminUrl(): string {
   const url = process.env.APPRUNNER_VPC_SANDBOX_ADMIN;
-  if (!url) throw new Error('APPRUNNER_VPC_SANDBOX_ADMIN is not set: run host tests through scripts/run-host-tests.mjs');
+  if (!url)
+    throw new Error('APPRUNNER_VPC_SANDBOX_ADMIN is not set: run host tests through scripts/run-host-tests.mjs');
   return url;
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${adminUrl()}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${adminUrl()}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`sandbox admin ${method} ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

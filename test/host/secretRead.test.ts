@@ -8,7 +8,10 @@ import type { ExtensionApi } from '../../src/vscode/api';
 import { sandboxAdmin } from './sandboxAdmin';
 import { extensionApi, waitFor } from './support';
 
-interface SecretsSeed { secretArn?: string; secretValues?: string[] }
+interface SecretsSeed {
+  secretArn?: string;
+  secretValues?: string[];
+}
 
 describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets seed)', function () {
   this.timeout(240_000);
@@ -31,7 +34,11 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
     assert.ok(seed.secretArn && seed.secretValues?.length, 'the secrets seed names its secret and its value');
     api.store.invalidate();
     await api.store.refresh({ force: true });
-    api.diagnose.setUi({ confirm: async (message, detail) => (asked.push(`${message}\n${detail}`), answer), info: () => undefined, showReport: async () => undefined });
+    api.diagnose.setUi({
+      confirm: async (message, detail) => (asked.push(`${message}\n${detail}`), answer),
+      info: () => undefined,
+      showReport: async () => undefined,
+    });
   });
 
   after(async () => {
@@ -52,7 +59,10 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
     assert.match(asked[0], /The value is not stored, logged or shown; only host and port are used\./);
     assert.equal(await secretReads(), before, 'declining reads nothing');
     assert.ok(ids.includes('database-url-in-secret'), ids.join(', '));
-    assert.deepEqual(ids.filter((id) => /database-url-(mismatch|missing)/.test(id)), []);
+    assert.deepEqual(
+      ids.filter((id) => /database-url-(mismatch|missing)/.test(id)),
+      [],
+    );
   });
 
   it('allowed: one GetSecretValue, and the host is compared with the database (no secret finding, no mismatch)', async () => {
@@ -62,7 +72,11 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
     const ids = await diagnose();
     assert.equal(asked.length, 1);
     assert.equal(await secretReads(), before + 1, 'read once');
-    assert.deepEqual(ids.filter((id) => id.startsWith('database-url')), [], ids.join(', '));
+    assert.deepEqual(
+      ids.filter((id) => id.startsWith('database-url')),
+      [],
+      ids.join(', '),
+    );
   });
 
   it("the secret's value is in no report, Problem or diagnosis result", async () => {

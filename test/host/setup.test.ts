@@ -10,7 +10,8 @@ const run = runWithAnswers;
 
 const service = (api: ExtensionApi) => api.store.state.snapshot?.services.find((s) => s.name === 'kyudai-api');
 // A group by GroupName or Name tag (the runbook's sg-apprunner and sg-rds are Name tags).
-const group = (api: ExtensionApi, name: string) => api.store.state.snapshot?.securityGroups.find((g) => g.name === name || g.tags.Name === name);
+const group = (api: ExtensionApi, name: string) =>
+  api.store.state.snapshot?.securityGroups.find((g) => g.name === name || g.tags.Name === name);
 
 describe('Setup wizard: the guided runbook', function () {
   this.timeout(240_000);
@@ -27,21 +28,44 @@ describe('Setup wizard: the guided runbook', function () {
 
   it('Back keeps earlier answers; step counts in order; cancelling before Apply changes nothing', async () => {
     await sandboxAdmin.resetCalls();
-    const ui = await run(api, 'setupConnector', [
-      { id: 'service', value: 'kyudai-api' }, { id: 'database', value: 'kyudai-db' }, { id: 'subnets', back: true },
-      { id: 'database' }, { id: 'subnets' }, { id: 'connectorName', value: 'my-connector' }, { id: 'appRunnerSecurityGroupName', back: true },
-      { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' },
-    ], false);
+    const ui = await run(
+      api,
+      'setupConnector',
+      [
+        { id: 'service', value: 'kyudai-api' },
+        { id: 'database', value: 'kyudai-db' },
+        { id: 'subnets', back: true },
+        { id: 'database' },
+        { id: 'subnets' },
+        { id: 'connectorName', value: 'my-connector' },
+        { id: 'appRunnerSecurityGroupName', back: true },
+        { id: 'connectorName' },
+        { id: 'appRunnerSecurityGroupName' },
+      ],
+      false,
+    );
     const steps = ui.asked.map((a) => `${a.id} ${a.step}/${a.totalSteps}`);
-    assert.deepEqual(steps, ['service 1/5', 'database 2/5', 'subnets 3/5', 'database 2/5', 'subnets 3/5', 'connectorName 4/5',
-      'appRunnerSecurityGroupName 5/5', 'connectorName 4/5', 'appRunnerSecurityGroupName 5/5']);
+    assert.deepEqual(steps, [
+      'service 1/5',
+      'database 2/5',
+      'subnets 3/5',
+      'database 2/5',
+      'subnets 3/5',
+      'connectorName 4/5',
+      'appRunnerSecurityGroupName 5/5',
+      'connectorName 4/5',
+      'appRunnerSecurityGroupName 5/5',
+    ]);
     assert.equal(ui.asked[3].offered, 'kyudai-db', 'after Back the database offered is the earlier answer');
     assert.equal(ui.asked[7].offered, 'my-connector', 'after Back the typed name is kept');
     // Subnets pre-selected per the model: the DB's private subnets in distinct AZs, shown with AZ and private.
     const subnets = ui.asked[2];
     assert.ok((subnets.offered as string[]).length >= 2);
     assert.ok(subnets.descriptions.some((d) => /ap-northeast-1\w · 10\.\S+ · private/.test(d ?? '')));
-    assert.ok(subnets.descriptions.some((d) => /· public$/.test(d ?? '')), 'the public subnet is listed, not pre-selected');
+    assert.ok(
+      subnets.descriptions.some((d) => /· public$/.test(d ?? '')),
+      'the public subnet is listed, not pre-selected',
+    );
     assert.equal(ui.plans.length, 1);
     assert.match(ui.plans[0], /ec2:CreateSecurityGroup/);
     assert.match(ui.plans[0], /my-connector/);
@@ -53,33 +77,75 @@ describe('Setup wizard: the guided runbook', function () {
 
   it('from the service node the wizard does not ask for the service (4 steps); the manual path asks for the group and port', async () => {
     const node = await nodeAt(api, 'Services', 'kyudai-api');
-    const ui = await run(api, 'setupConnector', [
-      { id: 'database', value: '__manual__' }, { id: 'databaseGroup', value: group(api, 'sg-rds')?.id }, { id: 'databasePort', value: '5432' },
-      { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' },
-    ], false, node.node);
-    assert.deepEqual(ui.asked.map((a) => `${a.id} ${a.step}/${a.totalSteps}`), ['database 1/4', 'databaseGroup 2/6', 'databasePort 3/6', 'subnets 4/6', 'connectorName 5/6', 'appRunnerSecurityGroupName 6/6']);
-    assert.ok((ui.asked[3].offered as string[]).length >= 2, 'private subnets of the group\'s VPC pre-selected');
+    const ui = await run(
+      api,
+      'setupConnector',
+      [
+        { id: 'database', value: '__manual__' },
+        { id: 'databaseGroup', value: group(api, 'sg-rds')?.id },
+        { id: 'databasePort', value: '5432' },
+        { id: 'subnets' },
+        { id: 'connectorName' },
+        { id: 'appRunnerSecurityGroupName' },
+      ],
+      false,
+      node.node,
+    );
+    assert.deepEqual(
+      ui.asked.map((a) => `${a.id} ${a.step}/${a.totalSteps}`),
+      [
+        'database 1/4',
+        'databaseGroup 2/6',
+        'databasePort 3/6',
+        'subnets 4/6',
+        'connectorName 5/6',
+        'appRunnerSecurityGroupName 6/6',
+      ],
+    );
+    assert.ok((ui.asked[3].offered as string[]).length >= 2, "private subnets of the group's VPC pre-selected");
     assert.match(ui.plans[0], /authorize-db-ingress|Allow inbound TCP 5432/);
     assert.equal(api.setup.lastRun()?.status, 'cancelled');
   });
 
   it('a fault mid-apply says what was done and that running again continues; running again finishes the runbook', async () => {
-    await sandboxAdmin.setFaults({ failNth: [{ operation: 'CreateVpcConnector', nth: 1, error: { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' } }] });
+    await sandboxAdmin.setFaults({
+      failNth: [
+        {
+          operation: 'CreateVpcConnector',
+          nth: 1,
+          error: {
+            code: 'AccessDeniedException',
+            status: 403,
+            message: 'User is not authorized to perform this action',
+          },
+        },
+      ],
+    });
     const failed = await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);
     assert.equal(api.setup.lastRun()?.status, 'failed');
     const error = failed.notices.find((n) => n.kind === 'error');
     assert.ok(error, JSON.stringify(failed.notices));
     assert.match(error.message, /Done so far: Create security group sg-apprunner/);
     assert.match(error.message, /Re-running apply .* continues from "Create VPC connector/);
-    assert.ok(failed.progressLines.some((l) => /^Step \d+\/\d+: Allow outbound TCP 5432/.test(l)), failed.progressLines.join('\n'));
+    assert.ok(
+      failed.progressLines.some((l) => /^Step \d+\/\d+: Allow outbound TCP 5432/.test(l)),
+      failed.progressLines.join('\n'),
+    );
     assert.ok(group(api, 'sg-apprunner'), 'the tree was refreshed with what was done');
     await sandboxAdmin.clearFaults();
 
     const ui = await run(api, 'setupConnector', DEFAULT_SETUP_ANSWERS, true);
     const last = api.setup.lastRun();
     assert.equal(last?.status, 'succeeded', last?.message);
-    assert.ok(!last?.plan?.steps.some((s) => s.id === 'create-apprunner-sg'), 'the second run continues, it does not start over');
-    assert.ok(ui.progressLines.some((l) => /s elapsed, status /.test(l)) || ui.progressLines.some((l) => /Waiting for kyudai-api/.test(l)), ui.progressLines.join('\n'));
+    assert.ok(
+      !last?.plan?.steps.some((s) => s.id === 'create-apprunner-sg'),
+      'the second run continues, it does not start over',
+    );
+    assert.ok(
+      ui.progressLines.some((l) => /s elapsed, status /.test(l)) ||
+        ui.progressLines.some((l) => /Waiting for kyudai-api/.test(l)),
+      ui.progressLines.join('\n'),
+    );
     const done = ui.notices.find((n) => n.kind === 'info');
     assert.match(done?.message ?? '', /DB health: .*"database":\s*"connected"/);
     // The runbook's state (sections 3 to 5).
@@ -104,8 +170,16 @@ describe('Setup wizard: the guided runbook', function () {
     const link = egress.item.command;
     assert.ok(link);
     await vscode.commands.executeCommand(link.command, ...(link.arguments ?? []));
-    await waitFor(() => (api.explorer.view.selection[0]?.id === `connector:${connector.arn}` ? true : undefined), 'connector node selected');
-    const groupNode = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'sg-apprunner (apprunner-connector)');
+    await waitFor(
+      () => (api.explorer.view.selection[0]?.id === `connector:${connector.arn}` ? true : undefined),
+      'connector node selected',
+    );
+    const groupNode = await nodeAt(
+      api,
+      'VPC Connectors',
+      'campus-sns-vpc-connector',
+      'sg-apprunner (apprunner-connector)',
+    );
     const rules = (await api.explorer.provider.getChildren(groupNode.node)).map((n) => String(n.getTreeItem().label));
     assert.ok(rules.includes('egress tcp 5432 -> sg-rds'), rules.join(' | '));
     const usedBy = await nodeAt(api, 'VPC Connectors', 'campus-sns-vpc-connector', 'Used by');

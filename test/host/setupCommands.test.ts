@@ -12,8 +12,13 @@ const run = runWithAnswers;
 
 const snap = (api: ExtensionApi) => api.store.state.snapshot;
 const kyudai = (api: ExtensionApi) => snap(api)?.services.find((s) => s.name === 'kyudai-api');
-const activeConnector = (api: ExtensionApi) => snap(api)?.connectors.find((c) => c.name === 'campus-sns-vpc-connector' && c.status === 'ACTIVE');
-const SG_ANSWERS: Answer[] = [{ id: 'service', value: 'kyudai-api' }, { id: 'database', value: 'kyudai-db' }, { id: 'appRunnerSecurityGroupName' }];
+const activeConnector = (api: ExtensionApi) =>
+  snap(api)?.connectors.find((c) => c.name === 'campus-sns-vpc-connector' && c.status === 'ACTIVE');
+const SG_ANSWERS: Answer[] = [
+  { id: 'service', value: 'kyudai-api' },
+  { id: 'database', value: 'kyudai-db' },
+  { id: 'appRunnerSecurityGroupName' },
+];
 
 describe('Setup commands from the palette and from tree nodes', function () {
   this.timeout(300_000);
@@ -34,18 +39,32 @@ describe('Setup commands from the palette and from tree nodes', function () {
     const last = api.setup.lastRun();
     assert.equal(last?.status, 'cancelled');
     assert.match(last?.message ?? '', /Cancelled after [12] of 6 steps \(Create security group sg-apprunner/);
-    assert.ok(!snap(api)?.securityGroups.some((g) => g.tags.Name === 'sg-rds' && g.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId)),
-      'the DB ingress (the last step) was not written');
+    assert.ok(
+      !snap(api)?.securityGroups.some(
+        (g) => g.tags.Name === 'sg-rds' && g.rules.some((r) => !r.egress && r.fromPort === 5432 && r.referencedGroupId),
+      ),
+      'the DB ingress (the last step) was not written',
+    );
   });
 
   it('createSecurityGroups (palette) then createConnector (palette) run their part of the plan only', async () => {
     await run(api, 'createSecurityGroups', SG_ANSWERS, true);
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
-    assert.ok(snap(api)?.securityGroups.some((g) => g.name === 'apprunner-connector' && g.tags.Name === 'sg-apprunner'));
+    assert.ok(
+      snap(api)?.securityGroups.some((g) => g.name === 'apprunner-connector' && g.tags.Name === 'sg-apprunner'),
+    );
     assert.equal(snap(api)?.connectors.length, 0);
-    await run(api, 'createConnector', [...SG_ANSWERS.slice(0, 2), { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' }], true);
+    await run(
+      api,
+      'createConnector',
+      [...SG_ANSWERS.slice(0, 2), { id: 'subnets' }, { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' }],
+      true,
+    );
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
-    assert.deepEqual(api.setup.lastRun()?.plan?.steps.map((s) => s.id), ['create-connector']);
+    assert.deepEqual(
+      api.setup.lastRun()?.plan?.steps.map((s) => s.id),
+      ['create-connector'],
+    );
     assert.ok(activeConnector(api));
     assert.equal(kyudai(api)?.egressType, 'DEFAULT', 'not attached by createConnector');
   });
@@ -56,25 +75,63 @@ describe('Setup commands from the palette and from tree nodes', function () {
     assert.equal(ui.asked[0].offered, activeConnector(api)?.arn);
     assert.equal(api.setup.lastRun()?.status, 'succeeded', api.setup.lastRun()?.message);
     assert.equal(kyudai(api)?.vpcConnectorArn, activeConnector(api)?.arn);
-    assert.ok(api.setup.lastRun()?.result?.outcomes.some((o) => o.stepId === 'check-db-health' && /connected/.test(o.detail.en)));
+    assert.ok(
+      api.setup
+        .lastRun()
+        ?.result?.outcomes.some((o) => o.stepId === 'check-db-health' && /connected/.test(o.detail.en)),
+    );
   });
 
   it('exportSetup opens the setup kyudai-api uses now as a shell script, from the node and from the palette', async () => {
-    const picker = await run(api, 'exportSetup', [{ id: 'format' }], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
-    assert.deepEqual(picker.asked.map((a) => [a.id, a.offered]), [['format', 'bash']], 'Enter keeps the script, as before the choice existed');
-    assert.deepEqual(picker.asked[0].labels, ['Bash script (AWS CLI)', 'CloudFormation template (YAML)', 'AWS CDK app (TypeScript)', 'Terraform (HCL, AWS provider 5.x)']);
+    const picker = await run(
+      api,
+      'exportSetup',
+      [{ id: 'format' }],
+      false,
+      (await nodeAt(api, 'Services', 'kyudai-api')).node,
+    );
+    assert.deepEqual(
+      picker.asked.map((a) => [a.id, a.offered]),
+      [['format', 'bash']],
+      'Enter keeps the script, as before the choice existed',
+    );
+    assert.deepEqual(picker.asked[0].labels, [
+      'Bash script (AWS CLI)',
+      'CloudFormation template (YAML)',
+      'AWS CDK app (TypeScript)',
+      'Terraform (HCL, AWS provider 5.x)',
+    ]);
     const fromNode = api.setup.lastExport();
     assert.equal(fromNode?.languageId, 'shellscript');
     assert.equal(fromNode?.isUntitled, true, 'nothing written to disk until the user saves');
     assert.equal(vscode.window.activeTextEditor?.document, fromNode);
     const text = fromNode?.getText() ?? '';
-    assert.match(text, /^# The setup kyudai-api uses now: connector campus-sns-vpc-connector with its subnets and sg-apprunner \(apprunner-connector\)\.$/m);
-    assert.ok(text.includes(`--subnets ${[...(activeConnector(api)?.subnetIds ?? [])].sort().join(' ')} `), 'the connector\'s own subnets');
+    assert.match(
+      text,
+      /^# The setup kyudai-api uses now: connector campus-sns-vpc-connector with its subnets and sg-apprunner \(apprunner-connector\)\.$/m,
+    );
+    assert.ok(
+      text.includes(`--subnets ${[...(activeConnector(api)?.subnetIds ?? [])].sort().join(' ')} `),
+      "the connector's own subnets",
+    );
     assert.ok(text.includes(`SERVICE_ARN=${kyudai(api)?.arn}`));
     assert.match(text, /if \[ "\$account" != 123456789012 \]/);
     await run(api, 'exportSetup', [{ id: 'service', value: kyudai(api)?.arn }, { id: 'format' }], false);
     assert.notEqual(api.setup.lastExport(), fromNode, 'a new document each time');
-    assert.equal(api.setup.lastExport()?.getText().split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''), text.split('\n').slice(1).join('\n').replace(/ on \S+ from/, ''));
+    assert.equal(
+      api.setup
+        .lastExport()
+        ?.getText()
+        .split('\n')
+        .slice(1)
+        .join('\n')
+        .replace(/ on \S+ from/, ''),
+      text
+        .split('\n')
+        .slice(1)
+        .join('\n')
+        .replace(/ on \S+ from/, ''),
+    );
     for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -88,7 +145,16 @@ describe('Setup commands from the palette and from tree nodes', function () {
       ];
       for (const [format, main, content] of expected) {
         const folder = path.join(root, format);
-        const ui = await run(api, 'exportSetup', [{ id: 'format', value: format }, { id: 'folder', value: folder }], false, (await nodeAt(api, 'Services', 'kyudai-api')).node);
+        const ui = await run(
+          api,
+          'exportSetup',
+          [
+            { id: 'format', value: format },
+            { id: 'folder', value: folder },
+          ],
+          false,
+          (await nodeAt(api, 'Services', 'kyudai-api')).node,
+        );
         assert.match(String(ui.asked[1]?.offered), new RegExp(`kyudai-api-${format}$`), 'a folder is offered');
         const document = api.setup.lastExport();
         assert.equal(document?.uri.fsPath, path.join(folder, main));
@@ -96,14 +162,29 @@ describe('Setup commands from the palette and from tree nodes', function () {
         assert.equal(vscode.window.activeTextEditor?.document, document);
         assert.match(readFileSync(path.join(folder, main), 'utf8'), content);
         const dbGroupId = snap(api)?.securityGroups.find((g) => g.tags.Name === 'sg-rds')?.id ?? '-';
-        const written = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
-        assert.ok(written.some((text) => text.includes(dbGroupId)), 'the account\'s own ids');
+        const written = readdirSync(folder, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => readFileSync(path.join(e.parentPath, e.name), 'utf8'));
+        assert.ok(
+          written.some((text) => text.includes(dbGroupId)),
+          "the account's own ids",
+        );
       }
-      assert.ok(existsSync(path.join(root, 'cdk', 'package.json')) && existsSync(path.join(root, 'terraform', 'versions.tf')));
+      assert.ok(
+        existsSync(path.join(root, 'cdk', 'package.json')) && existsSync(path.join(root, 'terraform', 'versions.tf')),
+      );
       // An edited file is not overwritten without asking; declining writes nothing.
       writeFileSync(path.join(root, 'terraform', 'main.tf'), '# mine\n');
-      const declined = await run(api, 'exportSetup', [{ id: 'format', value: 'terraform' }, { id: 'folder', value: path.join(root, 'terraform') }], false,
-        (await nodeAt(api, 'Services', 'kyudai-api')).node);
+      const declined = await run(
+        api,
+        'exportSetup',
+        [
+          { id: 'format', value: 'terraform' },
+          { id: 'folder', value: path.join(root, 'terraform') },
+        ],
+        false,
+        (await nodeAt(api, 'Services', 'kyudai-api')).node,
+      );
       assert.match(declined.confirms[0]?.message ?? '', /already has main\.tf with other content/);
       assert.equal(readFileSync(path.join(root, 'terraform', 'main.tf'), 'utf8'), '# mine\n');
     } finally {

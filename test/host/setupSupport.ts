@@ -34,7 +34,11 @@ export class ReplayUi implements SetupUi {
   readonly progressLines: string[] = [];
   private readonly answers: Answer[];
 
-  constructor(answers: Answer[], private readonly apply: boolean, private readonly onProgress?: (abort: () => void, line: string) => void) {
+  constructor(
+    answers: Answer[],
+    private readonly apply: boolean,
+    private readonly onProgress?: (abort: () => void, line: string) => void,
+  ) {
     this.answers = [...answers];
   }
 
@@ -50,7 +54,15 @@ export class ReplayUi implements SetupUi {
   }
 
   private record<T>(r: PickRequest<T>, offered: unknown): void {
-    this.asked.push({ id: r.id, step: r.step, totalSteps: r.totalSteps, title: r.title, offered, labels: r.items.map((i) => i.label), descriptions: r.items.map((i) => i.description) });
+    this.asked.push({
+      id: r.id,
+      step: r.step,
+      totalSteps: r.totalSteps,
+      title: r.title,
+      offered,
+      labels: r.items.map((i) => i.label),
+      descriptions: r.items.map((i) => i.description),
+    });
   }
 
   async pick<T>(r: PickRequest<T>) {
@@ -59,7 +71,10 @@ export class ReplayUi implements SetupUi {
     const a = this.next(r.id);
     if (a.back) return BACK;
     const value = a.value === undefined ? offered : (a.value as T);
-    assert.ok(r.items.some((i) => i.value === value), `${String(value)} is offered for ${r.id}`);
+    assert.ok(
+      r.items.some((i) => i.value === value),
+      `${String(value)} is offered for ${r.id}`,
+    );
     return value;
   }
 
@@ -72,7 +87,15 @@ export class ReplayUi implements SetupUi {
   }
 
   async input(r: InputRequest) {
-    this.asked.push({ id: r.id, step: r.step, totalSteps: r.totalSteps, title: r.title, offered: r.value, labels: [], descriptions: [] });
+    this.asked.push({
+      id: r.id,
+      step: r.step,
+      totalSteps: r.totalSteps,
+      title: r.title,
+      offered: r.value,
+      labels: [],
+      descriptions: [],
+    });
     const a = this.next(r.id);
     if (a.back) return BACK;
     const value = a.value === undefined ? r.value : String(a.value);
@@ -94,7 +117,10 @@ export class ReplayUi implements SetupUi {
     return undefined;
   }
 
-  async progress<T>(_title: string, task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async progress<T>(
+    _title: string,
+    task: (report: (message: string) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const controller = new AbortController();
     return task((line) => {
       this.progressLines.push(line);
@@ -105,13 +131,18 @@ export class ReplayUi implements SetupUi {
 
 /** The setup wizard's answers taking every default: service, database, subnets, connector name, group name. */
 export const DEFAULT_SETUP_ANSWERS: Answer[] = [
-  { id: 'service', value: 'kyudai-api' }, { id: 'database', value: 'kyudai-db' }, { id: 'subnets' },
-  { id: 'connectorName' }, { id: 'appRunnerSecurityGroupName' },
+  { id: 'service', value: 'kyudai-api' },
+  { id: 'database', value: 'kyudai-db' },
+  { id: 'subnets' },
+  { id: 'connectorName' },
+  { id: 'appRunnerSecurityGroupName' },
 ];
 
 /** Write calls among the sandbox's counted operations. */
 export function writeCalls(operations: Record<string, number>): string[] {
-  return Object.keys(operations).filter((op) => /(Create|Authorize|Revoke|Update|Delete|Associate|Pause|Resume)/.test(op) && operations[op] > 0);
+  return Object.keys(operations).filter(
+    (op) => /(Create|Authorize|Revoke|Update|Delete|Associate|Pause|Resume)/.test(op) && operations[op] > 0,
+  );
 }
 
 /** The extension connected to a freshly reset sandbox, with the store re-read (for files that change AWS). */
@@ -125,10 +156,20 @@ export async function connectedToFreshWorld(): Promise<ExtensionApi> {
 }
 
 /** Runs a setup command with replayed answers; `apply` answers the modal. */
-export async function runWithAnswers(api: ExtensionApi, command: string, answers: Answer[], apply: boolean, arg?: unknown): Promise<ReplayUi> {
+export async function runWithAnswers(
+  api: ExtensionApi,
+  command: string,
+  answers: Answer[],
+  apply: boolean,
+  arg?: unknown,
+): Promise<ReplayUi> {
   const ui = new ReplayUi(answers, apply);
   api.setup.setUi(ui);
   await vscode.commands.executeCommand(`apprunnerVpc.${command}`, arg);
-  assert.deepEqual(ui.unanswered, [], `${command}: every answer was asked for; asked ${ui.asked.map((a) => a.id).join(', ')}; ${JSON.stringify(api.setup.lastRun()?.message)}`);
+  assert.deepEqual(
+    ui.unanswered,
+    [],
+    `${command}: every answer was asked for; asked ${ui.asked.map((a) => a.id).join(', ')}; ${JSON.stringify(api.setup.lastRun()?.message)}`,
+  );
   return ui;
 }

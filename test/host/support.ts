@@ -14,7 +14,11 @@ export async function extensionApi(): Promise<ExtensionApi> {
   return api;
 }
 
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -40,7 +44,11 @@ export async function startFromSeed(api: ExtensionApi): Promise<void> {
  * Runs `body` on another seed of the sandbox (sandbox/seed/registry.ts), then puts the runbook seed back:
  * a seed chosen by reset stays for later resets, and the other test files start from the runbook's world.
  */
-export async function onSeed(api: ExtensionApi, seed: string, body: (info: Record<string, unknown>) => Promise<void>): Promise<void> {
+export async function onSeed(
+  api: ExtensionApi,
+  seed: string,
+  body: (info: Record<string, unknown>) => Promise<void>,
+): Promise<void> {
   await waitFor(() => (api.connectionState().status === 'connected' ? true : undefined), 'connection', 60_000);
   try {
     await sandboxAdmin.resetToSeed(seed);

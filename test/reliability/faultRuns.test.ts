@@ -34,24 +34,42 @@ const ATTEMPTS_PER_STEP = SDK_ATTEMPTS * (1 + STEP_RETRY_DELAYS_MS.length);
 const REQUEST_TIMEOUT_MS = 400;
 const HELD_REPLY_MS = 1500;
 
-const THROTTLE = { ec2: { code: 'RequestLimitExceeded', status: 503 }, apprunner: { code: 'ThrottlingException', status: 429 } };
+const THROTTLE = {
+  ec2: { code: 'RequestLimitExceeded', status: 503 },
+  apprunner: { code: 'ThrottlingException', status: 429 },
+};
 const CLI_MAIN = path.resolve(__dirname, '..', '..', 'src', 'cli', 'index.js');
 
 type Call = (typeof STEP_CALLS)[number];
 
 /** What the faulted first run did: where it stopped (undefined: it finished) and the faults that fired. */
-interface FirstRun { stoppedAt?: string; status: string; fired: FiredFault[] }
+interface FirstRun {
+  stoppedAt?: string;
+  status: string;
+  fired: FiredFault[];
+}
 
 /** Every attempt of the step's call, from its first, fails with `error` (or has its answer held). */
 function everyAttempt(c: Call, fault: Pick<FailNth, 'error' | 'replyDelayMs'>): FailNth[] {
-  return Array.from({ length: ATTEMPTS_PER_STEP }, (_, i) => ({ operation: c.operation, nth: c.nth + i, service: c.service, ...fault }));
+  return Array.from({ length: ATTEMPTS_PER_STEP }, (_, i) => ({
+    operation: c.operation,
+    nth: c.nth + i,
+    service: c.service,
+    ...fault,
+  }));
 }
 
 async function engineRun(failNth: FailNth[]): Promise<FirstRun> {
   const { plan } = await setupPlan();
   await getSandbox().setFaults({ failNth });
-  const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }, { requestTimeoutMs: REQUEST_TIMEOUT_MS, maxAttempts: SDK_ATTEMPTS });
-  const result: ApplyResult = await applyPlan(clients, plan, { pollIntervalMs: 50, stepRetryDelaysMs: STEP_RETRY_DELAYS_MS });
+  const clients = getClients(
+    { region: TEST_REGION, endpointUrl: getSandbox().endpoint },
+    { requestTimeoutMs: REQUEST_TIMEOUT_MS, maxAttempts: SDK_ATTEMPTS },
+  );
+  const result: ApplyResult = await applyPlan(clients, plan, {
+    pollIntervalMs: 50,
+    stepRetryDelaysMs: STEP_RETRY_DELAYS_MS,
+  });
   return { stoppedAt: result.error?.stepId, status: result.status, fired: await firedFaults() };
 }
 
@@ -73,19 +91,39 @@ const FAULT_KINDS: Record<string, { reachesEngine: boolean; run: (c: Call) => Pr
   'process stopped': {
     reachesEngine: false,
     async run(c) {
-      await getSandbox().setFaults({ failNth: [{ operation: c.operation, nth: c.nth, service: c.service, replyDelayMs: 2000 }] });
-      const child = spawn(process.execPath, [CLI_MAIN, 'apply', '--yes', '--endpoint-url', getSandbox().endpoint, '--region', TEST_REGION,
-        '--poll-interval', '0.05'], { env: { ...sandboxEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, stdio: 'ignore' });
+      await getSandbox().setFaults({
+        failNth: [{ operation: c.operation, nth: c.nth, service: c.service, replyDelayMs: 2000 }],
+      });
+      const child = spawn(
+        process.execPath,
+        [
+          CLI_MAIN,
+          'apply',
+          '--yes',
+          '--endpoint-url',
+          getSandbox().endpoint,
+          '--region',
+          TEST_REGION,
+          '--poll-interval',
+          '0.05',
+        ],
+        { env: { ...sandboxEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, stdio: 'ignore' },
+      );
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       const deadline = Date.now() + 20_000;
       const inFlight = async (): Promise<boolean> => (await firedFaults()).some((f) => f.operation === c.operation);
-      while (!(await inFlight()) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 25));
+      while (!(await inFlight()) && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 25));
       const stoppedMidCall = child.exitCode === null && (await inFlight());
       child.kill('SIGKILL');
       await exited;
       const fired = await firedFaults();
       await new Promise((r) => setTimeout(r, 2100)); // the held call has taken effect by now
-      return { stoppedAt: stoppedMidCall ? c.step : undefined, status: stoppedMidCall ? 'killed' : `exited ${child.exitCode}`, fired };
+      return {
+        stoppedAt: stoppedMidCall ? c.step : undefined,
+        status: stoppedMidCall ? 'killed' : `exited ${child.exitCode}`,
+        fired,
+      };
     },
   },
 };
@@ -107,19 +145,35 @@ describe('Reliability: a fault at every step of the setup, then a clean re-run, 
         const converged = rerun.code === 0 && (await convergedToRunbook());
         const duplicates = await duplicateCount();
         const widened = await widenedSince(wideBefore);
-        const firedOnStep = first.fired.length > 0 && first.fired.every((f) => f.operation === call.operation && f.service === call.service);
+        const firedOnStep =
+          first.fired.length > 0 &&
+          first.fired.every((f) => f.operation === call.operation && f.service === call.service);
         const outlasted = !fault.reachesEngine || kind === 'timeout' || first.fired.length === ATTEMPTS_PER_STEP;
         const stoppedAtFaultedStep = firedOnStep && first.stoppedAt === call.step;
         add('faultRuns');
         if (converged) add('faultRunsConverged');
         add('faultRunsEngineRecovered', stoppedAtFaultedStep && outlasted && converged && duplicates === 0 ? 1 : 0);
-        addFaultRunByKind(kind, { stoppedAtFaultedStep, engineRecovered: stoppedAtFaultedStep && outlasted && converged && duplicates === 0, converged });
+        addFaultRunByKind(kind, {
+          stoppedAtFaultedStep,
+          engineRecovered: stoppedAtFaultedStep && outlasted && converged && duplicates === 0,
+          converged,
+        });
         add('duplicatesFound', duplicates);
         add('widenedAccess', widened);
         const counts = await callCounts();
-        assert.ok(firedOnStep, `the fault fired on ${call.service}:${call.operation} only: ${JSON.stringify(first.fired)}`);
-        assert.ok(outlasted, `every one of the ${ATTEMPTS_PER_STEP} attempts was faulted (SDK and engine retries): ${first.fired.length} fired`);
-        assert.equal(first.stoppedAt, call.step, `the first run stopped at ${call.step} (${first.status}); calls: ${JSON.stringify(counts.operations)}`);
+        assert.ok(
+          firedOnStep,
+          `the fault fired on ${call.service}:${call.operation} only: ${JSON.stringify(first.fired)}`,
+        );
+        assert.ok(
+          outlasted,
+          `every one of the ${ATTEMPTS_PER_STEP} attempts was faulted (SDK and engine retries): ${first.fired.length} fired`,
+        );
+        assert.equal(
+          first.stoppedAt,
+          call.step,
+          `the first run stopped at ${call.step} (${first.status}); calls: ${JSON.stringify(counts.operations)}`,
+        );
         assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
         assert.ok(converged, 'the account equals the runbook state after the re-run');
         assert.equal(duplicates, 0);

@@ -14,7 +14,14 @@ import { MASKING_CORPUS } from '../support/maskingCorpus';
 import { seededWorld, SETTINGS } from '../unit/fixtures/planWorld';
 import { add } from './metrics';
 
-const CONTEXT: SetupScriptContext = { region: 'ap-northeast-1', accountId: '123456789012', dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: 'proposed' };
+const CONTEXT: SetupScriptContext = {
+  region: 'ap-northeast-1',
+  accountId: '123456789012',
+  dbSecurityGroupName: 'sg-rds',
+  generatedAt: '2026-11-28T00:00:00Z',
+  lang: 'en',
+  basis: 'proposed',
+};
 
 function stubBin(dir: string): string {
   const bin = path.join(dir, 'bin');
@@ -23,11 +30,18 @@ function stubBin(dir: string): string {
     writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`);
     chmodSync(path.join(bin, name), 0o755);
   };
-  stub('aws', `case "$*" in *get-caller-identity*) echo 123456789012 ;; *describe-security-groups*) echo None ;; *list-vpc-connectors*) printf 'None\\tNone\\tNone\\n' ;;
-  *ServiceUrl*) echo 127.0.0.1:9/x ;; *Service.Status*) echo RUNNING ;; *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;; *) echo ok ;; esac`);
+  stub(
+    'aws',
+    `case "$*" in *get-caller-identity*) echo 123456789012 ;; *describe-security-groups*) echo None ;; *list-vpc-connectors*) printf 'None\\tNone\\tNone\\n' ;;
+  *ServiceUrl*) echo 127.0.0.1:9/x ;; *Service.Status*) echo RUNNING ;; *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;; *) echo ok ;; esac`,
+  );
   stub('curl', `echo '{"status": "healthy", "database": "connected"}'`);
   stub('sleep', 'true');
-  execFileSync('ln', ['-sf', execFileSync('bash', ['-c', 'command -v grep']).toString().trim(), path.join(bin, 'grep')]);
+  execFileSync('ln', [
+    '-sf',
+    execFileSync('bash', ['-c', 'command -v grep']).toString().trim(),
+    path.join(bin, 'grep'),
+  ]);
   return bin;
 }
 
@@ -66,7 +80,12 @@ describe('Reliability: masking and hostile names (issue 16)', function () {
           writeFileSync(file, setupScript(d, ctx));
           tried++;
           const syntax = spawnSync('bash', ['-n', file], { encoding: 'utf8' });
-          const run = spawnSync('/bin/bash', [file], { cwd: dir, env: { PATH: bin, POLL_SECONDS: '0', HOME: dir }, encoding: 'utf8', timeout: 20_000 });
+          const run = spawnSync('/bin/bash', [file], {
+            cwd: dir,
+            env: { PATH: bin, POLL_SECONDS: '0', HOME: dir },
+            encoding: 'utf8',
+            timeout: 20_000,
+          });
           if (syntax.status !== 0 || existsSync(canary) || /command not found/.test(run.stderr)) injections++;
           rmSync(canary, { force: true });
         }

@@ -34,7 +34,12 @@ const values = Object.fromEntries(NAMES.map((n) => [n, null])) as Record<MetricN
 const samples = Object.fromEntries(NAMES.map((n) => [n, 0])) as Record<MetricName, number>;
 
 /** Per fault kind: runs, first runs that stopped where the fault was, re-runs that converged. */
-export interface KindFigures { runs: number; stoppedAtFaultedStep: number; engineRecovered: number; converged: number }
+export interface KindFigures {
+  runs: number;
+  stoppedAtFaultedStep: number;
+  engineRecovered: number;
+  converged: number;
+}
 const byKind: Record<string, KindFigures> = {};
 
 /** Adds `value` measured over `sampleCount` samples (one run, one scanned text, one tried input...). */
@@ -49,7 +54,10 @@ export function set(name: MetricName, value: number, sampleCount: number): void 
   samples[name] = sampleCount;
 }
 
-export function addFaultRunByKind(kind: string, run: { stoppedAtFaultedStep: boolean; engineRecovered: boolean; converged: boolean }): void {
+export function addFaultRunByKind(
+  kind: string,
+  run: { stoppedAtFaultedStep: boolean; engineRecovered: boolean; converged: boolean },
+): void {
   const k = (byKind[kind] ??= { runs: 0, stoppedAtFaultedStep: 0, engineRecovered: 0, converged: 0 });
   k.runs++;
   if (run.stoppedAtFaultedStep) k.stoppedAtFaultedStep++;
@@ -74,9 +82,12 @@ export const mochaHooks = {
     const out = results();
     writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
     console.log('\n  Reliability figures (reliability-results.json)      value   samples');
-    for (const name of NAMES) console.log(`    ${name.padEnd(40)} ${String(values[name]).padStart(8)} ${String(samples[name]).padStart(8)}`);
+    for (const name of NAMES)
+      console.log(`    ${name.padEnd(40)} ${String(values[name]).padStart(8)} ${String(samples[name]).padStart(8)}`);
     for (const [kind, k] of Object.entries(byKind)) {
-      console.log(`    faultRunsByKind ${kind.padEnd(18)} ${k.runs} runs, ${k.stoppedAtFaultedStep} stopped at the faulted step, ${k.engineRecovered} engine recovered, ${k.converged} converged`);
+      console.log(
+        `    faultRunsByKind ${kind.padEnd(18)} ${k.runs} runs, ${k.stoppedAtFaultedStep} stopped at the faulted step, ${k.engineRecovered} engine recovered, ${k.converged} converged`,
+      );
     }
   },
 };

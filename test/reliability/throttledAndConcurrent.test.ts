@@ -22,7 +22,9 @@ describe('Reliability: throttling and concurrent setups', function () {
     await getSandbox().clearFaults();
     assert.ok(throttled > 0, 'the sandbox did throttle calls');
     const converged = run.code === 0 && (await convergedToRunbook());
-    const treeLoaded = snapshot.services.some((s) => s.name === 'kyudai-api' && s.detailsLoaded && s.egressType === 'VPC');
+    const treeLoaded = snapshot.services.some(
+      (s) => s.name === 'kyudai-api' && s.detailsLoaded && s.egressType === 'VPC',
+    );
     set('throttledSetupSucceeded', converged && treeLoaded ? 1 : 0, 1);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.ok(converged && treeLoaded);
@@ -33,7 +35,8 @@ describe('Reliability: throttling and concurrent setups', function () {
     const [first, second] = await Promise.all([cli(['apply', '--yes']), cli(['apply', '--yes'])]);
     const duplicates = await duplicateCount();
     add('concurrentSetupsDuplicates', duplicates, 1);
-    for (const run of [first, second]) assert.equal(run.code, 0, `each ends with a clear result: ${run.stdout}${run.stderr}`);
+    for (const run of [first, second])
+      assert.equal(run.code, 0, `each ends with a clear result: ${run.stdout}${run.stderr}`);
     assert.ok(await convergedToRunbook());
     assert.equal(duplicates, 0);
   });

@@ -8,7 +8,11 @@ describe('Reliability: the webview page passes its Content Security Policy', () 
   // What the browser refused in the webviews while the e2e layer clicked through the diagram (written by
   // test/support/cspWatch.ts from Chromium's console reports).
   it('the browser reported no CSP violation in any webview during the e2e run', () => {
-    const report = readFreshLayerReport<{ webviewFrames: number; violations: CspViolation[]; otherViolations: CspViolation[] }>('e2e-csp');
+    const report = readFreshLayerReport<{
+      webviewFrames: number;
+      violations: CspViolation[];
+      otherViolations: CspViolation[];
+    }>('e2e-csp');
     assert.ok(report.webviewFrames > 0, 'the e2e run loaded at least one webview');
     add('webviewCspViolations', report.violations.length, report.webviewFrames);
     assert.deepEqual(report.violations, []);
@@ -19,14 +23,21 @@ describe('Reliability: the webview page passes its Content Security Policy', () 
   // what the browser reported above.)
   it('the generated page has a strict CSP with a nonce on every script', () => {
     const nonce = 'dGVzdC1ub25jZS0xMjM0NQ==';
-    const html = diagramPageHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce,
-      scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/diagram.css', lang: 'en', title: 'Network: kyudai-api' });
+    const html = diagramPageHtml({
+      cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+      nonce,
+      scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+      styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/diagram.css',
+      lang: 'en',
+      title: 'Network: kyudai-api',
+    });
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
     const problems: string[] = [];
     if (!csp) problems.push('no CSP meta tag');
     if (/unsafe-inline|unsafe-eval/.test(csp)) problems.push('unsafe-inline or unsafe-eval in the policy');
     if (!/default-src 'none'/.test(csp)) problems.push("default-src is not 'none'");
-    if (!new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`).test(csp)) problems.push('script-src is not the nonce');
+    if (!new RegExp(`script-src 'nonce-${nonce.replace(/[+/=]/g, '\\$&')}'`).test(csp))
+      problems.push('script-src is not the nonce');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     if (scripts.length === 0) problems.push('no script');
     for (const [, attrs, body] of scripts) {

@@ -2,7 +2,11 @@
 // groups, rules or connectors exist (duplicates), and which wide-open rules exist, all read with plain
 // describe calls (the test's own SDK clients, not the code under test).
 import { ListVpcConnectorsCommand } from '@aws-sdk/client-apprunner';
-import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
+import {
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  type SecurityGroupRule,
+} from '@aws-sdk/client-ec2';
 import { ruleKey } from '../sandbox/engineSupport';
 import { assertRunbookState } from '../sandbox/runbookState';
 import { sandboxClients, seed } from '../sandbox/support';
@@ -20,13 +24,18 @@ export async function convergedToRunbook(): Promise<boolean> {
 async function toolGroupIds(): Promise<string[]> {
   const { ec2 } = sandboxClients();
   const info = seed();
-  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [info.vpcId ?? ''] }] }))).SecurityGroups ?? [];
+  const groups =
+    (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [info.vpcId ?? ''] }] })))
+      .SecurityGroups ?? [];
   return groups.filter((g) => g.GroupName !== 'default' && g.GroupId !== info.sgRdsId).map((g) => g.GroupId ?? '');
 }
 
 async function rulesOf(groupId: string): Promise<SecurityGroupRule[]> {
   const { ec2 } = sandboxClients();
-  return (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }))).SecurityGroupRules ?? [];
+  return (
+    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] })))
+      .SecurityGroupRules ?? []
+  );
 }
 
 /**
@@ -36,7 +45,9 @@ async function rulesOf(groupId: string): Promise<SecurityGroupRule[]> {
 export async function duplicateCount(): Promise<number> {
   const { appRunner } = sandboxClients();
   const groupIds = await toolGroupIds();
-  const connectors = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter((c) => c.Status === 'ACTIVE');
+  const connectors = (
+    (await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []
+  ).filter((c) => c.Status === 'ACTIVE');
   const extra = (n: number, expected: number): number => Math.max(0, n - expected);
   const distinct = (keys: string[]): number => keys.length - new Set(keys).size;
   let count = extra(groupIds.length, 1) + extra(connectors.length, 1);
@@ -61,14 +72,17 @@ const WORLD = new Set(['0.0.0.0/0', '::/0']);
 export async function wideRules(): Promise<Set<string>> {
   const { ec2 } = sandboxClients();
   const info = seed();
-  const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [info.vpcId ?? ''] }] }))).SecurityGroups ?? [];
+  const groups =
+    (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [info.vpcId ?? ''] }] })))
+      .SecurityGroups ?? [];
   const ours = new Set(await toolGroupIds());
   const wide = new Set<string>();
   for (const group of groups) {
     for (const rule of await rulesOf(group.GroupId ?? '')) {
       const toWorld = WORLD.has(rule.CidrIpv4 ?? rule.CidrIpv6 ?? '');
       const allTraffic = rule.IpProtocol === '-1' || (rule.FromPort === 0 && rule.ToPort === 65535);
-      if (toWorld && (!rule.IsEgress || (ours.has(group.GroupId ?? '') && allTraffic))) wide.add(`${group.GroupId} ${rule.IsEgress ? 'egress' : 'ingress'} ${ruleKey(rule)}`);
+      if (toWorld && (!rule.IsEgress || (ours.has(group.GroupId ?? '') && allTraffic)))
+        wide.add(`${group.GroupId} ${rule.IsEgress ? 'egress' : 'ingress'} ${ruleKey(rule)}`);
     }
   }
   return wide;

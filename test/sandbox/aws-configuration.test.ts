@@ -30,18 +30,33 @@ async function startRelay(target: string): Promise<Relay> {
   const seen: string[] = [];
   const to = new URL(target);
   const server = http.createServer((req, res) => {
-    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(String(req.headers.authorization ?? ''));
+    const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(
+      String(req.headers.authorization ?? ''),
+    );
     if (scope) seen.push(`${scope[2]}@${scope[1]}`);
-    const upstream = http.request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (reply) => {
-      res.writeHead(reply.statusCode ?? 502, reply.headers);
-      reply.pipe(res);
-    });
+    const upstream = http.request(
+      {
+        host: to.hostname,
+        port: to.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: to.host },
+      },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 const services = (relay: Relay): string[] => [...new Set(relay.seen)].sort();
@@ -64,7 +79,10 @@ describe('AWS configuration: which endpoint and region each client uses', functi
     writeFileSync(config, `[profile citizen]\nregion = eu-west-1\nendpoint_url = ${profileRelay.url}\n`);
     // With a profile chosen, the SDK signs with the profile's credentials (not the environment's).
     const credentials = path.join(dir, 'credentials');
-    writeFileSync(credentials, `[citizen]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`);
+    writeFileSync(
+      credentials,
+      `[citizen]\naws_access_key_id = ${TEST_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${TEST_CREDENTIALS.secretAccessKey}\n`,
+    );
     env = {
       ...process.env,
       AWS_CONFIG_FILE: config,
@@ -97,7 +115,10 @@ describe('AWS configuration: which endpoint and region each client uses', functi
 
   it("the extension's client factory: EC2 at AWS_ENDPOINT_URL_EC2, the rest at the profile's endpoint_url, region from AWS_REGION", async () => {
     // The credential chain and the profile check read the files named in the process environment.
-    Object.assign(process.env, { AWS_CONFIG_FILE: env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: env.AWS_SHARED_CREDENTIALS_FILE });
+    Object.assign(process.env, {
+      AWS_CONFIG_FILE: env.AWS_CONFIG_FILE,
+      AWS_SHARED_CREDENTIALS_FILE: env.AWS_SHARED_CREDENTIALS_FILE,
+    });
     const target = await resolveAwsTarget({ region: '', profile: '', endpointUrl: '' }, env);
     assert.equal(target.region, 'ap-northeast-1');
     assert.equal(target.profile, 'citizen');
@@ -109,13 +130,23 @@ describe('AWS configuration: which endpoint and region each client uses', functi
     await clients.appRunner.send(new ListServicesCommand({}));
     await clients.rds.send(new DescribeDBInstancesCommand({}));
     // A call the tool itself makes (the application-log scan); the group need not exist, the answer's origin counts.
-    await clients.logs.send(new FilterLogEventsCommand({ logGroupName: '/aws/apprunner/none/0/application', limit: 1 })).catch(() => undefined);
+    await clients.logs
+      .send(new FilterLogEventsCommand({ logGroupName: '/aws/apprunner/none/0/application', limit: 1 }))
+      .catch(() => undefined);
     assert.deepEqual(services(ec2Relay), ['ec2@ap-northeast-1']);
-    assert.deepEqual(services(profileRelay), ['apprunner@ap-northeast-1', 'logs@ap-northeast-1', 'rds@ap-northeast-1', 'sts@ap-northeast-1']);
+    assert.deepEqual(services(profileRelay), [
+      'apprunner@ap-northeast-1',
+      'logs@ap-northeast-1',
+      'rds@ap-northeast-1',
+      'sts@ap-northeast-1',
+    ]);
   });
 
   it('an explicit endpoint (the setting) wins over both, for every client', async () => {
-    Object.assign(process.env, { AWS_CONFIG_FILE: env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: env.AWS_SHARED_CREDENTIALS_FILE });
+    Object.assign(process.env, {
+      AWS_CONFIG_FILE: env.AWS_CONFIG_FILE,
+      AWS_SHARED_CREDENTIALS_FILE: env.AWS_SHARED_CREDENTIALS_FILE,
+    });
     const target = await resolveAwsTarget({ endpointUrl: getSandbox().endpoint }, env);
     const clients = getClients(target, { maxAttempts: 1 });
     await clients.sts.send(new GetCallerIdentityCommand({}));
@@ -128,10 +159,13 @@ describe('AWS configuration: which endpoint and region each client uses', functi
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       const childEnv = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
       execFile(process.execPath, [entry, 'plan', '--json'], { env: childEnv }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
     });
     assert.equal(run.code, 2, run.stderr);
-    const doc = JSON.parse(run.stdout) as { target: { region: string; profile: string; endpoints: Record<string, string> } };
+    const doc = JSON.parse(run.stdout) as {
+      target: { region: string; profile: string; endpoints: Record<string, string> };
+    };
     assert.equal(doc.target.region, 'ap-northeast-1');
     assert.equal(doc.target.profile, 'citizen');
     assert.equal(doc.target.endpoints.ec2, ec2Relay.url);

@@ -8,9 +8,14 @@ const ENTRY = join(__dirname, '..', '..', 'src', 'cli', 'index.js');
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [ENTRY, ...args], { env: { ...sandboxEnv(), LANG: 'ja_JP.UTF-8' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [ENTRY, ...args],
+      { env: { ...sandboxEnv(), LANG: 'ja_JP.UTF-8' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -29,7 +34,11 @@ describe('the apprunner-vpc entry point as a process', function () {
   it('--json prints one JSON document on stdout', async () => {
     const out = await run(['plan', '--json', '--lang', 'en']);
     assert.equal(out.code, 2);
-    const doc = JSON.parse(out.stdout) as { command: string; changes: boolean; target: { region: string; endpointUrl: string } };
+    const doc = JSON.parse(out.stdout) as {
+      command: string;
+      changes: boolean;
+      target: { region: string; endpointUrl: string };
+    };
     assert.equal(doc.command, 'plan');
     assert.equal(doc.changes, true);
     assert.equal(doc.target.endpointUrl, getSandbox().endpoint);
@@ -38,6 +47,12 @@ describe('the apprunner-vpc entry point as a process', function () {
   it('an error exits 1 with one line on stderr', async () => {
     const out = await run(['plan', '--service', 'missing-api', '--lang', 'en']);
     assert.equal(out.code, 1);
-    assert.equal(out.stderr.trim().split('\n').filter((l) => l.startsWith('apprunner-vpc:')).length, 1);
+    assert.equal(
+      out.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('apprunner-vpc:')).length,
+      1,
+    );
   });
 });

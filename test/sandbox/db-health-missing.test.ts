@@ -14,9 +14,23 @@ async function setAppEnvironment(name: string, value: string): Promise<void> {
   const arn = seed().serviceArn ?? '';
   const current = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service;
   const image = current?.SourceConfiguration?.ImageRepository;
-  await appRunner.send(new UpdateServiceCommand({ ServiceArn: arn, SourceConfiguration: { ...current?.SourceConfiguration, ImageRepository: {
-    ...image, ImageIdentifier: image?.ImageIdentifier ?? '', ImageRepositoryType: image?.ImageRepositoryType ?? 'ECR_PUBLIC',
-    ImageConfiguration: { ...image?.ImageConfiguration, RuntimeEnvironmentVariables: { ...image?.ImageConfiguration?.RuntimeEnvironmentVariables, [name]: value } } } } }));
+  await appRunner.send(
+    new UpdateServiceCommand({
+      ServiceArn: arn,
+      SourceConfiguration: {
+        ...current?.SourceConfiguration,
+        ImageRepository: {
+          ...image,
+          ImageIdentifier: image?.ImageIdentifier ?? '',
+          ImageRepositoryType: image?.ImageRepositoryType ?? 'ECR_PUBLIC',
+          ImageConfiguration: {
+            ...image?.ImageConfiguration,
+            RuntimeEnvironmentVariables: { ...image?.ImageConfiguration?.RuntimeEnvironmentVariables, [name]: value },
+          },
+        },
+      },
+    }),
+  );
   await waitForServiceStatus(appRunner, arn, 'RUNNING', 30_000);
 }
 
@@ -38,7 +52,10 @@ describe('an application without the db-health endpoint', function () {
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.stepId, 'check-db-health');
     assert.equal(result.error?.code, DB_HEALTH_MISSING);
-    assert.match(result.error?.message.en ?? '', /^DB health endpoint missing: GET http:\/\/127\.0\.0\.1:\d+\/.*\/api\/v1\/db-health answered 404 Not Found/);
+    assert.match(
+      result.error?.message.en ?? '',
+      /^DB health endpoint missing: GET http:\/\/127\.0\.0\.1:\d+\/.*\/api\/v1\/db-health answered 404 Not Found/,
+    );
     assert.doesNotMatch(result.error?.message.en ?? '', /failed/i);
     assert.match(result.error?.message.ja ?? '', /エンドポイントがありません/);
     assert.equal(result.outcomes.at(-1)?.stepId, 'check-health', 'the health path itself answered');
@@ -47,7 +64,11 @@ describe('an application without the db-health endpoint', function () {
   it('diagnose --json: the DB health live check is "missing", not unhealthy', async () => {
     const run = await cli(['diagnose', '--json']);
     const doc = JSON.parse(run.stdout) as { live?: { dbHealth: { outcome: string; status?: number } } };
-    assert.deepEqual([doc.live?.dbHealth.outcome, doc.live?.dbHealth.status], ['missing', 404], run.stdout.slice(0, 2000));
+    assert.deepEqual(
+      [doc.live?.dbHealth.outcome, doc.live?.dbHealth.status],
+      ['missing', 404],
+      run.stdout.slice(0, 2000),
+    );
     const text = await cli(['diagnose']);
     assert.match(text.stdout, /endpoint missing/);
   });

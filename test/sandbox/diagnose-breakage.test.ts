@@ -32,10 +32,19 @@ async function diagnose(ids: Ids): Promise<Diagnosed> {
   assert.ok(run.code === 0 || run.code === 3, `diagnose exit ${run.code}: ${run.stderr}`);
   const doc = JSON.parse(run.stdout) as DiagnoseDocument;
   const health = await getServiceUrl(ids.serviceUrl, '/api/v1/db-health');
-  return { code: run.code, doc, groundTruthConnected: health.body.database === 'connected', groundTruthReason: health.headers.get('x-sandbox-reason') };
+  return {
+    code: run.code,
+    doc,
+    groundTruthConnected: health.body.database === 'connected',
+    groundTruthReason: health.headers.get('x-sandbox-reason'),
+  };
 }
 
-const errorIds = (d: Diagnosed): string[] => d.doc.findings.filter((f) => f.severity === 'error').map((f) => f.id).sort();
+const errorIds = (d: Diagnosed): string[] =>
+  d.doc.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => f.id)
+    .sort();
 
 function evidenceOf(d: Diagnosed, id: string): string[] {
   return d.doc.findings.filter((f) => f.id === id).flatMap((f) => f.evidence.map((e) => `${e.id} ${e.detail}`));
@@ -44,7 +53,10 @@ function evidenceOf(d: Diagnosed, id: string): string[] {
 /** The cause named exactly, the exit code 3, and the ground truth agreeing with the database verdict. */
 function assertCause(d: Diagnosed, id: string, evidence: RegExp, database: 'reachable' | 'blocked'): void {
   assert.deepEqual(errorIds(d), [id], JSON.stringify(d.doc.findings.map((f) => [f.id, f.severity])));
-  assert.ok(evidenceOf(d, id).some((e) => evidence.test(e)), `evidence of ${id}: ${evidenceOf(d, id).join(' | ')}`);
+  assert.ok(
+    evidenceOf(d, id).some((e) => evidence.test(e)),
+    `evidence of ${id}: ${evidenceOf(d, id).join(' | ')}`,
+  );
   assert.equal(d.code, 3);
   assert.equal(d.doc.verdicts.database, database);
   assert.equal(d.groundTruthConnected, database === 'reachable', `ground truth: ${d.groundTruthReason}`);
@@ -54,11 +66,18 @@ async function setUp(): Promise<Ids> {
   await getSandbox().reset();
   const applied = await cli(['apply', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
-  const groups = JSON.parse(await awsCli(['ec2', 'describe-security-groups', '--filters', 'Name=tag:Name,Values=sg-apprunner'])) as {
+  const groups = JSON.parse(
+    await awsCli(['ec2', 'describe-security-groups', '--filters', 'Name=tag:Name,Values=sg-apprunner']),
+  ) as {
     SecurityGroups: { GroupId: string }[];
   };
   const service = await waitForServiceStatus(sandboxClients().appRunner, seed().serviceArn ?? '');
-  return { appGroup: groups.SecurityGroups[0].GroupId, rdsGroup: seed().sgRdsId ?? '', vpcId: seed().vpcId ?? '', serviceUrl: service.ServiceUrl ?? '' };
+  return {
+    appGroup: groups.SecurityGroups[0].GroupId,
+    rdsGroup: seed().sgRdsId ?? '',
+    vpcId: seed().vpcId ?? '',
+    serviceUrl: service.ServiceUrl ?? '',
+  };
 }
 
 describe('diagnose: one broken thing at a time, named exactly, agreeing with db-health', function () {
@@ -84,38 +103,98 @@ describe('diagnose: one broken thing at a time, named exactly, agreeing with db-
   });
 
   it('revoked 5432 egress on sg-apprunner', async () => {
-    await awsCli(['ec2', 'revoke-security-group-egress', '--group-id', ids.appGroup,
-      '--ip-permissions', `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${ids.rdsGroup}}]`]);
+    await awsCli([
+      'ec2',
+      'revoke-security-group-egress',
+      '--group-id',
+      ids.appGroup,
+      '--ip-permissions',
+      `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${ids.rdsGroup}}]`,
+    ]);
     const d = await diagnose(ids);
     assertCause(d, 'sg-egress-missing-db-port', new RegExp(`^${ids.appGroup} `), 'blocked');
     const fix = d.doc.findings.find((f) => f.id === 'sg-egress-missing-db-port')?.fix;
-    assert.deepEqual(fix, { kind: 'plan-step', step: 'authorize-egress-db', params: { groupId: ids.appGroup, peerGroupId: ids.rdsGroup, port: '5432' } });
+    assert.deepEqual(fix, {
+      kind: 'plan-step',
+      step: 'authorize-egress-db',
+      params: { groupId: ids.appGroup, peerGroupId: ids.rdsGroup, port: '5432' },
+    });
     assert.equal(d.doc.live?.dbHealth.outcome, 'unhealthy');
   });
 
   it('revoked 5432 ingress on sg-rds', async () => {
-    await awsCli(['ec2', 'revoke-security-group-ingress', '--group-id', ids.rdsGroup, '--protocol', 'tcp', '--port', '5432', '--source-group', ids.appGroup]);
+    await awsCli([
+      'ec2',
+      'revoke-security-group-ingress',
+      '--group-id',
+      ids.rdsGroup,
+      '--protocol',
+      'tcp',
+      '--port',
+      '5432',
+      '--source-group',
+      ids.appGroup,
+    ]);
     const d = await diagnose(ids);
     assertCause(d, 'sg-ingress-missing-db-port', new RegExp(`^${ids.rdsGroup} `), 'blocked');
   });
 
   it('a network ACL deny before the allow', async () => {
-    const acls = JSON.parse(await awsCli(['ec2', 'describe-network-acls', '--filters', `Name=vpc-id,Values=${ids.vpcId}`, 'Name=default,Values=true'])) as {
+    const acls = JSON.parse(
+      await awsCli([
+        'ec2',
+        'describe-network-acls',
+        '--filters',
+        `Name=vpc-id,Values=${ids.vpcId}`,
+        'Name=default,Values=true',
+      ]),
+    ) as {
       NetworkAcls: { NetworkAclId: string }[];
     };
     const acl = acls.NetworkAcls[0].NetworkAclId;
-    await awsCli(['ec2', 'create-network-acl-entry', '--network-acl-id', acl, '--ingress', '--rule-number', '50', '--protocol', 'tcp',
-      '--port-range', 'From=5432,To=5432', '--cidr-block', '10.0.0.0/16', '--rule-action', 'deny']);
+    await awsCli([
+      'ec2',
+      'create-network-acl-entry',
+      '--network-acl-id',
+      acl,
+      '--ingress',
+      '--rule-number',
+      '50',
+      '--protocol',
+      'tcp',
+      '--port-range',
+      'From=5432,To=5432',
+      '--cidr-block',
+      '10.0.0.0/16',
+      '--rule-action',
+      'deny',
+    ]);
     const d = await diagnose(ids);
     assertCause(d, 'nacl-denies-db-port', new RegExp(`^${acl}#50 .*deny`), 'blocked');
   });
 
   it('the NAT route replaced by an internet gateway route: internet blocked, database still reachable', async () => {
-    const tables = JSON.parse(await awsCli(['ec2', 'describe-route-tables', '--filters', `Name=association.subnet-id,Values=${seed().privateSubnetIds[0]}`])) as {
+    const tables = JSON.parse(
+      await awsCli([
+        'ec2',
+        'describe-route-tables',
+        '--filters',
+        `Name=association.subnet-id,Values=${seed().privateSubnetIds[0]}`,
+      ]),
+    ) as {
       RouteTables: { RouteTableId: string }[];
     };
     const table = tables.RouteTables[0].RouteTableId;
-    await awsCli(['ec2', 'replace-route', '--route-table-id', table, '--destination-cidr-block', '0.0.0.0/0', '--gateway-id', seed().internetGatewayId ?? '']);
+    await awsCli([
+      'ec2',
+      'replace-route',
+      '--route-table-id',
+      table,
+      '--destination-cidr-block',
+      '0.0.0.0/0',
+      '--gateway-id',
+      seed().internetGatewayId ?? '',
+    ]);
     const d = await diagnose(ids);
     assertCause(d, 'igw-route-not-nat', new RegExp(`^${table} .*igw-`), 'reachable');
     assert.equal(d.doc.verdicts.internet, 'blocked');
@@ -144,18 +223,34 @@ describe('diagnose: one broken thing at a time, named exactly, agreeing with db-
     assert.ok(action.kind === 'steps', action.kind);
     const result = await applyPlan(clients, { kind: 'setup', steps: action.steps, warnings: [], notes: [] });
     assert.equal(result.status, 'succeeded', result.error?.message.en);
-    assert.deepEqual(result.outcomes.map((o) => [o.stepId, o.status]), [['enable-dns-support', 'done'], ['enable-dns-hostnames', 'done']]);
+    assert.deepEqual(
+      result.outcomes.map((o) => [o.stepId, o.status]),
+      [
+        ['enable-dns-support', 'done'],
+        ['enable-dns-hostnames', 'done'],
+      ],
+    );
     const d = await diagnose(ids);
     assert.deepEqual(errorIds(d), []);
     assert.equal(d.doc.verdicts.dns, 'reachable');
     assert.equal(d.groundTruthConnected, true, `ground truth: ${d.groundTruthReason}`);
     // Applied again: both steps see the attribute on and skip.
     const again = await applyPlan(clients, { kind: 'setup', steps: action.steps, warnings: [], notes: [] });
-    assert.deepEqual(again.outcomes.map((o) => o.status), ['skipped', 'skipped']);
+    assert.deepEqual(
+      again.outcomes.map((o) => o.status),
+      ['skipped', 'skipped'],
+    );
   });
 
   it('the connector detached (service back on DEFAULT egress)', async () => {
-    await awsCli(['apprunner', 'update-service', '--service-arn', seed().serviceArn ?? '', '--network-configuration', 'EgressConfiguration={EgressType=DEFAULT}']);
+    await awsCli([
+      'apprunner',
+      'update-service',
+      '--service-arn',
+      seed().serviceArn ?? '',
+      '--network-configuration',
+      'EgressConfiguration={EgressType=DEFAULT}',
+    ]);
     await waitForServiceStatus(sandboxClients().appRunner, seed().serviceArn ?? '');
     const d = await diagnose(ids);
     assertCause(d, 'egress-not-vpc', /egressType=DEFAULT/, 'blocked');

@@ -37,7 +37,10 @@ describe('diagnose: live checks and the CLI process', function () {
     const doc = JSON.parse(out.stdout) as DiagnoseDocument & { command: string };
     assert.equal(doc.command, 'diagnose');
     assert.equal(doc.service.name, 'kyudai-api');
-    assert.deepEqual(doc.findings.filter((f) => f.severity === 'error').map((f) => f.id), ['egress-not-vpc']);
+    assert.deepEqual(
+      doc.findings.filter((f) => f.severity === 'error').map((f) => f.id),
+      ['egress-not-vpc'],
+    );
     assert.equal(doc.live?.dbHealth.outcome, 'unhealthy');
     // The first deployment's failure is in the application log, found by the scanner.
     assert.equal(doc.live?.logs.outcome, 'read');
@@ -58,7 +61,10 @@ describe('diagnose: live checks and the CLI process', function () {
     // (Node 20 also gets the SDK's own version reminder on stderr; our part is one line.)
     const ours = out.stderr.split('\n').filter((l) => l.startsWith('apprunner-vpc:'));
     assert.equal(ours.length, 1, out.stderr);
-    assert.match(ours[0], /^apprunner-vpc: The App Runner service missing-api is not in ap-northeast-1 \(services: kyudai-api\)\. Pass --service NAME\.$/);
+    assert.match(
+      ours[0],
+      /^apprunner-vpc: The App Runner service missing-api is not in ap-northeast-1 \(services: kyudai-api\)\. Pass --service NAME\.$/,
+    );
     assert.equal(out.stdout, '');
   });
 
@@ -99,7 +105,13 @@ describe('diagnose: live checks and the CLI process', function () {
     });
 
     it('a service without a URL is skipped, and a log group that does not exist is reported as missing', async () => {
-      const ghost: AppRunnerService = { arn: seed().serviceArn ?? '', name: 'ghost', id: 'nope', status: 'RUNNING', detailsLoaded: true };
+      const ghost: AppRunnerService = {
+        arn: seed().serviceArn ?? '',
+        name: 'ghost',
+        id: 'nope',
+        status: 'RUNNING',
+        detailsLoaded: true,
+      };
       const live = await runLiveChecks(sandboxClients(), ghost, PATHS);
       assert.equal(live.health.outcome, 'skipped');
       assert.equal(live.logs.outcome, 'missing');

@@ -12,9 +12,16 @@ import { getSandbox, sandboxEnv, seed } from './support';
 
 const NARROW = ['--dns-egress', 'vpcResolverOnly'];
 
-interface ApplyJson { result: { status: string; outcomes: { stepId: string; status: string }[] } }
-interface PlanJson { plan: { steps: { id: string }[]; notes: { en: string }[] } }
-interface DiagnoseJson { findings: { id: string }[]; notes: { en: string }[] }
+interface ApplyJson {
+  result: { status: string; outcomes: { stepId: string; status: string }[] };
+}
+interface PlanJson {
+  plan: { steps: { id: string }[]; notes: { en: string }[] };
+}
+interface DiagnoseJson {
+  findings: { id: string }[];
+  notes: { en: string }[];
+}
 
 async function json<T>(argv: string[], codes: number[]): Promise<T> {
   const run = await cli([...argv, '--json']);
@@ -23,7 +30,9 @@ async function json<T>(argv: string[], codes: number[]): Promise<T> {
 }
 
 const port53 = (rules: { FromPort?: number; ToPort?: number }[]): string[] =>
-  rules.filter((r) => (r.FromPort ?? 0) <= 53 && 53 <= (r.ToPort ?? 0) && r.FromPort !== -1).map((r) => ruleKey(r as never));
+  rules
+    .filter((r) => (r.FromPort ?? 0) <= 53 && 53 <= (r.ToPort ?? 0) && r.FromPort !== -1)
+    .map((r) => ruleKey(r as never));
 
 describe('dnsEgress = vpcResolverOnly against the sandbox', function () {
   this.timeout(240_000);
@@ -42,11 +51,17 @@ describe('dnsEgress = vpcResolverOnly against the sandbox', function () {
     assert.equal(applied.result.outcomes.find((o) => o.stepId === 'check-db-health')?.status, 'done');
     const state = await accountState();
     assert.deepEqual(port53(state.appRunnerEgress), [], 'no UDP/TCP 53 egress rule');
-    assert.deepEqual(state.appRunnerEgress.map(ruleKey).sort(), [`tcp 443 443 0.0.0.0/0`, `tcp 5432 5432 ${seed().sgRdsId}`].sort());
+    assert.deepEqual(
+      state.appRunnerEgress.map(ruleKey).sort(),
+      [`tcp 443 443 0.0.0.0/0`, `tcp 5432 5432 ${seed().sgRdsId}`].sort(),
+    );
     assertConnected(await dbHealth(getSandbox(), seed().serviceId ?? ''), 'kyudai-api with no port 53 rule');
     assert.deepEqual((await json<PlanJson>(['plan', ...NARROW], [0])).plan.steps, []);
     // The runbook's setting would add exactly the 53 rule: the two differ in that rule only.
-    assert.deepEqual((await json<PlanJson>(['plan'], [2])).plan.steps.map((s) => s.id).filter((id) => !id.startsWith('check-')), ['authorize-egress-dns']);
+    assert.deepEqual(
+      (await json<PlanJson>(['plan'], [2])).plan.steps.map((s) => s.id).filter((id) => !id.startsWith('check-')),
+      ['authorize-egress-dns'],
+    );
   });
 
   it('diagnose: no missing-DNS warning under the setting, a note with the reason; the warning without it', async () => {
@@ -63,7 +78,10 @@ describe('dnsEgress = vpcResolverOnly against the sandbox', function () {
     assert.equal(exported.code, 0, exported.stderr);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'dns-egress-')), 'setup.sh');
     writeFileSync(file, exported.stdout);
-    const { stdout } = await execFileAsync('bash', [file], { env: { ...sandboxEnv(), POLL_SECONDS: '1' }, timeout: 170_000 });
+    const { stdout } = await execFileAsync('bash', [file], {
+      env: { ...sandboxEnv(), POLL_SECONDS: '1' },
+      timeout: 170_000,
+    });
     assert.match(stdout, /"database": ?"connected"/);
     assert.deepEqual(port53((await accountState()).appRunnerEgress), []);
   });
@@ -77,6 +95,8 @@ describe('dnsEgress = vpcResolverOnly against the sandbox', function () {
     await json<ApplyJson>(['apply', '--yes', ...NARROW], [0]);
     assert.deepEqual(port53((await accountState()).appRunnerEgress), before, 'not revoked');
     const diagnosed = await json<DiagnoseJson>(['diagnose'], [0, 3]);
-    assert.ok(diagnosed.notes.some((n) => n.en.includes('allow UDP 53 to any address') && n.en.includes('docs.aws.amazon.com')));
+    assert.ok(
+      diagnosed.notes.some((n) => n.en.includes('allow UDP 53 to any address') && n.en.includes('docs.aws.amazon.com')),
+    );
   });
 });

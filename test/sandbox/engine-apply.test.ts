@@ -14,9 +14,22 @@ describe('apprunner-vpc apply on the seeded world', function () {
     assert.equal(run.code, 2, run.stderr);
     const doc = JSON.parse(run.stdout) as { changes: boolean; plan: { steps: { id: string }[] } };
     assert.equal(doc.changes, true);
-    assert.deepEqual(doc.plan.steps.map((s) => s.id), ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https',
-      'authorize-egress-dns', 'revoke-default-egress', 'authorize-db-ingress', 'create-connector', 'attach-connector',
-      'wait-for-service', 'check-health', 'check-db-health']);
+    assert.deepEqual(
+      doc.plan.steps.map((s) => s.id),
+      [
+        'create-apprunner-sg',
+        'authorize-egress-db',
+        'authorize-egress-https',
+        'authorize-egress-dns',
+        'revoke-default-egress',
+        'authorize-db-ingress',
+        'create-connector',
+        'attach-connector',
+        'wait-for-service',
+        'check-health',
+        'check-db-health',
+      ],
+    );
     assert.equal((await accountState()).appRunnerGroupIds.length, 0, 'plan created nothing');
   });
 
@@ -39,13 +52,29 @@ describe('apprunner-vpc apply on the seeded world', function () {
 
   it('drift: a revoked 5432 ingress is the one planned step, and apply restores it', async () => {
     const state = await accountState();
-    await awsCli(['ec2', 'revoke-security-group-ingress', '--group-id', seed().sgRdsId ?? '', '--protocol', 'tcp', '--port', '5432',
-      '--source-group', state.appRunnerGroupIds[0]]);
+    await awsCli([
+      'ec2',
+      'revoke-security-group-ingress',
+      '--group-id',
+      seed().sgRdsId ?? '',
+      '--protocol',
+      'tcp',
+      '--port',
+      '5432',
+      '--source-group',
+      state.appRunnerGroupIds[0],
+    ]);
     const plan = await cli(['plan', '--json']);
     assert.equal(plan.code, 2);
     const steps = (JSON.parse(plan.stdout) as { plan: { steps: { id: string; mutating: boolean }[] } }).plan.steps;
-    assert.deepEqual(steps.filter((s) => s.mutating).map((s) => s.id), ['authorize-db-ingress']);
-    assert.deepEqual(steps.map((s) => s.id), ['authorize-db-ingress', 'check-health', 'check-db-health']);
+    assert.deepEqual(
+      steps.filter((s) => s.mutating).map((s) => s.id),
+      ['authorize-db-ingress'],
+    );
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['authorize-db-ingress', 'check-health', 'check-db-health'],
+    );
     const apply = await cli(['apply', '--yes']);
     assert.equal(apply.code, 0, apply.stdout + apply.stderr);
     await assertRunbookState();

@@ -6,17 +6,20 @@ import { assertRunbookState } from './runbookState';
 import { accountState, awsCli, cli, setupPlan, useTestCredentials } from './engineSupport';
 import { getSandbox, sandboxClients, seed, waitForServiceStatus } from './support';
 
-
 describe('apply engine behaviour', function () {
   before(() => useTestCredentials());
   beforeEach(() => getSandbox().reset());
 
   it('reports a failed deployment that App Runner rolled back (connector in an unsupported AZ)', async () => {
-    const subnets = await sandboxClients().ec2.send(new DescribeSubnetsCommand({ SubnetIds: [seed().privateSubnetIds[0]] }));
+    const subnets = await sandboxClients().ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: [seed().privateSubnetIds[0]] }),
+    );
     await getSandbox().configure({ unsupportedAzIds: [subnets.Subnets?.[0]?.AvailabilityZoneId ?? ''] });
     const run = await cli(['apply', '--yes', '--json']);
     assert.equal(run.code, 1);
-    const doc = JSON.parse(run.stdout) as { result: { error: { stepId: string; kind: string; message: { en: string } } } };
+    const doc = JSON.parse(run.stdout) as {
+      result: { error: { stepId: string; kind: string; message: { en: string } } };
+    };
     assert.equal(doc.result.error.stepId, 'wait-for-service');
     assert.equal(doc.result.error.kind, 'rollback');
     assert.match(doc.result.error.message.en, /deployment of kyudai-api failed .*rolled back/);
@@ -43,13 +46,17 @@ describe('apply engine behaviour', function () {
     const { clients, plan: p } = await setupPlan();
     const controller = new AbortController();
     const result = await applyPlan(clients, p, {
-      signal: controller.signal, pollIntervalMs: 50,
+      signal: controller.signal,
+      pollIntervalMs: 50,
       onProgress: (e) => {
         if (e.type === 'step-finished' && e.step.id === 'authorize-egress-https') controller.abort();
       },
     });
     assert.equal(result.status, 'cancelled');
-    assert.deepEqual(result.outcomes.map((o) => o.stepId), ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https']);
+    assert.deepEqual(
+      result.outcomes.map((o) => o.stepId),
+      ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https'],
+    );
     assert.equal((await accountState()).appRunnerEgress.length, 3, 'allow-all still there, DNS rule not added yet');
     assert.equal((await cli(['apply', '--yes'])).code, 0);
     await assertRunbookState();
@@ -62,7 +69,10 @@ describe('apply engine behaviour', function () {
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.stepId, 'check-db-health');
     assert.equal(result.error?.kind, 'health');
-    assert.match(result.error?.message.en ?? '', /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/.*\/api\/v1\/db-health answered HTTP 200 .*unhealthy/);
+    assert.match(
+      result.error?.message.en ?? '',
+      /^Health check failed: GET http:\/\/127\.0\.0\.1:\d+\/.*\/api\/v1\/db-health answered HTTP 200 .*unhealthy/,
+    );
     assert.match(result.error?.doneSoFar.en ?? '', /Attach campus-sns-vpc-connector to kyudai-api/);
     assert.equal(result.outcomes.at(-1)?.stepId, 'check-health');
   });
@@ -75,18 +85,31 @@ describe('apply engine behaviour', function () {
     assert.equal((await cli(['delete-connector', '--yes'])).code, 0);
     const { appRunner } = sandboxClients();
     const state = await accountState();
-    const odd = await appRunner.send(new CreateVpcConnectorCommand({
-      VpcConnectorName: 'campus-sns-vpc-connector', Subnets: seed().privateSubnetIds.slice(0, 2), SecurityGroups: state.appRunnerGroupIds,
-    }));
-    await appRunner.send(new UpdateServiceCommand({ ServiceArn: seed().serviceArn,
-      NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: odd.VpcConnector?.VpcConnectorArn } } }));
+    const odd = await appRunner.send(
+      new CreateVpcConnectorCommand({
+        VpcConnectorName: 'campus-sns-vpc-connector',
+        Subnets: seed().privateSubnetIds.slice(0, 2),
+        SecurityGroups: state.appRunnerGroupIds,
+      }),
+    );
+    await appRunner.send(
+      new UpdateServiceCommand({
+        ServiceArn: seed().serviceArn,
+        NetworkConfiguration: {
+          EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: odd.VpcConnector?.VpcConnectorArn },
+        },
+      }),
+    );
     await waitForServiceStatus(appRunner, seed().serviceArn ?? '');
     const run = await cli(['apply', '--yes', '--subnets', seed().privateSubnetIds.join(',')]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /Create VPC connector campus-sns-vpc-connector-2/);
     assert.match(run.stdout, /ok: Deleted campus-sns-vpc-connector\./);
     const after = await accountState();
-    assert.deepEqual(after.activeConnectors.map((c) => c.name), ['campus-sns-vpc-connector-2']);
+    assert.deepEqual(
+      after.activeConnectors.map((c) => c.name),
+      ['campus-sns-vpc-connector-2'],
+    );
     assert.equal(after.service.connectorArn, after.activeConnectors[0].arn);
   });
 });

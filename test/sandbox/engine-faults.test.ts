@@ -7,8 +7,16 @@ import { getSandbox } from './support';
 
 // Each step's call is refused as if the IAM policy lacked that one action: a realistic way for a setup to stop
 // halfway, and not retried (unlike throttling and 5xx, which the SDK and the engine retry).
-const EC2_DENIED = { code: 'UnauthorizedOperation', status: 403, message: 'You are not authorized to perform this operation.' };
-const APPRUNNER_DENIED = { code: 'AccessDeniedException', status: 403, message: 'User is not authorized to perform this action' };
+const EC2_DENIED = {
+  code: 'UnauthorizedOperation',
+  status: 403,
+  message: 'You are not authorized to perform this operation.',
+};
+const APPRUNNER_DENIED = {
+  code: 'AccessDeniedException',
+  status: 403,
+  message: 'User is not authorized to perform this action',
+};
 const ec2Denied = (operation: string, nth: number): FailNth[] => [{ operation, nth, error: EC2_DENIED }];
 const appRunnerDenied = (operation: string): FailNth[] => [{ operation, nth: 1, error: APPRUNNER_DENIED }];
 
@@ -34,10 +42,18 @@ describe('apply interrupted halfway converges on the next run', function () {
       await getSandbox().setFaults({ failNth: c.failNth });
       const failed = await cli(['apply', '--yes', '--json']);
       assert.equal(failed.code, 1, failed.stderr);
-      const doc = JSON.parse(failed.stdout) as { result: { status: string; error: { stepId: string; message: { en: string }; doneSoFar: { en: string }; rerun: { en: string } } } };
+      const doc = JSON.parse(failed.stdout) as {
+        result: {
+          status: string;
+          error: { stepId: string; message: { en: string }; doneSoFar: { en: string }; rerun: { en: string } };
+        };
+      };
       assert.equal(doc.result.status, 'failed');
       assert.equal(doc.result.error.stepId, c.step);
-      assert.match(doc.result.error.message.en, /failed: Access denied by AWS \((UnauthorizedOperation|AccessDeniedException)\)\. Check that the profile's IAM policy allows this action/);
+      assert.match(
+        doc.result.error.message.en,
+        /failed: Access denied by AWS \((UnauthorizedOperation|AccessDeniedException)\)\. Check that the profile's IAM policy allows this action/,
+      );
       assert.match(doc.result.error.rerun.en, /^Re-running apply re-reads the account, skips what is already done/);
       assert.match(failed.stderr.trim().split('\n').at(-1) ?? '', /^apprunner-vpc: .* failed: Access denied by AWS/);
 
@@ -52,11 +68,17 @@ describe('apply interrupted halfway converges on the next run', function () {
   it('a 5xx that outlasts the SDK and step retries stops the run as a server error; the re-run converges', async () => {
     await getSandbox().reset();
     const { clients, plan: p } = await setupPlan();
-    await getSandbox().setFaults({ failNth: Array.from({ length: 30 }, (_, i) => ({ operation: 'CreateVpcConnector', nth: i + 1 })) });
+    await getSandbox().setFaults({
+      failNth: Array.from({ length: 30 }, (_, i) => ({ operation: 'CreateVpcConnector', nth: i + 1 })),
+    });
     const waits: string[] = [];
-    const result = await applyPlan(clients, p, { pollIntervalMs: 20, stepRetryDelaysMs: [10, 10], onProgress: (e) => {
-      if (e.type === 'waiting') waits.push(e.message.en);
-    } });
+    const result = await applyPlan(clients, p, {
+      pollIntervalMs: 20,
+      stepRetryDelaysMs: [10, 10],
+      onProgress: (e) => {
+        if (e.type === 'waiting') waits.push(e.message.en);
+      },
+    });
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.stepId, 'create-connector');
     assert.equal(result.error?.kind, 'server');

@@ -1,7 +1,11 @@
 // Helpers for the engine and CLI tests: run the CLI in-process against the shared sandbox, read the
 // account's real state with plain SDK calls, and count write calls from the sandbox's own counters.
 import { ListVpcConnectorsCommand, DescribeServiceCommand } from '@aws-sdk/client-apprunner';
-import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
+import {
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  type SecurityGroupRule,
+} from '@aws-sdk/client-ec2';
 import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
@@ -23,22 +27,43 @@ export interface CliRun {
 /** Test credentials in this process's environment (the CLI's credential chain reads process.env). */
 export function useTestCredentials(): void {
   Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-    AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
 }
 
 /** Runs `apprunner-vpc <argv>` in-process against the sandbox (fast polling), with stdin given or closed. */
-export async function cli(argv: string[], options: { stdin?: string; tty?: boolean; endpoint?: string } = {}): Promise<CliRun> {
+export async function cli(
+  argv: string[],
+  options: { stdin?: string; tty?: boolean; endpoint?: string } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   if (options.stdin !== undefined) stdin.end(options.stdin);
-  const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, stdin };
+  const io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin,
+  };
   const env = { ...sandboxEnv(), AWS_ENDPOINT_URL: undefined, LANG: 'C' };
-  const code = await main([...argv, '--endpoint-url', options.endpoint ?? getSandbox().endpoint, '--region', 'ap-northeast-1', '--poll-interval', '0.05'], io, env);
+  const code = await main(
+    [
+      ...argv,
+      '--endpoint-url',
+      options.endpoint ?? getSandbox().endpoint,
+      '--region',
+      'ap-northeast-1',
+      '--poll-interval',
+      '0.05',
+    ],
+    io,
+    env,
+  );
   return { code, stdout, stderr };
 }
 
@@ -46,15 +71,20 @@ export const execFileAsync = promisify(execFile);
 
 /** The real `aws` CLI against the sandbox. */
 export async function awsCli(args: string[]): Promise<string> {
-  const out = await execFileAsync('aws', [...args, '--endpoint-url', getSandbox().endpoint, '--output', 'json'], { env: sandboxEnv() });
+  const out = await execFileAsync('aws', [...args, '--endpoint-url', getSandbox().endpoint, '--output', 'json'], {
+    env: sandboxEnv(),
+  });
   return out.stdout;
 }
 
-const WRITE = /^(Create|Delete|Authorize|Revoke|Update|Modify|Attach|Detach|Associate|Disassociate|Replace|Start|Pause|Resume|Tag|Untag)/;
+const WRITE =
+  /^(Create|Delete|Authorize|Revoke|Update|Modify|Attach|Detach|Associate|Disassociate|Replace|Start|Pause|Resume|Tag|Untag)/;
 
 export async function writeCallCount(): Promise<number> {
   const counts = await callCounts();
-  return Object.entries(counts.operations).filter(([op]) => WRITE.test(op)).reduce((sum, [, n]) => sum + n, 0);
+  return Object.entries(counts.operations)
+    .filter(([op]) => WRITE.test(op))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 export interface AccountState {
@@ -71,10 +101,18 @@ export interface AccountState {
 export async function accountState(): Promise<AccountState> {
   const { ec2, appRunner } = sandboxClients();
   const info = seed();
-  const groups = await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag:Name', Values: ['sg-apprunner'] }, { Name: 'vpc-id', Values: [info.vpcId ?? ''] }] }));
+  const groups = await ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'tag:Name', Values: ['sg-apprunner'] },
+        { Name: 'vpc-id', Values: [info.vpcId ?? ''] },
+      ],
+    }),
+  );
   const appIds = (groups.SecurityGroups ?? []).map((g) => g.GroupId ?? '');
   const rulesOf = async (id: string): Promise<SecurityGroupRule[]> =>
-    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }))).SecurityGroupRules ?? [];
+    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] })))
+      .SecurityGroupRules ?? [];
   const appRules = appIds.length === 1 ? await rulesOf(appIds[0]) : [];
   const dbRules = await rulesOf(info.sgRdsId ?? '');
   const connectors = (await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? [];
@@ -84,12 +122,19 @@ export async function accountState(): Promise<AccountState> {
     appRunnerEgress: appRules.filter((r) => r.IsEgress),
     appRunnerIngress: appRules.filter((r) => !r.IsEgress),
     dbIngress: dbRules.filter((r) => !r.IsEgress),
-    activeConnectors: connectors.filter((c) => c.Status === 'ACTIVE').map((c) => ({
-      name: c.VpcConnectorName ?? '', arn: c.VpcConnectorArn ?? '', subnets: [...(c.Subnets ?? [])].sort(), groups: c.SecurityGroups ?? [],
-    })),
+    activeConnectors: connectors
+      .filter((c) => c.Status === 'ACTIVE')
+      .map((c) => ({
+        name: c.VpcConnectorName ?? '',
+        arn: c.VpcConnectorArn ?? '',
+        subnets: [...(c.Subnets ?? [])].sort(),
+        groups: c.SecurityGroups ?? [],
+      })),
     service: {
-      status: service?.Status, egressType: service?.NetworkConfiguration?.EgressConfiguration?.EgressType,
-      connectorArn: service?.NetworkConfiguration?.EgressConfiguration?.VpcConnectorArn, url: service?.ServiceUrl,
+      status: service?.Status,
+      egressType: service?.NetworkConfiguration?.EgressConfiguration?.EgressType,
+      connectorArn: service?.NetworkConfiguration?.EgressConfiguration?.VpcConnectorArn,
+      url: service?.ServiceUrl,
     },
     groupTags: Object.fromEntries((groups.SecurityGroups?.[0]?.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
   };

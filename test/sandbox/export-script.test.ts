@@ -34,14 +34,22 @@ async function exportScriptFor(accountId: string): Promise<string> {
   const snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
   const desired = setupFromService(snapshot, DEFAULT_SETUP_SETTINGS, 'kyudai-api');
   if (!desired.ok) throw new Error(desired.issues[0].message.en);
-  return setupScriptFor(snapshot, desired.desired, { accountId, generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: desired.basis });
+  return setupScriptFor(snapshot, desired.desired, {
+    accountId,
+    generatedAt: '2026-11-28T00:00:00Z',
+    lang: 'en',
+    basis: desired.basis,
+  });
 }
 
 async function runScript(script: string): Promise<ScriptRun> {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'export-script-')), 'setup.sh');
   writeFileSync(file, script);
   try {
-    const { stdout, stderr } = await execFileAsync('bash', [file], { env: { ...sandboxEnv(), POLL_SECONDS: '1' }, timeout: 170_000 });
+    const { stdout, stderr } = await execFileAsync('bash', [file], {
+      env: { ...sandboxEnv(), POLL_SECONDS: '1' },
+      timeout: 170_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -50,7 +58,9 @@ async function runScript(script: string): Promise<ScriptRun> {
 }
 
 async function operationCount(): Promise<number> {
-  const out = JSON.parse(await awsCli(['apprunner', 'list-operations', '--service-arn', seed().serviceArn ?? ''])) as { OperationSummaryList: unknown[] };
+  const out = JSON.parse(await awsCli(['apprunner', 'list-operations', '--service-arn', seed().serviceArn ?? ''])) as {
+    OperationSummaryList: unknown[];
+  };
   return out.OperationSummaryList.length;
 }
 
@@ -64,10 +74,19 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
 
   it('is valid bash that names every runbook section, and says it is what apply would set up', async () => {
     const script = await exportScript();
-    assert.match(script, /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/);
+    assert.match(
+      script,
+      /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/,
+    );
     assert.match(script, /if \[ "\$account" != 123456789012 \]/);
     await execFileAsync('bash', ['-n', '-c', script]);
-    for (const section of ['# 3.1 sg-apprunner', '# 3.2 sg-rds', '# 4 campus-sns-vpc-connector', '# 5.1 kyudai-api', '# 6']) {
+    for (const section of [
+      '# 3.1 sg-apprunner',
+      '# 3.2 sg-rds',
+      '# 4 campus-sns-vpc-connector',
+      '# 5.1 kyudai-api',
+      '# 6',
+    ]) {
       assert.ok(script.includes(section), section);
     }
   });
@@ -80,7 +99,11 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
     const snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
     const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS);
     assert.ok(desired.ok);
-    assert.deepEqual(plan(snapshot, desired.desired).steps.map((s) => s.id), [], 'the extension sees nothing left to do');
+    assert.deepEqual(
+      plan(snapshot, desired.desired).steps.map((s) => s.id),
+      [],
+      'the extension sees nothing left to do',
+    );
   });
 
   it('run again (exported now from the attached connector): changes nothing and does not redeploy the service', async () => {
@@ -99,8 +122,18 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
 
   it('after drift (the DB ingress revoked with the aws CLI): restores exactly that rule', async () => {
     const state = await accountState();
-    await awsCli(['ec2', 'revoke-security-group-ingress', '--group-id', seed().sgRdsId ?? '', '--protocol', 'tcp', '--port', '5432',
-      '--source-group', state.appRunnerGroupIds[0]]);
+    await awsCli([
+      'ec2',
+      'revoke-security-group-ingress',
+      '--group-id',
+      seed().sgRdsId ?? '',
+      '--protocol',
+      'tcp',
+      '--port',
+      '5432',
+      '--source-group',
+      state.appRunnerGroupIds[0],
+    ]);
     const run = await runScript(await exportScript());
     assert.equal(run.code, 0, run.stdout + run.stderr);
     await assertRunbookState();
@@ -117,12 +150,23 @@ describe('Export Setup: the bash script run with the aws CLI', function () {
   it('a connector of that name with other groups: stops with the way out, and the service is not touched', async () => {
     await getSandbox().reset();
     const info = seed();
-    await awsCli(['apprunner', 'create-vpc-connector', '--vpc-connector-name', 'campus-sns-vpc-connector',
-      '--subnets', ...info.privateSubnetIds.slice(0, 2), '--security-groups', info.sgRdsId ?? '']);
+    await awsCli([
+      'apprunner',
+      'create-vpc-connector',
+      '--vpc-connector-name',
+      'campus-sns-vpc-connector',
+      '--subnets',
+      ...info.privateSubnetIds.slice(0, 2),
+      '--security-groups',
+      info.sgRdsId ?? '',
+    ]);
     const operations = await operationCount();
     const run = await runScript(await exportScript());
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stderr, /Connector campus-sns-vpc-connector exists with other subnets or groups, and connectors cannot be changed/);
+    assert.match(
+      run.stderr,
+      /Connector campus-sns-vpc-connector exists with other subnets or groups, and connectors cannot be changed/,
+    );
     assert.equal((await accountState()).service.egressType, 'DEFAULT');
     assert.equal(await operationCount(), operations, 'no UpdateService');
   });

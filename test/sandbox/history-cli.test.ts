@@ -7,7 +7,15 @@ import { getSandbox, sandboxClients, seed } from './support';
 
 interface HistoryJson {
   resources: { name: string; kind: string }[];
-  events: { eventName: string; who: string; time: string; what: { en: string }; from: { en: string }; consoleUrl: string; resources: string[] }[];
+  events: {
+    eventName: string;
+    who: string;
+    time: string;
+    what: { en: string };
+    from: { en: string };
+    consoleUrl: string;
+    resources: string[];
+  }[];
 }
 
 describe('apprunner-vpc history (runbook 8.2)', function () {
@@ -26,19 +34,42 @@ describe('apprunner-vpc history (runbook 8.2)', function () {
     const history = JSON.parse(first.stdout) as HistoryJson;
     assert.deepEqual(history.resources.map((r) => r.kind).slice(0, 2), ['service', 'connector']);
     const names = history.events.map((e) => e.eventName);
-    for (const op of ['CreateSecurityGroup', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupEgress', 'AuthorizeSecurityGroupIngress', 'CreateVpcConnector', 'UpdateService']) {
+    for (const op of [
+      'CreateSecurityGroup',
+      'AuthorizeSecurityGroupEgress',
+      'RevokeSecurityGroupEgress',
+      'AuthorizeSecurityGroupIngress',
+      'CreateVpcConnector',
+      'UpdateService',
+    ]) {
       assert.ok(names.includes(op), `${op} in ${names.join()}`);
     }
     for (const e of history.events) assert.equal(e.who, me);
-    assert.ok(history.events.some((e) => e.what.en === 'egress set to VPC through connector campus-sns-vpc-connector'), history.events.map((e) => e.what.en).join(' | '));
+    assert.ok(
+      history.events.some((e) => e.what.en === 'egress set to VPC through connector campus-sns-vpc-connector'),
+      history.events.map((e) => e.what.en).join(' | '),
+    );
     assert.ok(history.events.some((e) => /^ingress tcp 5432 from sg-[0-9a-f]+ authorized$/.test(e.what.en)));
 
     const ingress = history.events.find((e) => e.eventName === 'AuthorizeSecurityGroupIngress');
     const appGroup = /from (sg-[0-9a-f]+)/.exec(ingress?.what.en ?? '')?.[1] ?? '';
     const before = Date.now();
-    await awsCli(['ec2', 'revoke-security-group-ingress', '--group-id', seed().sgRdsId ?? '', '--protocol', 'tcp', '--port', '5432', '--source-group', appGroup]);
+    await awsCli([
+      'ec2',
+      'revoke-security-group-ingress',
+      '--group-id',
+      seed().sgRdsId ?? '',
+      '--protocol',
+      'tcp',
+      '--port',
+      '5432',
+      '--source-group',
+      appGroup,
+    ]);
     const after = Date.now();
-    const second = JSON.parse((await cli(['history', '--json', '--resource', seed().sgRdsId ?? ''])).stdout) as HistoryJson;
+    const second = JSON.parse(
+      (await cli(['history', '--json', '--resource', seed().sgRdsId ?? ''])).stdout,
+    ) as HistoryJson;
     const [latest] = second.events;
     assert.equal(latest?.eventName, 'RevokeSecurityGroupIngress');
     assert.equal(latest?.what.en, `ingress tcp 5432 from ${appGroup} revoked`);

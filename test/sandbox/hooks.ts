@@ -6,7 +6,9 @@ import { getSandbox, setSandbox, TEST_OPERATION_DELAY_MS } from './support';
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context): Promise<void> {
     this.timeout(120_000);
-    setSandbox(await startSandbox({ port: 0, seed: 'runbook', operationDelayMs: TEST_OPERATION_DELAY_MS, quiet: true }));
+    setSandbox(
+      await startSandbox({ port: 0, seed: 'runbook', operationDelayMs: TEST_OPERATION_DELAY_MS, quiet: true }),
+    );
   },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(30_000);

@@ -16,7 +16,9 @@ interface RecordedEvent {
 }
 
 function isIacTag(key: string, value: string): boolean {
-  return key.startsWith('aws:cloudformation:') || (/^managed[-_]?by$/i.test(key) && /terraform|pulumi|cdk/i.test(value));
+  return (
+    key.startsWith('aws:cloudformation:') || (/^managed[-_]?by$/i.test(key) && /terraform|pulumi|cdk/i.test(value))
+  );
 }
 
 /** Ids and ARNs of every EC2 and App Runner resource an IaC tool owns. */
@@ -50,19 +52,38 @@ describe('iac-managed: the call record shows no write call on an IaC-tagged reso
 
   it('apply --yes writes, and none of its recorded writes names a resource CloudFormation or Terraform owns', async () => {
     const owned = await iacOwned();
-    assert.ok(owned.has(seed().appRunnerGroupId ?? '') && owned.has(seed().connectorArn ?? ''), `the seed's stack resources are tagged: ${[...owned].join(', ')}`);
+    assert.ok(
+      owned.has(seed().appRunnerGroupId ?? '') && owned.has(seed().connectorArn ?? ''),
+      `the seed's stack resources are tagged: ${[...owned].join(', ')}`,
+    );
     const apply = await cli(['apply', '--yes', '--service', 'kyudai-api']);
     assert.equal(apply.code, 0, `${apply.stdout}\n${apply.stderr}`);
     const events = (await admin<{ events: RecordedEvent[] }>('GET', 'events')).events;
     // Not vacuous: Set Up did write (at least the DB side the stack left out).
-    assert.ok(events.some((e) => e.EventName === 'AuthorizeSecurityGroupIngress' && e.Resources.some((r) => r.ResourceName === seed().sgRdsId)),
-      events.map((e) => e.EventName).join());
+    assert.ok(
+      events.some(
+        (e) =>
+          e.EventName === 'AuthorizeSecurityGroupIngress' && e.Resources.some((r) => r.ResourceName === seed().sgRdsId),
+      ),
+      events.map((e) => e.EventName).join(),
+    );
     const offending = events.filter((e) => e.Resources.some((r) => owned.has(r.ResourceName)));
-    assert.deepEqual(offending.map((e) => `${e.EventName} ${e.Resources.map((r) => r.ResourceName).join()}`), []);
+    assert.deepEqual(
+      offending.map((e) => `${e.EventName} ${e.Resources.map((r) => r.ResourceName).join()}`),
+      [],
+    );
     // The same with the request parameters: no write names an owned id anywhere in what it sent.
-    const mentions = events.filter((e) => [...owned].some((id) => JSON.stringify(JSON.parse(e.CloudTrailEvent).requestParameters).includes(`"${id}"`)
-      && !/Ingress$|Egress$/.test(e.EventName)));
-    assert.deepEqual(mentions.map((e) => e.EventName), []);
+    const mentions = events.filter((e) =>
+      [...owned].some(
+        (id) =>
+          JSON.stringify(JSON.parse(e.CloudTrailEvent).requestParameters).includes(`"${id}"`) &&
+          !/Ingress$|Egress$/.test(e.EventName),
+      ),
+    );
+    assert.deepEqual(
+      mentions.map((e) => e.EventName),
+      [],
+    );
     const diagnosis = await cli(['diagnose', '--json', '--service', 'kyudai-api']);
     assert.doesNotMatch(diagnosis.stdout, /"unused-connector"/);
   });

@@ -6,8 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
-import { DescribeServiceCommand, DescribeVpcConnectorCommand, ListVpcConnectorsCommand } from '@aws-sdk/client-apprunner';
+import {
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  type SecurityGroupRule,
+} from '@aws-sdk/client-ec2';
+import {
+  DescribeServiceCommand,
+  DescribeVpcConnectorCommand,
+  ListVpcConnectorsCommand,
+} from '@aws-sdk/client-apprunner';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseYaml } from 'yaml';
 import { seedNames } from '../../sandbox/seed/registry';
@@ -35,14 +44,25 @@ interface ExportDoc {
   main: string;
 }
 
-const key = (protocol: string | number, port: unknown, target: string): RuleKey => `${String(protocol)} ${String(port)} ${target}`;
+const key = (protocol: string | number, port: unknown, target: string): RuleKey =>
+  `${String(protocol)} ${String(port)} ${target}`;
 
 /** The runbook's egress for a desired setup, and what the plan adds of it. */
-function expectedFromPlan(desired: DesiredSetup, steps: PlanStep[]): { described: Described; added: RuleKey[]; addsIngress: boolean } {
-  const egress = [key('tcp', desired.dbPort, 'db'), key('tcp', 443, '0.0.0.0/0'), key('udp', 53, '0.0.0.0/0'),
-    ...(desired.ipAddressType === 'DUAL_STACK' ? [key('tcp', 443, '::/0'), key('udp', 53, '::/0')] : [])].sort();
-  const added = steps.flatMap((s) => (s.kind === 'authorize-egress'
-    ? [key(s.rule.protocol, s.rule.fromPort, s.rule.group ? 'db' : s.rule.cidrIpv4 ?? s.rule.cidrIpv6 ?? '?')] : []));
+function expectedFromPlan(
+  desired: DesiredSetup,
+  steps: PlanStep[],
+): { described: Described; added: RuleKey[]; addsIngress: boolean } {
+  const egress = [
+    key('tcp', desired.dbPort, 'db'),
+    key('tcp', 443, '0.0.0.0/0'),
+    key('udp', 53, '0.0.0.0/0'),
+    ...(desired.ipAddressType === 'DUAL_STACK' ? [key('tcp', 443, '::/0'), key('udp', 53, '::/0')] : []),
+  ].sort();
+  const added = steps.flatMap((s) =>
+    s.kind === 'authorize-egress'
+      ? [key(s.rule.protocol, s.rule.fromPort, s.rule.group ? 'db' : (s.rule.cidrIpv4 ?? s.rule.cidrIpv6 ?? '?'))]
+      : [],
+  );
   const create = steps.find((s) => s.kind === 'create-connector');
   const group = steps.find((s) => s.kind === 'create-security-group');
   return {
@@ -59,20 +79,30 @@ function expectedFromPlan(desired: DesiredSetup, steps: PlanStep[]): { described
   };
 }
 
-type Template = { Parameters: Record<string, { Default?: unknown }>; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+type Template = {
+  Parameters: Record<string, { Default?: unknown }>;
+  Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+};
 
 /** What a CloudFormation template (as parsed or as synthesized by CDK) describes. */
 function describeTemplate(t: Template): Described {
   const param = (name: string): unknown => t.Parameters[name]?.Default;
-  const resolve = (v: unknown): unknown => (typeof v === 'object' && v !== null && 'Ref' in v ? param((v as { Ref: string }).Ref) : v);
+  const resolve = (v: unknown): unknown =>
+    typeof v === 'object' && v !== null && 'Ref' in v ? param((v as { Ref: string }).Ref) : v;
   const resources = Object.values(t.Resources);
   const group = resources.find((r) => r.Type === 'AWS::EC2::SecurityGroup');
   const connector = resources.find((r) => r.Type === 'AWS::AppRunner::VpcConnector');
   const ingress = resources.find((r) => r.Type === 'AWS::EC2::SecurityGroupIngress');
   const ruleOf = (r: Record<string, unknown>): RuleKey =>
-    key(String(r.IpProtocol), resolve(r.FromPort), r.DestinationSecurityGroupId ? 'db' : String(r.CidrIp ?? r.CidrIpv6));
-  const egress = [...((group?.Properties.SecurityGroupEgress as Record<string, unknown>[] | undefined) ?? []),
-    ...resources.filter((r) => r.Type === 'AWS::EC2::SecurityGroupEgress').map((r) => r.Properties)].map(ruleOf);
+    key(
+      String(r.IpProtocol),
+      resolve(r.FromPort),
+      r.DestinationSecurityGroupId ? 'db' : String(r.CidrIp ?? r.CidrIpv6),
+    );
+  const egress = [
+    ...((group?.Properties.SecurityGroupEgress as Record<string, unknown>[] | undefined) ?? []),
+    ...resources.filter((r) => r.Type === 'AWS::EC2::SecurityGroupEgress').map((r) => r.Properties),
+  ].map(ruleOf);
   const subnets = resolve(connector?.Properties.Subnets);
   return {
     groupName: String(group?.Properties.GroupName),
@@ -93,9 +123,11 @@ async function describeTerraform(files: ExportDoc['files']): Promise<Described> 
   for (const file of files.filter((f) => f.path.endsWith('.tf'))) {
     const json = (await parseHcl(file.path, file.content)) as HclBlocks;
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
-      for (const [name, blocks] of Object.entries(byName)) (resources[type] ??= {})[name] = blocks[0] as Record<string, unknown>;
+      for (const [name, blocks] of Object.entries(byName))
+        (resources[type] ??= {})[name] = blocks[0] as Record<string, unknown>;
     }
-    for (const [name, blocks] of Object.entries(json.variable ?? {})) variables[name] = (blocks as unknown as Record<string, unknown>[])[0].default;
+    for (const [name, blocks] of Object.entries(json.variable ?? {}))
+      variables[name] = (blocks as unknown as Record<string, unknown>[])[0].default;
   }
   const value = (v: unknown): unknown => {
     const m = typeof v === 'string' ? /^\$\{var\.([a-z_]+)\}$/.exec(v) : null;
@@ -105,7 +137,12 @@ async function describeTerraform(files: ExportDoc['files']): Promise<Described> 
   const connector = Object.values(resources.aws_apprunner_vpc_connector ?? {})[0] ?? {};
   const ingress = Object.values(resources.aws_vpc_security_group_ingress_rule ?? {})[0];
   const egress = Object.values(resources.aws_vpc_security_group_egress_rule ?? {}).map((r) =>
-    key(String(r.ip_protocol), value(r.from_port), r.referenced_security_group_id ? 'db' : String(r.cidr_ipv4 ?? r.cidr_ipv6)));
+    key(
+      String(r.ip_protocol),
+      value(r.from_port),
+      r.referenced_security_group_id ? 'db' : String(r.cidr_ipv4 ?? r.cidr_ipv6),
+    ),
+  );
   const subnets = value(connector.subnets);
   return {
     groupName: String(group.name),
@@ -135,23 +172,55 @@ async function settledState(serviceArn: string, dbGroupId: string): Promise<Reco
   const service = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: serviceArn }))).Service;
   const egressConfig = service?.NetworkConfiguration?.EgressConfiguration;
   const connector = egressConfig?.VpcConnectorArn
-    ? (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: egressConfig.VpcConnectorArn }))).VpcConnector : undefined;
+    ? (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: egressConfig.VpcConnectorArn })))
+        .VpcConnector
+    : undefined;
   const groupIds = connector?.SecurityGroups ?? [];
-  const groups = groupIds.length ? (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [] : [];
-  const subnets = connector?.Subnets?.length ? (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: connector.Subnets }))).Subnets ?? [] : [];
-  const names = new Map<string, string>([[dbGroupId, 'db'], ...groups.map((g) => [g.GroupId ?? '', `app:${g.GroupName}`] as [string, string])]);
+  const groups = groupIds.length
+    ? ((await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [])
+    : [];
+  const subnets = connector?.Subnets?.length
+    ? ((await ec2.send(new DescribeSubnetsCommand({ SubnetIds: connector.Subnets }))).Subnets ?? [])
+    : [];
+  const names = new Map<string, string>([
+    [dbGroupId, 'db'],
+    ...groups.map((g) => [g.GroupId ?? '', `app:${g.GroupName}`] as [string, string]),
+  ]);
   const rules = async (id: string): Promise<SecurityGroupRule[]> =>
-    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] }))).SecurityGroupRules ?? [];
-  const norm = (r: SecurityGroupRule): string => [r.IsEgress ? 'out' : 'in', r.IpProtocol, r.FromPort, r.ToPort,
-    r.CidrIpv4 ?? r.CidrIpv6 ?? names.get(r.ReferencedGroupInfo?.GroupId ?? '') ?? 'other-group'].join(' ');
-  const active = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter((v) => v.Status === 'ACTIVE');
+    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] })))
+      .SecurityGroupRules ?? [];
+  const norm = (r: SecurityGroupRule): string =>
+    [
+      r.IsEgress ? 'out' : 'in',
+      r.IpProtocol,
+      r.FromPort,
+      r.ToPort,
+      r.CidrIpv4 ?? r.CidrIpv6 ?? names.get(r.ReferencedGroupInfo?.GroupId ?? '') ?? 'other-group',
+    ].join(' ');
+  const active = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter(
+    (v) => v.Status === 'ACTIVE',
+  );
   return {
     egressType: egressConfig?.EgressType,
-    connector: connector ? { name: connector.VpcConnectorName, subnets: subnets.map((s) => s.CidrBlock).sort(), groups: groups.map((g) => g.GroupName).sort() } : undefined,
-    groups: await Promise.all(groups.map(async (g) => ({
-      name: g.GroupName, tags: Object.fromEntries((g.Tags ?? []).map((t) => [t.Key, t.Value])), rules: (await rules(g.GroupId ?? '')).map(norm).sort(),
-    }))),
-    dbIngressFromApp: (await rules(dbGroupId)).filter((r) => !r.IsEgress).map(norm).filter((r) => / app:/.test(r)).sort(),
+    connector: connector
+      ? {
+          name: connector.VpcConnectorName,
+          subnets: subnets.map((s) => s.CidrBlock).sort(),
+          groups: groups.map((g) => g.GroupName).sort(),
+        }
+      : undefined,
+    groups: await Promise.all(
+      groups.map(async (g) => ({
+        name: g.GroupName,
+        tags: Object.fromEntries((g.Tags ?? []).map((t) => [t.Key, t.Value])),
+        rules: (await rules(g.GroupId ?? '')).map(norm).sort(),
+      })),
+    ),
+    dbIngressFromApp: (await rules(dbGroupId))
+      .filter((r) => !r.IsEgress)
+      .map(norm)
+      .filter((r) => / app:/.test(r))
+      .sort(),
     activeConnectors: active.map((v) => v.VpcConnectorName).sort(),
   };
 }
@@ -160,11 +229,17 @@ async function runBash(script: string): Promise<{ code: number; output: string }
   const dir = mkdtempSync(path.join(tmpdir(), 'iac-parity-'));
   try {
     writeFileSync(path.join(dir, 'setup.sh'), script);
-    const { stdout, stderr } = await execFileAsync('bash', [path.join(dir, 'setup.sh')], { env: { ...sandboxEnv(), POLL_SECONDS: '0.2' }, timeout: 170_000 });
+    const { stdout, stderr } = await execFileAsync('bash', [path.join(dir, 'setup.sh')], {
+      env: { ...sandboxEnv(), POLL_SECONDS: '0.2' },
+      timeout: 170_000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      output: `${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -175,7 +250,8 @@ async function runBash(script: string): Promise<{ code: number; output: string }
  * checks), apply as long again: by default the seeds whose accounts differ most for a script (a fresh account,
  * a half-done one, a dual-stack service, IaC-owned groups); IAC_PARITY_BASH=all runs every seed.
  */
-const BASH_SEEDS = process.env.IAC_PARITY_BASH === 'all' ? seedNames() : ['runbook', 'brownfield', 'dual-stack', 'iac-managed'];
+const BASH_SEEDS =
+  process.env.IAC_PARITY_BASH === 'all' ? seedNames() : ['runbook', 'brownfield', 'dual-stack', 'iac-managed'];
 
 describe('Setup as code on every seed: the four exports agree with plan, and the bash export converges as apply does', function () {
   this.timeout(300_000);
@@ -185,7 +261,11 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
   before(async () => {
     useTestCredentials();
     const served = await admin<{ seeds: { name: string }[] }>('GET', 'seeds');
-    assert.deepEqual(served.seeds.map((s) => s.name).sort(), [...seeds].sort(), 'GET /_sandbox/seeds lists the seeds this test covers');
+    assert.deepEqual(
+      served.seeds.map((s) => s.name).sort(),
+      [...seeds].sort(),
+      'GET /_sandbox/seeds lists the seeds this test covers',
+    );
   });
   after(async function () {
     this.timeout(120_000);
@@ -201,8 +281,16 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
       const planRun = await cli(['plan', '--json', ...serviceFlags]);
       if (planRun.code === 1) {
         // Nothing plan can set up (no service; a DB group not named as the settings say): every export refuses alike.
-        const runs = await Promise.all(['bash', 'cloudformation', 'cdk', 'terraform'].map((f) => cli(['export', '--format', f, '--json', ...serviceFlags])));
-        assert.deepEqual(runs.map((r) => r.code), [1, 1, 1, 1], runs.map((r) => r.stderr).join('\n'));
+        const runs = await Promise.all(
+          ['bash', 'cloudformation', 'cdk', 'terraform'].map((f) =>
+            cli(['export', '--format', f, '--json', ...serviceFlags]),
+          ),
+        );
+        assert.deepEqual(
+          runs.map((r) => r.code),
+          [1, 1, 1, 1],
+          runs.map((r) => r.stderr).join('\n'),
+        );
         const codes = [planRun, ...runs].map((r) => (JSON.parse(r.stdout) as { error: { code: string } }).error.code);
         assert.equal(new Set(codes).size, 1, `the same refusal as plan: ${codes.join(', ')}`);
         return;
@@ -217,28 +305,43 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
       const template = parseYaml(cfn.files.find((f) => f.path === 'template.yaml')?.content ?? '') as Template;
       const fromCfn = describeTemplate(template);
       const tf = await describeTerraform((await exportOf('terraform', c)).files);
-      for (const [format, described] of [['cloudformation', fromCfn], ['terraform', tf]] as const) {
+      for (const [format, described] of [
+        ['cloudformation', fromCfn],
+        ['terraform', tf],
+      ] as const) {
         const { ingressPort, ...rest } = described;
         const { ingressPort: planPort, ...planRest } = expected.described;
         assert.deepEqual(rest, planRest, `${format} describes the plan's setup`);
-        for (const added of expected.added) assert.ok(described.egress.includes(added), `${format} holds the plan's new rule ${added}`);
+        for (const added of expected.added)
+          assert.ok(described.egress.includes(added), `${format} holds the plan's new rule ${added}`);
         if (expected.addsIngress) assert.equal(ingressPort, planPort, `${format} writes the DB ingress the plan adds`);
       }
       const cdk = await exportOf('cdk', c);
-      cdkTemplates.push({ seed: name, files: cdk.files, template, stackName: /new AppRunnerVpcConnectorStack\(app, "([^"]+)"/.exec(cdk.files.find((f) => f.path === 'bin/app.ts')?.content ?? '')?.[1] ?? '' });
-
+      cdkTemplates.push({
+        seed: name,
+        files: cdk.files,
+        template,
+        stackName:
+          /new AppRunnerVpcConnectorStack\(app, "([^"]+)"/.exec(
+            cdk.files.find((f) => f.path === 'bin/app.ts')?.content ?? '',
+          )?.[1] ?? '',
+      });
     });
 
     it(`${name}: the bash export, run with the aws CLI, leaves the groups, rules and connector apply leaves`, async function () {
       if (!BASH_SEEDS.includes(name)) {
-        console.log(`      skipped: set IAC_PARITY_BASH=all to run the bash export against apply on ${name} too (about a minute per seed)`);
+        console.log(
+          `      skipped: set IAC_PARITY_BASH=all to run the bash export against apply on ${name} too (about a minute per seed)`,
+        );
         this.skip();
       }
       await getSandbox().reset(name);
       const info = seed();
       const service = info.serviceName;
       if (!service || !info.serviceArn) this.skip();
-      const planDoc = JSON.parse((await cli(['plan', '--json', '--service', service])).stdout) as { desired: DesiredSetup };
+      const planDoc = JSON.parse((await cli(['plan', '--json', '--service', service])).stdout) as {
+        desired: DesiredSetup;
+      };
       const c: SeedCase = { service, flags: ['--service', service, '--connector-name', planDoc.desired.connectorName] };
       // bash against apply, each from the seed as it was reset.
       const applied = await cli(['apply', '--yes', '--json', ...c.flags.slice(0, 2)]);
@@ -248,8 +351,16 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
       const script = (await exportOf('bash', c)).files[0].content;
       const ran = await runBash(script);
       const afterBash = await settledState(reseeded.serviceArn ?? '', reseeded.sgRdsId ?? '');
-      assert.deepEqual(afterBash, afterApply, `bash (exit ${ran.code}) and apply (exit ${applied.code}) leave the same groups, rules and connector\n${ran.output.slice(-1500)}`);
-      assert.equal(ran.code === 0, applied.code === 0, `both succeed or both stop: bash ${ran.code}, apply ${applied.code}\n${ran.output.slice(-1500)}\n${applied.stderr}`);
+      assert.deepEqual(
+        afterBash,
+        afterApply,
+        `bash (exit ${ran.code}) and apply (exit ${applied.code}) leave the same groups, rules and connector\n${ran.output.slice(-1500)}`,
+      );
+      assert.equal(
+        ran.code === 0,
+        applied.code === 0,
+        `both succeed or both stop: bash ${ran.code}, apply ${applied.code}\n${ran.output.slice(-1500)}\n${applied.stderr}`,
+      );
     });
   }
 
@@ -261,10 +372,15 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
     }
     assert.ok(cdkTemplates.length > 0);
     // One tsc run for all the apps (aws-cdk-lib's types read once), then one synth per app.
-    const synthesized = await compileAndSynthMany(cdkTemplates.map((t) => ({ files: t.files, stackName: t.stackName })));
+    const synthesized = await compileAndSynthMany(
+      cdkTemplates.map((t) => ({ files: t.files, stackName: t.stackName })),
+    );
     cdkTemplates.forEach((t, i) => {
-      assert.deepEqual(comparableResources(synthesized[i].Resources), comparableResources(t.template.Resources as unknown as Record<string, Record<string, unknown>>),
-        `${t.seed}: synthesized = CloudFormation export`);
+      assert.deepEqual(
+        comparableResources(synthesized[i].Resources),
+        comparableResources(t.template.Resources as unknown as Record<string, Record<string, unknown>>),
+        `${t.seed}: synthesized = CloudFormation export`,
+      );
     });
   });
 });

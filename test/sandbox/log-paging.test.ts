@@ -13,7 +13,13 @@ const PATHS = { healthCheckPath: '/api/v1/health', dbHealthPath: '/api/v1/db-hea
 
 function service(): AppRunnerService {
   const s = seed();
-  return { arn: s.serviceArn ?? '', name: s.serviceName ?? 'kyudai-api', id: s.serviceId ?? '', status: 'RUNNING', detailsLoaded: true };
+  return {
+    arn: s.serviceArn ?? '',
+    name: s.serviceName ?? 'kyudai-api',
+    id: s.serviceId ?? '',
+    status: 'RUNNING',
+    detailsLoaded: true,
+  };
 }
 
 describe('application log scan: paging as CloudWatch Logs pages', function () {
@@ -28,15 +34,29 @@ describe('application log scan: paging as CloudWatch Logs pages', function () {
     const logStreamName = 'instance/log-paging';
     await logs.send(new CreateLogStreamCommand({ logGroupName: logGroupName(), logStreamName }));
     const now = Date.now();
-    const lines = Array.from({ length: 2400 }, (_, i) => ({ timestamp: now - 60_000 + i, message: `ERROR: Failed to connect to database: attempt ${i}` }));
-    for (let i = 0; i < lines.length; i += 800) await logs.send(new PutLogEventsCommand({ logGroupName: logGroupName(), logStreamName, logEvents: lines.slice(i, i + 800) }));
-    await logs.send(new PutLogEventsCommand({ logGroupName: logGroupName(), logStreamName, logEvents: [{ timestamp: now, message: 'Successfully connected to database' }] }));
+    const lines = Array.from({ length: 2400 }, (_, i) => ({
+      timestamp: now - 60_000 + i,
+      message: `ERROR: Failed to connect to database: attempt ${i}`,
+    }));
+    for (let i = 0; i < lines.length; i += 800)
+      await logs.send(
+        new PutLogEventsCommand({ logGroupName: logGroupName(), logStreamName, logEvents: lines.slice(i, i + 800) }),
+      );
+    await logs.send(
+      new PutLogEventsCommand({
+        logGroupName: logGroupName(),
+        logStreamName,
+        logEvents: [{ timestamp: now, message: 'Successfully connected to database' }],
+      }),
+    );
   });
   afterEach(() => getSandbox().clearFaults());
 
   it('the sandbox answers empty pages with a nextToken, as CloudWatch Logs may', async () => {
     await getSandbox().setFaults({ emptyLogPages: 2 });
-    const page = await sandboxClients().logs.send(new FilterLogEventsCommand({ logGroupName: logGroupName(), limit: 1000 }));
+    const page = await sandboxClients().logs.send(
+      new FilterLogEventsCommand({ logGroupName: logGroupName(), limit: 1000 }),
+    );
     assert.deepEqual(page.events, []);
     assert.ok(page.nextToken, 'an empty page still has a nextToken');
   });

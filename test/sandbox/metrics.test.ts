@@ -6,15 +6,31 @@ import { DescribeServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ap
 import { getClients } from '../../src/aws/clients';
 import { cloudWatchFor, readServiceMetrics } from '../../src/aws/metrics';
 import { evaluateChecklist } from '../../src/model/diagnosis/checklist';
-import { DEFAULT_THRESHOLDS, metricRequest, performanceVerdict, type MetricSeries } from '../../src/model/diagnosis/metrics';
+import {
+  DEFAULT_THRESHOLDS,
+  metricRequest,
+  performanceVerdict,
+  type MetricSeries,
+} from '../../src/model/diagnosis/metrics';
 import { analyzeService } from '../../src/model/diagnosis/reachability';
 import { emptyTopology } from '../../src/model/topology/topology';
-import { callCounts, getSandbox, resetCallCounts, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
+import {
+  callCounts,
+  getSandbox,
+  resetCallCounts,
+  sandboxClients,
+  seed,
+  TEST_REGION,
+  waitForServiceStatus,
+} from './support';
 
 async function request(times: number): Promise<number[]> {
-  const service = (await sandboxClients().appRunner.send(new DescribeServiceCommand({ ServiceArn: seed().serviceArn ?? '' }))).Service;
+  const service = (
+    await sandboxClients().appRunner.send(new DescribeServiceCommand({ ServiceArn: seed().serviceArn ?? '' }))
+  ).Service;
   const statuses: number[] = [];
-  for (let i = 0; i < times; i++) statuses.push((await fetch(`http://${service?.ServiceUrl ?? ''}/api/v1/health`)).status);
+  for (let i = 0; i < times; i++)
+    statuses.push((await fetch(`http://${service?.ServiceUrl ?? ''}/api/v1/health`)).status);
   return statuses;
 }
 
@@ -26,11 +42,18 @@ async function request(times: number): Promise<number[]> {
 async function read(): Promise<MetricSeries[]> {
   const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
   const req = metricRequest(seed().serviceName ?? '', seed().serviceId ?? '', '1h', new Date());
-  assert.ok(req.queries.some((q) => q.stat === 'p95'), 'the product asks for p95');
-  return readServiceMetrics(cloudWatchFor(clients), { ...req, queries: req.queries.filter((q) => !/^p\d/.test(q.stat)) });
+  assert.ok(
+    req.queries.some((q) => q.stat === 'p95'),
+    'the product asks for p95',
+  );
+  return readServiceMetrics(cloudWatchFor(clients), {
+    ...req,
+    queries: req.queries.filter((q) => !/^p\d/.test(q.stat)),
+  });
 }
 
-const total = (series: MetricSeries[], id: string): number => (series.find((s) => s.id === id)?.points ?? []).reduce((a, p) => a + p.v, 0);
+const total = (series: MetricSeries[], id: string): number =>
+  (series.find((s) => s.id === id)?.points ?? []).reduce((a, p) => a + p.v, 0);
 
 describe('App Runner metrics from the sandbox app', function () {
   this.timeout(120_000);
@@ -52,15 +75,31 @@ describe('App Runner metrics from the sandbox app', function () {
     assert.equal(verdict.state, 'pass', verdict.detail.en);
   });
 
-  it('told to answer 5xx, the app\'s 5xx share fails the checklist\'s performance item', async () => {
+  it("told to answer 5xx, the app's 5xx share fails the checklist's performance item", async () => {
     const appRunner = sandboxClients().appRunner;
     const arn = seed().serviceArn ?? '';
     const current = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: arn }))).Service;
     const image = current?.SourceConfiguration?.ImageRepository;
-    await appRunner.send(new UpdateServiceCommand({ ServiceArn: arn, SourceConfiguration: { ...current?.SourceConfiguration, ImageRepository: {
-      ...image, ImageIdentifier: image?.ImageIdentifier ?? '', ImageRepositoryType: image?.ImageRepositoryType ?? 'ECR_PUBLIC',
-      ImageConfiguration: { ...image?.ImageConfiguration, RuntimeEnvironmentVariables: {
-        ...image?.ImageConfiguration?.RuntimeEnvironmentVariables, SANDBOX_APP_ANSWERS_5XX: 'true' } } } } }));
+    await appRunner.send(
+      new UpdateServiceCommand({
+        ServiceArn: arn,
+        SourceConfiguration: {
+          ...current?.SourceConfiguration,
+          ImageRepository: {
+            ...image,
+            ImageIdentifier: image?.ImageIdentifier ?? '',
+            ImageRepositoryType: image?.ImageRepositoryType ?? 'ECR_PUBLIC',
+            ImageConfiguration: {
+              ...image?.ImageConfiguration,
+              RuntimeEnvironmentVariables: {
+                ...image?.ImageConfiguration?.RuntimeEnvironmentVariables,
+                SANDBOX_APP_ANSWERS_5XX: 'true',
+              },
+            },
+          },
+        },
+      }),
+    );
     await waitForServiceStatus(appRunner, arn, 'RUNNING', 30_000);
     assert.deepEqual(await request(5), [500, 500, 500, 500, 500]);
     const series = await read();

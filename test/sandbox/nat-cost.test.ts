@@ -13,7 +13,11 @@ import { setupPlan } from './engineSupport';
 import { attachNewConnector, createRunbookGroup, runbookIngress, useSeed } from './seedWorld';
 import { getSandbox, seed, TEST_REGION } from './support';
 
-const OPTIONS = { appRunnerGroupName: 'apprunner-connector', appRunnerGroupNameTag: 'sg-apprunner', databaseGroupName: 'sg-rds' };
+const OPTIONS = {
+  appRunnerGroupName: 'apprunner-connector',
+  appRunnerGroupNameTag: 'sg-apprunner',
+  databaseGroupName: 'sg-rds',
+};
 const tokyo = NAT_PRICES.regions['ap-northeast-1'];
 const monthly = (tokyo.natHourly * NAT_PRICES.hoursPerMonth).toFixed(2);
 
@@ -26,7 +30,12 @@ async function assertPlanNote(natId: string): Promise<void> {
   const note = plan.notes.find((n) => /NAT cost/.test(n.en));
   assert.ok(note, `a NAT note in ${JSON.stringify(plan.notes)}`);
   assert.match(note.en, new RegExp(`through 1 NAT gateway\\(s\\) \\(${natId}\\): ${monthly} USD/month fixed`));
-  assert.match(note.en, new RegExp(`plus ${tokyo.natPerGb.toFixed(3)} USD/GB processed in ap-northeast-1 \\(prices as of ${NAT_PRICES.asOf}`));
+  assert.match(
+    note.en,
+    new RegExp(
+      `plus ${tokyo.natPerGb.toFixed(3)} USD/GB processed in ap-northeast-1 \\(prices as of ${NAT_PRICES.asOf}`,
+    ),
+  );
 }
 
 /** Attaches a connector on `subnets` the way the runbook does, then returns the NAT node and the findings. */
@@ -38,7 +47,11 @@ async function attachedPicture(subnets: string[]) {
   const t = await snapshot();
   const model = buildDiagram(t, seed().serviceName ?? '', OPTIONS);
   const nat = model?.nodes.find((n) => n.id === `nat:${seed().natGatewayId}`);
-  return { nat, rows: Object.fromEntries((nat?.details ?? []).map((r) => [r.label.en, r.value])), findings: analyzeService(t, arn, OPTIONS).findings };
+  return {
+    nat,
+    rows: Object.fromEntries((nat?.details ?? []).map((r) => [r.label.en, r.value])),
+    findings: analyzeService(t, arn, OPTIONS).findings,
+  };
 }
 
 describe('NAT cost on the seeds', function () {
@@ -70,12 +83,18 @@ describe('NAT cost on the seeds', function () {
       const subnets = seed().privateSubnetIds.slice(1, 3);
       const { nat, rows, findings } = await attachedPicture(subnets);
       assert.equal(rows['Monthly fixed cost'], `${monthly} USD (${tokyo.natHourly.toFixed(3)} USD/h × 730 h)`);
-      assert.ok(nat?.notes.some((n) => /serves connector subnets in 2 AZs.*single point of failure/.test(n.en)), JSON.stringify(nat?.notes));
+      assert.ok(
+        nat?.notes.some((n) => /serves connector subnets in 2 AZs.*single point of failure/.test(n.en)),
+        JSON.stringify(nat?.notes),
+      );
       const cross = findings.find((f) => f.id === 'nat-cross-az');
       assert.ok(cross, JSON.stringify(findings.map((f) => f.id)));
       assert.equal(cross.severity, 'info');
       assert.deepEqual(cross.evidence.map((e) => e.id).sort(), [seed().natGatewayId ?? '', ...subnets].sort());
-      assert.match(cross.message.en, /Connector subnets in ap-northeast-1c, ap-northeast-1d send their internet traffic to a NAT gateway in ap-northeast-1a/);
+      assert.match(
+        cross.message.en,
+        /Connector subnets in ap-northeast-1c, ap-northeast-1d send their internet traffic to a NAT gateway in ap-northeast-1a/,
+      );
     });
   });
 });

@@ -20,8 +20,12 @@ describe('a private service: health not checked from here', function () {
     useTestCredentials();
     await getSandbox().reset();
     const { appRunner } = sandboxClients();
-    await appRunner.send(new UpdateServiceCommand({ ServiceArn: seed().serviceArn,
-      NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }));
+    await appRunner.send(
+      new UpdateServiceCommand({
+        ServiceArn: seed().serviceArn,
+        NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
+      }),
+    );
     await waitForServiceStatus(appRunner, seed().serviceArn ?? '', 'RUNNING', 30_000);
   });
 
@@ -37,20 +41,31 @@ describe('a private service: health not checked from here', function () {
   it('plan warns; apply --json succeeds with both health steps "not-checked" and the reason', async () => {
     const planned = await cli(['plan', '--json']);
     const planJson = JSON.parse(planned.stdout) as ApplyJson;
-    assert.ok(planJson.plan.warnings.some((w) => w.code === 'health-not-checked-private'), planned.stdout);
+    assert.ok(
+      planJson.plan.warnings.some((w) => w.code === 'health-not-checked-private'),
+      planned.stdout,
+    );
     const applied = await cli(['apply', '--yes', '--json']);
     const out = JSON.parse(applied.stdout) as ApplyJson;
     assert.equal(applied.code, 0, applied.stderr);
     assert.equal(out.result.status, 'succeeded');
     const health = out.result.outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health');
-    assert.deepEqual(health.map((o) => o.status), ['not-checked', 'not-checked']);
+    assert.deepEqual(
+      health.map((o) => o.status),
+      ['not-checked', 'not-checked'],
+    );
     assert.match(health[0].detail.en, /not checked from here \(private service\).*CloudWatch log scan/);
   });
 
   it('the text output says "not checked" with the reason, and exits 0', async () => {
     await getSandbox().reset();
     const { appRunner } = sandboxClients();
-    await appRunner.send(new UpdateServiceCommand({ ServiceArn: seed().serviceArn, NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } } }));
+    await appRunner.send(
+      new UpdateServiceCommand({
+        ServiceArn: seed().serviceArn,
+        NetworkConfiguration: { IngressConfiguration: { IsPubliclyAccessible: false } },
+      }),
+    );
     await waitForServiceStatus(appRunner, seed().serviceArn ?? '', 'RUNNING', 30_000);
     const run = await cli(['apply', '--yes']);
     assert.equal(run.code, 0, run.stderr);

@@ -5,14 +5,29 @@
 // iac-managed: nothing tagged by an IaC tool is written; dual-stack: no allow-all egress remains for either
 // family. The world goes back to the runbook seed afterwards for the other files.
 import assert from 'node:assert/strict';
-import { DescribeServiceCommand, ListTagsForResourceCommand, ListVpcConnectorsCommand } from '@aws-sdk/client-apprunner';
-import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, type SecurityGroupRule } from '@aws-sdk/client-ec2';
+import {
+  DescribeServiceCommand,
+  ListTagsForResourceCommand,
+  ListVpcConnectorsCommand,
+} from '@aws-sdk/client-apprunner';
+import {
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  type SecurityGroupRule,
+} from '@aws-sdk/client-ec2';
 import { cli, useTestCredentials } from './engineSupport';
 import { admin, getSandbox, getServiceUrl, sandboxClients, seed } from './support';
 
 interface PlanJson {
-  desired: { appRunnerSecurityGroupName: string; subnetIds: string[]; appRunnerGroupReplaced?: { id: string; reason: string } };
-  plan: { steps: { id: string; group?: { id?: string; name: string }; connectorArn?: string }[]; warnings: { code: string; message: { en: string } }[] };
+  desired: {
+    appRunnerSecurityGroupName: string;
+    subnetIds: string[];
+    appRunnerGroupReplaced?: { id: string; reason: string };
+  };
+  plan: {
+    steps: { id: string; group?: { id?: string; name: string }; connectorArn?: string }[];
+    warnings: { code: string; message: { en: string } }[];
+  };
 }
 
 async function useSeed(name: string): Promise<void> {
@@ -27,18 +42,43 @@ async function health(path: string): Promise<Record<string, unknown>> {
 
 async function rulesOf(groupId: string): Promise<SecurityGroupRule[]> {
   const { ec2 } = sandboxClients();
-  return (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }))).SecurityGroupRules ?? [];
+  return (
+    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] })))
+      .SecurityGroupRules ?? []
+  );
 }
 
 const ruleKeys = (rules: SecurityGroupRule[]): string[] =>
-  rules.map((r) => [r.SecurityGroupRuleId, r.IsEgress, r.IpProtocol, r.FromPort, r.ToPort, r.CidrIpv4, r.CidrIpv6, r.ReferencedGroupInfo?.GroupId].join(' ')).sort();
+  rules
+    .map((r) =>
+      [
+        r.SecurityGroupRuleId,
+        r.IsEgress,
+        r.IpProtocol,
+        r.FromPort,
+        r.ToPort,
+        r.CidrIpv4,
+        r.CidrIpv6,
+        r.ReferencedGroupInfo?.GroupId,
+      ].join(' '),
+    )
+    .sort();
 
-const serviceArgs = (): string[] => ['--service', seed().serviceName ?? 'kyudai-api', '--security-group-name', 'apprunner-connector'];
+const serviceArgs = (): string[] => [
+  '--service',
+  seed().serviceName ?? 'kyudai-api',
+  '--security-group-name',
+  'apprunner-connector',
+];
 
 /** `plan --json`: exit 0 (nothing to do) or 2 (changes) with the JSON; 1 is a refusal with its message. */
 async function planJson(): Promise<{ code: number; json?: PlanJson; stderr: string }> {
   const run = await cli(['plan', '--json', ...serviceArgs()]);
-  return { code: run.code, json: run.code === 0 || run.code === 2 ? (JSON.parse(run.stdout) as PlanJson) : undefined, stderr: run.stderr };
+  return {
+    code: run.code,
+    json: run.code === 0 || run.code === 2 ? (JSON.parse(run.stdout) as PlanJson) : undefined,
+    stderr: run.stderr,
+  };
 }
 
 /** The serviced group the connector now attached to the service uses. */
@@ -80,12 +120,18 @@ describe('real accounts (network seeds): plan, apply, and what is not ours', fun
         assert.match(p.plan.warnings.find((w) => w.code === 'iac-owned-resource')?.message.en ?? '', /managed by/);
       }
       const after = await health('/api/v1/egress-health');
-      if (before.internet === true && !warned) assert.equal(after.internet, true, `egress lost without a warning: ${JSON.stringify(after)}`);
+      if (before.internet === true && !warned)
+        assert.equal(after.internet, true, `egress lost without a warning: ${JSON.stringify(after)}`);
       // Re-running converges: nothing left to change.
       const again = await planJson();
       assert.ok(again.json, again.stderr);
-      const changes = again.json?.plan.steps.filter((s) => !s.id.startsWith('check-') && s.id !== 'wait-for-service') ?? [];
-      if (!iacWarned) assert.deepEqual(changes.map((s) => s.id), []);
+      const changes =
+        again.json?.plan.steps.filter((s) => !s.id.startsWith('check-') && s.id !== 'wait-for-service') ?? [];
+      if (!iacWarned)
+        assert.deepEqual(
+          changes.map((s) => s.id),
+          [],
+        );
     });
   }
 
@@ -101,7 +147,11 @@ describe('real accounts (network seeds): plan, apply, and what is not ours', fun
     const script = await cli(['export-script', '--service', seed().serviceName ?? 'kyudai-api']);
     assert.equal(script.code, 0, script.stderr);
     const commands = script.stdout.split('\n').filter((l) => !l.trimStart().startsWith('#'));
-    assert.equal(commands.some((l) => l.includes(defaultId)), false, 'the script names the default group only in comments');
+    assert.equal(
+      commands.some((l) => l.includes(defaultId)),
+      false,
+      'the script names the default group only in comments',
+    );
     assert.match(script.stdout, new RegExp(`^# Not default \\(${defaultId}\\): .*default security group`, 'm'));
     assert.match(script.stdout, /--group-name (?!default\b)\S+ /);
     assert.match(script.stdout, /--vpc-connector-name campus-sns-vpc-connector-2 /);
@@ -118,13 +168,24 @@ describe('real accounts (network seeds): plan, apply, and what is not ours', fun
   it('iac-managed: no tagged group or connector is written (rules and connectors the same before and after)', async () => {
     await useSeed('iac-managed');
     const { ec2, appRunner } = sandboxClients();
-    const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [seed().vpcId ?? ''] }] }))).SecurityGroups ?? [];
+    const groups =
+      (
+        await ec2.send(
+          new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [seed().vpcId ?? ''] }] }),
+        )
+      ).SecurityGroups ?? [];
     const isIac = (tags: { Key?: string; Value?: string }[] | undefined): boolean =>
-      (tags ?? []).some((t) => t.Key?.startsWith('aws:cloudformation:') || (/^managed[-_]?by$/i.test(t.Key ?? '') && /terraform/i.test(t.Value ?? '')));
+      (tags ?? []).some(
+        (t) =>
+          t.Key?.startsWith('aws:cloudformation:') ||
+          (/^managed[-_]?by$/i.test(t.Key ?? '') && /terraform/i.test(t.Value ?? '')),
+      );
     const tagged = groups.filter((g) => isIac(g.Tags)).map((g) => g.GroupId ?? '');
     assert.ok(tagged.length > 0, 'the seed has IaC-tagged groups');
     const before = await Promise.all(tagged.map(async (id) => ruleKeys(await rulesOf(id))));
-    const connectorsBefore = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter((c) => c.Status === 'ACTIVE');
+    const connectorsBefore = (
+      (await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []
+    ).filter((c) => c.Status === 'ACTIVE');
     const taggedConnectors: string[] = [];
     for (const c of connectorsBefore) {
       const tags = (await appRunner.send(new ListTagsForResourceCommand({ ResourceArn: c.VpcConnectorArn }))).Tags;
@@ -133,8 +194,14 @@ describe('real accounts (network seeds): plan, apply, and what is not ours', fun
     await cli(['apply', '--yes', ...serviceArgs()]);
     const after = await Promise.all(tagged.map(async (id) => ruleKeys(await rulesOf(id))));
     assert.deepEqual(after, before);
-    const connectorsAfter = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter((c) => c.Status === 'ACTIVE');
-    for (const arn of taggedConnectors) assert.ok(connectorsAfter.some((c) => c.VpcConnectorArn === arn), `${arn} still ACTIVE`);
+    const connectorsAfter = (
+      (await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []
+    ).filter((c) => c.Status === 'ACTIVE');
+    for (const arn of taggedConnectors)
+      assert.ok(
+        connectorsAfter.some((c) => c.VpcConnectorArn === arn),
+        `${arn} still ACTIVE`,
+      );
   });
 
   it('dual-stack: after apply no allow-all egress remains on the App Runner group, for IPv4 or IPv6', async () => {
@@ -144,11 +211,20 @@ describe('real accounts (network seeds): plan, apply, and what is not ours', fun
     const groupIds = await attachedGroupIds();
     assert.ok(groupIds.length > 0);
     for (const id of groupIds) {
-      const allowAll = (await rulesOf(id)).filter((r) => r.IsEgress && r.IpProtocol === '-1' && (r.CidrIpv4 === '0.0.0.0/0' || r.CidrIpv6 === '::/0'));
-      assert.deepEqual(allowAll.map((r) => r.CidrIpv4 ?? r.CidrIpv6), [], id);
+      const allowAll = (await rulesOf(id)).filter(
+        (r) => r.IsEgress && r.IpProtocol === '-1' && (r.CidrIpv4 === '0.0.0.0/0' || r.CidrIpv6 === '::/0'),
+      );
+      assert.deepEqual(
+        allowAll.map((r) => r.CidrIpv4 ?? r.CidrIpv6),
+        [],
+        id,
+      );
     }
     const diagnosis = await cli(['diagnose', '--json', '--service', seed().serviceName ?? 'kyudai-api']);
-    const findings = (JSON.parse(diagnosis.stdout) as { findings?: { id: string }[]; diagnosis?: { findings: { id: string }[] } });
+    const findings = JSON.parse(diagnosis.stdout) as {
+      findings?: { id: string }[];
+      diagnosis?: { findings: { id: string }[] };
+    };
     const ids = (findings.findings ?? findings.diagnosis?.findings ?? []).map((f) => f.id);
     assert.ok(!ids.includes('allow-all-egress'), ids.join());
   });

@@ -28,30 +28,47 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
   });
 
   const serviceArn = () => seed().serviceArn ?? '';
-  const missingArn = 'arn:aws:apprunner:ap-northeast-1:123456789012:service/nope-service/0123456789abcdef0123456789abcdef';
+  const missingArn =
+    'arn:aws:apprunner:ap-northeast-1:123456789012:service/nope-service/0123456789abcdef0123456789abcdef';
   const cases: { title: string; call: () => Promise<unknown>; code: string; status: number }[] = [
     {
       title: 'a name that breaks the pattern',
-      call: () => client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'bad name!', Subnets: seed().privateSubnetIds })),
+      call: () =>
+        client.send(
+          new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'bad name!', Subnets: seed().privateSubnetIds }),
+        ),
       code: 'InvalidRequestException',
       status: 400,
     },
     {
       title: 'a name that is too short',
-      call: () => client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'abc', Subnets: seed().privateSubnetIds })),
+      call: () =>
+        client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'abc', Subnets: seed().privateSubnetIds })),
       code: 'InvalidRequestException',
       status: 400,
     },
     {
       title: 'a subnet that does not exist in EC2',
-      call: () => client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'ghost-subnets', Subnets: ['subnet-0000000000000dead'] })),
+      call: () =>
+        client.send(
+          new ar.CreateVpcConnectorCommand({
+            VpcConnectorName: 'ghost-subnets',
+            Subnets: ['subnet-0000000000000dead'],
+          }),
+        ),
       code: 'InvalidRequestException',
       status: 400,
     },
     {
       title: 'a security group that does not exist',
       call: () =>
-        client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'ghost-groups', Subnets: seed().privateSubnetIds, SecurityGroups: ['sg-0000000000000dead'] })),
+        client.send(
+          new ar.CreateVpcConnectorCommand({
+            VpcConnectorName: 'ghost-groups',
+            Subnets: seed().privateSubnetIds,
+            SecurityGroups: ['sg-0000000000000dead'],
+          }),
+        ),
       code: 'InvalidRequestException',
       status: 400,
     },
@@ -59,9 +76,15 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
       title: 'a security group from another VPC',
       call: async () => {
         const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));
-        const other = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'elsewhere', Description: 'x', VpcId: vpc.Vpc?.VpcId }));
+        const other = await ec2.send(
+          new CreateSecurityGroupCommand({ GroupName: 'elsewhere', Description: 'x', VpcId: vpc.Vpc?.VpcId }),
+        );
         return client.send(
-          new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'mixed-vpcs', Subnets: seed().privateSubnetIds, SecurityGroups: [other.GroupId ?? ''] }),
+          new ar.CreateVpcConnectorCommand({
+            VpcConnectorName: 'mixed-vpcs',
+            Subnets: seed().privateSubnetIds,
+            SecurityGroups: [other.GroupId ?? ''],
+          }),
         );
       },
       code: 'InvalidRequestException',
@@ -71,9 +94,18 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
       title: 'subnets from two VPCs',
       call: async () => {
         const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.8.0.0/16' }));
-        const other = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc?.VpcId, CidrBlock: '10.8.1.0/24', AvailabilityZone: 'ap-northeast-1a' }));
+        const other = await ec2.send(
+          new CreateSubnetCommand({
+            VpcId: vpc.Vpc?.VpcId,
+            CidrBlock: '10.8.1.0/24',
+            AvailabilityZone: 'ap-northeast-1a',
+          }),
+        );
         return client.send(
-          new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'two-vpcs', Subnets: [seed().privateSubnetIds[0] ?? '', other.Subnet?.SubnetId ?? ''] }),
+          new ar.CreateVpcConnectorCommand({
+            VpcConnectorName: 'two-vpcs',
+            Subnets: [seed().privateSubnetIds[0] ?? '', other.Subnet?.SubnetId ?? ''],
+          }),
         );
       },
       code: 'InvalidRequestException',
@@ -81,20 +113,35 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
     },
     {
       title: 'VPC egress without a connector ARN',
-      call: () => client.send(new ar.UpdateServiceCommand({ ServiceArn: serviceArn(), NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC' } } })),
+      call: () =>
+        client.send(
+          new ar.UpdateServiceCommand({
+            ServiceArn: serviceArn(),
+            NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC' } },
+          }),
+        ),
       code: 'InvalidRequestException',
       status: 400,
     },
     {
       title: 'deleting a connector a service still uses',
       call: async () => {
-        const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'in-use-test', Description: 'x', VpcId: seed().vpcId }));
+        const sg = await ec2.send(
+          new CreateSecurityGroupCommand({ GroupName: 'in-use-test', Description: 'x', VpcId: seed().vpcId }),
+        );
         const conn = await client.send(
-          new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'in-use-conn', Subnets: seed().privateSubnetIds, SecurityGroups: [sg.GroupId ?? ''] }),
+          new ar.CreateVpcConnectorCommand({
+            VpcConnectorName: 'in-use-conn',
+            Subnets: seed().privateSubnetIds,
+            SecurityGroups: [sg.GroupId ?? ''],
+          }),
         );
         const arn = conn.VpcConnector?.VpcConnectorArn ?? '';
         await client.send(
-          new ar.UpdateServiceCommand({ ServiceArn: serviceArn(), NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: arn } } }),
+          new ar.UpdateServiceCommand({
+            ServiceArn: serviceArn(),
+            NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: arn } },
+          }),
         );
         await waitForServiceStatus(client, serviceArn());
         return client.send(new ar.DeleteVpcConnectorCommand({ VpcConnectorArn: arn }));
@@ -137,7 +184,8 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
       call: () =>
         client.send(
           new ar.DescribeVpcConnectorCommand({
-            VpcConnectorArn: 'arn:aws:apprunner:ap-northeast-1:123456789012:vpcconnector/nope/1/0123456789abcdef0123456789abcdef',
+            VpcConnectorArn:
+              'arn:aws:apprunner:ap-northeast-1:123456789012:vpcconnector/nope/1/0123456789abcdef0123456789abcdef',
           }),
         ),
       code: 'ResourceNotFoundException',
@@ -169,7 +217,11 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
 
   it('InvalidStateException for a change while an operation is in progress', async () => {
     await client.send(new ar.StartDeploymentCommand({ ServiceArn: serviceArn() }));
-    await expectAwsError(client.send(new ar.PauseServiceCommand({ ServiceArn: serviceArn() })), 'InvalidStateException', 400);
+    await expectAwsError(
+      client.send(new ar.PauseServiceCommand({ ServiceArn: serviceArn() })),
+      'InvalidStateException',
+      400,
+    );
     await waitForServiceStatus(client, serviceArn());
   });
 
@@ -178,7 +230,9 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
     await getSandbox().configure({ connectorQuota: VpcConnectors.filter((c) => c.Status === 'ACTIVE').length });
     try {
       await expectAwsError(
-        client.send(new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'over-quota', Subnets: seed().privateSubnetIds })),
+        client.send(
+          new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'over-quota', Subnets: seed().privateSubnetIds }),
+        ),
         'ServiceQuotaExceededException',
         400,
       );
@@ -195,7 +249,10 @@ describe('sandbox App Runner documented errors, with their code and HTTP status'
         client.send(
           new ar.CreateServiceCommand({
             ServiceName: 'one-too-many',
-            SourceConfiguration: { ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' }, AutoDeploymentsEnabled: false },
+            SourceConfiguration: {
+              ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' },
+              AutoDeploymentsEnabled: false,
+            },
           }),
         ),
         'ServiceQuotaExceededException',

@@ -28,14 +28,25 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     ({ client, records } = recordingAppRunnerClient());
     ({ ec2 } = sandboxClients());
     await getSandbox().reset();
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'apprunner-connector', Description: 'model test', VpcId: seed().vpcId }));
+    const sg = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'apprunner-connector',
+        Description: 'model test',
+        VpcId: seed().vpcId,
+      }),
+    );
     groupId = sg.GroupId ?? '';
   });
 
   it('answers all 21 operations with responses that validate against service-2.json', async () => {
     const subnets = seed().privateSubnetIds.slice(0, 2);
     const conn = await client.send(
-      new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'model-connector', Subnets: subnets, SecurityGroups: [groupId], Tags: [{ Key: 'team', Value: 'a' }] }),
+      new ar.CreateVpcConnectorCommand({
+        VpcConnectorName: 'model-connector',
+        Subnets: subnets,
+        SecurityGroups: [groupId],
+        Tags: [{ Key: 'team', Value: 'a' }],
+      }),
     );
     const connectorArn = conn.VpcConnector?.VpcConnectorArn ?? '';
     await client.send(new ar.DescribeVpcConnectorCommand({ VpcConnectorArn: connectorArn }));
@@ -43,7 +54,10 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     const created = await client.send(
       new ar.CreateServiceCommand({
         ServiceName: 'model-service',
-        SourceConfiguration: { ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' }, AutoDeploymentsEnabled: false },
+        SourceConfiguration: {
+          ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' },
+          AutoDeploymentsEnabled: false,
+        },
         InstanceConfiguration: { Cpu: '1 vCPU', Memory: '2 GB' },
       }),
     );
@@ -55,7 +69,10 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     await client.send(new ar.UntagResourceCommand({ ResourceArn: arn, TagKeys: ['env'] }));
     await client.send(new ar.ListServicesCommand({ MaxResults: 20 }));
     await client.send(
-      new ar.UpdateServiceCommand({ ServiceArn: arn, NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } } }),
+      new ar.UpdateServiceCommand({
+        ServiceArn: arn,
+        NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } },
+      }),
     );
     await waitForServiceStatus(client, arn);
     await client.send(new ar.PauseServiceCommand({ ServiceArn: arn }));
@@ -67,28 +84,52 @@ describe('sandbox App Runner emulator against the botocore model', function () {
     const ops = await client.send(new ar.ListOperationsCommand({ ServiceArn: arn }));
     assert.deepEqual(
       ops.OperationSummaryList?.map((o) => `${o.Type}:${o.Status}`),
-      ['START_DEPLOYMENT:SUCCEEDED', 'RESUME_SERVICE:SUCCEEDED', 'PAUSE_SERVICE:SUCCEEDED', 'UPDATE_SERVICE:SUCCEEDED', 'CREATE_SERVICE:SUCCEEDED'],
+      [
+        'START_DEPLOYMENT:SUCCEEDED',
+        'RESUME_SERVICE:SUCCEEDED',
+        'PAUSE_SERVICE:SUCCEEDED',
+        'UPDATE_SERVICE:SUCCEEDED',
+        'CREATE_SERVICE:SUCCEEDED',
+      ],
     );
     // A VPC ingress connection through an App Runner interface endpoint in the seed's VPC.
     const endpoint = await ec2.send(
       new CreateVpcEndpointCommand({
-        VpcId: seed().vpcId, VpcEndpointType: 'Interface', ServiceName: 'com.amazonaws.ap-northeast-1.apprunner.requests', SubnetIds: subnets,
+        VpcId: seed().vpcId,
+        VpcEndpointType: 'Interface',
+        ServiceName: 'com.amazonaws.ap-northeast-1.apprunner.requests',
+        SubnetIds: subnets,
       }),
     );
     const ingressVpc = { VpcId: seed().vpcId, VpcEndpointId: endpoint.VpcEndpoint?.VpcEndpointId };
     const ingress = await client.send(
-      new ar.CreateVpcIngressConnectionCommand({ ServiceArn: arn, VpcIngressConnectionName: 'model-ingress', IngressVpcConfiguration: ingressVpc, Tags: [{ Key: 'team', Value: 'a' }] }),
+      new ar.CreateVpcIngressConnectionCommand({
+        ServiceArn: arn,
+        VpcIngressConnectionName: 'model-ingress',
+        IngressVpcConfiguration: ingressVpc,
+        Tags: [{ Key: 'team', Value: 'a' }],
+      }),
     );
     const ingressArn = ingress.VpcIngressConnection?.VpcIngressConnectionArn ?? '';
     const ingressStatus = async (status: string) =>
       waitFor(`ingress connection ${status}`, async () => {
-        const out = await client.send(new ar.DescribeVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn }));
+        const out = await client.send(
+          new ar.DescribeVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn }),
+        );
         return out.VpcIngressConnection?.Status === status ? true : undefined;
       });
     await ingressStatus('AVAILABLE');
     const listed = await client.send(new ar.ListVpcIngressConnectionsCommand({ Filter: { ServiceArn: arn } }));
-    assert.deepEqual(listed.VpcIngressConnectionSummaryList?.map((c) => c.VpcIngressConnectionArn), [ingressArn]);
-    await client.send(new ar.UpdateVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn, IngressVpcConfiguration: ingressVpc }));
+    assert.deepEqual(
+      listed.VpcIngressConnectionSummaryList?.map((c) => c.VpcIngressConnectionArn),
+      [ingressArn],
+    );
+    await client.send(
+      new ar.UpdateVpcIngressConnectionCommand({
+        VpcIngressConnectionArn: ingressArn,
+        IngressVpcConfiguration: ingressVpc,
+      }),
+    );
     await ingressStatus('AVAILABLE');
     await client.send(new ar.DeleteVpcIngressConnectionCommand({ VpcIngressConnectionArn: ingressArn }));
     await ingressStatus('DELETED');

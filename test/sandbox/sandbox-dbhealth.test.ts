@@ -71,43 +71,83 @@ describe('sandbox application behind ServiceUrl', function () {
 
   it('is unhealthy with DEFAULT egress, and the first deployment logged the failure', async () => {
     await assertConnected(false, 'DEFAULT egress cannot reach a private DB');
-    const events = await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${seed().serviceId}/application` }));
+    const events = await logs.send(
+      new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${seed().serviceId}/application` }),
+    );
     assert.ok(events.events?.some((e) => /Failed to connect to database/.test(e.message ?? '')));
   });
 
   it('turns connected exactly when the last runbook rule is in place, and back when ingress is revoked', async () => {
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'apprunner-connector', Description: 'Security group for App Runner VPC Connector', VpcId: seed().vpcId }));
+    const sg = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'apprunner-connector',
+        Description: 'Security group for App Runner VPC Connector',
+        VpcId: seed().vpcId,
+      }),
+    );
     appGroup = sg.GroupId ?? '';
     // moto, like AWS, gives a new group an allow-all egress rule; the runbook's group has only its own rules.
-    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+    await ec2.send(
+      new RevokeSecurityGroupEgressCommand({
+        GroupId: appGroup,
+        IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      }),
+    );
     const conn = await appRunner.send(
-      new ar.CreateVpcConnectorCommand({ VpcConnectorName: 'campus-sns-vpc-connector', Subnets: seed().privateSubnetIds.slice(0, 2), SecurityGroups: [appGroup] }),
+      new ar.CreateVpcConnectorCommand({
+        VpcConnectorName: 'campus-sns-vpc-connector',
+        Subnets: seed().privateSubnetIds.slice(0, 2),
+        SecurityGroups: [appGroup],
+      }),
     );
     const connectorArn = conn.VpcConnector?.VpcConnectorArn ?? '';
     await appRunner.send(
-      new ar.UpdateServiceCommand({ ServiceArn: seed().serviceArn, NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } } }),
+      new ar.UpdateServiceCommand({
+        ServiceArn: seed().serviceArn,
+        NetworkConfiguration: { EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } },
+      }),
     );
     await waitForServiceStatus(appRunner, seed().serviceArn ?? '');
     await assertConnected(false, 'attached, but no security group rules yet');
 
-    await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ groupId: rdsGroup() }) }));
+    await ec2.send(
+      new AuthorizeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ groupId: rdsGroup() }) }),
+    );
     await assertConnected(false, 'egress to sg-rds alone is not enough: sg-rds has no ingress');
 
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ groupId: appGroup }) }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ groupId: appGroup }) }),
+    );
     await assertConnected(true, 'both runbook rules are in place');
 
-    await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ groupId: appGroup }) }));
+    await ec2.send(
+      new RevokeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ groupId: appGroup }) }),
+    );
     await assertConnected(false, 'the ingress rule was revoked');
   });
 
   it('accepts CIDR rules only when they cover every subnet on the other side', async () => {
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ cidr: '10.0.11.0/24' }) }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: rdsGroup(),
+        IpPermissions: tcp5432({ cidr: '10.0.11.0/24' }),
+      }),
+    );
     await assertConnected(false, 'ingress from one of the two connector subnets only');
-    await ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: rdsGroup(), IpPermissions: tcp5432({ cidr: '10.0.0.0/16' }) }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: rdsGroup(),
+        IpPermissions: tcp5432({ cidr: '10.0.0.0/16' }),
+      }),
+    );
     await assertConnected(true, 'ingress from the VPC range covers both connector subnets');
-    await ec2.send(new RevokeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ groupId: rdsGroup() }) }));
+    await ec2.send(
+      new RevokeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ groupId: rdsGroup() }) }),
+    );
     await assertConnected(false, 'no egress to the DB any more');
-    await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ cidr: '10.0.0.0/16' }) }));
+    await ec2.send(
+      new AuthorizeSecurityGroupEgressCommand({ GroupId: appGroup, IpPermissions: tcp5432({ cidr: '10.0.0.0/16' }) }),
+    );
     await assertConnected(true, 'egress to a CIDR covering the DB subnets');
   });
 
@@ -128,9 +168,16 @@ describe('sandbox application behind ServiceUrl', function () {
         }),
       );
     await entry(100, false, 5432, 5432);
-    const current = await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [dbSubnet] }] }));
+    const current = await ec2.send(
+      new DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [dbSubnet] }] }),
+    );
     const association = current.NetworkAcls?.[0]?.Associations?.find((a) => a.SubnetId === dbSubnet);
-    await ec2.send(new ReplaceNetworkAclAssociationCommand({ AssociationId: association?.NetworkAclAssociationId, NetworkAclId: aclId }));
+    await ec2.send(
+      new ReplaceNetworkAclAssociationCommand({
+        AssociationId: association?.NetworkAclAssociationId,
+        NetworkAclId: aclId,
+      }),
+    );
     const blocked = await dbHealth();
     assert.equal(blocked.body.status, 'unhealthy');
     assert.match(String(blocked.reason), /return traffic/);
@@ -139,7 +186,13 @@ describe('sandbox application behind ServiceUrl', function () {
     // Rule order: the lowest-numbered matching rule decides.
     await ec2.send(
       new CreateNetworkAclEntryCommand({
-        NetworkAclId: aclId, RuleNumber: 50, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '10.0.11.0/24', PortRange: { From: 5432, To: 5432 },
+        NetworkAclId: aclId,
+        RuleNumber: 50,
+        Protocol: '6',
+        RuleAction: 'deny',
+        Egress: false,
+        CidrBlock: '10.0.11.0/24',
+        PortRange: { From: 5432, To: 5432 },
       }),
     );
     await assertConnected(false, 'a lower-numbered deny for one connector subnet wins over the allow');

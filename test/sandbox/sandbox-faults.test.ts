@@ -10,7 +10,18 @@ import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { parseCliArgs } from '../../sandbox/cliArgs';
 import { getClients } from '../../src/aws/clients';
 import { useTestCredentials } from './engineSupport';
-import { admin, callCounts, expectAwsError, firedFaults, getSandbox, resetCallCounts, sandboxClients, seed, TEST_CREDENTIALS, TEST_REGION } from './support';
+import {
+  admin,
+  callCounts,
+  expectAwsError,
+  firedFaults,
+  getSandbox,
+  resetCallCounts,
+  sandboxClients,
+  seed,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+} from './support';
 
 async function elapsed(call: () => Promise<unknown>): Promise<number> {
   const start = Date.now();
@@ -43,7 +54,11 @@ describe('sandbox fault injection', function () {
     await expectAwsError(sandboxClients().appRunner.send(new ar.ListServicesCommand({})), 'ThrottlingException', 429);
     await resetCallCounts();
     const retrying = sandboxClients({ maxAttempts: 3 });
-    const err = await expectAwsError(retrying.appRunner.send(new ar.ListServicesCommand({})), 'ThrottlingException', 429);
+    const err = await expectAwsError(
+      retrying.appRunner.send(new ar.ListServicesCommand({})),
+      'ThrottlingException',
+      429,
+    );
     assert.equal((err as { $metadata: { attempts?: number } }).$metadata.attempts, 3);
     assert.equal((await callCounts()).operations.ListServices, 3);
   });
@@ -58,7 +73,9 @@ describe('sandbox fault injection', function () {
   it('throttles about the share of calls it is told to', async () => {
     await getSandbox().setFaults({ throttleRate: 0.5 });
     const { appRunner } = sandboxClients();
-    const results = await Promise.allSettled(Array.from({ length: 60 }, () => appRunner.send(new ar.ListServicesCommand({}))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, () => appRunner.send(new ar.ListServicesCommand({}))),
+    );
     const throttled = results.filter((r) => r.status === 'rejected').length;
     assert.ok(throttled > 10 && throttled < 50, `${throttled} of 60 throttled`);
   });
@@ -66,25 +83,44 @@ describe('sandbox fault injection', function () {
   it('answers 5xx internal errors at the server error rate', async () => {
     await getSandbox().setFaults({ serverErrorRate: 1 });
     const { appRunner, ec2 } = sandboxClients();
-    await expectAwsError(appRunner.send(new ar.DescribeServiceCommand({ ServiceArn: seed().serviceArn })), 'InternalServiceErrorException', 500);
+    await expectAwsError(
+      appRunner.send(new ar.DescribeServiceCommand({ ServiceArn: seed().serviceArn })),
+      'InternalServiceErrorException',
+      500,
+    );
     await expectAwsError(ec2.send(new DescribeVpcsCommand({})), 'InternalError', 500);
   });
 
   it('fails exactly the Nth call of an EC2 action, counted from when the fault was set', async () => {
     const { ec2 } = sandboxClients();
-    await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'nth-0', Description: 'before the fault', VpcId: seed().vpcId }));
+    await ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: 'nth-0', Description: 'before the fault', VpcId: seed().vpcId }),
+    );
     await getSandbox().setFaults({ failNth: [{ operation: 'CreateSecurityGroup', nth: 2 }] });
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'nth-1', Description: 'first', VpcId: seed().vpcId }));
-    await expectAwsError(ec2.send(new CreateSecurityGroupCommand({ GroupName: 'nth-2', Description: 'second', VpcId: seed().vpcId })), 'InternalError', 500);
+    await expectAwsError(
+      ec2.send(new CreateSecurityGroupCommand({ GroupName: 'nth-2', Description: 'second', VpcId: seed().vpcId })),
+      'InternalError',
+      500,
+    );
     await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'nth-3', Description: 'third', VpcId: seed().vpcId }));
   });
 
   it('fails the Nth App Runner call with a chosen error', async () => {
     await getSandbox().setFaults({
-      failNth: [{ operation: 'UpdateService', nth: 1, error: { code: 'InvalidStateException', status: 400, message: 'injected' } }],
+      failNth: [
+        {
+          operation: 'UpdateService',
+          nth: 1,
+          error: { code: 'InvalidStateException', status: 400, message: 'injected' },
+        },
+      ],
     });
     const { appRunner } = sandboxClients();
-    const update = () => appRunner.send(new ar.UpdateServiceCommand({ ServiceArn: seed().serviceArn, InstanceConfiguration: { Cpu: '1024' } }));
+    const update = () =>
+      appRunner.send(
+        new ar.UpdateServiceCommand({ ServiceArn: seed().serviceArn, InstanceConfiguration: { Cpu: '1024' } }),
+      );
     const err = await expectAwsError(update(), 'InvalidStateException', 400);
     assert.equal(err.message, 'injected');
     const second = await update();
@@ -96,21 +132,36 @@ describe('sandbox fault injection', function () {
     const { appRunner, logs } = sandboxClients();
     await appRunner.send(new ar.ListTagsForResourceCommand({ ResourceArn: seed().serviceArn }));
     const logGroupArn = `arn:aws:logs:ap-northeast-1:123456789012:log-group:/aws/apprunner/kyudai-api/${seed().serviceId}/application`;
-    await expectAwsError(logs.send(new ListTagsForResourceCommand({ resourceArn: logGroupArn })), 'ServiceUnavailableException', 500);
+    await expectAwsError(
+      logs.send(new ListTagsForResourceCommand({ resourceArn: logGroupArn })),
+      'ServiceUnavailableException',
+      500,
+    );
   });
 
   it('is driven over HTTP by the admin endpoint, which also counts calls per operation', async () => {
     await admin('POST', 'calls/reset');
     const toolBefore = (await callCounts()).toolOperations;
-    await admin('POST', 'faults', { failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }] });
-    assert.deepEqual(await admin('GET', 'faults'), { failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }] });
+    await admin('POST', 'faults', {
+      failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }],
+    });
+    assert.deepEqual(await admin('GET', 'faults'), {
+      failNth: [{ operation: 'DescribeVpcs', nth: 1, error: { code: 'UnauthorizedOperation', status: 403 } }],
+    });
     const { ec2, appRunner } = sandboxClients();
     await expectAwsError(ec2.send(new DescribeVpcsCommand({})), 'UnauthorizedOperation', 403);
     await ec2.send(new DescribeVpcsCommand({}));
     await appRunner.send(new ar.ListVpcConnectorsCommand({}));
     const counts = await callCounts();
-    assert.deepEqual({ total: counts.total, operations: counts.operations }, { total: 3, operations: { DescribeVpcs: 2, ListVpcConnectors: 1 } });
-    assert.deepEqual(await firedFaults(), [{ operation: 'DescribeVpcs', service: 'ec2', kind: 'custom', nth: 1 }], 'the fault that fired');
+    assert.deepEqual(
+      { total: counts.total, operations: counts.operations },
+      { total: 3, operations: { DescribeVpcs: 2, ListVpcConnectors: 1 } },
+    );
+    assert.deepEqual(
+      await firedFaults(),
+      [{ operation: 'DescribeVpcs', service: 'ec2', kind: 'custom', nth: 1 }],
+      'the fault that fired',
+    );
     // The test's own clients are not the tool: only requests with the apprunner-vpc user agent count as its calls.
     assert.deepEqual(counts.toolOperations, toolBefore);
     useTestCredentials();
@@ -129,7 +180,9 @@ describe('sandbox fault injection', function () {
       failNth: [{ operation: 'UpdateService', nth: 2 }],
     });
     const cli = path.resolve(__dirname, '../../sandbox/cli.js');
-    const child = spawn(process.execPath, [cli, '--port', '0', '--seed', 'empty', '--server-errors', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, '--port', '0', '--seed', 'empty', '--server-errors', '1', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const endpoint = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -140,7 +193,12 @@ describe('sandbox fault injection', function () {
         });
         child.once('exit', (code) => reject(new Error(`sandbox CLI exited with ${code}`)));
       });
-      const client = new ar.AppRunnerClient({ region: 'ap-northeast-1', endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+      const client = new ar.AppRunnerClient({
+        region: 'ap-northeast-1',
+        endpoint,
+        credentials: TEST_CREDENTIALS,
+        maxAttempts: 1,
+      });
       await expectAwsError(client.send(new ar.ListServicesCommand({})), 'InternalServiceErrorException', 500);
     } finally {
       const exited = new Promise((r) => child.once('exit', r));

@@ -21,7 +21,10 @@ describe('sandbox pagination', function () {
         appRunner.send(
           new ar.CreateServiceCommand({
             ServiceName: `page-svc-${String(i).padStart(2, '0')}`,
-            SourceConfiguration: { ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' }, AutoDeploymentsEnabled: false },
+            SourceConfiguration: {
+              ImageRepository: { ImageIdentifier: TEST_IMAGE, ImageRepositoryType: 'ECR_PUBLIC' },
+              AutoDeploymentsEnabled: false,
+            },
           }),
         ),
       );
@@ -46,16 +49,23 @@ describe('sandbox pagination', function () {
     assert.equal(all.ServiceSummaryList?.length, 45);
     assert.equal(all.NextToken, undefined);
     const pages: number[] = [];
-    for await (const page of ar.paginateListServices({ client: appRunner, pageSize: 20 }, {})) pages.push(page.ServiceSummaryList?.length ?? 0);
+    for await (const page of ar.paginateListServices({ client: appRunner, pageSize: 20 }, {}))
+      pages.push(page.ServiceSummaryList?.length ?? 0);
     assert.deepEqual(pages, [20, 20, 5]);
   });
 
   it('ListVpcConnectors honours MaxResults', async () => {
     const { ec2 } = sandboxClients();
-    const sg = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'pages-test', Description: 'pages', VpcId: seed().vpcId }));
+    const sg = await ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: 'pages-test', Description: 'pages', VpcId: seed().vpcId }),
+    );
     for (let i = 1; i <= 5; i++) {
       await appRunner.send(
-        new ar.CreateVpcConnectorCommand({ VpcConnectorName: `page-conn-${i}`, Subnets: seed().privateSubnetIds, SecurityGroups: [sg.GroupId ?? ''] }),
+        new ar.CreateVpcConnectorCommand({
+          VpcConnectorName: `page-conn-${i}`,
+          Subnets: seed().privateSubnetIds,
+          SecurityGroups: [sg.GroupId ?? ''],
+        }),
       );
     }
     const first = await appRunner.send(new ar.ListVpcConnectorsCommand({ MaxResults: 2 }));

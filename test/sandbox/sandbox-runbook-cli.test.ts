@@ -71,7 +71,9 @@ describe('sandbox: the runbook with the real aws CLI', function () {
     let text = command;
     for (const [placeholder, value] of Object.entries(fill)) text = text.split(placeholder).join(value);
     assert.doesNotMatch(text, /\[[A-Za-z_-]+\]|xxxxx|yyyyy/, `unfilled placeholder in: ${text}`);
-    const { stdout } = await run('bash', ['-c', `${text} --endpoint-url ${getSandbox().endpoint} --output json`], { env: { ...sandboxEnv(), AWS_MAX_ATTEMPTS: '1' } });
+    const { stdout } = await run('bash', ['-c', `${text} --endpoint-url ${getSandbox().endpoint} --output json`], {
+      env: { ...sandboxEnv(), AWS_MAX_ATTEMPTS: '1' },
+    });
     return stdout.trim() ? JSON.parse(stdout) : undefined;
   }
 
@@ -103,8 +105,9 @@ describe('sandbox: the runbook with the real aws CLI', function () {
   });
 
   it('3.1 with a valid GroupName (Name tag sg-apprunner) creates the group with the three outbound rules', async () => {
-    const valid = RUNBOOK.createGroup.replace('--group-name sg-apprunner', '--group-name apprunner-connector')
-      + " --tag-specifications 'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]'";
+    const valid =
+      RUNBOOK.createGroup.replace('--group-name sg-apprunner', '--group-name apprunner-connector') +
+      " --tag-specifications 'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]'";
     const created = (await runbook(valid)) as { GroupId: string };
     fill['[sg-apprunner-id]'] = created.GroupId;
     fill['sg-apprunner-id'] = created.GroupId;
@@ -116,7 +119,9 @@ describe('sandbox: the runbook with the real aws CLI', function () {
   });
 
   it('4.2 creates campus-sns-vpc-connector, ACTIVE', async () => {
-    const out = (await runbook(RUNBOOK.createConnector)) as { VpcConnector: { VpcConnectorArn: string; Status: string; Subnets: string[] } };
+    const out = (await runbook(RUNBOOK.createConnector)) as {
+      VpcConnector: { VpcConnectorArn: string; Status: string; Subnets: string[] };
+    };
     assert.equal(out.VpcConnector.Status, 'ACTIVE');
     assert.deepEqual(out.VpcConnector.Subnets, seed().privateSubnetIds.slice(0, 2));
     fill['[ConnectorID]'] = out.VpcConnector.VpcConnectorArn.split('/').slice(2).join('/');
@@ -127,10 +132,19 @@ describe('sandbox: the runbook with the real aws CLI', function () {
     assert.equal(out.Service.Status, 'OPERATION_IN_PROGRESS');
     const arn = `arn:aws:apprunner:ap-northeast-1:123456789012:service/kyudai-api/${seed().serviceId}`;
     await waitFor('kyudai-api RUNNING', async () => {
-      const { stdout } = await run('aws', ['apprunner', 'describe-service', '--service-arn', arn, '--endpoint-url', getSandbox().endpoint], { env: sandboxEnv() });
-      const service = (JSON.parse(stdout) as { Service: { Status: string; NetworkConfiguration: { EgressConfiguration: unknown } } }).Service;
+      const { stdout } = await run(
+        'aws',
+        ['apprunner', 'describe-service', '--service-arn', arn, '--endpoint-url', getSandbox().endpoint],
+        { env: sandboxEnv() },
+      );
+      const service = (
+        JSON.parse(stdout) as { Service: { Status: string; NetworkConfiguration: { EgressConfiguration: unknown } } }
+      ).Service;
       if (service.Status !== 'RUNNING') return undefined;
-      assert.equal(JSON.stringify(service.NetworkConfiguration.EgressConfiguration).includes('"EgressType":"VPC"'), true);
+      assert.equal(
+        JSON.stringify(service.NetworkConfiguration.EgressConfiguration).includes('"EgressType":"VPC"'),
+        true,
+      );
       return true;
     });
   });
@@ -138,32 +152,43 @@ describe('sandbox: the runbook with the real aws CLI', function () {
   it('6 reaches the database: health, db-health and the log line', async () => {
     const url = `127.0.0.1:${new URL(getSandbox().endpoint).port}/_apps/${seed().serviceId}`;
     assert.deepEqual((await getServiceUrl(url, '/api/v1/health')).body, { status: 'healthy' });
-    assert.deepEqual((await getServiceUrl(url, '/api/v1/db-health')).body, { status: 'healthy', database: 'connected' });
+    assert.deepEqual((await getServiceUrl(url, '/api/v1/db-health')).body, {
+      status: 'healthy',
+      database: 'connected',
+    });
     const { logs } = sandboxClients();
     // The instance writes its log line just after the deployment finishes, as on AWS.
     await waitFor('the connection log line', async () => {
-      const events = await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${seed().serviceId}/application` }));
+      const events = await logs.send(
+        new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${seed().serviceId}/application` }),
+      );
       return events.events?.at(-1)?.message === 'Successfully connected to database' ? true : undefined;
     });
   });
 
   it('7 the troubleshooting commands show the state the runbook describes', async () => {
     const subnets = (await runbook(RUNBOOK.describeSubnets)) as string[][];
-    assert.deepEqual(
-      subnets.map((s) => s[1]).sort(),
-      ['ap-northeast-1a', 'ap-northeast-1c'],
-    );
+    assert.deepEqual(subnets.map((s) => s[1]).sort(), ['ap-northeast-1a', 'ap-northeast-1c']);
     assert.ok(subnets.every((s) => s[2] === seed().vpcId));
-    type Perm = { IpProtocol: string; FromPort?: number; IpRanges: { CidrIp: string }[]; UserIdGroupPairs: { GroupId: string }[] };
+    type Perm = {
+      IpProtocol: string;
+      FromPort?: number;
+      IpRanges: { CidrIp: string }[];
+      UserIdGroupPairs: { GroupId: string }[];
+    };
     const groups = (await runbook(RUNBOOK.describeGroups)) as [string, Perm[], Perm[]][];
     const app = groups.find((g) => g[0] === fill['sg-apprunner-id']);
     const rds = groups.find((g) => g[0] === seed().sgRdsId);
-    const rule = (p: Perm) => `${p.IpProtocol}:${p.FromPort ?? 'all'}:${[...p.UserIdGroupPairs.map((u) => u.GroupId), ...p.IpRanges.map((r) => r.CidrIp)].join(',')}`;
+    const rule = (p: Perm) =>
+      `${p.IpProtocol}:${p.FromPort ?? 'all'}:${[...p.UserIdGroupPairs.map((u) => u.GroupId), ...p.IpRanges.map((r) => r.CidrIp)].join(',')}`;
     const egress = (app?.[2] ?? []).map(rule);
-    for (const expected of [`tcp:5432:${seed().sgRdsId}`, 'tcp:443:0.0.0.0/0', 'udp:53:0.0.0.0/0']) assert.ok(egress.includes(expected), expected);
+    for (const expected of [`tcp:5432:${seed().sgRdsId}`, 'tcp:443:0.0.0.0/0', 'udp:53:0.0.0.0/0'])
+      assert.ok(egress.includes(expected), expected);
     assert.deepEqual(app?.[1], [], 'sg-apprunner has no inbound rules');
     assert.deepEqual((rds?.[1] ?? []).map(rule), [`tcp:5432:${fill['sg-apprunner-id']}`]);
-    const connector = (await runbook(RUNBOOK.describeConnector)) as { VpcConnector: { Status: string; SecurityGroups: string[] } };
+    const connector = (await runbook(RUNBOOK.describeConnector)) as {
+      VpcConnector: { Status: string; SecurityGroups: string[] };
+    };
     assert.equal(connector.VpcConnector.Status, 'ACTIVE');
     assert.deepEqual(connector.VpcConnector.SecurityGroups, [fill['sg-apprunner-id']]);
   });
@@ -171,6 +196,7 @@ describe('sandbox: the runbook with the real aws CLI', function () {
   it('uses the runbook text verbatim (the command blocks copied in test/fixtures/runbook/commands.md)', () => {
     const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'runbook', 'commands.md');
     const text = fs.readFileSync(file, 'utf8');
-    for (const [name, command] of Object.entries(RUNBOOK)) assert.ok(text.includes(command), `${name} differs from the runbook`);
+    for (const [name, command] of Object.entries(RUNBOOK))
+      assert.ok(text.includes(command), `${name} differs from the runbook`);
   });
 });

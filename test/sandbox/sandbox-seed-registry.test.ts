@@ -16,7 +16,17 @@ describe('sandbox seed registry', function () {
     const list = await admin<{ current: string; seeds: { name: string; summary: string }[] }>('GET', 'seeds');
     assert.equal(list.current, 'runbook');
     const names = list.seeds.map((s) => s.name);
-    for (const name of ['runbook', 'empty', 'scale', 'cdk-default', 'tf-module', 'dual-stack', 'shared-default', 'iac-managed', 'brownfield']) {
+    for (const name of [
+      'runbook',
+      'empty',
+      'scale',
+      'cdk-default',
+      'tf-module',
+      'dual-stack',
+      'shared-default',
+      'iac-managed',
+      'brownfield',
+    ]) {
       assert.ok(names.includes(name), name);
     }
     assert.ok(list.seeds.every((s) => s.summary.length > 10));
@@ -24,7 +34,10 @@ describe('sandbox seed registry', function () {
 
   it('refuses an unknown seed with 400 and keeps the world as it was', async () => {
     const before = seed().vpcId;
-    const res = await fetch(`${getSandbox().adminUrl}/reset`, { method: 'POST', body: JSON.stringify({ seed: 'no-such-seed' }) });
+    const res = await fetch(`${getSandbox().adminUrl}/reset`, {
+      method: 'POST',
+      body: JSON.stringify({ seed: 'no-such-seed' }),
+    });
     assert.equal(res.status, 400);
     assert.match(((await res.json()) as { error: string }).error, /unknown seed "no-such-seed".*cdk-default/);
     assert.equal(seed().seed, 'runbook');
@@ -38,6 +51,10 @@ describe('sandbox seed registry', function () {
     await admin('POST', 'reset');
     assert.equal(seed().seed, 'empty');
     const vpcs = await sandboxClients().ec2.send(new DescribeVpcsCommand({}));
-    assert.deepEqual(vpcs.Vpcs?.map((v) => v.IsDefault), [true], 'only the default VPC');
+    assert.deepEqual(
+      vpcs.Vpcs?.map((v) => v.IsDefault),
+      [true],
+      'only the default VPC',
+    );
   });
 });

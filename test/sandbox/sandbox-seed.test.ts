@@ -34,10 +34,16 @@ describe('sandbox seeds', function () {
       assert.equal((attr.EnableDnsSupport ?? attr.EnableDnsHostnames)?.Value, true, Attribute);
     }
     const subnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: seed().privateSubnetIds }));
-    assert.deepEqual(subnets.Subnets?.map((s) => s.AvailabilityZone).sort(), ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+    assert.deepEqual(subnets.Subnets?.map((s) => s.AvailabilityZone).sort(), [
+      'ap-northeast-1a',
+      'ap-northeast-1c',
+      'ap-northeast-1d',
+    ]);
     const tables = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }));
     const routeOf = (subnetId: string) =>
-      tables.RouteTables?.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId))?.Routes?.find((r) => r.DestinationCidrBlock === '0.0.0.0/0');
+      tables.RouteTables?.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId))?.Routes?.find(
+        (r) => r.DestinationCidrBlock === '0.0.0.0/0',
+      );
     for (const id of seed().privateSubnetIds) assert.equal(routeOf(id)?.NatGatewayId, seed().natGatewayId);
     assert.equal(routeOf(seed().publicSubnetId ?? '')?.GatewayId, seed().internetGatewayId);
     const nat = await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [seed().natGatewayId ?? ''] }));
@@ -53,12 +59,18 @@ describe('sandbox seeds', function () {
     assert.deepEqual(sg.SecurityGroups?.[0]?.Tags, [{ Key: 'Name', Value: 'sg-rds' }]);
     assert.deepEqual(sg.SecurityGroups?.[0]?.IpPermissions, []);
     const group = await rds.send(new DescribeDBSubnetGroupsCommand({ DBSubnetGroupName: seed().dbSubnetGroupName }));
-    assert.deepEqual(group.DBSubnetGroups?.[0]?.Subnets?.map((s) => s.SubnetIdentifier).sort(), [...seed().privateSubnetIds].sort());
+    assert.deepEqual(
+      group.DBSubnetGroups?.[0]?.Subnets?.map((s) => s.SubnetIdentifier).sort(),
+      [...seed().privateSubnetIds].sort(),
+    );
     const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'kyudai-db' }))).DBInstances?.[0];
     assert.equal(db?.Engine, 'postgres');
     assert.equal(db?.Endpoint?.Port, 5432);
     assert.equal(db?.DBInstanceStatus, 'available');
-    assert.deepEqual(db?.VpcSecurityGroups?.map((g) => g.VpcSecurityGroupId), [seed().sgRdsId]);
+    assert.deepEqual(
+      db?.VpcSecurityGroups?.map((g) => g.VpcSecurityGroupId),
+      [seed().sgRdsId],
+    );
     assert.equal(db?.PubliclyAccessible, false);
   });
 
@@ -80,13 +92,20 @@ describe('sandbox seeds', function () {
   it('scale: many services across pages and connectors, some attached', async () => {
     const scale = await startSandbox({ seed: 'scale', services: 44, connectors: 3, quiet: true, operationDelayMs: 0 });
     try {
-      const client = new ar.AppRunnerClient({ region: 'ap-northeast-1', endpoint: scale.endpoint, credentials: TEST_CREDENTIALS });
+      const client = new ar.AppRunnerClient({
+        region: 'ap-northeast-1',
+        endpoint: scale.endpoint,
+        credentials: TEST_CREDENTIALS,
+      });
       const names: string[] = [];
-      for await (const page of ar.paginateListServices({ client, pageSize: 20 }, {})) names.push(...(page.ServiceSummaryList ?? []).map((s) => s.ServiceName ?? ''));
+      for await (const page of ar.paginateListServices({ client, pageSize: 20 }, {}))
+        names.push(...(page.ServiceSummaryList ?? []).map((s) => s.ServiceName ?? ''));
       assert.equal(names.length, 45);
       const connectors = await client.send(new ar.ListVpcConnectorsCommand({}));
       assert.equal(connectors.VpcConnectors?.length, 3);
-      const attached = await client.send(new ar.DescribeServiceCommand({ ServiceArn: scale.seedInfo().extraServiceArns?.[2] }));
+      const attached = await client.send(
+        new ar.DescribeServiceCommand({ ServiceArn: scale.seedInfo().extraServiceArns?.[2] }),
+      );
       assert.equal(attached.Service?.NetworkConfiguration?.EgressConfiguration?.EgressType, 'VPC');
     } finally {
       await scale.stop();
@@ -100,7 +119,10 @@ describe('sandbox seeds', function () {
       const services = await new ar.AppRunnerClient(config).send(new ar.ListServicesCommand({}));
       assert.deepEqual(services.ServiceSummaryList, []);
       const vpcs = await new EC2Client(config).send(new DescribeVpcsCommand({}));
-      assert.deepEqual(vpcs.Vpcs?.map((v) => v.IsDefault), [true]);
+      assert.deepEqual(
+        vpcs.Vpcs?.map((v) => v.IsDefault),
+        [true],
+      );
     } finally {
       await empty.stop();
     }

@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { DescribeServiceCommand, UpdateServiceCommand, type SourceConfiguration } from '@aws-sdk/client-apprunner';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { cli, useTestCredentials } from './engineSupport';
-import { callCounts, getSandbox, resetCallCounts, sandboxClients, seed, TEST_CREDENTIALS, TEST_REGION, waitForServiceStatus } from './support';
+import {
+  callCounts,
+  getSandbox,
+  resetCallCounts,
+  sandboxClients,
+  seed,
+  TEST_CREDENTIALS,
+  TEST_REGION,
+  waitForServiceStatus,
+} from './support';
 
 const PASSWORD = 'Zq9-secret-value-never-shown';
 
@@ -22,9 +31,18 @@ describe('DATABASE_URL held in Secrets Manager', function () {
     useTestCredentials();
     await getSandbox().reset();
     const info = seed();
-    const sm = new SecretsManagerClient({ region: TEST_REGION, endpoint: getSandbox().endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
-    const made = await sm.send(new CreateSecretCommand({ Name: 'kyudai/database-url',
-      SecretString: `postgresql://app:${PASSWORD}@${info.dbEndpoint}:${info.dbPort ?? 5432}/kyudai` }));
+    const sm = new SecretsManagerClient({
+      region: TEST_REGION,
+      endpoint: getSandbox().endpoint,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const made = await sm.send(
+      new CreateSecretCommand({
+        Name: 'kyudai/database-url',
+        SecretString: `postgresql://app:${PASSWORD}@${info.dbEndpoint}:${info.dbPort ?? 5432}/kyudai`,
+      }),
+    );
     secretArn = made.ARN ?? '';
     const { appRunner } = sandboxClients();
     const current = await appRunner.send(new DescribeServiceCommand({ ServiceArn: info.serviceArn }));
@@ -33,8 +51,22 @@ describe('DATABASE_URL held in Secrets Manager', function () {
     assert.ok(image?.ImageConfiguration, 'the seeded service is an image service');
     const others = { ...image.ImageConfiguration.RuntimeEnvironmentVariables };
     delete others.DATABASE_URL;
-    await appRunner.send(new UpdateServiceCommand({ ServiceArn: info.serviceArn, SourceConfiguration: { ...source, ImageRepository: { ...image,
-      ImageConfiguration: { ...image.ImageConfiguration, RuntimeEnvironmentVariables: others, RuntimeEnvironmentSecrets: { DATABASE_URL: secretArn } } } } }));
+    await appRunner.send(
+      new UpdateServiceCommand({
+        ServiceArn: info.serviceArn,
+        SourceConfiguration: {
+          ...source,
+          ImageRepository: {
+            ...image,
+            ImageConfiguration: {
+              ...image.ImageConfiguration,
+              RuntimeEnvironmentVariables: others,
+              RuntimeEnvironmentSecrets: { DATABASE_URL: secretArn },
+            },
+          },
+        },
+      }),
+    );
     await waitForServiceStatus(appRunner, info.serviceArn ?? '', 'RUNNING', 30_000);
   });
 
@@ -65,7 +97,12 @@ describe('DATABASE_URL held in Secrets Manager', function () {
   });
 
   it('plan and export-script work with --read-secrets; the secret value appears in no output', async () => {
-    for (const argv of [['plan', '--json', '--read-secrets'], ['plan', '--read-secrets'], ['export-script', '--read-secrets'], ['diagnose', '--read-secrets']]) {
+    for (const argv of [
+      ['plan', '--json', '--read-secrets'],
+      ['plan', '--read-secrets'],
+      ['export-script', '--read-secrets'],
+      ['diagnose', '--read-secrets'],
+    ]) {
       const run = await cli(argv);
       outputs.push(run.stdout, run.stderr);
       assert.ok(run.code === 0 || run.code === 2 || run.code === 3, `${argv.join(' ')}: ${run.code} ${run.stderr}`);

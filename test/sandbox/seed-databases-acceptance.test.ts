@@ -10,9 +10,16 @@ import { cli, type CliRun, useTestCredentials } from './engineSupport';
 import { assertConnected, dbHealth, startSeed } from './seedSupport';
 import { TEST_CREDENTIALS, TEST_REGION } from './support';
 
-interface PlanJson { desired: { dbInstanceId: string; dbPort: number; dbSecurityGroupId: string }; plan: { warnings: { code: string }[]; notes: { en: string }[] } }
-interface ApplyJson { result: { status: string; outcomes: { stepId: string; status: string; detail: { en: string } }[] } }
-interface DiagnoseJson { findings: { id: string; message: { en: string } }[] }
+interface PlanJson {
+  desired: { dbInstanceId: string; dbPort: number; dbSecurityGroupId: string };
+  plan: { warnings: { code: string }[]; notes: { en: string }[] };
+}
+interface ApplyJson {
+  result: { status: string; outcomes: { stepId: string; status: string; detail: { en: string } }[] };
+}
+interface DiagnoseJson {
+  findings: { id: string; message: { en: string } }[];
+}
 
 const FALSE_URL_FINDINGS = ['database-url-mismatch', 'database-url-missing'];
 
@@ -21,7 +28,10 @@ function json<T>(run: CliRun, what: string): T {
   return JSON.parse(run.stdout) as T;
 }
 
-function withSeed(name: Parameters<typeof startSeed>[0], body: (get: () => { sandbox: Sandbox; info: SeedInfo; outputs: string[] }) => void): void {
+function withSeed(
+  name: Parameters<typeof startSeed>[0],
+  body: (get: () => { sandbox: Sandbox; info: SeedInfo; outputs: string[] }) => void,
+): void {
   describe(`seed ${name}`, function () {
     this.timeout(240_000);
     let sandbox: Sandbox | undefined;
@@ -42,8 +52,22 @@ function withSeed(name: Parameters<typeof startSeed>[0], body: (get: () => { san
 /** The group's rules as DescribeSecurityGroupRules gives them (ids and permissions), sorted. */
 async function groupRules(ctx: { sandbox: Sandbox }, groupId: string): Promise<string[]> {
   const ec2 = new EC2Client({ region: TEST_REGION, endpoint: ctx.sandbox.endpoint, credentials: TEST_CREDENTIALS });
-  const out = await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }));
-  return (out.SecurityGroupRules ?? []).map((r) => JSON.stringify([r.SecurityGroupRuleId, r.IsEgress, r.IpProtocol, r.FromPort, r.ToPort, r.CidrIpv4, r.ReferencedGroupInfo?.GroupId])).sort();
+  const out = await ec2.send(
+    new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [groupId] }] }),
+  );
+  return (out.SecurityGroupRules ?? [])
+    .map((r) =>
+      JSON.stringify([
+        r.SecurityGroupRuleId,
+        r.IsEgress,
+        r.IpProtocol,
+        r.FromPort,
+        r.ToPort,
+        r.CidrIpv4,
+        r.ReferencedGroupInfo?.GroupId,
+      ]),
+    )
+    .sort();
 }
 
 async function run(ctx: { sandbox: Sandbox; outputs: string[] }, argv: string[]): Promise<CliRun> {
@@ -74,7 +98,10 @@ withSeed('aurora-proxy', (get) => {
     const applied = json<ApplyJson>(await run(ctx, ['apply', '--yes', '--json', '--service', name]), 'apply batch');
     assert.equal(applied.result.status, 'succeeded');
     assertConnected(await dbHealth(ctx.sandbox, ctx.info.secondServiceId ?? ''), 'kyudai-batch at the writer endpoint');
-    const ids = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json', '--service', name]), 'diagnose batch').findings.map((f) => f.id);
+    const ids = json<DiagnoseJson>(
+      await run(ctx, ['diagnose', '--json', '--service', name]),
+      'diagnose batch',
+    ).findings.map((f) => f.id);
     assert.ok(!ids.some((id) => FALSE_URL_FINDINGS.includes(id)), ids.join(', '));
   });
 });
@@ -85,7 +112,10 @@ withSeed('secrets', (get) => {
     json<PlanJson>(await run(ctx, ['plan', '--json']), 'plan');
     const applied = json<ApplyJson>(await run(ctx, ['apply', '--yes', '--json']), 'apply');
     assert.equal(applied.result.status, 'succeeded');
-    assertConnected(await dbHealth(ctx.sandbox, ctx.info.serviceId ?? ''), 'kyudai-api with its URL in Secrets Manager');
+    assertConnected(
+      await dbHealth(ctx.sandbox, ctx.info.serviceId ?? ''),
+      'kyudai-api with its URL in Secrets Manager',
+    );
     const findings = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json']), 'diagnose').findings;
     assert.ok(!findings.some((f) => FALSE_URL_FINDINGS.includes(f.id)), findings.map((f) => f.id).join(', '));
     assert.ok(findings.find((f) => f.id === 'database-url-in-secret')?.message.en.includes(ctx.info.secretArn ?? '?'));
@@ -93,11 +123,18 @@ withSeed('secrets', (get) => {
 
   it('with --read-secrets the host is compared; the secret value is in no output', async () => {
     const ctx = get();
-    const ids = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json', '--read-secrets']), 'diagnose').findings.map((f) => f.id);
+    const ids = json<DiagnoseJson>(await run(ctx, ['diagnose', '--json', '--read-secrets']), 'diagnose').findings.map(
+      (f) => f.id,
+    );
     assert.ok(!ids.some((id) => id.startsWith('database-url')), ids.join(', '));
     await run(ctx, ['plan', '--read-secrets']);
     await run(ctx, ['diagnose', '--read-secrets']);
-    const sm = new SecretsManagerClient({ region: TEST_REGION, endpoint: ctx.sandbox.endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const sm = new SecretsManagerClient({
+      region: TEST_REGION,
+      endpoint: ctx.sandbox.endpoint,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+    });
     const value = (await sm.send(new GetSecretValueCommand({ SecretId: ctx.info.secretArn }))).SecretString ?? '';
     const password = /:\/\/[^:]+:([^@]+)@/.exec(value)?.[1];
     assert.ok(password && password.length > 8, 'the seed secret holds a password');
@@ -116,7 +153,12 @@ withSeed('mysql', (get) => {
     assert.equal(planned.desired.dbPort, 3306);
     assert.equal(planned.desired.dbSecurityGroupId, ctx.info.sgRdsId);
     const note = planned.plan.notes.map((n) => n.en).find((n) => n.includes(ctx.info.sgSharedId ?? '?'));
-    assert.match(note ?? '', new RegExp(`the inbound rule goes on sg-mysql \\(kyudai-mysql-db\\) \\(${ctx.info.sgRdsId}\\), which only the database uses; sg-shared \\(shared-tenants\\) \\(${ctx.info.sgSharedId}, also used by eni-`));
+    assert.match(
+      note ?? '',
+      new RegExp(
+        `the inbound rule goes on sg-mysql \\(kyudai-mysql-db\\) \\(${ctx.info.sgRdsId}\\), which only the database uses; sg-shared \\(shared-tenants\\) \\(${ctx.info.sgSharedId}, also used by eni-`,
+      ),
+    );
     const applied = json<ApplyJson>(await run(ctx, ['apply', '--yes', '--json']), 'apply');
     assert.equal(applied.result.status, 'succeeded');
     assertConnected(await dbHealth(ctx.sandbox, ctx.info.serviceId ?? ''), 'kyudai-api to MySQL');
@@ -136,7 +178,10 @@ withSeed('private-service', (get) => {
     const applied = JSON.parse(r.stdout) as ApplyJson;
     assert.equal(applied.result.status, 'succeeded');
     const health = applied.result.outcomes.filter((o) => o.stepId === 'check-health' || o.stepId === 'check-db-health');
-    assert.deepEqual(health.map((o) => o.status), ['not-checked', 'not-checked']);
+    assert.deepEqual(
+      health.map((o) => o.status),
+      ['not-checked', 'not-checked'],
+    );
     assert.match(health[1].detail.en, /not checked from here \(private service\)/);
   });
 });

@@ -1,7 +1,11 @@
 // iac-managed: kyudai-api's connector and App Runner group carry CloudFormation's aws:cloudformation:* tags;
 // kyudai-worker's pair carries Terraform's. Only the DB side (hand-made) misses the runbook's rule.
 import assert from 'node:assert/strict';
-import { DescribeServiceCommand, DescribeVpcConnectorCommand, ListTagsForResourceCommand } from '@aws-sdk/client-apprunner';
+import {
+  DescribeServiceCommand,
+  DescribeVpcConnectorCommand,
+  ListTagsForResourceCommand,
+} from '@aws-sdk/client-apprunner';
 import { DescribeSecurityGroupsCommand } from '@aws-sdk/client-ec2';
 import { assertTruth, runbookIngress, tagMap, useSeed } from './seedWorld';
 import { sandboxClients, seed } from './support';
@@ -20,24 +24,35 @@ describe('seed iac-managed', function () {
     assert.equal(connectorTags['aws:cloudformation:stack-name'], 'campus-sns-apprunner');
     assert.equal(connectorTags['aws:cloudformation:logical-id'], 'VpcConnector');
     assert.match(connectorTags['aws:cloudformation:stack-id'] ?? '', STACK_ID);
-    const groupId = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: arn }))).VpcConnector?.SecurityGroups?.[0];
-    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId ?? ''] }))).SecurityGroups?.[0];
+    const groupId = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: arn }))).VpcConnector
+      ?.SecurityGroups?.[0];
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId ?? ''] })))
+      .SecurityGroups?.[0];
     const tags = tagMap(group?.Tags);
     assert.equal(tags.Name, 'sg-apprunner');
     assert.equal(tags['aws:cloudformation:logical-id'], 'AppRunnerSecurityGroup');
     assert.match(tags['aws:cloudformation:stack-id'] ?? '', STACK_ID);
     assert.doesNotMatch(group?.GroupName ?? '', /^sg-/i);
-    const rules = (group?.IpPermissionsEgress ?? []).map((p) => `${p.IpProtocol} ${p.FromPort} ${[...(p.UserIdGroupPairs ?? []).map((g) => g.GroupId), ...(p.IpRanges ?? []).map((r) => r.CidrIp)].join()}`);
+    const rules = (group?.IpPermissionsEgress ?? []).map(
+      (p) =>
+        `${p.IpProtocol} ${p.FromPort} ${[...(p.UserIdGroupPairs ?? []).map((g) => g.GroupId), ...(p.IpRanges ?? []).map((r) => r.CidrIp)].join()}`,
+    );
     assert.deepEqual(rules.sort(), [`tcp 443 0.0.0.0/0`, `tcp 5432 ${seed().sgRdsId}`, `udp 53 0.0.0.0/0`].sort());
   });
 
   it("kyudai-worker's connector and group carry ManagedBy=terraform", async () => {
     const { appRunner, ec2 } = sandboxClients();
-    const worker = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: seed().extraServiceArns?.[0] }))).Service;
+    const worker = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: seed().extraServiceArns?.[0] })))
+      .Service;
     const arn = worker?.NetworkConfiguration?.EgressConfiguration?.VpcConnectorArn ?? '';
-    assert.equal(tagMap((await appRunner.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).ManagedBy, 'terraform');
-    const groupId = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: arn }))).VpcConnector?.SecurityGroups?.[0];
-    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId ?? ''] }))).SecurityGroups?.[0];
+    assert.equal(
+      tagMap((await appRunner.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags).ManagedBy,
+      'terraform',
+    );
+    const groupId = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: arn }))).VpcConnector
+      ?.SecurityGroups?.[0];
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [groupId ?? ''] })))
+      .SecurityGroups?.[0];
     assert.equal(tagMap(group?.Tags).ManagedBy, 'terraform');
   });
 
@@ -47,7 +62,8 @@ describe('seed iac-managed', function () {
     await assertTruth(api, { database: false, internet: true }, 'before the DB accepts 5432');
     await assertTruth(worker, { database: false, internet: true }, 'worker before');
     const { appRunner } = sandboxClients();
-    const connector = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: seed().connectorArn }))).VpcConnector;
+    const connector = (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: seed().connectorArn })))
+      .VpcConnector;
     await runbookIngress(seed().sgRdsId ?? '', connector?.SecurityGroups?.[0] ?? '');
     await assertTruth(api, { database: true, internet: true }, "after the runbook's ingress rule");
     await assertTruth(worker, { database: false, internet: true }, 'worker: its group allows only 443 out');

@@ -34,19 +34,31 @@ describe('sandbox seed: mysql', function () {
     await sandbox?.stop();
   });
 
-  it('has a MySQL instance on 3306 in two groups, one of them also on another tenant\'s EC2 instance', async () => {
+  it("has a MySQL instance on 3306 in two groups, one of them also on another tenant's EC2 instance", async () => {
     const { ec2, rds } = clientsOf(sandbox);
     const info = sandbox.seedInfo();
-    const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'kyudai-mysql' }))).DBInstances?.[0];
+    const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'kyudai-mysql' })))
+      .DBInstances?.[0];
     assert.equal(db?.Engine, 'mysql');
     assert.equal(db?.Endpoint?.Port, 3306);
     assert.equal(db?.DBInstanceStatus, 'available');
     assert.equal(db?.PubliclyAccessible, false);
-    assert.deepEqual(db?.VpcSecurityGroups?.map((g) => g.VpcSecurityGroupId).sort(), [info.sgRdsId, info.sgSharedId].sort());
-    const subnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: db?.DBSubnetGroup?.Subnets?.map((s) => s.SubnetIdentifier ?? '') }));
-    assert.deepEqual(subnets.Subnets?.map((s) => s.AvailabilityZone).sort(), ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+    assert.deepEqual(
+      db?.VpcSecurityGroups?.map((g) => g.VpcSecurityGroupId).sort(),
+      [info.sgRdsId, info.sgSharedId].sort(),
+    );
+    const subnets = await ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: db?.DBSubnetGroup?.Subnets?.map((s) => s.SubnetIdentifier ?? '') }),
+    );
+    assert.deepEqual(subnets.Subnets?.map((s) => s.AvailabilityZone).sort(), [
+      'ap-northeast-1a',
+      'ap-northeast-1c',
+      'ap-northeast-1d',
+    ]);
 
-    const groups = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [info.sgRdsId ?? '', info.sgSharedId ?? ''] }))).SecurityGroups ?? [];
+    const groups =
+      (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [info.sgRdsId ?? '', info.sgSharedId ?? ''] })))
+        .SecurityGroups ?? [];
     const own = groups.find((g) => g.GroupId === info.sgRdsId);
     const shared = groups.find((g) => g.GroupId === info.sgSharedId);
     assert.equal(nameOf(own?.Tags), 'sg-mysql');
@@ -57,20 +69,31 @@ describe('sandbox seed: mysql', function () {
       shared?.IpPermissions?.map((p) => [p.IpProtocol, p.FromPort, p.ToPort, p.IpRanges?.map((r) => r.CidrIp)]),
       [['tcp', 3306, 3306, [OTHER_TENANT_CIDR]]],
     );
-    const users = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance.group-id', Values: [info.sgSharedId ?? ''] }] }));
+    const users = await ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'instance.group-id', Values: [info.sgSharedId ?? ''] }] }),
+    );
     const instances = users.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
-    assert.deepEqual(instances.map((i) => i.InstanceId), [info.sharedInstanceId]);
+    assert.deepEqual(
+      instances.map((i) => i.InstanceId),
+      [info.sharedInstanceId],
+    );
     assert.equal(nameOf(instances[0]?.Tags), 'tenant-b-worker');
   });
 
   it('points the service at the MySQL endpoint with a mysql:// URL on 3306', async () => {
     const info = sandbox.seedInfo();
-    const out = await awsCli<{ Service: { Status: string; SourceConfiguration: { ImageRepository: { ImageConfiguration: { RuntimeEnvironmentVariables: Record<string, string> } } } } }>(
-      sandbox,
-      ['apprunner', 'describe-service', '--service-arn', info.serviceArn ?? ''],
-    );
+    const out = await awsCli<{
+      Service: {
+        Status: string;
+        SourceConfiguration: {
+          ImageRepository: { ImageConfiguration: { RuntimeEnvironmentVariables: Record<string, string> } };
+        };
+      };
+    }>(sandbox, ['apprunner', 'describe-service', '--service-arn', info.serviceArn ?? '']);
     assert.equal(out.Service.Status, 'RUNNING');
-    const url = new URL(out.Service.SourceConfiguration.ImageRepository.ImageConfiguration.RuntimeEnvironmentVariables.DATABASE_URL ?? '');
+    const url = new URL(
+      out.Service.SourceConfiguration.ImageRepository.ImageConfiguration.RuntimeEnvironmentVariables.DATABASE_URL ?? '',
+    );
     assert.deepEqual([url.protocol, url.hostname, url.port], ['mysql:', info.dbEndpoint, '3306']);
   });
 
@@ -82,34 +105,77 @@ describe('sandbox seed: mysql', function () {
     assert.equal(before.body.error, `(2003, "Can't connect to MySQL server on '${info.dbEndpoint}' (timed out)")`);
 
     // The rules the runbook writes for 5432 do nothing for a MySQL DB.
-    const wrongPort = await runbookRules(sandbox, { vpcId: info.vpcId ?? '', dbGroupId: info.sgRdsId ?? '', port: 5432, subnets: info.privateSubnetIds });
+    const wrongPort = await runbookRules(sandbox, {
+      vpcId: info.vpcId ?? '',
+      dbGroupId: info.sgRdsId ?? '',
+      port: 5432,
+      subnets: info.privateSubnetIds,
+    });
     await attachConnector(sandbox, info.serviceArn ?? '', wrongPort.connectorArn);
     assertNotConnected(await dbHealth(sandbox, serviceId), 'rules on 5432 for a DB on 3306', /outbound TCP 3306/);
 
-    await awsCli(sandbox, ['ec2', 'authorize-security-group-egress', '--group-id', wrongPort.appGroupId, '--protocol', 'tcp', '--port', '3306', '--source-group', info.sgRdsId ?? '']);
+    await awsCli(sandbox, [
+      'ec2',
+      'authorize-security-group-egress',
+      '--group-id',
+      wrongPort.appGroupId,
+      '--protocol',
+      'tcp',
+      '--port',
+      '3306',
+      '--source-group',
+      info.sgRdsId ?? '',
+    ]);
     assertNotConnected(await dbHealth(sandbox, serviceId), 'egress on 3306, no ingress yet', /inbound TCP 3306/);
     await allowFrom(sandbox, info.sgRdsId ?? '', 3306, wrongPort.appGroupId);
-    assertConnected(await dbHealth(sandbox, serviceId), 'egress and ingress on 3306 through the DB\'s own group');
+    assertConnected(await dbHealth(sandbox, serviceId), "egress and ingress on 3306 through the DB's own group");
 
     // The deployment that follows logs the MySQL connection.
     await awsCli(sandbox, ['apprunner', 'start-deployment', '--service-arn', info.serviceArn ?? '']);
     const { logs } = clientsOf(sandbox);
-    await waitFor('the connected log line', async () => {
-      const events = await logs.send(new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${serviceId}/application` }));
-      return events.events?.some((e) => e.message === 'Successfully connected to database') ? true : undefined;
-    }, 20_000, 200);
+    await waitFor(
+      'the connected log line',
+      async () => {
+        const events = await logs.send(
+          new FilterLogEventsCommand({ logGroupName: `/aws/apprunner/kyudai-api/${serviceId}/application` }),
+        );
+        return events.events?.some((e) => e.message === 'Successfully connected to database') ? true : undefined;
+      },
+      20_000,
+      200,
+    );
   });
 
   it('counts a 3306 rule on the shared group too, and only one that covers the connector', async () => {
     await sandbox.reset();
     const info = sandbox.seedInfo();
     const serviceId = info.serviceId ?? '';
-    const ids = await runbookRules(sandbox, { vpcId: info.vpcId ?? '', dbGroupId: info.sgSharedId ?? '', port: 3306, subnets: info.privateSubnetIds });
+    const ids = await runbookRules(sandbox, {
+      vpcId: info.vpcId ?? '',
+      dbGroupId: info.sgSharedId ?? '',
+      port: 3306,
+      subnets: info.privateSubnetIds,
+    });
     // Undo the ingress on the shared group; the other tenant's CIDR rule alone does not cover our subnets.
-    await awsCli(sandbox, ['ec2', 'revoke-security-group-ingress', '--group-id', info.sgSharedId ?? '', '--protocol', 'tcp', '--port', '3306', '--source-group', ids.appGroupId]);
+    await awsCli(sandbox, [
+      'ec2',
+      'revoke-security-group-ingress',
+      '--group-id',
+      info.sgSharedId ?? '',
+      '--protocol',
+      'tcp',
+      '--port',
+      '3306',
+      '--source-group',
+      ids.appGroupId,
+    ]);
     await attachConnector(sandbox, info.serviceArn ?? '', ids.connectorArn);
-    assertNotConnected(await dbHealth(sandbox, serviceId), 'the shared group allows only the other tenant\'s network', /inbound TCP 3306/);
+    assertNotConnected(
+      await dbHealth(sandbox, serviceId),
+      "the shared group allows only the other tenant's network",
+      /inbound TCP 3306/,
+    );
     await allowFrom(sandbox, info.sgSharedId ?? '', 3306, ids.appGroupId);
-    assertConnected(await dbHealth(sandbox, serviceId), 'any of the DB\'s groups may carry the rule (as on AWS)');
+    assertConnected(await dbHealth(sandbox, serviceId), "any of the DB's groups may carry the rule (as on AWS)");
   });
 });

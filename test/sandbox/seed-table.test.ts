@@ -12,6 +12,10 @@ describe('docs/real-accounts.md: the per-seed table is current', function () {
     const committed = tableIn(readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'real-accounts.md'), 'utf8'));
     assert.ok(committed, 'docs/real-accounts.md has the seed-table markers');
     assert.ok(committed.split('\n').length > 6, 'the committed table has rows');
-    assert.equal(await buildSeedTable(), committed, 'the table is stale: run node scripts/seed-table.mjs and review the difference');
+    assert.equal(
+      await buildSeedTable(),
+      committed,
+      'the table is stale: run node scripts/seed-table.mjs and review the difference',
+    );
   });
 });

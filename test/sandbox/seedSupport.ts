@@ -17,9 +17,19 @@ export function startSeed(seed: SeedName): Promise<Sandbox> {
   return startSandbox({ port: 0, seed, operationDelayMs: TEST_OPERATION_DELAY_MS, quiet: true });
 }
 
-export function clientsOf(sandbox: Sandbox): { appRunner: AppRunnerClient; ec2: EC2Client; rds: RDSClient; logs: CloudWatchLogsClient } {
+export function clientsOf(sandbox: Sandbox): {
+  appRunner: AppRunnerClient;
+  ec2: EC2Client;
+  rds: RDSClient;
+  logs: CloudWatchLogsClient;
+} {
   const config = { region: TEST_REGION, endpoint: sandbox.endpoint, credentials: TEST_CREDENTIALS, maxAttempts: 1 };
-  return { appRunner: new AppRunnerClient(config), ec2: new EC2Client(config), rds: new RDSClient(config), logs: new CloudWatchLogsClient(config) };
+  return {
+    appRunner: new AppRunnerClient(config),
+    ec2: new EC2Client(config),
+    rds: new RDSClient(config),
+    logs: new CloudWatchLogsClient(config),
+  };
 }
 
 function cliEnv(): NodeJS.ProcessEnv {
@@ -35,7 +45,9 @@ function cliEnv(): NodeJS.ProcessEnv {
 
 /** `aws <args> --endpoint-url <sandbox> --output json`, parsed. */
 export async function awsCli<T = Record<string, unknown>>(sandbox: Sandbox, args: string[]): Promise<T> {
-  const { stdout } = await run('aws', [...args, '--endpoint-url', sandbox.endpoint, '--output', 'json'], { env: cliEnv() });
+  const { stdout } = await run('aws', [...args, '--endpoint-url', sandbox.endpoint, '--output', 'json'], {
+    env: cliEnv(),
+  });
   return (stdout.trim() ? JSON.parse(stdout) : {}) as T;
 }
 
@@ -59,9 +71,16 @@ export interface DbHealth {
 
 /** GET http://<sandbox>/_apps/<id>/api/v1/db-health, optionally as a client inside `sourceVpc`. */
 export async function dbHealth(sandbox: Sandbox, serviceId: string, sourceVpc?: string): Promise<DbHealth> {
-  const res = await fetch(`${sandbox.endpoint}/_apps/${serviceId}/api/v1/db-health`, { headers: sourceVpc ? { 'x-sandbox-source-vpc': sourceVpc } : {} });
+  const res = await fetch(`${sandbox.endpoint}/_apps/${serviceId}/api/v1/db-health`, {
+    headers: sourceVpc ? { 'x-sandbox-source-vpc': sourceVpc } : {},
+  });
   const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as Record<string, unknown>, reason: res.headers.get('x-sandbox-reason'), text };
+  return {
+    status: res.status,
+    body: JSON.parse(text) as Record<string, unknown>,
+    reason: res.headers.get('x-sandbox-reason'),
+    text,
+  };
 }
 
 export function assertConnected(h: DbHealth, why: string): void {
@@ -75,10 +94,15 @@ export function assertNotConnected(h: DbHealth, why: string, reason?: RegExp): v
 
 export async function waitRunning(sandbox: Sandbox, serviceArn: string): Promise<void> {
   const { appRunner } = clientsOf(sandbox);
-  await waitFor(`${serviceArn} RUNNING`, async () => {
-    const out = await appRunner.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
-    return out.Service?.Status === 'RUNNING' ? true : undefined;
-  }, 20_000, 100);
+  await waitFor(
+    `${serviceArn} RUNNING`,
+    async () => {
+      const out = await appRunner.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
+      return out.Service?.Status === 'RUNNING' ? true : undefined;
+    },
+    20_000,
+    100,
+  );
 }
 
 export interface RunbookIds {
@@ -93,22 +117,53 @@ export interface RunbookIds {
  * egress rules are left out: they do not decide db-health, and every CLI call costs seconds. The service is
  * not attached here (see attachConnector).
  */
-export async function runbookRules(sandbox: Sandbox, opts: { vpcId: string; dbGroupId: string; port: number; subnets: string[] }): Promise<RunbookIds> {
+export async function runbookRules(
+  sandbox: Sandbox,
+  opts: { vpcId: string; dbGroupId: string; port: number; subnets: string[] },
+): Promise<RunbookIds> {
   const sg = await awsCli<{ GroupId: string }>(sandbox, [
-    'ec2', 'create-security-group', '--group-name', 'apprunner-connector', '--description', 'Security group for App Runner VPC Connector',
-    '--vpc-id', opts.vpcId, '--tag-specifications', 'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]',
+    'ec2',
+    'create-security-group',
+    '--group-name',
+    'apprunner-connector',
+    '--description',
+    'Security group for App Runner VPC Connector',
+    '--vpc-id',
+    opts.vpcId,
+    '--tag-specifications',
+    'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]',
   ]);
   const appGroupId = sg.GroupId;
   // A new group allows all egress; the runbook's group has only the rules it adds (test setup, not a runbook step).
   await clientsOf(sandbox).ec2.send(
-    new RevokeSecurityGroupEgressCommand({ GroupId: appGroupId, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
+    new RevokeSecurityGroupEgressCommand({
+      GroupId: appGroupId,
+      IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+    }),
   );
   const [, , conn] = await Promise.all([
-    awsCli(sandbox, ['ec2', 'authorize-security-group-egress', '--group-id', appGroupId, '--protocol', 'tcp', '--port', String(opts.port), '--source-group', opts.dbGroupId]),
+    awsCli(sandbox, [
+      'ec2',
+      'authorize-security-group-egress',
+      '--group-id',
+      appGroupId,
+      '--protocol',
+      'tcp',
+      '--port',
+      String(opts.port),
+      '--source-group',
+      opts.dbGroupId,
+    ]),
     allowFrom(sandbox, opts.dbGroupId, opts.port, appGroupId),
     awsCli<{ VpcConnector: { VpcConnectorArn: string } }>(sandbox, [
-    'apprunner', 'create-vpc-connector', '--vpc-connector-name', 'campus-sns-vpc-connector',
-    '--subnets', ...opts.subnets.slice(0, 2), '--security-groups', appGroupId,
+      'apprunner',
+      'create-vpc-connector',
+      '--vpc-connector-name',
+      'campus-sns-vpc-connector',
+      '--subnets',
+      ...opts.subnets.slice(0, 2),
+      '--security-groups',
+      appGroupId,
     ]),
   ]);
   return { appGroupId, connectorArn: conn.VpcConnector.VpcConnectorArn };
@@ -116,14 +171,29 @@ export async function runbookRules(sandbox: Sandbox, opts: { vpcId: string; dbGr
 
 /** `aws ec2 authorize-security-group-ingress --group-id <group> --protocol tcp --port <port> --source-group <from>` */
 export async function allowFrom(sandbox: Sandbox, groupId: string, port: number, fromGroupId: string): Promise<void> {
-  await awsCli(sandbox, ['ec2', 'authorize-security-group-ingress', '--group-id', groupId, '--protocol', 'tcp', '--port', String(port), '--source-group', fromGroupId]);
+  await awsCli(sandbox, [
+    'ec2',
+    'authorize-security-group-ingress',
+    '--group-id',
+    groupId,
+    '--protocol',
+    'tcp',
+    '--port',
+    String(port),
+    '--source-group',
+    fromGroupId,
+  ]);
 }
 
 /** The runbook's section 5: `aws apprunner update-service` to VPC egress through the connector, then wait. */
 export async function attachConnector(sandbox: Sandbox, serviceArn: string, connectorArn: string): Promise<void> {
   await awsCli(sandbox, [
-    'apprunner', 'update-service', '--service-arn', serviceArn,
-    '--network-configuration', JSON.stringify({ EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } }),
+    'apprunner',
+    'update-service',
+    '--service-arn',
+    serviceArn,
+    '--network-configuration',
+    JSON.stringify({ EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn } }),
   ]);
   await waitRunning(sandbox, serviceArn);
 }

@@ -58,7 +58,11 @@ export async function truth(serviceArn: string): Promise<Truth> {
   };
 }
 
-export async function assertTruth(serviceArn: string, expected: { database: boolean; internet: boolean }, when: string): Promise<Truth> {
+export async function assertTruth(
+  serviceArn: string,
+  expected: { database: boolean; internet: boolean },
+  when: string,
+): Promise<Truth> {
   const t = await truth(serviceArn);
   assert.deepEqual({ database: t.database, internet: t.internet }, expected, `${when}: ${t.why}`);
   return t;
@@ -67,9 +71,12 @@ export async function assertTruth(serviceArn: string, expected: { database: bool
 /** The route table a subnet uses (its own, else the VPC's main one). */
 export async function routeTableOf(vpcId: string, subnetId: string): Promise<RouteTable | undefined> {
   const { ec2 } = sandboxClients();
-  const tables = (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables ?? [];
+  const tables =
+    (await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))).RouteTables ??
+    [];
   return (
-    tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId)) ?? tables.find((t) => t.Associations?.some((a) => a.Main === true))
+    tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId)) ??
+    tables.find((t) => t.Associations?.some((a) => a.Main === true))
   );
 }
 
@@ -85,8 +92,16 @@ export async function defaultRouteTarget(vpcId: string, subnetId: string): Promi
  */
 export async function createRunbookGroup(vpcId: string, dbGroupId: string): Promise<string> {
   const { GroupId } = await aws<{ GroupId: string }>(
-    'ec2', 'create-security-group', '--group-name', 'apprunner-connector', '--description', 'Security group for App Runner VPC Connector', '--vpc-id', vpcId,
-    '--tag-specifications', 'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]',
+    'ec2',
+    'create-security-group',
+    '--group-name',
+    'apprunner-connector',
+    '--description',
+    'Security group for App Runner VPC Connector',
+    '--vpc-id',
+    vpcId,
+    '--tag-specifications',
+    'ResourceType=security-group,Tags=[{Key=Name,Value=sg-apprunner}]',
   );
   const defaults = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
   await aws('ec2', 'revoke-security-group-egress', '--group-id', GroupId, '--ip-permissions', JSON.stringify(defaults));
@@ -98,28 +113,69 @@ export async function createRunbookGroup(vpcId: string, dbGroupId: string): Prom
  * The runbook's outbound rules (3.1) on `groupId`, any of: 5432 to the DB's group, 443 and UDP 53 anywhere.
  * One `authorize-security-group-egress` call with all of them (the same rules as the runbook's three calls).
  */
-export async function runbookEgress(groupId: string, dbGroupId: string, which: ('5432' | '443' | '53')[]): Promise<void> {
+export async function runbookEgress(
+  groupId: string,
+  dbGroupId: string,
+  which: ('5432' | '443' | '53')[],
+): Promise<void> {
   const rules: Record<string, object> = {
     '5432': { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: dbGroupId }] },
     '443': { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
     '53': { IpProtocol: 'udp', FromPort: 53, ToPort: 53, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
   };
-  await aws('ec2', 'authorize-security-group-egress', '--group-id', groupId, '--ip-permissions', JSON.stringify(which.map((w) => rules[w])));
+  await aws(
+    'ec2',
+    'authorize-security-group-egress',
+    '--group-id',
+    groupId,
+    '--ip-permissions',
+    JSON.stringify(which.map((w) => rules[w])),
+  );
 }
 
 /** The runbook's inbound rule (3.2): the DB's group accepts 5432 from the App Runner group. */
 export async function runbookIngress(dbGroupId: string, appGroupId: string): Promise<void> {
-  await aws('ec2', 'authorize-security-group-ingress', '--group-id', dbGroupId, '--protocol', 'tcp', '--port', '5432', '--source-group', appGroupId);
+  await aws(
+    'ec2',
+    'authorize-security-group-ingress',
+    '--group-id',
+    dbGroupId,
+    '--protocol',
+    'tcp',
+    '--port',
+    '5432',
+    '--source-group',
+    appGroupId,
+  );
 }
 
 /** 4.2 and 5.1 with the `aws` CLI: a connector over `subnets` with `groups`, attached; waits until RUNNING. */
-export async function attachNewConnector(serviceArn: string, name: string, subnets: string[], groups: string[]): Promise<string> {
+export async function attachNewConnector(
+  serviceArn: string,
+  name: string,
+  subnets: string[],
+  groups: string[],
+): Promise<string> {
   const created = await aws<{ VpcConnector: { VpcConnectorArn: string; Status: string } }>(
-    'apprunner', 'create-vpc-connector', '--vpc-connector-name', name, '--subnets', JSON.stringify(subnets), '--security-groups', JSON.stringify(groups),
+    'apprunner',
+    'create-vpc-connector',
+    '--vpc-connector-name',
+    name,
+    '--subnets',
+    JSON.stringify(subnets),
+    '--security-groups',
+    JSON.stringify(groups),
   );
   assert.equal(created.VpcConnector.Status, 'ACTIVE');
   const arn = created.VpcConnector.VpcConnectorArn;
-  await aws('apprunner', 'update-service', '--service-arn', serviceArn, '--network-configuration', JSON.stringify({ EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: arn } }));
+  await aws(
+    'apprunner',
+    'update-service',
+    '--service-arn',
+    serviceArn,
+    '--network-configuration',
+    JSON.stringify({ EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: arn } }),
+  );
   await waitForServiceStatus(sandboxClients().appRunner, serviceArn, 'RUNNING', 20_000);
   return arn;
 }

@@ -22,7 +22,8 @@ export function setSandbox(sandbox: Sandbox | undefined): void {
 }
 
 export function getSandbox(): Sandbox {
-  if (!current) throw new Error('The sandbox is not running: run with --config .mocharc.sandbox.json (root hooks in hooks.js).');
+  if (!current)
+    throw new Error('The sandbox is not running: run with --config .mocharc.sandbox.json (root hooks in hooks.js).');
   return current;
 }
 
@@ -115,7 +116,12 @@ export async function resetCallCounts(): Promise<void> {
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -126,7 +132,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 /** GET `http://<ServiceUrl><path>` (loopback service URLs use plain http), with the parsed JSON body. */
-export async function getServiceUrl(serviceUrl: string, path: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+export async function getServiceUrl(
+  serviceUrl: string,
+  path: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const res = await fetch(`http://${serviceUrl}${path}`);
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, headers: res.headers };
 }
@@ -150,13 +159,20 @@ export function recordingAppRunnerClient(): { client: AppRunnerClient; records: 
     destroy: () => inner.destroy(),
     updateHttpClientConfig: (key: never, value: never) => inner.updateHttpClientConfig(key, value),
     httpHandlerConfigs: () => inner.httpHandlerConfigs(),
-    async handle(request: Parameters<NodeHttpHandler['handle']>[0], options?: Parameters<NodeHttpHandler['handle']>[1]) {
+    async handle(
+      request: Parameters<NodeHttpHandler['handle']>[0],
+      options?: Parameters<NodeHttpHandler['handle']>[1],
+    ) {
       const out = await inner.handle(request, options);
       const chunks: Buffer[] = [];
       for await (const chunk of out.response.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
       const body = Buffer.concat(chunks);
       const target = String(request.headers['x-amz-target'] ?? '');
-      records.push({ operation: target.slice(target.indexOf('.') + 1), status: out.response.statusCode, body: body.toString('utf8') });
+      records.push({
+        operation: target.slice(target.indexOf('.') + 1),
+        status: out.response.statusCode,
+        body: body.toString('utf8'),
+      });
       out.response.body = Readable.from([body]);
       return out;
     },
@@ -172,13 +188,19 @@ export function recordingAppRunnerClient(): { client: AppRunnerClient; records: 
 }
 
 /** Awaits a call that must fail with `code` and HTTP `status`; returns the error for further checks. */
-export async function expectAwsError(call: Promise<unknown>, code: string, status: number): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
+export async function expectAwsError(
+  call: Promise<unknown>,
+  code: string,
+  status: number,
+): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
   try {
     await call;
   } catch (e) {
     const err = e as Error & { $metadata?: { httpStatusCode?: number } };
     if (err.name !== code || err.$metadata?.httpStatusCode !== status) {
-      throw new Error(`expected ${code} (HTTP ${status}), got ${err.name} (HTTP ${err.$metadata?.httpStatusCode}): ${err.message}`);
+      throw new Error(
+        `expected ${code} (HTTP ${status}), got ${err.name} (HTTP ${err.$metadata?.httpStatusCode}): ${err.message}`,
+      );
     }
     return err;
   }
@@ -186,11 +208,20 @@ export async function expectAwsError(call: Promise<unknown>, code: string, statu
 }
 
 /** Waits until DescribeService reports `status` (default RUNNING) and returns the service. */
-export async function waitForServiceStatus(client: AppRunnerClient, serviceArn: string, status = 'RUNNING', timeoutMs = 10_000): Promise<Service> {
-  return waitFor(`service ${serviceArn} to be ${status}`, async () => {
-    const out = await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
-    return out.Service?.Status === status ? out.Service : undefined;
-  }, timeoutMs);
+export async function waitForServiceStatus(
+  client: AppRunnerClient,
+  serviceArn: string,
+  status = 'RUNNING',
+  timeoutMs = 10_000,
+): Promise<Service> {
+  return waitFor(
+    `service ${serviceArn} to be ${status}`,
+    async () => {
+      const out = await client.send(new DescribeServiceCommand({ ServiceArn: serviceArn }));
+      return out.Service?.Status === status ? out.Service : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** A public image any test can create services from. */
@@ -212,6 +243,11 @@ export function wireProblems(record: WireRecord): string[] {
   }
   const { __type: code, ...rest } = body;
   const declared = (model.operations[record.operation]?.errors ?? []).map((e) => e.shape);
-  const issues = declared.includes(String(code)) ? [] : [`${record.operation}: ${String(code)} is not a declared error`];
-  return [...issues, ...validateShape(model, String(code), rest, `${record.operation} error`, { rejectUnknownMembers: true })];
+  const issues = declared.includes(String(code))
+    ? []
+    : [`${record.operation}: ${String(code)} is not a declared error`];
+  return [
+    ...issues,
+    ...validateShape(model, String(code), rest, `${record.operation} error`, { rejectUnknownMembers: true }),
+  ];
 }

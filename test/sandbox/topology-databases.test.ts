@@ -3,9 +3,16 @@
 // kind, DescribeDBProxyTargets once per proxy) and analysed: a DATABASE_URL at the proxy is no mismatch and
 // the proxy -> cluster hop is checked.
 import assert from 'node:assert/strict';
-import { AuthorizeSecurityGroupEgressCommand, AuthorizeSecurityGroupIngressCommand, CreateSecurityGroupCommand } from '@aws-sdk/client-ec2';
 import {
-  CreateDBClusterCommand, CreateDBInstanceCommand, CreateDBProxyCommand, RegisterDBProxyTargetsCommand,
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  CreateDBClusterCommand,
+  CreateDBInstanceCommand,
+  CreateDBProxyCommand,
+  RegisterDBProxyTargetsCommand,
 } from '@aws-sdk/client-rds';
 import { getClients } from '../../src/aws/clients';
 import { onAwsRequest } from '../../src/aws/requestLog';
@@ -27,19 +34,62 @@ describe('loadTopology: DB clusters and RDS Proxies', function () {
     await getSandbox().reset();
     const { ec2, rds } = sandboxClients();
     const info = seed();
-    const proxyGroup = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'kyudai-proxy', Description: 'RDS Proxy', VpcId: info.vpcId,
-      TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: 'sg-proxy' }] }] }));
+    const proxyGroup = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'kyudai-proxy',
+        Description: 'RDS Proxy',
+        VpcId: info.vpcId,
+        TagSpecifications: [{ ResourceType: 'security-group', Tags: [{ Key: 'Name', Value: 'sg-proxy' }] }],
+      }),
+    );
     proxyGroupId = proxyGroup.GroupId ?? '';
-    await ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: proxyGroupId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgRdsId }] }] }));
-    await rds.send(new CreateDBClusterCommand({ DBClusterIdentifier: 'kyudai-aurora', Engine: 'aurora-postgresql', MasterUsername: 'app',
-      MasterUserPassword: 'not-a-real-password-1', DBSubnetGroupName: info.dbSubnetGroupName, VpcSecurityGroupIds: [info.sgRdsId ?? ''], Port: 5432 }));
-    await rds.send(new CreateDBInstanceCommand({ DBInstanceIdentifier: 'kyudai-aurora-1', DBClusterIdentifier: 'kyudai-aurora', Engine: 'aurora-postgresql',
-      DBInstanceClass: 'db.r6g.large', DBSubnetGroupName: info.dbSubnetGroupName }));
-    await rds.send(new CreateDBProxyCommand({ DBProxyName: 'kyudai-proxy', EngineFamily: 'POSTGRESQL', RoleArn: 'arn:aws:iam::123456789012:role/proxy',
-      Auth: [{ AuthScheme: 'SECRETS', SecretArn: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:proxy-abc', IAMAuth: 'DISABLED' }],
-      VpcSubnetIds: info.privateSubnetIds.slice(0, 2), VpcSecurityGroupIds: [proxyGroupId] }));
-    await rds.send(new RegisterDBProxyTargetsCommand({ DBProxyName: 'kyudai-proxy', DBClusterIdentifiers: ['kyudai-aurora'] }));
+    await ec2.send(
+      new AuthorizeSecurityGroupEgressCommand({
+        GroupId: proxyGroupId,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: info.sgRdsId }] },
+        ],
+      }),
+    );
+    await rds.send(
+      new CreateDBClusterCommand({
+        DBClusterIdentifier: 'kyudai-aurora',
+        Engine: 'aurora-postgresql',
+        MasterUsername: 'app',
+        MasterUserPassword: 'not-a-real-password-1',
+        DBSubnetGroupName: info.dbSubnetGroupName,
+        VpcSecurityGroupIds: [info.sgRdsId ?? ''],
+        Port: 5432,
+      }),
+    );
+    await rds.send(
+      new CreateDBInstanceCommand({
+        DBInstanceIdentifier: 'kyudai-aurora-1',
+        DBClusterIdentifier: 'kyudai-aurora',
+        Engine: 'aurora-postgresql',
+        DBInstanceClass: 'db.r6g.large',
+        DBSubnetGroupName: info.dbSubnetGroupName,
+      }),
+    );
+    await rds.send(
+      new CreateDBProxyCommand({
+        DBProxyName: 'kyudai-proxy',
+        EngineFamily: 'POSTGRESQL',
+        RoleArn: 'arn:aws:iam::123456789012:role/proxy',
+        Auth: [
+          {
+            AuthScheme: 'SECRETS',
+            SecretArn: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:proxy-abc',
+            IAMAuth: 'DISABLED',
+          },
+        ],
+        VpcSubnetIds: info.privateSubnetIds.slice(0, 2),
+        VpcSecurityGroupIds: [proxyGroupId],
+      }),
+    );
+    await rds.send(
+      new RegisterDBProxyTargetsCommand({ DBProxyName: 'kyudai-proxy', DBClusterIdentifiers: ['kyudai-aurora'] }),
+    );
     const listening = onAwsRequest((r) => operations.push(r.operation));
     try {
       snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
@@ -59,7 +109,7 @@ describe('loadTopology: DB clusters and RDS Proxies', function () {
     assert.deepEqual(cluster.securityGroupIds, [seed().sgRdsId]);
     assert.ok(cluster.endpointAddress && cluster.readerEndpointAddress, 'writer and reader endpoints');
     assert.deepEqual(cluster.memberIds, ['kyudai-aurora-1']);
-    assert.equal(cluster.vpcId, seed().vpcId, 'the VPC comes from the member instance\'s subnet group');
+    assert.equal(cluster.vpcId, seed().vpcId, "the VPC comes from the member instance's subnet group");
     assert.equal(snapshot.dbInstances.find((d) => d.id === 'kyudai-aurora-1')?.clusterId, 'kyudai-aurora');
     assert.equal(targetByHost(snapshot, cluster.readerEndpointAddress ?? '')?.target.id, 'kyudai-aurora');
   });
@@ -69,7 +119,10 @@ describe('loadTopology: DB clusters and RDS Proxies', function () {
     assert.ok(proxy);
     assert.deepEqual(proxy.securityGroupIds, [proxyGroupId]);
     assert.equal(proxy.vpcId, seed().vpcId);
-    assert.ok(proxy.targets.some((t) => t.type === 'TRACKED_CLUSTER' && t.id === 'kyudai-aurora'), JSON.stringify(proxy.targets));
+    assert.ok(
+      proxy.targets.some((t) => t.type === 'TRACKED_CLUSTER' && t.id === 'kyudai-aurora'),
+      JSON.stringify(proxy.targets),
+    );
     assert.equal(targetByHost(snapshot, proxy.endpointAddress ?? '')?.target.behind?.id, 'kyudai-aurora');
   });
 
@@ -88,10 +141,19 @@ describe('loadTopology: DB clusters and RDS Proxies', function () {
     const before = analyzeService(t, service.name, {});
     assert.equal(before.dbKind, 'proxy');
     assert.ok(!before.findings.some((f) => f.id === 'database-url-mismatch'));
-    assert.ok(before.findings.some((f) => f.id === 'proxy-target-ingress-missing'), JSON.stringify(before.findings.map((f) => f.id)));
+    assert.ok(
+      before.findings.some((f) => f.id === 'proxy-target-ingress-missing'),
+      JSON.stringify(before.findings.map((f) => f.id)),
+    );
     // Let the proxy into the cluster's group, as RDS Proxy's setup says, and read the account again.
-    await sandboxClients().ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: seed().sgRdsId,
-      IpPermissions: [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: proxyGroupId }] }] }));
+    await sandboxClients().ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: seed().sgRdsId,
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: proxyGroupId }] },
+        ],
+      }),
+    );
     const again = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
     const s2 = again.services.find((s) => s.name === service.name);
     if (s2?.source) s2.source.environment = service.source.environment;

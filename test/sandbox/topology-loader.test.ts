@@ -48,7 +48,8 @@ describe('loadTopology against the seeded sandbox', function () {
     assert.equal(db.vpcId, info.vpcId);
     assert.deepEqual(db.securityGroupIds, [info.sgRdsId]);
     assert.equal(db.port, 5432);
-    for (const id of info.privateSubnetIds) assert.equal(snapshot.subnets.find((s) => s.id === id)?.isPrivate, true, id);
+    for (const id of info.privateSubnetIds)
+      assert.equal(snapshot.subnets.find((s) => s.id === id)?.isPrivate, true, id);
     assert.equal(snapshot.subnets.find((s) => s.id === info.publicSubnetId)?.isPrivate, false);
     assert.equal(snapshot.vpcs.find((v) => v.id === info.vpcId)?.enableDnsSupport, true);
     assert.equal(snapshot.vpcs.find((v) => v.id === info.vpcId)?.enableDnsHostnames, true);
@@ -56,11 +57,22 @@ describe('loadTopology against the seeded sandbox', function () {
     assert.ok(snapshot.securityGroups.find((g) => g.id === info.sgRdsId)?.rules.some((r) => r.egress));
   });
 
-  it('reads only the VPCs involved (not moto\'s default VPC) with one call per kind', () => {
-    assert.deepEqual(snapshot.vpcs.map((v) => v.id), [seed().vpcId]);
+  it("reads only the VPCs involved (not moto's default VPC) with one call per kind", () => {
+    assert.deepEqual(
+      snapshot.vpcs.map((v) => v.id),
+      [seed().vpcId],
+    );
     assert.ok(snapshot.subnets.every((s) => s.vpcId === seed().vpcId));
     const count = (op: string): number => operations.filter((o) => o === op).length;
-    for (const op of ['ListServices', 'ListVpcConnectors', 'DescribeDBInstances', 'DescribeVpcs', 'DescribeSecurityGroups', 'DescribeRouteTables', 'DescribeNetworkAcls']) {
+    for (const op of [
+      'ListServices',
+      'ListVpcConnectors',
+      'DescribeDBInstances',
+      'DescribeVpcs',
+      'DescribeSecurityGroups',
+      'DescribeRouteTables',
+      'DescribeNetworkAcls',
+    ]) {
       assert.equal(count(op), 1, op);
     }
     assert.equal(count('DescribeService'), snapshot.services.length);
@@ -68,10 +80,16 @@ describe('loadTopology against the seeded sandbox', function () {
 
   it('includes INACTIVE connectors, marked as such, and the VPC of an active connector', async () => {
     const { appRunner, ec2 } = sandboxClients();
-    const group = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'loader-test', Description: 'x', VpcId: seed().vpcId }));
-    const made = await appRunner.send(new CreateVpcConnectorCommand({
-      VpcConnectorName: 'loader-test-connector', Subnets: seed().privateSubnetIds.slice(0, 2), SecurityGroups: [group.GroupId ?? ''],
-    }));
+    const group = await ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: 'loader-test', Description: 'x', VpcId: seed().vpcId }),
+    );
+    const made = await appRunner.send(
+      new CreateVpcConnectorCommand({
+        VpcConnectorName: 'loader-test-connector',
+        Subnets: seed().privateSubnetIds.slice(0, 2),
+        SecurityGroups: [group.GroupId ?? ''],
+      }),
+    );
     await appRunner.send(new DeleteVpcConnectorCommand({ VpcConnectorArn: made.VpcConnector?.VpcConnectorArn }));
     const again = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
     const found = again.connectors.find((c) => c.name === 'loader-test-connector');

@@ -12,8 +12,11 @@ const REPO = path.resolve(__dirname, '../../..');
 
 /** Why the CDK check cannot run here, or undefined when aws-cdk-lib and constructs are installed. */
 export function cdkMissing(): string | undefined {
-  const missing = ['aws-cdk-lib', 'constructs'].filter((name) => !existsSync(path.join(REPO, 'node_modules', name, 'package.json')));
-  return missing.length === 0 ? undefined
+  const missing = ['aws-cdk-lib', 'constructs'].filter(
+    (name) => !existsSync(path.join(REPO, 'node_modules', name, 'package.json')),
+  );
+  return missing.length === 0
+    ? undefined
     : `${missing.join(' and ')} not installed (optional test dependencies): run \`node scripts/install-optional-test-deps.mjs\` (.ci/run does) to check the CDK export with tsc and cdk synth`;
 }
 
@@ -24,7 +27,11 @@ export interface CdkFileLike {
 
 export interface SynthResult {
   /** The synthesized CloudFormation template of the one stack. */
-  template: { Resources: Record<string, Record<string, unknown>>; Parameters?: Record<string, unknown>; [key: string]: unknown };
+  template: {
+    Resources: Record<string, Record<string, unknown>>;
+    Parameters?: Record<string, unknown>;
+    [key: string]: unknown;
+  };
   dir: string;
 }
 
@@ -43,13 +50,20 @@ export async function compileAndSynth(files: CdkFileLike[], stackName: string): 
     }
     const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
     try {
-      await execFileAsync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { cwd: dir, timeout: 120_000 });
+      await execFileAsync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], {
+        cwd: dir,
+        timeout: 120_000,
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
       throw new Error(`tsc rejected the exported CDK app:\n${failed.stdout ?? ''}${failed.stderr ?? failed.message}`);
     }
     const outdir = path.join(dir, 'cdk.out');
-    await execFileAsync(process.execPath, [path.join(dir, 'dist', 'bin', 'app.js')], { cwd: dir, timeout: 60_000, env: { ...process.env, CDK_OUTDIR: outdir } });
+    await execFileAsync(process.execPath, [path.join(dir, 'dist', 'bin', 'app.js')], {
+      cwd: dir,
+      timeout: 60_000,
+      env: { ...process.env, CDK_OUTDIR: outdir },
+    });
     const name = readdirSync(outdir).find((f) => f === `${stackName}.template.json`);
     if (!name) throw new Error(`cdk synth wrote no ${stackName}.template.json in ${outdir}`);
     return { template: JSON.parse(readFileSync(path.join(outdir, name), 'utf8')) as SynthResult['template'], dir };
@@ -59,7 +73,9 @@ export async function compileAndSynth(files: CdkFileLike[], stackName: string): 
 }
 
 /** Several apps: one tsc run over all of them (aws-cdk-lib's types are read once), then each app synthesized. */
-export async function compileAndSynthMany(apps: { files: CdkFileLike[]; stackName: string }[]): Promise<SynthResult['template'][]> {
+export async function compileAndSynthMany(
+  apps: { files: CdkFileLike[]; stackName: string }[],
+): Promise<SynthResult['template'][]> {
   const root = path.join(REPO, 'out', 'cdk-check');
   mkdirSync(root, { recursive: true });
   const dir = mkdtempSync(path.join(root, 'apps-'));
@@ -71,11 +87,22 @@ export async function compileAndSynthMany(apps: { files: CdkFileLike[]; stackNam
       }
     });
     // The apps' own compiler options (the first app's tsconfig), over every app's sources.
-    const own = JSON.parse(apps[0].files.find((f) => f.path === 'tsconfig.json')?.content ?? '{}') as { compilerOptions: Record<string, unknown> };
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...own.compilerOptions, rootDir: '.', outDir: 'dist' }, include: ['app*/bin/**/*.ts', 'app*/lib/**/*.ts'] }));
+    const own = JSON.parse(apps[0].files.find((f) => f.path === 'tsconfig.json')?.content ?? '{}') as {
+      compilerOptions: Record<string, unknown>;
+    };
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { ...own.compilerOptions, rootDir: '.', outDir: 'dist' },
+        include: ['app*/bin/**/*.ts', 'app*/lib/**/*.ts'],
+      }),
+    );
     const tsc = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
     try {
-      await execFileAsync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { cwd: dir, timeout: 240_000 });
+      await execFileAsync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], {
+        cwd: dir,
+        timeout: 240_000,
+      });
     } catch (error) {
       const failed = error as { stdout?: string; stderr?: string; message: string };
       throw new Error(`tsc rejected an exported CDK app:\n${failed.stdout ?? ''}${failed.stderr ?? failed.message}`);
@@ -83,8 +110,16 @@ export async function compileAndSynthMany(apps: { files: CdkFileLike[]; stackNam
     const out: SynthResult['template'][] = [];
     for (const [i, app] of apps.entries()) {
       const outdir = path.join(dir, `app${i}`, 'cdk.out');
-      await execFileAsync(process.execPath, [path.join(dir, 'dist', `app${i}`, 'bin', 'app.js')], { cwd: dir, timeout: 60_000, env: { ...process.env, CDK_OUTDIR: outdir } });
-      out.push(JSON.parse(readFileSync(path.join(outdir, `${app.stackName}.template.json`), 'utf8')) as SynthResult['template']);
+      await execFileAsync(process.execPath, [path.join(dir, 'dist', `app${i}`, 'bin', 'app.js')], {
+        cwd: dir,
+        timeout: 60_000,
+        env: { ...process.env, CDK_OUTDIR: outdir },
+      });
+      out.push(
+        JSON.parse(
+          readFileSync(path.join(outdir, `${app.stackName}.template.json`), 'utf8'),
+        ) as SynthResult['template'],
+      );
     }
     return out;
   } finally {
@@ -98,7 +133,9 @@ export async function compileAndSynthMany(apps: { files: CdkFileLike[]; stackNam
  * sorted list (CDK always writes a list; CloudFormation reads a string and a one-item list alike), and Tags in
  * key order (aws-cdk-lib's TagManager sorts them; tags are a set to CloudFormation). Nothing else is touched.
  */
-export function comparableResources(resources: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+export function comparableResources(
+  resources: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [id, resource] of Object.entries(resources)) {
     if (resource.Type === 'AWS::CDK::Metadata') continue;
@@ -110,7 +147,10 @@ export function comparableResources(resources: Record<string, Record<string, unk
     if (copy.DependsOn !== undefined) copy.DependsOn = [copy.DependsOn].flat().map(String).sort();
     const properties = copy.Properties as Record<string, unknown> | undefined;
     if (properties && Array.isArray(properties.Tags)) {
-      copy.Properties = { ...properties, Tags: [...(properties.Tags as { Key: string }[])].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0)) };
+      copy.Properties = {
+        ...properties,
+        Tags: [...(properties.Tags as { Key: string }[])].sort((a, b) => (a.Key < b.Key ? -1 : a.Key > b.Key ? 1 : 0)),
+      };
     }
     out[id] = copy;
   }

@@ -5,10 +5,27 @@
 // resolving to parameters, resources and attributes that exist. No property list is written here.
 import type { CfnTemplate } from '../../src/model/iac/cloudformation';
 
-interface SpecType { type: string; element?: SpecType; reference?: { $ref: string }; types?: SpecType[] }
-interface SpecProperty { type: SpecType; required?: boolean }
-interface SpecResource { $id: string; cloudFormationType: string; properties: Record<string, SpecProperty>; attributes: Record<string, unknown>; primaryIdentifier?: string[] }
-interface SpecTypeDefinition { name: string; properties: Record<string, SpecProperty> }
+interface SpecType {
+  type: string;
+  element?: SpecType;
+  reference?: { $ref: string };
+  types?: SpecType[];
+}
+interface SpecProperty {
+  type: SpecType;
+  required?: boolean;
+}
+interface SpecResource {
+  $id: string;
+  cloudFormationType: string;
+  properties: Record<string, SpecProperty>;
+  attributes: Record<string, unknown>;
+  primaryIdentifier?: string[];
+}
+interface SpecTypeDefinition {
+  name: string;
+  properties: Record<string, SpecProperty>;
+}
 interface SpecDb {
   lookup(entity: 'resource', index: 'cloudFormationType', op: 'equals', value: string): SpecResource[];
   get(entity: 'typeDefinition', id: string): SpecTypeDefinition;
@@ -52,7 +69,10 @@ function intrinsic(value: unknown, where: string, c: Ctx): 'scalar' | 'list' | u
     const [id, attribute] = v as [string, string];
     const target = c.template.Resources[id];
     const spec = target ? specResource(c.db, target.Type) : undefined;
-    if (!spec || !(attribute in spec.attributes)) c.errors.push(`${where}: Fn::GetAtt ${id}.${attribute} is not an attribute of ${target?.Type ?? 'a resource in this template'}`);
+    if (!spec || !(attribute in spec.attributes))
+      c.errors.push(
+        `${where}: Fn::GetAtt ${id}.${attribute} is not an attribute of ${target?.Type ?? 'a resource in this template'}`,
+      );
     return 'scalar';
   }
   return undefined;
@@ -65,33 +85,56 @@ function checkValue(value: unknown, type: SpecType, where: string, c: Ctx): void
     return;
   }
   if (fn === 'scalar') {
-    if (type.type === 'array' || type.type === 'ref' || type.type === 'map' || type.type === 'tag') c.errors.push(`${where}: a scalar where ${type.type} is expected`);
+    if (type.type === 'array' || type.type === 'ref' || type.type === 'map' || type.type === 'tag')
+      c.errors.push(`${where}: a scalar where ${type.type} is expected`);
     return;
   }
   switch (type.type) {
-    case 'string': if (typeof value !== 'string') c.errors.push(`${where}: ${JSON.stringify(value)} is not a string`); return;
-    case 'integer': if (!Number.isInteger(value)) c.errors.push(`${where}: ${JSON.stringify(value)} is not an integer`); return;
-    case 'number': if (typeof value !== 'number') c.errors.push(`${where}: ${JSON.stringify(value)} is not a number`); return;
-    case 'boolean': if (typeof value !== 'boolean') c.errors.push(`${where}: ${JSON.stringify(value)} is not a boolean`); return;
-    case 'json': return;
+    case 'string':
+      if (typeof value !== 'string') c.errors.push(`${where}: ${JSON.stringify(value)} is not a string`);
+      return;
+    case 'integer':
+      if (!Number.isInteger(value)) c.errors.push(`${where}: ${JSON.stringify(value)} is not an integer`);
+      return;
+    case 'number':
+      if (typeof value !== 'number') c.errors.push(`${where}: ${JSON.stringify(value)} is not a number`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') c.errors.push(`${where}: ${JSON.stringify(value)} is not a boolean`);
+      return;
+    case 'json':
+      return;
     case 'union': {
       const trial: Ctx = { ...c, errors: [] };
-      const fits = (type.types ?? []).some((t) => { trial.errors = []; checkValue(value, t, where, trial); return trial.errors.length === 0; });
+      const fits = (type.types ?? []).some((t) => {
+        trial.errors = [];
+        checkValue(value, t, where, trial);
+        return trial.errors.length === 0;
+      });
       if (!fits) c.errors.push(`${where}: fits none of the union's types`);
       return;
     }
     case 'array':
-      if (!Array.isArray(value)) { c.errors.push(`${where}: not a list`); return; }
+      if (!Array.isArray(value)) {
+        c.errors.push(`${where}: not a list`);
+        return;
+      }
       value.forEach((item, i) => checkValue(item, type.element as SpecType, `${where}[${i}]`, c));
       return;
     case 'map':
-      if (typeof value !== 'object' || value === null) { c.errors.push(`${where}: not a map`); return; }
+      if (typeof value !== 'object' || value === null) {
+        c.errors.push(`${where}: not a map`);
+        return;
+      }
       for (const [k, v] of Object.entries(value)) checkValue(v, type.element as SpecType, `${where}.${k}`, c);
       return;
     case 'tag': {
       const tag = value as Record<string, unknown>;
-      const keys = Object.keys(tag ?? {}).sort().join();
-      if (keys !== 'Key,Value' || typeof tag.Key !== 'string' || typeof tag.Value !== 'string') c.errors.push(`${where}: a tag is {Key, Value} strings`);
+      const keys = Object.keys(tag ?? {})
+        .sort()
+        .join();
+      if (keys !== 'Key,Value' || typeof tag.Key !== 'string' || typeof tag.Value !== 'string')
+        c.errors.push(`${where}: a tag is {Key, Value} strings`);
       return;
     }
     case 'ref': {
@@ -105,13 +148,17 @@ function checkValue(value: unknown, type: SpecType, where: string, c: Ctx): void
 }
 
 function checkProperties(value: unknown, properties: Record<string, SpecProperty>, where: string, c: Ctx): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) { c.errors.push(`${where}: not an object`); return; }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    c.errors.push(`${where}: not an object`);
+    return;
+  }
   for (const [name, v] of Object.entries(value)) {
     const prop = properties[name];
     if (!prop) c.errors.push(`${where}: no property ${name}`);
     else checkValue(v, prop.type, `${where}.${name}`, c);
   }
-  for (const [name, prop] of Object.entries(properties)) if (prop.required && !(name in value)) c.errors.push(`${where}: required ${name} missing`);
+  for (const [name, prop] of Object.entries(properties))
+    if (prop.required && !(name in value)) c.errors.push(`${where}: required ${name} missing`);
 }
 
 /** Every way the template departs from the specification (empty when it conforms). */
@@ -119,12 +166,17 @@ export function specErrors(db: SpecDb, template: CfnTemplate): string[] {
   const c: Ctx = { db, template, errors: [] };
   for (const [id, resource] of Object.entries(template.Resources)) {
     const spec = specResource(db, resource.Type);
-    if (!spec) { c.errors.push(`${id}: unknown resource type ${resource.Type}`); continue; }
+    if (!spec) {
+      c.errors.push(`${id}: unknown resource type ${resource.Type}`);
+      continue;
+    }
     checkProperties(resource.Properties, spec.properties, id, c);
     for (const policy of [resource.DeletionPolicy, resource.UpdateReplacePolicy]) {
-      if (policy !== undefined && !['Delete', 'Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(policy)) c.errors.push(`${id}: policy ${policy}`);
+      if (policy !== undefined && !['Delete', 'Retain', 'Snapshot', 'RetainExceptOnCreate'].includes(policy))
+        c.errors.push(`${id}: policy ${policy}`);
     }
-    for (const dep of resource.DependsOn ?? []) if (!template.Resources[dep]) c.errors.push(`${id}: DependsOn unknown ${dep}`);
+    for (const dep of resource.DependsOn ?? [])
+      if (!template.Resources[dep]) c.errors.push(`${id}: DependsOn unknown ${dep}`);
   }
   for (const [name, output] of Object.entries(template.Outputs ?? {})) intrinsic(output.Value, `Outputs.${name}`, c);
   return c.errors;

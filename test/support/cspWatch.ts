@@ -5,7 +5,10 @@
 import type { ConsoleMessage, Frame, Page } from 'playwright-core';
 import { writeLayerReport } from './layerReports';
 
-export interface CspViolation { frameUrl: string; text: string }
+export interface CspViolation {
+  frameUrl: string;
+  text: string;
+}
 
 const seenWebviewFrames = new Set<string>();
 const violations: CspViolation[] = [];
@@ -13,7 +16,8 @@ const otherViolations: CspViolation[] = [];
 
 // Chromium's wording: "Refused to load the script '...' because it violates the following Content Security
 // Policy directive: ...", "Refused to apply inline style ...", "Refused to execute inline script ...".
-const VIOLATION = /violates the following Content Security Policy directive|Refused to (load|execute|apply|connect|frame|create|evaluate)/i;
+const VIOLATION =
+  /violates the following Content Security Policy directive|Refused to (load|execute|apply|connect|frame|create|evaluate)/i;
 
 // VS Code's webviews run in iframes served from .../webview/... (pre/index.html and the inner fake.html).
 const isWebviewUrl = (url: string): boolean => /\/webview\/|vscode-webview|vscode-cdn\.net/.test(url);

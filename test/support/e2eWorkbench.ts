@@ -53,7 +53,11 @@ export async function openWorkbenchOnSandbox(name: string, options: E2eOptions =
     const env = testAwsEnvironment(work);
     server = await startVsCodeServer({
       env,
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
+      settings: {
+        'apprunnerVpc.endpointUrl': aws.endpoint,
+        'apprunnerVpc.region': 'ap-northeast-1',
+        ...options.settings,
+      },
     });
     started.push(() => server.stop());
     if (options.shareCredentials) {
@@ -74,7 +78,10 @@ export async function openWorkbenchOnSandbox(name: string, options: E2eOptions =
     throw error;
   }
   return {
-    aws, server, browser, page,
+    aws,
+    server,
+    browser,
+    page,
     async close() {
       writeCspReport();
       await release();

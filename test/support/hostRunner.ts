@@ -1,6 +1,15 @@
 // Runs the host test layer: starts the sandbox, the VS Code server with the extension under development, and
 // headless Chromium on the workbench URL whose payload names our test index; then streams the results.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromiumPath, launchChromium } from './browser';
@@ -13,8 +22,12 @@ import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
 const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
 
 function print(event: ResultEvent): void {
-  if (event.event === 'pass') console.log(`  \u2714 ${event.title}${event.durationMs && event.durationMs > 500 ? ` (${event.durationMs} ms)` : ''}`);
-  else if (event.event === 'fail') console.log(`  \u2716 ${event.title}\n      ${event.error.split('\n').slice(0, 8).join('\n      ')}`);
+  if (event.event === 'pass')
+    console.log(
+      `  \u2714 ${event.title}${event.durationMs && event.durationMs > 500 ? ` (${event.durationMs} ms)` : ''}`,
+    );
+  else if (event.event === 'fail')
+    console.log(`  \u2716 ${event.title}\n      ${event.error.split('\n').slice(0, 8).join('\n      ')}`);
   else if (event.event === 'pending') console.log(`  - ${event.title} (pending)`);
 }
 
@@ -43,7 +56,9 @@ export interface HostSecretsReport {
 
 /** Looks for every credential and seeded secret (test/support/secretScan.ts) in every log the host wrote. */
 function scanForSecrets(dirs: string[], seedSecrets: string[]): HostSecretsReport {
-  const files = dirs.flatMap(filesBelow).filter((f) => /\.(log|txt|jsonl?)$/.test(f) && !f.includes(`${path.sep}aws${path.sep}`));
+  const files = dirs
+    .flatMap(filesBelow)
+    .filter((f) => /\.(log|txt|jsonl?)$/.test(f) && !f.includes(`${path.sep}aws${path.sep}`));
   const hits: SecretHit[] = [];
   const offenders: string[] = [];
   let requestLogLines = 0;
@@ -54,7 +69,14 @@ function scanForSecrets(dirs: string[], seedSecrets: string[]): HostSecretsRepor
     if (found.length) offenders.push(file);
     hits.push(...found.map((hit) => ({ ...hit, what: `${hit.what} (${path.basename(file)})` })));
   }
-  return { secretsFound: hits.length, filesScanned: files.length, requestLogLines, seedSecretsLookedFor: seedSecrets.length, files: offenders, hits };
+  return {
+    secretsFound: hits.length,
+    filesScanned: files.length,
+    requestLogLines,
+    seedSecretsLookedFor: seedSecrets.length,
+    files: offenders,
+    hits,
+  };
 }
 
 async function sandboxJson<T>(adminUrl: string | undefined, route: string): Promise<T | undefined> {
@@ -99,23 +121,43 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
     stops.push(() => aws.stop());
     adminUrl = aws.adminUrl;
     const server = await startVsCodeServer({
-      env: { ...testAwsEnvironment(work), [RESULTS_FILE_ENV]: resultsFile, APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '', ...options.env },
-      settings: { 'apprunnerVpc.endpointUrl': aws.endpoint, 'apprunnerVpc.region': 'ap-northeast-1', ...options.settings },
+      env: {
+        ...testAwsEnvironment(work),
+        [RESULTS_FILE_ENV]: resultsFile,
+        APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '',
+        ...options.env,
+      },
+      settings: {
+        'apprunnerVpc.endpointUrl': aws.endpoint,
+        'apprunnerVpc.region': 'ap-northeast-1',
+        ...options.settings,
+      },
       logFile: path.join(work, 'server.log'),
     });
     stops.push(() => server.stop());
     dataDir = server.dataDir;
-    console.log(`Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`);
+    console.log(
+      `Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`,
+    );
     const browser = await launchChromium();
     stops.push(() => browser.close());
     const page = await browser.newPage();
     const consoleLog = path.join(work, 'console.log');
     writeFileSync(consoleLog, '');
     page.on('console', (message) => writeFileSync(consoleLog, `${message.type()}: ${message.text()}\n`, { flag: 'a' }));
-    await page.goto(server.workbenchUrl(workspace, {
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'host', ...(options.testsDir ? [options.testsDir] : []), 'index.js'),
-    }));
+    await page.goto(
+      server.workbenchUrl(workspace, {
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: path.join(
+          REPO_ROOT,
+          'out',
+          'test',
+          'host',
+          ...(options.testsDir ? [options.testsDir] : []),
+          'index.js',
+        ),
+      }),
+    );
     let seen = 0;
     const deadline = Date.now() + TIMEOUT_MS;
     while (!end && Date.now() < deadline) {
@@ -132,28 +174,37 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
   } finally {
     seedSecrets = (await sandboxJson<{ secretValues?: string[] }>(adminUrl, 'seed'))?.secretValues ?? [];
     const calls = await sandboxJson<{ toolOperations?: Record<string, number> }>(adminUrl, 'calls');
-    if (end && calls?.toolOperations) writeLayerReport(quiet ? 'aws-operations-host-quiet' : 'aws-operations-host', { toolOperations: calls.toolOperations });
+    if (end && calls?.toolOperations)
+      writeLayerReport(quiet ? 'aws-operations-host-quiet' : 'aws-operations-host', {
+        toolOperations: calls.toolOperations,
+      });
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   }
   if (!end) {
-    console.log(`Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see ${work}/console.log and server.log).`);
+    console.log(
+      `Host tests did not report an end within ${TIMEOUT_MS / 1000} s (see ${work}/console.log and server.log).`,
+    );
     return 1;
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
   const scan = scanForSecrets([work, dataDir].filter(Boolean), seedSecrets);
   writeLayerReport(quiet ? 'host-secrets-quiet' : 'host-secrets', scan);
-  console.log(`secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`);
+  console.log(
+    `secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`,
+  );
   for (const hit of scan.hits.slice(0, 10)) console.log(`  ${hit.what} at line ${hit.line}`);
   if (scan.secretsFound > 0) return 1;
   // Not at trace level: VS Code's own server then logs its whole process environment, test credentials included
   // (seen in server.log); the per-request lines are debug lines, so at the default level they are not scanned.
-  if (!options.testsDir && scan.requestLogLines === 0) console.log('No debug-level AWS request line in the host logs (the host runs at the default log level).');
+  if (!options.testsDir && scan.requestLogLines === 0)
+    console.log('No debug-level AWS request line in the host logs (the host runs at the default log level).');
   console.log(`host: ${end.passes} passed, ${end.failures} failed${end.pending ? `, ${end.pending} skipped` : ''}`);
   return end.failures > 0 || failures > 0 || end.passes === 0 ? 1 : 0;
 }
 
 export function ensureBuilt(): void {
   for (const file of ['dist/extension.js', 'dist/backend.js', 'out/test/host/index.js']) {
-    if (!existsSync(path.join(REPO_ROOT, file))) throw new Error(`${file} is missing: run "npm run build && npm run compile" first.`);
+    if (!existsSync(path.join(REPO_ROOT, file)))
+      throw new Error(`${file} is missing: run "npm run build && npm run compile" first.`);
   }
 }

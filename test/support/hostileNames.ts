@@ -31,8 +31,20 @@ export const HOSTILE_NAMES: readonly string[] = [
 
 /** Every string field of the exported script's input that a hostile name can reach. */
 export const HOSTILE_FIELDS = [
-  'serviceName', 'connectorName', 'appRunnerSecurityGroupName', 'dbInstanceId', 'healthCheckPath', 'dbHealthPath',
-  'vpcId', 'dbSecurityGroupId', 'serviceArn', 'subnetIds', 'dbSecurityGroupName', 'generatedAt', 'region', 'accountId',
+  'serviceName',
+  'connectorName',
+  'appRunnerSecurityGroupName',
+  'dbInstanceId',
+  'healthCheckPath',
+  'dbHealthPath',
+  'vpcId',
+  'dbSecurityGroupId',
+  'serviceArn',
+  'subnetIds',
+  'dbSecurityGroupName',
+  'generatedAt',
+  'region',
+  'accountId',
 ] as const;
 
 export type HostileField = (typeof HOSTILE_FIELDS)[number];

@@ -35,7 +35,10 @@ export function iamActionsInSource(source: string): string[] {
     const prefix = IAM_PREFIX[match[2]];
     if (!prefix) throw new Error(`no IAM prefix known for @aws-sdk/client-${match[2]}`);
     for (const raw of match[1].split(',')) {
-      const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      const name = raw
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0];
       if (raw.trim().startsWith('type ')) continue;
       const command = /^([A-Z][A-Za-z0-9]+)Command$/.exec(name)?.[1] ?? /^paginate([A-Z][A-Za-z0-9]+)$/.exec(name)?.[1];
       if (command) actions.add(`${prefix}:${command}`);
@@ -69,7 +72,8 @@ export const SCOPED_STATEMENTS: Record<string, Statement> = {
     Sid: 'AppRunnerNetworkingRoleOnce',
     Effect: 'Allow',
     Action: 'iam:CreateServiceLinkedRole',
-    Resource: 'arn:aws:iam::*:role/aws-service-role/networking.apprunner.amazonaws.com/AWSServiceRoleForAppRunnerNetworking',
+    Resource:
+      'arn:aws:iam::*:role/aws-service-role/networking.apprunner.amazonaws.com/AWSServiceRoleForAppRunnerNetworking',
     Condition: { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } },
   },
 };
@@ -80,9 +84,21 @@ export function withImpliedActions(actions: readonly string[]): string[] {
 
 export interface IamPolicy {
   Version: string;
-  Statement: { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: Record<string, Record<string, string>> }[];
+  Statement: {
+    Sid?: string;
+    Effect: string;
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string>>;
+  }[];
 }
 
 export function actionsInPolicy(policy: IamPolicy): string[] {
-  return [...new Set(policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])))].sort();
+  return [
+    ...new Set(
+      policy.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) =>
+        Array.isArray(s.Action) ? s.Action : [s.Action],
+      ),
+    ),
+  ].sort();
 }

@@ -48,7 +48,9 @@ export function readFreshLayerReport<T>(name: LayerReportName): T {
   for (const output of BUILD_OUTPUTS) {
     const full = path.join(SOURCE_ROOT, output);
     if (existsSync(full) && statSync(full).mtimeMs > writtenMs) {
-      throw new Error(`${path.relative(SOURCE_ROOT, file)} is older than ${output}, so it describes an earlier build: ${rerun}`);
+      throw new Error(
+        `${path.relative(SOURCE_ROOT, file)} is older than ${output}, so it describes an earlier build: ${rerun}`,
+      );
     }
   }
   return JSON.parse(readFileSync(file, 'utf8')) as T;

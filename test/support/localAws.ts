@@ -27,8 +27,14 @@ export const TEST_SESSION_TOKEN = 'testingSessionTokenDoNotLogFwoGZXIvYXdzEJr012
 export function testAwsEnvironment(workDir: string): NodeJS.ProcessEnv {
   const awsDir = path.join(workDir, 'aws');
   mkdirSync(awsDir, { recursive: true });
-  writeFileSync(path.join(awsDir, 'config'), '[default]\nregion = ap-northeast-1\n\n[profile sandbox]\nregion = ap-northeast-1\n\n[profile tokyo-sso]\nsso_session = campus\nsso_account_id = 123456789012\nsso_role_name = Developer\nregion = ap-northeast-1\n');
-  writeFileSync(path.join(awsDir, 'credentials'), `[sandbox]\naws_access_key_id = AKIATESTSANDBOX00001\naws_secret_access_key = ${TEST_SECRET_ACCESS_KEY}\n`);
+  writeFileSync(
+    path.join(awsDir, 'config'),
+    '[default]\nregion = ap-northeast-1\n\n[profile sandbox]\nregion = ap-northeast-1\n\n[profile tokyo-sso]\nsso_session = campus\nsso_account_id = 123456789012\nsso_role_name = Developer\nregion = ap-northeast-1\n',
+  );
+  writeFileSync(
+    path.join(awsDir, 'credentials'),
+    `[sandbox]\naws_access_key_id = AKIATESTSANDBOX00001\naws_secret_access_key = ${TEST_SECRET_ACCESS_KEY}\n`,
+  );
   return {
     AWS_ACCESS_KEY_ID: 'ASIATESTSESSION00001',
     AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,

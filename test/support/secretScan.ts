@@ -18,16 +18,25 @@ export const RELIABILITY_SESSION = {
  */
 export const KNOWN_CREDENTIAL_VALUES: readonly string[] = [
   ...Object.values(RELIABILITY_SESSION),
-  TEST_SECRET_ACCESS_KEY, TEST_SESSION_TOKEN, 'ASIATESTSESSION00001', 'AKIATESTSANDBOX00001',
+  TEST_SECRET_ACCESS_KEY,
+  TEST_SESSION_TOKEN,
+  'ASIATESTSESSION00001',
+  'AKIATESTSANDBOX00001',
 ];
 
 /** Shapes that are a secret whatever the value. Each has a name for the report. */
 export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'SigV4 signature', pattern: /Signature=[0-9a-f]{64}/g },
   { name: 'session token header', pattern: /x-amz-security-token["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{16,}/gi },
-  { name: 'secret access key assignment', pattern: /(?:aws_secret_access_key|secretAccessKey|SecretAccessKey)["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{16,}/g },
+  {
+    name: 'secret access key assignment',
+    pattern: /(?:aws_secret_access_key|secretAccessKey|SecretAccessKey)["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{16,}/g,
+  },
   // scheme://user:password@host with a password that is not a mask (***, <redacted>, ...).
-  { name: 'password in a connection URL', pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:(?![*•]+@|<[^>]*>@|\.\.\.@)[^\s@/'"]+@[^\s'"]/gi },
+  {
+    name: 'password in a connection URL',
+    pattern: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:(?![*•]+@|<[^>]*>@|\.\.\.@)[^\s@/'"]+@[^\s'"]/gi,
+  },
 ];
 
 export interface SecretHit {
@@ -42,7 +51,8 @@ export function findSecrets(text: string, extraValues: readonly string[] = []): 
   const lineAt = (index: number): number => text.slice(0, index).split('\n').length;
   for (const value of [...KNOWN_CREDENTIAL_VALUES, ...extraValues]) {
     if (!value) continue;
-    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) hits.push({ what: 'known secret value', line: lineAt(i) });
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length))
+      hits.push({ what: 'known secret value', line: lineAt(i) });
   }
   for (const { name, pattern } of SECRET_PATTERNS) {
     for (const match of text.matchAll(pattern)) hits.push({ what: name, line: lineAt(match.index ?? 0) });

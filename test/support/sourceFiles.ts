@@ -10,7 +10,8 @@ export function sourceFiles(...folders: string[]): { file: string; text: string 
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.ts')) out.push({ file: path.relative(SOURCE_ROOT, full), text: readFileSync(full, 'utf8') });
+      else if (name.endsWith('.ts'))
+        out.push({ file: path.relative(SOURCE_ROOT, full), text: readFileSync(full, 'utf8') });
     }
   };
   for (const folder of folders) walk(path.join(SOURCE_ROOT, folder));

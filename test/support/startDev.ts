@@ -23,7 +23,12 @@ export async function startDev(options: { seed?: string } = {}): Promise<void> {
   const { findSeed } = require('../../sandbox/seed/registry') as typeof import('../../sandbox/seed/registry');
   findSeed(seed);
   console.log(`Starting the local AWS sandbox (seed ${seed})...`);
-  const aws = await startLocalAws({ port: await portOr(Number(process.env.SANDBOX_PORT ?? 4566)), operationDelayMs: 8000, quiet: false, seed });
+  const aws = await startLocalAws({
+    port: await portOr(Number(process.env.SANDBOX_PORT ?? 4566)),
+    operationDelayMs: 8000,
+    quiet: false,
+    seed,
+  });
   console.log(`endpoint: ${aws.endpoint}`);
   const server = await startVsCodeServer({
     port: await portOr(Number(process.env.VSCODE_PORT ?? 8090)),
@@ -32,7 +37,9 @@ export async function startDev(options: { seed?: string } = {}): Promise<void> {
     logFile: path.join(work, 'vscode-server.log'),
   });
   const url = server.workbenchUrl(path.join(REPO_ROOT, 'sample-workspace'), { extensionDevelopmentPath: REPO_ROOT });
-  console.log(`\nVS Code ${vscodeVersion()} with App Runner VPC Connector is ready. Open this URL in a browser on this machine:\n\n  ${url}\n`);
+  console.log(
+    `\nVS Code ${vscodeVersion()} with App Runner VPC Connector is ready. Open this URL in a browser on this machine:\n\n  ${url}\n`,
+  );
   console.log('Press Ctrl+C to stop the VS Code server and the sandbox.');
   const stop = async (): Promise<void> => {
     await server.stop();

@@ -5,12 +5,34 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-interface SchemaAttribute { computed: boolean; optional: boolean; required: boolean; isBlock?: boolean; type?: string; storageClassType?: string }
+interface SchemaAttribute {
+  computed: boolean;
+  optional: boolean;
+  required: boolean;
+  isBlock?: boolean;
+  type?: string;
+  storageClassType?: string;
+}
 type SchemaResource = Record<string, SchemaAttribute> & { '//nested'?: string[] };
-export interface ProviderSchema { source: string; providerVersion: string; provider: Record<string, SchemaAttribute>; resources: Record<string, SchemaResource> }
+export interface ProviderSchema {
+  source: string;
+  providerVersion: string;
+  provider: Record<string, SchemaAttribute>;
+  resources: Record<string, SchemaResource>;
+}
 
 export function providerSchema(): ProviderSchema {
-  const file = path.join(__dirname, '..', '..', '..', 'test', 'unit', 'fixtures', 'terraform', 'aws-provider-schema.json');
+  const file = path.join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'test',
+    'unit',
+    'fixtures',
+    'terraform',
+    'aws-provider-schema.json',
+  );
   return JSON.parse(readFileSync(file, 'utf8')) as ProviderSchema;
 }
 
@@ -41,16 +63,32 @@ const isReference = (v: unknown): boolean => typeof v === 'string' && /^\$\{[^}]
 function typeError(value: unknown, attr: SchemaAttribute): string | undefined {
   if (isReference(value)) return undefined;
   switch (attr.storageClassType) {
-    case 'string': return typeof value === 'string' ? undefined : 'not a string';
-    case 'number': return typeof value === 'number' ? undefined : 'not a number';
-    case 'boolean': return typeof value === 'boolean' ? undefined : 'not a boolean';
-    case 'stringList': return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'not a list of strings';
-    case 'stringMap': return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string') ? undefined : 'not a map of strings';
-    default: return undefined;
+    case 'string':
+      return typeof value === 'string' ? undefined : 'not a string';
+    case 'number':
+      return typeof value === 'number' ? undefined : 'not a number';
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'not a boolean';
+    case 'stringList':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'not a list of strings';
+    case 'stringMap':
+      return typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.values(value).every((v) => typeof v === 'string')
+        ? undefined
+        : 'not a map of strings';
+    default:
+      return undefined;
   }
 }
 
-function checkArguments(body: Record<string, unknown>, schema: Record<string, SchemaAttribute>, where: string, errors: string[]): void {
+function checkArguments(
+  body: Record<string, unknown>,
+  schema: Record<string, SchemaAttribute>,
+  where: string,
+  errors: string[],
+): void {
   for (const [name, value] of Object.entries(body)) {
     if (META_ARGUMENTS.has(name)) continue;
     const attr = schema[name];
@@ -61,7 +99,8 @@ function checkArguments(body: Record<string, unknown>, schema: Record<string, Sc
       if (wrong) errors.push(`${where}.${name}: ${wrong}`);
     }
   }
-  for (const [name, attr] of Object.entries(schema)) if (name !== '//nested' && attr.required && !(name in body)) errors.push(`${where}: required ${name} missing`);
+  for (const [name, attr] of Object.entries(schema))
+    if (name !== '//nested' && attr.required && !(name in body)) errors.push(`${where}: required ${name} missing`);
 }
 
 /** Every resource, argument and provider setting the schema does not know, and every missing required one. */
@@ -71,7 +110,10 @@ export function schemaErrors(schema: ProviderSchema, files: HclJson[]): string[]
     for (const [type, byName] of Object.entries(file.resource ?? {})) {
       const resource = schema.resources[type];
       for (const [name, bodies] of Object.entries(byName)) {
-        if (!resource) { errors.push(`${type}.${name}: not a resource of the provider (or not in the fixture)`); continue; }
+        if (!resource) {
+          errors.push(`${type}.${name}: not a resource of the provider (or not in the fixture)`);
+          continue;
+        }
         for (const body of bodies) checkArguments(body, resource, `${type}.${name}`, errors);
       }
     }

@@ -17,7 +17,11 @@ export function vscodeDir(): string {
 }
 
 function run(command: string, args: string[], cwd: string): void {
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
@@ -32,8 +36,21 @@ export function ensureVsCodeServer(): string {
   const prefix = CACHE;
   mkdirSync(prefix, { recursive: true });
   writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
-  console.log(`Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${path.relative(REPO_ROOT, prefix)} ...`);
-  run('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], prefix);
+  console.log(
+    `Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${path.relative(REPO_ROOT, prefix)} ...`,
+  );
+  run(
+    'npm',
+    [
+      'install',
+      `code-server@${CODE_SERVER_VERSION}`,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+    ],
+    prefix,
+  );
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
   linkRipgrep(dir);
   writeFileSync(marker, new Date().toISOString());
@@ -95,12 +112,28 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
   // The server keeps its "Machine" (remote) settings under --user-data-dir.
   mkdirSync(path.join(dataDir, 'user', 'Machine'), { recursive: true });
   mkdirSync(path.join(dataDir, 'user', 'logs'), { recursive: true });
-  writeFileSync(path.join(dataDir, 'user', 'Machine', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
-  const args = [path.join(dir, 'out', 'server-main.js'), '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--user-data-dir', path.join(dataDir, 'user'), '--server-data-dir', serverData,
-    ...(options.logLevel ? ['--log', options.logLevel] : [])];
+  writeFileSync(
+    path.join(dataDir, 'user', 'Machine', 'settings.json'),
+    JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+  );
+  const args = [
+    path.join(dir, 'out', 'server-main.js'),
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--user-data-dir',
+    path.join(dataDir, 'user'),
+    '--server-data-dir',
+    serverData,
+    ...(options.logLevel ? ['--log', options.logLevel] : []),
+  ];
   // An undefined value in options.env removes that variable (e.g. AWS_PROFILE), rather than passing "undefined".
-  const env = Object.fromEntries(Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined));
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined),
+  );
   const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // Never outlives the test process, whatever ended it (a failed hook, mocha's --exit, Ctrl+C).
   const killOnExit = (): void => {
@@ -128,7 +161,8 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
     dataDir,
     workbenchUrl(folder, payload) {
       const entries: [string, string][] = [];
-      if (payload?.extensionDevelopmentPath) entries.push(['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]);
+      if (payload?.extensionDevelopmentPath)
+        entries.push(['extensionDevelopmentPath', remote(payload.extensionDevelopmentPath)]);
       if (payload?.extensionTestsPath) entries.push(['extensionTestsPath', remote(payload.extensionTestsPath)]);
       const query = `folder=${encodeURIComponent(folder)}${entries.length ? `&payload=${encodeURIComponent(JSON.stringify(entries))}` : ''}`;
       return `${baseUrl}/?${query}`;

@@ -24,10 +24,21 @@ describe('apprunner.yaml validator corpus', () => {
       testCase.problems.forEach((expected, index) => {
         const actual = problems[index];
         assert.equal(actual.severity, expected.severity, `${expected.code} severity`);
-        assert.deepEqual([actual.range.startLine, actual.range.startCol], [expected.line, expected.col], `${expected.code} position`);
-        assert.ok(actual.message.en.includes(expected.includes), `"${actual.message.en}" should include "${expected.includes}"`);
+        assert.deepEqual(
+          [actual.range.startLine, actual.range.startCol],
+          [expected.line, expected.col],
+          `${expected.code} position`,
+        );
+        assert.ok(
+          actual.message.en.includes(expected.includes),
+          `"${actual.message.en}" should include "${expected.includes}"`,
+        );
         assert.match(actual.message.ja, JAPANESE, `Japanese message for ${expected.code}`);
-        assert.doesNotMatch(actual.message.ja, /\b(a|an|the) (string|list|mapping|number|boolean)\b/, 'no English fragments in Japanese');
+        assert.doesNotMatch(
+          actual.message.ja,
+          /\b(a|an|the) (string|list|mapping|number|boolean)\b/,
+          'no English fragments in Japanese',
+        );
         const { startLine, startCol, endLine, endCol } = actual.range;
         assert.ok(endLine > startLine || (endLine === startLine && endCol >= startCol), 'range ends after it starts');
       });

@@ -28,12 +28,24 @@ describe('apprunner.yaml model from real-world files', () => {
   it('a Node.js 22 file with pre-build, post-build, build env and pre-run validates clean', () => {
     const { config, problems } = parseApprunnerYaml(read(`${FIXTURES}/node-express.yaml`));
     assert.deepEqual(problems, []);
-    assert.deepEqual(config.build?.preBuild.map((c) => c.value), ['npm --version']);
-    assert.deepEqual(config.build?.build.map((c) => c.value), ['npm ci', 'npm run build']);
-    assert.deepEqual(config.build?.postBuild.map((c) => c.value), ['npm test']);
+    assert.deepEqual(
+      config.build?.preBuild.map((c) => c.value),
+      ['npm --version'],
+    );
+    assert.deepEqual(
+      config.build?.build.map((c) => c.value),
+      ['npm ci', 'npm run build'],
+    );
+    assert.deepEqual(
+      config.build?.postBuild.map((c) => c.value),
+      ['npm test'],
+    );
     assert.equal(config.build?.env[0].name?.value, 'NODE_ENV');
     assert.equal(config.run?.runtimeVersion?.value, '22.11.0');
-    assert.deepEqual(config.run?.preRun.map((c) => c.value), ['npm ci --omit=dev']);
+    assert.deepEqual(
+      config.run?.preRun.map((c) => c.value),
+      ['npm ci --omit=dev'],
+    );
     assert.equal(config.run?.network?.port?.value, 3000);
     assert.equal(config.run?.env.find((e) => e.name?.value === 'FEATURE_FLAGS')?.value?.value, '');
   });
@@ -64,7 +76,10 @@ describe('apprunner.yaml model from real-world files', () => {
   it('keeps a best-effort model even when the file has a syntax error', () => {
     const text = 'version: 1.0\nruntime: python311\nrun:\n  command: python app.py\n  env: [\n';
     const { config, problems } = parseApprunnerYaml(text);
-    assert.deepEqual(problems.map((p) => p.code), ['yaml-syntax']);
+    assert.deepEqual(
+      problems.map((p) => p.code),
+      ['yaml-syntax'],
+    );
     assert.equal(config.runtime?.value, 'python311');
     assert.equal(config.run?.command?.value, 'python app.py');
   });

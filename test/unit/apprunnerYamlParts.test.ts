@@ -20,16 +20,41 @@ import {
 describe('apprunner.yaml secret references', () => {
   it('accepts Secrets Manager ARNs with and without a JSON key suffix', () => {
     const plain = classifySecretReference('arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf');
-    assert.deepEqual(plain, { kind: 'secretsmanager-arn', partition: 'aws', region: 'ap-northeast-1', accountId: '123456789012', secretName: 'db-AbCdEf' });
-    assert.equal(classifySecretReference('arn:aws:secretsmanager:us-east-1:123456789012:secret:app-Xy12:username::')?.kind, 'secretsmanager-arn');
-    assert.equal(classifySecretReference('arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:x-Ab12Cd')?.kind, 'secretsmanager-arn');
+    assert.deepEqual(plain, {
+      kind: 'secretsmanager-arn',
+      partition: 'aws',
+      region: 'ap-northeast-1',
+      accountId: '123456789012',
+      secretName: 'db-AbCdEf',
+    });
+    assert.equal(
+      classifySecretReference('arn:aws:secretsmanager:us-east-1:123456789012:secret:app-Xy12:username::')?.kind,
+      'secretsmanager-arn',
+    );
+    assert.equal(
+      classifySecretReference('arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:x-Ab12Cd')?.kind,
+      'secretsmanager-arn',
+    );
   });
 
   it('accepts SSM parameter ARNs and names, and rejects everything else', () => {
-    assert.equal(classifySecretReference('arn:aws:ssm:ap-northeast-1:123456789012:parameter/kyudai/db')?.kind, 'ssm-arn');
+    assert.equal(
+      classifySecretReference('arn:aws:ssm:ap-northeast-1:123456789012:parameter/kyudai/db')?.kind,
+      'ssm-arn',
+    );
     assert.deepEqual(classifySecretReference('/kyudai/db'), { kind: 'ssm-name', parameterName: '/kyudai/db' });
-    assert.deepEqual(classifySecretReference('kyudai.db_password'), { kind: 'ssm-name', parameterName: 'kyudai.db_password' });
-    for (const bad of ['', 'my password', 'arn:aws:ssm:ap-northeast-1:123:parameter/x', 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:', 'awsReserved', '/path/']) {
+    assert.deepEqual(classifySecretReference('kyudai.db_password'), {
+      kind: 'ssm-name',
+      parameterName: 'kyudai.db_password',
+    });
+    for (const bad of [
+      '',
+      'my password',
+      'arn:aws:ssm:ap-northeast-1:123:parameter/x',
+      'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:',
+      'awsReserved',
+      '/path/',
+    ]) {
       assert.equal(classifySecretReference(bad), undefined, bad);
     }
   });

@@ -12,7 +12,29 @@ const SEEDS = [
   readFileSync(path.join(REPO_ROOT, 'test/unit/fixtures/apprunnerYaml/node-express.yaml'), 'utf8'),
   ...CORPUS.map((c) => c.yaml),
 ];
-const NOISE = [':', '-', ' ', '\n', '\t', '"', "'", '[', ']', '{', '}', '&a', '*a', '!!int', '#', '|', '>', '? ', '---', '\r\n', '日本'];
+const NOISE = [
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '\t',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a',
+  '*a',
+  '!!int',
+  '#',
+  '|',
+  '>',
+  '? ',
+  '---',
+  '\r\n',
+  '日本',
+];
 
 /** Park-Miller: the same "random" mutations on every run, so a failure can be reproduced. */
 function generator(seed: number): () => number {
@@ -30,8 +52,13 @@ function mutate(text: string, next: () => number): string {
 }
 
 function inside(range: TextRange, lines: string[]): boolean {
-  const endsAfterStart = range.endLine > range.startLine || (range.endLine === range.startLine && range.endCol >= range.startCol);
-  const startOk = range.startLine >= 0 && range.startLine < lines.length && range.startCol >= 0 && range.startCol <= lines[range.startLine].length;
+  const endsAfterStart =
+    range.endLine > range.startLine || (range.endLine === range.startLine && range.endCol >= range.startCol);
+  const startOk =
+    range.startLine >= 0 &&
+    range.startLine < lines.length &&
+    range.startCol >= 0 &&
+    range.startCol <= lines[range.startLine].length;
   const endOk = range.endLine < lines.length && range.endCol <= lines[range.endLine].length;
   return endsAfterStart && startOk && endOk;
 }
@@ -46,7 +73,10 @@ describe('apprunner.yaml robustness', () => {
       const lines = text.split(/\r\n|\r|\n/);
       const { problems } = parseApprunnerYaml(text);
       for (const problem of problems) {
-        assert.ok(inside(problem.range, lines), `case ${i}: ${problem.code} ${JSON.stringify(problem.range)} outside:\n${text}`);
+        assert.ok(
+          inside(problem.range, lines),
+          `case ${i}: ${problem.code} ${JSON.stringify(problem.range)} outside:\n${text}`,
+        );
         assert.ok(problem.message.en && problem.message.ja, `case ${i}: ${problem.code} has both languages`);
       }
       const line = Math.floor(next() * lines.length);
@@ -68,7 +98,9 @@ describe('apprunner.yaml robustness', () => {
     assert.deepEqual(parseApprunnerYaml(odd[3]).problems, []);
     // A lone \r ends a line for VS Code, so positions after it must count it as one.
     // (yaml reads '# old\rversion: 1.0' as one comment line; the editor shows two lines.)
-    const crOnly = parseApprunnerYaml('# old\rversion: 1.0\nruntime: nope\n').problems.find((p) => p.code === 'unknown-runtime');
+    const crOnly = parseApprunnerYaml('# old\rversion: 1.0\nruntime: nope\n').problems.find(
+      (p) => p.code === 'unknown-runtime',
+    );
     assert.deepEqual(crOnly?.range, { startLine: 2, startCol: 9, endLine: 2, endCol: 13 });
   });
 });

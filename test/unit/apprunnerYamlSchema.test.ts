@@ -43,7 +43,8 @@ function nodeFor(key: string): SchemaNode | undefined {
   return node;
 }
 
-const suggestions = (node: SchemaNode | undefined): unknown[] => (node?.anyOf ?? []).flatMap((branch) => branch.enum ?? []);
+const suggestions = (node: SchemaNode | undefined): unknown[] =>
+  (node?.anyOf ?? []).flatMap((branch) => branch.enum ?? []);
 
 describe('apprunner.yaml JSON schema (completion and hover only)', () => {
   it('names the same keys as the validator, mapping by mapping', () => {
@@ -66,7 +67,11 @@ describe('apprunner.yaml JSON schema (completion and hover only)', () => {
   it('suggests the runtimes and the version in an anyOf that also accepts anything else', () => {
     assert.deepEqual(suggestions(nodeFor('runtime')), [...RUNTIMES]);
     assert.deepEqual(suggestions(nodeFor('version')), ['1.0']);
-    for (const key of ['runtime', 'version']) assert.ok(nodeFor(key)?.anyOf?.some((branch) => Object.keys(branch).length === 0), `${key}: no accept-all branch`);
+    for (const key of ['runtime', 'version'])
+      assert.ok(
+        nodeFor(key)?.anyOf?.some((branch) => Object.keys(branch).length === 0),
+        `${key}: no accept-all branch`,
+      );
   });
 
   describe('validated with Ajv (draft-07), as the YAML extension would', () => {
@@ -87,14 +92,20 @@ describe('apprunner.yaml JSON schema (completion and hover only)', () => {
         if (document.errors.length > 0) continue;
         const codes = parseApprunnerYaml(testCase.yaml).problems.map((p) => p.code);
         if (codes.length === 0) continue;
-        assert.equal(validate(document.toJS()), true, `${testCase.name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`);
+        assert.equal(
+          validate(document.toJS()),
+          true,
+          `${testCase.name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`,
+        );
         checked += 1;
       }
       assert.ok(checked >= 25, `only ${checked} corpus cases with problems were checked`);
     });
 
     it('flags none of the mistakes our validator reports in the sample file made wrong', () => {
-      type Doc = Record<string, unknown> & { run: Record<string, unknown> & { network: { port: unknown }; secrets: { 'value-from': string }[] } };
+      type Doc = Record<string, unknown> & {
+        run: Record<string, unknown> & { network: { port: unknown }; secrets: { 'value-from': string }[] };
+      };
       const sample = readFileSync(path.join(REPO_ROOT, 'sample-workspace/apprunner.yaml'), 'utf8');
       const cases: [string, (doc: Doc) => void][] = [
         ['missing command', (doc) => delete doc.run.command],
@@ -116,9 +127,15 @@ describe('apprunner.yaml JSON schema (completion and hover only)', () => {
         change(doc);
         const text = parseDocument(sample);
         text.contents = text.createNode(doc) as typeof text.contents;
-        const codes = parseApprunnerYaml(text.toString()).problems.filter((p) => p.severity === 'error').map((p) => p.code);
+        const codes = parseApprunnerYaml(text.toString())
+          .problems.filter((p) => p.severity === 'error')
+          .map((p) => p.code);
         assert.ok(codes.length > 0, `${name}: our validator should report it`);
-        assert.equal(validate(doc), true, `${name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`);
+        assert.equal(
+          validate(doc),
+          true,
+          `${name} (${codes.join(', ')}) is flagged by the schema too: ${JSON.stringify(validate.errors)}`,
+        );
       }
     });
   });

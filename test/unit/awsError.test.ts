@@ -6,18 +6,48 @@ const sdkError = (name: string, status?: number, message = 'x'): Error =>
 
 describe('classifyAwsError', () => {
   const cases: [string, unknown, string, string][] = [
-    ['expired STS token', sdkError('ExpiredToken', 400, 'The security token included in the request is expired'), 'expired-credentials', 'sso-login'],
-    ['expired SSO session', new Error('The SSO session associated with this profile has expired'), 'expired-credentials', 'sso-login'],
-    ['no credentials', sdkError('CredentialsProviderError', undefined, 'Could not load credentials from any providers'), 'no-credentials', 'select-profile'],
+    [
+      'expired STS token',
+      sdkError('ExpiredToken', 400, 'The security token included in the request is expired'),
+      'expired-credentials',
+      'sso-login',
+    ],
+    [
+      'expired SSO session',
+      new Error('The SSO session associated with this profile has expired'),
+      'expired-credentials',
+      'sso-login',
+    ],
+    [
+      'no credentials',
+      sdkError('CredentialsProviderError', undefined, 'Could not load credentials from any providers'),
+      'no-credentials',
+      'select-profile',
+    ],
     ['access denied', sdkError('AccessDeniedException', 403), 'access-denied', 'open-log'],
     ['EC2 unauthorized', sdkError('UnauthorizedOperation', 403), 'access-denied', 'open-log'],
     ['throttled App Runner', sdkError('ThrottlingException', 429), 'throttled', 'retry'],
     ['throttled EC2', sdkError('RequestLimitExceeded', 503), 'throttled', 'retry'],
-    ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }), 'unreachable', 'check-endpoint'],
-    ['DNS failure', Object.assign(new Error('getaddrinfo ENOTFOUND sts.example'), { code: 'ENOTFOUND' }), 'unreachable', 'check-endpoint'],
+    [
+      'connection refused',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+      'unreachable',
+      'check-endpoint',
+    ],
+    [
+      'DNS failure',
+      Object.assign(new Error('getaddrinfo ENOTFOUND sts.example'), { code: 'ENOTFOUND' }),
+      'unreachable',
+      'check-endpoint',
+    ],
     ['missing service', sdkError('ResourceNotFoundException', 400, 'Service not found'), 'not-found', 'retry'],
     ['operation in progress', sdkError('InvalidStateException', 400), 'in-progress', 'wait'],
-    ['invalid request', sdkError('InvalidRequestException', 400, 'Subnets must be in 2 AZs'), 'invalid-request', 'open-log'],
+    [
+      'invalid request',
+      sdkError('InvalidRequestException', 400, 'Subnets must be in 2 AZs'),
+      'invalid-request',
+      'open-log',
+    ],
     ['server error', sdkError('InternalServiceErrorException', 500), 'server', 'retry'],
     ['a plain string', 'boom', 'unknown', 'open-log'],
   ];
@@ -31,7 +61,9 @@ describe('classifyAwsError', () => {
   }
 
   it('never repeats an access key id from the error text', () => {
-    const result = classifyAwsError(sdkError('InvalidRequestException', 400, 'Credential=AKIAABCDEFGHIJKLMNOP/20261128 is bad'));
+    const result = classifyAwsError(
+      sdkError('InvalidRequestException', 400, 'Credential=AKIAABCDEFGHIJKLMNOP/20261128 is bad'),
+    );
     assert.doesNotMatch(JSON.stringify(result), /AKIAABCDEFGHIJKLMNOP/);
   });
 });

@@ -19,16 +19,26 @@ describe('awsTarget', () => {
   });
 
   it('calls services over https, and over http only on loopback', () => {
-    assert.equal(serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', '/api/v1/health'), 'https://abc.ap-northeast-1.awsapprunner.com/api/v1/health');
-    assert.equal(serviceEndpointUrl('127.0.0.1:4566/_apps/x', 'api/v1/db-health'), 'http://127.0.0.1:4566/_apps/x/api/v1/db-health');
+    assert.equal(
+      serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', '/api/v1/health'),
+      'https://abc.ap-northeast-1.awsapprunner.com/api/v1/health',
+    );
+    assert.equal(
+      serviceEndpointUrl('127.0.0.1:4566/_apps/x', 'api/v1/db-health'),
+      'http://127.0.0.1:4566/_apps/x/api/v1/db-health',
+    );
     assert.equal(serviceEndpointUrl('127.0.0.1:4566/_apps/x', ''), 'http://127.0.0.1:4566/_apps/x');
-    assert.equal(serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', ''), 'https://abc.ap-northeast-1.awsapprunner.com');
+    assert.equal(
+      serviceEndpointUrl('abc.ap-northeast-1.awsapprunner.com', ''),
+      'https://abc.ap-northeast-1.awsapprunner.com',
+    );
   });
 });
 
 describe('maskSecrets (formerly redactSecrets)', () => {
   it('masks access key ids, secret and token assignments, and known secret values', () => {
-    const text = 'key AKIAIOSFODNN7EXAMPLE secret_access_key=wJalrXUtnFEMI/K7MDENG X-Amz-Security-Token: FwoGZXIvYXdz and mySecretValue123';
+    const text =
+      'key AKIAIOSFODNN7EXAMPLE secret_access_key=wJalrXUtnFEMI/K7MDENG X-Amz-Security-Token: FwoGZXIvYXdz and mySecretValue123';
     const out = maskSecrets(text, ['mySecretValue123']);
     assert.doesNotMatch(out, /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|FwoGZXIvYXdz|mySecretValue123/);
     assert.match(out, /\*\*\*/);

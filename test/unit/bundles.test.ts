@@ -18,21 +18,37 @@ describe('bundles', () => {
   it('keeps the AWS SDK out of dist/extension.js, which stays under 150 KB', () => {
     const main = readFileSync(path.join(dist, 'extension.js'), 'utf8');
     assert.doesNotMatch(main, /EC2Client|AppRunnerClient|STSClient|@aws-sdk/);
-    assert.ok(statSync(path.join(dist, 'extension.js')).size < 150 * 1024, 'the main bundle stays under the 150 KB budget');
+    assert.ok(
+      statSync(path.join(dist, 'extension.js')).size < 150 * 1024,
+      'the main bundle stays under the 150 KB budget',
+    );
     assert.match(main, /require\("\.\/backend\.js"\)/, 'the SDK bundle is required at run time, not inlined');
     assert.match(main, /require\("\.\/analysis\.js"\)/, 'the analysis bundle is required at run time, not inlined');
-    assert.doesNotMatch(main, /proxy-target-ingress-missing|database-url-in-secret/, 'the analyses (their finding ids) are not inlined');
+    assert.doesNotMatch(
+      main,
+      /proxy-target-ingress-missing|database-url-in-secret/,
+      'the analyses (their finding ids) are not inlined',
+    );
   });
 
   it('keeps the AWS SDK out of dist/analysis.js, which holds the analyses the views run', () => {
     const analysis = readFileSync(path.join(dist, 'analysis.js'), 'utf8');
     assert.doesNotMatch(analysis, /EC2Client|AppRunnerClient|STSClient|@aws-sdk/);
     const exported = Object.keys(require(path.join(dist, 'analysis.js')) as object);
-    for (const name of ['buildDiagram', 'analyzeService', 'buildLenses', 'setupPlanFor', 'fixActionFor', 'diagnosisReportMarkdown']) assert.ok(exported.includes(name), name);
+    for (const name of [
+      'buildDiagram',
+      'analyzeService',
+      'buildLenses',
+      'setupPlanFor',
+      'fixActionFor',
+      'diagnosisReportMarkdown',
+    ])
+      assert.ok(exported.includes(name), name);
   });
 
   it('puts the SDK clients in dist/backend.js', () => {
     const backend = readFileSync(path.join(dist, 'backend.js'), 'utf8');
-    for (const name of ['EC2Client', 'AppRunnerClient', 'STSClient', 'RDSClient', 'CloudWatchLogsClient']) assert.match(backend, new RegExp(name));
+    for (const name of ['EC2Client', 'AppRunnerClient', 'STSClient', 'RDSClient', 'CloudWatchLogsClient'])
+      assert.match(backend, new RegExp(name));
   });
 });

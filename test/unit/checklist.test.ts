@@ -6,10 +6,19 @@ import { analyze } from './fixtures/analyze';
 import { afterSetup, beforeSetup, connector, group, IDS, removeRule, sgRule } from './fixtures/topologyBuilder';
 
 const NOW = '2026-11-28T10:00:00.000Z';
-const HEALTHY: ChecklistContext = { lastConnectionTestAt: '2026-11-27T09:00:00.000Z', lastConnectionTestOutcome: 'healthy', logScan: { connectedLineSeen: true, errorLines: 0 }, now: NOW };
+const HEALTHY: ChecklistContext = {
+  lastConnectionTestAt: '2026-11-27T09:00:00.000Z',
+  lastConnectionTestOutcome: 'healthy',
+  logScan: { connectedLineSeen: true, errorLines: 0 },
+  now: NOW,
+};
 
 function states(t: Topology, context: ChecklistContext = HEALTHY): Record<string, ChecklistItem['state']> {
-  const items = evaluateChecklist(t, analyze(t), { ...context, appRunnerGroupName: 'apprunner-connector', appRunnerGroupNameTag: 'sg-apprunner' });
+  const items = evaluateChecklist(t, analyze(t), {
+    ...context,
+    appRunnerGroupName: 'apprunner-connector',
+    appRunnerGroupNameTag: 'sg-apprunner',
+  });
   return Object.fromEntries(items.map((i) => [i.id, i.state]));
 }
 
@@ -73,13 +82,25 @@ describe('evaluateChecklist', () => {
   });
 
   it('log errors fail; no connected line and no errors is unknown', () => {
-    assert.equal(states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: true, errorLines: 3 } })['logs-clean'], 'fail');
-    assert.equal(states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: false, errorLines: 0 } })['logs-clean'], 'unknown');
+    assert.equal(
+      states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: true, errorLines: 3 } })['logs-clean'],
+      'fail',
+    );
+    assert.equal(
+      states(afterSetup(), { ...HEALTHY, logScan: { connectedLineSeen: false, errorLines: 0 } })['logs-clean'],
+      'unknown',
+    );
   });
 
   it('a connection test older than 7 days fails', () => {
-    assert.equal(states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-21T10:00:00.000Z' })['connection-test-recent'], 'pass');
-    assert.equal(states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-20T09:59:00.000Z' })['connection-test-recent'], 'fail');
+    assert.equal(
+      states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-21T10:00:00.000Z' })['connection-test-recent'],
+      'pass',
+    );
+    assert.equal(
+      states(afterSetup(), { ...HEALTHY, lastConnectionTestAt: '2026-11-20T09:59:00.000Z' })['connection-test-recent'],
+      'fail',
+    );
   });
 });
 
@@ -90,20 +111,39 @@ describe('checklistToMarkdown', () => {
     const md = checklistToMarkdown(evaluateChecklist(t, analyze(t), HEALTHY), 'ja', { generatedAt: NOW });
     const lines = md.split('\n');
     assert.equal(lines[0], '# 運用チェックリスト');
-    assert.deepEqual(lines.filter((l) => l.startsWith('## ')), ['## 初期設定時', '## 定期確認項目', '## 変更時の注意点']);
-    assert.ok(lines.includes('- [x] セキュリティグループ（sg-apprunner (apprunner-connector)）が作成されている (確認済み): vpc-1 の sg-app1'));
+    assert.deepEqual(
+      lines.filter((l) => l.startsWith('## ')),
+      ['## 初期設定時', '## 定期確認項目', '## 変更時の注意点'],
+    );
+    assert.ok(
+      lines.includes(
+        '- [x] セキュリティグループ（sg-apprunner (apprunner-connector)）が作成されている (確認済み): vpc-1 の sg-app1',
+      ),
+    );
     assert.ok(lines.some((l) => l.startsWith('- [ ] VPC Connector の状態が ACTIVE (要対応)')));
     assert.ok(lines.some((l) => l.startsWith('- [ ] パフォーマンスメトリクスの確認 (手動確認)')));
     assert.equal(lines.filter((l) => /^- \[[x ]\] /.test(l)).length, 12);
   });
 
   it('has an English version and escapes Markdown in details', () => {
-    const md = checklistToMarkdown([{ id: 'x', section: 'periodic', title: { en: 'T', ja: 'T' }, state: 'fail', detail: { en: 'a *b* [c]\nd', ja: '' } }], 'en');
+    const md = checklistToMarkdown(
+      [
+        {
+          id: 'x',
+          section: 'periodic',
+          title: { en: 'T', ja: 'T' },
+          state: 'fail',
+          detail: { en: 'a *b* [c]\nd', ja: '' },
+        },
+      ],
+      'en',
+    );
     assert.equal(md, '# Operations checklist\n\n## Periodic checks\n- [ ] T (FAIL): a \\*b\\* \\[c\\] d\n');
   });
 
   describe('connection test truth (issue 20 item 6)', () => {
-    const item = (context: ChecklistContext) => evaluateChecklist(afterSetup(), analyze(afterSetup()), context).find((i) => i.id === 'connection-test-recent');
+    const item = (context: ChecklistContext) =>
+      evaluateChecklist(afterSetup(), analyze(afterSetup()), context).find((i) => i.id === 'connection-test-recent');
 
     it('a recent test whose db-health failed does not pass; it says it failed', () => {
       for (const outcome of ['unhealthy', 'unreachable'] as const) {
@@ -122,7 +162,9 @@ describe('checklistToMarkdown', () => {
 
     it('each periodic item says when it was last checked and by what', () => {
       const t = afterSetup();
-      const items = evaluateChecklist(t, analyze(t), HEALTHY).filter((i) => i.section === 'periodic' && i.state !== 'manual');
+      const items = evaluateChecklist(t, analyze(t), HEALTHY).filter(
+        (i) => i.section === 'periodic' && i.state !== 'manual',
+      );
       assert.ok(items.length >= 3);
       for (const i of items) assert.ok(i.lastChecked?.at && i.lastChecked.by.en && i.lastChecked.by.ja, i.id);
       assert.equal(items.find((i) => i.id === 'connector-active')?.lastChecked?.at, t.loadedAt);

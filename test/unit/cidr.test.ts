@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { cidrContains, cidrCovers, cidrOverlaps, coversText, formatCidr, isWorld, parseCidr } from '../../src/model/topology/cidr';
+import {
+  cidrContains,
+  cidrCovers,
+  cidrOverlaps,
+  coversText,
+  formatCidr,
+  isWorld,
+  parseCidr,
+} from '../../src/model/topology/cidr';
 
 function cidr(text: string) {
   const c = parseCidr(text);
@@ -21,7 +29,17 @@ describe('cidr', () => {
   });
 
   it('rejects junk', () => {
-    for (const bad of ['', '10.0.0/8', '10.0.0.256/8', '10.0.0.0/33', '10.0.0.0/8/1', 'abc', '2001:db8:::1/64', '1:2:3:4:5:6:7:8:9/64', '::/129']) {
+    for (const bad of [
+      '',
+      '10.0.0/8',
+      '10.0.0.256/8',
+      '10.0.0.0/33',
+      '10.0.0.0/8/1',
+      'abc',
+      '2001:db8:::1/64',
+      '1:2:3:4:5:6:7:8:9/64',
+      '::/129',
+    ]) {
       assert.equal(parseCidr(bad), undefined, bad);
     }
     assert.equal(parseCidr(undefined), undefined);

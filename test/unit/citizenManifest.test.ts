@@ -12,7 +12,10 @@ describe('package.json: a good citizen of VS Code', () => {
     assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.deepEqual([...pkg.activationEvents].sort(), [
-      'onView:apprunnerVpc.checklist', 'onView:apprunnerVpc.explorer', 'onWebviewPanel:apprunnerVpc.diagram', 'workspaceContains:**/apprunner.yaml',
+      'onView:apprunnerVpc.checklist',
+      'onView:apprunnerVpc.explorer',
+      'onWebviewPanel:apprunnerVpc.diagram',
+      'workspaceContains:**/apprunner.yaml',
     ]);
   });
 
@@ -20,7 +23,11 @@ describe('package.json: a good citizen of VS Code', () => {
     const trust = pkg.capabilities.untrustedWorkspaces;
     assert.equal(trust.supported, 'limited');
     assert.match(trust.description, /^%.+%$/);
-    assert.deepEqual([...trust.restrictedConfigurations].sort(), ['apprunnerVpc.endpointUrl', 'apprunnerVpc.profile', 'apprunnerVpc.region']);
+    assert.deepEqual([...trust.restrictedConfigurations].sort(), [
+      'apprunnerVpc.endpointUrl',
+      'apprunnerVpc.profile',
+      'apprunnerVpc.region',
+    ]);
   });
 
   it('runs where the workspace is (remote credentials over Remote-SSH/WSL/Codespaces), never in a virtual workspace', () => {
@@ -34,7 +41,16 @@ describe('package.json: a good citizen of VS Code', () => {
   });
 
   it('scopes the per-project names to the resource (each folder its own service, connector, groups, port, paths)', () => {
-    for (const key of ['serviceName', 'connectorName', 'appRunnerSecurityGroupName', 'databaseSecurityGroupName', 'databasePort', 'healthCheckPath', 'dbHealthPath', 'linkedService']) {
+    for (const key of [
+      'serviceName',
+      'connectorName',
+      'appRunnerSecurityGroupName',
+      'databaseSecurityGroupName',
+      'databasePort',
+      'healthCheckPath',
+      'dbHealthPath',
+      'linkedService',
+    ]) {
       assert.equal(props[`apprunnerVpc.${key}`]?.scope, 'resource', key);
     }
   });
@@ -67,12 +83,15 @@ describe('package.json: ready for the Marketplace', () => {
   });
 
   it('offers "Use the Local Sandbox" only where the sandbox can run', () => {
-    const palette = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'apprunnerVpc.useSandbox');
+    const palette = pkg.contributes.menus.commandPalette.find(
+      (m: { command: string }) => m.command === 'apprunnerVpc.useSandbox',
+    );
     assert.equal(palette?.when, 'apprunnerVpc.sandboxAvailable');
     const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
     for (const entry of pkg.contributes.viewsWelcome as { contents: string; when: string }[]) {
       const text = nls[entry.contents.replace(/^%|%$/g, '')] ?? '';
-      if (text.includes('command:apprunnerVpc.useSandbox')) assert.match(entry.when, /(^|&& )apprunnerVpc\.sandboxAvailable$/);
+      if (text.includes('command:apprunnerVpc.useSandbox'))
+        assert.match(entry.when, /(^|&& )apprunnerVpc\.sandboxAvailable$/);
       else assert.match(entry.when, /!apprunnerVpc\.sandboxAvailable|connection == (error|loading)/);
     }
   });

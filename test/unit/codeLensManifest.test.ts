@@ -29,7 +29,11 @@ describe('apprunner.yaml contributions in package.json', () => {
     const link = manifest.contributes.commands.find((c) => c.command === 'apprunnerVpc.linkService');
     assert.equal(link?.category, '%category%');
     const props = manifest.contributes.configuration.properties;
-    assert.deepEqual(props['apprunnerVpc.codeLens.enabled'], { ...props['apprunnerVpc.codeLens.enabled'], type: 'boolean', default: true });
+    assert.deepEqual(props['apprunnerVpc.codeLens.enabled'], {
+      ...props['apprunnerVpc.codeLens.enabled'],
+      type: 'boolean',
+      default: true,
+    });
     assert.equal(props['apprunnerVpc.linkedService']?.scope, 'resource', 'linked per folder');
   });
 });

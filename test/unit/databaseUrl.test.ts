@@ -3,9 +3,18 @@ import { databaseUrlsIn, parseDatabaseUrl } from '../../src/model/topology/datab
 
 describe('parseDatabaseUrl', () => {
   it('reads host, port and database from a postgres URL', () => {
-    const u = parseDatabaseUrl('postgresql://app:pw@kyudai-db.abc.ap-northeast-1.rds.amazonaws.com:5433/kyudai?sslmode=require');
-    assert.deepEqual(u, { engine: 'postgres', scheme: 'postgresql', host: 'kyudai-db.abc.ap-northeast-1.rds.amazonaws.com', port: 5433,
-      explicitPort: true, database: 'kyudai', user: 'app' });
+    const u = parseDatabaseUrl(
+      'postgresql://app:pw@kyudai-db.abc.ap-northeast-1.rds.amazonaws.com:5433/kyudai?sslmode=require',
+    );
+    assert.deepEqual(u, {
+      engine: 'postgres',
+      scheme: 'postgresql',
+      host: 'kyudai-db.abc.ap-northeast-1.rds.amazonaws.com',
+      port: 5433,
+      explicitPort: true,
+      database: 'kyudai',
+      user: 'app',
+    });
   });
 
   it('defaults the port by scheme', () => {
@@ -32,7 +41,16 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('returns undefined for junk and for other schemes', () => {
-    for (const bad of [undefined, '', 'not a url', 'https://example.com', 'postgres://', 'postgres://h:99999/x', 'postgres://:5432/x', 'redis://h:6379']) {
+    for (const bad of [
+      undefined,
+      '',
+      'not a url',
+      'https://example.com',
+      'postgres://',
+      'postgres://h:99999/x',
+      'postgres://:5432/x',
+      'redis://h:6379',
+    ]) {
       assert.equal(parseDatabaseUrl(bad), undefined, String(bad));
     }
   });
@@ -47,11 +65,14 @@ describe('databaseUrlsIn', () => {
       ANALYTICS_DSN: 'mysql://an.example/x',
       PLAIN: 'postgres://ignored.example/x',
     });
-    assert.deepEqual(found.map((f) => [f.name, f.url.host]), [
-      ['DATABASE_URL', 'primary.example'],
-      ['ANALYTICS_DSN', 'an.example'],
-      ['REPLICA_URL', 'replica.example'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.name, f.url.host]),
+      [
+        ['DATABASE_URL', 'primary.example'],
+        ['ANALYTICS_DSN', 'an.example'],
+        ['REPLICA_URL', 'replica.example'],
+      ],
+    );
   });
 
   it('is empty without an environment', () => {

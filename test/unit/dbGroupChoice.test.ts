@@ -18,17 +18,37 @@ function mysqlTwoGroups(workerOnOwnGroupToo = false): Topology {
   if (!own) throw new Error('fixture without the DB group');
   own.name = 'kyudai-mysql-db';
   own.tags = { Name: 'sg-mysql' };
-  t.securityGroups.push({ id: SHARED, name: 'shared-tenants', description: 'Shared by the tenants of this VPC', vpcId: IDS.vpc, tags: { Name: 'sg-shared' }, rules: [] });
+  t.securityGroups.push({
+    id: SHARED,
+    name: 'shared-tenants',
+    description: 'Shared by the tenants of this VPC',
+    vpcId: IDS.vpc,
+    tags: { Name: 'sg-shared' },
+    rules: [],
+  });
   t.dbInstances[0].securityGroupIds = [IDS.sgDb, SHARED];
   t.networkInterfaces = [
-    { id: 'eni-rds', vpcId: IDS.vpc, groupIds: [IDS.sgDb, SHARED], description: 'RDSNetworkInterface', requesterManaged: true },
-    { id: 'eni-worker', vpcId: IDS.vpc, groupIds: workerOnOwnGroupToo ? [SHARED, IDS.sgDb] : [SHARED], interfaceType: 'interface', description: '', requesterManaged: false },
+    {
+      id: 'eni-rds',
+      vpcId: IDS.vpc,
+      groupIds: [IDS.sgDb, SHARED],
+      description: 'RDSNetworkInterface',
+      requesterManaged: true,
+    },
+    {
+      id: 'eni-worker',
+      vpcId: IDS.vpc,
+      groupIds: workerOnOwnGroupToo ? [SHARED, IDS.sgDb] : [SHARED],
+      interfaceType: 'interface',
+      description: '',
+      requesterManaged: false,
+    },
   ];
   return t;
 }
 
 describe('the DB group among several', () => {
-  it("picks the group only the DB uses, and the plan names the shared one as left unchanged", () => {
+  it('picks the group only the DB uses, and the plan names the shared one as left unchanged', () => {
     const t = mysqlTwoGroups();
     const r = resolveDesired(t, DEFAULT_SETUP_SETTINGS);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.issues));
@@ -37,7 +57,10 @@ describe('the DB group among several', () => {
     const p = plan(t, r.desired);
     const note = p.notes.map((n) => n.en).find((n) => n.includes(SHARED));
     assert.ok(note, p.notes.map((n) => n.en).join('\n'));
-    assert.match(note, /the inbound rule goes on sg-mysql \(kyudai-mysql-db\) \(sg-rds1\), which only the database uses; sg-shared \(shared-tenants\) \(sg-shared1, also used by eni-worker \(interface\)\) is left unchanged/);
+    assert.match(
+      note,
+      /the inbound rule goes on sg-mysql \(kyudai-mysql-db\) \(sg-rds1\), which only the database uses; sg-shared \(shared-tenants\) \(sg-shared1, also used by eni-worker \(interface\)\) is left unchanged/,
+    );
     assert.match(note, /apprunnerVpc\.databaseSecurityGroupName \(CLI: --db-security-group-name\)/);
     const touched = p.steps.flatMap((s) => JSON.stringify(s).match(/sg-shared1/g) ?? []);
     assert.deepEqual(touched, [], 'no step touches the shared group');
@@ -52,7 +75,10 @@ describe('the DB group among several', () => {
     const r = resolveDesired(mysqlTwoGroups(true), DEFAULT_SETUP_SETTINGS);
     assert.ok(!r.ok);
     assert.equal(r.issues[0].code, 'db-group-unknown');
-    assert.match(r.issues[0].message.en, /no security group named "sg-rds" and 2 groups to choose from \(sg-mysql \(kyudai-mysql-db\) sg-rds1, sg-shared \(shared-tenants\) sg-shared1\); every one of them is also used by other resources/);
+    assert.match(
+      r.issues[0].message.en,
+      /no security group named "sg-rds" and 2 groups to choose from \(sg-mysql \(kyudai-mysql-db\) sg-rds1, sg-shared \(shared-tenants\) sg-shared1\); every one of them is also used by other resources/,
+    );
     assert.match(r.issues[0].message.en, /--db-security-group-name/);
     assert.match(r.issues[0].message.ja, /--db-security-group-name/);
     const unshared = mysqlTwoGroups();

@@ -8,12 +8,21 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { dbHealthSnippet, runtimeOfApprunnerYaml, SNIPPET_FAMILIES, snippetFamilyForRuntime, type SnippetFamily } from '../../src/model/ops/dbHealthSnippets';
+import {
+  dbHealthSnippet,
+  runtimeOfApprunnerYaml,
+  SNIPPET_FAMILIES,
+  snippetFamilyForRuntime,
+  type SnippetFamily,
+} from '../../src/model/ops/dbHealthSnippets';
 
 const PATH = '/api/v1/db-health';
 
 function has(tool: string): boolean {
-  return spawnSync(tool, ['--version'], { stdio: 'ignore' }).error === undefined || spawnSync(tool, ['-h'], { stdio: 'ignore' }).error === undefined;
+  return (
+    spawnSync(tool, ['--version'], { stdio: 'ignore' }).error === undefined ||
+    spawnSync(tool, ['-h'], { stdio: 'ignore' }).error === undefined
+  );
 }
 
 function withFiles(files: Record<string, string>, run: (dir: string) => void): void {
@@ -39,7 +48,10 @@ const SPRING_STUBS: Record<string, string> = {
 };
 
 const CHECKS: Record<SnippetFamily, { tool: string; check(dir: string, file: string): void }> = {
-  python: { tool: 'python3', check: (dir, file) => execFileSync('python3', ['-m', 'py_compile', join(dir, file)], { stdio: 'pipe' }) },
+  python: {
+    tool: 'python3',
+    check: (dir, file) => execFileSync('python3', ['-m', 'py_compile', join(dir, file)], { stdio: 'pipe' }),
+  },
   node: { tool: 'node', check: (dir, file) => execFileSync('node', ['--check', join(dir, file)], { stdio: 'pipe' }) },
   go: {
     tool: 'gofmt',
@@ -51,23 +63,38 @@ const CHECKS: Record<SnippetFamily, { tool: string; check(dir: string, file: str
   },
   java: {
     tool: 'javac',
-    check: (dir, file) => execFileSync('javac', ['-d', join(dir, 'classes'), '-sourcepath', join(dir, 'stubs'), join(dir, file)], { stdio: 'pipe' }),
+    check: (dir, file) =>
+      execFileSync('javac', ['-d', join(dir, 'classes'), '-sourcepath', join(dir, 'stubs'), join(dir, file)], {
+        stdio: 'pipe',
+      }),
   },
 };
 
 describe('db-health snippets: the runtime picks the framework', () => {
-  it('python3 and python311 give FastAPI at the runbook\'s backend/app/routers/health.py; nodejs Express; go net/http; corretto Spring', () => {
-    assert.deepEqual(['python3', 'python311', 'nodejs18', 'nodejs22', 'go1', 'corretto11', 'ruby31', undefined].map(snippetFamilyForRuntime),
-      ['python', 'python', 'node', 'node', 'go', 'java', undefined, undefined]);
+  it("python3 and python311 give FastAPI at the runbook's backend/app/routers/health.py; nodejs Express; go net/http; corretto Spring", () => {
+    assert.deepEqual(
+      ['python3', 'python311', 'nodejs18', 'nodejs22', 'go1', 'corretto11', 'ruby31', undefined].map(
+        snippetFamilyForRuntime,
+      ),
+      ['python', 'python', 'node', 'node', 'go', 'java', undefined, undefined],
+    );
     const py = dbHealthSnippet('python', PATH);
     assert.equal(py.framework, 'FastAPI');
     assert.equal(py.fileName, 'backend/app/routers/health.py');
-    assert.deepEqual(SNIPPET_FAMILIES.map((f) => dbHealthSnippet(f, PATH).framework), ['FastAPI', 'Express', 'net/http', 'Spring']);
+    assert.deepEqual(
+      SNIPPET_FAMILIES.map((f) => dbHealthSnippet(f, PATH).framework),
+      ['FastAPI', 'Express', 'net/http', 'Spring'],
+    );
   });
 
   it("reads runtime: from apprunner.yaml (the sample workspace's python311), not a nested key or a comment", () => {
     assert.equal(runtimeOfApprunnerYaml(readFileSync('sample-workspace/apprunner.yaml', 'utf8')), 'python311');
-    assert.equal(runtimeOfApprunnerYaml('version: 1.0\nruntime: "nodejs18" # Node\nbuild:\n  commands:\n    build:\n      - npm ci\n'), 'nodejs18');
+    assert.equal(
+      runtimeOfApprunnerYaml(
+        'version: 1.0\nruntime: "nodejs18" # Node\nbuild:\n  commands:\n    build:\n      - npm ci\n',
+      ),
+      'nodejs18',
+    );
     assert.equal(runtimeOfApprunnerYaml('version: 1.0\n# runtime: go1\nrun:\n  runtime: corretto11\n'), undefined);
   });
 
@@ -76,25 +103,32 @@ describe('db-health snippets: the runtime picks the framework', () => {
       const { content } = dbHealthSnippet(family, '/health/db');
       assert.ok(content.includes('"/health/db"') || content.includes("'/health/db'"), `${family} serves the path`);
       // JSON-ish in every language: "status": "healthy" (Python, Go), status: 'healthy' (JS), "status", "healthy" (Java).
-      assert.match(content, /status["']?[:,] ?["']healthy["'], ["']?database["']?[:,] ?["']connected["']/, `${family} healthy shape`);
+      assert.match(
+        content,
+        /status["']?[:,] ?["']healthy["'], ["']?database["']?[:,] ?["']connected["']/,
+        `${family} healthy shape`,
+      );
       assert.match(content, /status["']?[:,] ?["']unhealthy["'], ["']?error["']?[:,]/, `${family} unhealthy shape`);
       assert.match(content, /SELECT 1/);
     }
   });
 
   it('a path that would break out of a string literal is not pasted into code', () => {
-    for (const family of SNIPPET_FAMILIES) assert.ok(!dbHealthSnippet(family, '/x"); import os; ("').content.includes('import os; ('));
+    for (const family of SNIPPET_FAMILIES)
+      assert.ok(!dbHealthSnippet(family, '/x"); import os; ("').content.includes('import os; ('));
   });
 });
 
-describe('db-health snippets: each one compiles or parses with its language\'s tool', function () {
+describe("db-health snippets: each one compiles or parses with its language's tool", function () {
   this.timeout(60_000);
   for (const family of SNIPPET_FAMILIES) {
     const { tool, check } = CHECKS[family];
     it(`${family} (${tool})`, function () {
       if (!has(tool)) this.skip(); // Said in the title: the tool is not on this machine.
       const snippet = dbHealthSnippet(family, PATH);
-      withFiles({ [snippet.fileName]: snippet.content, ...(family === 'java' ? SPRING_STUBS : {}) }, (dir) => check(dir, snippet.fileName));
+      withFiles({ [snippet.fileName]: snippet.content, ...(family === 'java' ? SPRING_STUBS : {}) }, (dir) =>
+        check(dir, snippet.fileName),
+      );
     });
   }
 });

@@ -8,7 +8,7 @@ import { analyze, only } from './fixtures/analyze';
 import { afterSetup, beforeSetup, db, group, IDS, removeRule, sgRule, vpc } from './fixtures/topologyBuilder';
 
 describe('diagnosis fixes: the exact plan step a fix button applies', () => {
-  it('a missing egress rule is fixed by the planner\'s own authorize-egress-db step for the same groups', () => {
+  it("a missing egress rule is fixed by the planner's own authorize-egress-db step for the same groups", () => {
     const t = afterSetup();
     removeRule(t, 'sgr-app-db');
     const f = only(analyze(t), 'sg-egress-missing-db-port');
@@ -16,10 +16,16 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
     const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix);
     assert.equal(action.kind, 'steps');
     assert.ok(action.kind === 'steps');
-    assert.deepEqual(action.steps.map((s) => s.id), ['authorize-egress-db']);
+    assert.deepEqual(
+      action.steps.map((s) => s.id),
+      ['authorize-egress-db'],
+    );
     const step = action.steps[0];
     assert.ok(step.kind === 'authorize-egress');
-    assert.deepEqual([step.group.id, step.rule.group?.id, step.rule.fromPort, step.rule.toPort], [IDS.sgApp, IDS.sgDb, 5432, 5432]);
+    assert.deepEqual(
+      [step.group.id, step.rule.group?.id, step.rule.fromPort, step.rule.toPort],
+      [IDS.sgApp, IDS.sgDb, 5432, 5432],
+    );
     assert.equal(fixText(f.fix).en, `Add an outbound rule to ${IDS.sgApp}: TCP 5432 to ${IDS.sgDb}`);
   });
 
@@ -46,13 +52,19 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
   it('creating a connector goes through the guided setup; links are not engine steps', () => {
     const f = only(analyze(beforeSetup()), 'egress-not-vpc');
     assert.ok(f.fix);
-    assert.deepEqual(fixActionFor(beforeSetup(), DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix), { kind: 'command', command: SETUP_COMMAND });
+    assert.deepEqual(fixActionFor(beforeSetup(), DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix), {
+      kind: 'command',
+      command: SETUP_COMMAND,
+    });
     const t = afterSetup();
     db(t).status = 'stopped';
     const stopped = only(analyze(t), 'db-not-available');
     assert.ok(stopped.fix?.kind === 'link');
     assert.equal(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', stopped.fix).kind, 'link');
-    assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id), []);
+    assert.deepEqual(
+      fixableFindings(analyze(t).findings).map((x) => x.id),
+      [],
+    );
   });
 
   it('VPC DNS attributes are engine steps: resolution first when host names need it, nothing when already on', () => {
@@ -63,32 +75,48 @@ describe('diagnosis fixes: the exact plan step a fix button applies', () => {
     assert.ok(support.fix);
     const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', support.fix);
     assert.equal(action.kind, 'steps');
-    assert.deepEqual(action.kind === 'steps' && action.steps.map((s) => [s.id, s.kind === 'enable-vpc-attribute' && s.vpcId, s.apiCall.action]),
-      [['enable-dns-support', IDS.vpc, 'ec2:ModifyVpcAttribute']]);
+    assert.deepEqual(
+      action.kind === 'steps' &&
+        action.steps.map((s) => [s.id, s.kind === 'enable-vpc-attribute' && s.vpcId, s.apiCall.action]),
+      [['enable-dns-support', IDS.vpc, 'ec2:ModifyVpcAttribute']],
+    );
     // The text still names the equivalent aws command, for the confirmation and the report.
-    assert.match(fixText(support.fix).en, new RegExp(`aws ec2 modify-vpc-attribute --vpc-id ${IDS.vpc} --enable-dns-support$`));
+    assert.match(
+      fixText(support.fix).en,
+      new RegExp(`aws ec2 modify-vpc-attribute --vpc-id ${IDS.vpc} --enable-dns-support$`),
+    );
     const hostnames = analyze(t).findings.find((f) => f.id === 'dns-hostnames-off');
     assert.ok(hostnames?.fix);
     const both = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', hostnames.fix);
-    assert.deepEqual(both.kind === 'steps' && both.steps.map((s) => s.id), ['enable-dns-support', 'enable-dns-hostnames']);
-    assert.deepEqual(fixableFindings(analyze(t).findings).map((x) => x.id).sort(), ['dns-hostnames-off', 'dns-support-off']);
+    assert.deepEqual(both.kind === 'steps' && both.steps.map((s) => s.id), [
+      'enable-dns-support',
+      'enable-dns-hostnames',
+    ]);
+    assert.deepEqual(
+      fixableFindings(analyze(t).findings)
+        .map((x) => x.id)
+        .sort(),
+      ['dns-hostnames-off', 'dns-support-off'],
+    );
     vpc(t).enableDnsSupport = true;
     assert.deepEqual(fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', support.fix), { kind: 'done' });
   });
-
 });
 
 describe('diagnosis fixes: revoking allow-all egress never leaves the group without egress', () => {
   const allowAll = sgRule('sgr-app-all', IDS.sgApp, true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' });
 
-  it('with the runbook\'s three rules in place, only the revoke runs', () => {
+  it("with the runbook's three rules in place, only the revoke runs", () => {
     const t = afterSetup();
     group(t, IDS.sgApp).rules.push(allowAll);
     const f = only(analyze(t), 'allow-all-egress');
     assert.ok(f.fix);
     const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix);
     assert.ok(action.kind === 'steps');
-    assert.deepEqual(action.steps.map((s) => s.id), ['revoke-default-egress']);
+    assert.deepEqual(
+      action.steps.map((s) => s.id),
+      ['revoke-default-egress'],
+    );
   });
 
   it('with allow-all as the only rule, the three rules are added first, then the revoke', () => {
@@ -98,7 +126,10 @@ describe('diagnosis fixes: revoking allow-all egress never leaves the group with
     assert.ok(f.fix);
     const action = fixActionFor(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', f.fix);
     assert.ok(action.kind === 'steps');
-    assert.deepEqual(action.steps.map((s) => s.id), ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'revoke-default-egress']);
+    assert.deepEqual(
+      action.steps.map((s) => s.id),
+      ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'revoke-default-egress'],
+    );
   });
 });
 
@@ -117,7 +148,11 @@ describe('diagnosis placement on apprunner.yaml', () => {
 
   it('puts a DATABASE_URL finding on its value and service-level findings on the first configuration line', () => {
     const t = afterSetup();
-    t.services[0].source = { kind: 'image', identifier: 'x', environment: { DATABASE_URL: 'postgresql://app@wrong-host:5432/kyudai' } };
+    t.services[0].source = {
+      kind: 'image',
+      identifier: 'x',
+      environment: { DATABASE_URL: 'postgresql://app@wrong-host:5432/kyudai' },
+    };
     removeRule(t, 'sgr-app-db');
     const d = analyze(t);
     const placed = placeFindings(d.findings, yaml, parseApprunnerYaml(yaml));

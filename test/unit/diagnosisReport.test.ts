@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { diagnoseDocument, diagnoseExitCode, EXIT_CLEAN, EXIT_PROBLEMS } from '../../src/model/diagnosis/diagnoseOutcome';
+import {
+  diagnoseDocument,
+  diagnoseExitCode,
+  EXIT_CLEAN,
+  EXIT_PROBLEMS,
+} from '../../src/model/diagnosis/diagnoseOutcome';
 import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
 import { diagnosisReportMarkdown } from '../../src/model/diagnosis/diagnosisReport';
 import type { LiveChecks } from '../../src/model/diagnosis/liveChecks';
@@ -10,15 +15,41 @@ import { afterSetup, beforeSetup, IDS, removeRule, vpc } from './fixtures/topolo
 function live(dbHealthy: boolean): LiveChecks {
   return {
     checkedAt: '2026-11-28T10:00:00.000Z',
-    health: { path: '/api/v1/health', url: 'https://x.awsapprunner.com/api/v1/health', outcome: 'healthy', status: 200, body: '{"status":"healthy"}', durationMs: 12 },
+    health: {
+      path: '/api/v1/health',
+      url: 'https://x.awsapprunner.com/api/v1/health',
+      outcome: 'healthy',
+      status: 200,
+      body: '{"status":"healthy"}',
+      durationMs: 12,
+    },
     dbHealth: dbHealthy
-      ? { path: '/api/v1/db-health', url: 'https://x.awsapprunner.com/api/v1/db-health', outcome: 'healthy', status: 200, body: '{"status":"healthy","database":"connected"}', durationMs: 30 }
-      : { path: '/api/v1/db-health', url: 'https://x.awsapprunner.com/api/v1/db-health', outcome: 'unhealthy', status: 200, body: '{"status":"unhealthy","error":"timeout expired"}', durationMs: 30 },
+      ? {
+          path: '/api/v1/db-health',
+          url: 'https://x.awsapprunner.com/api/v1/db-health',
+          outcome: 'healthy',
+          status: 200,
+          body: '{"status":"healthy","database":"connected"}',
+          durationMs: 30,
+        }
+      : {
+          path: '/api/v1/db-health',
+          url: 'https://x.awsapprunner.com/api/v1/db-health',
+          outcome: 'unhealthy',
+          status: 200,
+          body: '{"status":"unhealthy","error":"timeout expired"}',
+          durationMs: 30,
+        },
     logs: {
       logGroup: '/aws/apprunner/kyudai-api/abc/application',
       outcome: 'read',
-      scan: { eventsScanned: 2, connectedLineSeen: !dbHealthy ? false : true, errorLines: dbHealthy ? 0 : 1, earlierErrorLines: 0,
-        errors: dbHealthy ? [] : [{ at: '2026-11-28T09:59:00.000Z', message: 'ERROR: Failed to connect to database' }] },
+      scan: {
+        eventsScanned: 2,
+        connectedLineSeen: !dbHealthy ? false : true,
+        errorLines: dbHealthy ? 0 : 1,
+        earlierErrorLines: 0,
+        errors: dbHealthy ? [] : [{ at: '2026-11-28T09:59:00.000Z', message: 'ERROR: Failed to connect to database' }],
+      },
     },
   };
 }
@@ -82,15 +113,24 @@ describe('diagnosis report (Markdown)', () => {
   it('groups problems by path with evidence and the exact fix, and collapses the passed checks', () => {
     const t = afterSetup();
     removeRule(t, egressRuleId());
-    const md = diagnosisReportMarkdown(analyze(t), live(false), 'en', { generatedAt: '2026-11-28T10:00:00Z', target: 'ap-northeast-1' });
+    const md = diagnosisReportMarkdown(analyze(t), live(false), 'en', {
+      generatedAt: '2026-11-28T10:00:00Z',
+      target: 'ap-northeast-1',
+    });
     assert.match(md, /^# Connectivity diagnosis: kyudai-api/);
     assert.match(md, /\*\*Problems found\*\*/);
     assert.match(md, /\| Service → database \| ✘ blocked \|/);
     const problems = md.slice(md.indexOf('## Problems'), md.indexOf('## Live checks'));
     assert.match(problems, /### Service → database\n\n- \*\*✘ Error\*\* `sg-egress-missing-db-port`/);
     assert.match(problems, new RegExp(`Evidence: \`${IDS.sgApp}\``));
-    assert.match(problems, new RegExp(`Fix: Add an outbound rule to ${IDS.sgApp}: TCP 5432 to ${IDS.sgDb} \\(\`authorize-egress-db\`\\)`));
-    assert.match(md, /✘ \*\*DB health\*\* GET https:\/\/x\.awsapprunner\.com\/api\/v1\/db-health → unhealthy HTTP 200 \(30 ms\)/);
+    assert.match(
+      problems,
+      new RegExp(`Fix: Add an outbound rule to ${IDS.sgApp}: TCP 5432 to ${IDS.sgDb} \\(\`authorize-egress-db\`\\)`),
+    );
+    assert.match(
+      md,
+      /✘ \*\*DB health\*\* GET https:\/\/x\.awsapprunner\.com\/api\/v1\/db-health → unhealthy HTTP 200 \(30 ms\)/,
+    );
     assert.match(md, /ERROR: Failed to connect to database/);
     const passed = md.slice(md.indexOf('<details><summary>Passed checks'));
     assert.match(passed, /Passed checks \(\d+\/17\)/);
@@ -123,7 +163,10 @@ describe('diagnosis report: a truncated log read (issue 16, finding 6)', () => {
     const l = live(true);
     assert.doesNotMatch(diagnosisReportMarkdown(d, l, 'en'), /Truncated/);
     l.logs.truncated = { reason: 'pages', pages: 100 };
-    assert.match(diagnosisReportMarkdown(d, l, 'en'), /⚠ Truncated: reading stopped after 100 pages \(page limit\); the newest lines may be missing/);
+    assert.match(
+      diagnosisReportMarkdown(d, l, 'en'),
+      /⚠ Truncated: reading stopped after 100 pages \(page limit\); the newest lines may be missing/,
+    );
     l.logs.truncated = { reason: 'time', pages: 7 };
     assert.match(diagnosisReportMarkdown(d, l, 'ja'), /7 ページで打ち切りました（時間の上限）/);
   });
@@ -136,6 +179,9 @@ describe('log scan start and filter (issue 16, finding 6)', () => {
     assert.equal(logStartTime(now, undefined, 86_400_000), now - 86_400_000);
     assert.equal(logStartTime(now, now - 10 * 86_400_000, 86_400_000), now - 86_400_000);
     assert.match(RUNBOOK_LOG_FILTER, /^\?"Successfully connected" /);
-    assert.ok(RUNBOOK_LOG_FILTER.includes('?ERROR') && RUNBOOK_LOG_FILTER.length < 1024, 'CloudWatch caps a filter pattern at 1024 characters');
+    assert.ok(
+      RUNBOOK_LOG_FILTER.includes('?ERROR') && RUNBOOK_LOG_FILTER.length < 1024,
+      'CloudWatch caps a filter pattern at 1024 characters',
+    );
   });
 });

@@ -15,13 +15,19 @@ const overlaps = (a: NodeBox, b: NodeBox): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('diagram layout: layered, top to bottom as traffic flows', () => {
-  for (const [name, world] of [['before setup', beforeSetup], ['after setup', afterSetup]] as const) {
+  for (const [name, world] of [
+    ['before setup', beforeSetup],
+    ['after setup', afterSetup],
+  ] as const) {
     it(`${name}: every node gets one box inside the canvas and no two boxes overlap`, () => {
       const m = model(world());
       const layout = layoutDiagram(m);
       assert.deepEqual(layout.nodes.map((b) => b.id).sort(), m.nodes.map((n) => n.id).sort());
       for (const b of layout.nodes) {
-        assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.width <= layout.width && b.y + b.height <= layout.height, `${b.id} inside`);
+        assert.ok(
+          b.x >= 0 && b.y >= 0 && b.x + b.width <= layout.width && b.y + b.height <= layout.height,
+          `${b.id} inside`,
+        );
       }
       for (const [i, a] of layout.nodes.entries()) {
         for (const b of layout.nodes.slice(i + 1)) assert.equal(overlaps(a, b), false, `${a.id} overlaps ${b.id}`);
@@ -54,7 +60,10 @@ describe('diagram layout: layered, top to bottom as traffic flows', () => {
 
   it('draws one AZ box around the subnets of each availability zone', () => {
     const layout = layoutDiagram(model());
-    assert.deepEqual(layout.groups.map((g) => g.label), ['ap-northeast-1a', 'ap-northeast-1c']);
+    assert.deepEqual(
+      layout.groups.map((g) => g.label),
+      ['ap-northeast-1a', 'ap-northeast-1c'],
+    );
     const subnet = layout.nodes.find((b) => b.id === `subnet:${IDS.appA}`);
     const box = layout.groups[0];
     assert.ok(subnet && box.y < subnet.y && box.y + box.height > subnet.y + subnet.height);

@@ -6,7 +6,7 @@ import { afterSetup, IDS, removeRule } from './fixtures/topologyBuilder';
 const OPTIONS = { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds', dbPort: 5432 };
 
 describe('diagram fixes: the one plan step a fix button applies', () => {
-  it('the broken sg-rds edge applies exactly the setup plan\'s ingress step: TCP 5432 from sg-apprunner', () => {
+  it("the broken sg-rds edge applies exactly the setup plan's ingress step: TCP 5432 from sg-apprunner", () => {
     const t = afterSetup();
     removeRule(t, 'sgr-db-from-app');
     const fix = buildDiagram(t, 'kyudai-api', OPTIONS)?.edges.find((e) => e.id === 'db-ingress')?.fix;
@@ -15,13 +15,19 @@ describe('diagram fixes: the one plan step a fix button applies', () => {
     assert.equal(result.kind, 'step');
     if (result.kind !== 'step' || result.step.kind !== 'authorize-ingress') throw new Error('expected an ingress step');
     assert.equal(result.step.group.id, IDS.sgDb);
-    assert.deepEqual([result.step.rule.protocol, result.step.rule.fromPort, result.step.rule.toPort, result.step.rule.group?.id],
-      ['tcp', 5432, 5432, IDS.sgApp]);
+    assert.deepEqual(
+      [result.step.rule.protocol, result.step.rule.fromPort, result.step.rule.toPort, result.step.rule.group?.id],
+      ['tcp', 5432, 5432, IDS.sgApp],
+    );
   });
 
   it('says "done" when the rule is back in place (a second click changes nothing)', () => {
     const t = afterSetup();
-    const fix = { step: 'authorize-db-ingress' as const, params: { groupId: IDS.sgDb, peerGroupId: IDS.sgApp, port: '5432' }, title: { en: '', ja: '' } };
+    const fix = {
+      step: 'authorize-db-ingress' as const,
+      params: { groupId: IDS.sgDb, peerGroupId: IDS.sgApp, port: '5432' },
+      title: { en: '', ja: '' },
+    };
     assert.deepEqual(planStepForFix(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', fix), { kind: 'done' });
   });
 
@@ -32,6 +38,8 @@ describe('diagram fixes: the one plan step a fix button applies', () => {
     const fix = { step: 'authorize-egress-https' as const, params: { groupId: IDS.sgApp }, title: { en: '', ja: '' } };
     const result = planStepForFix(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', fix);
     assert.equal(result.kind === 'step' && result.step.id, 'authorize-egress-https');
-    assert.deepEqual(planStepForFix(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', { ...fix, params: {} }), { kind: 'unavailable' });
+    assert.deepEqual(planStepForFix(t, DEFAULT_SETUP_SETTINGS, 'kyudai-api', { ...fix, params: {} }), {
+      kind: 'unavailable',
+    });
   });
 });

@@ -3,7 +3,12 @@ import { buildDiagram, type DiagramModel } from '../../src/model/diagram';
 import type { Topology } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup, connector, IDS, removeRule, routeTable, service } from './fixtures/topologyBuilder';
 
-const OPTIONS = { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds', dbPort: 5432, connectorName: 'campus-sns-vpc-connector' };
+const OPTIONS = {
+  appRunnerGroupName: 'sg-apprunner',
+  databaseGroupName: 'sg-rds',
+  dbPort: 5432,
+  connectorName: 'campus-sns-vpc-connector',
+};
 
 function diagram(t: Topology, busy?: string[]): DiagramModel {
   const model = buildDiagram(t, 'kyudai-api', { ...OPTIONS, busy });
@@ -21,7 +26,8 @@ const node = (m: DiagramModel, id: string) => {
   assert.ok(found, `node ${id} in ${m.nodes.map((n) => n.id).join(', ')}`);
   return found;
 };
-const notOk = (m: DiagramModel) => [...m.nodes, ...m.edges].filter((x) => x.state !== 'ok').map((x) => `${x.id}=${x.state} (${x.reason.en})`);
+const notOk = (m: DiagramModel) =>
+  [...m.nodes, ...m.edges].filter((x) => x.state !== 'ok').map((x) => `${x.id}=${x.state} (${x.reason.en})`);
 
 describe('diagram model: the runbook picture from a snapshot', () => {
   it('before setup: the DB edge is broken with "no VPC egress", the group and connector are still to be created', () => {
@@ -38,8 +44,13 @@ describe('diagram model: the runbook picture from a snapshot', () => {
     assert.equal(edge(m, 'internet').from, 'service:kyudai-api');
     assert.equal(edge(m, 'internet').state, 'ok');
     // The DB's private subnets are drawn, grouped by AZ, with their NAT route.
-    assert.deepEqual(m.nodes.filter((n) => n.kind === 'subnet').map((n) => [n.id, n.group]),
-      [[`subnet:${IDS.dbA}`, 'ap-northeast-1a'], [`subnet:${IDS.dbC}`, 'ap-northeast-1c']]);
+    assert.deepEqual(
+      m.nodes.filter((n) => n.kind === 'subnet').map((n) => [n.id, n.group]),
+      [
+        [`subnet:${IDS.dbA}`, 'ap-northeast-1a'],
+        [`subnet:${IDS.dbC}`, 'ap-northeast-1c'],
+      ],
+    );
     assert.equal(node(m, `nat:${IDS.nat}`).state, 'ok');
   });
 
@@ -47,7 +58,13 @@ describe('diagram model: the runbook picture from a snapshot', () => {
     const m = diagram(afterSetup());
     assert.deepEqual(notOk(m), []);
     assert.equal(edge(m, 'internet').from, `igw:${IDS.igw}`);
-    assert.deepEqual(m.edges.filter((e) => e.kind === 'member').map((e) => e.to).sort(), [`subnet:${IDS.appA}`, `subnet:${IDS.appC}`]);
+    assert.deepEqual(
+      m.edges
+        .filter((e) => e.kind === 'member')
+        .map((e) => e.to)
+        .sort(),
+      [`subnet:${IDS.appA}`, `subnet:${IDS.appC}`],
+    );
     assert.equal(node(m, 'sg-app').resourceId, IDS.sgApp);
     assert.match(node(m, 'sg-db').details.find((d) => d.label.en === 'Inbound')?.value ?? '', /5432/);
   });
@@ -68,14 +85,19 @@ describe('diagram model: the runbook picture from a snapshot', () => {
 
   it('connector subnets without a NAT route: the internet edge is broken and leaves from the connector', () => {
     const t = afterSetup();
-    routeTable(t, IDS.rtbPrivate).routes = routeTable(t, IDS.rtbPrivate).routes.filter((r) => r.destinationCidr !== '0.0.0.0/0');
+    routeTable(t, IDS.rtbPrivate).routes = routeTable(t, IDS.rtbPrivate).routes.filter(
+      (r) => r.destinationCidr !== '0.0.0.0/0',
+    );
     const m = diagram(t);
     const internet = edge(m, 'internet');
     assert.equal(internet.state, 'broken');
     assert.equal(internet.from, 'connector');
     assert.equal(internet.reason.en, 'no route to a NAT gateway');
     assert.ok(internet.docUrl?.includes('nat-gateway'));
-    assert.equal(m.nodes.some((n) => n.kind === 'nat'), false);
+    assert.equal(
+      m.nodes.some((n) => n.kind === 'nat'),
+      false,
+    );
     assert.equal(edge(m, 'db-egress').state, 'ok', 'the database path does not need the NAT');
   });
 
@@ -94,7 +116,10 @@ describe('diagram model: the runbook picture from a snapshot', () => {
     const t = afterSetup();
     t.services.push({ ...service(t), arn: `${IDS.service}-2`, name: 'kyudai-worker', id: 'svc2' });
     const m = diagram(t);
-    assert.deepEqual(m.nodes.filter((n) => n.kind === 'service').map((n) => n.id), ['service:kyudai-api', 'service:kyudai-worker']);
+    assert.deepEqual(
+      m.nodes.filter((n) => n.kind === 'service').map((n) => n.id),
+      ['service:kyudai-api', 'service:kyudai-worker'],
+    );
     assert.equal(edge(m, 'attach:kyudai-worker').to, 'connector');
     assert.deepEqual(m.services, ['kyudai-api', 'kyudai-worker']);
   });

@@ -27,10 +27,18 @@ function desiredFor(t: Topology, settings: SetupSettings): DesiredSetup {
   return r.desired;
 }
 const ids = (t: Topology, s: SetupSettings): string[] => plan(t, desiredFor(t, s)).steps.map((x) => x.id);
-const dualStack = (t: Topology): Topology => { t.services[0].ipAddressType = 'DUAL_STACK'; return t; };
-const script = (t: Topology, s: SetupSettings): string => setupScriptFor(t, desiredFor(t, s), { generatedAt: 'now', lang: 'en', accountId: '123456789012' });
+const dualStack = (t: Topology): Topology => {
+  t.services[0].ipAddressType = 'DUAL_STACK';
+  return t;
+};
+const script = (t: Topology, s: SetupSettings): string =>
+  setupScriptFor(t, desiredFor(t, s), { generatedAt: 'now', lang: 'en', accountId: '123456789012' });
 /** The commands of a script (comments dropped): what would run. */
-const commands = (text: string): string => text.split('\n').filter((l) => !l.trimStart().startsWith('#')).join('\n');
+const commands = (text: string): string =>
+  text
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#'))
+    .join('\n');
 
 describe('dnsEgress: the plan', () => {
   it('runbook (default): UDP 53 to 0.0.0.0/0 is planned, and the note names the narrower alternative with its source', () => {
@@ -45,8 +53,19 @@ describe('dnsEgress: the plan', () => {
 
   it('vpcResolverOnly: no port 53 step for IPv4 or IPv6, the other rules and the revoke stay', () => {
     const t = dualStack(seededWorld());
-    assert.deepEqual(ids(t, RESOLVER_ONLY), ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-https-ipv6',
-      'revoke-default-egress', 'authorize-db-ingress', 'create-connector', 'attach-connector', 'wait-for-service', 'check-health', 'check-db-health']);
+    assert.deepEqual(ids(t, RESOLVER_ONLY), [
+      'create-apprunner-sg',
+      'authorize-egress-db',
+      'authorize-egress-https',
+      'authorize-egress-https-ipv6',
+      'revoke-default-egress',
+      'authorize-db-ingress',
+      'create-connector',
+      'attach-connector',
+      'wait-for-service',
+      'check-health',
+      'check-db-health',
+    ]);
     assert.ok(ids(dualStack(seededWorld()), SETTINGS).includes('authorize-egress-dns-ipv6'));
     const note = plan(t, desiredFor(t, RESOLVER_ONLY)).notes.find((n) => n.en.startsWith('DNS:'));
     assert.ok(note?.en.includes('no UDP 53 rule') && note.en.includes(DNS_NOT_FILTERED_SOURCE), note?.en);
@@ -55,7 +74,10 @@ describe('dnsEgress: the plan', () => {
   it('vpcResolverOnly on a finished runbook setup: nothing to do; the existing 53 rule is not revoked', () => {
     const t = doneWorld();
     const p = plan(t, desiredFor(t, RESOLVER_ONLY));
-    assert.deepEqual(p.steps.filter((s) => s.mutating), []);
+    assert.deepEqual(
+      p.steps.filter((s) => s.mutating),
+      [],
+    );
     assert.ok(group(t, 'sg-apprunner').rules.some((r) => r.fromPort === 53));
   });
 
@@ -63,8 +85,16 @@ describe('dnsEgress: the plan', () => {
     const t = doneWorld();
     const app = group(t, 'sg-apprunner');
     app.rules = app.rules.filter((r) => r.fromPort !== 53);
-    assert.deepEqual(plan(t, desiredFor(t, RESOLVER_ONLY)).steps.filter((s) => s.mutating), []);
-    assert.deepEqual(plan(t, desiredFor(t, SETTINGS)).steps.filter((s) => s.mutating).map((s) => s.id), ['authorize-egress-dns']);
+    assert.deepEqual(
+      plan(t, desiredFor(t, RESOLVER_ONLY)).steps.filter((s) => s.mutating),
+      [],
+    );
+    assert.deepEqual(
+      plan(t, desiredFor(t, SETTINGS))
+        .steps.filter((s) => s.mutating)
+        .map((s) => s.id),
+      ['authorize-egress-dns'],
+    );
     assert.equal(desiredFor(t, RESOLVER_ONLY).appRunnerSecurityGroupName, 'apprunner-connector');
   });
 
@@ -83,8 +113,13 @@ describe('dnsEgress: the exported script', () => {
     assert.doesNotMatch(commands(narrow), /FromPort=53/);
     assert.match(commands(narrow), /IpProtocol=tcp,FromPort=443,ToPort=443,Ipv6Ranges/);
     // Nothing revokes a 53 rule either: only the allow-all rules are revoked.
-    assert.deepEqual(commands(narrow).split('\n').filter((l) => l.includes('revoke-security-group-egress')).map((l) => /--ip-permissions (.*)$/.exec(l)?.[1]),
-      ["'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'", "'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'"]);
+    assert.deepEqual(
+      commands(narrow)
+        .split('\n')
+        .filter((l) => l.includes('revoke-security-group-egress'))
+        .map((l) => /--ip-permissions (.*)$/.exec(l)?.[1]),
+      ["'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'", "'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'"],
+    );
     assert.ok(narrow.includes(DNS_NOT_FILTERED_SOURCE));
     execFileSync('bash', ['-n', '-c', narrow]);
     execFileSync('shellcheck', ['--shell=bash', '--severity=warning', '-'], { input: narrow });
@@ -115,13 +150,20 @@ describe('dnsEgress: the diagnosis', () => {
 describe('dnsEgress: the setting and the flag', () => {
   it('package.json declares the setting with both values, described in English and Japanese', () => {
     const root = join(__dirname, '..', '..', '..');
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { enum?: string[]; default?: string; enumDescriptions?: string[] }> } } };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      contributes: {
+        configuration: {
+          properties: Record<string, { enum?: string[]; default?: string; enumDescriptions?: string[] }>;
+        };
+      };
+    };
     const prop = pkg.contributes.configuration.properties['apprunnerVpc.dnsEgress'];
     assert.deepEqual(prop?.enum, ['runbook', 'vpcResolverOnly']);
     assert.equal(prop?.default, 'runbook');
     for (const file of ['package.nls.json', 'package.nls.ja.json']) {
       const nls = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
-      for (const key of ['config.dnsEgress', ...(prop?.enumDescriptions ?? []).map((k) => k.slice(1, -1))]) assert.ok(nls[key], `${file}: ${key}`);
+      for (const key of ['config.dnsEgress', ...(prop?.enumDescriptions ?? []).map((k) => k.slice(1, -1))])
+        assert.ok(nls[key], `${file}: ${key}`);
     }
   });
 
@@ -132,6 +174,9 @@ describe('dnsEgress: the setting and the flag', () => {
     const def = parseArgs(['plan']);
     assert.ok(def.ok);
     assert.equal(settingsOf(def.args).dnsEgress, 'runbook');
-    assert.deepEqual(parseArgs(['plan', '--dns-egress=none']), { ok: false, error: '--dns-egress must be one of runbook, vpcResolverOnly (got "none")' });
+    assert.deepEqual(parseArgs(['plan', '--dns-egress=none']), {
+      ok: false,
+      error: '--dns-egress must be one of runbook, vpcResolverOnly (got "none")',
+    });
   });
 });

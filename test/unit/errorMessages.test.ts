@@ -9,13 +9,25 @@ import { classifyAwsError, type AwsErrorKind } from '../../src/model/common/awsE
 import { accountReadFailure, userMessage, UserError } from '../../src/model/common/userError';
 
 const sdkError = (name: string, message: string, status?: number, extra: Record<string, unknown> = {}): Error =>
-  Object.assign(new Error(message), { name, $metadata: status === undefined ? {} : { httpStatusCode: status }, ...extra });
+  Object.assign(new Error(message), {
+    name,
+    $metadata: status === undefined ? {} : { httpStatusCode: status },
+    ...extra,
+  });
 
 // A Record over the union: the compiler finds a kind without an example.
 const EXAMPLES: Record<AwsErrorKind, unknown> = {
-  'expired-credentials': sdkError('ExpiredTokenException', 'The security token included in the request is expired', 400),
+  'expired-credentials': sdkError(
+    'ExpiredTokenException',
+    'The security token included in the request is expired',
+    400,
+  ),
   'no-credentials': sdkError('CredentialsProviderError', 'Could not load credentials from any providers'),
-  'access-denied': sdkError('AccessDeniedException', 'User arn:aws:sts::123456789012:assumed-role/x is not authorized; password=hunter22', 403),
+  'access-denied': sdkError(
+    'AccessDeniedException',
+    'User arn:aws:sts::123456789012:assumed-role/x is not authorized; password=hunter22',
+    403,
+  ),
   unreachable: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
   throttled: sdkError('ThrottlingException', 'Rate exceeded', 400),
   'not-found': sdkError('ResourceNotFoundException', 'Service not found', 400),
@@ -28,8 +40,17 @@ const EXAMPLES: Record<AwsErrorKind, unknown> = {
 
 // Shapes that used to print [object Object]: the store's already classified error, plain objects, a
 // Localized-looking message, nothing at all.
-const ODD_INPUTS: unknown[] = [classifyAwsError(EXAMPLES.throttled), {}, { message: { en: 'x', ja: 'y' } }, null, undefined, 42, 'plain text',
-  new Error(), Object.assign(new Error('x'), { message: { toString: () => '[object Object]' } })];
+const ODD_INPUTS: unknown[] = [
+  classifyAwsError(EXAMPLES.throttled),
+  {},
+  { message: { en: 'x', ja: 'y' } },
+  null,
+  undefined,
+  42,
+  'plain text',
+  new Error(),
+  Object.assign(new Error('x'), { message: { toString: () => '[object Object]' } }),
+];
 
 function assertReadable(text: string, where: string): void {
   assert.equal(typeof text, 'string', where);
@@ -65,7 +86,11 @@ describe('error messages come from the classifier on every path (issue 16, findi
         assertReadable(accountReadFailure(classifyAwsError(raw))[lang], 'diagnose');
       }
     }
-    assert.equal(classifyAwsError(classifyAwsError(EXAMPLES.throttled)).kind, 'throttled', 'classifying twice keeps the kind');
+    assert.equal(
+      classifyAwsError(classifyAwsError(EXAMPLES.throttled)).kind,
+      'throttled',
+      'classifying twice keeps the kind',
+    );
   });
 
   it('a UserError and a CliFailure keep their own words', () => {

@@ -7,25 +7,35 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-interface MenuItem { command: string; when?: string; group?: string }
+interface MenuItem {
+  command: string;
+  when?: string;
+  group?: string;
+}
 
 function evaluate(when: string | undefined, context: Record<string, string>): boolean {
   if (!when) return true;
-  return when.split('&&').map((s) => s.trim()).every((clause) => {
-    let m = /^(\S+) =~ \/(.*)\/$/.exec(clause);
-    if (m) return new RegExp(m[2]).test(context[m[1]] ?? '');
-    m = /^(\S+) == (\S+)$/.exec(clause);
-    if (m) return context[m[1]] === m[2];
-    m = /^(\S+) != (\S+)$/.exec(clause);
-    if (m) return context[m[1]] !== m[2];
-    if (clause === 'false') return false;
-    throw new Error(`clause not understood by this test: ${clause}`);
-  });
+  return when
+    .split('&&')
+    .map((s) => s.trim())
+    .every((clause) => {
+      let m = /^(\S+) =~ \/(.*)\/$/.exec(clause);
+      if (m) return new RegExp(m[2]).test(context[m[1]] ?? '');
+      m = /^(\S+) == (\S+)$/.exec(clause);
+      if (m) return context[m[1]] === m[2];
+      m = /^(\S+) != (\S+)$/.exec(clause);
+      if (m) return context[m[1]] !== m[2];
+      if (clause === 'false') return false;
+      throw new Error(`clause not understood by this test: ${clause}`);
+    });
 }
 
 const itemMenu = pkg.contributes.menus['view/item/context'] as MenuItem[];
-const commandsFor = (viewItem: string): string[] =>
-  [...new Set(itemMenu.filter((m) => evaluate(m.when, { view: 'apprunnerVpc.explorer', viewItem })).map((m) => m.command))];
+const commandsFor = (viewItem: string): string[] => [
+  ...new Set(
+    itemMenu.filter((m) => evaluate(m.when, { view: 'apprunnerVpc.explorer', viewItem })).map((m) => m.command),
+  ),
+];
 const enabled = (command: string, viewItem: string): boolean => {
   const c = (pkg.contributes.commands as { command: string; enablement?: string }[]).find((x) => x.command === command);
   return evaluate(c?.enablement, { viewItem });
@@ -34,14 +44,18 @@ const enabled = (command: string, viewItem: string): boolean => {
 describe('explorer menus (package.json when clauses)', () => {
   it('offers service actions on services only', () => {
     const running = commandsFor('service.running.default');
-    for (const c of ['attachConnector', 'checkHealth', 'copyUrl', 'copyArn', 'openInConsole']) assert.ok(running.includes(`apprunnerVpc.${c}`), c);
+    for (const c of ['attachConnector', 'checkHealth', 'copyUrl', 'copyArn', 'openInConsole'])
+      assert.ok(running.includes(`apprunnerVpc.${c}`), c);
     assert.ok(!running.includes('apprunnerVpc.detachConnector'), 'nothing to detach on DEFAULT egress');
     assert.ok(!running.includes('apprunnerVpc.deleteConnector'));
     assert.ok(commandsFor('service.running.vpc').includes('apprunnerVpc.detachConnector'));
     assert.ok(running.includes('apprunnerVpc.setupConnector'), 'the guided setup from a service on DEFAULT egress');
     assert.ok(!commandsFor('service.running.vpc').includes('apprunnerVpc.setupConnector'));
     const busy = commandsFor('service.busy.vpc');
-    assert.ok(!busy.includes('apprunnerVpc.attachConnector') && !busy.includes('apprunnerVpc.detachConnector'), 'no changes while an operation runs');
+    assert.ok(
+      !busy.includes('apprunnerVpc.attachConnector') && !busy.includes('apprunnerVpc.detachConnector'),
+      'no changes while an operation runs',
+    );
     for (const other of ['subnet', 'securityGroup', 'rule', 'egress.vpc', 'account', 'error', 'loading']) {
       const offered = commandsFor(other).filter((c) => /attach|detach|checkHealth|copyUrl|deleteConnector/.test(c));
       assert.deepEqual(offered, [], other);
@@ -55,25 +69,55 @@ describe('explorer menus (package.json when clauses)', () => {
     assert.equal(enabled('apprunnerVpc.deleteConnector', 'connector.inUse'), false);
     assert.equal(enabled('apprunnerVpc.deleteConnector', 'connector.unused'), true);
     assert.ok(!commandsFor('connector.inactive').includes('apprunnerVpc.deleteConnector'));
-    const inline = itemMenu.filter((m) => m.group?.startsWith('inline') && evaluate(m.when, { view: 'apprunnerVpc.explorer', viewItem: 'connector.inUse' }));
-    assert.ok(!inline.some((m) => m.command === 'apprunnerVpc.deleteConnector'), 'no inline delete on a connector in use');
+    const inline = itemMenu.filter(
+      (m) =>
+        m.group?.startsWith('inline') &&
+        evaluate(m.when, { view: 'apprunnerVpc.explorer', viewItem: 'connector.inUse' }),
+    );
+    assert.ok(
+      !inline.some((m) => m.command === 'apprunnerVpc.deleteConnector'),
+      'no inline delete on a connector in use',
+    );
   });
 
   it('puts Refresh, Set up and Select profile/region on the toolbar and hides tree-only commands from the palette', () => {
-    const title = (pkg.contributes.menus['view/title'] as MenuItem[]).filter((m) => evaluate(m.when, { view: 'apprunnerVpc.explorer', 'apprunnerVpc.connection': 'connected' })).map((m) => m.command);
-    for (const c of ['refresh', 'setupConnector', 'selectProfile', 'selectRegion']) assert.ok(title.includes(`apprunnerVpc.${c}`), c);
+    const title = (pkg.contributes.menus['view/title'] as MenuItem[])
+      .filter((m) => evaluate(m.when, { view: 'apprunnerVpc.explorer', 'apprunnerVpc.connection': 'connected' }))
+      .map((m) => m.command);
+    for (const c of ['refresh', 'setupConnector', 'selectProfile', 'selectRegion'])
+      assert.ok(title.includes(`apprunnerVpc.${c}`), c);
     const palette = pkg.contributes.menus.commandPalette as MenuItem[];
-    for (const c of ['revealConnector', 'revealService']) assert.equal(palette.find((m) => m.command === `apprunnerVpc.${c}`)?.when, 'false');
-    for (const c of ['setupConnector', 'createSecurityGroups', 'createConnector', 'attachConnector', 'detachConnector', 'deleteConnector', 'checkHealth']) {
+    for (const c of ['revealConnector', 'revealService'])
+      assert.equal(palette.find((m) => m.command === `apprunnerVpc.${c}`)?.when, 'false');
+    for (const c of [
+      'setupConnector',
+      'createSecurityGroups',
+      'createConnector',
+      'attachConnector',
+      'detachConnector',
+      'deleteConnector',
+      'checkHealth',
+    ]) {
       const entry = palette.find((m) => m.command === `apprunnerVpc.${c}`);
-      assert.ok(entry && evaluate(entry.when, { 'apprunnerVpc.connection': 'connected' }) && !evaluate(entry.when, { 'apprunnerVpc.connection': 'noCredentials' }), c);
+      assert.ok(
+        entry &&
+          evaluate(entry.when, { 'apprunnerVpc.connection': 'connected' }) &&
+          !evaluate(entry.when, { 'apprunnerVpc.connection': 'noCredentials' }),
+        c,
+      );
     }
   });
 
   it('gives every command in a menu an icon', () => {
-    const inMenus = new Set(Object.values(pkg.contributes.menus as Record<string, MenuItem[]>).flat().filter((m) => m.when !== 'false').map((m) => m.command));
+    const inMenus = new Set(
+      Object.values(pkg.contributes.menus as Record<string, MenuItem[]>)
+        .flat()
+        .filter((m) => m.when !== 'false')
+        .map((m) => m.command),
+    );
     for (const c of pkg.contributes.commands as { command: string; icon?: string }[]) {
-      if (inMenus.has(c.command) && /setup|create|attach|detach|delete|checkHealth|copy|openInConsole/.test(c.command)) assert.ok(c.icon, c.command);
+      if (inMenus.has(c.command) && /setup|create|attach|detach|delete|checkHealth|copy|openInConsole/.test(c.command))
+        assert.ok(c.icon, c.command);
     }
   });
 });

@@ -11,7 +11,7 @@ import { allIacWorlds } from './fixtures/iacWorlds';
 const TEMPLATE: CdkSourceTemplate = {
   Description: 'App Runner VPC connector for kyudai-api',
   Parameters: {
-    VpcId: { Type: 'AWS::EC2::VPC::Id', Default: 'vpc-0123456789abcdef0', Description: 'The DB instance\'s VPC' },
+    VpcId: { Type: 'AWS::EC2::VPC::Id', Default: 'vpc-0123456789abcdef0', Description: "The DB instance's VPC" },
     DbSecurityGroupId: { Type: 'AWS::EC2::SecurityGroup::Id', Default: 'sg-0aaaabbbbccccdddd' },
     ConnectorSubnetIds: { Type: 'List<AWS::EC2::Subnet::Id>', Default: 'subnet-0a,subnet-0b' },
     DbPort: { Type: 'Number', Default: 5432 },
@@ -29,14 +29,19 @@ const TEMPLATE: CdkSourceTemplate = {
           { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: '0.0.0.0/0', Description: 'HTTPS to AWS APIs' },
           { IpProtocol: 'udp', FromPort: 53, ToPort: 53, CidrIp: '0.0.0.0/0', Description: 'DNS' },
         ],
-        Tags: [{ Key: 'Name', Value: 'sg-apprunner' }, { Key: 'ManagedBy', Value: 'apprunner-vpc' }],
+        Tags: [
+          { Key: 'Name', Value: 'sg-apprunner' },
+          { Key: 'ManagedBy', Value: 'apprunner-vpc' },
+        ],
       },
     },
     AppRunnerToDatabaseEgress: {
       Type: 'AWS::EC2::SecurityGroupEgress',
       Properties: {
         GroupId: { 'Fn::GetAtt': ['AppRunnerSecurityGroup', 'GroupId'] },
-        IpProtocol: 'tcp', FromPort: { Ref: 'DbPort' }, ToPort: { Ref: 'DbPort' },
+        IpProtocol: 'tcp',
+        FromPort: { Ref: 'DbPort' },
+        ToPort: { Ref: 'DbPort' },
         DestinationSecurityGroupId: { Ref: 'DbSecurityGroupId' },
         Description: 'To the database',
       },
@@ -45,7 +50,9 @@ const TEMPLATE: CdkSourceTemplate = {
       Type: 'AWS::EC2::SecurityGroupIngress',
       Properties: {
         GroupId: { Ref: 'DbSecurityGroupId' },
-        IpProtocol: 'tcp', FromPort: { Ref: 'DbPort' }, ToPort: { Ref: 'DbPort' },
+        IpProtocol: 'tcp',
+        FromPort: { Ref: 'DbPort' },
+        ToPort: { Ref: 'DbPort' },
         SourceSecurityGroupId: { 'Fn::GetAtt': ['AppRunnerSecurityGroup', 'GroupId'] },
         Description: { 'Fn::Sub': 'From App Runner in ${AWS::Region}' },
       },
@@ -62,7 +69,10 @@ const TEMPLATE: CdkSourceTemplate = {
     },
   },
   Outputs: {
-    VpcConnectorArn: { Value: { 'Fn::GetAtt': ['VpcConnectorR2', 'VpcConnectorArn'] }, Description: 'For the service\'s NetworkConfiguration' },
+    VpcConnectorArn: {
+      Value: { 'Fn::GetAtt': ['VpcConnectorR2', 'VpcConnectorArn'] },
+      Description: "For the service's NetworkConfiguration",
+    },
   },
 };
 
@@ -75,13 +85,26 @@ describe('CDK export (from the CloudFormation template)', function () {
     assert.match(stack, /appRunnerSecurityGroup\.cfnOptions\.deletionPolicy = cdk\.CfnDeletionPolicy\.RETAIN;/);
     assert.match(stack, /vpcConnectorR2\.addDependency\(appRunnerToDatabaseEgress\);/);
     assert.match(stack, /subnets: connectorSubnetIds\.valueAsList/);
-    assert.deepEqual(files.map((f) => f.path).sort(), ['bin/app.ts', 'cdk.json', 'lib/stack.ts', 'package.json', 'tsconfig.json']);
-    assert.match(files.find((f) => f.path === 'bin/app.ts')?.content ?? '', /new AppRunnerVpcConnectorStack\(app, "KyudaiApiConnector"/);
+    assert.deepEqual(files.map((f) => f.path).sort(), [
+      'bin/app.ts',
+      'cdk.json',
+      'lib/stack.ts',
+      'package.json',
+      'tsconfig.json',
+    ]);
+    assert.match(
+      files.find((f) => f.path === 'bin/app.ts')?.content ?? '',
+      /new AppRunnerVpcConnectorStack\(app, "KyudaiApiConnector"/,
+    );
   });
 
   it('refuses, with the reason, what it cannot express rather than writing a different stack', () => {
     assert.throws(() => cdkExport({ Resources: { X: { Type: 'Custom::Thing', Properties: {} } } }), CdkExportError);
-    assert.throws(() => cdkExport({ Resources: { X: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Nowhere' } } } } }), /Ref to "Nowhere"/);
+    assert.throws(
+      () =>
+        cdkExport({ Resources: { X: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'Nowhere' } } } } }),
+      /Ref to "Nowhere"/,
+    );
     assert.throws(() => cdkExport(TEMPLATE, { stackName: 'bad name' }), /Stack name/);
   });
 
@@ -96,8 +119,14 @@ describe('CDK export (from the CloudFormation template)', function () {
     });
 
     it('synthesizes, resource for resource, the template it was written from', async () => {
-      const { template } = await compileAndSynth(cdkExport(TEMPLATE, { stackName: 'KyudaiApiConnector' }), 'KyudaiApiConnector');
-      assert.deepEqual(comparableResources(template.Resources), comparableResources(TEMPLATE.Resources as unknown as Record<string, Record<string, unknown>>));
+      const { template } = await compileAndSynth(
+        cdkExport(TEMPLATE, { stackName: 'KyudaiApiConnector' }),
+        'KyudaiApiConnector',
+      );
+      assert.deepEqual(
+        comparableResources(template.Resources),
+        comparableResources(TEMPLATE.Resources as unknown as Record<string, Record<string, unknown>>),
+      );
       assert.deepEqual(Object.keys(template.Parameters ?? {}).sort(), Object.keys(TEMPLATE.Parameters ?? {}).sort());
       assert.deepEqual(template.Outputs, { VpcConnectorArn: TEMPLATE.Outputs?.VpcConnectorArn });
     });
@@ -107,20 +136,36 @@ describe('CDK export (from the CloudFormation template)', function () {
       const worlds = allIacWorlds();
       const apps = worlds.map((w) => {
         const files = setupExport('cdk', w.snapshot, w.desired, { ...ctx, basis: w.basis }).files;
-        const stackName = /new AppRunnerVpcConnectorStack\(app, "([^"]+)"/.exec(files.find((f) => f.path === 'bin/app.ts')?.content ?? '')?.[1] ?? '';
+        const stackName =
+          /new AppRunnerVpcConnectorStack\(app, "([^"]+)"/.exec(
+            files.find((f) => f.path === 'bin/app.ts')?.content ?? '',
+          )?.[1] ?? '';
         return { files, stackName };
       });
       const synthesized = await compileAndSynthMany(apps);
       worlds.forEach((w, i) => {
         const cfn = cloudFormationExport(w.snapshot, w.desired, { ...ctx, basis: w.basis }).template;
-        assert.deepEqual(comparableResources(synthesized[i].Resources), comparableResources(cfn.Resources as unknown as Record<string, Record<string, unknown>>), w.name);
-        assert.deepEqual(Object.keys(synthesized[i].Parameters ?? {}).sort(), Object.keys(cfn.Parameters ?? {}).sort(), w.name);
+        assert.deepEqual(
+          comparableResources(synthesized[i].Resources),
+          comparableResources(cfn.Resources as unknown as Record<string, Record<string, unknown>>),
+          w.name,
+        );
+        assert.deepEqual(
+          Object.keys(synthesized[i].Parameters ?? {}).sort(),
+          Object.keys(cfn.Parameters ?? {}).sort(),
+          w.name,
+        );
       });
     });
 
     it('a wrong property name does not compile (tsc checks the props against aws-cdk-lib)', async () => {
-      const bad: CdkSourceTemplate = { Resources: { G: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcIdd: 'vpc-1' } } } };
-      await assert.rejects(compileAndSynth(cdkExport(bad, { stackName: 'Bad' }), 'Bad'), /tsc rejected the exported CDK app:[\s\S]*vpcIdd/);
+      const bad: CdkSourceTemplate = {
+        Resources: { G: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcIdd: 'vpc-1' } } },
+      };
+      await assert.rejects(
+        compileAndSynth(cdkExport(bad, { stackName: 'Bad' }), 'Bad'),
+        /tsc rejected the exported CDK app:[\s\S]*vpcIdd/,
+      );
     });
   });
 });

@@ -9,23 +9,32 @@ describe('IAM policy', () => {
     const source = `import { EC2Client, DescribeSubnetsCommand, paginateDescribeRouteTables, type Subnet } from '@aws-sdk/client-ec2';
       import type { ListServicesCommand } from '@aws-sdk/client-apprunner';
       import { FilterLogEventsCommand as Filter } from '@aws-sdk/client-cloudwatch-logs';`;
-    assert.deepEqual(iamActionsInSource(source), ['ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'logs:FilterLogEvents']);
+    assert.deepEqual(iamActionsInSource(source), [
+      'ec2:DescribeRouteTables',
+      'ec2:DescribeSubnets',
+      'logs:FilterLogEvents',
+    ]);
   });
 
   it('docs/iam-policy.json allows exactly the actions the code can call', () => {
-    const code = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
+    const code = withImpliedActions(
+      sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)),
+    );
     const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
     assert.ok(code.includes('ec2:AuthorizeSecurityGroupIngress') && code.includes('apprunner:UpdateService'));
     assert.ok(code.includes('ec2:CreateTags'), 'tag-on-create is authorised as ec2:CreateTags');
     assert.deepEqual(actionsInPolicy(policy), code, 'run "npm run iam-policy" after adding an SDK command');
   });
 
-  it('allows creating only App Runner\'s networking service-linked role, never any role', () => {
+  it("allows creating only App Runner's networking service-linked role, never any role", () => {
     const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
     const iam = policy.Statement.filter((s) => [s.Action].flat().some((a) => a.startsWith('iam:')));
     assert.equal(iam.length, 1);
     assert.deepEqual(iam[0].Action, 'iam:CreateServiceLinkedRole');
-    assert.match(String(iam[0].Resource), /^arn:aws:iam::\*:role\/aws-service-role\/networking\.apprunner\.amazonaws\.com\/AWSServiceRoleForAppRunnerNetworking$/);
+    assert.match(
+      String(iam[0].Resource),
+      /^arn:aws:iam::\*:role\/aws-service-role\/networking\.apprunner\.amazonaws\.com\/AWSServiceRoleForAppRunnerNetworking$/,
+    );
     assert.deepEqual(iam[0].Condition, { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } });
   });
 
@@ -38,7 +47,10 @@ describe('IAM policy', () => {
     assert.equal(tagging[0].Resource, 'arn:aws:ec2:*:*:security-group/*');
     // Why the condition is enough: the code never tags an existing resource (no CreateTags of its own).
     const direct = sourceFiles('src').filter((f) => /\bCreateTagsCommand\b|\bTagResourceCommand\b/.test(f.text));
-    assert.deepEqual(direct.map((f) => f.file), []);
+    assert.deepEqual(
+      direct.map((f) => f.file),
+      [],
+    );
   });
 
   it('the README shows a resource-scoped variant (service and connector ARNs, ec2:Vpc, aws:ResourceTag/ManagedBy)', () => {
@@ -47,13 +59,23 @@ describe('IAM policy', () => {
     assert.ok(block, 'README has the resource-scoped variant as JSON');
     const scoped = JSON.parse(block) as IamPolicy;
     const text = JSON.stringify(scoped);
-    for (const needle of ['arn:aws:apprunner:REGION:ACCOUNT:service/SERVICE/*', 'arn:aws:apprunner:REGION:ACCOUNT:vpcconnector/', '"ec2:Vpc"', '"aws:ResourceTag/ManagedBy"', '"ec2:CreateAction"']) {
+    for (const needle of [
+      'arn:aws:apprunner:REGION:ACCOUNT:service/SERVICE/*',
+      'arn:aws:apprunner:REGION:ACCOUNT:vpcconnector/',
+      '"ec2:Vpc"',
+      '"aws:ResourceTag/ManagedBy"',
+      '"ec2:CreateAction"',
+    ]) {
       assert.ok(text.includes(needle), needle);
     }
     // The variant grants no action the code does not call, and every write it allows is scoped.
-    const code = withImpliedActions(sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)));
+    const code = withImpliedActions(
+      sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)),
+    );
     for (const action of actionsInPolicy(scoped)) assert.ok(code.includes(action), action);
-    for (const st of scoped.Statement.filter((s) => [s.Action].flat().some((a) => !/:(Describe|List|Get|Filter)/.test(a)))) {
+    for (const st of scoped.Statement.filter((s) =>
+      [s.Action].flat().some((a) => !/:(Describe|List|Get|Filter)/.test(a)),
+    )) {
       assert.ok(st.Resource !== '*' || st.Condition, `${st.Sid} is scoped`);
     }
   });
@@ -62,12 +84,20 @@ describe('IAM policy', () => {
     const readme = readFileSync(path.join(SOURCE_ROOT, 'README.md'), 'utf8');
     const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
     assert.ok(block, 'README has a json block in its IAM policy section');
-    assert.deepEqual(JSON.parse(block), JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')));
+    assert.deepEqual(
+      JSON.parse(block),
+      JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')),
+    );
   });
 
   it('never lets the UI layers call the SDK directly', () => {
-    const offenders = sourceFiles('src/vscode', 'src/model').filter((f) => /from '@aws-sdk\//.test(f.text.replace(/import type[^;]+;/g, '')));
-    assert.deepEqual(offenders.map((f) => f.file), []);
+    const offenders = sourceFiles('src/vscode', 'src/model').filter((f) =>
+      /from '@aws-sdk\//.test(f.text.replace(/import type[^;]+;/g, '')),
+    );
+    assert.deepEqual(
+      offenders.map((f) => f.file),
+      [],
+    );
   });
 });
 

@@ -35,8 +35,26 @@ export const MODEL_LAYERS: Record<string, number> = {
 const WEBVIEW_SHARED_MODEL = new Set(['src/model/diagram/geometry.ts']);
 
 /** Node built-ins that do I/O (files, processes, network, terminal): never in src/model or src/webview. */
-const IO_BUILTINS = new Set(['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'dns/promises', 'tls',
-  'os', 'readline', 'worker_threads', 'cluster', 'inspector', 'vm', 'process']);
+const IO_BUILTINS = new Set([
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'tls',
+  'os',
+  'readline',
+  'worker_threads',
+  'cluster',
+  'inspector',
+  'vm',
+  'process',
+]);
 
 export interface ImportEdge {
   from: string;
@@ -66,29 +84,50 @@ function resolveRelative(fromFile: string, spec: string): string | undefined {
 
 /** Every import of one file, with whether it is erased at run time (type-only). */
 export function importsOf(file: string, text = readFileSync(file, 'utf8')): ImportEdge[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.ES2022,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: ImportEdge[] = [];
   const add = (node: ts.Node, specNode: ts.Expression | undefined, typeOnly: boolean) => {
     if (!specNode || !ts.isStringLiteralLike(specNode)) return;
     const spec = specNode.text;
-    out.push({ from: rel(file), spec, to: spec.startsWith('.') ? resolveRelative(file, spec) ?? `${spec} (unresolved)` : undefined, typeOnly,
-      line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    out.push({
+      from: rel(file),
+      spec,
+      to: spec.startsWith('.') ? (resolveRelative(file, spec) ?? `${spec} (unresolved)`) : undefined,
+      typeOnly,
+      line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+    });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
-      const typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
+      const named =
+        clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
       add(node, node.moduleSpecifier, typeOnly);
     } else if (ts.isExportDeclaration(node)) {
       const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-      add(node, node.moduleSpecifier, node.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
+      add(
+        node,
+        node.moduleSpecifier,
+        node.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly)),
+      );
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       add(node, node.moduleReference.expression, node.isTypeOnly);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       add(node, node.argument.literal as ts.Expression, true);
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword
-      || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
       add(node, node.arguments[0], false);
     }
     ts.forEachChild(node, visit);
@@ -122,33 +161,50 @@ export function ruleViolations(edges: readonly ImportEdge[]): string[] {
     if (e.to?.endsWith('(unresolved)')) out.push(`${at(e)}: no such file`);
     if (from === 'model') {
       const g = modelGroup(e.from) ?? '';
-      if (!(g in MODEL_LAYERS)) out.push(`${e.from}: the model group '${g}' has no place in MODEL_LAYERS (test/unit/importRules.test.ts, docs/architecture.md)`);
+      if (!(g in MODEL_LAYERS))
+        out.push(
+          `${e.from}: the model group '${g}' has no place in MODEL_LAYERS (test/unit/importRules.test.ts, docs/architecture.md)`,
+        );
       if (e.spec === 'vscode') out.push(`${at(e)}: src/model never imports vscode`);
       if (isSdk(e.spec)) out.push(`${at(e)}: src/model never imports the AWS SDK`);
       if (builtin(e.spec)) out.push(`${at(e)}: src/model does no I/O (${builtin(e.spec)})`);
       if (e.to && toArea !== 'model') out.push(`${at(e)}: src/model imports only src/model`);
       const h = e.to ? modelGroup(e.to) : undefined;
       if (h && h !== g && g in MODEL_LAYERS && h in MODEL_LAYERS && MODEL_LAYERS[h] >= MODEL_LAYERS[g]) {
-        out.push(`${at(e)}: the model group '${g}' (rank ${MODEL_LAYERS[g]}) may not import '${h}' (rank ${MODEL_LAYERS[h]})`);
+        out.push(
+          `${at(e)}: the model group '${g}' (rank ${MODEL_LAYERS[g]}) may not import '${h}' (rank ${MODEL_LAYERS[h]})`,
+        );
       }
     }
     if (from === 'webview') {
-      if (e.spec === 'vscode' || isSdk(e.spec) || builtin(e.spec)) out.push(`${at(e)}: the webview runs in the browser`);
-      if (e.to && toArea !== 'webview' && toArea !== 'webviewProtocol' && !(toArea === 'model' && (e.typeOnly || WEBVIEW_SHARED_MODEL.has(e.to)))) {
+      if (e.spec === 'vscode' || isSdk(e.spec) || builtin(e.spec))
+        out.push(`${at(e)}: the webview runs in the browser`);
+      if (
+        e.to &&
+        toArea !== 'webview' &&
+        toArea !== 'webviewProtocol' &&
+        !(toArea === 'model' && (e.typeOnly || WEBVIEW_SHARED_MODEL.has(e.to)))
+      ) {
         out.push(`${at(e)}: src/webview imports only the webview protocol and (type-only) model types`);
       }
     }
     if (from === 'webviewProtocol') {
-      if (e.spec === 'vscode' || isSdk(e.spec) || builtin(e.spec)) out.push(`${at(e)}: the webview protocol is shared with the browser`);
-      if (e.to && toArea !== 'webviewProtocol' && !(toArea === 'model' && e.typeOnly)) out.push(`${at(e)}: the webview protocol imports only model types`);
+      if (e.spec === 'vscode' || isSdk(e.spec) || builtin(e.spec))
+        out.push(`${at(e)}: the webview protocol is shared with the browser`);
+      if (e.to && toArea !== 'webviewProtocol' && !(toArea === 'model' && e.typeOnly))
+        out.push(`${at(e)}: the webview protocol imports only model types`);
     }
     if (isSdk(e.spec) && from !== 'aws') out.push(`${at(e)}: the AWS SDK is imported only in src/aws`);
-    if (from === 'aws' && (toArea === 'vscode' || toArea === 'engine' || toArea === 'cli')) out.push(`${at(e)}: src/aws never imports src/${toArea}`);
-    if (from === 'engine' && (toArea === 'vscode' || toArea === 'cli')) out.push(`${at(e)}: src/engine never imports src/${toArea}`);
+    if (from === 'aws' && (toArea === 'vscode' || toArea === 'engine' || toArea === 'cli'))
+      out.push(`${at(e)}: src/aws never imports src/${toArea}`);
+    if (from === 'engine' && (toArea === 'vscode' || toArea === 'cli'))
+      out.push(`${at(e)}: src/engine never imports src/${toArea}`);
     if (from === 'cli' && toArea === 'vscode') out.push(`${at(e)}: the CLI never imports src/vscode`);
     if (e.spec === 'vscode' && from !== 'vscode') out.push(`${at(e)}: only src/vscode imports vscode`);
   }
-  const modelTop = [...new Set(edges.map((e) => e.from))].filter((f) => modelGroup(f) === '(top level)' && !/\/index\.ts$/.test(f));
+  const modelTop = [...new Set(edges.map((e) => e.from))].filter(
+    (f) => modelGroup(f) === '(top level)' && !/\/index\.ts$/.test(f),
+  );
   for (const f of modelTop) out.push(`${f}: src/model holds folders by concern only (an index.ts at most)`);
   return out;
 }
@@ -156,7 +212,8 @@ export function ruleViolations(edges: readonly ImportEdge[]): string[] {
 /** Every cycle of the graph (strongly connected components of more than one file, or a file importing itself). */
 export function cycles(edges: readonly ImportEdge[]): string[][] {
   const next = new Map<string, string[]>();
-  for (const e of edges) if (e.to && !e.to.endsWith('(unresolved)')) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  for (const e of edges)
+    if (e.to && !e.to.endsWith('(unresolved)')) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
@@ -194,31 +251,64 @@ describe('import rules (docs/architecture.md)', () => {
 
   it('reads the imports it enforces (static, type-only, import(), require)', () => {
     const q = "'"; // built, not written, so scripts/relayout.mjs does not read these as imports of this file
-    const sample = importsOf(path.join(src, 'x.ts'), [
-      `import { a } from ${q}./model/plan/plan${q};`,
-      `import type { B } from ${q}./model/topology/topology${q};`,
-      `export { c } from ${q}./model/common/awsError${q};`,
-      `const m = require(${q}./model/common/regions${q});`,
-      `type T = typeof import(${q}./backend${q});`,
-      `void import(${q}./analysis${q});`,
-    ].join('\n'));
-    assert.deepEqual(sample.map((e) => [e.to, e.typeOnly]), [
-      ['src/model/plan/plan.ts', false], ['src/model/topology/topology.ts', true], ['src/model/common/awsError.ts', false],
-      ['src/model/common/regions.ts', false], ['src/backend.ts', true], ['src/analysis.ts', false],
-    ]);
+    const sample = importsOf(
+      path.join(src, 'x.ts'),
+      [
+        `import { a } from ${q}./model/plan/plan${q};`,
+        `import type { B } from ${q}./model/topology/topology${q};`,
+        `export { c } from ${q}./model/common/awsError${q};`,
+        `const m = require(${q}./model/common/regions${q});`,
+        `type T = typeof import(${q}./backend${q});`,
+        `void import(${q}./analysis${q});`,
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      sample.map((e) => [e.to, e.typeOnly]),
+      [
+        ['src/model/plan/plan.ts', false],
+        ['src/model/topology/topology.ts', true],
+        ['src/model/common/awsError.ts', false],
+        ['src/model/common/regions.ts', false],
+        ['src/backend.ts', true],
+        ['src/analysis.ts', false],
+      ],
+    );
     assert.ok(edges.length > 500, `only ${edges.length} imports read in src`);
   });
 
   it('finds a wrong import (the rules can fail)', () => {
     const wrong: ImportEdge[] = [
-      { from: 'src/model/topology/topology.ts', spec: '../plan/plan', to: 'src/model/plan/plan.ts', typeOnly: false, line: 1 },
+      {
+        from: 'src/model/topology/topology.ts',
+        spec: '../plan/plan',
+        to: 'src/model/plan/plan.ts',
+        typeOnly: false,
+        line: 1,
+      },
       { from: 'src/model/plan/plan.ts', spec: 'node:fs', typeOnly: false, line: 2 },
       { from: 'src/aws/clients.ts', spec: '../vscode/backend', to: 'src/vscode/backend.ts', typeOnly: false, line: 3 },
-      { from: 'src/webview/main.ts', spec: '../model/plan/plan', to: 'src/model/plan/plan.ts', typeOnly: false, line: 4 },
+      {
+        from: 'src/webview/main.ts',
+        spec: '../model/plan/plan',
+        to: 'src/model/plan/plan.ts',
+        typeOnly: false,
+        line: 4,
+      },
     ];
     assert.equal(ruleViolations(wrong).length, 4, ruleViolations(wrong).join('\n'));
-    assert.deepEqual(cycles([...wrong, { from: 'src/model/plan/plan.ts', spec: '../topology/topology', to: 'src/model/topology/topology.ts', typeOnly: true, line: 5 }]),
-      [['src/model/plan/plan.ts', 'src/model/topology/topology.ts']]);
+    assert.deepEqual(
+      cycles([
+        ...wrong,
+        {
+          from: 'src/model/plan/plan.ts',
+          spec: '../topology/topology',
+          to: 'src/model/topology/topology.ts',
+          typeOnly: true,
+          line: 5,
+        },
+      ]),
+      [['src/model/plan/plan.ts', 'src/model/topology/topology.ts']],
+    );
   });
 
   it('has no import cycle anywhere in src', () => {

@@ -9,9 +9,21 @@ const PRODUCT_NAME = /App Runner VPC Connector/g;
 
 /** term -> forbidden variants (what a translator might write instead). */
 const GLOSSARY: { term: string; forbidden: RegExp; why: string }[] = [
-  { term: 'VPC コネクタ', forbidden: /VPC ?Connector|VPC ?コネクター|VPCコネクタ/, why: 'AWS documentation: VPC コネクタ' },
-  { term: 'アタッチ (attach)', forbidden: /(コネクタ|コネクタ\S*)を適用|コネクタの適用/, why: '適用 is apply; attach is アタッチ' },
-  { term: '？ (one question mark)', forbidden: /[\u3040-\u30ff\u4e00-\u9faf]\?/, why: 'full-width ？ after Japanese text' },
+  {
+    term: 'VPC コネクタ',
+    forbidden: /VPC ?Connector|VPC ?コネクター|VPCコネクタ/,
+    why: 'AWS documentation: VPC コネクタ',
+  },
+  {
+    term: 'アタッチ (attach)',
+    forbidden: /(コネクタ|コネクタ\S*)を適用|コネクタの適用/,
+    why: '適用 is apply; attach is アタッチ',
+  },
+  {
+    term: '？ (one question mark)',
+    forbidden: /[\u3040-\u30ff\u4e00-\u9faf]\?/,
+    why: 'full-width ？ after Japanese text',
+  },
   { term: 'no runbook chapters in the UI', forbidden: /手順書\s*\d+\s*章/, why: 'users do not have our runbook' },
 ];
 
@@ -30,7 +42,8 @@ function uiStrings(): { where: string; text: string }[] {
   }
   for (const file of filesBelow(path.join(root, 'src', 'model')).filter((f) => f.endsWith('.ts'))) {
     const source = readFileSync(file, 'utf8');
-    for (const m of source.matchAll(/ja: ?(['`])((?:[^'`\\]|\\.)*)\1/g)) out.push({ where: path.relative(root, file), text: m[2] });
+    for (const m of source.matchAll(/ja: ?(['`])((?:[^'`\\]|\\.)*)\1/g))
+      out.push({ where: path.relative(root, file), text: m[2] });
   }
   return out;
 }
@@ -45,12 +58,27 @@ describe('Japanese glossary', () => {
   for (const entry of GLOSSARY) {
     it(`${entry.term} everywhere (${entry.why})`, () => {
       const offenders = strings.filter((s) => entry.forbidden.test(s.text.replace(PRODUCT_NAME, '')));
-      assert.deepEqual(offenders.map((o) => `${o.where}: ${o.text}`), []);
+      assert.deepEqual(
+        offenders.map((o) => `${o.where}: ${o.text}`),
+        [],
+      );
     });
   }
 
   it('the glossary catches each forbidden variant (so a test that passes means something)', () => {
-    const samples = ['VPC Connector を作成', 'VPC コネクターを削除', 'コネクタを適用', '削除しますか?', '手順書 9 章のチェックリスト'];
-    samples.forEach((sample, i) => assert.ok(GLOSSARY[Math.min(i, GLOSSARY.length - 1)].forbidden.test(sample) || GLOSSARY.some((g) => g.forbidden.test(sample)), sample));
+    const samples = [
+      'VPC Connector を作成',
+      'VPC コネクターを削除',
+      'コネクタを適用',
+      '削除しますか?',
+      '手順書 9 章のチェックリスト',
+    ];
+    samples.forEach((sample, i) =>
+      assert.ok(
+        GLOSSARY[Math.min(i, GLOSSARY.length - 1)].forbidden.test(sample) ||
+          GLOSSARY.some((g) => g.forbidden.test(sample)),
+        sample,
+      ),
+    );
   });
 });

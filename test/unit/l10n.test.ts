@@ -15,9 +15,16 @@ describe('localisation', () => {
   it('translates every vscode.l10n.t string into Japanese', function () {
     this.timeout(60_000);
     const out = mkdtempSync(path.join(tmpdir(), 'l10n-'));
-    execFileSync(path.join(root, 'node_modules', '.bin', 'vscode-l10n-dev'), ['export', '--outDir', out, path.join(root, 'src', 'vscode')], { stdio: 'ignore' });
+    execFileSync(
+      path.join(root, 'node_modules', '.bin', 'vscode-l10n-dev'),
+      ['export', '--outDir', out, path.join(root, 'src', 'vscode')],
+      { stdio: 'ignore' },
+    );
     const english = JSON.parse(readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Record<string, unknown>;
-    const japanese = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const japanese = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const keys = Object.keys(english);
     assert.ok(keys.length >= 20);
     const missing = keys.filter((key) => typeof japanese[key] !== 'string' || !japanese[key].trim());
@@ -58,24 +65,40 @@ const LEFT_FOR_HAND_CONVERSION: Record<string, number> = {
 // The one translator of model, engine and CLI text (src/model/l10n/text.ts) over the same bundle files.
 describe('localisation of model text', () => {
   const sourceFiles = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-  const parsed = () => sourceFiles(path.join(root, 'src')).map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+    );
+  const parsed = () =>
+    sourceFiles(path.join(root, 'src')).map((file) =>
+      ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true),
+    );
 
   it('translates every msg() text into Japanese, and leaves no inline { en, ja } pair in src', function () {
     this.timeout(60_000); // parses every source file
-    const japanese = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    const japanese = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
     const keys: string[] = [];
     const pairs: string[] = [];
     for (const sf of parsed()) {
       const visit = (node: ts.Node): void => {
-        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'msg' && node.arguments[0]) {
+        if (
+          ts.isCallExpression(node) &&
+          ts.isIdentifier(node.expression) &&
+          node.expression.text === 'msg' &&
+          node.arguments[0]
+        ) {
           const first = node.arguments[0];
           if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) keys.push(first.text);
           else pairs.push(`${path.relative(root, sf.fileName)}: msg() with a computed key`);
         }
         if (ts.isObjectLiteralExpression(node)) {
           const names = node.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ''));
-          if (names.includes('en') && names.includes('ja')) pairs.push(`${path.relative(root, sf.fileName)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          if (names.includes('en') && names.includes('ja'))
+            pairs.push(
+              `${path.relative(root, sf.fileName)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+            );
         }
         ts.forEachChild(node, visit);
       };
@@ -88,7 +111,11 @@ describe('localisation of model text', () => {
     // parameters); converted by hand, one file at a time: shrink this list, never grow it.
     const counts: Record<string, number> = {};
     for (const p of pairs) counts[p.split(':')[0]] = (counts[p.split(':')[0]] ?? 0) + 1;
-    assert.deepEqual(counts, LEFT_FOR_HAND_CONVERSION, `inline { en, ja } pairs: ${pairs.join(', ')} (run node scripts/codemods/l10n.mjs)`);
+    assert.deepEqual(
+      counts,
+      LEFT_FOR_HAND_CONVERSION,
+      `inline { en, ja } pairs: ${pairs.join(', ')} (run node scripts/codemods/l10n.mjs)`,
+    );
   });
 
   it('speaks a third language from a bundle file alone (fixture: a German stub of two strings)', () => {
@@ -112,8 +139,13 @@ describe('localisation of model text', () => {
 
   it('the codemod turns a pair into msg() with the same arguments in both languages', async function () {
     this.timeout(30_000); // loads the TypeScript compiler
-    const { convertPair, pairOf } = (await import(pathToFileURL(path.join(root, 'scripts', 'codemods', 'l10n.mjs')).href)) as {
-      convertPair: (pair: unknown, sf: ts.SourceFile) => { key?: string; ja?: string; args?: string[]; reason?: string };
+    const { convertPair, pairOf } = (await import(
+      pathToFileURL(path.join(root, 'scripts', 'codemods', 'l10n.mjs')).href
+    )) as {
+      convertPair: (
+        pair: unknown,
+        sf: ts.SourceFile,
+      ) => { key?: string; ja?: string; args?: string[]; reason?: string };
       pairOf: (node: ts.Node) => unknown;
     };
     const convert = (code: string) => {
@@ -121,7 +153,11 @@ describe('localisation of model text', () => {
       const init = (sf.statements[0] as ts.VariableStatement).declarationList.declarations[0].initializer!;
       return convertPair(pairOf(init), sf);
     };
-    assert.deepEqual(convert("{ en: `${step.title.en} failed: ${n}`, ja: `${n} で ${step.title.ja} に失敗` }"), { key: '{0} failed: {1}', ja: '{1} で {0} に失敗', args: ['step.title', 'n'] });
+    assert.deepEqual(convert('{ en: `${step.title.en} failed: ${n}`, ja: `${n} で ${step.title.ja} に失敗` }'), {
+      key: '{0} failed: {1}',
+      ja: '{1} で {0} に失敗',
+      args: ['step.title', 'n'],
+    });
     assert.deepEqual(convert("{ ja: '既定', en: 'default' }"), { key: 'default', ja: '既定', args: [] });
     assert.match(convert('{ en: `a ${x}`, ja: `b ${y}` }').reason ?? '', /ja uses \$\{y\}/);
     assert.match(convert('{ en: text, ja: text }').reason ?? '', /not a string or template literal/);

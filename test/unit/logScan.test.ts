@@ -19,16 +19,30 @@ describe('application log scan (runbook 6.2)', () => {
 
   it('counts error lines of the current deployment and keeps them as evidence, errors before it apart', () => {
     const since = at('2026-11-28T10:00:00Z');
-    const scan = scanLogEvents([
-      { timestamp: since - 60_000, message: 'ERROR: Failed to connect to database: timeout expired', logStream: 'instance/old' },
-      { timestamp: since + 2_000, message: 'ERROR: Failed to connect to database: connection to server at "db", port 5432 failed', logStream: 'instance/new' },
-      { timestamp: since + 1_000, message: 'Application startup' },
-    ], { since });
+    const scan = scanLogEvents(
+      [
+        {
+          timestamp: since - 60_000,
+          message: 'ERROR: Failed to connect to database: timeout expired',
+          logStream: 'instance/old',
+        },
+        {
+          timestamp: since + 2_000,
+          message: 'ERROR: Failed to connect to database: connection to server at "db", port 5432 failed',
+          logStream: 'instance/new',
+        },
+        { timestamp: since + 1_000, message: 'Application startup' },
+      ],
+      { since },
+    );
     assert.equal(scan.errorLines, 1);
     assert.equal(scan.earlierErrorLines, 1);
     assert.equal(scan.connectedLineSeen, false);
     assert.equal(scan.latestDatabaseLine, 'error');
-    assert.deepEqual(scan.errors.map((e) => [e.at, e.logStream]), [['2026-11-28T10:00:02.000Z', 'instance/new']]);
+    assert.deepEqual(
+      scan.errors.map((e) => [e.at, e.logStream]),
+      [['2026-11-28T10:00:02.000Z', 'instance/new']],
+    );
   });
 
   it('an old connected line does not count for the current deployment', () => {
@@ -51,7 +65,10 @@ describe('application log scan (runbook 6.2)', () => {
     const events = Array.from({ length: 8 }, (_, i) => ({ timestamp: i, message: `ERROR line ${i}` }));
     const scan = scanLogEvents(events, { maxErrors: 3 });
     assert.equal(scan.errorLines, 8);
-    assert.deepEqual(scan.errors.map((e) => e.message), ['ERROR line 5', 'ERROR line 6', 'ERROR line 7']);
+    assert.deepEqual(
+      scan.errors.map((e) => e.message),
+      ['ERROR line 5', 'ERROR line 6', 'ERROR line 7'],
+    );
   });
 
   it('recognises common error line shapes and ignores lines that only mention errors', () => {
@@ -63,19 +80,36 @@ describe('application log scan (runbook 6.2)', () => {
       'sqlalchemy.exc.OperationalError: could not connect',
       'CRITICAL worker died',
       'could not translate host name "db" to address: Name or service not known',
-    ]) assert.equal(isErrorLine(line), true, line);
-    for (const line of ['INFO: 0 errors so far', 'GET /api/v1/health 200', 'error_count=0', 'Successfully connected to database']) {
+    ])
+      assert.equal(isErrorLine(line), true, line);
+    for (const line of [
+      'INFO: 0 errors so far',
+      'GET /api/v1/health 200',
+      'error_count=0',
+      'Successfully connected to database',
+    ]) {
       assert.equal(isErrorLine(line), false, line);
     }
   });
 
   it('masks passwords in URLs and AWS keys in the error lines it keeps', () => {
-    const scan = scanLogEvents([{ timestamp: 1, message: 'ERROR: cannot use postgresql://app:s3cr3t-pw@db.example:5432/kyudai (key AKIAABCDEFGHIJKLMNOP)' }]);
+    const scan = scanLogEvents([
+      {
+        timestamp: 1,
+        message: 'ERROR: cannot use postgresql://app:s3cr3t-pw@db.example:5432/kyudai (key AKIAABCDEFGHIJKLMNOP)',
+      },
+    ]);
     assert.equal(scan.errors[0].message, 'ERROR: cannot use postgresql://app:***@db.example:5432/kyudai (key ***)');
-    assert.equal(maskSecrets('see https://example.com/path and postgres://u@h/db'), 'see https://example.com/path and postgres://u@h/db');
+    assert.equal(
+      maskSecrets('see https://example.com/path and postgres://u@h/db'),
+      'see https://example.com/path and postgres://u@h/db',
+    );
   });
 
   it('names the application log group as App Runner does', () => {
-    assert.equal(applicationLogGroup({ name: 'kyudai-api', id: 'abc123' }), '/aws/apprunner/kyudai-api/abc123/application');
+    assert.equal(
+      applicationLogGroup({ name: 'kyudai-api', id: 'abc123' }),
+      '/aws/apprunner/kyudai-api/abc123/application',
+    );
   });
 });

@@ -14,13 +14,22 @@ import { afterSetup, beforeSetup, IDS, routeTable, service, subnetOf } from './f
 
 /** The runbook world with a second NAT gateway in 1c that the 1c subnets route to (one NAT per AZ). */
 function natPerAz(t: Topology): Topology {
-  t.subnets.push({ ...subnetOf(t, IDS.pub), id: 'subnet-pub-c', availabilityZone: 'ap-northeast-1c', cidrBlock: '10.0.3.0/24' });
+  t.subnets.push({
+    ...subnetOf(t, IDS.pub),
+    id: 'subnet-pub-c',
+    availabilityZone: 'ap-northeast-1c',
+    cidrBlock: '10.0.3.0/24',
+  });
   routeTable(t, IDS.rtbPublic).subnetIds.push('subnet-pub-c');
   t.natGateways.push({ id: 'nat-c', vpcId: IDS.vpc, subnetId: 'subnet-pub-c', state: 'available' });
   const privateA = routeTable(t, IDS.rtbPrivate);
   privateA.subnetIds = [IDS.appA, IDS.dbA];
-  t.routeTables.push({ ...privateA, id: 'rtb-private-c', subnetIds: [IDS.appC, IDS.dbC],
-    routes: [privateA.routes[0], { destinationCidr: '0.0.0.0/0', natGatewayId: 'nat-c', state: 'active' }] });
+  t.routeTables.push({
+    ...privateA,
+    id: 'rtb-private-c',
+    subnetIds: [IDS.appC, IDS.dbC],
+    routes: [privateA.routes[0], { destinationCidr: '0.0.0.0/0', natGatewayId: 'nat-c', state: 'active' }],
+  });
   return t;
 }
 
@@ -35,7 +44,8 @@ describe('NAT cost: the price table', () => {
     for (const r of APP_RUNNER_REGIONS) assert.ok(NAT_PRICES.regions[r.code], `${r.code} is in the table`);
     assert.equal(NAT_PRICES.source, 'https://aws.amazon.com/vpc/pricing/');
     assert.match(NAT_PRICES.asOf, /^\d{4}-\d{2}-\d{2}$/);
-    for (const prices of Object.values(NAT_PRICES.regions)) assert.ok(prices.natHourly > 0 && prices.natPerGb > 0 && prices.endpointHourly > 0);
+    for (const prices of Object.values(NAT_PRICES.regions))
+      assert.ok(prices.natHourly > 0 && prices.natPerGb > 0 && prices.endpointHourly > 0);
   });
 });
 
@@ -47,29 +57,58 @@ describe('NAT cost: figures for the path', () => {
     assert.equal(rest.length, 0);
     assert.equal(nat.nat.id, IDS.nat);
     assert.equal(nat.availabilityZone, 'ap-northeast-1a');
-    assert.deepEqual(nat.otherAzSubnets.map((s) => s.id), [IDS.appC]);
+    assert.deepEqual(
+      nat.otherAzSubnets.map((s) => s.id),
+      [IDS.appC],
+    );
     const cost = natCost(t, subnets);
     assert.equal(cost.monthlyFixed?.toFixed(2), '45.26');
     assert.equal(cost.prices?.natPerGb, 0.062);
-    assert.match(cost.alternatives.map((a) => a.en).join('\n'), /One NAT gateway \(nat-1 in ap-northeast-1a\) serves connector subnets in 2 AZs.*One NAT gateway per AZ costs 45\.26 USD\/month more/);
+    assert.match(
+      cost.alternatives.map((a) => a.en).join('\n'),
+      /One NAT gateway \(nat-1 in ap-northeast-1a\) serves connector subnets in 2 AZs.*One NAT gateway per AZ costs 45\.26 USD\/month more/,
+    );
   });
 
   it('one NAT per AZ: twice the fixed cost, and the shared alternative says what it saves and what it risks', () => {
     const t = natPerAz(afterSetup());
     const cost = natCost(t, [subnetOf(t, IDS.appA), subnetOf(t, IDS.appC)]);
-    assert.deepEqual(cost.nats.map((n) => [n.nat.id, n.otherAzSubnets.length]), [[IDS.nat, 0], ['nat-c', 0]]);
+    assert.deepEqual(
+      cost.nats.map((n) => [n.nat.id, n.otherAzSubnets.length]),
+      [
+        [IDS.nat, 0],
+        ['nat-c', 0],
+      ],
+    );
     assert.equal(cost.monthlyFixed?.toFixed(2), '90.52');
-    assert.match(cost.alternatives.map((a) => a.en).join('\n'), /One shared NAT gateway would save 45\.26 USD\/month but adds 0\.010 USD\/GB each way/);
+    assert.match(
+      cost.alternatives.map((a) => a.en).join('\n'),
+      /One shared NAT gateway would save 45\.26 USD\/month but adds 0\.010 USD\/GB each way/,
+    );
   });
 
   it('names the VPC endpoints for the AWS APIs the configuration names, with the break-even volume for interface ones', () => {
     const t = afterSetup();
-    Object.assign(service(t).source?.environment ?? {}, { UPLOAD_BUCKET: 'kyudai-uploads', JOBS_QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/123456789012/jobs' });
-    assert.deepEqual(awsApisCalled(service(t)).map((a) => [a.service, a.gateway]), [['s3', true], ['sqs', false]]);
-    const text = natCost(t, [subnetOf(t, IDS.appA), subnetOf(t, IDS.appC)], service(t)).alternatives.map((a) => a.en).join('\n');
+    Object.assign(service(t).source?.environment ?? {}, {
+      UPLOAD_BUCKET: 'kyudai-uploads',
+      JOBS_QUEUE_URL: 'https://sqs.ap-northeast-1.amazonaws.com/123456789012/jobs',
+    });
+    assert.deepEqual(
+      awsApisCalled(service(t)).map((a) => [a.service, a.gateway]),
+      [
+        ['s3', true],
+        ['sqs', false],
+      ],
+    );
+    const text = natCost(t, [subnetOf(t, IDS.appA), subnetOf(t, IDS.appC)], service(t))
+      .alternatives.map((a) => a.en)
+      .join('\n');
     assert.match(text, /s3 \(UPLOAD_BUCKET\): a gateway VPC endpoint is free/);
     // 0.014 USD/h x 2 AZs x 730 h = 20.44 USD; it saves 0.062 - 0.01 = 0.052 USD/GB: 393.1, so above 394 GB a month.
-    assert.match(text, /sqs \(JOBS_QUEUE_URL\): an interface VPC endpoint in 2 AZ\(s\) costs 20\.44 USD\/month plus 0\.010 USD\/GB; it pays off above about 394 GB a month/);
+    assert.match(
+      text,
+      /sqs \(JOBS_QUEUE_URL\): an interface VPC endpoint in 2 AZ\(s\) costs 20\.44 USD\/month plus 0\.010 USD\/GB; it pays off above about 394 GB a month/,
+    );
   });
 
   it('the DB endpoint in DATABASE_URL is not taken for an AWS API call', () => {
@@ -90,13 +129,19 @@ describe('NAT cost: where it is shown', () => {
     const p = setupPlan(beforeSetup());
     const note = p.notes.find((n) => /NAT cost/.test(n.en));
     assert.ok(note, JSON.stringify(p.notes));
-    assert.match(note.en, /through 1 NAT gateway\(s\) \(nat-1\): 45\.26 USD\/month fixed \(0\.062 USD\/hour each, 730 h\) plus 0\.062 USD\/GB processed in ap-northeast-1/);
+    assert.match(
+      note.en,
+      /through 1 NAT gateway\(s\) \(nat-1\): 45\.26 USD\/month fixed \(0\.062 USD\/hour each, 730 h\) plus 0\.062 USD\/GB processed in ap-northeast-1/,
+    );
     assert.match(note.en, new RegExp(`prices as of ${NAT_PRICES.asOf}`));
     assert.match(note.ja, /NAT のコスト（手順書 8\.3）.*月 45\.26 USD/);
   });
 
   it('no NAT note once the service is attached (the plan does not move it)', () => {
-    assert.equal(setupPlan(afterSetup()).notes.some((n) => /NAT/.test(n.en)), false);
+    assert.equal(
+      setupPlan(afterSetup()).notes.some((n) => /NAT/.test(n.en)),
+      false,
+    );
   });
 
   it("the diagram's NAT node shows its monthly cost, the per-GB price, the table's date and the cheaper options", () => {
@@ -116,11 +161,20 @@ describe('NAT cost: Diagnose finding nat-cross-az', () => {
     const f = only(analyze(afterSetup()), 'nat-cross-az');
     assert.equal(f.severity, 'info');
     assert.equal(f.path, 'cost');
-    assert.deepEqual(f.evidence.map((e) => e.id), [IDS.nat, IDS.appC]);
-    assert.match(f.message.en, /Connector subnets in ap-northeast-1c send their internet traffic to a NAT gateway in ap-northeast-1a/);
+    assert.deepEqual(
+      f.evidence.map((e) => e.id),
+      [IDS.nat, IDS.appC],
+    );
+    assert.match(
+      f.message.en,
+      /Connector subnets in ap-northeast-1c send their internet traffic to a NAT gateway in ap-northeast-1a/,
+    );
   });
 
   it('not raised with a NAT gateway in each AZ', () => {
-    assert.equal(analyze(natPerAz(afterSetup())).findings.some((f) => f.id === 'nat-cross-az'), false);
+    assert.equal(
+      analyze(natPerAz(afterSetup())).findings.some((f) => f.id === 'nat-cross-az'),
+      false,
+    );
   });
 });

@@ -10,7 +10,10 @@ describe('evaluateNetworkAclEntries', () => {
   it('allows through the default ACL', () => {
     const v = evaluateNetworkAclEntries(openAclEntries(), toDb);
     assert.equal(v.allowed, true);
-    assert.deepEqual(v.allowedBy.map((e) => e.ruleNumber), [100]);
+    assert.deepEqual(
+      v.allowedBy.map((e) => e.ruleNumber),
+      [100],
+    );
   });
 
   it('applies a deny numbered before the allow', () => {
@@ -27,7 +30,10 @@ describe('evaluateNetworkAclEntries', () => {
   });
 
   it('evaluates by rule number, not by list order', () => {
-    const entries = [aclEntry(200, true, 'allow', '-1', '0.0.0.0/0'), aclEntry(100, true, 'deny', '6', '0.0.0.0/0', [5000, 6000])];
+    const entries = [
+      aclEntry(200, true, 'allow', '-1', '0.0.0.0/0'),
+      aclEntry(100, true, 'deny', '6', '0.0.0.0/0', [5000, 6000]),
+    ];
     assert.equal(evaluateNetworkAclEntries(entries, toDb).deniedBy?.ruleNumber, 100);
   });
 
@@ -40,7 +46,10 @@ describe('evaluateNetworkAclEntries', () => {
   });
 
   it('reports the listed 32767 entry as the * rule', () => {
-    const entries = [aclEntry(100, false, 'allow', '6', '0.0.0.0/0', [443, 443]), aclEntry(32767, false, 'deny', '-1', '0.0.0.0/0')];
+    const entries = [
+      aclEntry(100, false, 'allow', '6', '0.0.0.0/0', [443, 443]),
+      aclEntry(32767, false, 'deny', '-1', '0.0.0.0/0'),
+    ];
     const v = evaluateNetworkAclEntries(entries, returnFromDb);
     assert.equal(v.deniedBy?.ruleNumber, 32767);
     assert.equal(entryLabel('acl-1', v.deniedBy), 'acl-1#*');
@@ -52,13 +61,22 @@ describe('evaluateNetworkAclEntries', () => {
     const split = [...partial, aclEntry(110, false, 'allow', '6', '10.0.11.0/24', [32768, 65535])];
     const v = evaluateNetworkAclEntries(split, returnFromDb);
     assert.equal(v.allowed, true);
-    assert.deepEqual(v.allowedBy.map((e) => e.ruleNumber), [100, 110]);
+    assert.deepEqual(
+      v.allowedBy.map((e) => e.ruleNumber),
+      [100, 110],
+    );
   });
 
   it('denies a flow when a deny covers only part of its ports or peers', () => {
-    const ports = [aclEntry(50, false, 'deny', '6', '0.0.0.0/0', [40000, 40010]), aclEntry(100, false, 'allow', '-1', '0.0.0.0/0')];
+    const ports = [
+      aclEntry(50, false, 'deny', '6', '0.0.0.0/0', [40000, 40010]),
+      aclEntry(100, false, 'allow', '-1', '0.0.0.0/0'),
+    ];
     assert.equal(evaluateNetworkAclEntries(ports, returnFromDb).deniedBy?.ruleNumber, 50);
-    const peers = [aclEntry(50, true, 'deny', '6', '10.0.11.128/25', [5432, 5432]), aclEntry(100, true, 'allow', '-1', '0.0.0.0/0')];
+    const peers = [
+      aclEntry(50, true, 'deny', '6', '10.0.11.128/25', [5432, 5432]),
+      aclEntry(100, true, 'allow', '-1', '0.0.0.0/0'),
+    ];
     assert.equal(evaluateNetworkAclEntries(peers, toDb).deniedBy?.ruleNumber, 50);
   });
 
@@ -73,8 +91,15 @@ describe('evaluateNetworkAclEntries', () => {
   });
 
   it('matches protocols: a udp allow does not carry tcp, -1 carries both', () => {
-    assert.equal(evaluateNetworkAclEntries([aclEntry(100, true, 'allow', '17', '0.0.0.0/0', [0, 65535])], toDb).allowed, false);
-    assert.equal(evaluateNetworkAclEntries([aclEntry(100, true, 'allow', '-1', '0.0.0.0/0')], { ...toDb, protocol: 'udp' }).allowed, true);
+    assert.equal(
+      evaluateNetworkAclEntries([aclEntry(100, true, 'allow', '17', '0.0.0.0/0', [0, 65535])], toDb).allowed,
+      false,
+    );
+    assert.equal(
+      evaluateNetworkAclEntries([aclEntry(100, true, 'allow', '-1', '0.0.0.0/0')], { ...toDb, protocol: 'udp' })
+        .allowed,
+      true,
+    );
   });
 
   it('keeps directions apart: inbound entries do not decide outbound traffic', () => {
@@ -101,7 +126,13 @@ describe('evaluateNetworkAclEntries', () => {
         aclEntry(102, true, 'allow', '-1', '::/0'),
       ];
       assert.equal(evaluateNetworkAclEntries(entries, v6).deniedBy?.ruleNumber, 101);
-      assert.equal(evaluateNetworkAclEntries(entries.filter((e) => e.ruleNumber !== 101), v6).allowed, true);
+      assert.equal(
+        evaluateNetworkAclEntries(
+          entries.filter((e) => e.ruleNumber !== 101),
+          v6,
+        ).allowed,
+        true,
+      );
     });
   });
 });

@@ -7,7 +7,11 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
 const nlsJa = JSON.parse(readFileSync(path.join(root, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
 
-interface Command { command: string; title: string; category?: string }
+interface Command {
+  command: string;
+  title: string;
+  category?: string;
+}
 
 describe('package.json contributions', () => {
   it('uses the stable extension id, engine and view names', () => {
@@ -43,20 +47,31 @@ describe('package.json contributions', () => {
   it('only refers to contributed commands from menus and welcome views', () => {
     const ids = new Set((pkg.contributes.commands as Command[]).map((c) => c.command));
     for (const entries of Object.values(pkg.contributes.menus ?? {}) as { command: string }[][]) {
-      for (const entry of entries) assert.ok(ids.has(entry.command), `menu entry ${entry.command} is a contributed command`);
+      for (const entry of entries)
+        assert.ok(ids.has(entry.command), `menu entry ${entry.command} is a contributed command`);
     }
     for (const key of Object.keys(nls).filter((k) => k.startsWith('welcome.'))) {
-      for (const m of nls[key].matchAll(/command:(apprunnerVpc\.[A-Za-z]+)/g)) assert.ok(ids.has(m[1]), `${key} links ${m[1]}`);
+      for (const m of nls[key].matchAll(/command:(apprunnerVpc\.[A-Za-z]+)/g))
+        assert.ok(ids.has(m[1]), `${key} links ${m[1]}`);
     }
   });
 
   it('declares the settings of DESIGN section 4 with their defaults', () => {
     const props = pkg.contributes.configuration.properties;
     const expected: Record<string, unknown> = {
-      region: 'ap-northeast-1', profile: '', endpointUrl: '', serviceName: 'kyudai-api', connectorName: 'campus-sns-vpc-connector',
-      appRunnerSecurityGroupName: 'apprunner-connector', appRunnerSecurityGroupNameTag: 'sg-apprunner', databaseSecurityGroupName: 'sg-rds', databasePort: 5432,
-      healthCheckPath: '/api/v1/health', dbHealthPath: '/api/v1/db-health',
+      region: 'ap-northeast-1',
+      profile: '',
+      endpointUrl: '',
+      serviceName: 'kyudai-api',
+      connectorName: 'campus-sns-vpc-connector',
+      appRunnerSecurityGroupName: 'apprunner-connector',
+      appRunnerSecurityGroupNameTag: 'sg-apprunner',
+      databaseSecurityGroupName: 'sg-rds',
+      databasePort: 5432,
+      healthCheckPath: '/api/v1/health',
+      dbHealthPath: '/api/v1/db-health',
     };
-    for (const [key, value] of Object.entries(expected)) assert.equal(props[`apprunnerVpc.${key}`]?.default, value, key);
+    for (const [key, value] of Object.entries(expected))
+      assert.equal(props[`apprunnerVpc.${key}`]?.default, value, key);
   });
 });

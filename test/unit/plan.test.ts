@@ -16,9 +16,19 @@ const changeIds = (p: Plan): string[] => p.steps.filter((s) => s.mutating).map((
 describe('plan: fresh and finished accounts', () => {
   it('plans the whole runbook on the seeded account, in a safe order', () => {
     const p = plan(seededWorld(), desiredFor(seededWorld()));
-    assert.deepEqual(ids(p), ['create-apprunner-sg', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns',
-      'revoke-default-egress', 'authorize-db-ingress', 'create-connector', 'attach-connector', 'wait-for-service',
-      'check-health', 'check-db-health']);
+    assert.deepEqual(ids(p), [
+      'create-apprunner-sg',
+      'authorize-egress-db',
+      'authorize-egress-https',
+      'authorize-egress-dns',
+      'revoke-default-egress',
+      'authorize-db-ingress',
+      'create-connector',
+      'attach-connector',
+      'wait-for-service',
+      'check-health',
+      'check-db-health',
+    ]);
     assert.equal(hasChanges(p), true);
     assert.deepEqual(p.warnings, []);
   });
@@ -37,7 +47,10 @@ describe('plan: fresh and finished accounts', () => {
     app.name = 'hand-made-apprunner';
     const p = plan(t, desiredFor(t));
     assert.ok(!p.steps.some((s) => s.kind === 'create-security-group'));
-    assert.deepEqual(p.steps.filter((s) => s.mutating), []);
+    assert.deepEqual(
+      p.steps.filter((s) => s.mutating),
+      [],
+    );
   });
 
   it('uses the DB subnet group subnets, one per AZ, and the runbook names and description', () => {
@@ -56,8 +69,14 @@ describe('plan: fresh and finished accounts', () => {
   it('plans the egress rules of the runbook table (5432 to sg-rds, 443 and UDP 53 to 0.0.0.0/0)', () => {
     const p = plan(seededWorld(), desiredFor(seededWorld()));
     const rules = p.steps.flatMap((s) => (s.kind === 'authorize-egress' ? [s.rule] : []));
-    assert.deepEqual(rules.map((r) => [r.protocol, r.fromPort, r.cidrIpv4 ?? r.group?.nameTag]),
-      [['tcp', 5432, 'sg-rds'], ['tcp', 443, '0.0.0.0/0'], ['udp', 53, '0.0.0.0/0']]);
+    assert.deepEqual(
+      rules.map((r) => [r.protocol, r.fromPort, r.cidrIpv4 ?? r.group?.nameTag]),
+      [
+        ['tcp', 5432, 'sg-rds'],
+        ['tcp', 443, '0.0.0.0/0'],
+        ['udp', 53, '0.0.0.0/0'],
+      ],
+    );
   });
 
   it('gives an empty plan when everything is already done', () => {
@@ -70,19 +89,56 @@ describe('plan: fresh and finished accounts', () => {
 
 describe('plan: each single piece missing gives exactly that step', () => {
   const cases: { name: string; breakIt: (t: Topology) => void; expected: string[] }[] = [
-    { name: 'egress 5432 to sg-rds', breakIt: (t) => { group(t, 'sg-apprunner').rules.splice(0, 1); }, expected: ['authorize-egress-db'] },
-    { name: 'egress 443', breakIt: (t) => { group(t, 'sg-apprunner').rules.splice(1, 1); }, expected: ['authorize-egress-https'] },
-    { name: 'egress UDP 53', breakIt: (t) => { group(t, 'sg-apprunner').rules.splice(2, 1); }, expected: ['authorize-egress-dns'] },
-    { name: 'the default allow-all egress still there', breakIt: (t) => {
-      group(t, 'sg-apprunner').rules.push(rule('sg-app1', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' }));
-    }, expected: ['revoke-default-egress'] },
-    { name: 'ingress 5432 on sg-rds', breakIt: (t) => {
-      const g = group(t, 'sg-rds');
-      g.rules = g.rules.filter((r) => r.egress);
-    }, expected: ['authorize-db-ingress'] },
-    { name: 'service not attached', breakIt: (t) => { Object.assign(t.services[0], { egressType: 'DEFAULT', vpcConnectorArn: undefined }); },
-      expected: ['attach-connector'] },
-    { name: 'connector deleted (INACTIVE)', breakIt: (t) => { t.connectors[0].status = 'INACTIVE'; }, expected: ['create-connector', 'attach-connector'] },
+    {
+      name: 'egress 5432 to sg-rds',
+      breakIt: (t) => {
+        group(t, 'sg-apprunner').rules.splice(0, 1);
+      },
+      expected: ['authorize-egress-db'],
+    },
+    {
+      name: 'egress 443',
+      breakIt: (t) => {
+        group(t, 'sg-apprunner').rules.splice(1, 1);
+      },
+      expected: ['authorize-egress-https'],
+    },
+    {
+      name: 'egress UDP 53',
+      breakIt: (t) => {
+        group(t, 'sg-apprunner').rules.splice(2, 1);
+      },
+      expected: ['authorize-egress-dns'],
+    },
+    {
+      name: 'the default allow-all egress still there',
+      breakIt: (t) => {
+        group(t, 'sg-apprunner').rules.push(rule('sg-app1', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' }));
+      },
+      expected: ['revoke-default-egress'],
+    },
+    {
+      name: 'ingress 5432 on sg-rds',
+      breakIt: (t) => {
+        const g = group(t, 'sg-rds');
+        g.rules = g.rules.filter((r) => r.egress);
+      },
+      expected: ['authorize-db-ingress'],
+    },
+    {
+      name: 'service not attached',
+      breakIt: (t) => {
+        Object.assign(t.services[0], { egressType: 'DEFAULT', vpcConnectorArn: undefined });
+      },
+      expected: ['attach-connector'],
+    },
+    {
+      name: 'connector deleted (INACTIVE)',
+      breakIt: (t) => {
+        t.connectors[0].status = 'INACTIVE';
+      },
+      expected: ['create-connector', 'attach-connector'],
+    },
   ];
   for (const c of cases) {
     it(`missing ${c.name}`, () => {
@@ -99,7 +155,10 @@ describe('plan: each single piece missing gives exactly that step', () => {
     group(t, 'sg-apprunner').rules[1] = rule('sg-app1', true, 'tcp', 0, 65535, { cidrIpv4: '0.0.0.0/0' });
     const p = plan(t, desiredFor(t));
     assert.deepEqual(changeIds(p), []);
-    assert.deepEqual(p.warnings.map((w) => w.code), ['apprunner-group-extra-egress']);
+    assert.deepEqual(
+      p.warnings.map((w) => w.code),
+      ['apprunner-group-extra-egress'],
+    );
   });
 });
 
@@ -133,7 +192,12 @@ describe('plan: connectors', () => {
 
   it('reuses a matching ACTIVE <name>-2 instead of creating another', () => {
     const t = mismatched();
-    t.connectors.push({ ...t.connectors[0], arn: `${t.connectors[0].arn}-2`, name: 'campus-sns-vpc-connector-2', securityGroupIds: ['sg-app1'] });
+    t.connectors.push({
+      ...t.connectors[0],
+      arn: `${t.connectors[0].arn}-2`,
+      name: 'campus-sns-vpc-connector-2',
+      securityGroupIds: ['sg-app1'],
+    });
     const p = plan(t, desiredFor(t));
     assert.deepEqual(changeIds(p), ['attach-connector', 'delete-connector']);
     const attach = p.steps.find((s) => s.kind === 'attach-connector');
@@ -152,8 +216,10 @@ describe('plan: connectors', () => {
 describe('plan: two VPCs', () => {
   it('creates sg-apprunner in the DB VPC even when a group of that name or Name tag exists in another VPC', () => {
     const t = seededWorld();
-    t.securityGroups.push({ id: 'sg-elsewhere', name: 'apprunner-connector', description: 'x', vpcId: 'vpc-2', tags: {}, rules: [] },
-      { id: 'sg-elsewhere2', name: 'x', description: 'x', vpcId: 'vpc-2', tags: { Name: 'sg-apprunner' }, rules: [] });
+    t.securityGroups.push(
+      { id: 'sg-elsewhere', name: 'apprunner-connector', description: 'x', vpcId: 'vpc-2', tags: {}, rules: [] },
+      { id: 'sg-elsewhere2', name: 'x', description: 'x', vpcId: 'vpc-2', tags: { Name: 'sg-apprunner' }, rules: [] },
+    );
     const p = plan(t, desiredFor(t));
     const create = p.steps[0];
     assert.ok(create.kind === 'create-security-group');
@@ -198,7 +264,10 @@ describe('plan: existing over-permissive rules', () => {
   it('reports DB port open to 0.0.0.0/0 and ::/0 without removing it', () => {
     const t = doneWorld();
     const rds = group(t, 'sg-rds');
-    rds.rules.push(rule('sg-rds1', false, 'tcp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' }), rule('sg-rds1', false, '-1', -1, -1, { cidrIpv6: '::/0' }));
+    rds.rules.push(
+      rule('sg-rds1', false, 'tcp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' }),
+      rule('sg-rds1', false, '-1', -1, -1, { cidrIpv6: '::/0' }),
+    );
     const p = plan(t, desiredFor(t));
     assert.deepEqual(p.steps, []);
     const w = p.warnings.find((x) => x.code === 'db-port-open-to-world');

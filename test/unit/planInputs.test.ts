@@ -3,7 +3,11 @@ import { resolveDesired } from '../../src/model/plan/desired';
 import { validateConnectorName, validatePort, validateSecurityGroupName } from '../../src/model/plan/validators';
 import { seededWorld, SETTINGS } from './fixtures/planWorld';
 
-function issueCodes(subnetIds: string[] | undefined, extra: Partial<typeof SETTINGS> = {}, dbInstanceId?: string): string[] {
+function issueCodes(
+  subnetIds: string[] | undefined,
+  extra: Partial<typeof SETTINGS> = {},
+  dbInstanceId?: string,
+): string[] {
   const t = seededWorld();
   const r = resolveDesired(t, { ...SETTINGS, ...extra }, { subnetIds, dbInstanceId });
   return r.ok ? [] : r.issues.map((i) => i.code);
@@ -19,7 +23,8 @@ describe('desired setup: subnet rules', () => {
     assert.match(r.issues[0].message.en, /no public IP/);
     assert.match(r.issues[0].message.ja, /パブリック/);
   });
-  it('refuses subnets of another VPC', () => assert.deepEqual(issueCodes(['subnet-x1', 'subnet-x2']), ['subnet-other-vpc', 'subnet-other-vpc']));
+  it('refuses subnets of another VPC', () =>
+    assert.deepEqual(issueCodes(['subnet-x1', 'subnet-x2']), ['subnet-other-vpc', 'subnet-other-vpc']));
   it('refuses unknown subnet ids', () => assert.deepEqual(issueCodes(['subnet-a', 'subnet-nope']), ['subnet-unknown']));
   it('refuses an AZ App Runner does not support', () => {
     const t = seededWorld();
@@ -41,13 +46,20 @@ describe('desired setup: subnet rules', () => {
     assert.equal(r.desired.dbSecurityGroupId, 'sg-rds1');
     assert.equal(r.desired.dbPort, 5432);
   });
-  it('picks the DB the service\'s database URL names, read as the diagnosis reads it', () => {
+  it("picks the DB the service's database URL names, read as the diagnosis reads it", () => {
     const t = seededWorld();
-    const other = { ...t.dbInstances[0], id: 'other-db', endpointAddress: 'other-db.abc.ap-northeast-1.rds.amazonaws.com' };
+    const other = {
+      ...t.dbInstances[0],
+      id: 'other-db',
+      endpointAddress: 'other-db.abc.ap-northeast-1.rds.amazonaws.com',
+    };
     t.dbInstances.push(other);
     // A driver suffix and an upper-case host: the URL still names kyudai-db.
-    t.services[0].source = { kind: 'image', identifier: 'img',
-      environment: { DATABASE_URL: 'postgresql+asyncpg://u@KYUDAI-DB.abc.ap-northeast-1.rds.amazonaws.com:5432/app' } };
+    t.services[0].source = {
+      kind: 'image',
+      identifier: 'img',
+      environment: { DATABASE_URL: 'postgresql+asyncpg://u@KYUDAI-DB.abc.ap-northeast-1.rds.amazonaws.com:5432/app' },
+    };
     const r = resolveDesired(t, SETTINGS);
     assert.ok(r.ok);
     assert.equal(r.desired.dbInstanceId, 'kyudai-db');
@@ -55,7 +67,8 @@ describe('desired setup: subnet rules', () => {
 });
 
 describe('desired setup: names and lookups', () => {
-  it('refuses an unknown service', () => assert.deepEqual(issueCodes(undefined, { serviceName: 'nope-api' }), ['service-unknown']));
+  it('refuses an unknown service', () =>
+    assert.deepEqual(issueCodes(undefined, { serviceName: 'nope-api' }), ['service-unknown']));
   it('refuses an unknown DB instance', () => assert.deepEqual(issueCodes(undefined, {}, 'nope-db'), ['db-unknown']));
   it('picks the DB that DATABASE_URL points at when there are several', () => {
     const t = seededWorld();

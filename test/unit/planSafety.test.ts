@@ -4,8 +4,17 @@ import type { Plan, PlanStep } from '../../src/model/plan/planSteps';
 
 const group = { name: 'sg-rds', vpcId: 'vpc-1', id: 'sg-1' };
 const base = { title: { en: 't', ja: 't' }, apiCall: { action: 'x', params: {} }, mutating: true };
-const ingress = (cidrIpv4: string | undefined, protocol: 'tcp' | '-1' = 'tcp', fromPort = 5432, toPort = 5432): PlanStep => ({
-  ...base, id: 'authorize-db-ingress', kind: 'authorize-ingress', group, rule: { protocol, fromPort, toPort, cidrIpv4, group: cidrIpv4 ? undefined : group },
+const ingress = (
+  cidrIpv4: string | undefined,
+  protocol: 'tcp' | '-1' = 'tcp',
+  fromPort = 5432,
+  toPort = 5432,
+): PlanStep => ({
+  ...base,
+  id: 'authorize-db-ingress',
+  kind: 'authorize-ingress',
+  group,
+  rule: { protocol, fromPort, toPort, cidrIpv4, group: cidrIpv4 ? undefined : group },
 });
 const plan = (steps: PlanStep[]): Plan => ({ kind: 'setup', steps, warnings: [], notes: [] });
 

@@ -12,9 +12,18 @@ describe('plan text', () => {
     const p = plan(t, r.desired);
     const en = renderPlan(p, 'en');
     assert.match(en, /1\. \[create-apprunner-sg\] Create security group sg-apprunner \(apprunner-connector\) in vpc-1/);
-    assert.match(en, /ec2:CreateSecurityGroup GroupName=apprunner-connector .* Tags=\[Name=sg-apprunner, ManagedBy=apprunner-vpc\]/);
-    assert.match(en, /ec2:AuthorizeSecurityGroupEgress GroupId=<id of apprunner-connector> IpProtocol=udp FromPort=53 ToPort=53 CidrIp=0\.0\.0\.0\/0/);
-    assert.match(en, /apprunner:CreateVpcConnector VpcConnectorName=campus-sns-vpc-connector Subnets=\[subnet-a, subnet-c, subnet-d\]/);
+    assert.match(
+      en,
+      /ec2:CreateSecurityGroup GroupName=apprunner-connector .* Tags=\[Name=sg-apprunner, ManagedBy=apprunner-vpc\]/,
+    );
+    assert.match(
+      en,
+      /ec2:AuthorizeSecurityGroupEgress GroupId=<id of apprunner-connector> IpProtocol=udp FromPort=53 ToPort=53 CidrIp=0\.0\.0\.0\/0/,
+    );
+    assert.match(
+      en,
+      /apprunner:CreateVpcConnector VpcConnectorName=campus-sns-vpc-connector Subnets=\[subnet-a, subnet-c, subnet-d\]/,
+    );
     const ja = renderPlan(p, 'ja');
     assert.match(ja, /セキュリティグループ sg-apprunner \(apprunner-connector\) を作成/);
     assert.match(ja, /（確認）/);
@@ -32,7 +41,10 @@ describe('detach and delete-connector plans', () => {
   it('detach: UpdateService to DEFAULT then wait, nothing when already DEFAULT', () => {
     const attached = detachPlan(doneWorld(), 'kyudai-api');
     assert.ok(attached.ok);
-    assert.deepEqual(attached.plan.steps.map((s) => s.id), ['detach-connector', 'wait-for-service']);
+    assert.deepEqual(
+      attached.plan.steps.map((s) => s.id),
+      ['detach-connector', 'wait-for-service'],
+    );
     const already = detachPlan(seededWorld(), 'kyudai-api');
     assert.ok(already.ok);
     assert.deepEqual(already.plan.steps, []);
@@ -47,6 +59,9 @@ describe('detach and delete-connector plans', () => {
     Object.assign(t.services[0], { egressType: 'DEFAULT', vpcConnectorArn: undefined });
     const free = deleteConnectorPlan(t, 'campus-sns-vpc-connector');
     assert.ok(free.ok);
-    assert.deepEqual(free.plan.steps.map((s) => s.id), ['delete-connector']);
+    assert.deepEqual(
+      free.plan.steps.map((s) => s.id),
+      ['delete-connector'],
+    );
   });
 });

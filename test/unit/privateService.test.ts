@@ -28,13 +28,31 @@ describe('a private service (IsPubliclyAccessible=false)', () => {
     assert.ok(r.ok);
     assert.ok(!plan(t, r.desired).warnings.some((x) => x.code === 'health-not-checked-private'));
     const s = { ...service(t), isPubliclyAccessible: false };
-    assert.deepEqual(healthCheckPlan(s, '/h', '/db').warnings.map((x) => x.code), ['health-not-checked-private']);
+    assert.deepEqual(
+      healthCheckPlan(s, '/h', '/db').warnings.map((x) => x.code),
+      ['health-not-checked-private'],
+    );
   });
 
   it('the CLI result lines give the reason for each check not made', () => {
-    const lines = resultLines({ status: 'succeeded', resolved: { groupIds: {}, connectorArns: {} }, outcomes: [
-      { stepId: 'check-health', status: 'not-checked', detail: { en: 'GET /h: not checked from here (private service)', ja: '未確認' } },
-    ] }, healthCheckPlan(service(beforeSetup()), '/h', '/db'), 'en');
-    assert.deepEqual(lines, ['Done: 0 changes made, 0 steps already in place.', 'GET /h: not checked from here (private service)']);
+    const lines = resultLines(
+      {
+        status: 'succeeded',
+        resolved: { groupIds: {}, connectorArns: {} },
+        outcomes: [
+          {
+            stepId: 'check-health',
+            status: 'not-checked',
+            detail: { en: 'GET /h: not checked from here (private service)', ja: '未確認' },
+          },
+        ],
+      },
+      healthCheckPlan(service(beforeSetup()), '/h', '/db'),
+      'en',
+    );
+    assert.deepEqual(lines, [
+      'Done: 0 changes made, 0 steps already in place.',
+      'GET /h: not checked from here (private service)',
+    ]);
   });
 });

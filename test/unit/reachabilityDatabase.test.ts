@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { analyze, evidenceIds, ids, only } from './fixtures/analyze';
 import {
-  aclEntry, afterSetup, beforeSetup, connector, db, group, IDS, openAclEntries, removeRule, service, setAcl, sgRule, subnetOf,
+  aclEntry,
+  afterSetup,
+  beforeSetup,
+  connector,
+  db,
+  group,
+  IDS,
+  openAclEntries,
+  removeRule,
+  service,
+  setAcl,
+  sgRule,
+  subnetOf,
 } from './fixtures/topologyBuilder';
 
 describe('reachability: service to database', () => {
@@ -18,7 +30,11 @@ describe('reachability: service to database', () => {
     const d = analyze(beforeSetup());
     assert.deepEqual(ids(d), ['egress-not-vpc']);
     assert.deepEqual(d.verdicts, { database: 'blocked', internet: 'reachable', dns: 'reachable' });
-    assert.deepEqual(only(d, 'egress-not-vpc').fix, { kind: 'plan-step', step: 'create-connector', params: { serviceArn: IDS.service } });
+    assert.deepEqual(only(d, 'egress-not-vpc').fix, {
+      kind: 'plan-step',
+      step: 'create-connector',
+      params: { serviceArn: IDS.service },
+    });
   });
 
   it('a detached service is told to attach the existing connector (not to delete it as unused)', () => {
@@ -27,7 +43,11 @@ describe('reachability: service to database', () => {
     const d = analyze(t);
     assert.deepEqual(ids(d), ['egress-not-vpc']);
     const f = only(d, 'egress-not-vpc');
-    assert.deepEqual(f.fix, { kind: 'plan-step', step: 'attach-connector', params: { serviceArn: IDS.service, connectorArn: IDS.connector } });
+    assert.deepEqual(f.fix, {
+      kind: 'plan-step',
+      step: 'attach-connector',
+      params: { serviceArn: IDS.service, connectorArn: IDS.connector },
+    });
     assert.deepEqual(evidenceIds(f), [IDS.service, IDS.connector]);
     assert.equal(d.connectorAttached, false);
   });
@@ -36,7 +56,10 @@ describe('reachability: service to database', () => {
     const t = afterSetup();
     service(t).vpcConnectorArn = `${IDS.connector}-gone`;
     const d = analyze(t);
-    assert.deepEqual(ids(d).filter((id) => id !== 'unused-connector'), ['connector-missing']);
+    assert.deepEqual(
+      ids(d).filter((id) => id !== 'unused-connector'),
+      ['connector-missing'],
+    );
     assert.equal(d.verdicts.database, 'blocked');
   });
 
@@ -69,7 +92,11 @@ describe('reachability: service to database', () => {
       const f = only(d, 'sg-egress-missing-db-port');
       assert.deepEqual(evidenceIds(f), [IDS.sgApp]);
       assert.match(f.evidence[0].detail, /no egress rule allows tcp 5432 to sg-rds1 or to 10\.0\.11\.0\/24/);
-      assert.deepEqual(f.fix, { kind: 'plan-step', step: 'authorize-egress-db', params: { groupId: IDS.sgApp, peerGroupId: IDS.sgDb, port: '5432' } });
+      assert.deepEqual(f.fix, {
+        kind: 'plan-step',
+        step: 'authorize-egress-db',
+        params: { groupId: IDS.sgApp, peerGroupId: IDS.sgDb, port: '5432' },
+      });
       assert.equal(d.verdicts.database, 'blocked');
       assert.equal(d.verdicts.internet, 'reachable');
     });
@@ -81,12 +108,18 @@ describe('reachability: service to database', () => {
       assert.deepEqual(ids(d), ['sg-ingress-missing-db-port']);
       const f = only(d, 'sg-ingress-missing-db-port');
       assert.deepEqual(evidenceIds(f), [IDS.sgDb]);
-      assert.deepEqual(f.fix, { kind: 'plan-step', step: 'authorize-db-ingress', params: { groupId: IDS.sgDb, peerGroupId: IDS.sgApp, port: '5432' } });
+      assert.deepEqual(f.fix, {
+        kind: 'plan-step',
+        step: 'authorize-db-ingress',
+        params: { groupId: IDS.sgDb, peerGroupId: IDS.sgApp, port: '5432' },
+      });
     });
 
     it('egress on the wrong port is not enough', () => {
       const t = afterSetup();
-      group(t, IDS.sgApp).rules[0] = sgRule('sgr-app-db', IDS.sgApp, true, 'tcp', 3306, 3306, { referencedGroupId: IDS.sgDb });
+      group(t, IDS.sgApp).rules[0] = sgRule('sgr-app-db', IDS.sgApp, true, 'tcp', 3306, 3306, {
+        referencedGroupId: IDS.sgDb,
+      });
       assert.deepEqual(ids(analyze(t)), ['sg-egress-missing-db-port']);
     });
 
@@ -94,8 +127,12 @@ describe('reachability: service to database', () => {
       const t = afterSetup();
       removeRule(t, 'sgr-app-db');
       removeRule(t, 'sgr-db-from-app');
-      group(t, IDS.sgApp).rules.push(sgRule('sgr-app-db-cidr', IDS.sgApp, true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.11.0/24' }));
-      group(t, IDS.sgDb).rules.push(sgRule('sgr-db-vpc', IDS.sgDb, false, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/16' }));
+      group(t, IDS.sgApp).rules.push(
+        sgRule('sgr-app-db-cidr', IDS.sgApp, true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.11.0/24' }),
+      );
+      group(t, IDS.sgDb).rules.push(
+        sgRule('sgr-db-vpc', IDS.sgDb, false, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/16' }),
+      );
       const d = analyze(t);
       assert.deepEqual(ids(d), []);
       assert.equal(d.verdicts.database, 'reachable');
@@ -104,7 +141,9 @@ describe('reachability: service to database', () => {
     it('a DB ingress CIDR covering only one connector subnet blocks, naming the other subnet', () => {
       const t = afterSetup();
       removeRule(t, 'sgr-db-from-app');
-      group(t, IDS.sgDb).rules.push(sgRule('sgr-db-a', IDS.sgDb, false, 'tcp', 5432, 5432, { cidrIpv4: '10.0.1.0/24' }));
+      group(t, IDS.sgDb).rules.push(
+        sgRule('sgr-db-a', IDS.sgDb, false, 'tcp', 5432, 5432, { cidrIpv4: '10.0.1.0/24' }),
+      );
       const f = only(analyze(t), 'sg-ingress-missing-db-port');
       assert.match(f.evidence[0].detail, /uncovered: 10\.0\.2\.0\/24 port 5432/);
     });
@@ -112,7 +151,9 @@ describe('reachability: service to database', () => {
     it('an egress CIDR that misses the DB subnet blocks', () => {
       const t = afterSetup();
       removeRule(t, 'sgr-app-db');
-      group(t, IDS.sgApp).rules.push(sgRule('sgr-app-db-c', IDS.sgApp, true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.12.0/24' }));
+      group(t, IDS.sgApp).rules.push(
+        sgRule('sgr-app-db-c', IDS.sgApp, true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.12.0/24' }),
+      );
       assert.deepEqual(ids(analyze(t)), ['sg-egress-missing-db-port']);
     });
 
@@ -120,9 +161,17 @@ describe('reachability: service to database', () => {
       const t = afterSetup();
       removeRule(t, 'sgr-app-db');
       removeRule(t, 'sgr-db-from-app');
-      t.securityGroups.push({ id: 'sg-extra', name: 'sg-db-clients', description: 'db clients', vpcId: IDS.vpc, tags: { Project: 'campus-sns' },
-        rules: [sgRule('sgr-extra-db', 'sg-extra', true, 'tcp', 5432, 5432, { referencedGroupId: IDS.sgDb })] });
-      group(t, IDS.sgDb).rules.push(sgRule('sgr-db-from-extra', IDS.sgDb, false, 'tcp', 5432, 5432, { referencedGroupId: 'sg-extra' }));
+      t.securityGroups.push({
+        id: 'sg-extra',
+        name: 'sg-db-clients',
+        description: 'db clients',
+        vpcId: IDS.vpc,
+        tags: { Project: 'campus-sns' },
+        rules: [sgRule('sgr-extra-db', 'sg-extra', true, 'tcp', 5432, 5432, { referencedGroupId: IDS.sgDb })],
+      });
+      group(t, IDS.sgDb).rules.push(
+        sgRule('sgr-db-from-extra', IDS.sgDb, false, 'tcp', 5432, 5432, { referencedGroupId: 'sg-extra' }),
+      );
       connector(t).securityGroupIds = [IDS.sgApp, 'sg-extra'];
       assert.deepEqual(ids(analyze(t)), []);
       connector(t).securityGroupIds = [IDS.sgApp];
@@ -132,13 +181,21 @@ describe('reachability: service to database', () => {
     it("a connector without groups uses the VPC's default group", () => {
       const t = afterSetup();
       connector(t).securityGroupIds = [];
-      t.securityGroups.push({ id: 'sg-default', name: 'default', description: 'default VPC security group', vpcId: IDS.vpc, tags: { Project: 'campus-sns' },
-        rules: [sgRule('sgr-def-out', 'sg-default', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })] });
+      t.securityGroups.push({
+        id: 'sg-default',
+        name: 'default',
+        description: 'default VPC security group',
+        vpcId: IDS.vpc,
+        tags: { Project: 'campus-sns' },
+        rules: [sgRule('sgr-def-out', 'sg-default', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })],
+      });
       const d = analyze(t);
       // Its allow-all egress reaches the DB, and is itself what the runbook says to remove.
       assert.deepEqual(ids(d), ['sg-ingress-missing-db-port', 'allow-all-egress']);
       assert.match(only(d, 'sg-ingress-missing-db-port').evidence[0].detail, /from sg-default or from all of/);
-      group(t, IDS.sgDb).rules.push(sgRule('sgr-db-from-default', IDS.sgDb, false, 'tcp', 5432, 5432, { referencedGroupId: 'sg-default' }));
+      group(t, IDS.sgDb).rules.push(
+        sgRule('sgr-db-from-default', IDS.sgDb, false, 'tcp', 5432, 5432, { referencedGroupId: 'sg-default' }),
+      );
       assert.deepEqual(ids(analyze(t)), ['allow-all-egress']);
     });
   });
@@ -146,7 +203,12 @@ describe('reachability: service to database', () => {
   describe('network ACLs', () => {
     it('a deny numbered before the allow on the DB subnet', () => {
       const t = afterSetup();
-      setAcl(t, 'acl-db', [IDS.dbA, IDS.dbC], [...openAclEntries(), aclEntry(90, false, 'deny', '6', '10.0.0.0/16', [5432, 5432])]);
+      setAcl(
+        t,
+        'acl-db',
+        [IDS.dbA, IDS.dbC],
+        [...openAclEntries(), aclEntry(90, false, 'deny', '6', '10.0.0.0/16', [5432, 5432])],
+      );
       const d = analyze(t);
       assert.deepEqual(ids(d), ['nacl-denies-db-port']);
       const f = only(d, 'nacl-denies-db-port');
@@ -159,16 +221,23 @@ describe('reachability: service to database', () => {
 
     it('a deny after the allow has no effect', () => {
       const t = afterSetup();
-      setAcl(t, 'acl-db', [IDS.dbA, IDS.dbC], [...openAclEntries(), aclEntry(200, false, 'deny', '6', '10.0.0.0/16', [5432, 5432])]);
+      setAcl(
+        t,
+        'acl-db',
+        [IDS.dbA, IDS.dbC],
+        [...openAclEntries(), aclEntry(200, false, 'deny', '6', '10.0.0.0/16', [5432, 5432])],
+      );
       assert.deepEqual(ids(analyze(t)), []);
     });
 
     it('the connector subnets let 5432 out but not the ephemeral replies back in', () => {
       const t = afterSetup();
-      setAcl(t, 'acl-app', [IDS.appA, IDS.appC], [
-        aclEntry(100, true, 'allow', '-1', '0.0.0.0/0'),
-        aclEntry(100, false, 'allow', '6', '0.0.0.0/0', [443, 443]),
-      ]);
+      setAcl(
+        t,
+        'acl-app',
+        [IDS.appA, IDS.appC],
+        [aclEntry(100, true, 'allow', '-1', '0.0.0.0/0'), aclEntry(100, false, 'allow', '6', '0.0.0.0/0', [443, 443])],
+      );
       const d = analyze(t);
       const f = only(d, 'nacl-missing-ephemeral-return');
       assert.deepEqual([...new Set(evidenceIds(f))], ['acl-app#*']);
@@ -180,10 +249,15 @@ describe('reachability: service to database', () => {
 
     it('the DB subnet does not send replies to the connector subnets', () => {
       const t = afterSetup();
-      setAcl(t, 'acl-db', [IDS.dbA, IDS.dbC], [
-        aclEntry(100, false, 'allow', '6', '10.0.0.0/16', [5432, 5432]),
-        aclEntry(100, true, 'allow', '6', '10.0.0.0/16', [1024, 32767]),
-      ]);
+      setAcl(
+        t,
+        'acl-db',
+        [IDS.dbA, IDS.dbC],
+        [
+          aclEntry(100, false, 'allow', '6', '10.0.0.0/16', [5432, 5432]),
+          aclEntry(100, true, 'allow', '6', '10.0.0.0/16', [1024, 32767]),
+        ],
+      );
       const f = only(analyze(t), 'nacl-missing-ephemeral-return');
       assert.deepEqual([...new Set(evidenceIds(f))], ['acl-db#*']);
     });
@@ -192,7 +266,12 @@ describe('reachability: service to database', () => {
       const t = afterSetup();
       setAcl(t, 'acl-db', [IDS.dbA, IDS.dbC], [aclEntry(80, false, 'deny', '-1', '::/0'), ...openAclEntries()]);
       assert.deepEqual(ids(analyze(t)), []);
-      setAcl(t, 'acl-db6', [IDS.dbA, IDS.dbC], [aclEntry(100, false, 'allow', '-1', '::/0'), aclEntry(100, true, 'allow', '-1', '::/0')]);
+      setAcl(
+        t,
+        'acl-db6',
+        [IDS.dbA, IDS.dbC],
+        [aclEntry(100, false, 'allow', '-1', '::/0'), aclEntry(100, true, 'allow', '-1', '::/0')],
+      );
       const d = analyze(t);
       assert.deepEqual(ids(d), ['nacl-denies-db-port', 'nacl-missing-ephemeral-return']);
       assert.deepEqual([...new Set(evidenceIds(only(d, 'nacl-denies-db-port')))], ['acl-db6#*']);
@@ -205,7 +284,9 @@ describe('reachability: service to database', () => {
       db(t).status = 'stopped';
       const d = analyze(t);
       assert.deepEqual(ids(d), ['db-not-available']);
-      assert.deepEqual(only(d, 'db-not-available').evidence, [{ kind: 'db-instance', id: IDS.db, detail: 'status=stopped' }]);
+      assert.deepEqual(only(d, 'db-not-available').evidence, [
+        { kind: 'db-instance', id: IDS.db, detail: 'status=stopped' },
+      ]);
       assert.equal(d.verdicts.database, 'blocked');
     });
 
@@ -235,7 +316,10 @@ describe('reachability: service to database', () => {
 
     it('the DB is found through another *_URL variable', () => {
       const t = afterSetup();
-      service(t).source!.environment = { PRIMARY_DB_URL: `mysql+pymysql://u@${IDS.endpoint}:5432/x`, API_URL: 'https://example.com' };
+      service(t).source!.environment = {
+        PRIMARY_DB_URL: `mysql+pymysql://u@${IDS.endpoint}:5432/x`,
+        API_URL: 'https://example.com',
+      };
       t.dbInstances.push({ ...db(t), id: 'other-db', endpointAddress: 'other.example' });
       const d = analyze(t);
       assert.equal(d.dbInstanceId, IDS.db);

@@ -18,7 +18,12 @@ describe('reachability: deny entries inside the ephemeral range', () => {
 
   it('a deny of the Linux client port range breaks database replies and HTTPS replies', () => {
     const t = afterSetup();
-    setAcl(t, 'acl-app', [IDS.appA, IDS.appC], [aclEntry(50, false, 'deny', '6', '0.0.0.0/0', [40000, 40010]), ...openAclEntries()]);
+    setAcl(
+      t,
+      'acl-app',
+      [IDS.appA, IDS.appC],
+      [aclEntry(50, false, 'deny', '6', '0.0.0.0/0', [40000, 40010]), ...openAclEntries()],
+    );
     const d = analyze(t);
     assert.deepEqual(ids(d).sort(), ['nacl-missing-ephemeral-return', 'nacl-missing-https-return']);
     assert.match(only(d, 'nacl-missing-ephemeral-return').evidence[0].detail, /32768-60999/);

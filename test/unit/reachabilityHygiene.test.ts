@@ -26,7 +26,9 @@ describe('reachability: availability', () => {
     const t = afterSetup();
     t.unsupportedAzIds = ['apne1-az1'];
     const f = only(analyze(t), 'unsupported-az');
-    assert.deepEqual(f.evidence, [{ kind: 'availability-zone', id: 'apne1-az1', detail: `${IDS.appC} in ap-northeast-1c` }]);
+    assert.deepEqual(f.evidence, [
+      { kind: 'availability-zone', id: 'apne1-az1', detail: `${IDS.appC} in ap-northeast-1c` },
+    ]);
     assert.equal(f.severity, 'error');
   });
 });
@@ -49,7 +51,11 @@ describe('reachability: security and cost', () => {
     group(t, IDS.sgApp).rules = [sgRule('sgr-default', IDS.sgApp, true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })];
     const d = analyze(t);
     assert.deepEqual(ids(d), ['allow-all-egress']);
-    assert.deepEqual(only(d, 'allow-all-egress').fix, { kind: 'plan-step', step: 'revoke-default-egress', params: { groupId: IDS.sgApp, ruleIds: 'sgr-default' } });
+    assert.deepEqual(only(d, 'allow-all-egress').fix, {
+      kind: 'plan-step',
+      step: 'revoke-default-egress',
+      params: { groupId: IDS.sgApp, ruleIds: 'sgr-default' },
+    });
     assert.deepEqual(d.verdicts, { database: 'reachable', internet: 'reachable', dns: 'reachable' });
   });
 
@@ -72,7 +78,11 @@ describe('reachability: security and cost', () => {
     assert.deepEqual(ids(d), ['unused-connector']);
     const f = only(d, 'unused-connector');
     assert.equal(f.path, 'cost');
-    assert.deepEqual(f.fix, { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: `${IDS.connector}-old` } });
+    assert.deepEqual(f.fix, {
+      kind: 'plan-step',
+      step: 'delete-connector',
+      params: { connectorArn: `${IDS.connector}-old` },
+    });
   });
 
   it('does not call a connector unused while some service details are missing', () => {

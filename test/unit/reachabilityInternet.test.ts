@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { analyze, evidenceIds, ids, only } from './fixtures/analyze';
-import { aclEntry, afterSetup, IDS, openAclEntries, removeRule, routeTable, setAcl, subnetOf, vpc } from './fixtures/topologyBuilder';
+import {
+  aclEntry,
+  afterSetup,
+  IDS,
+  openAclEntries,
+  removeRule,
+  routeTable,
+  setAcl,
+  subnetOf,
+  vpc,
+} from './fixtures/topologyBuilder';
 
 function setDefaultRoute(t: ReturnType<typeof afterSetup>, route: Record<string, string>): void {
   const table = routeTable(t, IDS.rtbPrivate);
@@ -22,7 +32,9 @@ describe('reachability: service to the internet on 443', () => {
 
   it('no default route', () => {
     const t = afterSetup();
-    routeTable(t, IDS.rtbPrivate).routes = routeTable(t, IDS.rtbPrivate).routes.filter((r) => r.destinationCidr !== '0.0.0.0/0');
+    routeTable(t, IDS.rtbPrivate).routes = routeTable(t, IDS.rtbPrivate).routes.filter(
+      (r) => r.destinationCidr !== '0.0.0.0/0',
+    );
     const d = analyze(t);
     assert.deepEqual(ids(d), ['no-nat-route']);
     assert.equal(d.verdicts.internet, 'blocked');
@@ -32,7 +44,9 @@ describe('reachability: service to the internet on 443', () => {
     const t = afterSetup();
     routeTable(t, IDS.rtbPrivate).subnetIds = [IDS.appA, IDS.dbA, IDS.dbC];
     const f = only(analyze(t), 'no-nat-route');
-    assert.deepEqual(f.evidence, [{ kind: 'route-table', id: IDS.rtbMain, detail: 'subnet-app-c: no 0.0.0.0/0 route' }]);
+    assert.deepEqual(f.evidence, [
+      { kind: 'route-table', id: IDS.rtbMain, detail: 'subnet-app-c: no 0.0.0.0/0 route' },
+    ]);
   });
 
   it('a NAT gateway that failed, and a blackhole route', () => {
@@ -51,7 +65,11 @@ describe('reachability: service to the internet on 443', () => {
     const d = analyze(t);
     assert.deepEqual(ids(d), ['nat-subnet-no-igw-route']);
     assert.deepEqual(only(d, 'nat-subnet-no-igw-route').evidence, [
-      { kind: 'nat-gateway', id: IDS.nat, detail: `${IDS.nat} in ${IDS.pub} (${IDS.rtbPrivate}): 0.0.0.0/0 -> ${IDS.nat}` },
+      {
+        kind: 'nat-gateway',
+        id: IDS.nat,
+        detail: `${IDS.nat} in ${IDS.pub} (${IDS.rtbPrivate}): 0.0.0.0/0 -> ${IDS.nat}`,
+      },
     ]);
     assert.equal(d.verdicts.internet, 'blocked');
   });
@@ -69,14 +87,23 @@ describe('reachability: service to the internet on 443', () => {
     removeRule(t, 'sgr-app-https');
     const d = analyze(t);
     assert.deepEqual(ids(d), ['sg-egress-missing-https']);
-    assert.deepEqual(only(d, 'sg-egress-missing-https').fix, { kind: 'plan-step', step: 'authorize-egress-https', params: { groupId: IDS.sgApp } });
+    assert.deepEqual(only(d, 'sg-egress-missing-https').fix, {
+      kind: 'plan-step',
+      step: 'authorize-egress-https',
+      params: { groupId: IDS.sgApp },
+    });
     assert.equal(d.verdicts.internet, 'blocked');
     assert.equal(d.verdicts.database, 'reachable');
   });
 
   it('an ACL denying outbound 443 from the connector subnets', () => {
     const t = afterSetup();
-    setAcl(t, 'acl-app', [IDS.appA, IDS.appC], [aclEntry(50, true, 'deny', '6', '0.0.0.0/0', [443, 443]), ...openAclEntries()]);
+    setAcl(
+      t,
+      'acl-app',
+      [IDS.appA, IDS.appC],
+      [aclEntry(50, true, 'deny', '6', '0.0.0.0/0', [443, 443]), ...openAclEntries()],
+    );
     const d = analyze(t);
     assert.deepEqual(ids(d), ['nacl-denies-https']);
     assert.deepEqual([...new Set(evidenceIds(only(d, 'nacl-denies-https')))], ['acl-app#50']);
@@ -84,10 +111,15 @@ describe('reachability: service to the internet on 443', () => {
 
   it('an ACL that allows replies only from the VPC', () => {
     const t = afterSetup();
-    setAcl(t, 'acl-app', [IDS.appA, IDS.appC], [
-      aclEntry(100, true, 'allow', '-1', '0.0.0.0/0'),
-      aclEntry(100, false, 'allow', '6', '10.0.0.0/16', [1024, 65535]),
-    ]);
+    setAcl(
+      t,
+      'acl-app',
+      [IDS.appA, IDS.appC],
+      [
+        aclEntry(100, true, 'allow', '-1', '0.0.0.0/0'),
+        aclEntry(100, false, 'allow', '6', '10.0.0.0/16', [1024, 65535]),
+      ],
+    );
     const d = analyze(t);
     assert.deepEqual(ids(d), ['nacl-missing-https-return']);
     assert.equal(d.verdicts.database, 'reachable');
@@ -118,7 +150,9 @@ describe('reachability: DNS', () => {
     const d = analyze(t);
     assert.deepEqual(ids(d), ['dns-support-off']);
     const f = only(d, 'dns-support-off');
-    assert.deepEqual(f.evidence, [{ kind: 'vpc', id: IDS.vpc, detail: 'enableDnsSupport=false enableDnsHostnames=true' }]);
+    assert.deepEqual(f.evidence, [
+      { kind: 'vpc', id: IDS.vpc, detail: 'enableDnsSupport=false enableDnsHostnames=true' },
+    ]);
     assert.deepEqual(f.fix, { kind: 'plan-step', step: 'enable-dns-support', params: { vpcId: IDS.vpc } });
     assert.deepEqual(d.verdicts, { database: 'blocked', internet: 'blocked', dns: 'blocked' });
   });
@@ -145,7 +179,17 @@ describe('reachability: DNS', () => {
     assert.deepEqual(ids(d), ['sg-egress-missing-dns']);
     assert.match(only(d, 'sg-egress-missing-dns').evidence[0].detail, /udp 53 to 10\.0\.0\.2\/32/);
     assert.equal(d.verdicts.dns, 'reachable');
-    t.securityGroups.find((g) => g.id === IDS.sgApp)!.rules.push({ id: 'sgr-dns-vpc', groupId: IDS.sgApp, egress: true, protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '10.0.0.0/16' });
+    t.securityGroups
+      .find((g) => g.id === IDS.sgApp)!
+      .rules.push({
+        id: 'sgr-dns-vpc',
+        groupId: IDS.sgApp,
+        egress: true,
+        protocol: 'udp',
+        fromPort: 53,
+        toPort: 53,
+        cidrIpv4: '10.0.0.0/16',
+      });
     assert.deepEqual(ids(analyze(t)), []);
   });
 });

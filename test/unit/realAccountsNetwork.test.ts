@@ -19,7 +19,17 @@ import { validateSubnets } from '../../src/model/plan/validators';
 import { buildDiagram } from '../../src/model/diagram/buildDiagram';
 import { serviceNode } from '../../src/model/diagram/nodes';
 import { analyze, only } from './fixtures/analyze';
-import { afterSetup, beforeSetup, connector, group, IDS, routeTable, service, sgRule, subnetOf } from './fixtures/topologyBuilder';
+import {
+  afterSetup,
+  beforeSetup,
+  connector,
+  group,
+  IDS,
+  routeTable,
+  service,
+  sgRule,
+  subnetOf,
+} from './fixtures/topologyBuilder';
 
 const SETTINGS: SetupSettings = { ...DEFAULT_SETUP_SETTINGS, appRunnerSecurityGroupName: 'apprunner-connector' };
 
@@ -33,8 +43,13 @@ function withRouteKinds(t: Topology): Topology {
 function cdkLayout(base: Topology = beforeSetup()): Topology {
   const t = base;
   routeTable(t, IDS.rtbPrivate).subnetIds = [IDS.appA, IDS.appC];
-  t.routeTables.push({ id: 'rtb-isolated', vpcId: IDS.vpc, isMain: false, subnetIds: [IDS.dbA, IDS.dbC],
-    routes: [{ destinationCidr: '10.0.0.0/16', gatewayId: 'local', state: 'active' }] });
+  t.routeTables.push({
+    id: 'rtb-isolated',
+    vpcId: IDS.vpc,
+    isMain: false,
+    subnetIds: [IDS.dbA, IDS.dbC],
+    routes: [{ destinationCidr: '10.0.0.0/16', gatewayId: 'local', state: 'active' }],
+  });
   return withRouteKinds(t);
 }
 
@@ -45,18 +60,48 @@ function desiredOf(t: Topology, settings: SetupSettings = SETTINGS, subnetIds?: 
 }
 const codes = (p: Plan): string[] => p.warnings.map((w) => w.code);
 const stepsOn = (p: Plan, groupId: string): PlanStep[] =>
-  p.steps.filter((s) => (s.kind === 'authorize-egress' || s.kind === 'authorize-ingress' || s.kind === 'revoke-egress') && s.group.id === groupId);
+  p.steps.filter(
+    (s) =>
+      (s.kind === 'authorize-egress' || s.kind === 'authorize-ingress' || s.kind === 'revoke-egress') &&
+      s.group.id === groupId,
+  );
 
 describe('real accounts: subnets that keep the internet', () => {
-  it('the snapshot knows where each subnet\'s 0.0.0.0/0 goes', () => {
+  it("the snapshot knows where each subnet's 0.0.0.0/0 goes", () => {
     const t = cdkLayout();
-    assert.deepEqual(t.subnets.map((s) => [s.id, s.defaultRoute]), [
-      [IDS.appA, 'nat-gateway'], [IDS.appC, 'nat-gateway'], [IDS.dbA, 'none'], [IDS.dbC, 'none'], [IDS.pub, 'internet-gateway']]);
-    assert.equal(defaultRouteKind({ id: 'r', vpcId: 'v', isMain: false, subnetIds: [], routes: [{ destinationCidr: '0.0.0.0/0', transitGatewayId: 'tgw-1' }] }), 'transit-gateway');
-    assert.equal(defaultRouteKind({ id: 'r', vpcId: 'v', isMain: false, subnetIds: [], routes: [{ destinationCidr: '0.0.0.0/0', natGatewayId: 'nat-1', state: 'blackhole' }] }), 'none');
+    assert.deepEqual(
+      t.subnets.map((s) => [s.id, s.defaultRoute]),
+      [
+        [IDS.appA, 'nat-gateway'],
+        [IDS.appC, 'nat-gateway'],
+        [IDS.dbA, 'none'],
+        [IDS.dbC, 'none'],
+        [IDS.pub, 'internet-gateway'],
+      ],
+    );
+    assert.equal(
+      defaultRouteKind({
+        id: 'r',
+        vpcId: 'v',
+        isMain: false,
+        subnetIds: [],
+        routes: [{ destinationCidr: '0.0.0.0/0', transitGatewayId: 'tgw-1' }],
+      }),
+      'transit-gateway',
+    );
+    assert.equal(
+      defaultRouteKind({
+        id: 'r',
+        vpcId: 'v',
+        isMain: false,
+        subnetIds: [],
+        routes: [{ destinationCidr: '0.0.0.0/0', natGatewayId: 'nat-1', state: 'blackhole' }],
+      }),
+      'none',
+    );
   });
 
-  it('prefers NAT-routed private subnets over the isolated DB subnet group, the DB\'s AZ first, and warns nothing', () => {
+  it("prefers NAT-routed private subnets over the isolated DB subnet group, the DB's AZ first, and warns nothing", () => {
     const t = cdkLayout();
     const d = desiredOf(t);
     assert.deepEqual(d.subnetIds, [IDS.appA, IDS.appC]);
@@ -84,34 +129,68 @@ describe('real accounts: subnets that keep the internet', () => {
     const f = only(analyze(t), 'no-nat-route');
     assert.match(f.message.en, /VPC endpoints/);
     const yaml = 'version: 1.0\nruntime: nodejs18\nrun:\n  command: node app.js\n';
-    const lenses = buildLenses({ config: parseApprunnerYaml(yaml).config, link: { kind: 'remembered', serviceName: 'kyudai-api' }, snapshot: t, loading: false });
+    const lenses = buildLenses({
+      config: parseApprunnerYaml(yaml).config,
+      link: { kind: 'remembered', serviceName: 'kyudai-api' },
+      snapshot: t,
+      loading: false,
+    });
     const line = lenses.find((l) => l.id === 'internet');
     assert.ok(line, lenses.map((l) => l.id).join());
     assert.match(line.title.en, /no internet egress: subnet-db-a, subnet-db-c/);
-    const internetEdge = buildDiagram(t, 'kyudai-api', { appRunnerGroupName: 'sg-apprunner', databaseGroupName: 'sg-rds' })?.edges.find((e) => e.kind === 'internet');
+    const internetEdge = buildDiagram(t, 'kyudai-api', {
+      appRunnerGroupName: 'sg-apprunner',
+      databaseGroupName: 'sg-rds',
+    })?.edges.find((e) => e.kind === 'internet');
     assert.equal(internetEdge?.state, 'broken');
     assert.match(internetEdge?.reason.en ?? '', /no route to a NAT gateway/);
-    const fine = buildLenses({ config: parseApprunnerYaml(yaml).config, link: { kind: 'remembered', serviceName: 'kyudai-api' }, snapshot: cdkLayout(afterSetup()), loading: false });
-    assert.equal(fine.some((l) => l.id === 'internet'), false);
+    const fine = buildLenses({
+      config: parseApprunnerYaml(yaml).config,
+      link: { kind: 'remembered', serviceName: 'kyudai-api' },
+      snapshot: cdkLayout(afterSetup()),
+      loading: false,
+    });
+    assert.equal(
+      fine.some((l) => l.id === 'internet'),
+      false,
+    );
   });
 
   it('refuses an IPv6-only subnet with the reason, and never picks one', () => {
     const t = cdkLayout();
     subnetOf(t, IDS.appA).ipv6Native = true;
     const issues = validateSubnets(t, [IDS.appA, IDS.appC], IDS.vpc);
-    assert.deepEqual(issues.map((i) => i.code), ['subnet-ipv6-only']);
+    assert.deepEqual(
+      issues.map((i) => i.code),
+      ['subnet-ipv6-only'],
+    );
     assert.match(issues[0].message.en, /IPv4/);
     assert.ok(!desiredOf(t).subnetIds.includes(IDS.appA));
   });
 });
 
 describe('real accounts: never change what is not ours', () => {
-  it('a connector on the VPC\'s default group: Export and Set Up use a dedicated group and a new connector, the default group untouched', () => {
+  it("a connector on the VPC's default group: Export and Set Up use a dedicated group and a new connector, the default group untouched", () => {
     const t = cdkLayout(afterSetup());
-    t.securityGroups.push({ id: 'sg-default', name: 'default', description: 'default VPC security group', vpcId: IDS.vpc, tags: {},
-      rules: [sgRule('sgr-def-out', 'sg-default', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })] });
+    t.securityGroups.push({
+      id: 'sg-default',
+      name: 'default',
+      description: 'default VPC security group',
+      vpcId: IDS.vpc,
+      tags: {},
+      rules: [sgRule('sgr-def-out', 'sg-default', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })],
+    });
     connector(t).securityGroupIds = ['sg-default'];
-    t.networkInterfaces = [{ id: 'eni-ec2', vpcId: IDS.vpc, groupIds: ['sg-default'], interfaceType: 'interface', description: 'bastion', requesterManaged: false }];
+    t.networkInterfaces = [
+      {
+        id: 'eni-ec2',
+        vpcId: IDS.vpc,
+        groupIds: ['sg-default'],
+        interfaceType: 'interface',
+        description: 'bastion',
+        requesterManaged: false,
+      },
+    ];
     const result = setupFromService(t, SETTINGS, 'kyudai-api');
     assert.ok(result.ok);
     const d = result.desired;
@@ -124,29 +203,64 @@ describe('real accounts: never change what is not ours', () => {
     const create = p.steps.find((s) => s.kind === 'create-connector');
     assert.ok(create && create.kind === 'create-connector' && create.connectorName === 'campus-sns-vpc-connector-2');
     const script = setupScriptFor(t, d, { generatedAt: 'now', lang: 'en', basis: result.basis });
-    assert.doesNotMatch(script.split('\n').filter((l) => !l.startsWith('#')).join('\n'), /sg-default/);
+    assert.doesNotMatch(
+      script
+        .split('\n')
+        .filter((l) => !l.startsWith('#'))
+        .join('\n'),
+      /sg-default/,
+    );
     assert.match(script, /--group-name apprunner-connector/);
     assert.match(script, /--vpc-connector-name campus-sns-vpc-connector-2/);
     assert.match(script, /^# Not default \(sg-default\): .*default security group/m);
   });
 
-  it('after the move to <name>-2 and the old connector\'s deletion, a second plan is empty (converges)', () => {
+  it("after the move to <name>-2 and the old connector's deletion, a second plan is empty (converges)", () => {
     const t = cdkLayout(afterSetup());
     const old = connector(t);
-    t.connectors = [{ ...old, status: 'INACTIVE' }, { ...old, arn: `${old.arn}-2`, name: 'campus-sns-vpc-connector-2', subnetIds: [IDS.appC, IDS.appA] }];
+    t.connectors = [
+      { ...old, status: 'INACTIVE' },
+      { ...old, arn: `${old.arn}-2`, name: 'campus-sns-vpc-connector-2', subnetIds: [IDS.appC, IDS.appA] },
+    ];
     service(t).vpcConnectorArn = `${old.arn}-2`;
     const d = desiredOf(t, SETTINGS);
     assert.deepEqual(d.subnetIds, [IDS.appA, IDS.appC]);
     assert.deepEqual(plan(t, d).steps, []);
   });
 
-  it('a group of the wanted name used by other interfaces is left alone; App Runner\'s own interfaces do not count', () => {
+  it("a group of the wanted name used by other interfaces is left alone; App Runner's own interfaces do not count", () => {
     const t = cdkLayout();
-    t.securityGroups.push({ id: 'sg-shared', name: 'apprunner-connector', description: 'x', vpcId: IDS.vpc, tags: {},
-      rules: [sgRule('sgr-sh-out', 'sg-shared', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })] });
-    t.networkInterfaces = [{ id: 'eni-ar', vpcId: IDS.vpc, groupIds: ['sg-shared'], interfaceType: 'interface', description: 'AWS App Runner VPC Connector ENI', requesterManaged: true }];
-    assert.equal(desiredOf(t).appRunnerSecurityGroupName, 'apprunner-connector', 'only App Runner uses it: ours to shape');
-    t.networkInterfaces.push({ id: 'eni-lambda', vpcId: IDS.vpc, groupIds: ['sg-shared'], interfaceType: 'lambda', description: 'AWS Lambda VPC ENI-worker', requesterManaged: true });
+    t.securityGroups.push({
+      id: 'sg-shared',
+      name: 'apprunner-connector',
+      description: 'x',
+      vpcId: IDS.vpc,
+      tags: {},
+      rules: [sgRule('sgr-sh-out', 'sg-shared', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })],
+    });
+    t.networkInterfaces = [
+      {
+        id: 'eni-ar',
+        vpcId: IDS.vpc,
+        groupIds: ['sg-shared'],
+        interfaceType: 'interface',
+        description: 'AWS App Runner VPC Connector ENI',
+        requesterManaged: true,
+      },
+    ];
+    assert.equal(
+      desiredOf(t).appRunnerSecurityGroupName,
+      'apprunner-connector',
+      'only App Runner uses it: ours to shape',
+    );
+    t.networkInterfaces.push({
+      id: 'eni-lambda',
+      vpcId: IDS.vpc,
+      groupIds: ['sg-shared'],
+      interfaceType: 'lambda',
+      description: 'AWS Lambda VPC ENI-worker',
+      requesterManaged: true,
+    });
     const d = desiredOf(t);
     assert.equal(d.appRunnerSecurityGroupName, 'apprunner-connector-2');
     assert.equal(d.appRunnerGroupReplaced?.reason, 'shared');
@@ -159,7 +273,10 @@ describe('real accounts: never change what is not ours', () => {
 
   it('an IaC-owned App Runner group is reused only when it needs no change', () => {
     const t = cdkLayout(afterSetup());
-    group(t, IDS.sgApp).tags = { 'aws:cloudformation:stack-name': 'web-prod', 'aws:cloudformation:logical-id': 'AppSg' };
+    group(t, IDS.sgApp).tags = {
+      'aws:cloudformation:stack-name': 'web-prod',
+      'aws:cloudformation:logical-id': 'AppSg',
+    };
     const settings = SETTINGS;
     const correct = plan(t, desiredOf(t, settings));
     assert.deepEqual(correct.steps, [], 'already right: nothing to change, nothing replaced');
@@ -174,7 +291,10 @@ describe('real accounts: never change what is not ours', () => {
     const t = cdkLayout();
     group(t, IDS.sgDb).tags = { ManagedBy: 'Terraform', 'terraform:workspace': 'prod' };
     const p = plan(t, desiredOf(t));
-    assert.equal(p.steps.some((s) => s.id === 'authorize-db-ingress'), false);
+    assert.equal(
+      p.steps.some((s) => s.id === 'authorize-db-ingress'),
+      false,
+    );
     const w = p.warnings.find((x) => x.code === 'iac-owned-resource');
     assert.match(w?.message.en ?? '', /Terraform stack prod.*TCP 5432 from apprunner-connector/);
     const script = setupScriptFor(t, desiredOf(t), { generatedAt: 'now', lang: 'en' });
@@ -184,8 +304,21 @@ describe('real accounts: never change what is not ours', () => {
   it('names a DB group other resources share', () => {
     const t = cdkLayout();
     t.networkInterfaces = [
-      { id: 'eni-rds', vpcId: IDS.vpc, groupIds: [IDS.sgDb], description: 'RDSNetworkInterface', requesterManaged: true },
-      { id: 'eni-ec2', vpcId: IDS.vpc, groupIds: [IDS.sgDb], interfaceType: 'interface', description: 'reporting worker', requesterManaged: false },
+      {
+        id: 'eni-rds',
+        vpcId: IDS.vpc,
+        groupIds: [IDS.sgDb],
+        description: 'RDSNetworkInterface',
+        requesterManaged: true,
+      },
+      {
+        id: 'eni-ec2',
+        vpcId: IDS.vpc,
+        groupIds: [IDS.sgDb],
+        interfaceType: 'interface',
+        description: 'reporting worker',
+        requesterManaged: false,
+      },
     ];
     const w = plan(t, desiredOf(t)).warnings.find((x) => x.code === 'db-group-shared');
     assert.match(w?.message.en ?? '', /eni-ec2 \(reporting worker\)/);
@@ -196,25 +329,49 @@ describe('real accounts: never change what is not ours', () => {
     const t = cdkLayout(afterSetup());
     connector(t).tags = { 'aws:cloudformation:stack-name': 'network' };
     const p = plan(t, desiredOf(t, SETTINGS, [IDS.appA, IDS.appC]));
-    assert.equal(p.steps.some((s) => s.kind === 'delete-connector'), false);
+    assert.equal(
+      p.steps.some((s) => s.kind === 'delete-connector'),
+      false,
+    );
     // A connector that does not match (other subnets): kept, with the stack named.
     connector(t).subnetIds = [IDS.appA, IDS.dbC];
     const moved = plan(t, desiredOf(t, SETTINGS, [IDS.appA, IDS.appC]));
-    assert.equal(moved.steps.some((s) => s.kind === 'delete-connector'), false);
-    assert.match(moved.warnings.find((w) => w.code === 'old-connector-kept')?.message.en ?? '', /CloudFormation stack network manages it/);
+    assert.equal(
+      moved.steps.some((s) => s.kind === 'delete-connector'),
+      false,
+    );
+    assert.match(
+      moved.warnings.find((w) => w.code === 'old-connector-kept')?.message.en ?? '',
+      /CloudFormation stack network manages it/,
+    );
     // Unused: the finding links to the docs instead of offering the delete step.
     service(t).egressType = 'DEFAULT';
-    t.connectors.push({ ...connector(t), arn: `${IDS.connector}-other`, name: 'other', tags: { ManagedBy: 'terraform' } });
+    t.connectors.push({
+      ...connector(t),
+      arn: `${IDS.connector}-other`,
+      name: 'other',
+      tags: { ManagedBy: 'terraform' },
+    });
     const d = analyze(t);
     const unused = d.findings.find((f) => f.id === 'unused-connector' && f.evidence[0].id === `${IDS.connector}-other`);
     assert.ok(unused?.fix);
     assert.equal(unused.fix.kind, 'link');
-    assert.equal(fixActionFor(t, SETTINGS, 'kyudai-api', { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: `${IDS.connector}-other` } }).kind, 'unavailable');
+    assert.equal(
+      fixActionFor(t, SETTINGS, 'kyudai-api', {
+        kind: 'plan-step',
+        step: 'delete-connector',
+        params: { connectorArn: `${IDS.connector}-other` },
+      }).kind,
+      'unavailable',
+    );
   });
 
   it('reads IaC tags: CloudFormation, CDK, Terraform in its usual spellings; our own ManagedBy is not IaC', () => {
     assert.deepEqual(iacOwner({ 'aws:cloudformation:stack-name': 'A' }), { tool: 'CloudFormation', stack: 'A' });
-    assert.deepEqual(iacOwner({ 'aws:cloudformation:stack-name': 'A', 'aws:cdk:path': 'A/Sg' }), { tool: 'CDK', stack: 'A' });
+    assert.deepEqual(iacOwner({ 'aws:cloudformation:stack-name': 'A', 'aws:cdk:path': 'A/Sg' }), {
+      tool: 'CDK',
+      stack: 'A',
+    });
     assert.equal(iacOwner({ managed_by: 'terraform' })?.tool, 'Terraform');
     assert.equal(iacOwner({ Terraform: 'true' })?.tool, 'Terraform');
     assert.equal(iacOwner({ ManagedBy: 'apprunner-vpc', Name: 'sg-apprunner' }), undefined);
@@ -228,11 +385,16 @@ describe('real accounts: IPv6', () => {
     group(t, IDS.sgApp).rules.push(sgRule('sgr-app-all6', IDS.sgApp, true, '-1', -1, -1, { cidrIpv6: '::/0' }));
     const settings = SETTINGS;
     const v4 = plan(t, desiredOf(t, settings));
-    assert.deepEqual(v4.steps.filter((s) => s.mutating).map((s) => s.id), ['revoke-default-egress-ipv6']);
+    assert.deepEqual(
+      v4.steps.filter((s) => s.mutating).map((s) => s.id),
+      ['revoke-default-egress-ipv6'],
+    );
     service(t).ipAddressType = 'DUAL_STACK';
     const dual = plan(t, desiredOf(t, settings));
-    assert.deepEqual(dual.steps.filter((s) => s.mutating).map((s) => s.id),
-      ['authorize-egress-https-ipv6', 'authorize-egress-dns-ipv6', 'revoke-default-egress-ipv6']);
+    assert.deepEqual(
+      dual.steps.filter((s) => s.mutating).map((s) => s.id),
+      ['authorize-egress-https-ipv6', 'authorize-egress-dns-ipv6', 'revoke-default-egress-ipv6'],
+    );
     const https6 = dual.steps[0];
     assert.ok(https6.kind === 'authorize-egress');
     assert.deepEqual([https6.rule.cidrIpv6, https6.apiCall.params.CidrIpv6], ['::/0', '::/0']);
@@ -248,7 +410,10 @@ describe('real accounts: IPv6', () => {
     const settings = SETTINGS;
     const action = fixActionFor(t, settings, 'kyudai-api', f.fix);
     assert.ok(action.kind === 'steps', action.kind);
-    assert.deepEqual(action.steps.map((s) => s.id), ['revoke-default-egress-ipv6']);
+    assert.deepEqual(
+      action.steps.map((s) => s.id),
+      ['revoke-default-egress-ipv6'],
+    );
     group(t, IDS.sgApp).rules = group(t, IDS.sgApp).rules.filter((r) => r.id !== 'sgr-app-all6');
     assert.equal(fixActionFor(t, settings, 'kyudai-api', f.fix).kind, 'done');
   });
@@ -260,10 +425,13 @@ describe('real accounts: IPv6', () => {
     assert.ok(ids.indexOf('revoke-default-egress-ipv6') > ids.indexOf('authorize-egress-dns'));
   });
 
-  it('the diagram\'s service node shows the IpAddressType', () => {
+  it("the diagram's service node shows the IpAddressType", () => {
     const t = afterSetup();
     service(t).ipAddressType = 'DUAL_STACK';
     const node = serviceNode(service(t));
-    assert.ok(node.details?.some((r) => r.value === 'DUAL_STACK'), JSON.stringify(node.details));
+    assert.ok(
+      node.details?.some((r) => r.value === 'DUAL_STACK'),
+      JSON.stringify(node.details),
+    );
   });
 });

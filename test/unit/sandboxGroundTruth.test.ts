@@ -2,7 +2,13 @@
 // proxy AND the proxy may reach one of its registered targets; and how a RuntimeEnvironmentSecrets value is
 // split into the secret and its JSON key. (The sandbox tests check the same over moto's real state.)
 import assert from 'node:assert/strict';
-import { canReachDatabase, type EndpointFacts, type GroupFacts, type ReachFacts, type SubnetFacts } from '../../sandbox/groundTruth';
+import {
+  canReachDatabase,
+  type EndpointFacts,
+  type GroupFacts,
+  type ReachFacts,
+  type SubnetFacts,
+} from '../../sandbox/groundTruth';
 import { parseSecretReference } from '../../sandbox/app/runtimeSecrets';
 
 const openAcl = [
@@ -11,7 +17,11 @@ const openAcl = [
 ];
 const subnet = (id: string, cidr: string): SubnetFacts => ({ id, vpcId: 'vpc-1', cidr, nacl: openAcl });
 const tcp5432 = (groupIds: string[]) => [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, cidrs: [], groupIds }];
-const group = (id: string, ingressFrom: string[], egressTo: string[]): GroupFacts => ({ id, ingress: tcp5432(ingressFrom), egress: tcp5432(egressTo) });
+const group = (id: string, ingressFrom: string[], egressTo: string[]): GroupFacts => ({
+  id,
+  ingress: tcp5432(ingressFrom),
+  egress: tcp5432(egressTo),
+});
 
 function world(opts: { clusterAllowsProxy: boolean; targets?: 'none' | 'cluster' }): ReachFacts {
   const cluster: EndpointFacts = {
@@ -24,14 +34,25 @@ function world(opts: { clusterAllowsProxy: boolean; targets?: 'none' | 'cluster'
   };
   return {
     egressType: 'VPC',
-    connector: { status: 'ACTIVE', subnets: [subnet('subnet-a', '10.0.11.0/24')], groups: [group('sg-app', [], ['sg-proxy'])], vpcDnsSupport: true },
+    connector: {
+      status: 'ACTIVE',
+      subnets: [subnet('subnet-a', '10.0.11.0/24')],
+      groups: [group('sg-app', [], ['sg-proxy'])],
+      vpcDnsSupport: true,
+    },
     database: {
       kind: 'proxy',
       status: 'available',
       port: 5432,
       vpcId: 'vpc-1',
       subnets: [subnet('subnet-p', '10.0.12.0/24')],
-      groups: [{ id: 'sg-proxy', ingress: tcp5432(['sg-app']), egress: [{ protocol: '-1', cidrs: ['0.0.0.0/0'], groupIds: [] }] }],
+      groups: [
+        {
+          id: 'sg-proxy',
+          ingress: tcp5432(['sg-app']),
+          egress: [{ protocol: '-1', cidrs: ['0.0.0.0/0'], groupIds: [] }],
+        },
+      ],
       targets: opts.targets === 'none' ? [] : [cluster],
     },
   };
@@ -45,7 +66,10 @@ describe('sandbox ground truth: RDS Proxy in front of a cluster', () => {
   it('is not reachable when the cluster does not let the proxy in, and says which hop', () => {
     const v = canReachDatabase(world({ clusterAllowsProxy: false }));
     assert.equal(v.reachable, false);
-    assert.match(v.reachable ? '' : v.reason, /proxy target DB cluster security group allows inbound TCP 5432 from the RDS Proxy/);
+    assert.match(
+      v.reachable ? '' : v.reason,
+      /proxy target DB cluster security group allows inbound TCP 5432 from the RDS Proxy/,
+    );
   });
 
   it('is not reachable through a proxy without registered targets', () => {
@@ -70,7 +94,17 @@ describe('sandbox RuntimeEnvironmentSecrets references', () => {
   });
 
   it('splits the ECS-style selectors after the ARN: json key, version stage, version id', () => {
-    assert.deepEqual(parseSecretReference(`${arn}:password::`), { secretId: arn, jsonKey: 'password', versionStage: undefined, versionId: undefined });
-    assert.deepEqual(parseSecretReference(`${arn}:url:AWSPREVIOUS:`), { secretId: arn, jsonKey: 'url', versionStage: 'AWSPREVIOUS', versionId: undefined });
+    assert.deepEqual(parseSecretReference(`${arn}:password::`), {
+      secretId: arn,
+      jsonKey: 'password',
+      versionStage: undefined,
+      versionId: undefined,
+    });
+    assert.deepEqual(parseSecretReference(`${arn}:url:AWSPREVIOUS:`), {
+      secretId: arn,
+      jsonKey: 'url',
+      versionStage: 'AWSPREVIOUS',
+      versionId: undefined,
+    });
   });
 });

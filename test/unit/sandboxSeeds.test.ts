@@ -3,7 +3,13 @@ import { parseSandboxSeeds, sandboxEndpoint } from '../../src/model/common/sandb
 
 describe('sandbox seeds for the "Use the Local Sandbox" quick pick', () => {
   it('reads the seeds and the current one from GET /_sandbox/seeds', () => {
-    const body = { current: 'cdk-default', seeds: [{ name: 'runbook', summary: 'The runbook' }, { name: 'cdk-default', summary: 'CDK' }] };
+    const body = {
+      current: 'cdk-default',
+      seeds: [
+        { name: 'runbook', summary: 'The runbook' },
+        { name: 'cdk-default', summary: 'CDK' },
+      ],
+    };
     assert.deepEqual(parseSandboxSeeds(body), { current: 'cdk-default', seeds: body.seeds });
   });
 
@@ -13,7 +19,8 @@ describe('sandbox seeds for the "Use the Local Sandbox" quick pick', () => {
   });
 
   it('gives undefined for anything else answering on the port', () => {
-    for (const body of [undefined, null, 'ok', {}, { seeds: 'runbook' }, { seeds: [] }, { status: 'ok' }]) assert.equal(parseSandboxSeeds(body), undefined);
+    for (const body of [undefined, null, 'ok', {}, { seeds: 'runbook' }, { seeds: [] }, { status: 'ok' }])
+      assert.equal(parseSandboxSeeds(body), undefined);
   });
 
   it('keeps a loopback endpoint (npm start may pick another port) and falls back for anything else', () => {

@@ -12,7 +12,8 @@ describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {
   for (const [i, c] of MASKING_CORPUS.entries()) {
     it(`corpus #${i + 1}: ${JSON.stringify(c.input).slice(0, 70)}`, () => {
       const out = maskSecrets(c.input, c.extra);
-      for (const secret of c.secrets) assert.ok(!out.includes(secret), `"${secret}" survived in ${JSON.stringify(out)}`);
+      for (const secret of c.secrets)
+        assert.ok(!out.includes(secret), `"${secret}" survived in ${JSON.stringify(out)}`);
       for (const kept of c.keep ?? []) assert.ok(out.includes(kept), `"${kept}" was lost from ${JSON.stringify(out)}`);
       if (c.secrets.length > 0) assert.ok(out.includes(MASK), `no mask in ${JSON.stringify(out)}`);
       else assert.equal(out, c.input);
@@ -26,7 +27,11 @@ describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {
   });
 
   it('keeps JSON parseable when it masks a serialized document', () => {
-    const doc = JSON.stringify({ body: '{"password":"hunter22"}', url: 'postgres://u:p\\w@h', note: 'password=abc\\', list: ['token=x1y2z3'] }, null, 2);
+    const doc = JSON.stringify(
+      { body: '{"password":"hunter22"}', url: 'postgres://u:p\\w@h', note: 'password=abc\\', list: ['token=x1y2z3'] },
+      null,
+      2,
+    );
     const out = maskSecrets(doc);
     const parsed = JSON.parse(out) as Record<string, unknown>;
     assert.doesNotMatch(out, /hunter22|x1y2z3|p\\\\w/);
@@ -46,36 +51,91 @@ describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {
   });
 
   it('tells secret names from names that only point at a secret', () => {
-    for (const name of ['PGPASSWORD', 'MYSQL_PWD', 'DB_PASSWORD', 'password', 'client_secret', 'API_KEY', 'apiKey', 'access_token', 'SessionToken', 'SecretAccessKey', 'aws_secret_access_key', 'JWT_SECRET'])
+    for (const name of [
+      'PGPASSWORD',
+      'MYSQL_PWD',
+      'DB_PASSWORD',
+      'password',
+      'client_secret',
+      'API_KEY',
+      'apiKey',
+      'access_token',
+      'SessionToken',
+      'SecretAccessKey',
+      'aws_secret_access_key',
+      'JWT_SECRET',
+    ])
       assert.equal(isSecretName(name), true, name);
-    for (const name of ['SecretArn', 'secret_id', 'SECRET_NAME', 'tokenType', 'PORT', 'DATABASE_HOST', 'secretsInLogs', 'credentials'])
+    for (const name of [
+      'SecretArn',
+      'secret_id',
+      'SECRET_NAME',
+      'tokenType',
+      'PORT',
+      'DATABASE_HOST',
+      'secretsInLogs',
+      'credentials',
+    ])
       assert.equal(isSecretName(name), false, name);
   });
 
   it('picks the environment values whose names look secret', () => {
-    assert.deepEqual(secretValuesOf({ DB_PASSWORD: 'pw-1', PORT: '8080', API_TOKEN: 'tk-2', EMPTY_SECRET: '' }), ['pw-1', 'tk-2']);
+    assert.deepEqual(secretValuesOf({ DB_PASSWORD: 'pw-1', PORT: '8080', API_TOKEN: 'tk-2', EMPTY_SECRET: '' }), [
+      'pw-1',
+      'tk-2',
+    ]);
   });
 
   it('masks deep values and values under secret keys, keeping ARNs', () => {
-    const out = maskSecretsDeep({ a: ['password=zz99zz'], nested: { dbPassword: 'plain', SecretArn: 'arn:aws:secretsmanager:x', n: 5 } });
-    assert.deepEqual(out, { a: ['password=***'], nested: { dbPassword: MASK, SecretArn: 'arn:aws:secretsmanager:x', n: 5 } });
+    const out = maskSecretsDeep({
+      a: ['password=zz99zz'],
+      nested: { dbPassword: 'plain', SecretArn: 'arn:aws:secretsmanager:x', n: 5 },
+    });
+    assert.deepEqual(out, {
+      a: ['password=***'],
+      nested: { dbPassword: MASK, SecretArn: 'arn:aws:secretsmanager:x', n: 5 },
+    });
   });
 });
 
 describe('health summaries and service secrets (issue 16, finding 1: the engine health step)', () => {
   it('reduces a JSON body to the runbook fields, masked, and never more than a short line', () => {
-    const body = JSON.stringify({ status: 'unhealthy', error: 'connect postgres://app:hunter22@db:5432/x failed', config: { DB_PASSWORD: 'hunter22', API_TOKEN: 'tok-123456' }, padding: 'x'.repeat(2000) });
+    const body = JSON.stringify({
+      status: 'unhealthy',
+      error: 'connect postgres://app:hunter22@db:5432/x failed',
+      config: { DB_PASSWORD: 'hunter22', API_TOKEN: 'tok-123456' },
+      padding: 'x'.repeat(2000),
+    });
     const line = healthBodySummary(503, body, ['tok-123456']);
-    assert.match(line, /^HTTP 503 \{"status":"unhealthy","error":"connect postgres:\/\/app:\*\*\*@db:5432\/x failed"\}$/);
+    assert.match(
+      line,
+      /^HTTP 503 \{"status":"unhealthy","error":"connect postgres:\/\/app:\*\*\*@db:5432\/x failed"\}$/,
+    );
     assert.doesNotMatch(line, /hunter22|tok-123456|padding/);
     assert.ok(healthBodySummary(200, 'x'.repeat(5000)).length <= HEALTH_SUMMARY_CHARS);
-    assert.equal(healthBodySummary(200, '{"status":"healthy","database":"connected"}'), 'HTTP 200 {"status":"healthy","database":"connected"}');
-    assert.equal(healthBodySummary(502, '<html>password=abc123 Bad Gateway</html>'), 'HTTP 502 <html>password=*** Bad Gateway</html>');
+    assert.equal(
+      healthBodySummary(200, '{"status":"healthy","database":"connected"}'),
+      'HTTP 200 {"status":"healthy","database":"connected"}',
+    );
+    assert.equal(
+      healthBodySummary(502, '<html>password=abc123 Bad Gateway</html>'),
+      'HTTP 502 <html>password=*** Bad Gateway</html>',
+    );
   });
 
-  it('takes the secret values of the services\' environments and the passwords of their URLs', () => {
-    const services = [{ source: { environment: { DATABASE_URL: 'postgresql://app:p%40ss@db/x', DB_PASSWORD: 'pw-9', PORT: '8000' } } }];
+  it("takes the secret values of the services' environments and the passwords of their URLs", () => {
+    const services = [
+      { source: { environment: { DATABASE_URL: 'postgresql://app:p%40ss@db/x', DB_PASSWORD: 'pw-9', PORT: '8000' } } },
+    ];
     assert.deepEqual(snapshotSecretValues({ services } as never).sort(), ['p@ss', 'pw-9']);
-    assert.deepEqual(processSecretValues({ AWS_ACCESS_KEY_ID: 'AKIAX', AWS_SECRET_ACCESS_KEY: 'sk', GITHUB_TOKEN: 'gh', HOME: '/root' }).sort(), ['AKIAX', 'gh', 'sk']);
+    assert.deepEqual(
+      processSecretValues({
+        AWS_ACCESS_KEY_ID: 'AKIAX',
+        AWS_SECRET_ACCESS_KEY: 'sk',
+        GITHUB_TOKEN: 'gh',
+        HOME: '/root',
+      }).sort(),
+      ['AKIAX', 'gh', 'sk'],
+    );
   });
 });

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { resolveDesired } from '../../src/model/plan/desired';
 import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
-import { secretsToOffer, secretUrlReferences, splitSecretArn, urlFromSecretText } from '../../src/model/topology/secretUrls';
+import {
+  secretsToOffer,
+  secretUrlReferences,
+  splitSecretArn,
+  urlFromSecretText,
+} from '../../src/model/topology/secretUrls';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { analyze, ids, only } from './fixtures/analyze';
 import { AURORA, auroraAfterProxySetup } from './fixtures/databaseWorlds';
@@ -24,8 +29,14 @@ describe('DATABASE_URL held in a secret', () => {
     assert.deepEqual(ids(d), ['database-url-in-secret']);
     const f = only(d, 'database-url-in-secret');
     assert.equal(f.severity, 'info');
-    assert.match(f.message.en, new RegExp(`RuntimeEnvironmentSecrets from ${ARN}.*cannot be compared with kyudai-db without reading the secret`));
-    assert.deepEqual(f.evidence.map((e) => e.id), ['DATABASE_URL']);
+    assert.match(
+      f.message.en,
+      new RegExp(`RuntimeEnvironmentSecrets from ${ARN}.*cannot be compared with kyudai-db without reading the secret`),
+    );
+    assert.deepEqual(
+      f.evidence.map((e) => e.id),
+      ['DATABASE_URL'],
+    );
     assert.equal(d.verdicts.database, 'reachable', 'the only database in the VPC is still checked');
     const url = checkStates(d).find((c) => c.check.findingIds.includes('database-url-in-secret'));
     assert.equal(url?.state, 'not-checked');
@@ -33,54 +44,111 @@ describe('DATABASE_URL held in a secret', () => {
 
   it('once read (host and port only), it is compared like a plain URL: a match is clean, another host a mismatch', () => {
     const t = withSecretUrl(afterSetup());
-    const read = (host: string) => ({ urls: [{ name: 'DATABASE_URL', url: { engine: 'postgres' as const, scheme: 'postgresql', host, port: 5432, explicitPort: true } }], errors: {} });
+    const read = (host: string) => ({
+      urls: [
+        {
+          name: 'DATABASE_URL',
+          url: { engine: 'postgres' as const, scheme: 'postgresql', host, port: 5432, explicitPort: true },
+        },
+      ],
+      errors: {},
+    });
     assert.deepEqual(ids(analyze(t, { secretUrls: read(IDS.endpoint) })), []);
     assert.deepEqual(ids(analyze(t, { secretUrls: read('old-db.example.internal') })), ['database-url-mismatch']);
   });
 
   it('a secret that could not be read is a warning with the reason, not "missing"', () => {
-    const d = analyze(withSecretUrl(afterSetup()), { secretUrls: { urls: [], errors: { DATABASE_URL: 'reading it failed: AccessDeniedException' } } });
+    const d = analyze(withSecretUrl(afterSetup()), {
+      secretUrls: { urls: [], errors: { DATABASE_URL: 'reading it failed: AccessDeniedException' } },
+    });
     assert.deepEqual(ids(d), ['database-url-secret-unreadable']);
     assert.match(only(d, 'database-url-secret-unreadable').message.en, /AccessDeniedException/);
   });
 
   it('Set Up proceeds without reading it when there is one database; with a proxy too, the read host decides', () => {
-    const r = resolveDesired(withSecretUrl(beforeSetup()), { ...DEFAULT_SETUP_SETTINGS, appRunnerSecurityGroupName: 'apprunner-connector' });
+    const r = resolveDesired(withSecretUrl(beforeSetup()), {
+      ...DEFAULT_SETUP_SETTINGS,
+      appRunnerSecurityGroupName: 'apprunner-connector',
+    });
     assert.ok(r.ok && r.desired.dbInstanceId === IDS.db);
     const aurora = withSecretUrl(auroraAfterProxySetup());
     const unread = resolveDesired(aurora, DEFAULT_SETUP_SETTINGS);
     assert.ok(unread.ok && unread.desired.dbInstanceId === AURORA.cluster, 'cluster + its proxy is one database');
-    const viaProxy = resolveDesired(aurora, DEFAULT_SETUP_SETTINGS, { secretUrls: { errors: {}, urls: [{ name: 'DATABASE_URL',
-      url: { engine: 'postgres', scheme: 'postgresql', host: AURORA.proxyEndpoint, port: 5432, explicitPort: false } }] } });
+    const viaProxy = resolveDesired(aurora, DEFAULT_SETUP_SETTINGS, {
+      secretUrls: {
+        errors: {},
+        urls: [
+          {
+            name: 'DATABASE_URL',
+            url: {
+              engine: 'postgres',
+              scheme: 'postgresql',
+              host: AURORA.proxyEndpoint,
+              port: 5432,
+              explicitPort: false,
+            },
+          },
+        ],
+      },
+    });
     assert.ok(viaProxy.ok && viaProxy.desired.dbInstanceId === AURORA.proxy);
   });
 
   it('is offered for reading: always to Diagnose, to Set Up only when it would pick among several databases', () => {
     const one = withSecretUrl(beforeSetup());
-    assert.deepEqual(secretsToOffer(one, service(one), 'diagnose').map((r) => r.valueFrom), [ARN]);
+    assert.deepEqual(
+      secretsToOffer(one, service(one), 'diagnose').map((r) => r.valueFrom),
+      [ARN],
+    );
     assert.deepEqual(secretsToOffer(one, service(one), 'setup'), [], 'one database: Set Up proceeds without asking');
     const two = withSecretUrl(beforeSetup());
     two.dbInstances.push({ ...two.dbInstances[0], id: 'kyudai-db-2', endpointAddress: 'kyudai-db-2.example.internal' });
-    assert.deepEqual(secretsToOffer(two, service(two), 'setup').map((r) => r.name), ['DATABASE_URL']);
+    assert.deepEqual(
+      secretsToOffer(two, service(two), 'setup').map((r) => r.name),
+      ['DATABASE_URL'],
+    );
     assert.deepEqual(secretsToOffer(two, service(two), 'setup', 'kyudai-db-2'), [], 'the user named the database');
     const plain = beforeSetup();
     assert.deepEqual(secretsToOffer(plain, service(plain), 'diagnose'), [], 'a plain DATABASE_URL needs no secret');
     const unsupported = withSecretUrl(beforeSetup(), 'arn:aws:s3:::bucket/url');
-    assert.deepEqual(secretsToOffer(unsupported, service(unsupported), 'diagnose'), [], 'a reference that cannot be read is not offered');
+    assert.deepEqual(
+      secretsToOffer(unsupported, service(unsupported), 'diagnose'),
+      [],
+      'a reference that cannot be read is not offered',
+    );
   });
 
   it('classifies the references: Secrets Manager, SSM (ARN or name), or unsupported', () => {
     const t = beforeSetup();
     const s = service(t);
-    if (s.source) s.source.secrets = { DATABASE_URL: ARN, READ_URL: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/kyudai/read', CACHE_URL: 'arn:aws:s3:::x', API_KEY: ARN };
-    assert.deepEqual(secretUrlReferences(s).map((r) => `${r.name}:${r.store}`), ['DATABASE_URL:secretsmanager', 'CACHE_URL:unknown', 'READ_URL:ssm']);
+    if (s.source)
+      s.source.secrets = {
+        DATABASE_URL: ARN,
+        READ_URL: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/kyudai/read',
+        CACHE_URL: 'arn:aws:s3:::x',
+        API_KEY: ARN,
+      };
+    assert.deepEqual(
+      secretUrlReferences(s).map((r) => `${r.name}:${r.store}`),
+      ['DATABASE_URL:secretsmanager', 'CACHE_URL:unknown', 'READ_URL:ssm'],
+    );
   });
 
   it('reads host and port out of a URL or RDS-style JSON, dropping user, password and database', () => {
     const fromUrl = urlFromSecretText('DATABASE_URL', 'postgresql://app:Sup3r-S3cret@db.example.internal:6543/kyudai');
-    assert.deepEqual(fromUrl, { name: 'DATABASE_URL', url: { engine: 'postgres', scheme: 'postgresql', host: 'db.example.internal', port: 6543, explicitPort: true } });
+    assert.deepEqual(fromUrl, {
+      name: 'DATABASE_URL',
+      url: { engine: 'postgres', scheme: 'postgresql', host: 'db.example.internal', port: 6543, explicitPort: true },
+    });
     assert.doesNotMatch(JSON.stringify(fromUrl), /Sup3r|app|kyudai/);
-    const json = JSON.stringify({ username: 'app', password: 'Sup3r-S3cret', engine: 'aurora-mysql', host: 'Writer.Example', port: 3306, dbname: 'k' });
+    const json = JSON.stringify({
+      username: 'app',
+      password: 'Sup3r-S3cret',
+      engine: 'aurora-mysql',
+      host: 'Writer.Example',
+      port: 3306,
+      dbname: 'k',
+    });
     const fromJson = urlFromSecretText('DATABASE_URL', json);
     assert.equal(fromJson?.url.host, 'writer.example');
     assert.equal(fromJson?.url.port, 3306);

@@ -8,14 +8,23 @@ function sg(id: string, rules: SecurityGroupRule[]): SecurityGroup {
 }
 
 const toDb = (cidrs: string[] = ['10.0.11.0/24']) => ({
-  direction: 'egress' as const, protocol: 'tcp' as const, ports: { from: 5432, to: 5432 }, peer: { groupIds: ['sg-rds'], cidrs },
+  direction: 'egress' as const,
+  protocol: 'tcp' as const,
+  ports: { from: 5432, to: 5432 },
+  peer: { groupIds: ['sg-rds'], cidrs },
 });
 
 describe('evaluateSecurityGroups', () => {
   it('allows through a rule referencing the peer group', () => {
-    const v = evaluateSecurityGroups([sg('sg-app', [sgRule('sgr-1', 'sg-app', true, 'tcp', 5432, 5432, { referencedGroupId: 'sg-rds' })])], toDb());
+    const v = evaluateSecurityGroups(
+      [sg('sg-app', [sgRule('sgr-1', 'sg-app', true, 'tcp', 5432, 5432, { referencedGroupId: 'sg-rds' })])],
+      toDb(),
+    );
     assert.equal(v.allowed, true);
-    assert.deepEqual(v.matchedRules.map((r) => r.id), ['sgr-1']);
+    assert.deepEqual(
+      v.matchedRules.map((r) => r.id),
+      ['sgr-1'],
+    );
   });
 
   it('does not allow a rule referencing another group, nor the wrong direction', () => {
@@ -28,7 +37,10 @@ describe('evaluateSecurityGroups', () => {
 
   it('allows through a CIDR covering the peer, not one covering only part of it', () => {
     const vpcWide = sgRule('sgr-1', 'sg-app', true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/16' });
-    assert.equal(evaluateSecurityGroups([sg('sg-app', [vpcWide])], toDb(['10.0.11.0/24', '10.0.12.0/24'])).allowed, true);
+    assert.equal(
+      evaluateSecurityGroups([sg('sg-app', [vpcWide])], toDb(['10.0.11.0/24', '10.0.12.0/24'])).allowed,
+      true,
+    );
     const half = sgRule('sgr-2', 'sg-app', true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.11.0/24' });
     const v = evaluateSecurityGroups([sg('sg-app', [half])], toDb(['10.0.11.0/24', '10.0.12.0/24']));
     assert.equal(v.allowed, false);
@@ -40,27 +52,70 @@ describe('evaluateSecurityGroups', () => {
     const b = sg('sg-b', [sgRule('sgr-b', 'sg-b', true, 'tcp', 5000, 6000, { cidrIpv4: '10.0.12.0/24' })]);
     const v = evaluateSecurityGroups([a, b], toDb(['10.0.11.0/24', '10.0.12.0/24']));
     assert.equal(v.allowed, true);
-    assert.deepEqual(v.matchedRules.map((r) => r.id), ['sgr-a', 'sgr-b']);
+    assert.deepEqual(
+      v.matchedRules.map((r) => r.id),
+      ['sgr-a', 'sgr-b'],
+    );
   });
 
   it('treats protocol -1 and port ranges as covering the port', () => {
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })])], toDb()).allowed, true);
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5400, 5499, { referencedGroupId: 'sg-rds' })])], toDb()).allowed, true);
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5433, 5499, { referencedGroupId: 'sg-rds' })])], toDb()).allowed, false);
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'udp', 5432, 5432, { referencedGroupId: 'sg-rds' })])], toDb()).allowed, false);
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, '6', 5432, 5432, { referencedGroupId: 'sg-rds' })])], toDb()).allowed, true);
+    assert.equal(
+      evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, '-1', -1, -1, { cidrIpv4: '0.0.0.0/0' })])], toDb())
+        .allowed,
+      true,
+    );
+    assert.equal(
+      evaluateSecurityGroups(
+        [sg('s', [sgRule('r', 's', true, 'tcp', 5400, 5499, { referencedGroupId: 'sg-rds' })])],
+        toDb(),
+      ).allowed,
+      true,
+    );
+    assert.equal(
+      evaluateSecurityGroups(
+        [sg('s', [sgRule('r', 's', true, 'tcp', 5433, 5499, { referencedGroupId: 'sg-rds' })])],
+        toDb(),
+      ).allowed,
+      false,
+    );
+    assert.equal(
+      evaluateSecurityGroups(
+        [sg('s', [sgRule('r', 's', true, 'udp', 5432, 5432, { referencedGroupId: 'sg-rds' })])],
+        toDb(),
+      ).allowed,
+      false,
+    );
+    assert.equal(
+      evaluateSecurityGroups(
+        [sg('s', [sgRule('r', 's', true, '6', 5432, 5432, { referencedGroupId: 'sg-rds' })])],
+        toDb(),
+      ).allowed,
+      true,
+    );
   });
 
   it('an IPv6 rule does not cover IPv4 peers', () => {
-    const v = evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 443, 443, { cidrIpv6: '::/0' })])],
-      { direction: 'egress', protocol: 'tcp', ports: { from: 443, to: 443 }, peer: { groupIds: [], cidrs: ['0.0.0.0/0'] } });
+    const v = evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 443, 443, { cidrIpv6: '::/0' })])], {
+      direction: 'egress',
+      protocol: 'tcp',
+      ports: { from: 443, to: 443 },
+      peer: { groupIds: [], cidrs: ['0.0.0.0/0'] },
+    });
     assert.equal(v.allowed, false);
   });
 
   it('with no known peer address only a world rule or a group reference counts', () => {
     const q = { ...toDb(), peer: { groupIds: ['sg-rds'], cidrs: [] } };
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/8' })])], q).allowed, false);
-    assert.equal(evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' })])], q).allowed, true);
+    assert.equal(
+      evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/8' })])], q)
+        .allowed,
+      false,
+    );
+    assert.equal(
+      evaluateSecurityGroups([sg('s', [sgRule('r', 's', true, 'tcp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' })])], q)
+        .allowed,
+      true,
+    );
   });
 });
 
@@ -73,7 +128,13 @@ describe('broad rules', () => {
       sgRule('sgr-vpc', 'sg-rds', false, 'tcp', 5432, 5432, { cidrIpv4: '10.0.0.0/16' }),
       sgRule('sgr-udp', 'sg-rds', false, 'udp', 5432, 5432, { cidrIpv4: '0.0.0.0/0' }),
     ]);
-    assert.deepEqual(allowAllToWorld(g, true).map((r) => r.id), ['sgr-all']);
-    assert.deepEqual(portOpenToWorld(g, 5432).map((r) => r.id), ['sgr-v4', 'sgr-v6']);
+    assert.deepEqual(
+      allowAllToWorld(g, true).map((r) => r.id),
+      ['sgr-all'],
+    );
+    assert.deepEqual(
+      portOpenToWorld(g, 5432).map((r) => r.id),
+      ['sgr-v4', 'sgr-v6'],
+    );
   });
 });

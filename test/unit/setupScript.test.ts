@@ -10,7 +10,13 @@ function desired(result: ReturnType<typeof setupFromService>): DesiredSetup {
   return result.desired;
 }
 
-const CONTEXT = { region: 'ap-northeast-1', accountId: '123456789012', dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en' as const };
+const CONTEXT = {
+  region: 'ap-northeast-1',
+  accountId: '123456789012',
+  dbSecurityGroupName: 'sg-rds',
+  generatedAt: '2026-11-28T00:00:00Z',
+  lang: 'en' as const,
+};
 
 describe('setupFromService: which setup Export Setup writes', () => {
   it('a service on DEFAULT egress gets what Set Up proposes: private subnets, one per AZ, and the settings names', () => {
@@ -20,7 +26,10 @@ describe('setupFromService: which setup Export Setup writes', () => {
     assert.equal(d.connectorName, 'campus-sns-vpc-connector');
     assert.equal(d.appRunnerSecurityGroupName, 'apprunner-connector');
     assert.equal(d.appRunnerSecurityGroupNameTag, 'sg-apprunner');
-    assert.equal(new Set(d.subnetIds.map((id) => seededWorld().subnets.find((s) => s.id === id)?.availabilityZone)).size, d.subnetIds.length);
+    assert.equal(
+      new Set(d.subnetIds.map((id) => seededWorld().subnets.find((s) => s.id === id)?.availabilityZone)).size,
+      d.subnetIds.length,
+    );
     assert.ok(!d.subnetIds.includes('subnet-pub'));
   });
 
@@ -42,7 +51,10 @@ describe('setupFromService: which setup Export Setup writes', () => {
     world.dbInstances = [];
     const result = setupFromService(world, SETTINGS, 'kyudai-api');
     assert.equal(result.ok, false);
-    assert.match(!result.ok ? result.issues[0].message.en : '', /no RDS database \(DB instance, DB cluster or RDS Proxy\) in ap-northeast-1: .* use Set Up VPC Connector, which asks for its security group and port/);
+    assert.match(
+      !result.ok ? result.issues[0].message.en : '',
+      /no RDS database \(DB instance, DB cluster or RDS Proxy\) in ap-northeast-1: .* use Set Up VPC Connector, which asks for its security group and port/,
+    );
   });
 
   it('an unknown service is the same clear error as Set Up gives', () => {
@@ -53,7 +65,10 @@ describe('setupFromService: which setup Export Setup writes', () => {
 });
 
 describe('setupScript', () => {
-  const script = setupScript(desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, basis: 'proposed' });
+  const script = setupScript(desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), {
+    ...CONTEXT,
+    basis: 'proposed',
+  });
 
   it('is valid bash, stops on the first error, and refuses another account before anything else', () => {
     execFileSync('bash', ['-n', '-c', script]);
@@ -65,26 +80,39 @@ describe('setupScript', () => {
   });
 
   it('holds the same target state as the plan: three egress rules, the allow-all egress revoked, ingress from the group only', () => {
-    assert.match(script, /authorize-security-group-egress --group-id "\$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=\$DB_PORT,ToPort=\$DB_PORT,UserIdGroupPairs=\[\{GroupId=\$DB_SG_ID\}\]"/);
+    assert.match(
+      script,
+      /authorize-security-group-egress --group-id "\$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=\$DB_PORT,ToPort=\$DB_PORT,UserIdGroupPairs=\[\{GroupId=\$DB_SG_ID\}\]"/,
+    );
     assert.match(script, /IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
     assert.match(script, /IpProtocol=udp,FromPort=53,ToPort=53,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
     assert.match(script, /revoke-security-group-egress .*IpProtocol=-1,IpRanges=\[\{CidrIp=0\.0\.0\.0\/0\}\]/);
-    assert.match(script, /authorize-security-group-ingress --group-id "\$DB_SG_ID" .*UserIdGroupPairs=\[\{GroupId=\$APPRUNNER_SG_ID\}\]/);
+    assert.match(
+      script,
+      /authorize-security-group-ingress --group-id "\$DB_SG_ID" .*UserIdGroupPairs=\[\{GroupId=\$APPRUNNER_SG_ID\}\]/,
+    );
     // Never a database port open to the world: the only CIDR rules are 443 and 53 egress.
     const ingress = script.split('\n').filter((l) => l.includes('authorize-security-group-ingress'));
     assert.equal(ingress.length, 1);
     assert.ok(!ingress[0].includes('CidrIp'));
   });
 
-  it('keeps the service\'s other network settings when it attaches', () => {
+  it("keeps the service's other network settings when it attaches", () => {
     assert.match(script, /case "\$public" in True\) public=true ;; False\) public=false ;; esac/);
     assert.match(script, /IngressConfiguration=\{IsPubliclyAccessible=\$public\}/);
     assert.match(script, /IpAddressType=\$ip_type/);
   });
 
   it('says what it is based on, in the UI language', () => {
-    assert.match(script, /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/);
-    const ja = setupScript(desired(setupFromService(doneWorld(), SETTINGS, 'kyudai-api')), { ...CONTEXT, lang: 'ja', basis: 'attached' });
+    assert.match(
+      script,
+      /kyudai-api has no active VPC connector attached: this is the setup Set Up VPC Connector proposes/,
+    );
+    const ja = setupScript(desired(setupFromService(doneWorld(), SETTINGS, 'kyudai-api')), {
+      ...CONTEXT,
+      lang: 'ja',
+      basis: 'attached',
+    });
     assert.match(ja, /kyudai-api が現在使っているセットアップです: VPC コネクタ campus-sns-vpc-connector/);
     execFileSync('bash', ['-n', '-c', ja]);
   });
@@ -93,13 +121,19 @@ describe('setupScript', () => {
     assert.equal(shellQuote('sg-apprunner'), 'sg-apprunner');
     assert.equal(shellQuote('a b'), "'a b'");
     assert.equal(shellQuote("it's $HOME"), "'it'\\''s $HOME'");
-    const odd = setupScript({ ...desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')), appRunnerSecurityGroupName: "app runner's $group" }, CONTEXT);
+    const odd = setupScript(
+      {
+        ...desired(setupFromService(seededWorld(), SETTINGS, 'kyudai-api')),
+        appRunnerSecurityGroupName: "app runner's $group",
+      },
+      CONTEXT,
+    );
     execFileSync('bash', ['-n', '-c', odd]);
     assert.ok(odd.includes(`--group-name 'app runner'\\''s $group'`));
   });
 
-  it("creates the group with a GroupName EC2 accepts, tagged Name=sg-apprunner, and finds an existing one by that tag", () => {
-    assert.ok(script.includes("--group-name apprunner-connector"));
+  it('creates the group with a GroupName EC2 accepts, tagged Name=sg-apprunner, and finds an existing one by that tag', () => {
+    assert.ok(script.includes('--group-name apprunner-connector'));
     assert.ok(script.includes('Tags=[{Key=Name,Value=sg-apprunner}'));
     assert.ok(script.includes('{"Name":"tag:Name","Values":["sg-apprunner"]}'));
     assert.ok(!/--group-name '?sg-/.test(script));

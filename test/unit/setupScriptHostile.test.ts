@@ -11,7 +11,14 @@ import { setupScript, type SetupScriptContext } from '../../src/model/plan/setup
 import { HOSTILE_FIELDS, HOSTILE_NAMES, withCanary, type HostileField } from '../support/hostileNames';
 import { seededWorld, SETTINGS } from './fixtures/planWorld';
 
-const BASE_CONTEXT: SetupScriptContext = { region: 'ap-northeast-1', accountId: '123456789012', dbSecurityGroupName: 'sg-rds', generatedAt: '2026-11-28T00:00:00Z', lang: 'en', basis: 'proposed' };
+const BASE_CONTEXT: SetupScriptContext = {
+  region: 'ap-northeast-1',
+  accountId: '123456789012',
+  dbSecurityGroupName: 'sg-rds',
+  generatedAt: '2026-11-28T00:00:00Z',
+  lang: 'en',
+  basis: 'proposed',
+};
 
 function baseDesired(): DesiredSetup {
   const result = setupFromService(seededWorld(), SETTINGS, 'kyudai-api');
@@ -37,7 +44,9 @@ function sandboxBin(dir: string): string {
     writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`);
     chmodSync(path.join(bin, name), 0o755);
   };
-  stub('aws', `printf '%s\\0' "$@" >> "${dir}/aws.log"; printf '\\n' >> "${dir}/aws.log"
+  stub(
+    'aws',
+    `printf '%s\\0' "$@" >> "${dir}/aws.log"; printf '\\n' >> "${dir}/aws.log"
 case "$*" in
   *get-caller-identity*) echo 123456789012 ;;
   *describe-vpcs*) echo vpc-1 ;;
@@ -49,10 +58,18 @@ case "$*" in
   *Service.Status*) echo RUNNING ;;
   *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;;
   *) echo ok ;;
-esac`);
+esac`,
+  );
   stub('curl', `echo '{"status": "healthy", "database": "connected"}'`);
   stub('sleep', 'true');
-  for (const tool of ['grep', 'tr']) execFileSync('ln', ['-s', execFileSync('bash', ['-c', `command -v ${tool}`]).toString().trim(), path.join(bin, tool)]);
+  for (const tool of ['grep', 'tr'])
+    execFileSync('ln', [
+      '-s',
+      execFileSync('bash', ['-c', `command -v ${tool}`])
+        .toString()
+        .trim(),
+      path.join(bin, tool),
+    ]);
   return bin;
 }
 
@@ -65,8 +82,12 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
         const script = scriptWith(field, withCanary(name, '/tmp/canary'));
         // Outside a quoted word, every line starts as a command or a comment of its own: the only line breaks
         // are the script's own '\n', and no value adds \r, \u2028, \u2029, NEL or other controls anywhere.
-        // eslint-disable-next-line no-control-regex -- the test looks for control characters
-        assert.doesNotMatch(script, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/, `${field} = ${JSON.stringify(name)}`);
+        assert.doesNotMatch(
+          script,
+          // eslint-disable-next-line no-control-regex -- the test looks for control characters
+          /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/,
+          `${field} = ${JSON.stringify(name)}`,
+        );
         for (const line of script.split('\n').filter((l) => /^\s*#/.test(l))) assert.doesNotMatch(line, /\n/);
       }
     }
@@ -74,7 +95,8 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
 
   it('bash -n accepts every script (each name in each field)', () => {
     for (const name of HOSTILE_NAMES) {
-      for (const field of HOSTILE_FIELDS) execFileSync('bash', ['-n', '-c', scriptWith(field, withCanary(name, '/tmp/canary'))]);
+      for (const field of HOSTILE_FIELDS)
+        execFileSync('bash', ['-n', '-c', scriptWith(field, withCanary(name, '/tmp/canary'))]);
     }
   });
 
@@ -86,11 +108,24 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
     for (const name of HOSTILE_NAMES) {
       const value = withCanary(name, canary);
       const d = { ...baseDesired(), subnetIds: [value, 'subnet-c'] };
-      for (const field of HOSTILE_FIELDS) if (field in d && field !== 'subnetIds') (d as unknown as Record<string, string>)[field] = value;
-      const ctx = { ...BASE_CONTEXT, lang: runs % 2 ? ('ja' as const) : ('en' as const), dbSecurityGroupName: value, generatedAt: value, region: value, accountId: value };
+      for (const field of HOSTILE_FIELDS)
+        if (field in d && field !== 'subnetIds') (d as unknown as Record<string, string>)[field] = value;
+      const ctx = {
+        ...BASE_CONTEXT,
+        lang: runs % 2 ? ('ja' as const) : ('en' as const),
+        dbSecurityGroupName: value,
+        generatedAt: value,
+        region: value,
+        accountId: value,
+      };
       const file = path.join(dir, 'setup.sh');
       writeFileSync(file, setupScript(d, ctx));
-      const run = spawnSync('/bin/bash', [file], { cwd: dir, env: { PATH: bin, POLL_SECONDS: '0', HOME: dir }, encoding: 'utf8', timeout: 20_000 });
+      const run = spawnSync('/bin/bash', [file], {
+        cwd: dir,
+        env: { PATH: bin, POLL_SECONDS: '0', HOME: dir },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       runs++;
       assert.ok(!existsSync(canary), `${JSON.stringify(name)} ran a command:\n${run.stdout}\n${run.stderr}`);
       assert.doesNotMatch(run.stderr, /command not found|No such file/, JSON.stringify(name));
@@ -103,18 +138,36 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
 
 describe('exported script: bash 3.2 only (issue 16, finding 3)', function () {
   this.timeout(60_000);
-  const scripts = [setupScript(baseDesired(), BASE_CONTEXT), setupScript(baseDesired(), { ...BASE_CONTEXT, lang: 'ja', basis: 'attached' })];
+  const scripts = [
+    setupScript(baseDesired(), BASE_CONTEXT),
+    setupScript(baseDesired(), { ...BASE_CONTEXT, lang: 'ja', basis: 'attached' }),
+  ];
 
   it('shellcheck --shell=bash finds nothing', () => {
     for (const script of scripts) {
-      const run = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '-'], { input: script, encoding: 'utf8' });
+      const run = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '-'], {
+        input: script,
+        encoding: 'utf8',
+      });
       assert.equal(run.error, undefined, 'shellcheck is installed');
       assert.equal(run.status, 0, run.stdout);
     }
   });
 
   it('uses no bash-4-only syntax (case conversion, associative arrays, mapfile, |&, ;& and ;;&, ${x@Q}, coproc, &>> )', () => {
-    const bash4 = [/\$\{[^}]*(,,|\^\^|,|\^)\}/, /\bdeclare\s+-[a-zA-Z]*A/, /\blocal\s+-[a-zA-Z]*A/, /\b(mapfile|readarray|coproc)\b/, /\|&/, /;;?&/, /\$\{[^}]*@[QEPAa]\}/, /&>>/, /\bdeclare\s+-n\b/, /\bwait\s+-n\b/, /\$\{[^}:]*:[^}]*:-[0-9]/];
+    const bash4 = [
+      /\$\{[^}]*(,,|\^\^|,|\^)\}/,
+      /\bdeclare\s+-[a-zA-Z]*A/,
+      /\blocal\s+-[a-zA-Z]*A/,
+      /\b(mapfile|readarray|coproc)\b/,
+      /\|&/,
+      /;;?&/,
+      /\$\{[^}]*@[QEPAa]\}/,
+      /&>>/,
+      /\bdeclare\s+-n\b/,
+      /\bwait\s+-n\b/,
+      /\$\{[^}:]*:[^}]*:-[0-9]/,
+    ];
     for (const script of scripts) {
       for (const pattern of bash4) assert.doesNotMatch(script, pattern);
     }

@@ -14,10 +14,13 @@ describe('trafficSpace', () => {
   it('subtracting part of the ports leaves the ports on either side', () => {
     const [box] = boxesFor(['10.0.1.0/24'], { from: 1024, to: 65535 });
     const rest = subtractFromBox(box, c('0.0.0.0/0'), { from: 2000, to: 3000 });
-    assert.deepEqual(rest.map((b) => [formatCidr(b.cidr), b.ports.from, b.ports.to]), [
-      ['10.0.1.0/24', 1024, 1999],
-      ['10.0.1.0/24', 3001, 65535],
-    ]);
+    assert.deepEqual(
+      rest.map((b) => [formatCidr(b.cidr), b.ports.from, b.ports.to]),
+      [
+        ['10.0.1.0/24', 1024, 1999],
+        ['10.0.1.0/24', 3001, 65535],
+      ],
+    );
   });
 
   it('subtracting the pieces again leaves nothing (IPv6 too)', () => {
@@ -25,7 +28,9 @@ describe('trafficSpace', () => {
     let boxes = boxesFor(['2406:da14::/56'], ports);
     boxes = boxes.flatMap((b) => subtractFromBox(b, c('2406:da14:0:1::/64'), ports));
     assert.equal(boxes.length, 8);
-    const again = boxes.flatMap((b) => subtractFromBox(b, c('2406:da14::/57'), ports)).flatMap((b) => subtractFromBox(b, c('2406:da14:0:80::/57'), ports));
+    const again = boxes
+      .flatMap((b) => subtractFromBox(b, c('2406:da14::/57'), ports))
+      .flatMap((b) => subtractFromBox(b, c('2406:da14:0:80::/57'), ports));
     assert.deepEqual(again, []);
   });
 
@@ -35,7 +40,15 @@ describe('trafficSpace', () => {
   });
 
   it('normalises protocols and rule ports', () => {
-    assert.deepEqual(['6', 'TCP', '17', 'udp', '-1', 'all', '1'].map(protocolKey), ['tcp', 'tcp', 'udp', 'udp', 'all', 'all', '1']);
+    assert.deepEqual(['6', 'TCP', '17', 'udp', '-1', 'all', '1'].map(protocolKey), [
+      'tcp',
+      'tcp',
+      'udp',
+      'udp',
+      'all',
+      'all',
+      '1',
+    ]);
     assert.deepEqual(rulePorts('-1', 22, 22), { from: 0, to: 65535 });
     assert.deepEqual(rulePorts('tcp', -1, -1), { from: 0, to: 65535 });
     assert.deepEqual(rulePorts('6', 5432, undefined), { from: 5432, to: 5432 });

@@ -1,14 +1,30 @@
 // App Runner SDK shapes to the snapshot's plain types.
 import type {
-  OperationSummary, Service, ServiceSummary, SourceConfiguration, VpcConnector as SdkConnector,
+  OperationSummary,
+  Service,
+  ServiceSummary,
+  SourceConfiguration,
+  VpcConnector as SdkConnector,
 } from '@aws-sdk/client-apprunner';
-import type { AppRunnerService, ServiceOperation, ServiceSource, ServiceStatus, VpcConnector } from '../../model/topology/topology';
+import type {
+  AppRunnerService,
+  ServiceOperation,
+  ServiceSource,
+  ServiceStatus,
+  VpcConnector,
+} from '../../model/topology/topology';
 import { iso } from './pool';
 
 export function serviceFromSummary(s: ServiceSummary): AppRunnerService {
   return {
-    arn: s.ServiceArn ?? '', name: s.ServiceName ?? '', id: s.ServiceId ?? '', url: s.ServiceUrl,
-    status: (s.Status ?? 'RUNNING') as ServiceStatus, createdAt: iso(s.CreatedAt), updatedAt: iso(s.UpdatedAt), detailsLoaded: false,
+    arn: s.ServiceArn ?? '',
+    name: s.ServiceName ?? '',
+    id: s.ServiceId ?? '',
+    url: s.ServiceUrl,
+    status: (s.Status ?? 'RUNNING') as ServiceStatus,
+    createdAt: iso(s.CreatedAt),
+    updatedAt: iso(s.UpdatedAt),
+    detailsLoaded: false,
   };
 }
 
@@ -20,16 +36,26 @@ function secretsOf(secrets: Record<string, string> | undefined): Pick<ServiceSou
 function sourceOf(c: SourceConfiguration | undefined): ServiceSource | undefined {
   if (c?.ImageRepository) {
     const ic = c.ImageRepository.ImageConfiguration;
-    return { kind: 'image', identifier: c.ImageRepository.ImageIdentifier ?? '', port: ic?.Port, environment: { ...(ic?.RuntimeEnvironmentVariables ?? {}) },
-      ...secretsOf(ic?.RuntimeEnvironmentSecrets) };
+    return {
+      kind: 'image',
+      identifier: c.ImageRepository.ImageIdentifier ?? '',
+      port: ic?.Port,
+      environment: { ...(ic?.RuntimeEnvironmentVariables ?? {}) },
+      ...secretsOf(ic?.RuntimeEnvironmentSecrets),
+    };
   }
   if (c?.CodeRepository) {
     const code = c.CodeRepository.CodeConfiguration;
     const values = code?.CodeConfigurationValues;
     return {
-      kind: 'code', identifier: c.CodeRepository.RepositoryUrl ?? '', configurationSource: code?.ConfigurationSource,
-      sourceDirectory: c.CodeRepository.SourceDirectory, branch: c.CodeRepository.SourceCodeVersion?.Value,
-      port: values?.Port, environment: { ...(values?.RuntimeEnvironmentVariables ?? {}) }, ...secretsOf(values?.RuntimeEnvironmentSecrets),
+      kind: 'code',
+      identifier: c.CodeRepository.RepositoryUrl ?? '',
+      configurationSource: code?.ConfigurationSource,
+      sourceDirectory: c.CodeRepository.SourceDirectory,
+      branch: c.CodeRepository.SourceCodeVersion?.Value,
+      port: values?.Port,
+      environment: { ...(values?.RuntimeEnvironmentVariables ?? {}) },
+      ...secretsOf(values?.RuntimeEnvironmentSecrets),
     };
   }
   return undefined;
@@ -38,10 +64,18 @@ function sourceOf(c: SourceConfiguration | undefined): ServiceSource | undefined
 export function serviceFromDetails(s: Service): AppRunnerService {
   const egress = s.NetworkConfiguration?.EgressConfiguration;
   return {
-    arn: s.ServiceArn ?? '', name: s.ServiceName ?? '', id: s.ServiceId ?? '', url: s.ServiceUrl,
-    status: (s.Status ?? 'RUNNING') as ServiceStatus, createdAt: iso(s.CreatedAt), updatedAt: iso(s.UpdatedAt), detailsLoaded: true,
-    egressType: egress?.EgressType ?? 'DEFAULT', vpcConnectorArn: egress?.EgressType === 'VPC' ? egress.VpcConnectorArn : undefined,
-    source: sourceOf(s.SourceConfiguration), healthCheckPath: s.HealthCheckConfiguration?.Path,
+    arn: s.ServiceArn ?? '',
+    name: s.ServiceName ?? '',
+    id: s.ServiceId ?? '',
+    url: s.ServiceUrl,
+    status: (s.Status ?? 'RUNNING') as ServiceStatus,
+    createdAt: iso(s.CreatedAt),
+    updatedAt: iso(s.UpdatedAt),
+    detailsLoaded: true,
+    egressType: egress?.EgressType ?? 'DEFAULT',
+    vpcConnectorArn: egress?.EgressType === 'VPC' ? egress.VpcConnectorArn : undefined,
+    source: sourceOf(s.SourceConfiguration),
+    healthCheckPath: s.HealthCheckConfiguration?.Path,
     ipAddressType: s.NetworkConfiguration?.IpAddressType === 'DUAL_STACK' ? 'DUAL_STACK' : 'IPV4',
     isPubliclyAccessible: s.NetworkConfiguration?.IngressConfiguration?.IsPubliclyAccessible,
   };
@@ -49,15 +83,24 @@ export function serviceFromDetails(s: Service): AppRunnerService {
 
 export function operationFrom(o: OperationSummary): ServiceOperation {
   return {
-    id: o.Id ?? '', type: o.Type ?? '', status: o.Status ?? 'PENDING',
-    startedAt: iso(o.StartedAt), endedAt: iso(o.EndedAt), updatedAt: iso(o.UpdatedAt),
+    id: o.Id ?? '',
+    type: o.Type ?? '',
+    status: o.Status ?? 'PENDING',
+    startedAt: iso(o.StartedAt),
+    endedAt: iso(o.EndedAt),
+    updatedAt: iso(o.UpdatedAt),
   };
 }
 
 export function connectorFrom(c: SdkConnector): VpcConnector {
   return {
-    arn: c.VpcConnectorArn ?? '', name: c.VpcConnectorName ?? '', revision: c.VpcConnectorRevision ?? 0,
-    status: c.Status ?? 'ACTIVE', subnetIds: c.Subnets ?? [], securityGroupIds: c.SecurityGroups ?? [],
-    createdAt: iso(c.CreatedAt), deletedAt: iso(c.DeletedAt),
+    arn: c.VpcConnectorArn ?? '',
+    name: c.VpcConnectorName ?? '',
+    revision: c.VpcConnectorRevision ?? 0,
+    status: c.Status ?? 'ACTIVE',
+    subnetIds: c.Subnets ?? [],
+    securityGroupIds: c.SecurityGroups ?? [],
+    createdAt: iso(c.CreatedAt),
+    deletedAt: iso(c.DeletedAt),
   };
 }

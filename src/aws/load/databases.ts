@@ -2,7 +2,11 @@
 // paginated call per kind for the whole region (no per-VPC rounds), then DescribeDBProxyTargets once per proxy
 // (the API takes one proxy name), with bounded concurrency.
 import {
-  paginateDescribeDBClusters, paginateDescribeDBInstances, paginateDescribeDBProxies, paginateDescribeDBProxyTargets, type RDSClient,
+  paginateDescribeDBClusters,
+  paginateDescribeDBInstances,
+  paginateDescribeDBProxies,
+  paginateDescribeDBProxyTargets,
+  type RDSClient,
 } from '@aws-sdk/client-rds';
 import type { DbCluster, DbInstance, DbProxy } from '../../model/topology/topology';
 import { clusterFrom, dbFrom, proxyFrom, proxyTargetFrom } from './rdsMapping';
@@ -15,7 +19,10 @@ export interface Databases {
 }
 
 async function proxyWithTargets(client: RDSClient, proxy: DbProxy): Promise<DbProxy> {
-  const targets = await collectPages(paginateDescribeDBProxyTargets({ client, pageSize: 100 }, { DBProxyName: proxy.name }), (p) => p.Targets);
+  const targets = await collectPages(
+    paginateDescribeDBProxyTargets({ client, pageSize: 100 }, { DBProxyName: proxy.name }),
+    (p) => p.Targets,
+  );
   return { ...proxy, targets: targets.map(proxyTargetFrom) };
 }
 

@@ -5,8 +5,13 @@ import type { DbCluster, DbInstance, DbProxy, DbProxyTarget } from '../../model/
 
 export function dbFrom(d: DBInstance): DbInstance {
   return {
-    id: d.DBInstanceIdentifier ?? '', arn: d.DBInstanceArn, engine: d.Engine ?? '', status: d.DBInstanceStatus ?? '',
-    endpointAddress: d.Endpoint?.Address, port: d.Endpoint?.Port ?? d.DbInstancePort ?? 0, vpcId: d.DBSubnetGroup?.VpcId,
+    id: d.DBInstanceIdentifier ?? '',
+    arn: d.DBInstanceArn,
+    engine: d.Engine ?? '',
+    status: d.DBInstanceStatus ?? '',
+    endpointAddress: d.Endpoint?.Address,
+    port: d.Endpoint?.Port ?? d.DbInstancePort ?? 0,
+    vpcId: d.DBSubnetGroup?.VpcId,
     securityGroupIds: (d.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
     subnetGroupName: d.DBSubnetGroup?.DBSubnetGroupName,
     subnetIds: (d.DBSubnetGroup?.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : [])),
@@ -21,19 +26,34 @@ export function clusterFrom(c: DBCluster, instances: readonly DbInstance[]): DbC
   const memberIds = members.flatMap((m) => (m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : []));
   const withGroup = instances.find((i) => (i.clusterId === id || memberIds.includes(i.id)) && i.subnetIds.length > 0);
   return {
-    id, arn: c.DBClusterArn, engine: c.Engine ?? '', status: c.Status ?? '',
-    endpointAddress: c.Endpoint, readerEndpointAddress: c.ReaderEndpoint, customEndpointAddresses: c.CustomEndpoints ?? [],
-    port: c.Port ?? 0, vpcId: withGroup?.vpcId,
+    id,
+    arn: c.DBClusterArn,
+    engine: c.Engine ?? '',
+    status: c.Status ?? '',
+    endpointAddress: c.Endpoint,
+    readerEndpointAddress: c.ReaderEndpoint,
+    customEndpointAddresses: c.CustomEndpoints ?? [],
+    port: c.Port ?? 0,
+    vpcId: withGroup?.vpcId,
     securityGroupIds: (c.VpcSecurityGroups ?? []).flatMap((g) => (g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [])),
-    subnetGroupName: c.DBSubnetGroup, subnetIds: withGroup?.subnetIds ?? [], memberIds,
+    subnetGroupName: c.DBSubnetGroup,
+    subnetIds: withGroup?.subnetIds ?? [],
+    memberIds,
     writerId: members.find((m) => m.IsClusterWriter === true)?.DBInstanceIdentifier,
   };
 }
 
 export function proxyFrom(p: DBProxy): DbProxy {
   return {
-    name: p.DBProxyName ?? '', arn: p.DBProxyArn, engineFamily: p.EngineFamily ?? '', status: p.Status ?? '',
-    endpointAddress: p.Endpoint, vpcId: p.VpcId, securityGroupIds: p.VpcSecurityGroupIds ?? [], subnetIds: p.VpcSubnetIds ?? [], targets: [],
+    name: p.DBProxyName ?? '',
+    arn: p.DBProxyArn,
+    engineFamily: p.EngineFamily ?? '',
+    status: p.Status ?? '',
+    endpointAddress: p.Endpoint,
+    vpcId: p.VpcId,
+    securityGroupIds: p.VpcSecurityGroupIds ?? [],
+    subnetIds: p.VpcSubnetIds ?? [],
+    targets: [],
   };
 }
 

@@ -1,6 +1,14 @@
 // Security group steps (runbook 3.1 and 3.2). Each re-reads the group first and skips itself when the
 // account already has what it would add; "Duplicate" answers from a concurrent run count as done.
-import { authorizeEgress, authorizeIngress, createGroup, findGroupId, readGroupRules, revokeEgress, type PermissionSpec } from '../../aws/ec2Ops';
+import {
+  authorizeEgress,
+  authorizeIngress,
+  createGroup,
+  findGroupId,
+  readGroupRules,
+  revokeEgress,
+  type PermissionSpec,
+} from '../../aws/ec2Ops';
 import type { Localized } from '../../model/common/awsError';
 import type { PlanStep, RuleSpec } from '../../model/plan/planSteps';
 import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from '../../model/plan/ruleMatch';
@@ -36,12 +44,20 @@ export async function createSecurityGroup(ctx: StepContext, step: Step<'create-s
 async function permissionOf(ctx: StepContext, rule: RuleSpec): Promise<PermissionSpec> {
   const referencedGroupId = rule.group ? await groupIdOf(ctx, rule.group) : undefined;
   return {
-    protocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort, cidrIpv4: rule.cidrIpv4, cidrIpv6: rule.cidrIpv6,
-    referencedGroupId, description: rule.description,
+    protocol: rule.protocol,
+    fromPort: rule.fromPort,
+    toPort: rule.toPort,
+    cidrIpv4: rule.cidrIpv4,
+    cidrIpv6: rule.cidrIpv6,
+    referencedGroupId,
+    description: rule.description,
   };
 }
 
-export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egress'> | Step<'authorize-ingress'>): Promise<Result> {
+export async function authorizeRule(
+  ctx: StepContext,
+  step: Step<'authorize-egress'> | Step<'authorize-ingress'>,
+): Promise<Result> {
   const egress = step.kind === 'authorize-egress';
   const groupId = await groupIdOf(ctx, step.group);
   const p = await permissionOf(ctx, step.rule);
@@ -53,7 +69,10 @@ export async function authorizeRule(ctx: StepContext, step: Step<'authorize-egre
     if (awsErrorCode(error) === 'InvalidPermission.Duplicate') return already;
     throw error;
   }
-  return done(`Added the rule to ${step.group.name} (${groupId}).`, `${step.group.name}（${groupId}）にルールを追加しました。`);
+  return done(
+    `Added the rule to ${step.group.name} (${groupId}).`,
+    `${step.group.name}（${groupId}）にルールを追加しました。`,
+  );
 }
 
 /** The allow-all egress to the step's world (0.0.0.0/0 or ::/0); re-read first, so a second run skips. */
@@ -62,14 +81,22 @@ export async function revokeAllowAllEgress(ctx: StepContext, step: Step<'revoke-
   const ipv6 = step.rule.cidrIpv6 !== undefined;
   const world = ipv6 ? '::/0' : '0.0.0.0/0';
   const gone = skipped(msg('{0} has no allow-all outbound rule to {1}.', step.group.name, world));
-  if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(ipv6 ? isAllowAllEgressIpv6 : isDefaultAllowAllEgress)) return gone;
+  if (!(await readGroupRules(ctx.clients.ec2, groupId)).some(ipv6 ? isAllowAllEgressIpv6 : isDefaultAllowAllEgress))
+    return gone;
   try {
-    await revokeEgress(ctx.clients.ec2, groupId, ipv6
-      ? { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: world }
-      : { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: world });
+    await revokeEgress(
+      ctx.clients.ec2,
+      groupId,
+      ipv6
+        ? { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv6: world }
+        : { protocol: '-1', fromPort: -1, toPort: -1, cidrIpv4: world },
+    );
   } catch (error) {
     if (awsErrorCode(error) === 'InvalidPermission.NotFound') return gone;
     throw error;
   }
-  return done(`Removed the allow-all outbound rule to ${world} from ${step.group.name}.`, `${step.group.name} から ${world} への全許可のアウトバウンドルールを削除しました。`);
+  return done(
+    `Removed the allow-all outbound rule to ${world} from ${step.group.name}.`,
+    `${step.group.name} から ${world} への全許可のアウトバウンドルールを削除しました。`,
+  );
 }

@@ -23,10 +23,19 @@ interface Verdict {
 export const DB_HEALTH_MISSING = 'db-health-missing';
 
 export function dbHealthMissing(url: string, path: string): { en: string; ja: string } {
-  return msg('DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.', url, path);
+  return msg(
+    'DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.',
+    url,
+    path,
+  );
 }
 
-async function probe(ctx: StepContext, url: string, expectDatabase: boolean, secrets: readonly string[]): Promise<Verdict> {
+async function probe(
+  ctx: StepContext,
+  url: string,
+  expectDatabase: boolean,
+  secrets: readonly string[],
+): Promise<Verdict> {
   const timeout = AbortSignal.timeout(ctx.healthTimeoutMs);
   const signal = ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
   try {
@@ -38,7 +47,8 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean, sec
     } catch {
       parsed = {};
     }
-    const ok = response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
+    const ok =
+      response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
     // Never the raw body: it reaches notifications, the log and CLI output (issue 16).
     return { ok, summary: healthBodySummary(response.status, body, secrets), status: response.status };
   } catch (error) {
@@ -47,13 +57,17 @@ async function probe(ctx: StepContext, url: string, expectDatabase: boolean, sec
 }
 
 export function privateServiceNotChecked(path: string): { en: string; ja: string } {
-  return msg('GET {0}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.', path);
+  return msg(
+    'GET {0}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.',
+    path,
+  );
 }
 
 export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<StepOutcome, 'stepId'>> {
   const service = await describeService(ctx.clients.appRunner, step.service.arn, false);
   // Read live, not from the plan: a private service's URL answers only through its VPC interface endpoint.
-  if (service.isPubliclyAccessible === false) return { status: 'not-checked', detail: privateServiceNotChecked(step.path) };
+  if (service.isPubliclyAccessible === false)
+    return { status: 'not-checked', detail: privateServiceNotChecked(step.path) };
   if (!service.url) {
     throw new StepError('health', msg('{0} has no URL yet.', step.service.name));
   }
@@ -64,7 +78,8 @@ export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<St
     const verdict = await probe(ctx, url, step.expectDatabase, secrets);
     if (verdict.ok) return { status: 'done', detail: msg('GET {0}: {1}', url, verdict.summary) };
     // A 404 from the running app is its answer, not a slow start: waiting would not add the handler.
-    if (step.expectDatabase && verdict.status === 404) throw new StepError('health', dbHealthMissing(url, step.path), DB_HEALTH_MISSING);
+    if (step.expectDatabase && verdict.status === 404)
+      throw new StepError('health', dbHealthMissing(url, step.path), DB_HEALTH_MISSING);
     if (ctx.signal?.aborted || Date.now() >= deadline) {
       throw new StepError('health', msg('Health check failed: GET {0} answered {1}.', url, verdict.summary));
     }

@@ -8,7 +8,10 @@ import { msg } from '../../model/l10n/text';
 
 type Result = Omit<StepOutcome, 'stepId'>;
 
-export async function enableVpcDns(ctx: StepContext, step: Extract<PlanStep, { kind: 'enable-vpc-attribute' }>): Promise<Result> {
+export async function enableVpcDns(
+  ctx: StepContext,
+  step: Extract<PlanStep, { kind: 'enable-vpc-attribute' }>,
+): Promise<Result> {
   const { vpcId, attribute } = step;
   if (await vpcAttributeEnabled(ctx.clients.ec2, vpcId, attribute)) {
     return { status: 'skipped', detail: msg('{0} is already on in {1}.', attribute, vpcId) };

@@ -22,7 +22,14 @@ export async function waitUntilIdle(ctx: StepContext, service: ServiceRef): Prom
     if (current.status !== 'OPERATION_IN_PROGRESS') return current;
     if (ctx.signal?.aborted) throw new StepError('cancelled', msg('Cancelled while waiting.'));
     if (Date.now() > deadline) {
-      throw new StepError('timeout', msg('{0} was still deploying after {1} s; the operation continues in AWS.', service.name, Math.round(ctx.waitTimeoutMs / 1000)));
+      throw new StepError(
+        'timeout',
+        msg(
+          '{0} was still deploying after {1} s; the operation continues in AWS.',
+          service.name,
+          Math.round(ctx.waitTimeoutMs / 1000),
+        ),
+      );
     }
     if (!reported) {
       ctx.report(msg('Waiting for {0}: an operation is in progress...', service.name));
@@ -32,7 +39,12 @@ export async function waitUntilIdle(ctx: StepContext, service: ServiceRef): Prom
   }
 }
 
-async function changeEgress(ctx: StepContext, service: ServiceRef, isDone: (s: AppRunnerService) => boolean, egress: Parameters<typeof updateEgress>[2]): Promise<boolean> {
+async function changeEgress(
+  ctx: StepContext,
+  service: ServiceRef,
+  isDone: (s: AppRunnerService) => boolean,
+  egress: Parameters<typeof updateEgress>[2],
+): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const current = await waitUntilIdle(ctx, service);
     if (isDone(current)) return false;
@@ -46,12 +58,20 @@ async function changeEgress(ctx: StepContext, service: ServiceRef, isDone: (s: A
 }
 
 export async function attachConnector(ctx: StepContext, step: Step<'attach-connector'>): Promise<Result> {
-  const arn = step.vpcConnectorArn ?? ctx.connectorArns.get(step.connectorName)
-    ?? (await activeConnectorNamed(ctx.clients.appRunner, step.connectorName))?.arn;
+  const arn =
+    step.vpcConnectorArn ??
+    ctx.connectorArns.get(step.connectorName) ??
+    (await activeConnectorNamed(ctx.clients.appRunner, step.connectorName))?.arn;
   if (!arn) {
-    throw new StepError('conflict', msg('No ACTIVE connector named {0} exists; re-run to plan again.', step.connectorName));
+    throw new StepError(
+      'conflict',
+      msg('No ACTIVE connector named {0} exists; re-run to plan again.', step.connectorName),
+    );
   }
-  const changed = await changeEgress(ctx, step.service, (s) => s.egressType === 'VPC' && s.vpcConnectorArn === arn, { EgressType: 'VPC', VpcConnectorArn: arn });
+  const changed = await changeEgress(ctx, step.service, (s) => s.egressType === 'VPC' && s.vpcConnectorArn === arn, {
+    EgressType: 'VPC',
+    VpcConnectorArn: arn,
+  });
   return changed
     ? { status: 'done', detail: msg('Update started (operation {0}).', ctx.operationId ?? '?') }
     : { status: 'skipped', detail: msg('{0} already uses {1}.', step.service.name, step.connectorName) };
@@ -74,13 +94,26 @@ export async function waitForService(ctx: StepContext, step: Step<'wait-for-serv
     // Follow the operation this run started, not only the service status, which can lag right after the update.
     let op = await latestOperation(ctx.clients.appRunner, step.service.arn);
     const deadline = Date.now() + ctx.waitTimeoutMs;
-    while (op?.id === ctx.operationId && RUNNING_OPERATION.has(op.status) && Date.now() < deadline && !ctx.signal?.aborted) {
+    while (
+      op?.id === ctx.operationId &&
+      RUNNING_OPERATION.has(op.status) &&
+      Date.now() < deadline &&
+      !ctx.signal?.aborted
+    ) {
       await sleep(ctx.pollIntervalMs, ctx.signal);
       service = await waitUntilIdle(ctx, step.service);
       op = await latestOperation(ctx.clients.appRunner, step.service.arn);
     }
     if (op && op.id === ctx.operationId && FAILED_OPERATION.has(op.status)) {
-      throw new StepError('rollback', msg('The deployment of {0} failed (operation {1}: {2}); App Runner rolled back to the previous configuration. See the service\'s event log.', step.service.name, op.id, op.status));
+      throw new StepError(
+        'rollback',
+        msg(
+          "The deployment of {0} failed (operation {1}: {2}); App Runner rolled back to the previous configuration. See the service's event log.",
+          step.service.name,
+          op.id,
+          op.status,
+        ),
+      );
     }
   }
   if (service.status !== 'RUNNING') {

@@ -27,7 +27,9 @@ export function readBuildSection(ctx: ValidationContext, buildPair: Pair): Build
 
   section.env = readEnvList(ctx, pairs.get('env'), 'build.env');
   checkPlainSecrets(ctx, section.env, 'build.env');
-  checkEnvNames(ctx, section.env.map((entry, index) => ({ name: entry.name, path: `build.env[${index}].name` })));
+  checkEnvNames(
+    ctx,
+    section.env.map((entry, index) => ({ name: entry.name, path: `build.env[${index}].name` })),
+  );
   return section;
 }
-

@@ -15,7 +15,12 @@ interface NamedItem {
 }
 
 /** Each list item as {name, <valueKey>}; both keys are required by the file format. */
-function readNamedList(ctx: ValidationContext, pair: Pair | undefined, path: string, keys: readonly ['name', string]): NamedItem[] {
+function readNamedList(
+  ctx: ValidationContext,
+  pair: Pair | undefined,
+  path: string,
+  keys: readonly ['name', string],
+): NamedItem[] {
   const valueKey = keys[1];
   const items: NamedItem[] = [];
   listItems(ctx, pair, path, 'list').forEach((item, index) => {
@@ -29,7 +34,8 @@ function readNamedList(ctx: ValidationContext, pair: Pair | undefined, path: str
     const entry: NamedItem = { path: itemPath, range: ctx.rangeOf(map) };
     if (namePair) entry.name = readText(ctx, namePair, join(itemPath, 'name'));
     // An empty env value is legal (App Runner allows ""); an empty secret reference is not.
-    if (valuePair) entry.value = readText(ctx, valuePair, join(itemPath, valueKey), { allowEmpty: valueKey === 'value' });
+    if (valuePair)
+      entry.value = readText(ctx, valuePair, join(itemPath, valueKey), { allowEmpty: valueKey === 'value' });
     items.push(entry);
   });
   return items;
@@ -46,8 +52,10 @@ export function readSecretList(ctx: ValidationContext, pair: Pair | undefined, p
     const reference = classifySecretReference(value.value);
     const at = value.range;
     const valuePath = join(itemPath, 'value-from');
-    if (!reference) ctx.report('invalid-secret-reference', 'error', messages.invalidSecretReference(value.value), at, valuePath);
-    else if (reference.kind === 'ssm-name') ctx.report('secret-parameter-name', 'info', messages.secretParameterName(value.value), at, valuePath);
+    if (!reference)
+      ctx.report('invalid-secret-reference', 'error', messages.invalidSecretReference(value.value), at, valuePath);
+    else if (reference.kind === 'ssm-name')
+      ctx.report('secret-parameter-name', 'info', messages.secretParameterName(value.value), at, valuePath);
     if (reference) entry.reference = reference;
     return entry;
   });
@@ -63,10 +71,13 @@ export function checkEnvNames(ctx: ValidationContext, named: { name?: EnvEntry['
   const firstByName = new Map<string, string>();
   for (const { name, path } of named) {
     if (!name) continue;
-    if (!ENV_NAME.test(name.value)) ctx.report('invalid-env-name', 'warning', messages.invalidEnvName(name.value), name.range, path);
-    else if (name.value.toUpperCase().startsWith('AWSAPPRUNNER')) ctx.report('reserved-env-name', 'error', messages.reservedEnvName(name.value), name.range, path);
+    if (!ENV_NAME.test(name.value))
+      ctx.report('invalid-env-name', 'warning', messages.invalidEnvName(name.value), name.range, path);
+    else if (name.value.toUpperCase().startsWith('AWSAPPRUNNER'))
+      ctx.report('reserved-env-name', 'error', messages.reservedEnvName(name.value), name.range, path);
     const first = firstByName.get(name.value);
-    if (first !== undefined) ctx.report('duplicate-env-name', 'warning', messages.duplicateEnvName(name.value, first), name.range, path);
+    if (first !== undefined)
+      ctx.report('duplicate-env-name', 'warning', messages.duplicateEnvName(name.value, first), name.range, path);
     else firstByName.set(name.value, path);
   }
 }

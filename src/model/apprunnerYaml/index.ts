@@ -5,6 +5,13 @@ export { keyPathAt, formatKeyPath, type KeyPath, type KeyPathInfo } from './keyP
 export { keyDocFor, KEY_DOCS, type KeyDoc } from './keyDocs';
 export { classifySecretReference } from './secretReference';
 export { parsePort, portInCommand } from './port';
-export { RUNTIMES, REVISED_BUILD_RUNTIMES, END_OF_SUPPORT_RUNTIMES, isRuntime, suggestRuntime, type RuntimeName } from './runtimes';
+export {
+  RUNTIMES,
+  REVISED_BUILD_RUNTIMES,
+  END_OF_SUPPORT_RUNTIMES,
+  isRuntime,
+  suggestRuntime,
+  type RuntimeName,
+} from './runtimes';
 export * from './keys';
 export * from './types';

@@ -41,7 +41,9 @@ function walk(ctx: ValidationContext, node: unknown, offset: number, path: KeyPa
       const keyPath = [...path, String(key.value)];
       if (contains(key, offset)) return { path: keyPath, onKey: true, range: ctx.rangeOf(key) };
       if (isNode(pair.value) && contains(pair.value, offset)) {
-        return walk(ctx, pair.value, offset, keyPath) ?? { path: keyPath, onKey: false, range: ctx.rangeOf(pair.value) };
+        return (
+          walk(ctx, pair.value, offset, keyPath) ?? { path: keyPath, onKey: false, range: ctx.rangeOf(pair.value) }
+        );
       }
     }
   } else if (isSeq(node)) {

@@ -52,7 +52,12 @@ export function expectMap(ctx: ValidationContext, node: Node | null, path: strin
  * The map's pairs by key name. Keys outside `known` are reported as warnings (they are kept out of the
  * result so later checks only see what App Runner reads).
  */
-export function knownPairs(ctx: ValidationContext, map: YAMLMap, path: string, known: readonly string[]): Map<string, Pair> {
+export function knownPairs(
+  ctx: ValidationContext,
+  map: YAMLMap,
+  path: string,
+  known: readonly string[],
+): Map<string, Pair> {
   const result = new Map<string, Pair>();
   for (const pair of map.items) {
     const key = scalarText(deref(ctx, pair.key));
@@ -71,7 +76,13 @@ export function join(parent: string, key: string | number): string {
 }
 
 /** Reports a required key that is absent; `at` is where the squiggle goes (usually the parent's key). */
-export function requirePair(ctx: ValidationContext, pairs: Map<string, Pair>, key: string, parent: string, at: Anchor): Pair | undefined {
+export function requirePair(
+  ctx: ValidationContext,
+  pairs: Map<string, Pair>,
+  key: string,
+  parent: string,
+  at: Anchor,
+): Pair | undefined {
   const pair = pairs.get(key);
   if (!pair) ctx.report('missing-key', 'error', messages.missingKey(join(parent, key)), at, join(parent, key));
   return pair;
@@ -95,14 +106,25 @@ export function readText(
   }
   const text = scalarText(node);
   if (text === undefined) {
-    ctx.report('wrong-type', 'error', messages.wrongType(path, options.expected ?? 'string', describeNode(node)), node, path);
+    ctx.report(
+      'wrong-type',
+      'error',
+      messages.wrongType(path, options.expected ?? 'string', describeNode(node)),
+      node,
+      path,
+    );
     return undefined;
   }
   return { value: text, range: ctx.rangeOf(node) };
 }
 
 /** The items of an optional list value (absent or empty reads as no items); anything else is a type error. */
-export function listItems(ctx: ValidationContext, pair: Pair | undefined, path: string, expected: ExpectedType): unknown[] {
+export function listItems(
+  ctx: ValidationContext,
+  pair: Pair | undefined,
+  path: string,
+  expected: ExpectedType,
+): unknown[] {
   const node = pair ? deref(ctx, pair.value) : null;
   if (isEmpty(node)) return [];
   if (isSeq(node)) return node.items;
@@ -118,8 +140,16 @@ export function readCommands(ctx: ValidationContext, pair: Pair | undefined, pat
     const itemPath = join(path, index);
     const text = scalarText(itemNode);
     if (text !== undefined) commands.push({ value: text, range: ctx.rangeOf(itemNode) });
-    else if (isMap(itemNode)) ctx.report('wrong-type', 'error', messages.commandIsMapping(itemPath), itemNode, itemPath);
-    else if (!isEmpty(itemNode)) ctx.report('wrong-type', 'error', messages.wrongType(itemPath, 'string', describeNode(itemNode)), itemNode, itemPath);
+    else if (isMap(itemNode))
+      ctx.report('wrong-type', 'error', messages.commandIsMapping(itemPath), itemNode, itemPath);
+    else if (!isEmpty(itemNode))
+      ctx.report(
+        'wrong-type',
+        'error',
+        messages.wrongType(itemPath, 'string', describeNode(itemNode)),
+        itemNode,
+        itemPath,
+      );
   });
   return commands;
 }

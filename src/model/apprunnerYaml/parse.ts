@@ -53,7 +53,13 @@ function readTop(ctx: ValidationContext, config: ApprunnerConfig): void {
   if (versionPair) {
     config.version = readText(ctx, versionPair, 'version');
     if (config.version && config.version.value !== SUPPORTED_VERSION) {
-      ctx.report('unsupported-version', 'error', messages.unsupportedVersion(config.version.value), config.version.range, 'version');
+      ctx.report(
+        'unsupported-version',
+        'error',
+        messages.unsupportedVersion(config.version.value),
+        config.version.range,
+        'version',
+      );
     }
   }
 
@@ -73,7 +79,13 @@ function readTop(ctx: ValidationContext, config: ApprunnerConfig): void {
 
 function checkRuntime(ctx: ValidationContext, name: string, range: TextRange): void {
   if (!isRuntime(name)) {
-    ctx.report('unknown-runtime', 'error', messages.unknownRuntime(name, RUNTIMES, suggestRuntime(name)), range, 'runtime');
+    ctx.report(
+      'unknown-runtime',
+      'error',
+      messages.unknownRuntime(name, RUNTIMES, suggestRuntime(name)),
+      range,
+      'runtime',
+    );
   } else if (END_OF_SUPPORT_RUNTIMES.includes(name)) {
     ctx.report('runtime-end-of-support', 'warning', messages.runtimeEndOfSupport(name), range, 'runtime');
   }

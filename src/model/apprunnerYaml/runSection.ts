@@ -13,7 +13,11 @@ import { DEFAULT_PORT, type RunNetwork, type RunSection } from './types';
 
 const RUNTIME_VERSION = /^\d+(\.\d+){0,2}$/;
 
-export function readRunSection(ctx: ValidationContext, runPair: Pair, runtime: string | undefined): RunSection | undefined {
+export function readRunSection(
+  ctx: ValidationContext,
+  runPair: Pair,
+  runtime: string | undefined,
+): RunSection | undefined {
   const map = expectMap(ctx, deref(ctx, runPair.value), 'run', runPair);
   if (!map) return undefined;
   const pairs = knownPairs(ctx, map, 'run', RUN_KEYS);
@@ -24,7 +28,13 @@ export function readRunSection(ctx: ValidationContext, runPair: Pair, runtime: s
     section.runtimeVersion = readText(ctx, versionPair, 'run.runtime-version');
     const version = section.runtimeVersion;
     if (version && !RUNTIME_VERSION.test(version.value)) {
-      ctx.report('invalid-runtime-version', 'error', messages.invalidRuntimeVersion(version.value), version.range, 'run.runtime-version');
+      ctx.report(
+        'invalid-runtime-version',
+        'error',
+        messages.invalidRuntimeVersion(version.value),
+        version.range,
+        'run.runtime-version',
+      );
     }
   }
 
@@ -32,7 +42,13 @@ export function readRunSection(ctx: ValidationContext, runPair: Pair, runtime: s
   section.preRun = readCommands(ctx, preRunPair, 'run.pre-run');
   // Only judge pre-run against a runtime we know; an unknown runtime is already its own error.
   if (preRunPair && runtime && isRuntime(runtime) && !REVISED_BUILD_RUNTIMES.includes(runtime)) {
-    ctx.report('pre-run-not-supported', 'error', messages.preRunNotSupported(runtime, REVISED_BUILD_RUNTIMES), preRunPair, 'run.pre-run');
+    ctx.report(
+      'pre-run-not-supported',
+      'error',
+      messages.preRunNotSupported(runtime, REVISED_BUILD_RUNTIMES),
+      preRunPair,
+      'run.pre-run',
+    );
   }
 
   const commandPair = requirePair(ctx, pairs, 'command', 'run', runPair);
@@ -56,7 +72,10 @@ export function readRunSection(ctx: ValidationContext, runPair: Pair, runtime: s
   return section;
 }
 
-function readNetwork(ctx: ValidationContext, networkPair: Pair): { values: RunNetwork; portWritten: boolean } | undefined {
+function readNetwork(
+  ctx: ValidationContext,
+  networkPair: Pair,
+): { values: RunNetwork; portWritten: boolean } | undefined {
   const map = expectMap(ctx, deref(ctx, networkPair.value), 'run.network', networkPair);
   if (!map) return undefined;
   const pairs = knownPairs(ctx, map, 'run.network', NETWORK_KEYS);
@@ -66,7 +85,8 @@ function readNetwork(ctx: ValidationContext, networkPair: Pair): { values: RunNe
     const text = readText(ctx, portPair, 'run.network.port', { expected: 'port' });
     if (text) {
       const port = parsePort(text.value);
-      if (port === undefined) ctx.report('invalid-port', 'error', messages.invalidPort(text.value), text.range, 'run.network.port');
+      if (port === undefined)
+        ctx.report('invalid-port', 'error', messages.invalidPort(text.value), text.range, 'run.network.port');
       else network.port = { value: port, range: text.range };
     }
   }
@@ -86,6 +106,12 @@ function checkCommandPort(ctx: ValidationContext, section: RunSection, portWritt
   if (declared === undefined && portWritten) return;
   const networkPort = declared ?? DEFAULT_PORT;
   if (commandPort !== networkPort) {
-    ctx.report('port-mismatch-command', 'warning', messages.portMismatchCommand(commandPort, networkPort, declared === undefined), command.range, 'run.command');
+    ctx.report(
+      'port-mismatch-command',
+      'warning',
+      messages.portMismatchCommand(commandPort, networkPort, declared === undefined),
+      command.range,
+      'run.command',
+    );
   }
 }

@@ -23,7 +23,13 @@ export type RuntimeName = (typeof RUNTIMES)[number];
 export const REVISED_BUILD_RUNTIMES: readonly RuntimeName[] = ['python311', 'nodejs18', 'nodejs22'];
 
 /** Runtimes whose support App Runner ended on 2025-12-01 (Node.js 12-18; Python 3.7/3.8, which is python3). */
-export const END_OF_SUPPORT_RUNTIMES: readonly RuntimeName[] = ['python3', 'nodejs12', 'nodejs14', 'nodejs16', 'nodejs18'];
+export const END_OF_SUPPORT_RUNTIMES: readonly RuntimeName[] = [
+  'python3',
+  'nodejs12',
+  'nodejs14',
+  'nodejs16',
+  'nodejs18',
+];
 
 export function isRuntime(name: string): name is RuntimeName {
   return (RUNTIMES as readonly string[]).includes(name);
@@ -31,7 +37,10 @@ export function isRuntime(name: string): name is RuntimeName {
 
 /** The known runtime a mistyped name most likely meant ("python3.11", "node18", "Python311"), if any. */
 export function suggestRuntime(name: string): RuntimeName | undefined {
-  const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/^node(?!js)/, 'nodejs');
+  const squashed = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^node(?!js)/, 'nodejs');
   if (isRuntime(squashed)) return squashed;
   let best: RuntimeName | undefined;
   let bestDistance = 3; // further than two edits is a guess, not a typo

@@ -15,11 +15,23 @@ export function classifySecretReference(valueFrom: string): SecretReference | un
   const text = valueFrom.trim();
   const secret = SECRETS_MANAGER_ARN.exec(text);
   if (secret) {
-    return { kind: 'secretsmanager-arn', partition: secret[1], region: secret[2], accountId: secret[3], secretName: secret[4] };
+    return {
+      kind: 'secretsmanager-arn',
+      partition: secret[1],
+      region: secret[2],
+      accountId: secret[3],
+      secretName: secret[4],
+    };
   }
   const parameter = SSM_ARN.exec(text);
   if (parameter) {
-    return { kind: 'ssm-arn', partition: parameter[1], region: parameter[2], accountId: parameter[3], parameterName: parameter[4] };
+    return {
+      kind: 'ssm-arn',
+      partition: parameter[1],
+      region: parameter[2],
+      accountId: parameter[3],
+      parameterName: parameter[4],
+    };
   }
   // Anything else that starts like an ARN is a broken ARN, not a parameter called "arn:...".
   if (text.startsWith('arn:')) return undefined;

@@ -20,7 +20,10 @@ const japaneseByCode: Partial<Record<YAMLError['code'], string>> = {
 };
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '');
 }
 
 function describe(error: YAMLError, kind: 'error' | 'warning'): Localized {
@@ -42,6 +45,11 @@ export function reportYamlDiagnostics(ctx: ValidationContext, doc: Document): vo
     }
   }
   for (const warning of doc.warnings) {
-    ctx.report('yaml-warning', 'warning', describe(warning, 'warning'), ctx.rangeOfOffsets(warning.pos[0], warning.pos[1]));
+    ctx.report(
+      'yaml-warning',
+      'warning',
+      describe(warning, 'warning'),
+      ctx.rangeOfOffsets(warning.pos[0], warning.pos[1]),
+    );
   }
 }

@@ -14,7 +14,11 @@ import { msg } from '../l10n/text';
 const DB_VARIABLE = /^(DATABASE_URL|.*_(URL|URI|DSN))$/i;
 
 /** `DB instance kyudai-db (available) in the connector's VPC` and friends; the VPC ids go in the tooltip. */
-function hostMatch(topology: Topology, db: DatabaseTarget | undefined, diagnosis: Diagnosis | undefined): { title: Localized; tooltip?: Localized } {
+function hostMatch(
+  topology: Topology,
+  db: DatabaseTarget | undefined,
+  diagnosis: Diagnosis | undefined,
+): { title: Localized; tooltip?: Localized } {
   if (!db) return { title: msg('not a database (instance, cluster or proxy) in this account and region') };
   const vpc = dbVpc(topology, db) ?? '?';
   const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
@@ -28,14 +32,24 @@ function hostMatch(topology: Topology, db: DatabaseTarget | undefined, diagnosis
     en: `${db.id} is in ${vpc}; the ${candidate ? 'candidate ' : ''}connector ${connector.name} is in ${connectorVpc ?? '?'}.`,
     ja: `${db.id} は ${vpc}、${candidate ? '候補の' : ''}コネクタ ${connector.name} は ${connectorVpc ?? '?'} にあります。`,
   };
-  const whose = { en: candidate ? 'the candidate connector' : 'the connector', ja: candidate ? 'コネクタ候補' : 'コネクタ' };
-  if (connectorVpc === vpc) return { title: msg('{0} in {1}\'s VPC', what, whose), tooltip };
-  return { title: msg('{0} NOT in {1}\'s VPC', what, whose), tooltip };
+  const whose = {
+    en: candidate ? 'the candidate connector' : 'the connector',
+    ja: candidate ? 'コネクタ候補' : 'コネクタ',
+  };
+  if (connectorVpc === vpc) return { title: msg("{0} in {1}'s VPC", what, whose), tooltip };
+  return { title: msg("{0} NOT in {1}'s VPC", what, whose), tooltip };
 }
 
 function groupNames(topology: Topology, ids: readonly string[]): string {
   // A group by its Name tag (the runbook's sg-apprunner, sg-rds), else its GroupName, else its id.
-  return ids.map((id) => { const g = topology.securityGroups.find((x) => x.id === id); return (g?.tags.Name || g?.name) ?? id; }).join(', ') || 'default';
+  return (
+    ids
+      .map((id) => {
+        const g = topology.securityGroups.find((x) => x.id === id);
+        return (g?.tags.Name || g?.name) ?? id;
+      })
+      .join(', ') || 'default'
+  );
 }
 
 function firstReason(diagnosis: Diagnosis): Finding | undefined {
@@ -44,7 +58,13 @@ function firstReason(diagnosis: Diagnosis): Finding | undefined {
 }
 
 /** `open via sg-apprunner -> sg-rds`, or `blocked: <first reason>`. */
-export function pathVerdict(topology: Topology, service: AppRunnerService, url: DatabaseUrl | undefined, db: DatabaseTarget, diagnosis: Diagnosis): Localized {
+export function pathVerdict(
+  topology: Topology,
+  service: AppRunnerService,
+  url: DatabaseUrl | undefined,
+  db: DatabaseTarget,
+  diagnosis: Diagnosis,
+): Localized {
   const port = (url ? db.endpoints.find((e) => e.address === url.host)?.port : undefined) ?? db.port;
   if (url && url.port !== port) {
     return msg('blocked: the URL uses port {0} but {1} listens on {2}', url.port, db.id, port);
@@ -60,7 +80,12 @@ export function pathVerdict(topology: Topology, service: AppRunnerService, url: 
   return msg('{0} not known for {1}', port, service.name);
 }
 
-function analysis(input: LensInput, topology: Topology, service: AppRunnerService, db: DatabaseTarget | undefined): Diagnosis | undefined {
+function analysis(
+  input: LensInput,
+  topology: Topology,
+  service: AppRunnerService,
+  db: DatabaseTarget | undefined,
+): Diagnosis | undefined {
   if (!service.detailsLoaded) return undefined;
   return analyzeService(topology, service.arn, {
     dbInstanceId: db?.id,
@@ -77,7 +102,12 @@ function linkedService(input: LensInput): AppRunnerService | undefined {
   return input.snapshot?.services.find((s) => s.name === link.serviceName);
 }
 
-function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], url: DatabaseUrl | undefined): LensModel[] {
+function entryLenses(
+  input: LensInput,
+  path: string,
+  range: EnvEntry['range'],
+  url: DatabaseUrl | undefined,
+): LensModel[] {
   const topology = input.snapshot;
   const service = linkedService(input);
   const hostText = url ? `${url.host}:${url.port}` : undefined;
@@ -87,18 +117,32 @@ function entryLenses(input: LensInput, path: string, range: EnvEntry['range'], u
   // A secret hides its host: the analysis picks the DB the way diagnose does (the only one in the VPC).
   const target = db ?? (url || !diagnosis?.dbInstanceId ? undefined : targetById(topology, diagnosis.dbInstanceId));
   const match = hostText || target ? hostMatch(topology, url ? db : target, diagnosis) : undefined;
-  const head: Localized = hostText && match
-    ? msg('{0} = {1}', hostText, match.title)
-    : match
-      ? msg('value from a secret, assumed {0}', match.title)
-      : msg('value from a secret · database not known');
+  const head: Localized =
+    hostText && match
+      ? msg('{0} = {1}', hostText, match.title)
+      : match
+        ? msg('value from a secret, assumed {0}', match.title)
+        : msg('value from a secret · database not known');
   const lenses: LensModel[] = [];
   // The verdict first: it is what the user is after, and a long host name would push it off screen.
   if (service && target && diagnosis) {
-    lenses.push({ id: `db-path:${path}`, range, title: pathVerdict(topology, service, url, target, diagnosis), command: LENS_COMMANDS.diagnose, args: [service.name],
-      tooltip: msg('Run Diagnose for {0}: every check with its evidence and fixes.', service.name) });
+    lenses.push({
+      id: `db-path:${path}`,
+      range,
+      title: pathVerdict(topology, service, url, target, diagnosis),
+      command: LENS_COMMANDS.diagnose,
+      args: [service.name],
+      tooltip: msg('Run Diagnose for {0}: every check with its evidence and fixes.', service.name),
+    });
   }
-  lenses.push({ id: `db-host:${path}`, range, title: head, tooltip: match?.tooltip, command: service ? LENS_COMMANDS.showDiagram : undefined, args: service ? [service.name] : undefined });
+  lenses.push({
+    id: `db-host:${path}`,
+    range,
+    title: head,
+    tooltip: match?.tooltip,
+    command: service ? LENS_COMMANDS.showDiagram : undefined,
+    args: service ? [service.name] : undefined,
+  });
   return lenses;
 }
 
@@ -112,7 +156,8 @@ export function databaseLenses(input: LensInput): LensModel[] {
     if (url && entry.name) out.push(...entryLenses(input, `run.env[${index}]`, entry.name.range, url));
   });
   run.secrets.forEach((entry, index) => {
-    if (entry.name && DB_VARIABLE.test(entry.name.value)) out.push(...entryLenses(input, `run.secrets[${index}]`, entry.name.range, undefined));
+    if (entry.name && DB_VARIABLE.test(entry.name.value))
+      out.push(...entryLenses(input, `run.secrets[${index}]`, entry.name.range, undefined));
   });
   return out;
 }

@@ -15,7 +15,9 @@ export function subnetsWithoutInternet(topology: Topology, service: AppRunnerSer
   return connector.subnetIds.filter((id) => {
     const subnet = topology.subnets.find((s) => s.id === id);
     if (!subnet) return false; // not loaded: no claim
-    const kind = subnet.defaultRoute ?? defaultRouteKind(routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId));
+    const kind =
+      subnet.defaultRoute ??
+      defaultRouteKind(routeTableForSubnet(topology, subnet.id, subnet.vpcId, subnet.routeTableId));
     return !EGRESS_ROUTE_KINDS.includes(kind);
   });
 }
@@ -23,9 +25,16 @@ export function subnetsWithoutInternet(topology: Topology, service: AppRunnerSer
 export function internetLenses(topology: Topology, service: AppRunnerService, range: TextRange): LensModel[] {
   const without = subnetsWithoutInternet(topology, service);
   if (without.length === 0) return [];
-  return [{
-    id: 'internet', range, command: LENS_COMMANDS.diagnose, args: [service.name],
-    title: msg('no internet egress: {0} route 0.0.0.0/0 to no NAT gateway', without.join(', ')),
-    tooltip: msg('The database works and health checks pass, but third-party APIs and AWS APIs without VPC endpoints fail. Add a NAT gateway in a public subnet and route these subnets to it, or add VPC endpoints for the AWS services the service calls.'),
-  }];
+  return [
+    {
+      id: 'internet',
+      range,
+      command: LENS_COMMANDS.diagnose,
+      args: [service.name],
+      title: msg('no internet egress: {0} route 0.0.0.0/0 to no NAT gateway', without.join(', ')),
+      tooltip: msg(
+        'The database works and health checks pass, but third-party APIs and AWS APIs without VPC endpoints fail. Add a NAT gateway in a public subnet and route these subnets to it, or add VPC endpoints for the AWS services the service calls.',
+      ),
+    },
+  ];
 }

@@ -13,12 +13,14 @@ export function portLenses(input: LensInput): LensModel[] {
   const written = port?.value ?? DEFAULT_PORT;
   const range = port?.range ?? input.config.run?.command?.range;
   if (!service || deployed === undefined || !Number.isFinite(deployed) || deployed === written || !range) return [];
-  return [{
-    id: 'port',
-    range,
-    title: {
-      en: `port mismatch: deployed ${service.name} listens on ${deployed}, this file says ${written}${port ? '' : ' (default)'}`,
-      ja: `ポート不一致: デプロイ済みの ${service.name} は ${deployed}、このファイルは ${written}${port ? '' : '（既定値）'}`,
+  return [
+    {
+      id: 'port',
+      range,
+      title: {
+        en: `port mismatch: deployed ${service.name} listens on ${deployed}, this file says ${written}${port ? '' : ' (default)'}`,
+        ja: `ポート不一致: デプロイ済みの ${service.name} は ${deployed}、このファイルは ${written}${port ? '' : '（既定値）'}`,
+      },
     },
-  }];
+  ];
 }

@@ -39,7 +39,11 @@ export function normalizeRepositoryUrl(url: string): string | undefined {
   if (withScheme) [, host, path] = withScheme;
   else if (scp) [, host, path] = scp;
   else return undefined;
-  const cleanPath = path.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(/\.git$/i, '').replace(/^\/+/, '');
+  const cleanPath = path
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.git$/i, '')
+    .replace(/^\/+/, '');
   if (!host || !cleanPath) return undefined;
   return `${host.toLowerCase()}/${cleanPath.toLowerCase()}`;
 }
@@ -63,7 +67,11 @@ export interface LinkCandidate {
  * Services whose source is a code repository configured from apprunner.yaml (REPOSITORY), whose repository
  * is one of the remotes, and whose source directory is the file's folder (repo-relative). `origin` first.
  */
-export function matchServices(services: readonly AppRunnerService[], remotes: readonly GitRemote[], fileDir: string): LinkCandidate[] {
+export function matchServices(
+  services: readonly AppRunnerService[],
+  remotes: readonly GitRemote[],
+  fileDir: string,
+): LinkCandidate[] {
   const dir = normalizeSourceDirectory(fileDir);
   const ordered = [...remotes].sort((a, b) => Number(b.name === 'origin') - Number(a.name === 'origin'));
   const out: LinkCandidate[] = [];
@@ -108,7 +116,9 @@ export function resolveLink(input: {
   const names = [...new Set(input.candidates.map((c) => c.service.name))];
   if (names.length === 1) return { kind: 'auto', serviceName: names[0], service: input.candidates[0].service };
   if (names.length > 1) return { kind: 'ambiguous', candidates: names };
-  const byName = input.serviceName?.trim() ? input.services.find((s) => s.name === input.serviceName?.trim()) : undefined;
+  const byName = input.serviceName?.trim()
+    ? input.services.find((s) => s.name === input.serviceName?.trim())
+    : undefined;
   if (byName) return { kind: 'serviceName', serviceName: byName.name, service: byName };
   return { kind: 'none' };
 }

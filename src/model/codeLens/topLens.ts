@@ -49,7 +49,13 @@ function actions(range: TextRange, service: AppRunnerService): LensModel[] {
   const list: LensModel[] = [];
   // Attaching applies only while the service does not egress through a VPC yet.
   if (service.detailsLoaded && service.egressType !== 'VPC') {
-    list.push({ id: 'action:attachConnector', range, title: msg('Attach connector'), command: LENS_COMMANDS.attachConnector, args: arg });
+    list.push({
+      id: 'action:attachConnector',
+      range,
+      title: msg('Attach connector'),
+      command: LENS_COMMANDS.attachConnector,
+      args: arg,
+    });
   }
   list.push(
     { id: 'action:diagnose', range, title: msg('Diagnose'), command: LENS_COMMANDS.diagnose, args: arg },
@@ -79,27 +85,39 @@ export function topLenses(input: LensInput): LensModel[] {
     return [linkLens(range, join(same('App Runner'), input.unavailable ?? msg('loading…')))];
   }
   if (link.kind === 'none') {
-    return [linkLens(range, msg('Link to an App Runner service...'),
-      msg('No service deploys this file automatically; choose one.'))];
+    return [
+      linkLens(
+        range,
+        msg('Link to an App Runner service...'),
+        msg('No service deploys this file automatically; choose one.'),
+      ),
+    ];
   }
   if (link.kind === 'ambiguous') {
     const names = link.candidates.join(', ');
-    return [linkLens(range, msg('Link to an App Runner service... ({0} match)', link.candidates.length),
-      same(names))];
+    return [linkLens(range, msg('Link to an App Runner service... ({0} match)', link.candidates.length), same(names))];
   }
   const name = link.serviceName;
   const snapshot = input.snapshot;
   const service = snapshot?.services.find((s) => s.name === name);
   if (!snapshot || !service) {
-    const why: Localized = !snapshot || input.loading
-      ? input.unavailable ?? (input.loading ? msg('loading…') : msg('not loaded'))
-      : msg('not found in {0}', snapshot.region);
+    const why: Localized =
+      !snapshot || input.loading
+        ? (input.unavailable ?? (input.loading ? msg('loading…') : msg('not loaded')))
+        : msg('not found in {0}', snapshot.region);
     return [linkLens(range, join(same(name), why), howLinked(input))];
   }
-  const tooltip = service.source?.kind === 'image'
-    ? join(howLinked(input), msg('{0} is deployed from an image: App Runner does not read this file for it', name))
-    : howLinked(input);
-  const top: LensModel = { id: 'top', range, title: join(same(name), statusText(service), egressText(service, snapshot)), tooltip,
-    command: LENS_COMMANDS.showDiagram, args: [name] };
+  const tooltip =
+    service.source?.kind === 'image'
+      ? join(howLinked(input), msg('{0} is deployed from an image: App Runner does not read this file for it', name))
+      : howLinked(input);
+  const top: LensModel = {
+    id: 'top',
+    range,
+    title: join(same(name), statusText(service), egressText(service, snapshot)),
+    tooltip,
+    command: LENS_COMMANDS.showDiagram,
+    args: [name],
+  };
   return [top, ...internetLenses(snapshot, service, range), ...actions(range, service)];
 }

@@ -24,7 +24,10 @@ export function resolveRegion(...candidates: (string | undefined)[]): string {
 }
 
 export function targetKey(target: AwsTarget): string {
-  const endpoints = Object.entries(target.endpoints ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(',');
+  const endpoints = Object.entries(target.endpoints ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return `${target.profile ?? 'default'}|${target.region}|${target.endpointUrl ?? ''}|${endpoints}`;
 }
 

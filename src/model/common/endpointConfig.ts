@@ -6,7 +6,14 @@
 
 /** The clients we make, by their SDK service id ("CloudWatch Logs" -> env CLOUDWATCH_LOGS, config cloudwatch_logs). */
 export const SERVICE_IDS = {
-  appRunner: 'AppRunner', ec2: 'EC2', rds: 'RDS', sts: 'STS', logs: 'CloudWatch Logs', secretsManager: 'Secrets Manager', ssm: 'SSM', cloudTrail: 'CloudTrail',
+  appRunner: 'AppRunner',
+  ec2: 'EC2',
+  rds: 'RDS',
+  sts: 'STS',
+  logs: 'CloudWatch Logs',
+  secretsManager: 'Secrets Manager',
+  ssm: 'SSM',
+  cloudTrail: 'CloudTrail',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;
@@ -41,7 +48,10 @@ export function configKey(client: ClientName): string {
 export function resolveEndpoint(client: ClientName, sources: EndpointSources): ResolvedEndpoint | undefined {
   const explicit = set(sources.explicit);
   if (explicit) return { url: explicit, source: 'setting' };
-  const ignore = (set(sources.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) ?? set(sources.profile?.ignore_configured_endpoint_urls))?.toLowerCase() === 'true';
+  const ignore =
+    (
+      set(sources.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) ?? set(sources.profile?.ignore_configured_endpoint_urls)
+    )?.toLowerCase() === 'true';
   if (ignore) return undefined;
   const candidates: [string | undefined, ResolvedEndpoint['source']][] = [
     [sources.env[envKey(client)], 'env-service'],
@@ -64,6 +74,10 @@ export function resolveEndpoints(sources: EndpointSources): ServiceEndpoints {
 }
 
 /** Region by the SDKs' and CLI's order: setting or flag, AWS_REGION, AWS_DEFAULT_REGION, the profile's, the default. */
-export function regionCandidates(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>, profileRegion: string | undefined): (string | undefined)[] {
+export function regionCandidates(
+  explicit: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  profileRegion: string | undefined,
+): (string | undefined)[] {
   return [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION, profileRegion];
 }

@@ -29,5 +29,8 @@ export function offersAppRunner(region: string): boolean {
  */
 export function regionNotListedWarning(region: string): { en: string; ja: string } | undefined {
   if (offersAppRunner(region)) return undefined;
-  return msg('warning: App Runner is not offered in {0} as far as this version knows; trying anyway (App Runner\'s own answer decides).', region);
+  return msg(
+    "warning: App Runner is not offered in {0} as far as this version knows; trying anyway (App Runner's own answer decides).",
+    region,
+  );
 }

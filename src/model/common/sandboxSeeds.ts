@@ -19,10 +19,13 @@ export function parseSandboxSeeds(body: unknown): SandboxSeeds | undefined {
   if (!Array.isArray(raw.seeds)) return undefined;
   const seeds = raw.seeds.flatMap((s: unknown) => {
     const seed = (typeof s === 'object' && s !== null ? s : {}) as { name?: unknown; summary?: unknown };
-    return typeof seed.name === 'string' && SEED_NAME.test(seed.name) ? [{ name: seed.name, summary: typeof seed.summary === 'string' ? seed.summary : '' }] : [];
+    return typeof seed.name === 'string' && SEED_NAME.test(seed.name)
+      ? [{ name: seed.name, summary: typeof seed.summary === 'string' ? seed.summary : '' }]
+      : [];
   });
   if (seeds.length === 0) return undefined;
-  const current = typeof raw.current === 'string' && seeds.some((s) => s.name === raw.current) ? raw.current : undefined;
+  const current =
+    typeof raw.current === 'string' && seeds.some((s) => s.name === raw.current) ? raw.current : undefined;
   return { current, seeds };
 }
 

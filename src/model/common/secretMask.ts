@@ -8,10 +8,12 @@
 export const MASK = '***';
 
 /** Key names whose values are secrets: password, passwd, pwd, secret, token, api_key and their compounds. */
-const SECRET_WORD = /(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|signature)/i;
+const SECRET_WORD =
+  /(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|signature)/i;
 // A key is secret when it holds a secret word, unless it only names or points at the secret (SecretArn,
 // secret_id, TokenType): those are identifiers the user needs to see.
-const NOT_SECRET_SUFFIX = /(?:arn|id|ids|name|names|ref|type|count|length|path|url|uri|file|expir\w*|policy|manager|s)$/i;
+const NOT_SECRET_SUFFIX =
+  /(?:arn|id|ids|name|names|ref|type|count|length|path|url|uri|file|expir\w*|policy|manager|s)$/i;
 
 export function isSecretName(name: string): boolean {
   const m = SECRET_WORD.exec(name);
@@ -53,21 +55,38 @@ const KEY_VALUE = new RegExp(
   'gim',
 );
 // YAML (and .env / shell) lines where the whole rest of the line is the value: "  password: two words".
-const YAML_LINE = new RegExp(String.raw`^([ \t]*(?:-[ \t]+)?(?:export[ \t]+)?(${KEY})[ \t]*[:=][ \t]+)([^\s"'#|>&][^\r\n]*?)[ \t]*$`, 'gim');
+const YAML_LINE = new RegExp(
+  String.raw`^([ \t]*(?:-[ \t]+)?(?:export[ \t]+)?(${KEY})[ \t]*[:=][ \t]+)([^\s"'#|>&][^\r\n]*?)[ \t]*$`,
+  'gim',
+);
 
 // apprunner.yaml's env list: "- name: DB_PASSWORD" with "value: ..." on the next line.
-const NAME_VALUE_PAIR = new RegExp(String.raw`(\bname:[ \t]*["']?(${KEY})["']?[ \t]*\r?\n[ \t]*value:[ \t]*)(["']?)([^\r\n]*?)\3[ \t]*$`, 'gim');
+const NAME_VALUE_PAIR = new RegExp(
+  String.raw`(\bname:[ \t]*["']?(${KEY})["']?[ \t]*\r?\n[ \t]*value:[ \t]*)(["']?)([^\r\n]*?)\3[ \t]*$`,
+  'gim',
+);
 
-function maskKeyValue(all: string, head: string, key: string, dq?: string, dqValue?: string, sq?: string, sqValue?: string, bare?: string): string {
+function maskKeyValue(
+  all: string,
+  head: string,
+  key: string,
+  dq?: string,
+  dqValue?: string,
+  sq?: string,
+  sqValue?: string,
+  bare?: string,
+): string {
   if (!isSecretName(key)) return all;
-  if (dq !== undefined) return dqValue === '' || dqValue === MASK || dqValue?.startsWith('arn:') ? all : `${head}${dq}${MASK}${dq}`;
+  if (dq !== undefined)
+    return dqValue === '' || dqValue === MASK || dqValue?.startsWith('arn:') ? all : `${head}${dq}${MASK}${dq}`;
   if (sq !== undefined) return sqValue === '' || sqValue === MASK ? all : `${head}'${MASK}'`;
   if (!bare || bare === MASK || bare.startsWith('[redacted') || bare.startsWith('arn:')) return all;
   return `${head}${MASK}`;
 }
 
 // Authorization headers and bare bearer tokens; AWS signature v4 headers carry the credential scope and signature.
-const AUTHORIZATION = /(\bauthorization\\?["']?[ \t]*[:=][ \t]*\\?["']?)(?:(Bearer|Basic|Token|Digest|AWS4-HMAC-SHA256)[ \t]+)?([^\s"'\\][^"'\\\r\n]*)/gi;
+const AUTHORIZATION =
+  /(\bauthorization\\?["']?[ \t]*[:=][ \t]*\\?["']?)(?:(Bearer|Basic|Token|Digest|AWS4-HMAC-SHA256)[ \t]+)?([^\s"'\\][^"'\\\r\n]*)/gi;
 const BEARER = /\b(Bearer)[ \t]+([A-Za-z0-9\-._~+/]{8,}=*)/g;
 // AWS access key ids (long-term AKIA, temporary ASIA, and the other principal prefixes).
 const ACCESS_KEY_ID = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{12,}\b/g;
@@ -94,7 +113,9 @@ export function maskSecrets(text: string, extraSecretValues: readonly string[] =
   if (!text) return text;
   let out = text;
   // Known values first, longest first, so a value that contains another is masked whole.
-  const values = [...new Set(extraSecretValues.filter((v) => typeof v === 'string' && v.trim().length >= 4))].sort((a, b) => b.length - a.length);
+  const values = [...new Set(extraSecretValues.filter((v) => typeof v === 'string' && v.trim().length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
   for (const value of values) {
     out = out.replace(new RegExp(escapeRegExp(value), 'g'), MASK);
     // The same value as it appears inside a JSON string or a URL.
@@ -111,7 +132,9 @@ export function maskSecrets(text: string, extraSecretValues: readonly string[] =
   out = out.replace(NAME_VALUE_PAIR, (all, head: string, key: string, quote: string, value: string) =>
     isSecretName(key) && value !== '' && value !== MASK ? `${head}${quote}${MASK}${quote}` : all,
   );
-  out = out.replace(YAML_LINE, (all, head: string, key: string, value: string) => (isSecretName(key) && value !== MASK && !value.startsWith('arn:') ? `${head}${MASK}` : all));
+  out = out.replace(YAML_LINE, (all, head: string, key: string, value: string) =>
+    isSecretName(key) && value !== MASK && !value.startsWith('arn:') ? `${head}${MASK}` : all,
+  );
   out = out.replace(KEY_VALUE, maskKeyValue);
   out = out.replace(SESSION_TOKEN, MASK);
   out = out.replace(ACCESS_KEY_ID, MASK);
@@ -122,7 +145,8 @@ export function maskSecrets(text: string, extraSecretValues: readonly string[] =
 /** maskSecrets over every string inside a JSON-like value (CLI JSON, webview messages), keys kept. */
 export function maskSecretsDeep<T>(value: T, extraSecretValues: readonly string[] = []): T {
   const walk = (v: unknown, key?: string): unknown => {
-    if (typeof v === 'string') return key && isSecretName(key) && v !== '' && !/^arn:/.test(v) ? MASK : maskSecrets(v, extraSecretValues);
+    if (typeof v === 'string')
+      return key && isSecretName(key) && v !== '' && !/^arn:/.test(v) ? MASK : maskSecrets(v, extraSecretValues);
     if (Array.isArray(v)) return v.map((item) => walk(item));
     if (v && typeof v === 'object') {
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, item]) => [k, walk(item, k)]));

@@ -33,7 +33,8 @@ export function connectionSettingValue<T>(
   workspaceTrusted: boolean,
 ): { value?: T; source: SettingSource } {
   const workspaceMay = workspaceTrusted && !MACHINE_SETTINGS.includes(key);
-  if (workspaceMay && seen?.workspaceFolderValue !== undefined) return { value: seen.workspaceFolderValue, source: 'workspaceFolder' };
+  if (workspaceMay && seen?.workspaceFolderValue !== undefined)
+    return { value: seen.workspaceFolderValue, source: 'workspaceFolder' };
   if (workspaceMay && seen?.workspaceValue !== undefined) return { value: seen.workspaceValue, source: 'workspace' };
   if (seen?.globalValue !== undefined) return { value: seen.globalValue, source: 'user' };
   return { source: 'default' };
@@ -43,7 +44,10 @@ export function connectionSettingValue<T>(
  * Where a remembered choice goes: where the effective value lives now (a project that set its own region
  * keeps it in its own settings), else the user's settings. Machine-scoped settings always go to the user's.
  */
-export function settingWriteTarget<T>(seen: InspectedSetting<T> | undefined, machineScoped: boolean): Exclude<SettingSource, 'default'> {
+export function settingWriteTarget<T>(
+  seen: InspectedSetting<T> | undefined,
+  machineScoped: boolean,
+): Exclude<SettingSource, 'default'> {
   if (machineScoped) return 'user';
   if (seen?.workspaceFolderValue !== undefined) return 'workspaceFolder';
   if (seen?.workspaceValue !== undefined) return 'workspace';

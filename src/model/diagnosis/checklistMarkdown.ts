@@ -36,9 +36,13 @@ export function checklistToMarkdown(
     for (const i of inSection) {
       const box = i.state === 'pass' ? '[x]' : '[ ]';
       const checked = i.lastChecked
-        ? (lang === 'ja' ? ` 最終確認 ${i.lastChecked.at}（${escapeInline(i.lastChecked.by.ja)}）。` : ` Last checked ${i.lastChecked.at} by ${escapeInline(i.lastChecked.by.en)}.`)
+        ? lang === 'ja'
+          ? ` 最終確認 ${i.lastChecked.at}（${escapeInline(i.lastChecked.by.ja)}）。`
+          : ` Last checked ${i.lastChecked.at} by ${escapeInline(i.lastChecked.by.en)}.`
         : '';
-      lines.push(`- ${box} ${escapeInline(i.title[lang])} (${STATES[i.state][lang]}): ${escapeInline(i.detail[lang])}${checked}`);
+      lines.push(
+        `- ${box} ${escapeInline(i.title[lang])} (${STATES[i.state][lang]}): ${escapeInline(i.detail[lang])}${checked}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

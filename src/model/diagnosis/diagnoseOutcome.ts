@@ -19,7 +19,8 @@ export function problemsOf(d: Diagnosis, live?: LiveChecks): Problems {
   if (d.verdicts.database !== 'reachable') reasons.push(`database path ${d.verdicts.database}`);
   for (const f of d.findings) if (f.severity === 'error') reasons.push(`error finding ${f.id}`);
   const dbHealth = live?.dbHealth.outcome;
-  if (dbHealth === 'unhealthy' || dbHealth === 'missing' || dbHealth === 'unreachable') reasons.push(`${live?.dbHealth.path} ${dbHealth}`);
+  if (dbHealth === 'unhealthy' || dbHealth === 'missing' || dbHealth === 'unreachable')
+    reasons.push(`${live?.dbHealth.path} ${dbHealth}`);
   return { found: reasons.length > 0, reasons };
 }
 
@@ -36,7 +37,14 @@ export interface DiagnoseDocument {
   vpcId?: string;
   verdicts: Diagnosis['verdicts'];
   problems: Problems;
-  findings: { id: string; severity: Severity; path: FindingPath; message: LocalizedText; evidence: Evidence[]; fix: Fix | null }[];
+  findings: {
+    id: string;
+    severity: Severity;
+    path: FindingPath;
+    message: LocalizedText;
+    evidence: Evidence[];
+    fix: Fix | null;
+  }[];
   /** Explanations that are not problems (added with the dnsEgress setting). */
   notes: LocalizedText[];
   live: LiveChecks | null;

@@ -39,9 +39,7 @@ export interface Evidence {
  */
 export type FixStep = StepId | 'enable-dns-support' | 'enable-dns-hostnames';
 
-export type Fix =
-  | { kind: 'plan-step'; step: FixStep; params?: Record<string, string> }
-  | { kind: 'link'; url: string };
+export type Fix = { kind: 'plan-step'; step: FixStep; params?: Record<string, string> } | { kind: 'link'; url: string };
 
 export interface Finding {
   /** Stable kebab-case id from the catalog (findingIds.ts), e.g. 'sg-egress-missing-db-port'. */

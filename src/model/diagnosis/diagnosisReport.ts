@@ -27,8 +27,10 @@ const VERDICTS: Record<Verdict, L> = {
 const SEVERITY: Record<Severity, L> = { error: msg('✘ Error'), warning: msg('⚠ Warning'), info: msg('ℹ Info') };
 
 const OUTCOMES: Record<HttpCheck['outcome'], L> = {
-  healthy: msg('healthy'), unhealthy: msg('unhealthy'),
-  unreachable: msg('no answer'), skipped: msg('skipped'),
+  healthy: msg('healthy'),
+  unhealthy: msg('unhealthy'),
+  unreachable: msg('no answer'),
+  skipped: msg('skipped'),
   missing: msg('endpoint missing (add the runbook 6.3 handler)'),
 };
 
@@ -36,10 +38,15 @@ const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 function findingLines(f: Finding, lang: ReportLang): string[] {
   const lines = [`- **${SEVERITY[f.severity][lang]}** ${code(f.id)}: ${f.message[lang]}`];
-  for (const e of f.evidence) lines.push(`  - ${lang === 'ja' ? '根拠' : 'Evidence'}: ${code(e.id)} (${e.kind}): ${e.detail}`);
+  for (const e of f.evidence)
+    lines.push(`  - ${lang === 'ja' ? '根拠' : 'Evidence'}: ${code(e.id)} (${e.kind}): ${e.detail}`);
   if (f.fix) {
     const label = lang === 'ja' ? '修正' : 'Fix';
-    lines.push(f.fix.kind === 'link' ? `  - ${label}: <${f.fix.url}>` : `  - ${label}: ${fixText(f.fix)[lang]} (${code(f.fix.step)})`);
+    lines.push(
+      f.fix.kind === 'link'
+        ? `  - ${label}: <${f.fix.url}>`
+        : `  - ${label}: ${fixText(f.fix)[lang]} (${code(f.fix.step)})`,
+    );
   }
   return lines;
 }
@@ -61,31 +68,55 @@ function logLines(c: LogCheck, lang: ReportLang): string[] {
   const s = c.scan;
   const mark = s.errorLines > 0 ? '✘' : s.connectedLineSeen ? '✔' : '?';
   const connected = s.connectedLineSeen
-    ? (lang === 'ja' ? `"Successfully connected to database" あり（${s.lastConnectedAt}）` : `"Successfully connected to database" seen (${s.lastConnectedAt})`)
-    : (lang === 'ja' ? '"Successfully connected to database" なし' : 'no "Successfully connected to database"');
-  const counts = lang === 'ja'
-    ? `現在のデプロイのエラー行 ${s.errorLines}、それ以前 ${s.earlierErrorLines}（${s.eventsScanned} 件を確認）`
-    : `${s.errorLines} error line(s) in the current deployment, ${s.earlierErrorLines} before it (${s.eventsScanned} events read)`;
+    ? lang === 'ja'
+      ? `"Successfully connected to database" あり（${s.lastConnectedAt}）`
+      : `"Successfully connected to database" seen (${s.lastConnectedAt})`
+    : lang === 'ja'
+      ? '"Successfully connected to database" なし'
+      : 'no "Successfully connected to database"';
+  const counts =
+    lang === 'ja'
+      ? `現在のデプロイのエラー行 ${s.errorLines}、それ以前 ${s.earlierErrorLines}（${s.eventsScanned} 件を確認）`
+      : `${s.errorLines} error line(s) in the current deployment, ${s.earlierErrorLines} before it (${s.eventsScanned} events read)`;
   const truncated = c.truncated
-    ? [lang === 'ja'
-      ? `  - ⚠ 読み取りを ${c.truncated.pages} ページで打ち切りました（${c.truncated.reason === 'time' ? '時間' : 'ページ数'}の上限）。最新の行が含まれていない可能性があります。`
-      : `  - ⚠ Truncated: reading stopped after ${c.truncated.pages} pages (${c.truncated.reason === 'time' ? 'time' : 'page'} limit); the newest lines may be missing.`]
+    ? [
+        lang === 'ja'
+          ? `  - ⚠ 読み取りを ${c.truncated.pages} ページで打ち切りました（${c.truncated.reason === 'time' ? '時間' : 'ページ数'}の上限）。最新の行が含まれていない可能性があります。`
+          : `  - ⚠ Truncated: reading stopped after ${c.truncated.pages} pages (${c.truncated.reason === 'time' ? 'time' : 'page'} limit); the newest lines may be missing.`,
+      ]
     : [];
-  return [`- ${mark} **${title}** ${group}: ${connected}; ${counts}`, ...truncated, ...s.errors.map((e) => `  - ${e.at}: ${code(e.message)}`)];
+  return [
+    `- ${mark} **${title}** ${group}: ${connected}; ${counts}`,
+    ...truncated,
+    ...s.errors.map((e) => `  - ${e.at}: ${code(e.message)}`),
+  ];
 }
 
-export function diagnosisReportMarkdown(d: Diagnosis, live: LiveChecks | undefined, lang: ReportLang, meta: { generatedAt?: string; target?: string } = {}): string {
+export function diagnosisReportMarkdown(
+  d: Diagnosis,
+  live: LiveChecks | undefined,
+  lang: ReportLang,
+  meta: { generatedAt?: string; target?: string } = {},
+): string {
   const ja = lang === 'ja';
   const out: string[] = [`# ${ja ? '接続診断' : 'Connectivity diagnosis'}: ${d.serviceName}`, ''];
   if (meta.generatedAt || meta.target) out.push(`${[meta.target, meta.generatedAt].filter(Boolean).join(' · ')}`, '');
   const problems = problemsOf(d, live);
-  out.push(problems.found
-    ? `**${ja ? '問題が見つかりました' : 'Problems found'}** (${problems.reasons.join('; ')})`
-    : `**${ja ? '問題は見つかりませんでした' : 'No problems found'}**`, '');
+  out.push(
+    problems.found
+      ? `**${ja ? '問題が見つかりました' : 'Problems found'}** (${problems.reasons.join('; ')})`
+      : `**${ja ? '問題は見つかりませんでした' : 'No problems found'}**`,
+    '',
+  );
   out.push(`| ${ja ? '経路' : 'Path'} | ${ja ? '判定' : 'Verdict'} |`, '|---|---|');
-  for (const p of ['database', 'internet', 'dns'] as const) out.push(`| ${PATHS[p][lang]} | ${VERDICTS[d.verdicts[p]][lang]} |`);
-  const facts = [d.connectorArn && `${ja ? 'コネクタ' : 'Connector'}: ${code(d.connectorArn)}${d.connectorAttached ? '' : ja ? '（未適用）' : ' (not attached)'}`,
-    d.dbInstanceId && `${ja ? 'データベース' : 'Database'}: ${code(d.dbInstanceId)}:${d.dbPort ?? '?'}`, d.vpcId && `VPC: ${code(d.vpcId)}`].filter(Boolean);
+  for (const p of ['database', 'internet', 'dns'] as const)
+    out.push(`| ${PATHS[p][lang]} | ${VERDICTS[d.verdicts[p]][lang]} |`);
+  const facts = [
+    d.connectorArn &&
+      `${ja ? 'コネクタ' : 'Connector'}: ${code(d.connectorArn)}${d.connectorAttached ? '' : ja ? '（未適用）' : ' (not attached)'}`,
+    d.dbInstanceId && `${ja ? 'データベース' : 'Database'}: ${code(d.dbInstanceId)}:${d.dbPort ?? '?'}`,
+    d.vpcId && `VPC: ${code(d.vpcId)}`,
+  ].filter(Boolean);
   if (facts.length > 0) out.push('', facts.join(' · '));
 
   const shown = d.findings.filter((f) => f.severity !== 'info');
@@ -97,21 +128,42 @@ export function diagnosisReportMarkdown(d: Diagnosis, live: LiveChecks | undefin
     out.push('', `### ${PATHS[path][lang]}`, '', ...inPath.flatMap((f) => findingLines(f, lang)));
   }
   if (live) {
-    out.push('', `## ${ja ? 'ライブチェック' : 'Live checks'}`, '', httpLine(ja ? 'ヘルスチェック' : 'Health', live.health, lang),
-      httpLine(ja ? 'DB ヘルスチェック' : 'DB health', live.dbHealth, lang), ...logLines(live.logs, lang));
+    out.push(
+      '',
+      `## ${ja ? 'ライブチェック' : 'Live checks'}`,
+      '',
+      httpLine(ja ? 'ヘルスチェック' : 'Health', live.health, lang),
+      httpLine(ja ? 'DB ヘルスチェック' : 'DB health', live.dbHealth, lang),
+      ...logLines(live.logs, lang),
+    );
   }
   const info = d.findings.filter((f) => f.severity === 'info');
   const notes = d.notes ?? [];
   if (info.length + notes.length > 0) {
-    out.push('', `<details><summary>${ja ? '参考情報' : 'Notes'} (${info.length + notes.length})</summary>`, '', ...info.flatMap((f) => findingLines(f, lang)),
-      ...notes.map((n) => `- ${n[lang]}`), '', '</details>');
+    out.push(
+      '',
+      `<details><summary>${ja ? '参考情報' : 'Notes'} (${info.length + notes.length})</summary>`,
+      '',
+      ...info.flatMap((f) => findingLines(f, lang)),
+      ...notes.map((n) => `- ${n[lang]}`),
+      '',
+      '</details>',
+    );
   }
   const states = checkStates(d);
   const passed = states.filter((s) => s.state === 'passed');
   const skipped = states.filter((s) => s.state === 'not-checked');
-  out.push('', `<details><summary>${ja ? '合格したチェック' : 'Passed checks'} (${passed.length}/${states.length})</summary>`, '');
+  out.push(
+    '',
+    `<details><summary>${ja ? '合格したチェック' : 'Passed checks'} (${passed.length}/${states.length})</summary>`,
+    '',
+  );
   out.push(...passed.map((s) => `- ✔ ${PATHS[s.check.path][lang]}: ${s.check.title[lang]}`));
-  out.push(...skipped.map((s) => `- – ${PATHS[s.check.path][lang]}: ${s.check.title[lang]} (${ja ? '未確認' : 'not checked'})`));
+  out.push(
+    ...skipped.map(
+      (s) => `- – ${PATHS[s.check.path][lang]}: ${s.check.title[lang]} (${ja ? '未確認' : 'not checked'})`,
+    ),
+  );
   out.push('', '</details>', '');
   return out.join('\n');
 }

@@ -12,10 +12,15 @@ export function finding(
   evidence: Evidence[],
   fix?: Fix,
 ): Finding {
-  return fix ? { id, severity, path, message: { en, ja }, evidence, fix } : { id, severity, path, message: { en, ja }, evidence };
+  return fix
+    ? { id, severity, path, message: { en, ja }, evidence, fix }
+    : { id, severity, path, message: { en, ja }, evidence };
 }
 
 /** Prefers the group called `preferredName` (GroupName, or Name tag such as the runbook's sg-rds), else the first. */
-export function preferredGroupId(groups: readonly { id: string; name: string; tags: Record<string, string> }[], preferredName?: string): string | undefined {
+export function preferredGroupId(
+  groups: readonly { id: string; name: string; tags: Record<string, string> }[],
+  preferredName?: string,
+): string | undefined {
   return (findGroupByName(groups, preferredName) ?? groups[0])?.id;
 }

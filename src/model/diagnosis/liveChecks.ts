@@ -43,7 +43,11 @@ export const BODY_EXCERPT_CHARS = 500;
  * `{"status":"healthy","database":"connected"}` (6.3). Anything else, including a 200 that says
  * "unhealthy", is unhealthy.
  */
-export function judgeHealth(status: number, body: string, expectDatabase: boolean): 'healthy' | 'unhealthy' | 'missing' {
+export function judgeHealth(
+  status: number,
+  body: string,
+  expectDatabase: boolean,
+): 'healthy' | 'unhealthy' | 'missing' {
   // A 404 on the DB health path: the endpoint is missing, not failing (the app answered; it has no handler).
   if (expectDatabase && status === 404) return 'missing';
   if (status < 200 || status > 299) return 'unhealthy';
@@ -71,8 +75,15 @@ export function healthBodySummary(status: number, body: string, secrets: readonl
   let shown: string;
   try {
     const parsed = JSON.parse(body) as unknown;
-    const value = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-    const picked = Object.fromEntries(['status', 'database', 'error', 'message', 'detail'].filter((k) => typeof value[k] === 'string').map((k) => [k, value[k]]));
+    const value =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
+    const picked = Object.fromEntries(
+      ['status', 'database', 'error', 'message', 'detail']
+        .filter((k) => typeof value[k] === 'string')
+        .map((k) => [k, value[k]]),
+    );
     shown = Object.keys(picked).length > 0 ? JSON.stringify(picked) : `${body.length} bytes of JSON`;
   } catch {
     shown = body.replace(/\s+/g, ' ').trim();

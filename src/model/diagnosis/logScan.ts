@@ -67,7 +67,13 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
   const ordered = [...events].sort((a, b) => a.timestamp - b.timestamp);
   const since = options.since ?? Number.NEGATIVE_INFINITY;
   const maxErrors = options.maxErrors ?? 5;
-  const scan: LogScan = { eventsScanned: ordered.length, connectedLineSeen: false, errorLines: 0, earlierErrorLines: 0, errors: [] };
+  const scan: LogScan = {
+    eventsScanned: ordered.length,
+    connectedLineSeen: false,
+    errorLines: 0,
+    earlierErrorLines: 0,
+    errors: [],
+  };
   for (const event of ordered) {
     const message = event.message.replace(/\s+$/, '');
     const current = event.timestamp >= since;
@@ -82,7 +88,11 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
         continue;
       }
       scan.errorLines++;
-      scan.errors.push({ at: iso(event.timestamp), message: maskSecrets(message, options.secretValues).slice(0, 300), logStream: event.logStream });
+      scan.errors.push({
+        at: iso(event.timestamp),
+        message: maskSecrets(message, options.secretValues).slice(0, 300),
+        logStream: event.logStream,
+      });
       if (scan.errors.length > maxErrors) scan.errors.shift();
       if (DATABASE_ERROR.test(message)) scan.latestDatabaseLine = 'error';
     }
@@ -96,10 +106,29 @@ export function scanLogEvents(events: readonly LogEvent[], options: LogScanOptio
  * decides what counts, the pattern only spares reading the rest.
  */
 export const RUNBOOK_LOG_FILTER = [
-  '"Successfully connected"', '"successfully connected"', 'ERROR', 'Error', 'error', 'FATAL', 'Fatal', 'fatal', 'CRITICAL', 'critical', 'PANIC',
-  'Exception', 'Traceback', '"failed to connect"', '"Failed to connect"', '"could not connect"', '"Could not connect"',
-  '"connection refused"', '"Connection refused"', '"could not translate host name"',
-].map((term) => `?${term}`).join(' ');
+  '"Successfully connected"',
+  '"successfully connected"',
+  'ERROR',
+  'Error',
+  'error',
+  'FATAL',
+  'Fatal',
+  'fatal',
+  'CRITICAL',
+  'critical',
+  'PANIC',
+  'Exception',
+  'Traceback',
+  '"failed to connect"',
+  '"Failed to connect"',
+  '"could not connect"',
+  '"Could not connect"',
+  '"connection refused"',
+  '"Connection refused"',
+  '"could not translate host name"',
+]
+  .map((term) => `?${term}`)
+  .join(' ');
 
 /** How far before the deployment's start the log is read: clocks differ and the first lines come early. */
 export const LOG_START_MARGIN_MS = 5 * 60_000;

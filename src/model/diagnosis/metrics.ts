@@ -8,8 +8,14 @@ import { msg } from '../l10n/text';
 export const APP_RUNNER_NAMESPACE = 'AWS/AppRunner';
 
 export type MetricName =
-  | 'Requests' | '2xxStatusResponses' | '4xxStatusResponses' | '5xxStatusResponses'
-  | 'RequestLatency' | 'ActiveInstances' | 'CPUUtilization' | 'MemoryUtilization';
+  | 'Requests'
+  | '2xxStatusResponses'
+  | '4xxStatusResponses'
+  | '5xxStatusResponses'
+  | 'RequestLatency'
+  | 'ActiveInstances'
+  | 'CPUUtilization'
+  | 'MemoryUtilization';
 
 export interface MetricDefinition {
   id: string; // GetMetricData query id: lower-case start, letters and digits
@@ -66,11 +72,21 @@ export function metricRequest(serviceName: string, serviceId: string, window: Me
   const { ms, periodSeconds } = WINDOW[window];
   // Aligned to the period so a refresh a few seconds later asks for the same buckets.
   const end = Math.ceil(now.getTime() / (periodSeconds * 1000)) * periodSeconds * 1000;
-  const dimensions = [{ name: 'ServiceName', value: serviceName }, { name: 'ServiceID', value: serviceId }];
+  const dimensions = [
+    { name: 'ServiceName', value: serviceName },
+    { name: 'ServiceID', value: serviceId },
+  ];
   return {
     startTime: new Date(end - ms),
     endTime: new Date(end),
-    queries: METRICS.map((m) => ({ id: m.id, namespace: APP_RUNNER_NAMESPACE, metricName: m.name, dimensions, stat: m.stat, periodSeconds })),
+    queries: METRICS.map((m) => ({
+      id: m.id,
+      namespace: APP_RUNNER_NAMESPACE,
+      metricName: m.name,
+      dimensions,
+      stat: m.stat,
+      periodSeconds,
+    })),
   };
 }
 
@@ -100,7 +116,13 @@ export interface ChartData {
 const round = (n: number): number => Math.round(n * 10) / 10;
 
 /** A series as a small chart: x spans the window, y spans 0..max (counts and percentages start at zero). */
-export function chartData(def: MetricDefinition, series: MetricSeries | undefined, request: Pick<MetricRequest, 'startTime' | 'endTime'>, width: number, height: number): ChartData {
+export function chartData(
+  def: MetricDefinition,
+  series: MetricSeries | undefined,
+  request: Pick<MetricRequest, 'startTime' | 'endTime'>,
+  width: number,
+  height: number,
+): ChartData {
   const points = [...(series?.points ?? [])].filter((p) => Number.isFinite(p.v)).sort((a, b) => a.t - b.t);
   const base = { id: def.id, title: def.title, unit: def.unit };
   if (points.length === 0) return { ...base, points: '', min: 0, max: 0, empty: true };
@@ -109,7 +131,9 @@ export function chartData(def: MetricDefinition, series: MetricSeries | undefine
   const max = Math.max(...points.map((p) => p.v));
   const min = Math.min(...points.map((p) => p.v));
   const top = max > 0 ? max : 1;
-  const xy = points.map((p) => `${round(((p.t - t0) / span) * width)},${round(height - (Math.max(0, p.v) / top) * height)}`);
+  const xy = points.map(
+    (p) => `${round(((p.t - t0) / span) * width)},${round(height - (Math.max(0, p.v) / top) * height)}`,
+  );
   return { ...base, points: xy.join(' '), min, max, last: points[points.length - 1]?.v, empty: false };
 }
 
@@ -137,22 +161,44 @@ const sum = (s: MetricSeries | undefined): number => (s?.points ?? []).reduce((a
  * Runbook 9's performance check from the metrics: the 5xx share of all requests in the window and the worst
  * period's p95 latency, against the thresholds. No request in the window: unknown, not a pass.
  */
-export function performanceVerdict(series: readonly MetricSeries[], window: MetricWindow, thresholds: PerformanceThresholds): PerformanceVerdict {
+export function performanceVerdict(
+  series: readonly MetricSeries[],
+  window: MetricWindow,
+  thresholds: PerformanceThresholds,
+): PerformanceVerdict {
   const byId = new Map(series.map((s) => [s.id, s]));
   const requests = sum(byId.get('requests'));
   const latencies = (byId.get('latencyP95')?.points ?? []).map((p) => p.v).filter(Number.isFinite);
   const p95LatencyMs = latencies.length > 0 ? Math.max(...latencies) : undefined;
   if (requests <= 0) {
-    return { state: 'unknown', window, requests, detail: msg('No requests in the last {0}: nothing to judge.', window) };
+    return {
+      state: 'unknown',
+      window,
+      requests,
+      detail: msg('No requests in the last {0}: nothing to judge.', window),
+    };
   }
   const fiveXxPercent = (sum(byId.get('s5xx')) / requests) * 100;
   const badShare = fiveXxPercent > thresholds.max5xxPercent;
   const slow = p95LatencyMs !== undefined && p95LatencyMs > thresholds.maxP95LatencyMs;
   const share = `${fiveXxPercent.toFixed(1)}%`;
-  const latency = p95LatencyMs === undefined ? msg('p95 latency not available')
-    : msg('p95 latency {0} ms (limit {1} ms)', Math.round(p95LatencyMs), thresholds.maxP95LatencyMs);
+  const latency =
+    p95LatencyMs === undefined
+      ? msg('p95 latency not available')
+      : msg('p95 latency {0} ms (limit {1} ms)', Math.round(p95LatencyMs), thresholds.maxP95LatencyMs);
   return {
-    state: badShare || slow ? 'fail' : 'pass', window, requests, fiveXxPercent, ...(p95LatencyMs !== undefined ? { p95LatencyMs } : {}),
-    detail: msg('Last {0}: {1} requests, 5xx {2} (limit {3}%), {4}. From CloudWatch (AWS/AppRunner).', window, requests, share, thresholds.max5xxPercent, latency),
+    state: badShare || slow ? 'fail' : 'pass',
+    window,
+    requests,
+    fiveXxPercent,
+    ...(p95LatencyMs !== undefined ? { p95LatencyMs } : {}),
+    detail: msg(
+      'Last {0}: {1} requests, 5xx {2} (limit {3}%), {4}. From CloudWatch (AWS/AppRunner).',
+      window,
+      requests,
+      share,
+      thresholds.max5xxPercent,
+      latency,
+    ),
   };
 }

@@ -30,13 +30,20 @@ function unknownDiagnosis(name: string, arn: string | undefined, f: Finding): Di
 function verdicts(ctx: AnalysisContext, findings: readonly Finding[]): Diagnosis['verdicts'] {
   const vpc = analysisVpc(ctx);
   const dnsBlocked = ctx.attached && hasError(findings, 'dns');
-  const dns: Verdict = !ctx.attached ? 'reachable' : dnsBlocked ? 'blocked' : vpc?.enableDnsSupport === true ? 'reachable' : 'unknown';
+  const dns: Verdict = !ctx.attached
+    ? 'reachable'
+    : dnsBlocked
+      ? 'blocked'
+      : vpc?.enableDnsSupport === true
+        ? 'reachable'
+        : 'unknown';
   // The database is reached by name (the RDS endpoint), so a VPC that cannot resolve names blocks it too.
-  const database: Verdict = hasError(findings, 'database') || (dnsBlocked && ctx.db !== undefined)
-    ? 'blocked'
-    : ctx.db === undefined || !ctx.connector
-      ? 'unknown'
-      : 'reachable';
+  const database: Verdict =
+    hasError(findings, 'database') || (dnsBlocked && ctx.db !== undefined)
+      ? 'blocked'
+      : ctx.db === undefined || !ctx.connector
+        ? 'unknown'
+        : 'reachable';
   const internetUnknown = findings.some((f) => f.id === 'default-route-not-nat');
   const internet: Verdict = !ctx.attached
     ? 'reachable'
@@ -51,16 +58,32 @@ function verdicts(ctx: AnalysisContext, findings: readonly Finding[]): Diagnosis
 export function analyzeService(topology: Topology, serviceArnOrName: string, options: AnalyzeOptions = {}): Diagnosis {
   const service = findService(topology, serviceArnOrName);
   if (!service) {
-    return unknownDiagnosis(serviceArnOrName, undefined, finding('service-not-found', 'error', 'database',
-      `The App Runner service ${serviceArnOrName} is not in this account and region.`,
-      `App Runner サービス ${serviceArnOrName} はこのアカウントとリージョンにありません。`,
-      [{ kind: 'service', id: serviceArnOrName, detail: `${topology.services.length} service(s) loaded` }]));
+    return unknownDiagnosis(
+      serviceArnOrName,
+      undefined,
+      finding(
+        'service-not-found',
+        'error',
+        'database',
+        `The App Runner service ${serviceArnOrName} is not in this account and region.`,
+        `App Runner サービス ${serviceArnOrName} はこのアカウントとリージョンにありません。`,
+        [{ kind: 'service', id: serviceArnOrName, detail: `${topology.services.length} service(s) loaded` }],
+      ),
+    );
   }
   if (!service.detailsLoaded) {
-    return unknownDiagnosis(service.name, service.arn, finding('service-details-missing', 'info', 'database',
-      `The details of ${service.name} have not been loaded yet, so its network path cannot be analysed.`,
-      `${service.name} の詳細がまだ読み込まれていないため、ネットワーク経路を解析できません。`,
-      [{ kind: 'service', id: service.arn, detail: 'DescribeService not answered yet' }]));
+    return unknownDiagnosis(
+      service.name,
+      service.arn,
+      finding(
+        'service-details-missing',
+        'info',
+        'database',
+        `The details of ${service.name} have not been loaded yet, so its network path cannot be analysed.`,
+        `${service.name} の詳細がまだ読み込まれていないため、ネットワーク経路を解析できません。`,
+        [{ kind: 'service', id: service.arn, detail: 'DescribeService not answered yet' }],
+      ),
+    );
   }
   const ctx = resolveContext(topology, service, options);
   const egressThroughVpc = ctx.attached && !ctx.connectorArnMissing;

@@ -1,6 +1,12 @@
 // Resolves, from the snapshot, everything one service's analysis looks at: its connector (attached, or the
 // candidate one would attach), the connector's subnets and groups, the database it talks to and where it runs.
-import { type DatabaseEndpoint, type DatabaseTarget, databasesWithoutProxies, targetByHost, targetById } from '../topology/databaseTargets';
+import {
+  type DatabaseEndpoint,
+  type DatabaseTarget,
+  databasesWithoutProxies,
+  targetByHost,
+  targetById,
+} from '../topology/databaseTargets';
 import { DatabaseUrlVariable } from '../topology/databaseUrl';
 import type { DnsEgress } from '../plan/dnsEgress';
 import { type SecretUrlResolution, serviceDatabaseUrls } from '../topology/secretUrls';
@@ -99,7 +105,11 @@ function chooseDb(
   return { db: only, by: only ? 'only-in-vpc' : undefined, url: urls[0] };
 }
 
-export function resolveContext(topology: Topology, service: AppRunnerService, options: AnalyzeOptions): AnalysisContext {
+export function resolveContext(
+  topology: Topology,
+  service: AppRunnerService,
+  options: AnalyzeOptions,
+): AnalysisContext {
   const attached = service.egressType === 'VPC' && Boolean(service.vpcConnectorArn);
   const attachedConnector = attached ? topology.connectors.find((c) => c.arn === service.vpcConnectorArn) : undefined;
   const urls = serviceDatabaseUrls(service, options.secretUrls);

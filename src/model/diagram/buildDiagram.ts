@@ -10,7 +10,14 @@ import type { Topology } from '../topology/topology';
 import { type ElementState, inProgress, plain, stateFrom } from './elementState';
 import { EDGE_FINDING_IDS, EDGE_FINDINGS, worst } from './findingMap';
 import {
-  appGroupNode, connectorNode, dbGroupNode, dbNode, internetNode, serviceNode, serviceNodeId, subnetNode,
+  appGroupNode,
+  connectorNode,
+  dbGroupNode,
+  dbNode,
+  internetNode,
+  serviceNode,
+  serviceNodeId,
+  subnetNode,
 } from './nodes';
 import { routeScene } from './routes';
 import type { DiagramEdge, DiagramModel, DiagramNode, EdgeKind } from './types';
@@ -28,11 +35,20 @@ function edge(id: string, kind: EdgeKind, from: string, to: string, s: ElementSt
   return { id, kind, from, to, ...s, ...(label ? { label } : {}) };
 }
 
-function preferred<T extends NamedGroup>(items: readonly T[], name: string | undefined, nameTag?: string): T | undefined {
+function preferred<T extends NamedGroup>(
+  items: readonly T[],
+  name: string | undefined,
+  nameTag?: string,
+): T | undefined {
   return findGroupByName(items, name, nameTag) ?? items[0];
 }
 
-function pathEdges(ctx: AnalysisContext, findings: readonly Finding[], names: string[], exitId: string | undefined): DiagramEdge[] {
+function pathEdges(
+  ctx: AnalysisContext,
+  findings: readonly Finding[],
+  names: string[],
+  exitId: string | undefined,
+): DiagramEdge[] {
   const on = (kind: EdgeKind): Finding[] => findings.filter((f) => EDGE_FINDINGS[kind]?.includes(f.id));
   const port = `TCP ${ctx.dbPort}`;
   const checkable = Boolean(ctx.connector && ctx.db);
@@ -40,28 +56,80 @@ function pathEdges(ctx: AnalysisContext, findings: readonly Finding[], names: st
   const [chosen, ...others] = names;
   const attached = ctx.attached && !ctx.connectorArnMissing;
   const out: DiagramEdge[] = [
-    edge(`attach:${chosen}`, 'attach', serviceNodeId(chosen), 'connector',
-      stateFrom(attached ? plain('ok', 'VPC egress', 'VPC 経由の送信') : plain('unknown', 'default egress', '既定の送信経路'), on('attach'))),
-    ...others.map((name) => edge(`attach:${name}`, 'attach', serviceNodeId(name), 'connector', plain('ok', 'VPC egress', 'VPC 経由の送信'))),
-    edge('db-egress', 'db-egress', 'sg-app', 'sg-db',
-      stateFrom(checkable ? plain('ok', `${port} allowed`, `${port} を許可`) : later, on('db-egress')), port),
-    edge('db-ingress', 'db-ingress', 'sg-db', 'db',
-      stateFrom(checkable && ctx.connectorGroups.length > 0 ? plain('ok', `${port} allowed`, `${port} を許可`) : later, on('db-ingress')), port),
+    edge(
+      `attach:${chosen}`,
+      'attach',
+      serviceNodeId(chosen),
+      'connector',
+      stateFrom(
+        attached ? plain('ok', 'VPC egress', 'VPC 経由の送信') : plain('unknown', 'default egress', '既定の送信経路'),
+        on('attach'),
+      ),
+    ),
+    ...others.map((name) =>
+      edge(`attach:${name}`, 'attach', serviceNodeId(name), 'connector', plain('ok', 'VPC egress', 'VPC 経由の送信')),
+    ),
+    edge(
+      'db-egress',
+      'db-egress',
+      'sg-app',
+      'sg-db',
+      stateFrom(checkable ? plain('ok', `${port} allowed`, `${port} を許可`) : later, on('db-egress')),
+      port,
+    ),
+    edge(
+      'db-ingress',
+      'db-ingress',
+      'sg-db',
+      'db',
+      stateFrom(
+        checkable && ctx.connectorGroups.length > 0 ? plain('ok', `${port} allowed`, `${port} を許可`) : later,
+        on('db-ingress'),
+      ),
+      port,
+    ),
   ];
   const internet = attached
-    ? edge('internet', 'internet', exitId ?? 'connector', 'internet', stateFrom(plain('ok', 'HTTPS through NAT', 'NAT 経由の HTTPS'), on('internet')), 'HTTPS 443')
-    : edge('internet', 'internet', serviceNodeId(chosen), 'internet', plain('ok', "App Runner's default egress", 'App Runner の既定の送信経路'), 'HTTPS 443');
+    ? edge(
+        'internet',
+        'internet',
+        exitId ?? 'connector',
+        'internet',
+        stateFrom(plain('ok', 'HTTPS through NAT', 'NAT 経由の HTTPS'), on('internet')),
+        'HTTPS 443',
+      )
+    : edge(
+        'internet',
+        'internet',
+        serviceNodeId(chosen),
+        'internet',
+        plain('ok', "App Runner's default egress", 'App Runner の既定の送信経路'),
+        'HTTPS 443',
+      );
   return [...out, internet];
 }
 
 function structure(ctx: AnalysisContext, appGroupId: string | undefined): DiagramEdge[] {
   if (!ctx.connector) return [];
   const member = ctx.connectorSubnets.map((s) =>
-    edge(`member:${s.id}`, 'member', 'connector', `subnet:${s.id}`, plain('ok', 'connector subnet', 'コネクタのサブネット')));
+    edge(
+      `member:${s.id}`,
+      'member',
+      'connector',
+      `subnet:${s.id}`,
+      plain('ok', 'connector subnet', 'コネクタのサブネット'),
+    ),
+  );
   const usesApp = appGroupId !== undefined && ctx.connectorGroups.some((g) => g.id === appGroupId);
-  const uses = edge('uses-group', 'uses-group', 'connector', 'sg-app', usesApp
-    ? plain('ok', 'connector security group', 'コネクタのセキュリティグループ')
-    : plain('warning', 'the connector does not use this group', 'コネクタはこのグループを使っていません'));
+  const uses = edge(
+    'uses-group',
+    'uses-group',
+    'connector',
+    'sg-app',
+    usesApp
+      ? plain('ok', 'connector security group', 'コネクタのセキュリティグループ')
+      : plain('warning', 'the connector does not use this group', 'コネクタはこのグループを使っていません'),
+  );
   return [...member, uses];
 }
 
@@ -81,29 +149,57 @@ function placeNodeFindings(nodes: DiagramNode[], findings: readonly Finding[], s
   });
 }
 
-export function buildDiagram(topology: Topology, serviceName: string, options: DiagramOptions = {}): DiagramModel | undefined {
+export function buildDiagram(
+  topology: Topology,
+  serviceName: string,
+  options: DiagramOptions = {},
+): DiagramModel | undefined {
   const service = findService(topology, serviceName);
   if (!service) return undefined;
   const diagnosis = analyzeService(topology, service.arn, options);
   const ctx = resolveContext(topology, service, options);
-  const others = ctx.connector ? topology.services.filter((s) => s !== service && s.egressType === 'VPC' && s.vpcConnectorArn === ctx.connector?.arn) : [];
-  const subnets = ctx.connector ? ctx.connectorSubnets : topology.subnets.filter((s) => ctx.db?.subnetIds.includes(s.id));
+  const others = ctx.connector
+    ? topology.services.filter(
+        (s) => s !== service && s.egressType === 'VPC' && s.vpcConnectorArn === ctx.connector?.arn,
+      )
+    : [];
+  const subnets = ctx.connector
+    ? ctx.connectorSubnets
+    : topology.subnets.filter((s) => ctx.db?.subnetIds.includes(s.id));
   const routes = routeScene(topology, subnets, service);
-  const appGroup = preferred(ctx.connectorGroups, options.appRunnerGroupName, options.appRunnerGroupNameTag)
-    ?? findGroupByName(topology.securityGroups.filter((g) => g.vpcId === (ctx.connectorVpcId ?? ctx.db?.vpcId)), options.appRunnerGroupName, options.appRunnerGroupNameTag);
+  const appGroup =
+    preferred(ctx.connectorGroups, options.appRunnerGroupName, options.appRunnerGroupNameTag) ??
+    findGroupByName(
+      topology.securityGroups.filter((g) => g.vpcId === (ctx.connectorVpcId ?? ctx.db?.vpcId)),
+      options.appRunnerGroupName,
+      options.appRunnerGroupNameTag,
+    );
   const vpcId = ctx.connectorVpcId ?? ctx.db?.vpcId;
   const nodes: DiagramNode[] = [
     internetNode(),
-    serviceNode(service), ...others.map(serviceNode),
+    serviceNode(service),
+    ...others.map(serviceNode),
     connectorNode(ctx.connector, options.connectorName ?? 'VPC connector', service.arn),
     ...subnets.map((s) => subnetNode(s, Boolean(ctx.connector))),
     ...routes.nodes,
-    appGroupNode(appGroup, options.appRunnerGroupNameTag || (options.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag), vpcId),
-    dbGroupNode(preferred(ctx.dbGroups, options.databaseGroupName), options.databaseGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName),
+    appGroupNode(
+      appGroup,
+      options.appRunnerGroupNameTag ||
+        (options.appRunnerGroupName ?? DEFAULT_SETUP_SETTINGS.appRunnerSecurityGroupNameTag),
+      vpcId,
+    ),
+    dbGroupNode(
+      preferred(ctx.dbGroups, options.databaseGroupName),
+      options.databaseGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
+    ),
     dbNode(ctx.db),
   ];
   const names = [service.name, ...others.map((s) => s.name)];
-  let edges = [...pathEdges(ctx, diagnosis.findings, names, routes.exitId), ...structure(ctx, appGroup?.id), ...routes.edges];
+  let edges = [
+    ...pathEdges(ctx, diagnosis.findings, names, routes.exitId),
+    ...structure(ctx, appGroup?.id),
+    ...routes.edges,
+  ];
   let placed = placeNodeFindings(nodes, diagnosis.findings, serviceNodeId(service.name));
   // The redeploy after attaching takes minutes: the service and its connector edge show it.
   if (service.status === 'OPERATION_IN_PROGRESS') {

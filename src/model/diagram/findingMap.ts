@@ -6,7 +6,12 @@ import type { FindingId } from '../diagnosis/findingIds';
 import { mapText, msg } from '../l10n/text';
 import { CommandId } from '../common/commandIds';
 
-const CONNECTOR_PATH: FindingId[] = ['egress-not-vpc', 'connector-missing', 'connector-inactive', 'connector-other-vpc'];
+const CONNECTOR_PATH: FindingId[] = [
+  'egress-not-vpc',
+  'connector-missing',
+  'connector-inactive',
+  'connector-other-vpc',
+];
 const DNS_BLOCKERS: FindingId[] = ['dns-support-off'];
 
 /** Findings drawn on an edge; the rest go to the node their evidence names. */
@@ -15,8 +20,15 @@ export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly FindingId[]>> = {
   'db-egress': [...CONNECTOR_PATH, 'sg-egress-missing-db-port', ...DNS_BLOCKERS],
   'db-ingress': ['sg-ingress-missing-db-port', 'nacl-denies-db-port', 'nacl-missing-ephemeral-return'],
   internet: [
-    'no-nat-route', 'igw-route-not-nat', 'nat-gateway-unavailable', 'nat-subnet-no-igw-route', 'default-route-not-nat',
-    'sg-egress-missing-https', 'nacl-denies-https', 'nacl-missing-https-return', ...DNS_BLOCKERS,
+    'no-nat-route',
+    'igw-route-not-nat',
+    'nat-gateway-unavailable',
+    'nat-subnet-no-igw-route',
+    'default-route-not-nat',
+    'sg-egress-missing-https',
+    'nacl-denies-https',
+    'nacl-missing-https-return',
+    ...DNS_BLOCKERS,
   ],
 };
 
@@ -83,8 +95,13 @@ export const COMMAND_FOR_STEP: Partial<Record<FixStep, string>> = {
 
 /** Changes the engine applies as plan steps after a confirmation: rules, and the VPC's DNS attributes. */
 export const SINGLE_STEPS: ReadonlySet<FixStep> = new Set<FixStep>([
-  'revoke-default-egress', 'authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'authorize-db-ingress',
-  'enable-dns-support', 'enable-dns-hostnames',
+  'revoke-default-egress',
+  'authorize-egress-db',
+  'authorize-egress-https',
+  'authorize-egress-dns',
+  'authorize-db-ingress',
+  'enable-dns-support',
+  'enable-dns-hostnames',
 ]);
 
 export function fixFor(step: FixStep, params: Record<string, string> = {}): DiagramFix | undefined {

@@ -28,5 +28,9 @@ export function edgeGeometry(from: NodeBox, to: NodeBox): EdgeGeometry {
   const right = b.x > a.x;
   const start = { x: right ? from.x + from.width : from.x, y: a.y };
   const end = { x: right ? to.x : to.x + to.width, y: b.y };
-  return { d: `M${round(start.x)},${round(start.y)} L${round(end.x)},${round(end.y)}`, label: { x: round((start.x + end.x) / 2), y: round(start.y - 6) }, anchor: 'middle' };
+  return {
+    d: `M${round(start.x)},${round(start.y)} L${round(end.x)},${round(end.y)}`,
+    label: { x: round((start.x + end.x) / 2), y: round(start.y - 6) },
+    anchor: 'middle',
+  };
 }

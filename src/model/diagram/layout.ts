@@ -14,8 +14,28 @@ const GROUP_PAD = 8;
 const GROUP_LABEL = 16;
 const LABEL_GAP = 72;
 
-const ROW: Record<NodeKind, number> = { service: 0, connector: 1, subnet: 2, 'sg-app': 2, nat: 3, 'sg-db': 3, igw: 4, db: 4, internet: 5 };
-const BAND: Record<NodeKind, number> = { service: 0, connector: 0, subnet: 0, nat: 0, igw: 0, internet: 0, 'sg-app': 1, 'sg-db': 1, db: 1 };
+const ROW: Record<NodeKind, number> = {
+  service: 0,
+  connector: 1,
+  subnet: 2,
+  'sg-app': 2,
+  nat: 3,
+  'sg-db': 3,
+  igw: 4,
+  db: 4,
+  internet: 5,
+};
+const BAND: Record<NodeKind, number> = {
+  service: 0,
+  connector: 0,
+  subnet: 0,
+  nat: 0,
+  igw: 0,
+  internet: 0,
+  'sg-app': 1,
+  'sg-db': 1,
+  db: 1,
+};
 
 interface Slot {
   node: DiagramNode;
@@ -71,7 +91,9 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
     if (slots.length === 1) {
       // A lone node sits level with the average of the neighbours already placed above it.
       const id = slots[0].node.id;
-      const near = model.edges.filter((e) => e.to === id || e.from === id).map((e) => centreX.get(e.to === id ? e.from : e.to))
+      const near = model.edges
+        .filter((e) => e.to === id || e.from === id)
+        .map((e) => centreX.get(e.to === id ? e.from : e.to))
         .filter((x): x is number => x !== undefined);
       if (near.length > 0) xs = [Math.max(MARGIN, near.reduce((a, b) => a + b, 0) / near.length - NODE_WIDTH / 2)];
     }

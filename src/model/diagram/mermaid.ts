@@ -22,7 +22,8 @@ function text(s: string): string {
 
 export function toMermaid(model: DiagramModel, language: 'en' | 'ja' = 'en'): string {
   const lines = ['flowchart LR', `  %% ${model.serviceName} at ${model.loadedAt}`];
-  const label = (n: DiagramModel['nodes'][number]): string => text(n.sublabel ? `${n.label}<br/>${n.sublabel}` : n.label);
+  const label = (n: DiagramModel['nodes'][number]): string =>
+    text(n.sublabel ? `${n.label}<br/>${n.sublabel}` : n.label);
   for (const n of model.nodes.filter((x) => !x.group)) lines.push(`  ${mermaidId(n.id)}[${label(n)}]`);
   const groups = [...new Set(model.nodes.map((n) => n.group).filter((g): g is string => g !== undefined))];
   groups.forEach((g, i) => {
@@ -31,7 +32,9 @@ export function toMermaid(model: DiagramModel, language: 'en' | 'ja' = 'en'): st
     lines.push('  end');
   });
   model.edges.forEach((e) => {
-    const words = [e.label, e.state === 'ok' ? undefined : `${e.state}: ${e.reason[language]}`].filter(Boolean).join(' · ');
+    const words = [e.label, e.state === 'ok' ? undefined : `${e.state}: ${e.reason[language]}`]
+      .filter(Boolean)
+      .join(' · ');
     const arrow = e.state === 'ok' ? '-->' : '-.->';
     lines.push(`  ${mermaidId(e.from)} ${arrow}${words ? `|${text(words)}|` : ''} ${mermaidId(e.to)}`);
   });

@@ -16,8 +16,13 @@ export interface RouteScene {
 }
 
 function routeEdge(from: string, to: string, ok: boolean, labelled: boolean): DiagramEdge {
-  const s = ok ? plain('ok', 'default route', 'デフォルトルート')
-    : plain('broken', 'internet gateway route: use a NAT gateway', 'インターネットゲートウェイへのルート: NAT ゲートウェイを使用');
+  const s = ok
+    ? plain('ok', 'default route', 'デフォルトルート')
+    : plain(
+        'broken',
+        'internet gateway route: use a NAT gateway',
+        'インターネットゲートウェイへのルート: NAT ゲートウェイを使用',
+      );
   return { id: `route:${from}->${to}`, kind: 'route', from, to, ...(labelled ? { label: '0.0.0.0/0' } : {}), ...s };
 }
 
@@ -41,8 +46,12 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[], servi
     const route = table ? defaultIpv4Route(table) : undefined;
     const from = `subnet:${subnet.id}`;
     if (route?.natGatewayId) {
-      const nat = topology.natGateways.find((n) => n.id === route.natGatewayId)
-        ?? { id: route.natGatewayId, vpcId: subnet.vpcId, subnetId: '?', state: route.state === 'blackhole' ? 'deleted' : 'unknown' };
+      const nat = topology.natGateways.find((n) => n.id === route.natGatewayId) ?? {
+        id: route.natGatewayId,
+        vpcId: subnet.vpcId,
+        subnetId: '?',
+        state: route.state === 'blackhole' ? 'deleted' : 'unknown',
+      };
       add(natNode(nat));
       link(routeEdge(from, `nat:${nat.id}`, route.state !== 'blackhole', first(`nat:${nat.id}`)));
       const igw = igwBehind(topology, nat.subnetId);
@@ -60,7 +69,9 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[], servi
   const list = [...nodes.values()].map((n) => {
     if (n.kind !== 'nat' || !n.resourceId) return n;
     const figures = natNodeFigures(cost, n.resourceId);
-    return figures.length === 0 ? n : { ...n, details: [...n.details, ...figures], notes: [...n.notes, ...cost.alternatives] };
+    return figures.length === 0
+      ? n
+      : { ...n, details: [...n.details, ...figures], notes: [...n.notes, ...cost.alternatives] };
   });
   const exitId = list.find((n) => n.kind === 'igw')?.id ?? list.find((n) => n.kind === 'nat')?.id;
   return { nodes: list, edges: [...edges.values()], exitId };

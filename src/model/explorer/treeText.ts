@@ -7,8 +7,16 @@ import type { AppRunnerService, SecurityGroupRule, Subnet, Topology, VpcConnecto
 export function ruleLine(rule: SecurityGroupRule, snapshot?: Pick<Topology, 'securityGroups'>): string {
   const proto = protocolKey(rule.protocol);
   const ports = proto === 'all' ? '' : ` ${describePorts(rulePorts(rule.protocol, rule.fromPort, rule.toPort))}`;
-  const group = rule.referencedGroupId ? snapshot?.securityGroups.find((g) => g.id === rule.referencedGroupId) : undefined;
-  const peer = (group?.tags.Name || group?.name) ?? rule.referencedGroupId ?? rule.cidrIpv4 ?? rule.cidrIpv6 ?? rule.prefixListId ?? '?';
+  const group = rule.referencedGroupId
+    ? snapshot?.securityGroups.find((g) => g.id === rule.referencedGroupId)
+    : undefined;
+  const peer =
+    (group?.tags.Name || group?.name) ??
+    rule.referencedGroupId ??
+    rule.cidrIpv4 ??
+    rule.cidrIpv6 ??
+    rule.prefixListId ??
+    '?';
   return rule.egress ? `egress ${proto}${ports} -> ${peer}` : `ingress ${proto}${ports} <- ${peer}`;
 }
 
@@ -24,14 +32,16 @@ export function subnetParts(subnet: Subnet): { az: string; cidr: string; isPriva
 }
 
 export type EgressView =
-  | { kind: 'default' }
-  | { kind: 'vpc'; arn: string; connector?: VpcConnector }
-  | { kind: 'unknown' };
+  { kind: 'default' } | { kind: 'vpc'; arn: string; connector?: VpcConnector } | { kind: 'unknown' };
 
 export function egressOf(snapshot: Topology, service: AppRunnerService): EgressView {
   if (!service.detailsLoaded || !service.egressType) return { kind: 'unknown' };
   if (service.egressType === 'DEFAULT' || !service.vpcConnectorArn) return { kind: 'default' };
-  return { kind: 'vpc', arn: service.vpcConnectorArn, connector: snapshot.connectors.find((c) => c.arn === service.vpcConnectorArn) };
+  return {
+    kind: 'vpc',
+    arn: service.vpcConnectorArn,
+    connector: snapshot.connectors.find((c) => c.arn === service.vpcConnectorArn),
+  };
 }
 
 /** Services whose egress goes through this connector (only those whose details have loaded are known). */
@@ -44,10 +54,16 @@ export function usersOf(snapshot: Topology, connector: VpcConnector): AppRunnerS
  * default|vpc|unknown; `connector.inUse`, `connector.unused` or `connector.inactive`.
  */
 export function serviceContextValue(service: AppRunnerService): string {
-  const state = service.status === 'RUNNING' ? 'running'
-    : service.status === 'OPERATION_IN_PROGRESS' ? 'busy'
-      : service.status === 'PAUSED' ? 'paused' : 'failed';
-  const egress = !service.detailsLoaded || !service.egressType ? 'unknown' : service.egressType === 'VPC' ? 'vpc' : 'default';
+  const state =
+    service.status === 'RUNNING'
+      ? 'running'
+      : service.status === 'OPERATION_IN_PROGRESS'
+        ? 'busy'
+        : service.status === 'PAUSED'
+          ? 'paused'
+          : 'failed';
+  const egress =
+    !service.detailsLoaded || !service.egressType ? 'unknown' : service.egressType === 'VPC' ? 'vpc' : 'default';
   return `service.${state}.${egress}`;
 }
 
@@ -66,6 +82,10 @@ export function consoleUrl(region: string, target: { kind: 'service'; arn: strin
 
 /** Connectors shown in the tree: active ones first, then by name and newest revision first. */
 export function sortedConnectors(connectors: readonly VpcConnector[]): VpcConnector[] {
-  return [...connectors].sort((a, b) =>
-    Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE') || a.name.localeCompare(b.name) || b.revision - a.revision);
+  return [...connectors].sort(
+    (a, b) =>
+      Number(b.status === 'ACTIVE') - Number(a.status === 'ACTIVE') ||
+      a.name.localeCompare(b.name) ||
+      b.revision - a.revision,
+  );
 }

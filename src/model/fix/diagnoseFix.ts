@@ -25,8 +25,12 @@ export type FixAction =
 export const SETUP_COMMAND = CommandId.setupConnector;
 
 /** Findings whose fix can be applied from the editor (plan steps), in the order the report lists them. */
-export function fixableFindings(findings: readonly Finding[]): (Finding & { fix: Extract<Fix, { kind: 'plan-step' }> })[] {
-  return findings.filter((f): f is Finding & { fix: Extract<Fix, { kind: 'plan-step' }> } => f.fix?.kind === 'plan-step');
+export function fixableFindings(
+  findings: readonly Finding[],
+): (Finding & { fix: Extract<Fix, { kind: 'plan-step' }> })[] {
+  return findings.filter(
+    (f): f is Finding & { fix: Extract<Fix, { kind: 'plan-step' }> } => f.fix?.kind === 'plan-step',
+  );
 }
 
 function attachSteps(snapshot: Topology, settings: SetupSettings, serviceName: string): FixAction {
@@ -39,18 +43,31 @@ function attachSteps(snapshot: Topology, settings: SetupSettings, serviceName: s
   return attach.length > 0 ? { kind: 'steps', steps: attach } : { kind: 'done' };
 }
 
-const EGRESS_RULES = ['authorize-egress-db', 'authorize-egress-https', 'authorize-egress-dns', 'authorize-egress-https-ipv6', 'authorize-egress-dns-ipv6'];
+const EGRESS_RULES = [
+  'authorize-egress-db',
+  'authorize-egress-https',
+  'authorize-egress-dns',
+  'authorize-egress-https-ipv6',
+  'authorize-egress-dns-ipv6',
+];
 const REVOKES = ['revoke-default-egress', 'revoke-default-egress-ipv6'];
 
 /**
  * Revoking the allow-all egress rule alone would cut a group that has nothing else: the runbook's three
  * rules the setup would add first come along, in the plan's order (rules before the revoke).
  */
-function revokeSteps(snapshot: Topology, settings: SetupSettings, serviceName: string, groupId: string | undefined): FixAction {
+function revokeSteps(
+  snapshot: Topology,
+  settings: SetupSettings,
+  serviceName: string,
+  groupId: string | undefined,
+): FixAction {
   const desired = resolveDesired(snapshot, { ...settings, serviceName });
   if (!desired.ok) return { kind: 'unavailable' };
   // Both worlds: a group may allow all to 0.0.0.0/0, to ::/0, or both; each is its own re-reading step.
-  const steps = plan(snapshot, desired.desired).steps.filter((s) => REVOKES.includes(s.id) || EGRESS_RULES.includes(s.id));
+  const steps = plan(snapshot, desired.desired).steps.filter(
+    (s) => REVOKES.includes(s.id) || EGRESS_RULES.includes(s.id),
+  );
   const revoke = steps.find((s) => REVOKES.includes(s.id));
   if (!revoke) return { kind: 'done' };
   // The plan is about the setup's own group; another connector group's allow-all is changed in AWS by hand.
@@ -64,7 +81,10 @@ function dnsSteps(snapshot: Topology, attribute: VpcDnsAttribute, vpcId: string 
   if (!vpc) return { kind: 'unavailable' };
   if (vpc[attribute] === true) return { kind: 'done' };
   const needsSupport = attribute === 'enableDnsHostnames' && vpc.enableDnsSupport === false;
-  return { kind: 'steps', steps: [...(needsSupport ? [vpcDnsStep(vpc.id, 'enableDnsSupport')] : []), vpcDnsStep(vpc.id, attribute)] };
+  return {
+    kind: 'steps',
+    steps: [...(needsSupport ? [vpcDnsStep(vpc.id, 'enableDnsSupport')] : []), vpcDnsStep(vpc.id, attribute)],
+  };
 }
 
 export function fixActionFor(snapshot: Topology, settings: SetupSettings, serviceName: string, fix: Fix): FixAction {
@@ -79,13 +99,19 @@ export function fixActionFor(snapshot: Topology, settings: SetupSettings, servic
       const connector = snapshot.connectors.find((c) => c.arn === params.connectorArn && c.status === 'ACTIVE');
       if (!connector) return { kind: 'done' };
       // A connector CloudFormation or Terraform owns is removed in its stack, never here (that would be drift).
-      return iacOwner(connector.tags) ? { kind: 'unavailable' } : { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] };
+      return iacOwner(connector.tags)
+        ? { kind: 'unavailable' }
+        : { kind: 'steps', steps: [deleteConnectorStep(connector.name, connector.arn)] };
     }
     case 'revoke-default-egress':
       return revokeSteps(snapshot, settings, serviceName, params.groupId);
     case 'enable-dns-support':
     case 'enable-dns-hostnames':
-      return dnsSteps(snapshot, fix.step === 'enable-dns-support' ? 'enableDnsSupport' : 'enableDnsHostnames', params.vpcId);
+      return dnsSteps(
+        snapshot,
+        fix.step === 'enable-dns-support' ? 'enableDnsSupport' : 'enableDnsHostnames',
+        params.vpcId,
+      );
     default: {
       const found = planStepForFix(snapshot, settings, serviceName, { step: fix.step, params, title: fixText(fix) });
       return found.kind === 'step' ? { kind: 'steps', steps: [found.step] } : found;

@@ -21,16 +21,34 @@ function fromParams(snapshot: Topology, step: FixStep, params: Record<string, st
   const port = Number(params.port);
   if (!group) return undefined;
   if (step === 'authorize-db-ingress' && peer && port > 0) {
-    return ingressStep(group, { protocol: 'tcp', fromPort: port, toPort: port, group: peer, description: 'App Runner' });
+    return ingressStep(group, {
+      protocol: 'tcp',
+      fromPort: port,
+      toPort: port,
+      group: peer,
+      description: 'App Runner',
+    });
   }
   if (step === 'authorize-egress-db' && peer && port > 0) {
     return egressStep(step, group, { protocol: 'tcp', fromPort: port, toPort: port, group: peer, description: 'RDS' });
   }
   if (step === 'authorize-egress-https') {
-    return egressStep(step, group, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0', description: 'HTTPS' });
+    return egressStep(step, group, {
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: '0.0.0.0/0',
+      description: 'HTTPS',
+    });
   }
   if (step === 'authorize-egress-dns') {
-    return egressStep(step, group, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0', description: 'DNS' });
+    return egressStep(step, group, {
+      protocol: 'udp',
+      fromPort: 53,
+      toPort: 53,
+      cidrIpv4: '0.0.0.0/0',
+      description: 'DNS',
+    });
   }
   return undefined;
 }
@@ -38,7 +56,12 @@ function fromParams(snapshot: Topology, step: FixStep, params: Record<string, st
 export type FixStepResult = { kind: 'step'; step: PlanStep } | { kind: 'done' } | { kind: 'unavailable' };
 
 /** The step to apply for this fix, 'done' when the setup plan no longer contains it, or 'unavailable'. */
-export function planStepForFix(snapshot: Topology, settings: SetupSettings, serviceName: string, fix: DiagramFix): FixStepResult {
+export function planStepForFix(
+  snapshot: Topology,
+  settings: SetupSettings,
+  serviceName: string,
+  fix: DiagramFix,
+): FixStepResult {
   const desired = resolveDesired(snapshot, { ...settings, serviceName });
   if (desired.ok) {
     const found = plan(snapshot, desired.desired).steps.find((s) => s.id === fix.step);

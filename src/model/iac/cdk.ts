@@ -50,11 +50,22 @@ export interface CdkFile {
 export class CdkExportError extends Error {}
 
 const PSEUDO_PARAMETERS: Record<string, string> = {
-  'AWS::AccountId': 'ACCOUNT_ID', 'AWS::Region': 'REGION', 'AWS::Partition': 'PARTITION', 'AWS::URLSuffix': 'URL_SUFFIX',
-  'AWS::StackName': 'STACK_NAME', 'AWS::StackId': 'STACK_ID', 'AWS::NotificationARNs': 'NOTIFICATION_ARNS', 'AWS::NoValue': 'NO_VALUE',
+  'AWS::AccountId': 'ACCOUNT_ID',
+  'AWS::Region': 'REGION',
+  'AWS::Partition': 'PARTITION',
+  'AWS::URLSuffix': 'URL_SUFFIX',
+  'AWS::StackName': 'STACK_NAME',
+  'AWS::StackId': 'STACK_ID',
+  'AWS::NotificationARNs': 'NOTIFICATION_ARNS',
+  'AWS::NoValue': 'NO_VALUE',
 };
 
-const POLICIES: Record<string, string> = { Retain: 'RETAIN', Delete: 'DELETE', Snapshot: 'SNAPSHOT', RetainExceptOnCreate: 'RETAIN_EXCEPT_ON_CREATE' };
+const POLICIES: Record<string, string> = {
+  Retain: 'RETAIN',
+  Delete: 'DELETE',
+  Snapshot: 'SNAPSHOT',
+  RetainExceptOnCreate: 'RETAIN_EXCEPT_ON_CREATE',
+};
 
 /** `AWS::EC2::SecurityGroup` → the aws-cdk-lib module alias `ec2` and the class `CfnSecurityGroup`. */
 export function l1ClassOf(type: string): { module: string; alias: string; className: string } {
@@ -122,7 +133,8 @@ function intrinsicExpression(name: string, arg: unknown, scope: Scope, depth: nu
       return `cdk.Aws.${pseudo}`;
     }
     const variable = scope.variables.get(arg);
-    if (!variable) throw new CdkExportError(`Ref to "${arg}", which is neither a parameter nor a resource of the template.`);
+    if (!variable)
+      throw new CdkExportError(`Ref to "${arg}", which is neither a parameter nor a resource of the template.`);
     const parameter = scope.parameters[arg];
     if (!parameter) return `${variable}.ref`;
     if (parameter.Type === 'Number') return `${variable}.valueAsNumber`;
@@ -143,9 +155,12 @@ function intrinsicExpression(name: string, arg: unknown, scope: Scope, depth: nu
     if (typeof arg === 'string') return `cdk.Fn.sub(${literal(arg)})`;
     if (Array.isArray(arg) && arg.length === 2) return `cdk.Fn.sub(${inner(arg[0])}, ${inner(arg[1])})`;
   }
-  if (name === 'Fn::Join' && Array.isArray(arg) && arg.length === 2) return `cdk.Fn.join(${inner(arg[0])}, ${inner(arg[1])})`;
-  if (name === 'Fn::Select' && Array.isArray(arg) && arg.length === 2) return `cdk.Fn.select(${inner(arg[0])}, ${inner(arg[1])})`;
-  if (name === 'Fn::Split' && Array.isArray(arg) && arg.length === 2) return `cdk.Fn.split(${inner(arg[0])}, ${inner(arg[1])})`;
+  if (name === 'Fn::Join' && Array.isArray(arg) && arg.length === 2)
+    return `cdk.Fn.join(${inner(arg[0])}, ${inner(arg[1])})`;
+  if (name === 'Fn::Select' && Array.isArray(arg) && arg.length === 2)
+    return `cdk.Fn.select(${inner(arg[0])}, ${inner(arg[1])})`;
+  if (name === 'Fn::Split' && Array.isArray(arg) && arg.length === 2)
+    return `cdk.Fn.split(${inner(arg[0])}, ${inner(arg[1])})`;
   if (name === 'Fn::GetAZs') return `cdk.Fn.getAzs(${typeof arg === 'string' && arg !== '' ? inner(arg) : ''})`;
   if (name === 'Fn::ImportValue') return `cdk.Fn.importValue(${inner(arg)})`;
   if (name.startsWith('Fn::') || name === 'Condition') {
@@ -177,15 +192,25 @@ function resourceCode(id: string, r: CdkSourceResource, scope: Scope, comments: 
   const { alias, className } = l1ClassOf(r.Type);
   const variable = scope.variables.get(id) ?? '';
   const lines = comments.map((c) => `${INDENT.repeat(2)}// ${c}`);
-  lines.push(`${INDENT.repeat(2)}const ${variable} = new ${alias}.${className}(this, ${literal(id)}, ${expression(r.Properties ?? {}, scope, 2, 'props')});`);
+  lines.push(
+    `${INDENT.repeat(2)}const ${variable} = new ${alias}.${className}(this, ${literal(id)}, ${expression(r.Properties ?? {}, scope, 2, 'props')});`,
+  );
   lines.push(`${INDENT.repeat(2)}${variable}.overrideLogicalId(${literal(id)});`);
-  if (r.DeletionPolicy) lines.push(`${INDENT.repeat(2)}${variable}.cfnOptions.deletionPolicy = cdk.CfnDeletionPolicy.${policy(r.DeletionPolicy)};`);
-  if (r.UpdateReplacePolicy) lines.push(`${INDENT.repeat(2)}${variable}.cfnOptions.updateReplacePolicy = cdk.CfnDeletionPolicy.${policy(r.UpdateReplacePolicy)};`);
-  if (r.Metadata) lines.push(`${INDENT.repeat(2)}${variable}.cfnOptions.metadata = ${expression(r.Metadata, scope, 2, 'raw')};`);
+  if (r.DeletionPolicy)
+    lines.push(
+      `${INDENT.repeat(2)}${variable}.cfnOptions.deletionPolicy = cdk.CfnDeletionPolicy.${policy(r.DeletionPolicy)};`,
+    );
+  if (r.UpdateReplacePolicy)
+    lines.push(
+      `${INDENT.repeat(2)}${variable}.cfnOptions.updateReplacePolicy = cdk.CfnDeletionPolicy.${policy(r.UpdateReplacePolicy)};`,
+    );
+  if (r.Metadata)
+    lines.push(`${INDENT.repeat(2)}${variable}.cfnOptions.metadata = ${expression(r.Metadata, scope, 2, 'raw')};`);
   if (r.Condition) throw new CdkExportError(`Resource ${id}: conditions are not supported by the CDK export yet.`);
-  for (const dependency of typeof r.DependsOn === 'string' ? [r.DependsOn] : r.DependsOn ?? []) {
+  for (const dependency of typeof r.DependsOn === 'string' ? [r.DependsOn] : (r.DependsOn ?? [])) {
     const target = scope.variables.get(dependency);
-    if (!target || !scope.resources[dependency]) throw new CdkExportError(`Resource ${id} depends on "${dependency}", which is not a resource of the template.`);
+    if (!target || !scope.resources[dependency])
+      throw new CdkExportError(`Resource ${id} depends on "${dependency}", which is not a resource of the template.`);
     lines.push(`${INDENT.repeat(2)}${variable}.addDependency(${target});`);
   }
   return lines.join('\n');
@@ -219,9 +244,16 @@ const CLASS_NAME = 'AppRunnerVpcConnectorStack';
  * The CDK app for a CloudFormation export's template: `lib/<stack>.ts` (the stack), `bin/app.ts` (the app),
  * `package.json`, `tsconfig.json` and `cdk.json`, so `npm install && npx cdk synth` works in the folder.
  */
-export function cdkExport(template: CdkSourceTemplate, ctx: CdkExportContext = {}, comments: ResourceComments = {}): CdkFile[] {
+export function cdkExport(
+  template: CdkSourceTemplate,
+  ctx: CdkExportContext = {},
+  comments: ResourceComments = {},
+): CdkFile[] {
   const stackName = ctx.stackName ?? 'AppRunnerVpcConnector';
-  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(stackName)) throw new CdkExportError(`Stack name "${stackName}" must start with a letter and hold only letters, digits and hyphens.`);
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(stackName))
+    throw new CdkExportError(
+      `Stack name "${stackName}" must start with a letter and hold only letters, digits and hyphens.`,
+    );
   const parameters = template.Parameters ?? {};
   const resources = template.Resources;
   const variables = new Map<string, string>();
@@ -233,7 +265,8 @@ export function cdkExport(template: CdkSourceTemplate, ctx: CdkExportContext = {
     variables.set(id, name);
   }
   const scope: Scope = { parameters, resources, variables };
-  const modules = [...new Set(Object.values(resources).map((r) => l1ClassOf(r.Type)))].filter((m, i, all) => all.findIndex((x) => x.alias === m.alias) === i)
+  const modules = [...new Set(Object.values(resources).map((r) => l1ClassOf(r.Type)))]
+    .filter((m, i, all) => all.findIndex((x) => x.alias === m.alias) === i)
     .sort((a, b) => a.alias.localeCompare(b.alias));
   const header = (ctx.header ?? []).map((line) => `// ${line.replace(/[\r\n\u2028\u2029]+/g, ' ')}`);
   const stack = [
@@ -246,7 +279,9 @@ export function cdkExport(template: CdkSourceTemplate, ctx: CdkExportContext = {
     `export class ${CLASS_NAME} extends cdk.Stack {`,
     `${INDENT}constructor(scope: Construct, id: string, props?: cdk.StackProps) {`,
     `${INDENT.repeat(2)}super(scope, id, props);`,
-    ...(template.Description ? [`${INDENT.repeat(2)}this.templateOptions.description = ${literal(template.Description)};`] : []),
+    ...(template.Description
+      ? [`${INDENT.repeat(2)}this.templateOptions.description = ${literal(template.Description)};`]
+      : []),
     ...Object.entries(parameters).map(([id, p]) => parameterCode(id, p, scope)),
     ...Object.entries(resources).map(([id, r]) => resourceCode(id, r, scope, comments[id] ?? [])),
     ...Object.entries(template.Outputs ?? {}).map(([id, o]) => outputCode(id, o, scope)),
@@ -277,7 +312,17 @@ export function cdkExport(template: CdkSourceTemplate, ctx: CdkExportContext = {
     devDependencies: { 'aws-cdk': '^2.150.0', 'ts-node': '^10.9.2', typescript: '^5.4.0', '@types/node': '^20.0.0' },
   };
   const tsconfig = {
-    compilerOptions: { target: 'ES2020', module: 'commonjs', lib: ['es2020'], types: ['node'], strict: true, declaration: false, skipLibCheck: true, outDir: 'dist', rootDir: '.' },
+    compilerOptions: {
+      target: 'ES2020',
+      module: 'commonjs',
+      lib: ['es2020'],
+      types: ['node'],
+      strict: true,
+      declaration: false,
+      skipLibCheck: true,
+      outDir: 'dist',
+      rootDir: '.',
+    },
     include: ['bin/**/*.ts', 'lib/**/*.ts'],
   };
   const cdkJson = { app: 'npx ts-node --prefer-ts-exts bin/app.ts', context: {} };

@@ -27,7 +27,10 @@ export function stackNameFor(serviceName: string): string {
 
 /** `cdk import --resource-mapping`: each imported resource's construct path (stack/logical id) and identifier. */
 function cdkResourceMapping(stackName: string, resourcesToImport: string): string {
-  const entries = JSON.parse(resourcesToImport) as { LogicalResourceId: string; ResourceIdentifier: Record<string, string> }[];
+  const entries = JSON.parse(resourcesToImport) as {
+    LogicalResourceId: string;
+    ResourceIdentifier: Record<string, string>;
+  }[];
   return `${JSON.stringify(Object.fromEntries(entries.map((e) => [`${stackName}/${e.LogicalResourceId}`, e.ResourceIdentifier])), null, 2)}\n`;
 }
 
@@ -43,22 +46,37 @@ export function setupExport(format: ExportFormat, snapshot: Topology, d: Desired
   if (format === 'cloudformation') {
     const files: ExportFile[] = [{ path: 'template.yaml', content: cfn.yaml }];
     if (cfn.resourcesToImport && cfn.importTemplate) {
-      files.push({ path: 'resources-to-import.json', content: cfn.resourcesToImport }, { path: 'import-template.yaml', content: cfn.importTemplate.yaml });
+      files.push(
+        { path: 'resources-to-import.json', content: cfn.resourcesToImport },
+        { path: 'import-template.yaml', content: cfn.importTemplate.yaml },
+      );
     }
     return { format, files, main: 'template.yaml' };
   }
   const stackName = stackNameFor(d.serviceName);
   // The CloudFormation export's header, as // comments, and the service's NetworkConfiguration to paste.
   const lines = cfn.yaml.split('\n');
-  const header = lines.slice(0, Math.max(0, lines.findIndex((line) => !line.startsWith('# ')))).map((line) => line.slice(2));
+  const header = lines
+    .slice(
+      0,
+      Math.max(
+        0,
+        lines.findIndex((line) => !line.startsWith('# ')),
+      ),
+    )
+    .map((line) => line.slice(2));
   const files = cdkExport(cfn.template, { stackName, header });
   const footer = [
     '',
     `// Add to your App Runner service ${d.serviceName} (its definition is yours), with the connector's ARN from this stack:`,
-    ...cfn.serviceNetworkConfiguration.trimEnd().split('\n').map((line) => `//   ${line}`),
+    ...cfn.serviceNetworkConfiguration
+      .trimEnd()
+      .split('\n')
+      .map((line) => `//   ${line}`),
     '',
   ].join('\n');
   const withFooter = files.map((f) => (f.path === 'lib/stack.ts' ? { ...f, content: f.content + footer } : f));
-  if (cfn.resourcesToImport) withFooter.push({ path: 'resource-mapping.json', content: cdkResourceMapping(stackName, cfn.resourcesToImport) });
+  if (cfn.resourcesToImport)
+    withFooter.push({ path: 'resource-mapping.json', content: cdkResourceMapping(stackName, cfn.resourcesToImport) });
   return { format, files: withFooter, main: 'lib/stack.ts' };
 }

@@ -11,7 +11,13 @@ export type HclValue = string | number | boolean | HclExpr | HclValue[] | { [key
 export const expr = (text: string): HclExpr => ({ expr: text });
 
 function isExpr(v: unknown): v is HclExpr {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as HclExpr).expr === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    typeof (v as HclExpr).expr === 'string'
+  );
 }
 
 export function hclString(text: string): string {
@@ -22,8 +28,17 @@ export function hclString(text: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || (code >= 0x200e && code <= 0x200f)
-      || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      (code >= 0x200e && code <= 0x200f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      code === 0xfeff
+    )
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   // Interpolation and directive openers, escaped as HCL spells it.

@@ -105,12 +105,25 @@ export function findAppRunnerGroup(snapshot: Topology, d: DesiredSetup): Securit
 }
 
 /** An existing rule that allows exactly this (same ports: a wider rule would be narrowed by an import). */
-function exactRule(rules: readonly SecurityGroupRule[], rule: Omit<SetupRule, 'key' | 'description'>, egress: boolean, refGroupId: string | undefined): string | undefined {
+function exactRule(
+  rules: readonly SecurityGroupRule[],
+  rule: Omit<SetupRule, 'key' | 'description'>,
+  egress: boolean,
+  refGroupId: string | undefined,
+): string | undefined {
   const spec = {
-    protocol: rule.protocol, fromPort: rule.port, toPort: rule.port,
-    ...(rule.target.kind === 'cidr-ipv4' ? { cidrIpv4: rule.target.cidr } : rule.target.kind === 'cidr-ipv6' ? { cidrIpv6: rule.target.cidr } : {}),
+    protocol: rule.protocol,
+    fromPort: rule.port,
+    toPort: rule.port,
+    ...(rule.target.kind === 'cidr-ipv4'
+      ? { cidrIpv4: rule.target.cidr }
+      : rule.target.kind === 'cidr-ipv6'
+        ? { cidrIpv6: rule.target.cidr }
+        : {}),
   };
-  return rules.find((r) => r.fromPort === rule.port && r.toPort === rule.port && ruleSatisfies(r, spec, egress, refGroupId))?.id;
+  return rules.find(
+    (r) => r.fromPort === rule.port && r.toPort === rule.port && ruleSatisfies(r, spec, egress, refGroupId),
+  )?.id;
 }
 
 /** Tags a template may set: `aws:` keys are AWS's own and refused on create. */
@@ -128,21 +141,45 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
   const rule = (key: RuleKey, protocol: 'tcp' | 'udp', port: number, target: RuleTarget): SetupRule => {
     const refGroup = target.kind === 'db-group' ? d.dbSecurityGroupId : undefined;
     const existingRuleId = appSg ? exactRule(appRules, { protocol, port, target }, true, refGroup) : undefined;
-    return { key, protocol, port, target, description: RULE_DESCRIPTIONS[key], ...(existingRuleId ? { existingRuleId } : {}) };
+    return {
+      key,
+      protocol,
+      port,
+      target,
+      description: RULE_DESCRIPTIONS[key],
+      ...(existingRuleId ? { existingRuleId } : {}),
+    };
   };
   const dual = d.ipAddressType === 'DUAL_STACK';
   const egress = [
     rule('database', 'tcp', d.dbPort, { kind: 'db-group' }),
     rule('https', 'tcp', 443, { kind: 'cidr-ipv4', cidr: '0.0.0.0/0' }),
     rule('dns', 'udp', 53, { kind: 'cidr-ipv4', cidr: '0.0.0.0/0' }),
-    ...(dual ? [rule('https-ipv6', 'tcp', 443, { kind: 'cidr-ipv6', cidr: '::/0' }), rule('dns-ipv6', 'udp', 53, { kind: 'cidr-ipv6', cidr: '::/0' })] : []),
+    ...(dual
+      ? [
+          rule('https-ipv6', 'tcp', 443, { kind: 'cidr-ipv6', cidr: '::/0' }),
+          rule('dns-ipv6', 'udp', 53, { kind: 'cidr-ipv6', cidr: '::/0' }),
+        ]
+      : []),
   ];
-  const ingressId = appSg && dbSg ? exactRule(dbSg.rules, { protocol: 'tcp', port: d.dbPort, target: { kind: 'app-group' } }, false, appSg.id) : undefined;
-  const ingress: SetupRule = { key: 'database-ingress', protocol: 'tcp', port: d.dbPort, target: { kind: 'app-group' },
-    description: RULE_DESCRIPTIONS['database-ingress'], ...(ingressId ? { existingRuleId: ingressId } : {}) };
+  const ingressId =
+    appSg && dbSg
+      ? exactRule(dbSg.rules, { protocol: 'tcp', port: d.dbPort, target: { kind: 'app-group' } }, false, appSg.id)
+      : undefined;
+  const ingress: SetupRule = {
+    key: 'database-ingress',
+    protocol: 'tcp',
+    port: d.dbPort,
+    target: { kind: 'app-group' },
+    description: RULE_DESCRIPTIONS['database-ingress'],
+    ...(ingressId ? { existingRuleId: ingressId } : {}),
+  };
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
-  const revision = choice.name !== d.connectorName && isRevisionOf(choice.name, d.connectorName) ? Number(/-(\d+)$/.exec(choice.name)?.[1]) : undefined;
+  const revision =
+    choice.name !== d.connectorName && isRevisionOf(choice.name, d.connectorName)
+      ? Number(/-(\d+)$/.exec(choice.name)?.[1])
+      : undefined;
   const mismatchedOwner = choice.mismatched ? iacOwner(choice.mismatched.tags) : undefined;
   // A group or connector another stack owns that already is what the setup needs (desired.ts replaces one
   // that would need changes): used by reference, since importing it would take it from that stack.
@@ -154,7 +191,8 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
     vpcId: d.vpcId,
     subnetIds: [...d.subnetIds].sort(),
     service: {
-      name: d.serviceName, arn: d.serviceArn,
+      name: d.serviceName,
+      arn: d.serviceArn,
       ...(service?.isPubliclyAccessible !== undefined ? { isPubliclyAccessible: service.isPubliclyAccessible } : {}),
       ...(d.ipAddressType ? { ipAddressType: d.ipAddressType } : {}),
     },
@@ -163,16 +201,26 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
       tags: { ...(nameTag ? { Name: nameTag } : {}), [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
       // GroupDescription cannot change without replacing the group: an imported group keeps its own.
       description: appSg?.description ?? APPRUNNER_SG_DESCRIPTION,
-      ...(appSg ? { existing: {
-        id: appSg.id,
-        allowAllEgressRuleIds: appSg.rules.filter((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r)).map((r) => r.id),
-        egressNow: appSg.rules.filter((r) => r.egress),
-        tagsNow: userTags(appSg.tags) ?? {},
-        ...(appOwner ? { owner: ownerText(appOwner) } : {}),
-      } } : {}),
+      ...(appSg
+        ? {
+            existing: {
+              id: appSg.id,
+              allowAllEgressRuleIds: appSg.rules
+                .filter((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r))
+                .map((r) => r.id),
+              egressNow: appSg.rules.filter((r) => r.egress),
+              tagsNow: userTags(appSg.tags) ?? {},
+              ...(appOwner ? { owner: ownerText(appOwner) } : {}),
+            },
+          }
+        : {}),
     },
-    dbGroup: { id: d.dbSecurityGroupId, label: dbSg ? `${groupLabel(dbSg)} (${dbSg.id})` : d.dbSecurityGroupId, port: d.dbPort,
-      ...(owner ? { owner: ownerText(owner) } : {}) },
+    dbGroup: {
+      id: d.dbSecurityGroupId,
+      label: dbSg ? `${groupLabel(dbSg)} (${dbSg.id})` : d.dbSecurityGroupId,
+      port: d.dbPort,
+      ...(owner ? { owner: ownerText(owner) } : {}),
+    },
     egress,
     ingress,
     connector: {
@@ -180,9 +228,24 @@ export function setupResources(snapshot: Topology, d: DesiredSetup): SetupResour
       baseName: d.connectorName,
       ...(revision ? { revision } : {}),
       tags: { [MANAGED_BY_TAG.key]: MANAGED_BY_TAG.value },
-      ...(choice.reuse ? { existing: { arn: choice.reuse.arn, ...(choice.reuse.tags ? { tags: userTags(choice.reuse.tags) } : {}),
-        ...(reuseOwner ? { owner: ownerText(reuseOwner) } : {}) } } : {}),
-      ...(choice.mismatched ? { supersedes: { name: choice.mismatched.name, arn: choice.mismatched.arn, ...(mismatchedOwner ? { owner: ownerText(mismatchedOwner) } : {}) } } : {}),
+      ...(choice.reuse
+        ? {
+            existing: {
+              arn: choice.reuse.arn,
+              ...(choice.reuse.tags ? { tags: userTags(choice.reuse.tags) } : {}),
+              ...(reuseOwner ? { owner: ownerText(reuseOwner) } : {}),
+            },
+          }
+        : {}),
+      ...(choice.mismatched
+        ? {
+            supersedes: {
+              name: choice.mismatched.name,
+              arn: choice.mismatched.arn,
+              ...(mismatchedOwner ? { owner: ownerText(mismatchedOwner) } : {}),
+            },
+          }
+        : {}),
     },
     ...(d.appRunnerGroupReplaced ? { replacedGroup: d.appRunnerGroupReplaced } : {}),
   };
@@ -200,7 +263,9 @@ export function serviceNetworkFragment(r: SetupResources, connectorArn: unknown)
   return {
     EgressConfiguration: { EgressType: 'VPC', VpcConnectorArn: connectorArn },
     // Kept as the service has them: an update without them would reset them to the defaults.
-    ...(r.service.isPubliclyAccessible !== undefined ? { IngressConfiguration: { IsPubliclyAccessible: r.service.isPubliclyAccessible } } : {}),
+    ...(r.service.isPubliclyAccessible !== undefined
+      ? { IngressConfiguration: { IsPubliclyAccessible: r.service.isPubliclyAccessible } }
+      : {}),
     ...(r.service.ipAddressType ? { IpAddressType: r.service.ipAddressType } : {}),
   };
 }

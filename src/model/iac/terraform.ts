@@ -22,39 +22,89 @@ export function egressAddress(rule: SetupRule): string {
   return `aws_vpc_security_group_egress_rule.${rule.key.replace(/-/g, '_')}`;
 }
 
-function block(header: string, attrs: Record<string, HclValue | undefined>, inner: string[] = [], comments: string[] = []): string {
+function block(
+  header: string,
+  attrs: Record<string, HclValue | undefined>,
+  inner: string[] = [],
+  comments: string[] = [],
+): string {
   return [...comments, `${header} {`, ...hclAttributes(attrs, 2), ...inner, '}'].join('\n');
 }
 
 function ruleTarget(rule: SetupRule, appGroupId: HclValue): Record<string, HclValue> {
   switch (rule.target.kind) {
-    case 'db-group': return { referenced_security_group_id: expr('var.db_security_group_id') };
-    case 'app-group': return { referenced_security_group_id: appGroupId };
-    case 'cidr-ipv4': return { cidr_ipv4: rule.target.cidr };
-    case 'cidr-ipv6': return { cidr_ipv6: rule.target.cidr };
+    case 'db-group':
+      return { referenced_security_group_id: expr('var.db_security_group_id') };
+    case 'app-group':
+      return { referenced_security_group_id: appGroupId };
+    case 'cidr-ipv4':
+      return { cidr_ipv4: rule.target.cidr };
+    case 'cidr-ipv6':
+      return { cidr_ipv6: rule.target.cidr };
   }
 }
 
-function ruleBlock(address: string, rule: SetupRule, groupId: HclValue, comments: string[], appGroupId: HclValue = expr(`${TF_APP_GROUP}.id`)): string {
+function ruleBlock(
+  address: string,
+  rule: SetupRule,
+  groupId: HclValue,
+  comments: string[],
+  appGroupId: HclValue = expr(`${TF_APP_GROUP}.id`),
+): string {
   const [type, name] = address.split('.');
   const port = rule.target.kind === 'db-group' || rule.target.kind === 'app-group' ? expr('var.db_port') : rule.port;
-  return block(`resource "${type}" "${name}"`, {
-    security_group_id: groupId, description: rule.description, ip_protocol: rule.protocol, from_port: port, to_port: port, ...ruleTarget(rule, appGroupId),
-  }, [], comments);
+  return block(
+    `resource "${type}" "${name}"`,
+    {
+      security_group_id: groupId,
+      description: rule.description,
+      ip_protocol: rule.protocol,
+      from_port: port,
+      to_port: port,
+      ...ruleTarget(rule, appGroupId),
+    },
+    [],
+    comments,
+  );
 }
 
 function variablesFile(r: SetupResources): string {
   const variable = (name: string, type: string, description: string, def: HclValue): string =>
     block(`variable "${name}"`, { type: expr(type), description, default: def });
-  return [
-    variable('region', 'string', 'The region of the setup', r.region),
-    variable('vpc_id', 'string', 'The VPC of the database', r.vpcId),
-    variable('subnet_ids', 'list(string)', 'Private subnets for the connector, in two or more AZs', r.subnetIds),
-    variable('db_security_group_id', 'string', 'The database security group (referenced, not managed here)', r.dbGroup.id),
-    variable('db_port', 'number', 'The database port', r.dbGroup.port),
-    ...(r.appGroup.existing?.owner ? [variable('apprunner_security_group_id', 'string', 'The App Runner group (owned by another stack, referenced)', r.appGroup.existing.id)] : []),
-    ...(r.connector.existing?.owner ? [variable('vpc_connector_arn', 'string', 'The VPC connector (owned by another stack, referenced)', r.connector.existing.arn)] : []),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      variable('region', 'string', 'The region of the setup', r.region),
+      variable('vpc_id', 'string', 'The VPC of the database', r.vpcId),
+      variable('subnet_ids', 'list(string)', 'Private subnets for the connector, in two or more AZs', r.subnetIds),
+      variable(
+        'db_security_group_id',
+        'string',
+        'The database security group (referenced, not managed here)',
+        r.dbGroup.id,
+      ),
+      variable('db_port', 'number', 'The database port', r.dbGroup.port),
+      ...(r.appGroup.existing?.owner
+        ? [
+            variable(
+              'apprunner_security_group_id',
+              'string',
+              'The App Runner group (owned by another stack, referenced)',
+              r.appGroup.existing.id,
+            ),
+          ]
+        : []),
+      ...(r.connector.existing?.owner
+        ? [
+            variable(
+              'vpc_connector_arn',
+              'string',
+              'The VPC connector (owned by another stack, referenced)',
+              r.connector.existing.arn,
+            ),
+          ]
+        : []),
+    ].join('\n\n') + '\n'
+  );
 }
 
 function versionsFile(accountId: string | undefined): string {
@@ -77,8 +127,10 @@ function versionsFile(accountId: string | undefined): string {
 }
 
 /** The group's id and the connector's ARN: this configuration's resources, or variables when another stack owns them. */
-const appGroupIdExpr = (r: SetupResources): HclValue => expr(r.appGroup.existing?.owner ? 'var.apprunner_security_group_id' : `${TF_APP_GROUP}.id`);
-const connectorArnExpr = (r: SetupResources): string => (r.connector.existing?.owner ? 'var.vpc_connector_arn' : `${TF_CONNECTOR}.arn`);
+const appGroupIdExpr = (r: SetupResources): HclValue =>
+  expr(r.appGroup.existing?.owner ? 'var.apprunner_security_group_id' : `${TF_APP_GROUP}.id`);
+const connectorArnExpr = (r: SetupResources): string =>
+  r.connector.existing?.owner ? 'var.vpc_connector_arn' : `${TF_CONNECTOR}.arn`;
 
 function mainFile(r: SetupResources, ctx: IacContext): string {
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
@@ -86,45 +138,131 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
   const parts: string[] = [];
   const groupOwner = r.appGroup.existing?.owner;
   if (groupOwner) {
-    parts.push(t(msg('The App Runner group {0} already has the runbook\'s rules and is managed by {1}: referenced by var.apprunner_security_group_id, never imported or changed here.', r.appGroup.existing?.id ?? '', groupOwner)));
-  } else parts.push(block('resource "aws_security_group" "apprunner"', {
-    name: r.appGroup.groupName, description: r.appGroup.description, vpc_id: expr('var.vpc_id'), tags: r.appGroup.tags,
-  }, [], [
-    t(msg('No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.')),
-    ...(r.appGroup.existing ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.appGroup.existing.id))] : []),
-    ...(r.appGroup.existing && r.appGroup.existing.allowAllEgressRuleIds.length > 0 ? [t(msg('Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id {0} --security-group-rule-ids {1}', r.appGroup.existing.id, r.appGroup.existing.allowAllEgressRuleIds.join(' ')))] : []),
-  ]));
+    parts.push(
+      t(
+        msg(
+          "The App Runner group {0} already has the runbook's rules and is managed by {1}: referenced by var.apprunner_security_group_id, never imported or changed here.",
+          r.appGroup.existing?.id ?? '',
+          groupOwner,
+        ),
+      ),
+    );
+  } else
+    parts.push(
+      block(
+        'resource "aws_security_group" "apprunner"',
+        {
+          name: r.appGroup.groupName,
+          description: r.appGroup.description,
+          vpc_id: expr('var.vpc_id'),
+          tags: r.appGroup.tags,
+        },
+        [],
+        [
+          t(
+            msg(
+              'No inline egress or ingress: Terraform removes the allow-all egress of a new group, and the rules below are the only ones.',
+            ),
+          ),
+          ...(r.appGroup.existing
+            ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.appGroup.existing.id))]
+            : []),
+          ...(r.appGroup.existing && r.appGroup.existing.allowAllEgressRuleIds.length > 0
+            ? [
+                t(
+                  msg(
+                    'Terraform leaves rules it does not manage: remove the allow-all egress once with aws ec2 revoke-security-group-egress --group-id {0} --security-group-rule-ids {1}',
+                    r.appGroup.existing.id,
+                    r.appGroup.existing.allowAllEgressRuleIds.join(' '),
+                  ),
+                ),
+              ]
+            : []),
+        ],
+      ),
+    );
   if (!groupOwner) for (const rule of r.egress) parts.push(ruleBlock(egressAddress(rule), rule, appGroupId, []));
   if (r.dbGroup.owner) {
-    parts.push([
-      t(msg('{0} is managed by {1}: add its inbound rule there (TCP {2} from {3}.id), not here.', r.dbGroup.label, r.dbGroup.owner, r.dbGroup.port, TF_APP_GROUP)),
-    ].join('\n'));
+    parts.push(
+      [
+        t(
+          msg(
+            '{0} is managed by {1}: add its inbound rule there (TCP {2} from {3}.id), not here.',
+            r.dbGroup.label,
+            r.dbGroup.owner,
+            r.dbGroup.port,
+            TF_APP_GROUP,
+          ),
+        ),
+      ].join('\n'),
+    );
   } else {
-    parts.push(ruleBlock(TF_DB_INGRESS, r.ingress, expr('var.db_security_group_id'), [
-      t(msg('The database group {0} is referenced by id, not managed: only this rule is added to it.', r.dbGroup.label)),
-    ], appGroupId));
+    parts.push(
+      ruleBlock(
+        TF_DB_INGRESS,
+        r.ingress,
+        expr('var.db_security_group_id'),
+        [
+          t(
+            msg(
+              'The database group {0} is referenced by id, not managed: only this rule is added to it.',
+              r.dbGroup.label,
+            ),
+          ),
+        ],
+        appGroupId,
+      ),
+    );
   }
   const [type, name] = TF_CONNECTOR.split('.');
   const connectorOwner = r.connector.existing?.owner;
   if (connectorOwner) {
-    parts.push(t(msg('The connector {0} ({1}) matches and is managed by {2}: referenced by var.vpc_connector_arn, never imported or changed here.', r.connector.name, r.connector.existing?.arn ?? '', connectorOwner)));
+    parts.push(
+      t(
+        msg(
+          'The connector {0} ({1}) matches and is managed by {2}: referenced by var.vpc_connector_arn, never imported or changed here.',
+          r.connector.name,
+          r.connector.existing?.arn ?? '',
+          connectorOwner,
+        ),
+      ),
+    );
     return `${parts.join('\n\n')}\n`;
   }
-  parts.push(block(`resource "${type}" "${name}"`, {
-    vpc_connector_name: r.connector.name, subnets: expr('var.subnet_ids'), security_groups: [appGroupId],
-    tags: r.connector.existing?.tags && Object.keys(r.connector.existing.tags).length > 0 ? r.connector.existing.tags : r.connector.tags,
-  }, [
-    '',
-    '  lifecycle {',
-    `    ${t(msg('A connector cannot change: a new subnet or group list replaces it. Create the new one first, so the service moves before the old one goes.'))}`,
-    '    create_before_destroy = true',
-    '  }',
-  ], [
-    ...(r.connector.supersedes ? [t({
-      en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups and cannot change, so this is a new connector ${r.connector.name} (revision suffix). ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
-      ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在し変更できないため、新しいコネクタ ${r.connector.name}（リビジョン接尾辞）を作ります。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}` })] : []),
-    ...(r.connector.existing ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.connector.existing.arn))] : []),
-  ]));
+  parts.push(
+    block(
+      `resource "${type}" "${name}"`,
+      {
+        vpc_connector_name: r.connector.name,
+        subnets: expr('var.subnet_ids'),
+        security_groups: [appGroupId],
+        tags:
+          r.connector.existing?.tags && Object.keys(r.connector.existing.tags).length > 0
+            ? r.connector.existing.tags
+            : r.connector.tags,
+      },
+      [
+        '',
+        '  lifecycle {',
+        `    ${t(msg('A connector cannot change: a new subnet or group list replaces it. Create the new one first, so the service moves before the old one goes.'))}`,
+        '    create_before_destroy = true',
+        '  }',
+      ],
+      [
+        ...(r.connector.supersedes
+          ? [
+              t({
+                en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups and cannot change, so this is a new connector ${r.connector.name} (revision suffix). ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
+                ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在し変更できないため、新しいコネクタ ${r.connector.name}（リビジョン接尾辞）を作ります。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}`,
+              }),
+            ]
+          : []),
+        ...(r.connector.existing
+          ? [t(msg('Exists as {0}: adopted by the import block in imports.tf.', r.connector.existing.arn))]
+          : []),
+      ],
+    ),
+  );
   return `${parts.join('\n\n')}\n`;
 }
 
@@ -144,7 +282,9 @@ function outputsFile(r: SetupResources, ctx: IacContext): string {
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
   const network: Record<string, HclValue> = {
     egress_configuration: { egress_type: 'VPC', vpc_connector_arn: expr(connectorArnExpr(r)) },
-    ...(r.service.isPubliclyAccessible !== undefined ? { ingress_configuration: { is_publicly_accessible: r.service.isPubliclyAccessible } } : {}),
+    ...(r.service.isPubliclyAccessible !== undefined
+      ? { ingress_configuration: { is_publicly_accessible: r.service.isPubliclyAccessible } }
+      : {}),
     ...(r.service.ipAddressType ? { ip_address_type: r.service.ipAddressType } : {}),
   };
   const paste = [
@@ -153,29 +293,54 @@ function outputsFile(r: SetupResources, ctx: IacContext): string {
     '    egress_type       = "VPC"',
     `    vpc_connector_arn = ${connectorArnExpr(r)}`,
     '  }',
-    ...(r.service.isPubliclyAccessible !== undefined ? ['  ingress_configuration {', `    is_publicly_accessible = ${r.service.isPubliclyAccessible}`, '  }'] : []),
+    ...(r.service.isPubliclyAccessible !== undefined
+      ? ['  ingress_configuration {', `    is_publicly_accessible = ${r.service.isPubliclyAccessible}`, '  }']
+      : []),
     ...(r.service.ipAddressType ? [`  ip_address_type = "${r.service.ipAddressType}"`] : []),
     '}',
   ];
-  return [
-    block('output "apprunner_security_group_id"', { value: appGroupIdExpr(r) }),
-    block('output "vpc_connector_arn"', { value: expr(connectorArnExpr(r)) }),
+  return (
     [
-      t(msg('The App Runner service {0} ({1}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:', r.service.name, r.service.arn)),
-      ...paste.map((line) => `#   ${line}`),
-      block('output "service_network_configuration"', { value: network }),
-    ].join('\n'),
-  ].join('\n\n') + '\n';
+      block('output "apprunner_security_group_id"', { value: appGroupIdExpr(r) }),
+      block('output "vpc_connector_arn"', { value: expr(connectorArnExpr(r)) }),
+      [
+        t(
+          msg(
+            'The App Runner service {0} ({1}) is referenced, not managed here: its definition is yours. Add this block to your aws_apprunner_service:',
+            r.service.name,
+            r.service.arn,
+          ),
+        ),
+        ...paste.map((line) => `#   ${line}`),
+        block('output "service_network_configuration"', { value: network }),
+      ].join('\n'),
+    ].join('\n\n') + '\n'
+  );
 }
 
 function headerComment(r: SetupResources, ctx: IacContext): string {
   const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
   return [
-    t({ en: `App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
-      ja: `${r.service.name} の App Runner VPC コネクタのセットアップ（手順書 3、4 章）。App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。` }),
+    t({
+      en: `App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
+      ja: `${r.service.name} の App Runner VPC コネクタのセットアップ（手順書 3、4 章）。App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。`,
+    }),
     ...(ctx.basis === 'attached' ? [t(msg('The setup {0} uses now.', r.service.name))] : []),
-    ...(ctx.basis === 'proposed' ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))] : []),
-    ...(r.replacedGroup ? [t(msg('Not {0} ({1}): {2} This configuration leaves it unchanged and uses a dedicated group.', r.replacedGroup.name, r.replacedGroup.id, r.replacedGroup.why))] : []),
+    ...(ctx.basis === 'proposed'
+      ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))]
+      : []),
+    ...(r.replacedGroup
+      ? [
+          t(
+            msg(
+              'Not {0} ({1}): {2} This configuration leaves it unchanged and uses a dedicated group.',
+              r.replacedGroup.name,
+              r.replacedGroup.id,
+              r.replacedGroup.why,
+            ),
+          ),
+        ]
+      : []),
     '',
   ].join('\n');
 }

@@ -21,7 +21,8 @@ function scalar(value: unknown): string {
   throw new Error(`not a YAML scalar: ${typeof value}`);
 }
 
-const isBlock = (v: unknown): v is object => typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
+const isBlock = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 
 /** The lines of `value` as a block at `indent` spaces (for a mapping or a sequence). */
 export function yamlLines(value: unknown, indent = 0): string[] {
@@ -29,7 +30,10 @@ export function yamlLines(value: unknown, indent = 0): string[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${pad}[]`];
     return value.flatMap((item) => {
-      if (!isBlock(item)) return [`${pad}- ${Array.isArray(item) ? '[]' : typeof item === 'object' && item !== null ? '{}' : scalar(item)}`];
+      if (!isBlock(item))
+        return [
+          `${pad}- ${Array.isArray(item) ? '[]' : typeof item === 'object' && item !== null ? '{}' : scalar(item)}`,
+        ];
       const inner = yamlLines(item, indent + 2);
       return [`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1)];
     });
@@ -37,9 +41,11 @@ export function yamlLines(value: unknown, indent = 0): string[] {
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return [`${pad}{}`];
-    return entries.flatMap(([k, v]) => (isBlock(v)
-      ? [`${pad}${yamlKey(k)}:`, ...yamlLines(v, indent + 2)]
-      : [`${pad}${yamlKey(k)}: ${Array.isArray(v) ? '[]' : typeof v === 'object' && v !== null ? '{}' : scalar(v)}`]));
+    return entries.flatMap(([k, v]) =>
+      isBlock(v)
+        ? [`${pad}${yamlKey(k)}:`, ...yamlLines(v, indent + 2)]
+        : [`${pad}${yamlKey(k)}: ${Array.isArray(v) ? '[]' : typeof v === 'object' && v !== null ? '{}' : scalar(v)}`],
+    );
   }
   return [`${pad}${scalar(value)}`];
 }

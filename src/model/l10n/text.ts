@@ -81,5 +81,7 @@ export function mapText(text: Localized, f: (s: string, lang: string) => string)
 
 /** The texts joined with `separator` in each language. */
 export function joinTexts(texts: readonly Localized[], separator: string): Localized {
-  return Object.fromEntries(languages().map((lang) => [lang, texts.map((t) => localize(t, lang)).join(separator)])) as Localized;
+  return Object.fromEntries(
+    languages().map((lang) => [lang, texts.map((t) => localize(t, lang)).join(separator)]),
+  ) as Localized;
 }

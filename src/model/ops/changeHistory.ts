@@ -61,9 +61,14 @@ function parse(text: string | undefined): Rec {
 
 export function relativeTime(thenMs: number, nowMs: number): Localized {
   const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));
-  const [n, en, ja] = s < 60 ? [s, 'second', '秒']
-    : s < 3600 ? [Math.floor(s / 60), 'minute', '分']
-      : s < 86_400 ? [Math.floor(s / 3600), 'hour', '時間'] : [Math.floor(s / 86_400), 'day', '日'];
+  const [n, en, ja] =
+    s < 60
+      ? [s, 'second', '秒']
+      : s < 3600
+        ? [Math.floor(s / 60), 'minute', '分']
+        : s < 86_400
+          ? [Math.floor(s / 3600), 'hour', '時間']
+          : [Math.floor(s / 86_400), 'day', '日'];
   return { en: `${n} ${en}${n === 1 ? '' : 's'} ago`, ja: `${n} ${ja}前` };
 }
 
@@ -95,11 +100,27 @@ function ruleChange(name: string, req: Rec): Localized {
   let perms = list(req.ipPermissions);
   // The CLI's short form (--protocol --port --cidr / --source-group) arrives as top-level fields.
   if (perms.length === 0 && (req.ipProtocol !== undefined || req.cidrIp !== undefined)) {
-    perms = [{ ipProtocol: req.ipProtocol, fromPort: req.fromPort, toPort: req.toPort,
-      ipRanges: req.cidrIp ? [{ cidrIp: req.cidrIp }] : [], groups: req.sourceSecurityGroupName || req.sourceSecurityGroupId ? [{ groupId: req.sourceSecurityGroupId ?? req.sourceSecurityGroupName }] : [] }];
+    perms = [
+      {
+        ipProtocol: req.ipProtocol,
+        fromPort: req.fromPort,
+        toPort: req.toPort,
+        ipRanges: req.cidrIp ? [{ cidrIp: req.cidrIp }] : [],
+        groups:
+          req.sourceSecurityGroupName || req.sourceSecurityGroupId
+            ? [{ groupId: req.sourceSecurityGroupId ?? req.sourceSecurityGroupName }]
+            : [],
+      },
+    ];
   }
-  const ruleIds = list(req.securityGroupRuleIds).map((r) => str(r.securityGroupRuleId) ?? '').concat(
-    Array.isArray(req.securityGroupRuleIds) ? (req.securityGroupRuleIds as unknown[]).filter((x): x is string => typeof x === 'string') : []).filter(Boolean);
+  const ruleIds = list(req.securityGroupRuleIds)
+    .map((r) => str(r.securityGroupRuleId) ?? '')
+    .concat(
+      Array.isArray(req.securityGroupRuleIds)
+        ? (req.securityGroupRuleIds as unknown[]).filter((x): x is string => typeof x === 'string')
+        : [],
+    )
+    .filter(Boolean);
   const parts = perms.map((p) => `${portText(p)} ${prep} ${peers(p).join(', ') || '?'}`);
   if (ruleIds.length) parts.push(`rule ${ruleIds.join(', ')}`);
   const body = parts.join('; ') || '?';
@@ -128,7 +149,10 @@ export function describeChange(eventName: string, req: Rec, res: Rec): Localized
     case 'CreateSecurityGroup': {
       const id = str(res.groupId) ?? '';
       const name = str(req.groupName) ?? '?';
-      return { en: `security group ${name}${id ? ` (${id})` : ''} created in ${str(req.vpcId) ?? '?'}`, ja: `セキュリティグループ ${name}${id ? `（${id}）` : ''} を ${str(req.vpcId) ?? '?'} に作成` };
+      return {
+        en: `security group ${name}${id ? ` (${id})` : ''} created in ${str(req.vpcId) ?? '?'}`,
+        ja: `セキュリティグループ ${name}${id ? `（${id}）` : ''} を ${str(req.vpcId) ?? '?'} に作成`,
+      };
     }
     case 'DeleteSecurityGroup':
       return msg('security group {0} deleted', str(req.groupId) ?? str(req.groupName) ?? '?');
@@ -144,7 +168,10 @@ export function describeChange(eventName: string, req: Rec, res: Rec): Localized
       return egressChange(req) ?? msg('service configuration updated');
     case 'CreateTags':
     case 'DeleteTags': {
-      const tags = list(req.tags).concat(list(req.tagSet)).map((t) => `${str(t.key) ?? '?'}${t.value !== undefined ? `=${str(t.value)}` : ''}`).join(', ');
+      const tags = list(req.tags)
+        .concat(list(req.tagSet))
+        .map((t) => `${str(t.key) ?? '?'}${t.value !== undefined ? `=${str(t.value)}` : ''}`)
+        .join(', ');
       return eventName === 'CreateTags' ? msg('tags set: {0}', tags) : msg('tags removed: {0}', tags);
     }
     default:

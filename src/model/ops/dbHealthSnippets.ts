@@ -150,12 +150,26 @@ public class DbHealthController {
 export function dbHealthSnippet(family: SnippetFamily, dbHealthPath: string): DbHealthSnippet {
   const path = safePath(dbHealthPath);
   switch (family) {
-    case 'python': return { family, framework: 'FastAPI', fileName: 'backend/app/routers/health.py', languageId: 'python', content: python(path) };
-    case 'node': return { family, framework: 'Express', fileName: 'dbHealth.js', languageId: 'javascript', content: node(path) };
-    case 'go': return { family, framework: 'net/http', fileName: 'dbhealth.go', languageId: 'go', content: go(path) };
-    case 'java': return {
-      family, framework: 'Spring', fileName: 'src/main/java/com/example/health/DbHealthController.java', languageId: 'java', content: java(path),
-    };
+    case 'python':
+      return {
+        family,
+        framework: 'FastAPI',
+        fileName: 'backend/app/routers/health.py',
+        languageId: 'python',
+        content: python(path),
+      };
+    case 'node':
+      return { family, framework: 'Express', fileName: 'dbHealth.js', languageId: 'javascript', content: node(path) };
+    case 'go':
+      return { family, framework: 'net/http', fileName: 'dbhealth.go', languageId: 'go', content: go(path) };
+    case 'java':
+      return {
+        family,
+        framework: 'Spring',
+        fileName: 'src/main/java/com/example/health/DbHealthController.java',
+        languageId: 'java',
+        content: java(path),
+      };
   }
 }
 

@@ -20,7 +20,10 @@ export function historyTargets(snapshot: Topology, serviceName: string): History
   const groups = new Set(connector.securityGroupIds);
   const vpcId = snapshot.subnets.find((s) => connector.subnetIds.includes(s.id))?.vpcId;
   const dbGroups = [...snapshot.dbInstances, ...snapshot.dbClusters, ...snapshot.dbProxies]
-    .filter((d) => vpcId === undefined || d.subnetIds.some((id) => snapshot.subnets.find((s) => s.id === id)?.vpcId === vpcId))
+    .filter(
+      (d) =>
+        vpcId === undefined || d.subnetIds.some((id) => snapshot.subnets.find((s) => s.id === id)?.vpcId === vpcId),
+    )
     .flatMap((d) => d.securityGroupIds);
   for (const id of dbGroups) groups.add(id);
   for (const id of groups) {

@@ -42,13 +42,19 @@ export function groupNeedsChanges(group: SecurityGroup, needs: GroupNeeds): bool
     ...(needs.dualStack ? [{ protocol: 'tcp' as const, fromPort: 443, toPort: 443, cidrIpv6: '::/0' }] : []),
     ...(needs.dualStack && dns ? [{ protocol: 'udp' as const, fromPort: 53, toPort: 53, cidrIpv6: '::/0' }] : []),
   ];
-  const missing = specs.some((s) => !hasRule(group.rules, s, true, s.cidrIpv4 || s.cidrIpv6 ? undefined : needs.dbGroupId));
+  const missing = specs.some(
+    (s) => !hasRule(group.rules, s, true, s.cidrIpv4 || s.cidrIpv6 ? undefined : needs.dbGroupId),
+  );
   return missing || group.rules.some((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r));
 }
 
 /** The first of `wanted`, `wanted-2`, ... that is free or ours to use (EC2 allows 255 characters). */
 export function chooseAppRunnerGroup(
-  snapshot: Topology, vpcId: string, wanted: string, needs: GroupNeeds, nameTag?: string,
+  snapshot: Topology,
+  vpcId: string,
+  wanted: string,
+  needs: GroupNeeds,
+  nameTag?: string,
 ): AppRunnerGroupChoice {
   const inVpc = snapshot.securityGroups.filter((g) => g.vpcId === vpcId);
   let replaced: ReplacedGroup | undefined;

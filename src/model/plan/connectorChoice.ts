@@ -34,9 +34,16 @@ export function isRevisionOf(candidate: string, base: string): boolean {
   return m !== null && Number(m[2]) >= 2 && revisionName(base, Number(m[2])) === candidate;
 }
 
-export function chooseConnector(snapshot: Topology, name: string, subnetIds: readonly string[], groupId: string | undefined): ConnectorChoice {
-  const active = (n: string): VpcConnector | undefined => snapshot.connectors.find((c) => c.name === n && c.status === 'ACTIVE');
-  const matches = (c: VpcConnector | undefined): boolean => c !== undefined && groupId !== undefined && connectorMatches(c, subnetIds, [groupId]);
+export function chooseConnector(
+  snapshot: Topology,
+  name: string,
+  subnetIds: readonly string[],
+  groupId: string | undefined,
+): ConnectorChoice {
+  const active = (n: string): VpcConnector | undefined =>
+    snapshot.connectors.find((c) => c.name === n && c.status === 'ACTIVE');
+  const matches = (c: VpcConnector | undefined): boolean =>
+    c !== undefined && groupId !== undefined && connectorMatches(c, subnetIds, [groupId]);
   const first = active(name);
   if (!first || matches(first)) {
     // After a move to `<name>-2` and the old connector's deletion, the matching revision is still the one to

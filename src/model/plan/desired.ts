@@ -2,7 +2,14 @@
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from '../common/awsError';
 import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
-import { type DatabaseTarget, databaseLabel, databasesWithoutProxies, databaseTargets, targetByHost, targetById } from '../topology/databaseTargets';
+import {
+  type DatabaseTarget,
+  databaseLabel,
+  databasesWithoutProxies,
+  databaseTargets,
+  targetByHost,
+  targetById,
+} from '../topology/databaseTargets';
 import { chooseDatabaseGroup } from './dbGroupChoice';
 import { type DnsEgress, dnsEgressOf } from './dnsEgress';
 import { type SecretUrlResolution, serviceDatabaseUrls } from '../topology/secretUrls';
@@ -10,7 +17,12 @@ import type { AppRunnerService, IpAddressType, Topology } from '../topology/topo
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
 import {
-  type ValidationIssue, validateConnectorName, validateHealthPath, validatePort, validateSecurityGroupName, validateSubnets,
+  type ValidationIssue,
+  validateConnectorName,
+  validateHealthPath,
+  validatePort,
+  validateSecurityGroupName,
+  validateSubnets,
 } from './validators';
 
 export interface DesiredSetup {
@@ -41,8 +53,7 @@ export interface DesiredSetup {
 }
 
 export type DesiredResult =
-  | { ok: true; desired: DesiredSetup; notes: Localized[] }
-  | { ok: false; issues: ValidationIssue[] };
+  { ok: true; desired: DesiredSetup; notes: Localized[] } | { ok: false; issues: ValidationIssue[] };
 
 function fail(field: ValidationIssue['field'], code: string, en: string, ja: string): DesiredResult {
   return { ok: false, issues: [{ field, code, message: { en, ja } }] };
@@ -53,7 +64,12 @@ function fail(field: ValidationIssue['field'], code: string, en: string, ja: str
  * on the database): an instance, any endpoint of a cluster, or a proxy. Else the only database (proxies not
  * counted: a URL held in a secret need not be read when there is one database), else none (the user chooses).
  */
-function pickDb(snapshot: Topology, service: AppRunnerService, id: string | undefined, secretUrls?: SecretUrlResolution): DatabaseTarget | undefined {
+function pickDb(
+  snapshot: Topology,
+  service: AppRunnerService,
+  id: string | undefined,
+  secretUrls?: SecretUrlResolution,
+): DatabaseTarget | undefined {
   if (id) return targetById(snapshot, id);
   for (const { url } of serviceDatabaseUrls(service, secretUrls)) {
     const byUrl = targetByHost(snapshot, url.host);
@@ -74,17 +90,29 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
   if (nameIssues.length > 0) return { ok: false, issues: nameIssues };
   const service = snapshot.services.find((s) => s.name === settings.serviceName);
   if (!service) {
-    return fail('service', 'service-unknown', `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
-      `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`);
+    return fail(
+      'service',
+      'service-unknown',
+      `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
+      `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`,
+    );
   }
   const db = pickDb(snapshot, service, choices.dbInstanceId, choices.secretUrls);
   if (!db) {
     const count = databaseTargets(snapshot).length;
     return choices.dbInstanceId
-      ? fail('dbInstance', 'db-unknown', `No DB instance, DB cluster or RDS Proxy "${choices.dbInstanceId}" was found in ${snapshot.region}.`,
-        `DB インスタンス、DB クラスター、RDS Proxy「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`)
-      : fail('dbInstance', 'db-ambiguous', `Choose the database (--db-instance, an instance, cluster or proxy identifier): ${count} found in ${snapshot.region}.`,
-        `データベースを指定してください（--db-instance: インスタンス、クラスター、プロキシの識別子）。${snapshot.region} に ${count} 個あります。`);
+      ? fail(
+          'dbInstance',
+          'db-unknown',
+          `No DB instance, DB cluster or RDS Proxy "${choices.dbInstanceId}" was found in ${snapshot.region}.`,
+          `DB インスタンス、DB クラスター、RDS Proxy「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`,
+        )
+      : fail(
+          'dbInstance',
+          'db-ambiguous',
+          `Choose the database (--db-instance, an instance, cluster or proxy identifier): ${count} found in ${snapshot.region}.`,
+          `データベースを指定してください（--db-instance: インスタンス、クラスター、プロキシの識別子）。${snapshot.region} に ${count} 個あります。`,
+        );
   }
   const label = databaseLabel(db);
   if (!db.vpcId) {
@@ -92,17 +120,29 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
   }
   // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
   const groupChoice = chooseDatabaseGroup(snapshot, label, db.securityGroupIds, settings.databaseSecurityGroupName);
-  if (!groupChoice.ok) return { ok: false, issues: [{ field: 'dbInstance', code: 'db-group-unknown', message: groupChoice.message }] };
+  if (!groupChoice.ok)
+    return { ok: false, issues: [{ field: 'dbInstance', code: 'db-group-unknown', message: groupChoice.message }] };
   const dbGroup = groupChoice.group;
   const dbPort = db.port > 0 ? db.port : settings.databasePort;
-  const subnets = choices.subnetIds && choices.subnetIds.length > 0
-    ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
-    : chooseSubnets(snapshot, db, settings.connectorName);
+  const subnets =
+    choices.subnetIds && choices.subnetIds.length > 0
+      ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
+      : chooseSubnets(snapshot, db, settings.connectorName);
   const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId);
   if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
   const ipAddressType = service.ipAddressType;
-  const appGroup = chooseAppRunnerGroup(snapshot, db.vpcId, settings.appRunnerSecurityGroupName,
-    { dbGroupId: dbGroup.id, dbPort, dualStack: ipAddressType === 'DUAL_STACK', dnsEgress: dnsEgressOf(settings.dnsEgress) }, settings.appRunnerSecurityGroupNameTag || undefined);
+  const appGroup = chooseAppRunnerGroup(
+    snapshot,
+    db.vpcId,
+    settings.appRunnerSecurityGroupName,
+    {
+      dbGroupId: dbGroup.id,
+      dbPort,
+      dualStack: ipAddressType === 'DUAL_STACK',
+      dnsEgress: dnsEgressOf(settings.dnsEgress),
+    },
+    settings.appRunnerSecurityGroupNameTag || undefined,
+  );
   return {
     ok: true,
     notes: subnets.notes,

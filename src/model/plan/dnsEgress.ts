@@ -29,6 +29,12 @@ export function dnsEgressOf(value: unknown): DnsEgress {
 /** The plan's note: which of the two the plan follows, and the other one. */
 export function dnsEgressNote(mode: DnsEgress): Localized {
   return mode === 'vpcResolverOnly'
-    ? msg('DNS: no UDP 53 rule (setting dnsEgress = vpcResolverOnly). The service resolves names through the VPC\'s Amazon resolver, which security groups do not filter ({0}); DNS servers elsewhere are not reachable. An existing UDP 53 rule is left as it is.', DNS_NOT_FILTERED_SOURCE)
-    : msg('DNS: UDP 53 to 0.0.0.0/0 as the runbook says, which lets the service query any DNS server. The VPC\'s Amazon resolver needs no rule (security groups do not filter it: {0}); setting dnsEgress = vpcResolverOnly leaves the rule out.', DNS_NOT_FILTERED_SOURCE);
+    ? msg(
+        "DNS: no UDP 53 rule (setting dnsEgress = vpcResolverOnly). The service resolves names through the VPC's Amazon resolver, which security groups do not filter ({0}); DNS servers elsewhere are not reachable. An existing UDP 53 rule is left as it is.",
+        DNS_NOT_FILTERED_SOURCE,
+      )
+    : msg(
+        "DNS: UDP 53 to 0.0.0.0/0 as the runbook says, which lets the service query any DNS server. The VPC's Amazon resolver needs no rule (security groups do not filter it: {0}); setting dnsEgress = vpcResolverOnly leaves the rule out.",
+        DNS_NOT_FILTERED_SOURCE,
+      );
 }

@@ -7,14 +7,27 @@ import { chooseConnector } from './connectorChoice';
 import { targetById } from '../topology/databaseTargets';
 import type { DesiredSetup } from './desired';
 import {
-  dbGroupSharedWarning, iacConnectorOwner, iacIngressWarning, noInternetEgressWarning, replacedGroupWarning,
+  dbGroupSharedWarning,
+  iacConnectorOwner,
+  iacIngressWarning,
+  noInternetEgressWarning,
+  replacedGroupWarning,
 } from './planOwnershipWarnings';
 import type { GroupRef, Plan, PlanStep, PlanWarning, ServiceRef } from './planSteps';
 import { appRunnerGroupWarnings, dbGroupWarnings, privateServiceWarning } from './planWarnings';
 import { proxyHopGaps } from '../topology/proxyHop';
 import { hasRule, isAllowAllEgressIpv6, isDefaultAllowAllEgress } from './ruleMatch';
 import {
-  attachStep, createConnectorStep, createGroupStep, deleteConnectorStep, egressStep, groupIdText, healthStep, ingressStep, revokeAllEgressStep, waitStep,
+  attachStep,
+  createConnectorStep,
+  createGroupStep,
+  deleteConnectorStep,
+  egressStep,
+  groupIdText,
+  healthStep,
+  ingressStep,
+  revokeAllEgressStep,
+  waitStep,
 } from './stepBuilders';
 import type { Localized } from '../common/awsError';
 import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
@@ -30,7 +43,13 @@ function vpcHasIpv6(snapshot: Topology, vpcId: string): boolean {
 
 // Rules carry no description: moto (the sandbox) only revokes a rule when the description matches too, so the
 // runbook's own `aws ec2 revoke-...` commands would not find described rules there.
-function groupSteps(snapshot: Topology, d: DesiredSetup, appGroup: GroupRef, dbGroup: GroupRef, warnings: PlanWarning[]): PlanStep[] {
+function groupSteps(
+  snapshot: Topology,
+  d: DesiredSetup,
+  appGroup: GroupRef,
+  dbGroup: GroupRef,
+  warnings: PlanWarning[],
+): PlanStep[] {
   const existing = snapshot.securityGroups.find((g) => g.id === appGroup.id);
   const rules = existing?.rules ?? [];
   const steps: PlanStep[] = existing ? [] : [createGroupStep(appGroup)];
@@ -39,17 +58,55 @@ function groupSteps(snapshot: Topology, d: DesiredSetup, appGroup: GroupRef, dbG
   // dnsEgress.ts); an existing one is not revoked either.
   const dns = dnsEgressOf(d.dnsEgress) === 'runbook';
   const wanted = [
-    egressStep('authorize-egress-db', appGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: dbGroup }),
-    egressStep('authorize-egress-https', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv4: '0.0.0.0/0' }),
-    ...(dns ? [egressStep('authorize-egress-dns', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv4: '0.0.0.0/0' })] : []),
+    egressStep('authorize-egress-db', appGroup, {
+      protocol: 'tcp',
+      fromPort: d.dbPort,
+      toPort: d.dbPort,
+      group: dbGroup,
+    }),
+    egressStep('authorize-egress-https', appGroup, {
+      protocol: 'tcp',
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: '0.0.0.0/0',
+    }),
+    ...(dns
+      ? [
+          egressStep('authorize-egress-dns', appGroup, {
+            protocol: 'udp',
+            fromPort: 53,
+            toPort: 53,
+            cidrIpv4: '0.0.0.0/0',
+          }),
+        ]
+      : []),
     // A DUAL_STACK service reaches IPv6 destinations through the connector too: the same rules to ::/0.
-    ...(dual ? [egressStep('authorize-egress-https-ipv6', appGroup, { protocol: 'tcp', fromPort: 443, toPort: 443, cidrIpv6: '::/0' })] : []),
-    ...(dual && dns ? [egressStep('authorize-egress-dns-ipv6', appGroup, { protocol: 'udp', fromPort: 53, toPort: 53, cidrIpv6: '::/0' })] : []),
+    ...(dual
+      ? [
+          egressStep('authorize-egress-https-ipv6', appGroup, {
+            protocol: 'tcp',
+            fromPort: 443,
+            toPort: 443,
+            cidrIpv6: '::/0',
+          }),
+        ]
+      : []),
+    ...(dual && dns
+      ? [
+          egressStep('authorize-egress-dns-ipv6', appGroup, {
+            protocol: 'udp',
+            fromPort: 53,
+            toPort: 53,
+            cidrIpv6: '::/0',
+          }),
+        ]
+      : []),
   ];
   steps.push(...wanted.filter((s) => !hasRule(rules, s.rule, true, d.dbSecurityGroupId)));
   // Revoked after the rules exist, so a group already in use never has a moment without egress.
   if (!existing || rules.some(isDefaultAllowAllEgress)) steps.push(revokeAllEgressStep(appGroup));
-  if (existing ? rules.some(isAllowAllEgressIpv6) : vpcHasIpv6(snapshot, d.vpcId)) steps.push(revokeAllEgressStep(appGroup, true));
+  if (existing ? rules.some(isAllowAllEgressIpv6) : vpcHasIpv6(snapshot, d.vpcId))
+    steps.push(revokeAllEgressStep(appGroup, true));
   const dbSg = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
   const ingress = ingressStep(dbGroup, { protocol: 'tcp', fromPort: d.dbPort, toPort: d.dbPort, group: appGroup });
   if (!appGroup.id || !hasRule(dbSg?.rules ?? [], ingress.rule, false, appGroup.id)) {
@@ -61,7 +118,9 @@ function groupSteps(snapshot: Topology, d: DesiredSetup, appGroup: GroupRef, dbG
 }
 
 function usersOf(snapshot: Topology, connector: VpcConnector, exceptServiceArn: string): string[] {
-  return snapshot.services.filter((s) => s.arn !== exceptServiceArn && s.vpcConnectorArn === connector.arn).map((s) => s.name);
+  return snapshot.services
+    .filter((s) => s.arn !== exceptServiceArn && s.vpcConnectorArn === connector.arn)
+    .map((s) => s.name);
 }
 
 function detailsComplete(snapshot: Topology): boolean {
@@ -92,31 +151,63 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const appGroup: GroupRef = appSg
     ? { name: appSg.name, vpcId: d.vpcId, id: appSg.id, nameTag: appSg.tags.Name }
     : { name: d.appRunnerSecurityGroupName, vpcId: d.vpcId, nameTag: d.appRunnerSecurityGroupNameTag || undefined };
-  const dbGroup: GroupRef = { name: dbSg?.name ?? d.dbSecurityGroupId, vpcId: d.vpcId, id: d.dbSecurityGroupId, nameTag: dbSg?.tags.Name };
+  const dbGroup: GroupRef = {
+    name: dbSg?.name ?? d.dbSecurityGroupId,
+    vpcId: d.vpcId,
+    id: d.dbSecurityGroupId,
+    nameTag: dbSg?.tags.Name,
+  };
   const warnings: PlanWarning[] = setupWarnings(snapshot, d, appSg);
   const proxy = targetById(snapshot, d.dbInstanceId);
   // The plan opens service -> proxy; the proxy -> database hop is the proxy's own setup, reported, not changed.
   for (const gap of proxy ? proxyHopGaps(snapshot, proxy) : []) {
-    warnings.push({ code: 'proxy-target-hop', message: gap.message, evidence: [proxy?.id ?? d.dbInstanceId, ...gap.groups.map((g) => g.id)] });
+    warnings.push({
+      code: 'proxy-target-hop',
+      message: gap.message,
+      evidence: [proxy?.id ?? d.dbInstanceId, ...gap.groups.map((g) => g.id)],
+    });
   }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup, warnings);
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   if (!choice.reuse) steps.push(createConnectorStep(choice.name, d.subnetIds, appGroup));
-  const attached = service?.egressType === 'VPC' && choice.reuse !== undefined && service.vpcConnectorArn === choice.reuse.arn;
+  const attached =
+    service?.egressType === 'VPC' && choice.reuse !== undefined && service.vpcConnectorArn === choice.reuse.arn;
   if (!attached) {
     if (service?.status === 'OPERATION_IN_PROGRESS') {
-      warnings.push({ code: 'service-operation-in-progress', evidence: [d.serviceArn], message: msg('{0} has an operation in progress; the attach step waits for it to finish first.', d.serviceName) });
+      warnings.push({
+        code: 'service-operation-in-progress',
+        evidence: [d.serviceArn],
+        message: msg('{0} has an operation in progress; the attach step waits for it to finish first.', d.serviceName),
+      });
     }
     steps.push(attachStep(serviceRef, choice.name, choice.reuse?.arn), waitStep(serviceRef));
-    const previous = snapshot.connectors.find((c) => c.arn === service?.vpcConnectorArn && c.arn !== choice.mismatched?.arn);
+    const previous = snapshot.connectors.find(
+      (c) => c.arn === service?.vpcConnectorArn && c.arn !== choice.mismatched?.arn,
+    );
     if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
       const owner = iacConnectorOwner(previous);
-      warnings.push({ code: 'previous-connector-unused', evidence: [previous.arn], message: owner ? msg('After the move, connector {0} is used by no service; it is managed by {1}: remove it there if you no longer need it.', previous.name, owner) : msg('After the move, connector {0} is used by no service; delete it if you no longer need it (runbook 8.3).', previous.name) });
+      warnings.push({
+        code: 'previous-connector-unused',
+        evidence: [previous.arn],
+        message: owner
+          ? msg(
+              'After the move, connector {0} is used by no service; it is managed by {1}: remove it there if you no longer need it.',
+              previous.name,
+              owner,
+            )
+          : msg(
+              'After the move, connector {0} is used by no service; delete it if you no longer need it (runbook 8.3).',
+              previous.name,
+            ),
+      });
     }
   }
   if (steps.some((s) => s.mutating)) {
-    steps.push(healthStep('check-health', serviceRef, d.healthCheckPath), healthStep('check-db-health', serviceRef, d.dbHealthPath));
+    steps.push(
+      healthStep('check-health', serviceRef, d.healthCheckPath),
+      healthStep('check-db-health', serviceRef, d.dbHealthPath),
+    );
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }
   if (choice.mismatched) mismatchedConnector(snapshot, d, choice.mismatched, choice.name, steps, warnings);
@@ -136,22 +227,44 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
 
 function ipTypeNote(serviceName: string, type: 'IPV4' | 'DUAL_STACK'): Localized {
   return type === 'DUAL_STACK'
-    ? msg('{0} is DUAL_STACK (IpAddressType): the 443 and UDP 53 rules get ::/0 twins; the attach keeps the IP address type.', serviceName)
+    ? msg(
+        '{0} is DUAL_STACK (IpAddressType): the 443 and UDP 53 rules get ::/0 twins; the attach keeps the IP address type.',
+        serviceName,
+      )
     : msg('{0} is IPV4 (IpAddressType): rules for IPv4 only; the attach keeps the IP address type.', serviceName);
 }
 
 /** The connector of the wanted name that does not match: deleted after the move when nobody, and no stack, owns it. */
-function mismatchedConnector(snapshot: Topology, d: DesiredSetup, old: VpcConnector, newName: string, steps: PlanStep[], warnings: PlanWarning[]): void {
+function mismatchedConnector(
+  snapshot: Topology,
+  d: DesiredSetup,
+  old: VpcConnector,
+  newName: string,
+  steps: PlanStep[],
+  warnings: PlanWarning[],
+): void {
   const others = usersOf(snapshot, old, d.serviceArn);
   const owner = iacConnectorOwner(old);
   if (others.length === 0 && detailsComplete(snapshot) && !owner) {
     steps.push(deleteConnectorStep(old.name, old.arn));
     return;
   }
-  const why = others.length > 0 ? msg('it is used by {0}', others.join(', '))
-    : owner ? msg('{0} manages it (change or remove it there)', owner)
-      : msg('not every service could be checked');
-  warnings.push({ code: 'old-connector-kept', evidence: [old.arn], message: msg('Connector {0} does not match the wanted subnets or groups and cannot be changed; a new connector {1} is used. The old one is kept because {2}.', old.name, newName, why) });
+  const why =
+    others.length > 0
+      ? msg('it is used by {0}', others.join(', '))
+      : owner
+        ? msg('{0} manages it (change or remove it there)', owner)
+        : msg('not every service could be checked');
+  warnings.push({
+    code: 'old-connector-kept',
+    evidence: [old.arn],
+    message: msg(
+      'Connector {0} does not match the wanted subnets or groups and cannot be changed; a new connector {1} is used. The old one is kept because {2}.',
+      old.name,
+      newName,
+      why,
+    ),
+  });
 }
 
 export { deleteConnectorPlan, detachPlan } from './teardownPlans';

@@ -3,8 +3,24 @@ import type { Lang } from './planText';
 import type { Plan } from './planSteps';
 
 const TEXT = {
-  en: { steps: 'Steps', warnings: 'Warnings', notes: 'Notes', check: 'check, changes nothing', none: 'No changes: everything is already in place.', call: 'API call', apply: 'Choose **Apply** in the dialog to run these steps, or **Cancel** to change nothing.' },
-  ja: { steps: 'ステップ', warnings: '警告', notes: '補足', check: '確認のみ、変更なし', none: '変更なし: すべて設定済みです。', call: 'API 呼び出し', apply: 'ダイアログで **適用** を選ぶとこのステップを実行します。**キャンセル** なら何も変更しません。' },
+  en: {
+    steps: 'Steps',
+    warnings: 'Warnings',
+    notes: 'Notes',
+    check: 'check, changes nothing',
+    none: 'No changes: everything is already in place.',
+    call: 'API call',
+    apply: 'Choose **Apply** in the dialog to run these steps, or **Cancel** to change nothing.',
+  },
+  ja: {
+    steps: 'ステップ',
+    warnings: '警告',
+    notes: '補足',
+    check: '確認のみ、変更なし',
+    none: '変更なし: すべて設定済みです。',
+    call: 'API 呼び出し',
+    apply: 'ダイアログで **適用** を選ぶとこのステップを実行します。**キャンセル** なら何も変更しません。',
+  },
 } as const;
 
 function code(value: string): string {

@@ -8,7 +8,15 @@ import { reachesInternet } from './subnetChoice';
 import { msg } from '../l10n/text';
 
 export function replacedGroupWarning(replaced: ReplacedGroup, dedicatedName: string): PlanWarning {
-  return { code: 'apprunner-group-replaced', evidence: [replaced.id], message: msg('{0} The plan leaves it unchanged and uses a dedicated group {1} with a new connector (a connector\'s groups cannot be changed).', replaced.why, dedicatedName) };
+  return {
+    code: 'apprunner-group-replaced',
+    evidence: [replaced.id],
+    message: msg(
+      "{0} The plan leaves it unchanged and uses a dedicated group {1} with a new connector (a connector's groups cannot be changed).",
+      replaced.why,
+      dedicatedName,
+    ),
+  };
 }
 
 /** The DB group serves other interfaces too: the App Runner group's access reaches them on the DB port. */
@@ -16,19 +24,42 @@ export function dbGroupSharedWarning(snapshot: Topology, dbGroup: SecurityGroup,
   // RDS's own interfaces (instances, clusters, proxies) are the DB itself.
   const others = otherUsers(snapshot, dbGroup.id).filter((n) => !/^RDSNetworkInterface/i.test(n.description));
   if (others.length === 0 && dbGroup.name !== 'default') return [];
-  const who = dbGroup.name === 'default' ? 'the VPC\'s default group' : `${others.length} other network interface(s) (${usersText(others)})`;
-  const whoJa = dbGroup.name === 'default' ? 'VPC のデフォルトグループ' : `他の ${others.length} 個のネットワークインターフェイス（${usersText(others)}）`;
-  return [{ code: 'db-group-shared', evidence: [dbGroup.id, ...others.map((n) => n.id)], message: {
-    en: `The DB's group ${dbGroup.name} (${dbGroup.id}) is ${who === 'the VPC\'s default group' ? who : `also used by ${who}`}: the inbound rule on port ${port} lets the App Runner group reach them on that port too. Consider a group of the DB's own.`,
-    ja: `DB のグループ ${dbGroup.name}（${dbGroup.id}）は${whoJa}${dbGroup.name === 'default' ? 'です' : 'も使っています'}。ポート ${port} の受信ルールにより、App Runner のグループはそれらにもこのポートで到達できます。DB 専用のグループを検討してください。`,
-  } }];
+  const who =
+    dbGroup.name === 'default'
+      ? "the VPC's default group"
+      : `${others.length} other network interface(s) (${usersText(others)})`;
+  const whoJa =
+    dbGroup.name === 'default'
+      ? 'VPC のデフォルトグループ'
+      : `他の ${others.length} 個のネットワークインターフェイス（${usersText(others)}）`;
+  return [
+    {
+      code: 'db-group-shared',
+      evidence: [dbGroup.id, ...others.map((n) => n.id)],
+      message: {
+        en: `The DB's group ${dbGroup.name} (${dbGroup.id}) is ${who === "the VPC's default group" ? who : `also used by ${who}`}: the inbound rule on port ${port} lets the App Runner group reach them on that port too. Consider a group of the DB's own.`,
+        ja: `DB のグループ ${dbGroup.name}（${dbGroup.id}）は${whoJa}${dbGroup.name === 'default' ? 'です' : 'も使っています'}。ポート ${port} の受信ルールにより、App Runner のグループはそれらにもこのポートで到達できます。DB 専用のグループを検討してください。`,
+      },
+    },
+  ];
 }
 
 /** The ingress the setup needs on an IaC-owned DB group: not added here; the stack must add it. */
 export function iacIngressWarning(dbGroup: SecurityGroup, port: number, appGroupText: string): PlanWarning | undefined {
   const owner = iacOwner(dbGroup.tags);
   if (!owner) return undefined;
-  return { code: 'iac-owned-resource', evidence: [dbGroup.id], message: msg('{0} ({1}) is managed by {2}, so the plan does not add its inbound rule (it would be drift). Add an ingress rule there: TCP {3} from {4}, deploy, then run the setup again; until then the database check fails.', dbGroup.name, dbGroup.id, ownerText(owner), port, appGroupText) };
+  return {
+    code: 'iac-owned-resource',
+    evidence: [dbGroup.id],
+    message: msg(
+      '{0} ({1}) is managed by {2}, so the plan does not add its inbound rule (it would be drift). Add an ingress rule there: TCP {3} from {4}, deploy, then run the setup again; until then the database check fails.',
+      dbGroup.name,
+      dbGroup.id,
+      ownerText(owner),
+      port,
+      appGroupText,
+    ),
+  };
 }
 
 /** Why a connector the plan would delete is kept instead: an IaC tool owns it. */
@@ -41,6 +72,17 @@ export function iacConnectorOwner(connector: VpcConnector): string | undefined {
 export function noInternetEgressWarning(subnets: readonly Subnet[]): PlanWarning[] {
   const without = subnets.filter((s) => s.defaultRoute !== undefined && !reachesInternet(s));
   if (without.length === 0) return [];
-  const list = without.map((s) => `${s.id} (${s.defaultRoute === 'none' ? 'no default route' : `0.0.0.0/0 -> ${s.defaultRoute}`})`).join(', ');
-  return [{ code: 'no-internet-egress', evidence: without.map((s) => s.id), message: msg('The connector subnets {0} have no route to the internet through a NAT gateway: once attached, the service reaches the database but loses all other outbound traffic (third-party APIs, AWS APIs without VPC endpoints, package downloads); health checks still pass. Two ways out: a NAT gateway in a public subnet with 0.0.0.0/0 routed to it from these subnets, or VPC endpoints for the AWS services the service calls.', list) }];
+  const list = without
+    .map((s) => `${s.id} (${s.defaultRoute === 'none' ? 'no default route' : `0.0.0.0/0 -> ${s.defaultRoute}`})`)
+    .join(', ');
+  return [
+    {
+      code: 'no-internet-egress',
+      evidence: without.map((s) => s.id),
+      message: msg(
+        'The connector subnets {0} have no route to the internet through a NAT gateway: once attached, the service reaches the database but loses all other outbound traffic (third-party APIs, AWS APIs without VPC endpoints, package downloads); health checks still pass. Two ways out: a NAT gateway in a public subnet with 0.0.0.0/0 routed to it from these subnets, or VPC endpoints for the AWS services the service calls.',
+        list,
+      ),
+    },
+  ];
 }

@@ -11,7 +11,8 @@ function isAllowAll(rule: RuleSpec): boolean {
 /** Steps of the plan that would widen access; an empty list means the plan is safe. */
 export function wideningSteps(plan: Plan): PlanStep[] {
   return plan.steps.filter((step) => {
-    if (step.kind === 'authorize-ingress') return WORLD.has(step.rule.cidrIpv4 ?? '') || WORLD.has(step.rule.cidrIpv6 ?? '') || isAllowAll(step.rule);
+    if (step.kind === 'authorize-ingress')
+      return WORLD.has(step.rule.cidrIpv4 ?? '') || WORLD.has(step.rule.cidrIpv6 ?? '') || isAllowAll(step.rule);
     if (step.kind === 'authorize-egress') return isAllowAll(step.rule);
     return false;
   });

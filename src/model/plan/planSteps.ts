@@ -65,23 +65,64 @@ interface StepBase {
   mutating: boolean;
 }
 
-export type PlanStep = StepBase & (
-  | { id: 'create-apprunner-sg'; kind: 'create-security-group'; group: GroupRef; description: string; tags: Record<string, string> }
-  | { id: 'revoke-default-egress' | 'revoke-default-egress-ipv6'; kind: 'revoke-egress'; group: GroupRef; rule: RuleSpec }
-  | { id: EgressStepId; kind: 'authorize-egress'; group: GroupRef; rule: RuleSpec }
-  | { id: 'authorize-db-ingress'; kind: 'authorize-ingress'; group: GroupRef; rule: RuleSpec }
-  | { id: 'create-connector'; kind: 'create-connector'; connectorName: string; subnetIds: string[]; securityGroups: GroupRef[]; tags: Record<string, string> }
-  | { id: 'attach-connector'; kind: 'attach-connector'; service: ServiceRef; connectorName: string; vpcConnectorArn?: string }
-  | { id: 'wait-for-service'; kind: 'wait-for-service'; service: ServiceRef }
-  | { id: 'check-health' | 'check-db-health'; kind: 'check-health'; service: ServiceRef; path: string; expectDatabase: boolean }
-  | { id: 'detach-connector'; kind: 'detach-connector'; service: ServiceRef }
-  | { id: 'delete-connector'; kind: 'delete-connector'; connectorName: string; connectorArn: string }
-  | { id: 'enable-dns-support' | 'enable-dns-hostnames'; kind: 'enable-vpc-attribute'; vpcId: string; attribute: VpcDnsAttribute }
-);
+export type PlanStep = StepBase &
+  (
+    | {
+        id: 'create-apprunner-sg';
+        kind: 'create-security-group';
+        group: GroupRef;
+        description: string;
+        tags: Record<string, string>;
+      }
+    | {
+        id: 'revoke-default-egress' | 'revoke-default-egress-ipv6';
+        kind: 'revoke-egress';
+        group: GroupRef;
+        rule: RuleSpec;
+      }
+    | { id: EgressStepId; kind: 'authorize-egress'; group: GroupRef; rule: RuleSpec }
+    | { id: 'authorize-db-ingress'; kind: 'authorize-ingress'; group: GroupRef; rule: RuleSpec }
+    | {
+        id: 'create-connector';
+        kind: 'create-connector';
+        connectorName: string;
+        subnetIds: string[];
+        securityGroups: GroupRef[];
+        tags: Record<string, string>;
+      }
+    | {
+        id: 'attach-connector';
+        kind: 'attach-connector';
+        service: ServiceRef;
+        connectorName: string;
+        vpcConnectorArn?: string;
+      }
+    | { id: 'wait-for-service'; kind: 'wait-for-service'; service: ServiceRef }
+    | {
+        id: 'check-health' | 'check-db-health';
+        kind: 'check-health';
+        service: ServiceRef;
+        path: string;
+        expectDatabase: boolean;
+      }
+    | { id: 'detach-connector'; kind: 'detach-connector'; service: ServiceRef }
+    | { id: 'delete-connector'; kind: 'delete-connector'; connectorName: string; connectorArn: string }
+    | {
+        id: 'enable-dns-support' | 'enable-dns-hostnames';
+        kind: 'enable-vpc-attribute';
+        vpcId: string;
+        attribute: VpcDnsAttribute;
+      }
+  );
 
 export type StepKind = PlanStep['kind'];
 
-export type EgressStepId = 'authorize-egress-db' | 'authorize-egress-https' | 'authorize-egress-dns' | 'authorize-egress-https-ipv6' | 'authorize-egress-dns-ipv6';
+export type EgressStepId =
+  | 'authorize-egress-db'
+  | 'authorize-egress-https'
+  | 'authorize-egress-dns'
+  | 'authorize-egress-https-ipv6'
+  | 'authorize-egress-dns-ipv6';
 
 export type WarningCode =
   | 'db-port-open-to-world'

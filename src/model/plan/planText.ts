@@ -22,7 +22,9 @@ function paramText(value: string | number | string[]): string {
 
 export function stepText(step: PlanStep, index: number, lang: Lang): string {
   const mark = step.mutating ? '' : ` ${HEADINGS[lang].check}`;
-  const params = Object.entries(step.apiCall.params).map(([k, v]) => `${k}=${paramText(v)}`).join(' ');
+  const params = Object.entries(step.apiCall.params)
+    .map(([k, v]) => `${k}=${paramText(v)}`)
+    .join(' ');
   return `${index + 1}. [${step.id}] ${step.title[lang]}${mark}\n     ${step.apiCall.action} ${params}`;
 }
 

@@ -14,7 +14,12 @@ export interface IacOwner {
 }
 
 const MANAGED_BY_KEYS = /^(managed[-_ ]?by|managedby|provisioner|created[-_ ]?by|iac)$/i;
-const KNOWN_TOOLS: [RegExp, string][] = [[/terraform|opentofu/i, 'Terraform'], [/pulumi/i, 'Pulumi'], [/cdk/i, 'CDK'], [/cloudformation/i, 'CloudFormation']];
+const KNOWN_TOOLS: [RegExp, string][] = [
+  [/terraform|opentofu/i, 'Terraform'],
+  [/pulumi/i, 'Pulumi'],
+  [/cdk/i, 'CDK'],
+  [/cloudformation/i, 'CloudFormation'],
+];
 
 /** The IaC tool whose tags a resource carries; undefined for a hand-made resource or one this extension made. */
 export function iacOwner(tags: Readonly<Record<string, string>> | undefined): IacOwner | undefined {
@@ -27,7 +32,14 @@ export function iacOwner(tags: Readonly<Record<string, string>> | undefined): Ia
   if (Object.keys(tags).some((k) => k.startsWith('aws:cdk:'))) return { tool: 'CDK' };
   for (const [key, value] of Object.entries(tags)) {
     if (/^(terraform|tf)([:_-]|$)/i.test(key)) {
-      return { tool: 'Terraform', stack: tags['terraform:workspace'] ?? tags['tf:workspace'] ?? tags['terraform:module'] ?? (value && value !== 'true' ? value : undefined) };
+      return {
+        tool: 'Terraform',
+        stack:
+          tags['terraform:workspace'] ??
+          tags['tf:workspace'] ??
+          tags['terraform:module'] ??
+          (value && value !== 'true' ? value : undefined),
+      };
     }
     if (/^pulumi[:_-]/i.test(key)) return { tool: 'Pulumi', stack: tags['pulumi:stack'] ?? tags['pulumi:project'] };
     if (MANAGED_BY_KEYS.test(key) && value && value !== MANAGED_BY_TAG.value) {
@@ -69,18 +81,43 @@ export type NotOursReason = 'default-group' | 'shared' | 'iac-owned';
  * resource launched without a group lands in it), a group other interfaces use, or one an IaC tool owns
  * (only when the setup would change it: `needsChanges`).
  */
-export function appRunnerRoleRefusal(snapshot: Topology, group: SecurityGroup, needsChanges: boolean): { reason: NotOursReason; text: Localized } | undefined {
+export function appRunnerRoleRefusal(
+  snapshot: Topology,
+  group: SecurityGroup,
+  needsChanges: boolean,
+): { reason: NotOursReason; text: Localized } | undefined {
   const label = `${group.name} (${group.id})`;
   if (group.name === 'default') {
-    return { reason: 'default-group', text: msg('{0} is the VPC\'s default security group: every resource launched without a group uses it, so removing its allow-all egress or letting it reach the database would change them all.', label) };
+    return {
+      reason: 'default-group',
+      text: msg(
+        "{0} is the VPC's default security group: every resource launched without a group uses it, so removing its allow-all egress or letting it reach the database would change them all.",
+        label,
+      ),
+    };
   }
   const users = otherUsers(snapshot, group.id);
   if (users.length > 0) {
-    return { reason: 'shared', text: msg('{0} is used by {1} other network interface(s) ({2}): changing its rules would change their traffic too.', label, users.length, usersText(users)) };
+    return {
+      reason: 'shared',
+      text: msg(
+        '{0} is used by {1} other network interface(s) ({2}): changing its rules would change their traffic too.',
+        label,
+        users.length,
+        usersText(users),
+      ),
+    };
   }
   const owner = iacOwner(group.tags);
   if (owner && needsChanges) {
-    return { reason: 'iac-owned', text: msg('{0} is managed by {1}: a change made here would be drift that the next deployment reverts.', label, ownerText(owner)) };
+    return {
+      reason: 'iac-owned',
+      text: msg(
+        '{0} is managed by {1}: a change made here would be drift that the next deployment reverts.',
+        label,
+        ownerText(owner),
+      ),
+    };
   }
   return undefined;
 }

@@ -29,7 +29,12 @@ export function portInRule(rule: SecurityGroupRule, port: number): boolean {
 }
 
 /** True when `rule` already allows exactly what `spec` asks, in the given direction (port range may be wider). */
-export function ruleSatisfies(rule: SecurityGroupRule, spec: RuleSpec, egress: boolean, referencedGroupId?: string): boolean {
+export function ruleSatisfies(
+  rule: SecurityGroupRule,
+  spec: RuleSpec,
+  egress: boolean,
+  referencedGroupId?: string,
+): boolean {
   if (rule.egress !== egress || rule.protocol !== spec.protocol) return false;
   if (rule.fromPort > spec.fromPort || rule.toPort < spec.toPort) return false;
   if (spec.cidrIpv4 !== undefined) return rule.cidrIpv4 === spec.cidrIpv4;
@@ -37,7 +42,12 @@ export function ruleSatisfies(rule: SecurityGroupRule, spec: RuleSpec, egress: b
   return referencedGroupId !== undefined && rule.referencedGroupId === referencedGroupId;
 }
 
-export function hasRule(rules: readonly SecurityGroupRule[], spec: RuleSpec, egress: boolean, referencedGroupId?: string): boolean {
+export function hasRule(
+  rules: readonly SecurityGroupRule[],
+  spec: RuleSpec,
+  egress: boolean,
+  referencedGroupId?: string,
+): boolean {
   return rules.some((r) => ruleSatisfies(r, spec, egress, referencedGroupId));
 }
 

@@ -8,7 +8,8 @@ import type { SetupChoices, SetupSettings } from './setupSettings';
 import type { Topology } from '../topology/topology';
 import type { ValidationIssue } from './validators';
 
-export type SetupPlanResult = { ok: true; plan: Plan; desired: DesiredSetup } | { ok: false; issues: ValidationIssue[] };
+export type SetupPlanResult =
+  { ok: true; plan: Plan; desired: DesiredSetup } | { ok: false; issues: ValidationIssue[] };
 
 export function setupPlanFor(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): SetupPlanResult {
   const resolved = resolveDesired(snapshot, settings, choices);

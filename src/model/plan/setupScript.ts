@@ -116,26 +116,49 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   // turned the rest of a comment into a command); values in commands go through shellQuote.
   const t = (text: Localized): string => oneLine(text[ctx.lang]);
   const q = shellQuote;
-  const dbGroup = oneLine(ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId);
-  const groupFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'group-name', Values: [d.appRunnerSecurityGroupName] }]);
+  const dbGroup = oneLine(
+    ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId,
+  );
+  const groupFilters = JSON.stringify([
+    { Name: 'vpc-id', Values: [d.vpcId] },
+    { Name: 'group-name', Values: [d.appRunnerSecurityGroupName] },
+  ]);
   const nameTag = d.appRunnerSecurityGroupNameTag || d.appRunnerSecurityGroupName;
-  const tagFilters = JSON.stringify([{ Name: 'vpc-id', Values: [d.vpcId] }, { Name: 'tag:Name', Values: [nameTag] }]);
+  const tagFilters = JSON.stringify([
+    { Name: 'vpc-id', Values: [d.vpcId] },
+    { Name: 'tag:Name', Values: [nameTag] },
+  ]);
   const groupTags = `ResourceType=security-group,Tags=[{Key=Name,Value=${nameTag}},{Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value}}]`;
   const appGroup = nameTag !== d.appRunnerSecurityGroupName ? `${nameTag} (${d.appRunnerSecurityGroupName})` : nameTag;
   const subnets = [...d.subnetIds].sort();
   const connectorQuery = `VpcConnectors[?VpcConnectorName==${jmesString(d.connectorName)} && Status=='ACTIVE'] | [0].[VpcConnectorArn, join(',', sort(Subnets)), join(',', sort(SecurityGroups))]`;
-  const rule = (protocol: string, port: number, target: string): string => q(`IpProtocol=${protocol},FromPort=${port},ToPort=${port},${target}`);
+  const rule = (protocol: string, port: number, target: string): string =>
+    q(`IpProtocol=${protocol},FromPort=${port},ToPort=${port},${target}`);
   const step = (text: Localized): string => `echo ${q(t(text))}`;
   // vpcResolverOnly: no port 53 rule (see dnsEgress.ts); an existing one is left as it is.
   const dns = dnsEgressOf(d.dnsEgress) === 'runbook';
   const lines = [
     '#!/usr/bin/env bash',
     `# ${t(msg('Runbook setup (sections 3 to 6) for App Runner service {0}: VPC connector {1} to DB instance {2}.', d.serviceName, d.connectorName, d.dbInstanceId))}`,
-    `# ${t({ en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${ctx.region}.`,
-      ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${ctx.region} から出力しました。` })}`,
-    ...(ctx.basis === 'attached' ? [`# ${t(msg('The setup {0} uses now: connector {1} with its subnets and {2}.', d.serviceName, d.connectorName, appGroup))}`] : []),
-    ...(ctx.basis === 'proposed' ? [`# ${t(msg('{0} has no active VPC connector attached: this is the setup Set Up VPC Connector proposes (private subnets, the settings\' names).', d.serviceName))}`] : []),
-    ...(d.appRunnerGroupReplaced ? [`# ${t(msg('Not {0} ({1}): {2} This script leaves it unchanged and uses a dedicated group {3} with connector {4}.', d.appRunnerGroupReplaced.name, d.appRunnerGroupReplaced.id, d.appRunnerGroupReplaced.why, d.appRunnerSecurityGroupName, d.connectorName))}`] : []),
+    `# ${t({
+      en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${ctx.region}.`,
+      ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${ctx.region} から出力しました。`,
+    })}`,
+    ...(ctx.basis === 'attached'
+      ? [
+          `# ${t(msg('The setup {0} uses now: connector {1} with its subnets and {2}.', d.serviceName, d.connectorName, appGroup))}`,
+        ]
+      : []),
+    ...(ctx.basis === 'proposed'
+      ? [
+          `# ${t(msg("{0} has no active VPC connector attached: this is the setup Set Up VPC Connector proposes (private subnets, the settings' names).", d.serviceName))}`,
+        ]
+      : []),
+    ...(d.appRunnerGroupReplaced
+      ? [
+          `# ${t(msg('Not {0} ({1}): {2} This script leaves it unchanged and uses a dedicated group {3} with connector {4}.', d.appRunnerGroupReplaced.name, d.appRunnerGroupReplaced.id, d.appRunnerGroupReplaced.why, d.appRunnerSecurityGroupName, d.connectorName))}`,
+        ]
+      : []),
     `# ${t(msg('Safe to run again: every step looks first and skips what is already in place.'))}`,
     `# ${t(msg('Needs the AWS CLI (v1 or v2), curl and credentials for this account. AWS_ENDPOINT_URL points it at a local sandbox.'))}`,
     'set -euo pipefail',
@@ -176,11 +199,13 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `# ${t(msg('EC2 refuses group names starting with "sg-": the group is found by its GroupName, else by its Name tag {0}.', nameTag))}`,
     `APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(groupFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
     // A replaced group (default, shared, IaC-owned) may carry the Name tag: the dedicated one is found by GroupName only.
-    ...(d.appRunnerGroupReplaced ? [] : [
-      'if [ "$APPRUNNER_SG_ID" = None ]; then',
-      `  APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(tagFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
-      'fi',
-    ]),
+    ...(d.appRunnerGroupReplaced
+      ? []
+      : [
+          'if [ "$APPRUNNER_SG_ID" = None ]; then',
+          `  APPRUNNER_SG_ID=$(aws ec2 describe-security-groups --filters ${q(tagFilters)} --query 'SecurityGroups[0].GroupId' --output text)`,
+          'fi',
+        ]),
     'if [ "$APPRUNNER_SG_ID" = None ]; then',
     `  APPRUNNER_SG_ID=$(aws ec2 create-security-group --group-name ${q(d.appRunnerSecurityGroupName)} --description ${q(APPRUNNER_SG_DESCRIPTION)} --vpc-id "$VPC_ID" \\`,
     `    --tag-specifications ${q(groupTags)} --query GroupId --output text)`,
@@ -192,30 +217,41 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `  echo ${q(t(msg('{0} is used by other network interfaces; nothing was changed. Export again from the extension: it proposes a dedicated group.', d.appRunnerSecurityGroupName)))}" ($others)" >&2`,
     '  exit 1',
     'fi',
-    ...(dns ? [step(msg('3.1 Outbound: the database, HTTPS and DNS'))] : [
-      step(msg('3.1 Outbound: the database and HTTPS')),
-      `# ${t(dnsEgressNote('vpcResolverOnly'))}`,
-    ]),
+    ...(dns
+      ? [step(msg('3.1 Outbound: the database, HTTPS and DNS'))]
+      : [step(msg('3.1 Outbound: the database and HTTPS')), `# ${t(dnsEgressNote('vpcResolverOnly'))}`]),
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$DB_SG_ID}]"`,
     `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
-    ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`] : []),
-    ...(d.ipAddressType === 'DUAL_STACK' ? [
-      `# ${t(msg('{0} is DUAL_STACK: the same rules to ::/0.', d.serviceName))}`,
-      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
-      ...(dns ? [`change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`] : []),
-    ] : []),
+    ...(dns
+      ? [
+          `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'IpRanges=[{CidrIp=0.0.0.0/0}]')}`,
+        ]
+      : []),
+    ...(d.ipAddressType === 'DUAL_STACK'
+      ? [
+          `# ${t(msg('{0} is DUAL_STACK: the same rules to ::/0.', d.serviceName))}`,
+          `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('tcp', 443, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
+          ...(dns
+            ? [
+                `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions ${rule('udp', 53, 'Ipv6Ranges=[{CidrIpv6=::/0}]')}`,
+              ]
+            : []),
+        ]
+      : []),
     `# ${t(msg('A new group allows all outbound traffic: that rule goes once the rules above exist. Other rules of an existing group stay.'))}`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`,
     `change_rule InvalidPermission.NotFound aws ec2 revoke-security-group-egress --group-id "$APPRUNNER_SG_ID" --ip-permissions 'IpProtocol=-1,Ipv6Ranges=[{CidrIpv6=::/0}]'`,
     '',
     `# 3.2 ${dbGroup}`,
     step(msg('3.2 Inbound to {0}: port {1} from {2}', dbGroup, d.dbPort, nameTag)),
-    ...(ctx.dbGroupOwner ? [
-      `# ${t(msg('{0} is managed by {1}: add this inbound rule there (TCP {2} from the App Runner group), not here.', dbGroup, ctx.dbGroupOwner, d.dbPort))}`,
-      `echo ${q(t(msg('    skipped: managed by {0}; add TCP {1} from ', ctx.dbGroupOwner, d.dbPort)))}"$APPRUNNER_SG_ID"`,
-    ] : [
-      `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
-    ]),
+    ...(ctx.dbGroupOwner
+      ? [
+          `# ${t(msg('{0} is managed by {1}: add this inbound rule there (TCP {2} from the App Runner group), not here.', dbGroup, ctx.dbGroupOwner, d.dbPort))}`,
+          `echo ${q(t(msg('    skipped: managed by {0}; add TCP {1} from ', ctx.dbGroupOwner, d.dbPort)))}"$APPRUNNER_SG_ID"`,
+        ]
+      : [
+          `change_rule InvalidPermission.Duplicate aws ec2 authorize-security-group-ingress --group-id "$DB_SG_ID" --ip-permissions "IpProtocol=tcp,FromPort=$DB_PORT,ToPort=$DB_PORT,UserIdGroupPairs=[{GroupId=$APPRUNNER_SG_ID}]"`,
+        ]),
     '',
     `# 4 ${oneLine(d.connectorName)}`,
     step(msg('4 VPC connector {0} over {1}', d.connectorName, subnets.join(', '))),
@@ -226,14 +262,16 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
     `  CONNECTOR_ARN=$(aws apprunner create-vpc-connector --vpc-connector-name ${q(d.connectorName)} --subnets ${subnets.map(q).join(' ')} --security-groups "$APPRUNNER_SG_ID" \\`,
     `    --tags Key=${MANAGED_BY_TAG.key},Value=${MANAGED_BY_TAG.value} --query VpcConnector.VpcConnectorArn --output text)`,
     'elif [ "$connector_subnets" != "$SUBNETS" ] || [ "$connector_groups" != "$APPRUNNER_SG_ID" ]; then',
-    `  echo ${q(t(msg('Connector {0} exists with other subnets or groups, and connectors cannot be changed. Delete it when no service uses it, or choose another name; the extension\'s Set Up VPC Connector creates {0}-2 instead.', d.connectorName)))} >&2`,
+    `  echo ${q(t(msg("Connector {0} exists with other subnets or groups, and connectors cannot be changed. Delete it when no service uses it, or choose another name; the extension's Set Up VPC Connector creates {0}-2 instead.", d.connectorName)))} >&2`,
     '  echo "    $connector_subnets / $connector_groups" >&2',
     '  exit 1',
     'fi',
     'echo "    $CONNECTOR_ARN"',
     '',
     `# 5.1 ${oneLine(d.serviceName)}`,
-    step(msg('5.1 Attach {0} to {1} (redeploys the service; other network settings kept)', d.connectorName, d.serviceName)),
+    step(
+      msg('5.1 Attach {0} to {1} (redeploys the service; other network settings kept)', d.connectorName, d.serviceName),
+    ),
     'wait_until_idle || true',
     `network=$(aws apprunner describe-service --service-arn "$SERVICE_ARN" \\`,
     `  --query 'Service.NetworkConfiguration.[EgressConfiguration.VpcConnectorArn, IngressConfiguration.IsPubliclyAccessible, IpAddressType]' --output text)`,
@@ -264,14 +302,28 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
  * The script for a setup resolved from this snapshot: region, the DB group's name and owner come from it, and
  * the connector name is the plan's revision (`<name>-2`) when the group of the attached connector was replaced.
  */
-export function setupScriptFor(snapshot: Topology, d: DesiredSetup, ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName' | 'dbGroupOwner'>): string {
+export function setupScriptFor(
+  snapshot: Topology,
+  d: DesiredSetup,
+  ctx: Omit<SetupScriptContext, 'region' | 'dbSecurityGroupName' | 'dbGroupOwner'>,
+): string {
   const dbGroup = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
   const owner = iacOwner(dbGroup?.tags);
-  const appGroupId = snapshot.securityGroups.find((g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName)?.id;
+  const appGroupId = snapshot.securityGroups.find(
+    (g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName,
+  )?.id;
   // Only when the group was replaced is the connector of that name known to be unusable; otherwise the script
   // keeps the name and stops with the way out if a connector of that name does not match.
-  const connectorName = d.appRunnerGroupReplaced ? chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name : d.connectorName;
-  return setupScript({ ...d, connectorName }, {
-    ...ctx, region: snapshot.region, dbSecurityGroupName: dbGroup ? groupLabel(dbGroup) : undefined, ...(owner ? { dbGroupOwner: ownerText(owner) } : {}),
-  });
+  const connectorName = d.appRunnerGroupReplaced
+    ? chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name
+    : d.connectorName;
+  return setupScript(
+    { ...d, connectorName },
+    {
+      ...ctx,
+      region: snapshot.region,
+      dbSecurityGroupName: dbGroup ? groupLabel(dbGroup) : undefined,
+      ...(owner ? { dbGroupOwner: ownerText(owner) } : {}),
+    },
+  );
 }

@@ -16,8 +16,12 @@ export interface SubnetChoice {
 }
 
 function usable(snapshot: Topology, subnet: Subnet, vpcId: string): boolean {
-  return subnet.vpcId === vpcId && subnet.isPrivate && subnet.ipv6Native !== true
-    && !(subnet.availabilityZoneId !== undefined && snapshot.unsupportedAzIds.includes(subnet.availabilityZoneId));
+  return (
+    subnet.vpcId === vpcId &&
+    subnet.isPrivate &&
+    subnet.ipv6Native !== true &&
+    !(subnet.availabilityZoneId !== undefined && snapshot.unsupportedAzIds.includes(subnet.availabilityZoneId))
+  );
 }
 
 /** A default route that can carry the connector's traffic to the internet (undefined = not known: not preferred). */
@@ -31,27 +35,38 @@ function onePerAz(subnets: Subnet[], dbAz: string | undefined): Subnet[] {
   for (const s of [...subnets].sort((a, b) => a.id.localeCompare(b.id))) {
     if (!byAz.has(s.availabilityZone)) byAz.set(s.availabilityZone, s);
   }
-  return [...byAz.values()].sort((a, b) =>
-    Number(b.availabilityZone === dbAz) - Number(a.availabilityZone === dbAz) || a.availabilityZone.localeCompare(b.availabilityZone));
+  return [...byAz.values()].sort(
+    (a, b) =>
+      Number(b.availabilityZone === dbAz) - Number(a.availabilityZone === dbAz) ||
+      a.availabilityZone.localeCompare(b.availabilityZone),
+  );
 }
 
 function groupNote(db: DbInstance, withEgress: boolean): Localized {
   const name = db.subnetGroupName;
   return withEgress
-    ? { en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''} that route to the internet (NAT), one per Availability Zone.`,
-      ja: `DB サブネットグループ${name ? `「${name}」` : ''}のうちインターネット（NAT）へのルートがあるプライベートサブネットを AZ ごとに 1 つ使用します。` }
-    : { en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''}, one per Availability Zone.`,
-      ja: `DB サブネットグループ${name ? `「${name}」` : ''}のプライベートサブネットを AZ ごとに 1 つ使用します。` };
+    ? {
+        en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''} that route to the internet (NAT), one per Availability Zone.`,
+        ja: `DB サブネットグループ${name ? `「${name}」` : ''}のうちインターネット（NAT）へのルートがあるプライベートサブネットを AZ ごとに 1 つ使用します。`,
+      }
+    : {
+        en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''}, one per Availability Zone.`,
+        ja: `DB サブネットグループ${name ? `「${name}」` : ''}のプライベートサブネットを AZ ごとに 1 つ使用します。`,
+      };
 }
 
 export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName: string): SubnetChoice {
   const vpcId = db.vpcId ?? '';
   // The connector of that name, else a revision of it a service uses (left by an earlier move to `<name>-2`).
   const used = new Set(snapshot.services.map((s) => s.vpcConnectorArn));
-  const existing = snapshot.connectors.find((c) => c.name === connectorName && c.status === 'ACTIVE')
-    ?? snapshot.connectors.find((c) => c.status === 'ACTIVE' && used.has(c.arn) && isRevisionOf(c.name, connectorName));
+  const existing =
+    snapshot.connectors.find((c) => c.name === connectorName && c.status === 'ACTIVE') ??
+    snapshot.connectors.find((c) => c.status === 'ACTIVE' && used.has(c.arn) && isRevisionOf(c.name, connectorName));
   if (existing && validateSubnets(snapshot, existing.subnetIds, vpcId).length === 0) {
-    return { subnetIds: [...existing.subnetIds], notes: [msg('Using the subnets of the existing connector "{0}".', existing.name)] };
+    return {
+      subnetIds: [...existing.subnetIds],
+      notes: [msg('Using the subnets of the existing connector "{0}".', existing.name)],
+    };
   }
   const inVpc = snapshot.subnets.filter((s) => usable(snapshot, s, vpcId));
   const inGroup = inVpc.filter((s) => db.subnetIds.includes(s.id));
@@ -59,11 +74,22 @@ export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName:
   if (groupWithEgress.length >= 2) return { subnetIds: groupWithEgress.map((s) => s.id), notes: [groupNote(db, true)] };
   const vpcWithEgress = onePerAz(inVpc.filter(reachesInternet), db.availabilityZone);
   if (vpcWithEgress.length >= 2) {
-    return { subnetIds: vpcWithEgress.map((s) => s.id), notes: [msg('Using private subnets of {0} that route to the internet (NAT), one per Availability Zone: the DB subnet group\'s subnets have no such route.', vpcId)] };
+    return {
+      subnetIds: vpcWithEgress.map((s) => s.id),
+      notes: [
+        msg(
+          "Using private subnets of {0} that route to the internet (NAT), one per Availability Zone: the DB subnet group's subnets have no such route.",
+          vpcId,
+        ),
+      ],
+    };
   }
   // No two subnets with internet egress: the database path still works (the plan warns no-internet-egress).
   const fromGroup = onePerAz(inGroup, db.availabilityZone);
   if (fromGroup.length >= 2) return { subnetIds: fromGroup.map((s) => s.id), notes: [groupNote(db, false)] };
   const anyPrivate = onePerAz(inVpc, db.availabilityZone);
-  return { subnetIds: anyPrivate.map((s) => s.id), notes: [msg('Using private subnets of {0}, one per Availability Zone.', vpcId)] };
+  return {
+    subnetIds: anyPrivate.map((s) => s.id),
+    notes: [msg('Using private subnets of {0}, one per Availability Zone.', vpcId)],
+  };
 }

@@ -29,7 +29,9 @@ export function proxyPort(engineFamily: string): number {
 }
 
 function instanceTarget(d: DbInstance): DatabaseTarget {
-  const endpoints = d.endpointAddress ? [{ address: d.endpointAddress.toLowerCase(), role: 'instance' as const, port: d.port }] : [];
+  const endpoints = d.endpointAddress
+    ? [{ address: d.endpointAddress.toLowerCase(), role: 'instance' as const, port: d.port }]
+    : [];
   return { ...d, kind: 'instance', endpoints };
 }
 
@@ -38,15 +40,26 @@ function clusterTarget(c: DbCluster, members: readonly DbInstance[]): DatabaseTa
     address ? [{ address: address.toLowerCase(), role, port: c.port }] : [];
   const writer = members.find((m) => m.id === c.writerId) ?? members[0];
   return {
-    id: c.id, arn: c.arn, engine: c.engine, status: c.status, endpointAddress: c.endpointAddress?.toLowerCase(), port: c.port,
-    vpcId: c.vpcId ?? writer?.vpcId, securityGroupIds: c.securityGroupIds, subnetGroupName: c.subnetGroupName ?? writer?.subnetGroupName,
+    id: c.id,
+    arn: c.arn,
+    engine: c.engine,
+    status: c.status,
+    endpointAddress: c.endpointAddress?.toLowerCase(),
+    port: c.port,
+    vpcId: c.vpcId ?? writer?.vpcId,
+    securityGroupIds: c.securityGroupIds,
+    subnetGroupName: c.subnetGroupName ?? writer?.subnetGroupName,
     subnetIds: c.subnetIds.length > 0 ? c.subnetIds : (writer?.subnetIds ?? []),
     kind: 'cluster',
     endpoints: [
       ...at(c.endpointAddress, 'writer'),
       ...at(c.readerEndpointAddress, 'reader'),
       ...c.customEndpointAddresses.flatMap((a) => at(a, 'custom')),
-      ...members.flatMap((m) => (m.endpointAddress ? [{ address: m.endpointAddress.toLowerCase(), role: 'member' as const, port: m.port || c.port }] : [])),
+      ...members.flatMap((m) =>
+        m.endpointAddress
+          ? [{ address: m.endpointAddress.toLowerCase(), role: 'member' as const, port: m.port || c.port }]
+          : [],
+      ),
     ],
   };
 }
@@ -55,12 +68,26 @@ function proxyTarget(p: DbProxy, databases: readonly DatabaseTarget[]): Database
   const port = proxyPort(p.engineFamily);
   // A cluster target is listed as TRACKED_CLUSTER plus its member instances: the cluster is what it forwards to.
   const named = p.targets.find((t) => t.type === 'TRACKED_CLUSTER') ?? p.targets.find((t) => t.type === 'RDS_INSTANCE');
-  const behind = named ? databases.find((d) => d.id === named.id && d.kind === (named.type === 'TRACKED_CLUSTER' ? 'cluster' : 'instance'))
-    ?? databases.find((d) => d.kind === 'cluster' && d.endpoints.some((e) => e.role === 'member' && e.address === named.endpointAddress?.toLowerCase()))
+  const behind = named
+    ? (databases.find(
+        (d) => d.id === named.id && d.kind === (named.type === 'TRACKED_CLUSTER' ? 'cluster' : 'instance'),
+      ) ??
+      databases.find(
+        (d) =>
+          d.kind === 'cluster' &&
+          d.endpoints.some((e) => e.role === 'member' && e.address === named.endpointAddress?.toLowerCase()),
+      ))
     : undefined;
   return {
-    id: p.name, arn: p.arn, engine: behind?.engine ?? p.engineFamily.toLowerCase(), status: p.status,
-    endpointAddress: p.endpointAddress?.toLowerCase(), port, vpcId: p.vpcId, securityGroupIds: p.securityGroupIds, subnetIds: p.subnetIds,
+    id: p.name,
+    arn: p.arn,
+    engine: behind?.engine ?? p.engineFamily.toLowerCase(),
+    status: p.status,
+    endpointAddress: p.endpointAddress?.toLowerCase(),
+    port,
+    vpcId: p.vpcId,
+    securityGroupIds: p.securityGroupIds,
+    subnetIds: p.subnetIds,
     kind: 'proxy',
     endpoints: p.endpointAddress ? [{ address: p.endpointAddress.toLowerCase(), role: 'proxy', port }] : [],
     behind,
@@ -74,7 +101,12 @@ function proxyTarget(p: DbProxy, databases: readonly DatabaseTarget[]): Database
 export function databaseTargets(t: Topology): DatabaseTarget[] {
   const clusterIds = new Set(t.dbClusters.map((c) => c.id));
   const standalone = t.dbInstances.filter((d) => !d.clusterId || !clusterIds.has(d.clusterId)).map(instanceTarget);
-  const clusters = t.dbClusters.map((c) => clusterTarget(c, t.dbInstances.filter((d) => d.clusterId === c.id)));
+  const clusters = t.dbClusters.map((c) =>
+    clusterTarget(
+      c,
+      t.dbInstances.filter((d) => d.clusterId === c.id),
+    ),
+  );
   const databases = [...standalone, ...clusters];
   return [...databases, ...t.dbProxies.map((p) => proxyTarget(p, databases))];
 }
@@ -111,9 +143,12 @@ export function targetById(t: Topology, id: string): DatabaseTarget | undefined 
 /** "DB instance x", "DB cluster x", "RDS Proxy x": how messages name a database. */
 export function databaseLabel(d: Pick<DatabaseTarget, 'id'> & { kind?: DatabaseKind }): { en: string; ja: string } {
   switch (d.kind) {
-    case 'cluster': return msg('DB cluster {0}', d.id);
-    case 'proxy': return msg('RDS Proxy {0}', d.id);
-    default: return msg('DB instance {0}', d.id);
+    case 'cluster':
+      return msg('DB cluster {0}', d.id);
+    case 'proxy':
+      return msg('RDS Proxy {0}', d.id);
+    default:
+      return msg('DB instance {0}', d.id);
   }
 }
 

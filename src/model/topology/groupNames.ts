@@ -14,8 +14,14 @@ export function matchesGroupName(group: NamedGroup, name: string | undefined, na
 }
 
 /** The group called `name`: by GroupName first (unique in a VPC), else by Name tag (`nameTag`, else `name`). */
-export function findGroupByName<T extends NamedGroup>(groups: readonly T[], name: string | undefined, nameTag?: string): T | undefined {
-  return (name ? groups.find((g) => g.name === name) : undefined) ?? groups.find((g) => matchesGroupName(g, name, nameTag));
+export function findGroupByName<T extends NamedGroup>(
+  groups: readonly T[],
+  name: string | undefined,
+  nameTag?: string,
+): T | undefined {
+  return (
+    (name ? groups.find((g) => g.name === name) : undefined) ?? groups.find((g) => matchesGroupName(g, name, nameTag))
+  );
 }
 
 /** `sg-rds (kyudai-db-sg)`: the Name tag people know the group by, and its GroupName when they differ. */

@@ -69,7 +69,11 @@ export function awsApisCalled(service: AppRunnerService | undefined): CalledApi[
     if (host) add({ service: host, gateway: host === 's3' || host === 'dynamodb', hint: name });
   }
   for (const [name, ref] of Object.entries(service?.source?.secrets ?? {})) {
-    add(ref.includes(':secretsmanager:') ? { service: 'secretsmanager', gateway: false, hint: name } : { service: 'ssm', gateway: false, hint: name });
+    add(
+      ref.includes(':secretsmanager:')
+        ? { service: 'secretsmanager', gateway: false, hint: name }
+        : { service: 'ssm', gateway: false, hint: name },
+    );
   }
   return [...out.values()];
 }
@@ -89,13 +93,27 @@ export interface NatCost {
 
 const fmtGb = (price: number): string => `${usd(price, 3)}/GB`;
 
-function endpointAlternatives(apis: readonly CalledApi[], prices: RegionPrices, azCount: number, hours: number): LocalizedText[] {
+function endpointAlternatives(
+  apis: readonly CalledApi[],
+  prices: RegionPrices,
+  azCount: number,
+  hours: number,
+): LocalizedText[] {
   if (apis.length === 0) {
-    return [msg('Traffic to S3 and DynamoDB can skip the NAT through gateway VPC endpoints, which are free; other AWS APIs through interface endpoints.')];
+    return [
+      msg(
+        'Traffic to S3 and DynamoDB can skip the NAT through gateway VPC endpoints, which are free; other AWS APIs through interface endpoints.',
+      ),
+    ];
   }
   return apis.map((api) => {
     if (api.gateway) {
-      return msg('{0} ({1}): a gateway VPC endpoint is free and takes this traffic off the NAT\'s {2}.', api.service, api.hint, fmtGb(prices.natPerGb));
+      return msg(
+        "{0} ({1}): a gateway VPC endpoint is free and takes this traffic off the NAT's {2}.",
+        api.service,
+        api.hint,
+        fmtGb(prices.natPerGb),
+      );
     }
     const monthly = prices.endpointHourly * azCount * hours;
     const saved = prices.natPerGb - prices.endpointPerGb;
@@ -109,7 +127,13 @@ function endpointAlternatives(apis: readonly CalledApi[], prices: RegionPrices, 
   });
 }
 
-function layoutAlternative(nats: readonly NatOnPath[], azs: readonly string[], prices: RegionPrices, hours: number, crossAz: number): LocalizedText | undefined {
+function layoutAlternative(
+  nats: readonly NatOnPath[],
+  azs: readonly string[],
+  prices: RegionPrices,
+  hours: number,
+  crossAz: number,
+): LocalizedText | undefined {
   const oneMonth = prices.natHourly * hours;
   if (nats.length === 1 && azs.length > 1) {
     const nat = nats[0];
@@ -120,20 +144,36 @@ function layoutAlternative(nats: readonly NatOnPath[], azs: readonly string[], p
     };
   }
   if (nats.length > 1) {
-    return msg('{0} NAT gateways (one per AZ) cost {1}/month. One shared NAT gateway would save {2}/month but adds {3} each way across AZs and a single point of failure (runbook 8.1).', nats.length, usd(oneMonth * nats.length), usd(oneMonth * (nats.length - 1)), fmtGb(crossAz));
+    return msg(
+      '{0} NAT gateways (one per AZ) cost {1}/month. One shared NAT gateway would save {2}/month but adds {3} each way across AZs and a single point of failure (runbook 8.1).',
+      nats.length,
+      usd(oneMonth * nats.length),
+      usd(oneMonth * (nats.length - 1)),
+      fmtGb(crossAz),
+    );
   }
   return undefined;
 }
 
-export function natCost(topology: Topology, subnets: readonly Subnet[], service?: AppRunnerService, table: NatPriceTable = NAT_PRICES): NatCost {
+export function natCost(
+  topology: Topology,
+  subnets: readonly Subnet[],
+  service?: AppRunnerService,
+  table: NatPriceTable = NAT_PRICES,
+): NatCost {
   const prices = regionPrices(topology.region, table);
   const nats = natGatewaysOnPath(topology, subnets);
   const connectorAzs = [...new Set(subnets.map((s) => s.availabilityZone))].sort();
   const hours = table.hoursPerMonth;
-  const alternatives = prices && nats.length > 0 ? [
-    ...endpointAlternatives(awsApisCalled(service), prices, connectorAzs.length, hours),
-    ...[layoutAlternative(nats, connectorAzs, prices, hours, table.crossAzPerGb)].filter((x): x is LocalizedText => x !== undefined),
-  ] : [];
+  const alternatives =
+    prices && nats.length > 0
+      ? [
+          ...endpointAlternatives(awsApisCalled(service), prices, connectorAzs.length, hours),
+          ...[layoutAlternative(nats, connectorAzs, prices, hours, table.crossAzPerGb)].filter(
+            (x): x is LocalizedText => x !== undefined,
+          ),
+        ]
+      : [];
   return {
     region: topology.region,
     ...(prices ? { prices, monthlyFixed: prices.natHourly * hours * nats.length } : {}),
@@ -155,9 +195,26 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
   const ids = cost.nats.map((n) => n.nat.id).join(', ');
   const src = priceSource(cost);
   if (!cost.prices || cost.monthlyFixed === undefined) {
-    return msg('After the move, {0}\'s internet traffic goes through NAT gateway(s) {1}, charged per hour and per GB; {2} is not in the price table ({3}).', serviceName, ids, cost.region, src);
+    return msg(
+      "After the move, {0}'s internet traffic goes through NAT gateway(s) {1}, charged per hour and per GB; {2} is not in the price table ({3}).",
+      serviceName,
+      ids,
+      cost.region,
+      src,
+    );
   }
-  const head = msg('NAT cost (runbook 8.3): after the move, {0}\'s internet traffic goes through {1} NAT gateway(s) ({2}): {3}/month fixed ({4}/hour each, {5} h) plus {6} processed in {7} ({8}).', serviceName, cost.nats.length, ids, usd(cost.monthlyFixed), usd(cost.prices.natHourly, 3), cost.table.hoursPerMonth, fmtGb(cost.prices.natPerGb), cost.region, src);
+  const head = msg(
+    "NAT cost (runbook 8.3): after the move, {0}'s internet traffic goes through {1} NAT gateway(s) ({2}): {3}/month fixed ({4}/hour each, {5} h) plus {6} processed in {7} ({8}).",
+    serviceName,
+    cost.nats.length,
+    ids,
+    usd(cost.monthlyFixed),
+    usd(cost.prices.natHourly, 3),
+    cost.table.hoursPerMonth,
+    fmtGb(cost.prices.natPerGb),
+    cost.region,
+    src,
+  );
   if (cost.alternatives.length === 0) return head;
   return {
     en: `${head.en} Cheaper options: ${cost.alternatives.map((a) => a.en).join(' ')}`,
@@ -172,8 +229,10 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
 export function natNodeFigures(cost: NatCost, natId: string): { label: LocalizedText; value: string }[] {
   if (!cost.prices || !cost.nats.some((n) => n.nat.id === natId)) return [];
   return [
-    { label: msg('Monthly fixed cost'),
-      value: `${usd(cost.prices.natHourly * cost.table.hoursPerMonth)} (${usd(cost.prices.natHourly, 3)}/h × ${cost.table.hoursPerMonth} h)` },
+    {
+      label: msg('Monthly fixed cost'),
+      value: `${usd(cost.prices.natHourly * cost.table.hoursPerMonth)} (${usd(cost.prices.natHourly, 3)}/h × ${cost.table.hoursPerMonth} h)`,
+    },
     { label: msg('Data processing'), value: `${fmtGb(cost.prices.natPerGb)} (${cost.region})` },
     { label: msg('Prices as of'), value: `${cost.table.asOf} (${cost.table.source})` },
   ];

@@ -26,7 +26,12 @@ export interface NatPriceTable {
   regions: Readonly<Record<string, RegionPrices>>;
 }
 
-const p = (natHourly: number, endpointHourly: number): RegionPrices => ({ natHourly, natPerGb: natHourly, endpointHourly, endpointPerGb: 0.01 });
+const p = (natHourly: number, endpointHourly: number): RegionPrices => ({
+  natHourly,
+  natPerGb: natHourly,
+  endpointHourly,
+  endpointPerGb: 0.01,
+});
 
 export const NAT_PRICES: NatPriceTable = {
   source: 'https://aws.amazon.com/vpc/pricing/',

@@ -76,7 +76,12 @@ export function evaluateNetworkAcl(acl: NetworkAcl, query: AclQuery): AclVerdict
 }
 
 /** The ACL that governs a subnet: its explicit association, else the VPC's default ACL. */
-export function aclForSubnet(acls: readonly NetworkAcl[], subnetId: string, vpcId: string, aclId?: string): NetworkAcl | undefined {
+export function aclForSubnet(
+  acls: readonly NetworkAcl[],
+  subnetId: string,
+  vpcId: string,
+  aclId?: string,
+): NetworkAcl | undefined {
   return (
     (aclId ? acls.find((a) => a.id === aclId) : undefined) ??
     acls.find((a) => a.subnetIds.includes(subnetId)) ??

@@ -24,7 +24,19 @@ export function proxyHopGaps(topology: Topology, proxy: DatabaseTarget): ProxyHo
   if (proxy.kind !== 'proxy') return [];
   const target = proxy.behind;
   if (!target) {
-    return [{ id: 'proxy-target-unknown', proxyDetail: 'no registered target found', groups: [], egress: false, why: '', message: msg('RDS Proxy {0} has no target this account\'s snapshot knows (DescribeDBProxyTargets), so the proxy-to-database hop was not checked.', proxy.id) }];
+    return [
+      {
+        id: 'proxy-target-unknown',
+        proxyDetail: 'no registered target found',
+        groups: [],
+        egress: false,
+        why: '',
+        message: msg(
+          "RDS Proxy {0} has no target this account's snapshot knows (DescribeDBProxyTargets), so the proxy-to-database hop was not checked.",
+          proxy.id,
+        ),
+      },
+    ];
   }
   const proxyGroups = topology.securityGroups.filter((g) => proxy.securityGroupIds.includes(g.id));
   const targetGroups = topology.securityGroups.filter((g) => target.securityGroupIds.includes(g.id));
@@ -33,15 +45,47 @@ export function proxyHopGaps(topology: Topology, proxy: DatabaseTarget): ProxyHo
   const ports = { from: target.port, to: target.port };
   const proxyDetail = `targets ${target.id}:${target.port}`;
   const out: ProxyHopGap[] = [];
-  const egress = evaluateSecurityGroups(proxyGroups, { direction: 'egress', protocol: 'tcp', ports, peer: { groupIds: target.securityGroupIds, cidrs: targetCidrs } });
+  const egress = evaluateSecurityGroups(proxyGroups, {
+    direction: 'egress',
+    protocol: 'tcp',
+    ports,
+    peer: { groupIds: target.securityGroupIds, cidrs: targetCidrs },
+  });
   if (!egress.allowed) {
-    out.push({ id: 'proxy-egress-missing-target-port', proxyDetail, groups: proxyGroups, egress: true,
-      why: `no egress rule allows tcp ${target.port} to ${target.securityGroupIds.join(', ') || target.id}`, message: msg('RDS Proxy {0}\'s security groups do not allow outbound TCP {1} to its target {2}.', proxy.id, target.port, target.id) });
+    out.push({
+      id: 'proxy-egress-missing-target-port',
+      proxyDetail,
+      groups: proxyGroups,
+      egress: true,
+      why: `no egress rule allows tcp ${target.port} to ${target.securityGroupIds.join(', ') || target.id}`,
+      message: msg(
+        "RDS Proxy {0}'s security groups do not allow outbound TCP {1} to its target {2}.",
+        proxy.id,
+        target.port,
+        target.id,
+      ),
+    });
   }
-  const ingress = evaluateSecurityGroups(targetGroups, { direction: 'ingress', protocol: 'tcp', ports, peer: { groupIds: proxy.securityGroupIds, cidrs: proxyCidrs } });
+  const ingress = evaluateSecurityGroups(targetGroups, {
+    direction: 'ingress',
+    protocol: 'tcp',
+    ports,
+    peer: { groupIds: proxy.securityGroupIds, cidrs: proxyCidrs },
+  });
   if (!ingress.allowed) {
-    out.push({ id: 'proxy-target-ingress-missing', proxyDetail, groups: targetGroups, egress: false,
-      why: `no ingress rule allows tcp ${target.port} from ${proxy.securityGroupIds.join(', ') || proxy.id}; uncovered: ${ingress.uncovered.join(', ')}`, message: msg('The security groups of {0} do not allow inbound TCP {1} from RDS Proxy {2}.', target.id, target.port, proxy.id) });
+    out.push({
+      id: 'proxy-target-ingress-missing',
+      proxyDetail,
+      groups: targetGroups,
+      egress: false,
+      why: `no ingress rule allows tcp ${target.port} from ${proxy.securityGroupIds.join(', ') || proxy.id}; uncovered: ${ingress.uncovered.join(', ')}`,
+      message: msg(
+        'The security groups of {0} do not allow inbound TCP {1} from RDS Proxy {2}.',
+        target.id,
+        target.port,
+        proxy.id,
+      ),
+    });
   }
   return out;
 }

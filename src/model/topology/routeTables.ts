@@ -2,7 +2,12 @@
 import type { DefaultRouteKind, Route, RouteTable, Topology } from './topology';
 
 /** The subnet's explicitly associated table, else the main table of its VPC. */
-export function routeTableForSubnet(topology: Topology, subnetId: string, vpcId: string, tableId?: string): RouteTable | undefined {
+export function routeTableForSubnet(
+  topology: Topology,
+  subnetId: string,
+  vpcId: string,
+  tableId?: string,
+): RouteTable | undefined {
   return (
     (tableId ? topology.routeTables.find((t) => t.id === tableId) : undefined) ??
     topology.routeTables.find((t) => t.subnetIds.includes(subnetId)) ??
@@ -16,7 +21,12 @@ export function defaultIpv4Route(table: RouteTable): Route | undefined {
 
 export function describeRoute(route: Route): string {
   const target =
-    route.natGatewayId ?? route.gatewayId ?? route.transitGatewayId ?? route.vpcPeeringConnectionId ?? route.networkInterfaceId ?? '?';
+    route.natGatewayId ??
+    route.gatewayId ??
+    route.transitGatewayId ??
+    route.vpcPeeringConnectionId ??
+    route.networkInterfaceId ??
+    '?';
   const dest = route.destinationCidr ?? route.destinationIpv6Cidr ?? route.destinationPrefixListId ?? '?';
   return `${dest} -> ${target}${route.state === 'blackhole' ? ' (blackhole)' : ''}`;
 }

@@ -33,7 +33,12 @@ export function secretUrlReferences(service: AppRunnerService): SecretUrlReferen
     .map((name) => {
       const valueFrom = secrets[name];
       const kind = classifySecretReference(valueFrom)?.kind;
-      const store = kind === 'secretsmanager-arn' ? 'secretsmanager' : kind === 'ssm-arn' || kind === 'ssm-name' ? 'ssm' : 'unknown';
+      const store =
+        kind === 'secretsmanager-arn'
+          ? 'secretsmanager'
+          : kind === 'ssm-arn' || kind === 'ssm-name'
+            ? 'ssm'
+            : 'unknown';
       return { name, valueFrom, store };
     });
 }
@@ -48,10 +53,15 @@ export function hostAndPortOnly(variable: DatabaseUrlVariable): DatabaseUrlVaria
 }
 
 /** The service's database URLs: its plain variables, then those read from its secrets; DATABASE_URL first. */
-export function serviceDatabaseUrls(service: AppRunnerService, secretUrls?: SecretUrlResolution): DatabaseUrlVariable[] {
+export function serviceDatabaseUrls(
+  service: AppRunnerService,
+  secretUrls?: SecretUrlResolution,
+): DatabaseUrlVariable[] {
   const plain = databaseUrlsIn(service.source?.environment);
   const fromSecrets = (secretUrls?.urls ?? []).filter((u) => !plain.some((p) => p.name === u.name));
-  return [...plain, ...fromSecrets].sort((a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'));
+  return [...plain, ...fromSecrets].sort(
+    (a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'),
+  );
 }
 
 /**
@@ -74,7 +84,8 @@ export function urlFromSecretText(name: string, text: string, jsonKey?: string):
       return undefined;
     }
   }
-  if (jsonKey !== undefined) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[jsonKey] : undefined;
+  if (jsonKey !== undefined)
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[jsonKey] : undefined;
   if (typeof value === 'string') {
     const url = parseDatabaseUrl(value);
     return url ? hostAndPortOnly({ name, url }) : undefined;
@@ -86,7 +97,16 @@ export function urlFromSecretText(name: string, text: string, jsonKey?: string):
   if (!host || !engine) return undefined;
   const port = Number(fields.port ?? (engine === 'mysql' ? 3306 : 5432));
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
-  return { name, url: { engine, scheme: engine === 'mysql' ? 'mysql' : 'postgresql', host, port, explicitPort: fields.port !== undefined } };
+  return {
+    name,
+    url: {
+      engine,
+      scheme: engine === 'mysql' ? 'mysql' : 'postgresql',
+      host,
+      port,
+      explicitPort: fields.port !== undefined,
+    },
+  };
 }
 
 /**
@@ -95,8 +115,12 @@ export function urlFromSecretText(name: string, text: string, jsonKey?: string):
  * secret would decide between several databases (with one database it proceeds without reading, as
  * `resolveDesired` does), and not when the user already named the database.
  */
-export function secretsToOffer(snapshot: Topology, service: AppRunnerService | undefined, purpose: 'diagnose' | 'setup',
-  chosenDatabase?: string): SecretUrlReference[] {
+export function secretsToOffer(
+  snapshot: Topology,
+  service: AppRunnerService | undefined,
+  purpose: 'diagnose' | 'setup',
+  chosenDatabase?: string,
+): SecretUrlReference[] {
   if (!service) return [];
   const plain = new Set(databaseUrlsIn(service.source?.environment).map((u) => u.name));
   const refs = secretUrlReferences(service).filter((r) => r.store !== 'unknown' && !plain.has(r.name));

@@ -9,5 +9,10 @@ export function isFresh(loadedAtMs: number | undefined, nowMs: number, cacheSeco
 
 /** Polling is only worth its calls while AWS is still changing something the user can see. */
 export function hasOperationInProgress(topology: Topology | undefined): boolean {
-  return !!topology?.services.some((s) => s.status === 'OPERATION_IN_PROGRESS' || s.lastOperation?.status === 'IN_PROGRESS' || s.lastOperation?.status === 'PENDING');
+  return !!topology?.services.some(
+    (s) =>
+      s.status === 'OPERATION_IN_PROGRESS' ||
+      s.lastOperation?.status === 'IN_PROGRESS' ||
+      s.lastOperation?.status === 'PENDING',
+  );
 }

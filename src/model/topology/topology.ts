@@ -2,12 +2,7 @@
 // (DESIGN section 2). Loaded by src/aws, never mutated after it is built: a refresh makes a new one.
 
 export type ServiceStatus =
-  | 'CREATE_FAILED'
-  | 'RUNNING'
-  | 'DELETED'
-  | 'DELETE_FAILED'
-  | 'PAUSED'
-  | 'OPERATION_IN_PROGRESS';
+  'CREATE_FAILED' | 'RUNNING' | 'DELETED' | 'DELETE_FAILED' | 'PAUSED' | 'OPERATION_IN_PROGRESS';
 
 export type EgressType = 'DEFAULT' | 'VPC';
 
@@ -93,7 +88,8 @@ export interface VpcConnector {
  * Where a subnet's 0.0.0.0/0 goes. A NAT gateway, a transit gateway or an appliance (instance/ENI) can carry
  * a connector's traffic to the internet; an internet gateway cannot (connector interfaces have no public IP).
  */
-export type DefaultRouteKind = 'nat-gateway' | 'internet-gateway' | 'transit-gateway' | 'network-interface' | 'other' | 'none';
+export type DefaultRouteKind =
+  'nat-gateway' | 'internet-gateway' | 'transit-gateway' | 'network-interface' | 'other' | 'none';
 
 export interface Subnet {
   id: string;

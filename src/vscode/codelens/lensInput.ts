@@ -19,7 +19,11 @@ function configOf(document: vscode.TextDocument): LensInput['config'] {
   return config;
 }
 
-export async function lensInput(services: ExtensionServices, linker: ServiceLinker, document: vscode.TextDocument): Promise<LensInput> {
+export async function lensInput(
+  services: ExtensionServices,
+  linker: ServiceLinker,
+  document: vscode.TextDocument,
+): Promise<LensInput> {
   const { snapshot, loading, error } = services.store.state;
   const connection = services.connection.state.status;
   const settings = readSettings();

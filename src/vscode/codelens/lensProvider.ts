@@ -21,7 +21,10 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   /** How many times the editor was told to ask again (tests check that updates arrive without reopening). */
   refreshes = 0;
 
-  constructor(private readonly services: ExtensionServices, private readonly linker: ServiceLinker) {}
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly linker: ServiceLinker,
+  ) {}
 
   refresh(): void {
     this.refreshes++;
@@ -38,14 +41,17 @@ export class YamlLensProvider implements vscode.CodeLensProvider, vscode.Disposa
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    return (await this.models(document)).map((m) => new vscode.CodeLens(toRange(m.range), {
-      title: masked(pick(m.title)),
-      tooltip: m.tooltip ? masked(pick(m.tooltip)) : undefined,
-      // A lens without a command still shows its text; '' makes it plain, not clickable.
-      command: m.command ?? '',
-      // The link command needs to know which file it links.
-      arguments: m.command === loadAnalysis().LENS_COMMANDS.link ? [document.uri] : m.args,
-    }));
+    return (await this.models(document)).map(
+      (m) =>
+        new vscode.CodeLens(toRange(m.range), {
+          title: masked(pick(m.title)),
+          tooltip: m.tooltip ? masked(pick(m.tooltip)) : undefined,
+          // A lens without a command still shows its text; '' makes it plain, not clickable.
+          command: m.command ?? '',
+          // The link command needs to know which file it links.
+          arguments: m.command === loadAnalysis().LENS_COMMANDS.link ? [document.uri] : m.args,
+        }),
+    );
   }
 
   dispose(): void {

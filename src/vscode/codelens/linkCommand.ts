@@ -18,27 +18,44 @@ function targetFile(arg: unknown): vscode.Uri {
 }
 
 /** Returns the linked service name, '' when the choice was forgotten, undefined when dismissed. */
-export async function linkService(services: ExtensionServices, linker: ServiceLinker, ui: LinkUi, arg?: unknown): Promise<string | undefined> {
+export async function linkService(
+  services: ExtensionServices,
+  linker: ServiceLinker,
+  ui: LinkUi,
+  arg?: unknown,
+): Promise<string | undefined> {
   const file = targetFile(arg);
   const snapshot = services.store.state.snapshot ?? (await services.store.refresh());
   if (!snapshot || snapshot.services.length === 0) {
     throw new UserError(msg('No App Runner services were found in this account and region.'));
   }
   const matching = new Set((await linker.candidates(file, snapshot)).map((c) => c.service.name));
-  const ordered = [...snapshot.services].sort((a, b) => Number(matching.has(b.name)) - Number(matching.has(a.name)) || a.name.localeCompare(b.name));
+  const ordered = [...snapshot.services].sort(
+    (a, b) => Number(matching.has(b.name)) - Number(matching.has(a.name)) || a.name.localeCompare(b.name),
+  );
   const choices: LinkChoice[] = ordered.map((s) => ({
     label: s.name,
     serviceName: s.name,
     description: matching.has(s.name) ? vscode.l10n.t('deploys this repository and folder') : s.status,
-    detail: s.source ? `${s.source.kind === 'code' ? vscode.l10n.t('code') : vscode.l10n.t('image')}: ${s.source.identifier}` : undefined,
+    detail: s.source
+      ? `${s.source.kind === 'code' ? vscode.l10n.t('code') : vscode.l10n.t('image')}: ${s.source.identifier}`
+      : undefined,
   }));
   if (linker.remembered(file)) choices.push({ label: vscode.l10n.t('Automatic (forget my choice)') });
-  const chosen = await ui.pickService(choices, vscode.l10n.t('App Runner service for {0}', vscode.workspace.asRelativePath(file)));
+  const chosen = await ui.pickService(
+    choices,
+    vscode.l10n.t('App Runner service for {0}', vscode.workspace.asRelativePath(file)),
+  );
   if (!chosen) return undefined;
   await linker.remember(file, chosen.serviceName);
   const setting = linker.setting(file);
   if (setting && setting !== chosen.serviceName) {
-    ui.info(vscode.l10n.t('The setting apprunnerVpc.linkedService ({0}) still links this folder; clear it to use your choice.', setting));
+    ui.info(
+      vscode.l10n.t(
+        'The setting apprunnerVpc.linkedService ({0}) still links this folder; clear it to use your choice.',
+        setting,
+      ),
+    );
   }
   return chosen.serviceName ?? '';
 }

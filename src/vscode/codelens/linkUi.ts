@@ -17,6 +17,7 @@ export interface LinkUi {
 }
 
 export const windowUi: LinkUi = {
-  pickService: async (choices, placeHolder) => vscode.window.showQuickPick(choices, { placeHolder, matchOnDescription: true }),
+  pickService: async (choices, placeHolder) =>
+    vscode.window.showQuickPick(choices, { placeHolder, matchOnDescription: true }),
   info: (message) => void vscode.window.showInformationMessage(masked(message)),
 };

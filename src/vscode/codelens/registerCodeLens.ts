@@ -74,12 +74,17 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     schedule(0);
   };
   // A visible apprunner.yaml shows operations in progress, so the store may poll while one is on screen.
-  const reportVisibility = (): void => services.store.setVisible('apprunnerVpc.codeLens',
-    codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)));
+  const reportVisibility = (): void =>
+    services.store.setVisible(
+      'apprunnerVpc.codeLens',
+      codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)),
+    );
 
   registerCommand(services.context, CommandId.linkService, (arg) => linkService(services, linker, ui, arg));
   services.context.subscriptions.push(
-    provider, diagnostics, statusBar,
+    provider,
+    diagnostics,
+    statusBar,
     vscode.languages.registerCodeLensProvider(SELECTOR, provider),
     vscode.languages.registerHoverProvider(SELECTOR, yamlHover),
     services.store.onDidChange(onStoreChange),
@@ -87,8 +92,17 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.window.onDidChangeVisibleTextEditors(reportVisibility),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (['codeLens.enabled', 'linkedService', 'serviceName', 'appRunnerSecurityGroupName', 'appRunnerSecurityGroupNameTag', 'databaseSecurityGroupName', 'databasePort']
-        .some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))) {
+      if (
+        [
+          'codeLens.enabled',
+          'linkedService',
+          'serviceName',
+          'appRunnerSecurityGroupName',
+          'appRunnerSecurityGroupNameTag',
+          'databaseSecurityGroupName',
+          'databasePort',
+        ].some((key) => event.affectsConfiguration(`apprunnerVpc.${key}`))
+      ) {
         reportVisibility();
         refreshNow();
       }

@@ -3,7 +3,13 @@
 // matched against the git remote read from .git/config ourselves (the built-in git extension may be off).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { matchServices, parseGitRemotes, resolveLink, type GitRemote, type LinkResolution } from '../../model/codeLens/serviceLink';
+import {
+  matchServices,
+  parseGitRemotes,
+  resolveLink,
+  type GitRemote,
+  type LinkResolution,
+} from '../../model/codeLens/serviceLink';
 import type { Topology } from '../../model/topology/topology';
 
 const STATE_KEY = 'apprunnerVpc.serviceLinks';
@@ -23,20 +29,28 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
 
 /** `.git` is a folder, or (worktrees, submodules) a file `gitdir: <path>`. */
 async function gitConfigOf(dotGit: vscode.Uri): Promise<string | undefined> {
-  const stat = await vscode.workspace.fs.stat(dotGit).then((s) => s, () => undefined);
+  const stat = await vscode.workspace.fs.stat(dotGit).then(
+    (s) => s,
+    () => undefined,
+  );
   if (!stat) return undefined;
   if (stat.type & vscode.FileType.Directory) return readText(vscode.Uri.joinPath(dotGit, 'config'));
   const pointer = /^gitdir:\s*(.+)$/m.exec((await readText(dotGit)) ?? '');
   if (!pointer) return undefined;
   const target = pointer[1].trim();
-  const gitDirUri = path.posix.isAbsolute(target) ? dotGit.with({ path: target }) : vscode.Uri.joinPath(dotGit, '..', target);
+  const gitDirUri = path.posix.isAbsolute(target)
+    ? dotGit.with({ path: target })
+    : vscode.Uri.joinPath(dotGit, '..', target);
   // A worktree's own folder has no config: the repository's is two levels up (.git/worktrees/<name>).
-  return (await readText(vscode.Uri.joinPath(gitDirUri, 'config'))) ?? readText(vscode.Uri.joinPath(gitDirUri, '..', '..', 'config'));
+  return (
+    (await readText(vscode.Uri.joinPath(gitDirUri, 'config'))) ??
+    readText(vscode.Uri.joinPath(gitDirUri, '..', '..', 'config'))
+  );
 }
 
 /** The nearest enclosing repository of a folder, with its remotes. */
 export async function findRepository(folder: vscode.Uri): Promise<Repository | undefined> {
-  for (let dir = folder; ; ) {
+  for (let dir = folder; ;) {
     const config = await gitConfigOf(vscode.Uri.joinPath(dir, '.git'));
     if (config !== undefined) return { root: dir, remotes: parseGitRemotes(config) };
     const parent = vscode.Uri.joinPath(dir, '..');

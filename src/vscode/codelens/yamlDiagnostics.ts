@@ -16,7 +16,11 @@ const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(problem: Problem): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(problem.range), masked(pick(problem.message)), SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(
+    toRange(problem.range),
+    masked(pick(problem.message)),
+    SEVERITY[problem.severity],
+  );
   diagnostic.source = 'apprunner.yaml';
   diagnostic.code = problem.code;
   return diagnostic;
@@ -39,9 +43,14 @@ export class YamlDiagnostics implements vscode.Disposable {
   validate(document: vscode.TextDocument): void {
     if (!isApprunnerYaml(document)) return;
     try {
-      this.collection.set(document.uri, loadYamlSupport().parseApprunnerYaml(document.getText()).problems.map(toDiagnostic));
+      this.collection.set(
+        document.uri,
+        loadYamlSupport().parseApprunnerYaml(document.getText()).problems.map(toDiagnostic),
+      );
     } catch (error) {
-      log.error(`Validating ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(
+        `Validating ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -49,10 +58,13 @@ export class YamlDiagnostics implements vscode.Disposable {
     if (!isApprunnerYaml(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.validate(document);
-    }, DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.validate(document);
+      }, DEBOUNCE_MS),
+    );
   }
 
   private forget(uri: vscode.Uri): void {

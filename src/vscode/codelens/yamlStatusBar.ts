@@ -9,16 +9,25 @@ import { CommandId } from '../../model/common/commandIds';
 
 export function statusText(link: LinkResolution, snapshot: Topology | undefined): { text: string; tooltip: string } {
   if (link.kind === 'none' || link.kind === 'ambiguous') {
-    return { text: `$(link) ${vscode.l10n.t('Link apprunner.yaml to a service')}`, tooltip: vscode.l10n.t('No App Runner service is linked to this file.') };
+    return {
+      text: `$(link) ${vscode.l10n.t('Link apprunner.yaml to a service')}`,
+      tooltip: vscode.l10n.t('No App Runner service is linked to this file.'),
+    };
   }
   const service = snapshot?.services.find((s) => s.name === link.serviceName);
   if (!snapshot || !service) {
-    return { text: `$(server-process) ${link.serviceName} · …`, tooltip: vscode.l10n.t('{0} is not in the loaded snapshot.', link.serviceName) };
+    return {
+      text: `$(server-process) ${link.serviceName} · …`,
+      tooltip: vscode.l10n.t('{0} is not in the loaded snapshot.', link.serviceName),
+    };
   }
   const busy = service.status === 'OPERATION_IN_PROGRESS';
   const icon = busy ? '$(sync~spin)' : service.status === 'RUNNING' ? '$(server-process)' : '$(warning)';
   const egress = pick(loadAnalysis().egressText(service, snapshot));
-  return { text: `${icon} ${service.name} · ${service.status}`, tooltip: `${service.name} · ${service.status} · ${egress}` };
+  return {
+    text: `${icon} ${service.name} · ${service.status}`,
+    tooltip: `${service.name} · ${service.status} · ${egress}`,
+  };
 }
 
 export class YamlStatusBar implements vscode.Disposable {

@@ -16,16 +16,29 @@ function lang(): 'en' | 'ja' {
   return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
 }
 
-async function targetsOf(services: ExtensionServices, arg: unknown): Promise<{ subject: string; targets: HistoryTarget[] }> {
+async function targetsOf(
+  services: ExtensionServices,
+  arg: unknown,
+): Promise<{ subject: string; targets: HistoryTarget[] }> {
   const snapshot = await requireSnapshot(services);
   // A security group node's id ends in /sg/<group id>; a string argument may name a group too.
-  const groupId = arg instanceof DetailNode ? /\/sg\/(sg-[0-9a-f]+)$/.exec(arg.id)?.[1] : typeof arg === 'string' && /^sg-[0-9a-f]+$/.test(arg) ? arg : undefined;
+  const groupId =
+    arg instanceof DetailNode
+      ? /\/sg\/(sg-[0-9a-f]+)$/.exec(arg.id)?.[1]
+      : typeof arg === 'string' && /^sg-[0-9a-f]+$/.test(arg)
+        ? arg
+        : undefined;
   if (groupId) return { subject: groupId, targets: [{ name: groupId, kind: 'security-group', label: groupId }] };
   const target = resolveTarget(snapshot, arg);
   if (target?.connector) {
     const c = target.connector;
-    return { subject: `${c.name}:${c.revision}`, targets: [{ name: c.arn, kind: 'connector', label: c.name },
-      ...c.securityGroupIds.map((id): HistoryTarget => ({ name: id, kind: 'security-group', label: id }))] };
+    return {
+      subject: `${c.name}:${c.revision}`,
+      targets: [
+        { name: c.arn, kind: 'connector', label: c.name },
+        ...c.securityGroupIds.map((id): HistoryTarget => ({ name: id, kind: 'security-group', label: id })),
+      ],
+    };
   }
   const service = target?.service ?? (await pickService(services, vscode.l10n.t('App Runner service')));
   return { subject: service.name, targets: loadAnalysis().historyTargets(snapshot, service.name) };
@@ -34,12 +47,17 @@ async function targetsOf(services: ExtensionServices, arg: unknown): Promise<{ s
 /** Opens the history document; returns its text (for tests). */
 export async function showChangeHistory(services: ExtensionServices, arg: unknown): Promise<string> {
   const target = services.connection.state.target;
-  if (!target) throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
+  if (!target)
+    throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
   const { subject, targets } = await targetsOf(services, arg);
   const backend = loadAwsSdk();
   const { events, truncated } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading CloudTrail event history...') },
-    () => backend.historyOf(backend.getClients(target), targets.map((t) => t.name)),
+    () =>
+      backend.historyOf(
+        backend.getClients(target),
+        targets.map((t) => t.name),
+      ),
   );
   const rows = loadAnalysis().changeHistory(events, target.region, Date.now());
   const note = truncated ? vscode.l10n.t('Stopped at the event cap: older events are not shown.') : undefined;

@@ -13,7 +13,9 @@ async function serviceOrConnector(services: ExtensionServices, arg: unknown): Pr
 }
 
 export async function copyUrl(services: ExtensionServices, arg: unknown): Promise<string> {
-  const service = resolveTarget(services.store.state.snapshot, arg)?.service ?? (await pickService(services, vscode.l10n.t('App Runner service whose URL to copy')));
+  const service =
+    resolveTarget(services.store.state.snapshot, arg)?.service ??
+    (await pickService(services, vscode.l10n.t('App Runner service whose URL to copy')));
   const url = service.url ? serviceEndpointUrl(service.url, '') : '';
   await vscode.env.clipboard.writeText(url);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', url), 3000);
@@ -32,7 +34,10 @@ export async function openInConsole(services: ExtensionServices, arg: unknown, o
   const region = services.store.state.snapshot?.region ?? services.connection.state.target?.region ?? '';
   const url = target?.connector
     ? consoleUrl(region, { kind: 'connector' })
-    : consoleUrl(region, { kind: 'service', arn: (target?.service ?? (await pickService(services, vscode.l10n.t('App Runner service')))).arn });
+    : consoleUrl(region, {
+        kind: 'service',
+        arn: (target?.service ?? (await pickService(services, vscode.l10n.t('App Runner service')))).arn,
+      });
   if (open) await vscode.env.openExternal(vscode.Uri.parse(url));
   return url;
 }

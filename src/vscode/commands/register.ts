@@ -15,8 +15,14 @@ function isCancellation(error: unknown): boolean {
 }
 
 const actions: Record<NextStep, () => { title: string; run: () => Thenable<unknown> } | undefined> = {
-  'select-profile': () => ({ title: vscode.l10n.t('Select Profile'), run: () => vscode.commands.executeCommand(CommandId.selectProfile) }),
-  'select-region': () => ({ title: vscode.l10n.t('Select Region'), run: () => vscode.commands.executeCommand(CommandId.selectRegion) }),
+  'select-profile': () => ({
+    title: vscode.l10n.t('Select Profile'),
+    run: () => vscode.commands.executeCommand(CommandId.selectProfile),
+  }),
+  'select-region': () => ({
+    title: vscode.l10n.t('Select Region'),
+    run: () => vscode.commands.executeCommand(CommandId.selectRegion),
+  }),
   'sso-login': () => ({
     title: vscode.l10n.t('Run aws sso login'),
     run: async () => {
@@ -78,7 +84,12 @@ export function setCommandGate(gate: () => Promise<unknown>): void {
  * Registers a command behind the one wrapper: cancellation is silent, errors are reported once. `quiet`
  * commands (show the log) do not start the AWS connection.
  */
-export function registerCommand(context: vscode.ExtensionContext, id: CommandId, handler: CommandHandler, options: { quiet?: boolean } = {}): void {
+export function registerCommand(
+  context: vscode.ExtensionContext,
+  id: CommandId,
+  handler: CommandHandler,
+  options: { quiet?: boolean } = {},
+): void {
   registered.add(id);
   context.subscriptions.push(
     { dispose: () => registered.delete(id) },

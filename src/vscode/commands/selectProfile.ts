@@ -11,7 +11,13 @@ interface ProfileItem extends vscode.QuickPickItem {
 export async function selectProfile(): Promise<string | undefined> {
   const current = readSettings().profile;
   const profiles = await loadAwsSdk().listProfiles();
-  const kindLabel = { sso: 'SSO', process: 'credential_process', role: vscode.l10n.t('assume role'), static: vscode.l10n.t('access key'), other: '' };
+  const kindLabel = {
+    sso: 'SSO',
+    process: 'credential_process',
+    role: vscode.l10n.t('assume role'),
+    static: vscode.l10n.t('access key'),
+    other: '',
+  };
   const items: ProfileItem[] = [
     {
       profile: '',
@@ -22,12 +28,16 @@ export async function selectProfile(): Promise<string | undefined> {
     ...profiles.map((p) => ({
       profile: p.name,
       label: p.name,
-      description: [p.region, kindLabel[p.kind], p.name === current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
+      description: [p.region, kindLabel[p.kind], p.name === current ? vscode.l10n.t('current') : undefined]
+        .filter(Boolean)
+        .join(' · '),
     })),
   ];
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Select AWS Profile'),
-    placeHolder: profiles.length ? vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials') : vscode.l10n.t('No profiles found in ~/.aws; the default credential chain is used'),
+    placeHolder: profiles.length
+      ? vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials')
+      : vscode.l10n.t('No profiles found in ~/.aws; the default credential chain is used'),
     matchOnDescription: true,
   });
   if (!chosen) return undefined;

@@ -18,12 +18,16 @@ export interface NodeTarget {
 
 /** The service or connector a node or a string names, looked up in the current snapshot. */
 export function resolveTarget(snapshot: Topology | undefined, arg: unknown): NodeTarget | undefined {
-  if (arg instanceof ServiceNode) return { service: snapshot?.services.find((s) => s.arn === arg.service.arn) ?? arg.service };
-  if (arg instanceof ConnectorNode) return { connector: snapshot?.connectors.find((c) => c.arn === arg.connector.arn) ?? arg.connector };
+  if (arg instanceof ServiceNode)
+    return { service: snapshot?.services.find((s) => s.arn === arg.service.arn) ?? arg.service };
+  if (arg instanceof ConnectorNode)
+    return { connector: snapshot?.connectors.find((c) => c.arn === arg.connector.arn) ?? arg.connector };
   if (typeof arg !== 'string' || !snapshot) return undefined;
   const service = snapshot.services.find((s) => s.name === arg || s.arn === arg);
   if (service) return { service };
-  const connector = snapshot.connectors.find((c) => c.arn === arg) ?? snapshot.connectors.find((c) => c.name === arg && c.status === 'ACTIVE');
+  const connector =
+    snapshot.connectors.find((c) => c.arn === arg) ??
+    snapshot.connectors.find((c) => c.name === arg && c.status === 'ACTIVE');
   return connector ? { connector } : undefined;
 }
 
@@ -40,8 +44,21 @@ export async function pickService(services: ExtensionServices, placeholder: stri
   const snapshot = await requireSnapshot(services);
   const items = snapshot.services.map((s) => ({ label: s.name, description: s.status, value: s.arn }));
   const preferred = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('serviceName');
-  const answer = answered(await currentUi().pick({ id: 'service', title: placeholder, step: 1, totalSteps: 1, canGoBack: false, placeholder, items,
-    activeIndex: Math.max(0, snapshot.services.findIndex((s) => s.name === preferred)) }));
+  const answer = answered(
+    await currentUi().pick({
+      id: 'service',
+      title: placeholder,
+      step: 1,
+      totalSteps: 1,
+      canGoBack: false,
+      placeholder,
+      items,
+      activeIndex: Math.max(
+        0,
+        snapshot.services.findIndex((s) => s.name === preferred),
+      ),
+    }),
+  );
   const found = answer === BACK ? undefined : snapshot.services.find((s) => s.arn === answer);
   if (!found) throw new vscode.CancellationError();
   return found;
@@ -49,8 +66,20 @@ export async function pickService(services: ExtensionServices, placeholder: stri
 
 export async function pickConnector(services: ExtensionServices, placeholder: string): Promise<VpcConnector> {
   const snapshot = await requireSnapshot(services);
-  const items = snapshot.connectors.filter((c) => c.status === 'ACTIVE').map((c) => ({ label: c.name, description: `rev ${c.revision} · ${c.status}`, value: c.arn }));
-  const answer = answered(await currentUi().pick({ id: 'connector', title: placeholder, step: 1, totalSteps: 1, canGoBack: false, placeholder, items }));
+  const items = snapshot.connectors
+    .filter((c) => c.status === 'ACTIVE')
+    .map((c) => ({ label: c.name, description: `rev ${c.revision} · ${c.status}`, value: c.arn }));
+  const answer = answered(
+    await currentUi().pick({
+      id: 'connector',
+      title: placeholder,
+      step: 1,
+      totalSteps: 1,
+      canGoBack: false,
+      placeholder,
+      items,
+    }),
+  );
   const found = answer === BACK ? undefined : snapshot.connectors.find((c) => c.arn === answer);
   if (!found) throw new vscode.CancellationError();
   return found;

@@ -24,7 +24,9 @@ async function resetTo(endpoint: string, seed: string): Promise<void> {
   });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { error?: unknown };
-    throw new Error(vscode.l10n.t('The sandbox could not switch to seed {0}: {1}', seed, String(body.error ?? `HTTP ${res.status}`)));
+    throw new Error(
+      vscode.l10n.t('The sandbox could not switch to seed {0}: {1}', seed, String(body.error ?? `HTTP ${res.status}`)),
+    );
   }
 }
 
@@ -38,10 +40,21 @@ async function pickSeed(endpoint: string, seeds: SandboxSeeds): Promise<{ seed?:
   };
   const items: SeedItem[] = [
     keep,
-    { label: vscode.l10n.t('Reset the sandbox to a seed (its AWS state is replaced)'), kind: vscode.QuickPickItemKind.Separator },
-    ...seeds.seeds.map((s) => ({ label: s.name, description: s.name === seeds.current ? vscode.l10n.t('current') : undefined, detail: s.summary, seed: s.name })),
+    {
+      label: vscode.l10n.t('Reset the sandbox to a seed (its AWS state is replaced)'),
+      kind: vscode.QuickPickItemKind.Separator,
+    },
+    ...seeds.seeds.map((s) => ({
+      label: s.name,
+      description: s.name === seeds.current ? vscode.l10n.t('current') : undefined,
+      detail: s.summary,
+      seed: s.name,
+    })),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Use the Local Sandbox at {0}', endpoint), matchOnDetail: true });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Use the Local Sandbox at {0}', endpoint),
+    matchOnDetail: true,
+  });
   return chosen ? { seed: chosen.seed } : undefined;
 }
 
@@ -57,7 +70,10 @@ export async function useSandbox(): Promise<void> {
   const seed = choice.seed;
   if (seed) {
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Resetting the local sandbox to seed {0}...', seed) },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Resetting the local sandbox to seed {0}...', seed),
+      },
       () => resetTo(endpoint, seed),
     );
   }
@@ -66,6 +82,9 @@ export async function useSandbox(): Promise<void> {
   if (seed) await vscode.commands.executeCommand(CommandId.refresh);
   const message = seeds
     ? vscode.l10n.t('Using the local sandbox at {0}.', endpoint)
-    : vscode.l10n.t('Using the local sandbox at {0}. Start it with "npm run sandbox" in the extension repository.', endpoint);
+    : vscode.l10n.t(
+        'Using the local sandbox at {0}. Start it with "npm run sandbox" in the extension repository.',
+        endpoint,
+      );
   void vscode.window.showInformationMessage(message);
 }

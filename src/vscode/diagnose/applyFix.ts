@@ -44,7 +44,12 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
   }
 }
 
-export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serviceName: string, finding: Finding): Promise<FixOutcome> {
+export async function applyFix(
+  services: ExtensionServices,
+  ui: DiagnoseUi,
+  serviceName: string,
+  finding: Finding,
+): Promise<FixOutcome> {
   const snapshot = services.store.state.snapshot;
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
@@ -66,7 +71,11 @@ export async function applyFix(services: ExtensionServices, ui: DiagnoseUi, serv
     case 'unavailable':
       throw new UserError(msg('This fix cannot be applied from the editor; change it in AWS: {0}.', what));
     case 'steps': {
-      const ok = await ui.confirm(vscode.l10n.t('Apply this change to AWS? {0}', pick(what)), stepLines(action.steps), vscode.l10n.t('Apply'));
+      const ok = await ui.confirm(
+        vscode.l10n.t('Apply this change to AWS? {0}', pick(what)),
+        stepLines(action.steps),
+        vscode.l10n.t('Apply'),
+      );
       if (!ok) return 'declined';
       await applySteps(services, action.steps);
       return 'applied';

@@ -9,7 +9,11 @@ import { loadAnalysis } from '../analysisLoader';
 import { msg } from '../../model/l10n/text';
 import { docLang } from '../localize';
 
-export async function exportChecklist(services: ExtensionServices, checklist: ChecklistProvider, ui: DiagnoseUi): Promise<vscode.Uri | undefined> {
+export async function exportChecklist(
+  services: ExtensionServices,
+  checklist: ChecklistProvider,
+  ui: DiagnoseUi,
+): Promise<vscode.Uri | undefined> {
   if (!services.store.state.snapshot) await services.store.refresh();
   const items = checklist.items();
   if (items.length === 0) {

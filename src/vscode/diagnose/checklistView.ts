@@ -21,29 +21,40 @@ const ICONS: Record<ChecklistState, vscode.ThemeIcon> = {
 
 function stateText(state: ChecklistState): string {
   switch (state) {
-    case 'pass': return vscode.l10n.t('pass');
-    case 'fail': return vscode.l10n.t('fail');
-    case 'unknown': return vscode.l10n.t('unknown');
-    case 'manual': return vscode.l10n.t('check by hand');
+    case 'pass':
+      return vscode.l10n.t('pass');
+    case 'fail':
+      return vscode.l10n.t('fail');
+    case 'unknown':
+      return vscode.l10n.t('unknown');
+    case 'manual':
+      return vscode.l10n.t('check by hand');
   }
 }
 
 function sectionTitle(section: ChecklistSection): string {
   switch (section) {
-    case 'initial': return vscode.l10n.t('Initial setup');
-    case 'periodic': return vscode.l10n.t('Periodic checks');
-    case 'change': return vscode.l10n.t('When changing');
+    case 'initial':
+      return vscode.l10n.t('Initial setup');
+    case 'periodic':
+      return vscode.l10n.t('Periodic checks');
+    case 'change':
+      return vscode.l10n.t('When changing');
   }
 }
 
-type Node = { kind: 'section'; section: ChecklistSection; items: ChecklistItem[] } | { kind: 'item'; item: ChecklistItem };
+type Node =
+  { kind: 'section'; section: ChecklistSection; items: ChecklistItem[] } | { kind: 'item'; item: ChecklistItem };
 
 export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private cached: { serviceName: string; items: ChecklistItem[] } | undefined;
 
-  constructor(private readonly services: ExtensionServices, private readonly lastResult: (serviceName: string) => DiagnoseResult | undefined) {}
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly lastResult: (serviceName: string) => DiagnoseResult | undefined,
+  ) {}
 
   /** The service the checklist is about: the last diagnosed one, else the serviceName setting. */
   serviceName(): string {
@@ -87,8 +98,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     item.id = `checklist:${node.item.id}`;
     item.iconPath = ICONS[node.item.state];
     item.description = stateText(node.item.state);
-    const checked = node.item.lastChecked ? `\n\n${vscode.l10n.t('Last checked {0} by {1}.', node.item.lastChecked.at, pick(node.item.lastChecked.by))}` : '';
-    item.tooltip = new vscode.MarkdownString(`**${pick(node.item.title)}**: ${stateText(node.item.state)}\n\n${pick(node.item.detail)}${checked}`);
+    const checked = node.item.lastChecked
+      ? `\n\n${vscode.l10n.t('Last checked {0} by {1}.', node.item.lastChecked.at, pick(node.item.lastChecked.by))}`
+      : '';
+    item.tooltip = new vscode.MarkdownString(
+      `**${pick(node.item.title)}**: ${stateText(node.item.state)}\n\n${pick(node.item.detail)}${checked}`,
+    );
     item.contextValue = `checklistItem.${node.item.state}`;
     return item;
   }

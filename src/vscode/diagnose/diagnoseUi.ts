@@ -24,15 +24,31 @@ export interface DiagnoseUi {
 export const windowUi: DiagnoseUi = {
   async pickService(names, preferred) {
     const ordered = [...names].sort((a, b) => Number(b === preferred) - Number(a === preferred) || a.localeCompare(b));
-    const items = ordered.map((name) => ({ label: name, description: name === preferred ? vscode.l10n.t('from the serviceName setting') : undefined }));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('App Runner service to diagnose') });
+    const items = ordered.map((name) => ({
+      label: name,
+      description: name === preferred ? vscode.l10n.t('from the serviceName setting') : undefined,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      placeHolder: vscode.l10n.t('App Runner service to diagnose'),
+    });
     return picked?.label;
   },
   async pickFix(choices) {
-    return vscode.window.showQuickPick(choices.map((c) => ({ ...c, label: masked(c.label), description: masked(c.description), detail: masked(c.detail) })), { placeHolder: vscode.l10n.t('Problem to fix'), matchOnDescription: true, matchOnDetail: true });
+    return vscode.window.showQuickPick(
+      choices.map((c) => ({
+        ...c,
+        label: masked(c.label),
+        description: masked(c.description),
+        detail: masked(c.detail),
+      })),
+      { placeHolder: vscode.l10n.t('Problem to fix'), matchOnDescription: true, matchOnDetail: true },
+    );
   },
   async confirm(message, detail, action) {
-    return (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) === action;
+    return (
+      (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) ===
+      action
+    );
   },
   async saveLocation(defaultName) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

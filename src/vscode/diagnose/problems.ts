@@ -32,7 +32,8 @@ async function walk(dir: vscode.Uri, depth: number, found: vscode.Uri[]): Promis
   if (depth < 0 || found.length >= 20) return;
   for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
     if (type === vscode.FileType.File && name === 'apprunner.yaml') found.push(vscode.Uri.joinPath(dir, name));
-    else if (type === vscode.FileType.Directory && !SKIP.has(name)) await walk(vscode.Uri.joinPath(dir, name), depth - 1, found);
+    else if (type === vscode.FileType.Directory && !SKIP.has(name))
+      await walk(vscode.Uri.joinPath(dir, name), depth - 1, found);
   }
 }
 
@@ -72,16 +73,26 @@ export class DiagnosisProblems implements vscode.Disposable {
       }
       // The YAML parser lives in its own lazily loaded bundle: it would double the size of the main one.
       const placed = loadAnalysis().placeFindings(diagnosis.findings, text, loadYamlSupport().parseApprunnerYaml(text));
-      this.collection.set(uri, placed.map(({ finding, range }) => {
-        const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(loadAnalysis().fixText(finding.fix)))}` : '';
-        const message = pick(finding.message);
-        // Name the service when the sentence does not, so a file shared by several services stays clear.
-        const about = message.includes(diagnosis.serviceName) ? '' : `${diagnosis.serviceName}: `;
-        const d = new vscode.Diagnostic(toRange(range), masked(`${about}${message}${fix}`), SEVERITY[finding.severity]);
-        d.source = PROBLEM_SOURCE;
-        d.code = finding.fix?.kind === 'link' ? { value: finding.id, target: vscode.Uri.parse(finding.fix.url) } : finding.id;
-        return d;
-      }));
+      this.collection.set(
+        uri,
+        placed.map(({ finding, range }) => {
+          const fix = finding.fix ? ` ${vscode.l10n.t('Fix: {0}', pick(loadAnalysis().fixText(finding.fix)))}` : '';
+          const message = pick(finding.message);
+          // Name the service when the sentence does not, so a file shared by several services stays clear.
+          const about = message.includes(diagnosis.serviceName) ? '' : `${diagnosis.serviceName}: `;
+          const d = new vscode.Diagnostic(
+            toRange(range),
+            masked(`${about}${message}${fix}`),
+            SEVERITY[finding.severity],
+          );
+          d.source = PROBLEM_SOURCE;
+          d.code =
+            finding.fix?.kind === 'link'
+              ? { value: finding.id, target: vscode.Uri.parse(finding.fix.url) }
+              : finding.id;
+          return d;
+        }),
+      );
     }
   }
 

@@ -63,7 +63,10 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   const checklist = new ChecklistProvider(services, (name) => results.get(name));
   const tree = vscode.window.createTreeView(CHECKLIST_VIEW, { treeDataProvider: checklist });
   services.context.subscriptions.push(
-    reports, problems, checklist, tree,
+    reports,
+    problems,
+    checklist,
+    tree,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     services.store.onDidChange(() => checklist.refresh()),
     // Problems from another account or region would be about resources this one does not have.
@@ -71,8 +74,11 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
       const key = JSON.stringify(services.connection.state.target ?? null);
       if (key !== diagnosedTarget) problems.collection.clear();
     }),
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/apprunner.yaml' }, new FixCodeActions(problems, (n) => results.get(n)),
-      { providedCodeActionKinds: FixCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(
+      { pattern: '**/apprunner.yaml' },
+      new FixCodeActions(problems, (n) => results.get(n)),
+      { providedCodeActionKinds: FixCodeActions.kinds },
+    ),
   );
 
   const publish = async (result: DiagnoseResult, show: boolean): Promise<void> => {
@@ -81,7 +87,10 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
     // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
-    const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), { generatedAt: result.at, target: target?.region });
+    const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), {
+      generatedAt: result.at,
+      target: target?.region,
+    });
     const uri = reports.set(result.serviceName, masked(markdown));
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
     await problems.show(result.diagnosis, async (file) => {
@@ -102,15 +111,22 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const preferred = readSettings().serviceName;
     const snapshot = services.store.state.snapshot ?? (await services.store.refresh());
     const names = snapshot?.services.map((s) => s.name) ?? [];
-    return names.length <= 1 && (names.length === 0 || names[0] === preferred) ? preferred : ui.pickService(names, preferred);
+    return names.length <= 1 && (names.length === 0 || names[0] === preferred)
+      ? preferred
+      : ui.pickService(names, preferred);
   };
 
   const diagnose = async (arg?: unknown, show = true): Promise<DiagnoseResult | undefined> => {
     const serviceName = await chooseService(arg);
     if (!serviceName) return undefined;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Diagnosing {0}…', serviceName), cancellable: true },
-      (_progress, token) => runDiagnosis(services, serviceName, token, (message, detail, action) => ui.confirm(message, detail, action)),
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Diagnosing {0}…', serviceName),
+        cancellable: true,
+      },
+      (_progress, token) =>
+        runDiagnosis(services, serviceName, token, (message, detail, action) => ui.confirm(message, detail, action)),
     );
     await publish(result, show);
     return result;
@@ -128,7 +144,9 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   };
 
   registerCommand(services.context, CommandId.diagnose, (arg) => diagnose(arg));
-  registerCommand(services.context, CommandId.applyDiagnosisFix, (serviceName, findingId) => fix(String(findingId), String(serviceName)));
+  registerCommand(services.context, CommandId.applyDiagnosisFix, (serviceName, findingId) =>
+    fix(String(findingId), String(serviceName)),
+  );
   registerCommand(services.context, CommandId.fixDiagnosis, async (arg) => {
     const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;

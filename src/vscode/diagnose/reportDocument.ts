@@ -21,7 +21,9 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? vscode.l10n.t('No diagnosis yet: run "App Runner VPC: Diagnose Connectivity".');
+    return (
+      this.texts.get(uri.toString()) ?? vscode.l10n.t('No diagnosis yet: run "App Runner VPC: Diagnose Connectivity".')
+    );
   }
 
   dispose(): void {

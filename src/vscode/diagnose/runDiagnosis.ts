@@ -36,8 +36,13 @@ export const LAST_TEST_KEY = 'apprunnerVpc.diagnose.lastConnectionTest';
 
 export function analysisOptions(): Parameters<typeof analyzeService>[2] {
   const s = readSettings();
-  return { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
-    dnsEgress: s.dnsEgress };
+  return {
+    dbPort: s.databasePort,
+    appRunnerGroupName: s.appRunnerSecurityGroupName,
+    appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag,
+    databaseGroupName: s.databaseSecurityGroupName,
+    dnsEgress: s.dnsEgress,
+  };
 }
 
 export async function freshSnapshot(services: ExtensionServices): Promise<Topology> {
@@ -53,8 +58,12 @@ export async function freshSnapshot(services: ExtensionServices): Promise<Topolo
 /** A modal question (the diagnose UI's confirm): asked before a secret is read for this one diagnosis. */
 export type SecretConfirm = (message: string, detail: string, action: string) => Promise<boolean>;
 
-export async function runDiagnosis(services: ExtensionServices, serviceName: string, token?: vscode.CancellationToken,
-  confirmSecretRead?: SecretConfirm): Promise<DiagnoseResult> {
+export async function runDiagnosis(
+  services: ExtensionServices,
+  serviceName: string,
+  token?: vscode.CancellationToken,
+  confirmSecretRead?: SecretConfirm,
+): Promise<DiagnoseResult> {
   const snapshot = await freshSnapshot(services);
   const target = services.connection.state.target;
   const service = loadAnalysis().findService(snapshot, serviceName);
@@ -72,7 +81,9 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     const cancel = token?.onCancellationRequested(() => controller.abort());
     try {
       live = await backend.runLiveChecks(backend.getClients(target), service, {
-        healthCheckPath: settings.healthCheckPath, dbHealthPath: settings.dbHealthPath, signal: controller.signal,
+        healthCheckPath: settings.healthCheckPath,
+        dbHealthPath: settings.dbHealthPath,
+        signal: controller.signal,
       });
     } finally {
       cancel?.dispose();
@@ -80,12 +91,20 @@ export async function runDiagnosis(services: ExtensionServices, serviceName: str
     if (token?.isCancellationRequested) throw new vscode.CancellationError();
     const scan = live.logs.scan;
     const record: ConnectionTestRecord = {
-      serviceName: diagnosis.serviceName, at: live.checkedAt, dbHealth: live.dbHealth.outcome,
+      serviceName: diagnosis.serviceName,
+      at: live.checkedAt,
+      dbHealth: live.dbHealth.outcome,
       logScan: scan ? { connectedLineSeen: scan.connectedLineSeen, errorLines: scan.errorLines } : undefined,
     };
     await services.context.workspaceState.update(LAST_TEST_KEY, record);
   }
-  return { serviceName: diagnosis.serviceName, at: new Date().toISOString(), diagnosis, live, exitCode: loadAnalysis().diagnoseExitCode(diagnosis, live) };
+  return {
+    serviceName: diagnosis.serviceName,
+    at: new Date().toISOString(),
+    diagnosis,
+    live,
+    exitCode: loadAnalysis().diagnoseExitCode(diagnosis, live),
+  };
 }
 
 export function lastConnectionTest(services: ExtensionServices): ConnectionTestRecord | undefined {

@@ -35,8 +35,13 @@ export class DiagramPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly services: ExtensionServices, private serviceName: string | undefined,
-    private readonly handler: PanelHandler, onDispose: () => void) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: ExtensionServices,
+    private serviceName: string | undefined,
+    private readonly handler: PanelHandler,
+    onDispose: () => void,
+  ) {
     const extensionUri = services.context.extensionUri;
     panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(extensionUri) };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'apprunner-vpc.svg');
@@ -71,7 +76,9 @@ export class DiagramPanel implements vscode.Disposable {
   async receive(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      log.warn(`Diagram: dropped a message of unexpected shape (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw})`);
+      log.warn(
+        `Diagram: dropped a message of unexpected shape (${typeof raw === 'object' && raw ? String((raw as { type?: unknown }).type) : typeof raw})`,
+      );
       return;
     }
     switch (message.type) {
@@ -120,14 +127,30 @@ export class DiagramPanel implements vscode.Disposable {
     }
     const snapshot = state.snapshot;
     const s = readSettings();
-    const options = { dbPort: s.databasePort, appRunnerGroupName: s.appRunnerSecurityGroupName, appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag, databaseGroupName: s.databaseSecurityGroupName,
-      dnsEgress: s.dnsEgress, connectorName: s.connectorName, busy: [...this.busy] };
+    const options = {
+      dbPort: s.databasePort,
+      appRunnerGroupName: s.appRunnerSecurityGroupName,
+      appRunnerGroupNameTag: s.appRunnerSecurityGroupNameTag,
+      databaseGroupName: s.databaseSecurityGroupName,
+      dnsEgress: s.dnsEgress,
+      connectorName: s.connectorName,
+      busy: [...this.busy],
+    };
     const wanted = this.serviceName ?? s.serviceName;
-    const model = snapshot ? loadAnalysis().buildDiagram(snapshot, wanted, options) ?? (snapshot.services[0] ? loadAnalysis().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined) : undefined;
+    const model = snapshot
+      ? (loadAnalysis().buildDiagram(snapshot, wanted, options) ??
+        (snapshot.services[0] ? loadAnalysis().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined))
+      : undefined;
     this.model = model ?? this.model;
     this.updateTitle();
     const error = state.error ? pick(state.error.message) : undefined;
-    void this.post({ type: 'update', model: this.model, layout: this.model ? loadAnalysis().layoutDiagram(this.model) : undefined, loading: state.loading, error });
+    void this.post({
+      type: 'update',
+      model: this.model,
+      layout: this.model ? loadAnalysis().layoutDiagram(this.model) : undefined,
+      loading: state.loading,
+      error,
+    });
   }
 
   /** Asks the webview for the picture as a standalone SVG (what "Save as SVG" writes). */

@@ -12,15 +12,20 @@ export interface DiagramUi {
 
 export const windowUi: DiagramUi = {
   async confirm(message, detail, action) {
-    return (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) === action;
+    return (
+      (await vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, action)) ===
+      action
+    );
   },
   saveLocation(defaultName) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return Promise.resolve(vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
-      filters: { SVG: ['svg'] },
-      saveLabel: vscode.l10n.t('Save Diagram'),
-    }));
+    return Promise.resolve(
+      vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder, defaultName) : undefined,
+        filters: { SVG: ['svg'] },
+        saveLabel: vscode.l10n.t('Save Diagram'),
+      }),
+    );
   },
   info(message) {
     void vscode.window.showInformationMessage(masked(message));

@@ -39,7 +39,12 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
   }
 }
 
-export async function runFix(services: ExtensionServices, panel: DiagramPanel, ui: DiagramUi, elementId: string): Promise<void> {
+export async function runFix(
+  services: ExtensionServices,
+  panel: DiagramPanel,
+  ui: DiagramUi,
+  elementId: string,
+): Promise<void> {
   const model = panel.currentModel;
   const element = model?.nodes.find((n) => n.id === elementId) ?? model?.edges.find((e) => e.id === elementId);
   const fix = element?.fix;
@@ -55,7 +60,11 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
     run = async () => vscode.commands.executeCommand(command, model.serviceName);
   } else {
     // The same fix the diagnosis applies (e.g. revoking allow-all egress brings the runbook's rules first).
-    const action = loadAnalysis().fixActionFor(snapshot, readSettings(), model.serviceName, { kind: 'plan-step', step: fix.step, params: fix.params });
+    const action = loadAnalysis().fixActionFor(snapshot, readSettings(), model.serviceName, {
+      kind: 'plan-step',
+      step: fix.step,
+      params: fix.params,
+    });
     if (action.kind === 'done') {
       ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
       services.store.invalidate();
@@ -65,7 +74,9 @@ export async function runFix(services: ExtensionServices, panel: DiagramPanel, u
     if (action.kind === 'command') {
       run = async () => vscode.commands.executeCommand(action.command, model.serviceName);
     } else if (action.kind === 'steps') {
-      const detail = action.steps.map((step) => `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`).join('\n\n');
+      const detail = action.steps
+        .map((step) => `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`)
+        .join('\n\n');
       if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
       run = () => applySteps(services, action.steps);
     } else {

@@ -54,7 +54,8 @@ export async function copyMermaid(panel: DiagramPanel, ui: DiagramUi): Promise<s
 export function panelActions(services: ExtensionServices, ui: () => DiagramUi): PanelHandler {
   return {
     async handle(panel: DiagramPanel, message: WebviewMessage) {
-      const element = (id: string) => panel.currentModel?.nodes.find((n) => n.id === id) ?? panel.currentModel?.edges.find((e) => e.id === id);
+      const element = (id: string) =>
+        panel.currentModel?.nodes.find((n) => n.id === id) ?? panel.currentModel?.edges.find((e) => e.id === id);
       try {
         switch (message.type) {
           case 'fix':

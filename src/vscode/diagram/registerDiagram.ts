@@ -57,7 +57,15 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
       panel.panel.reveal();
       return;
     }
-    adopt(vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('App Runner network diagram'), vscode.ViewColumn.Active, {}), serviceName);
+    adopt(
+      vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        vscode.l10n.t('App Runner network diagram'),
+        vscode.ViewColumn.Active,
+        {},
+      ),
+      serviceName,
+    );
     if (!services.store.state.snapshot) void services.store.refresh();
   };
   const open = (): DiagramPanel => {
@@ -93,7 +101,11 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           sub.dispose();
-          reject(new Error(`the diagram did not render the expected picture within ${timeoutMs} ms; last: ${JSON.stringify(p.lastRendered)}`));
+          reject(
+            new Error(
+              `the diagram did not render the expected picture within ${timeoutMs} ms; last: ${JSON.stringify(p.lastRendered)}`,
+            ),
+          );
         }, timeoutMs);
         const sub = p.onDidRender((r) => {
           if (!accept(r)) return;

@@ -21,6 +21,8 @@ export function uiStrings(): UiStrings {
     progress: vscode.l10n.t('in progress'),
     unknown: vscode.l10n.t('unknown'),
     legend: vscode.l10n.t('Legend'),
-    noService: vscode.l10n.t('No App Runner service to draw: connect to an account with a service, or choose another region.'),
+    noService: vscode.l10n.t(
+      'No App Runner service to draw: connect to an account with a service, or choose another region.',
+    ),
   };
 }

@@ -10,13 +10,19 @@ export class AccountNode implements ExplorerNode {
   readonly id: string;
   readonly parent = undefined;
 
-  constructor(private readonly connection: ConnectionState, private readonly tree: TreeContext) {
+  constructor(
+    private readonly connection: ConnectionState,
+    private readonly tree: TreeContext,
+  ) {
     this.id = `account:${connection.target?.profile ?? ''}:${connection.target?.region ?? ''}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const profile = this.connection.target?.profile || vscode.l10n.t('default');
-    const item = new vscode.TreeItem(`${profile} · ${this.connection.target?.region ?? ''}`, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(
+      `${profile} · ${this.connection.target?.region ?? ''}`,
+      vscode.TreeItemCollapsibleState.Expanded,
+    );
     item.id = this.id;
     item.description = this.connection.account;
     item.iconPath = new vscode.ThemeIcon('cloud');

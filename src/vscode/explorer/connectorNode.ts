@@ -13,7 +13,11 @@ import { CommandId } from '../../model/common/commandIds';
 export class ConnectorNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(readonly parent: ExplorerNode, private readonly snapshot: Topology, readonly connector: VpcConnector) {
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly snapshot: Topology,
+    readonly connector: VpcConnector,
+  ) {
     this.id = connectorNodeId(connector.arn);
   }
 
@@ -31,8 +35,12 @@ export class ConnectorNode implements ExplorerNode {
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
     const users = usersOf(this.snapshot, c).map((s) => s.name);
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${c.name}** — ${look.description}\n\n- ARN: \`${c.arn}\`\n- ${vscode.l10n.t('Subnets')}: ${c.subnetIds.join(', ')}\n`);
-    md.appendMarkdown(`- ${vscode.l10n.t('Security groups')}: ${c.securityGroupIds.join(', ')}\n- ${vscode.l10n.t('Used by')}: ${users.join(', ') || '—'}\n`);
+    md.appendMarkdown(
+      `**${c.name}** — ${look.description}\n\n- ARN: \`${c.arn}\`\n- ${vscode.l10n.t('Subnets')}: ${c.subnetIds.join(', ')}\n`,
+    );
+    md.appendMarkdown(
+      `- ${vscode.l10n.t('Security groups')}: ${c.securityGroupIds.join(', ')}\n- ${vscode.l10n.t('Used by')}: ${users.join(', ') || '—'}\n`,
+    );
     item.tooltip = md;
     item.contextValue = connectorContextValue(this.snapshot, c);
     return item;
@@ -44,7 +52,10 @@ export class ConnectorNode implements ExplorerNode {
       const s = this.snapshot.subnets.find((x) => x.id === id);
       const kind = s ? (s.isPrivate ? vscode.l10n.t('private') : vscode.l10n.t('public')) : undefined;
       return new DetailNode(this, `${this.id}/subnet/${id}`, {
-        label: id, icon: 'symbol-namespace', contextValue: 'subnet', tooltip: s?.name,
+        label: id,
+        icon: 'symbol-namespace',
+        contextValue: 'subnet',
+        tooltip: s?.name,
         description: s ? `${s.availabilityZone} · ${s.cidrBlock} · ${kind}` : vscode.l10n.t('loading details...'),
       });
     });
@@ -52,21 +63,47 @@ export class ConnectorNode implements ExplorerNode {
       const g = this.snapshot.securityGroups.find((x) => x.id === id);
       const lines = g ? ruleLines(g.rules, this.snapshot) : [];
       return new DetailNode(this, `${this.id}/sg/${id}`, {
-        label: g ? groupLabel(g) : id, description: g ? id : vscode.l10n.t('loading details...'), icon: 'shield', contextValue: 'securityGroup',
+        label: g ? groupLabel(g) : id,
+        description: g ? id : vscode.l10n.t('loading details...'),
+        icon: 'shield',
+        contextValue: 'securityGroup',
         tooltip: lines.join('\n'),
-        children: (self) => lines.length === 0
-          ? [new DetailNode(self, `${self.id}/none`, { label: vscode.l10n.t('no rules') })]
-          : lines.map((line, i) => new DetailNode(self, `${self.id}/rule/${i}`, { label: line, icon: 'arrow-swap', contextValue: 'rule' })),
+        children: (self) =>
+          lines.length === 0
+            ? [new DetailNode(self, `${self.id}/none`, { label: vscode.l10n.t('no rules') })]
+            : lines.map(
+                (line, i) =>
+                  new DetailNode(self, `${self.id}/rule/${i}`, {
+                    label: line,
+                    icon: 'arrow-swap',
+                    contextValue: 'rule',
+                  }),
+              ),
       });
     });
     const users = usersOf(this.snapshot, c);
     const usedBy = new DetailNode(this, `${this.id}/usedBy`, {
-      label: vscode.l10n.t('Used by'), icon: 'references', contextValue: 'usedBy',
+      label: vscode.l10n.t('Used by'),
+      icon: 'references',
+      contextValue: 'usedBy',
       description: users.length > 0 ? users.map((s) => s.name).join(', ') : vscode.l10n.t('no service'),
-      children: users.length === 0 ? undefined : (self) => users.map((s) => new DetailNode(self, `${self.id}/${s.arn}`, {
-        label: s.name, icon: 'server-process', contextValue: 'usedByService',
-        command: { command: CommandId.revealService, title: vscode.l10n.t('Show Service'), arguments: [s.arn] },
-      })),
+      children:
+        users.length === 0
+          ? undefined
+          : (self) =>
+              users.map(
+                (s) =>
+                  new DetailNode(self, `${self.id}/${s.arn}`, {
+                    label: s.name,
+                    icon: 'server-process',
+                    contextValue: 'usedByService',
+                    command: {
+                      command: CommandId.revealService,
+                      title: vscode.l10n.t('Show Service'),
+                      arguments: [s.arn],
+                    },
+                  }),
+              ),
     });
     return [...subnets, ...groups, usedBy];
   }

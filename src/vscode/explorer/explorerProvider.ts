@@ -17,12 +17,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** The last snapshot that finished loading: fills the gaps of partial snapshots while a refresh streams. */
   private complete: Topology | undefined;
 
-  constructor(private readonly connection: Connection, private readonly store: StateStore) {
-    this.subscriptions = [connection.onDidChange(() => this.refresh()), store.onDidChange((state) => {
-      for (const s of state.snapshot?.services ?? []) if (s.lastOperation) this.operations.set(s.arn, s.lastOperation);
-      if (!state.loading) this.complete = state.snapshot;
-      this.refresh();
-    })];
+  constructor(
+    private readonly connection: Connection,
+    private readonly store: StateStore,
+  ) {
+    this.subscriptions = [
+      connection.onDidChange(() => this.refresh()),
+      store.onDidChange((state) => {
+        for (const s of state.snapshot?.services ?? [])
+          if (s.lastOperation) this.operations.set(s.arn, s.lastOperation);
+        if (!state.loading) this.complete = state.snapshot;
+        this.refresh();
+      }),
+    ];
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -34,17 +41,21 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    return node ? (await node.getChildren?.()) ?? [] : this.roots();
+    return node ? ((await node.getChildren?.()) ?? []) : this.roots();
   }
 
   private roots(): ExplorerNode[] {
     const state = this.connection.state;
-    return state.status === 'connected' ? [new AccountNode(state, { state: () => this.shownState(), seenOperation: (arn) => this.operations.get(arn) })] : [];
+    return state.status === 'connected'
+      ? [new AccountNode(state, { state: () => this.shownState(), seenOperation: (arn) => this.operations.get(arn) })]
+      : [];
   }
 
   private shownState(): StoreState {
     const state = this.store.state;
-    return state.loading && state.snapshot ? { ...state, snapshot: overlayPartial(state.snapshot, this.complete) } : state;
+    return state.loading && state.snapshot
+      ? { ...state, snapshot: overlayPartial(state.snapshot, this.complete) }
+      : state;
   }
 
   /** Walks the tree from the roots to the node with this id (children are computed from the snapshot). */

@@ -19,27 +19,45 @@ function folder(id: string, label: string, icon: string, description?: string): 
 
 export class ServicesGroupNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode, private readonly tree: TreeContext) {
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly tree: TreeContext,
+  ) {
     this.id = `${parent.id}/services`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const count = this.tree.state().snapshot?.services.length;
-    return folder(this.id, vscode.l10n.t('Services'), 'server-process', count === undefined ? undefined : String(count));
+    return folder(
+      this.id,
+      vscode.l10n.t('Services'),
+      'server-process',
+      count === undefined ? undefined : String(count),
+    );
   }
 
   getChildren(): ExplorerNode[] {
     const { snapshot, loading } = this.tree.state();
     if (!snapshot) return loading ? [new LoadingNode(this)] : [];
-    const nodes: ExplorerNode[] = [...snapshot.services].sort((a, b) => a.name.localeCompare(b.name)).map((s) => new ServiceNode(this, snapshot, s, this.tree.seenOperation(s.arn)));
-    if (nodes.length === 0) return [loading ? new LoadingNode(this) : new EmptyNode(this, vscode.l10n.t('No App Runner services in {0}', snapshot.region))];
+    const nodes: ExplorerNode[] = [...snapshot.services]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => new ServiceNode(this, snapshot, s, this.tree.seenOperation(s.arn)));
+    if (nodes.length === 0)
+      return [
+        loading
+          ? new LoadingNode(this)
+          : new EmptyNode(this, vscode.l10n.t('No App Runner services in {0}', snapshot.region)),
+      ];
     return nodes;
   }
 }
 
 export class ConnectorsGroupNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode, private readonly tree: TreeContext) {
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly tree: TreeContext,
+  ) {
     this.id = `${parent.id}/connectors`;
   }
 
@@ -51,9 +69,16 @@ export class ConnectorsGroupNode implements ExplorerNode {
   getChildren(): ExplorerNode[] {
     const { snapshot, loading } = this.tree.state();
     if (!snapshot) return loading ? [new LoadingNode(this)] : [];
-    const nodes: ExplorerNode[] = sortedConnectors(snapshot.connectors).map((c) => new ConnectorNode(this, snapshot, c));
+    const nodes: ExplorerNode[] = sortedConnectors(snapshot.connectors).map(
+      (c) => new ConnectorNode(this, snapshot, c),
+    );
     // Connectors are listed after the services' details, so while loading an empty list means "not yet".
-    if (nodes.length === 0) return [loading ? new LoadingNode(this) : new EmptyNode(this, vscode.l10n.t('No VPC connectors in {0}', snapshot.region))];
+    if (nodes.length === 0)
+      return [
+        loading
+          ? new LoadingNode(this)
+          : new EmptyNode(this, vscode.l10n.t('No VPC connectors in {0}', snapshot.region)),
+      ];
     return nodes;
   }
 }

@@ -7,7 +7,10 @@ import { CommandId } from '../../model/common/commandIds';
 
 export class LoadingNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode | undefined, private readonly label = vscode.l10n.t('Loading...')) {
+  constructor(
+    readonly parent: ExplorerNode | undefined,
+    private readonly label = vscode.l10n.t('Loading...'),
+  ) {
     this.id = `${parent?.id ?? ''}/loading`;
   }
 
@@ -23,7 +26,10 @@ export class LoadingNode implements ExplorerNode {
 /** The store's normalised error with a retry action (clicking the node refreshes). */
 export class ErrorNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode | undefined, private readonly error: NormalizedAwsError) {
+  constructor(
+    readonly parent: ExplorerNode | undefined,
+    private readonly error: NormalizedAwsError,
+  ) {
     this.id = `${parent?.id ?? ''}/error`;
   }
 
@@ -41,7 +47,10 @@ export class ErrorNode implements ExplorerNode {
 
 export class EmptyNode implements ExplorerNode {
   readonly id: string;
-  constructor(readonly parent: ExplorerNode | undefined, private readonly label: string) {
+  constructor(
+    readonly parent: ExplorerNode | undefined,
+    private readonly label: string,
+  ) {
     this.id = `${parent?.id ?? ''}/empty`;
   }
 
@@ -60,14 +69,22 @@ export class DetailNode implements ExplorerNode {
     readonly parent: ExplorerNode,
     readonly id: string,
     private readonly options: {
-      label: string; description?: string; tooltip?: string | vscode.MarkdownString; icon?: string;
-      contextValue?: string; command?: vscode.Command; children?: (self: DetailNode) => ExplorerNode[];
+      label: string;
+      description?: string;
+      tooltip?: string | vscode.MarkdownString;
+      icon?: string;
+      contextValue?: string;
+      command?: vscode.Command;
+      children?: (self: DetailNode) => ExplorerNode[];
     },
   ) {}
 
   getTreeItem(): vscode.TreeItem {
     const o = this.options;
-    const item = new vscode.TreeItem(o.label, o.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      o.label,
+      o.children ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.description = o.description;
     item.tooltip = o.tooltip;

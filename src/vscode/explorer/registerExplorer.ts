@@ -25,7 +25,11 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
   const view = vscode.window.createTreeView(EXPLORER_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   // Polling runs only while this view is visible and an operation is in progress (the store decides).
   services.store.setVisible(EXPLORER_VIEW, view.visible);
-  services.context.subscriptions.push(provider, view, view.onDidChangeVisibility((e) => services.store.setVisible(EXPLORER_VIEW, e.visible)));
+  services.context.subscriptions.push(
+    provider,
+    view,
+    view.onDidChangeVisibility((e) => services.store.setVisible(EXPLORER_VIEW, e.visible)),
+  );
 
   const reveal = async (kind: 'service' | 'connector', arn: string): Promise<boolean> => {
     const node = await provider.find(kind === 'service' ? serviceNodeId(arn) : connectorNodeId(arn));
@@ -38,7 +42,9 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
   registerCommand(ctx, CommandId.revealService, (arn: unknown) => reveal('service', String(arn)));
   registerCommand(ctx, CommandId.copyUrl, (arg: unknown) => copyUrl(services, arg));
   registerCommand(ctx, CommandId.copyArn, (arg: unknown) => copyArn(services, arg));
-  registerCommand(ctx, CommandId.openInConsole, (arg: unknown, open: unknown) => openInConsole(services, arg, open !== false));
+  registerCommand(ctx, CommandId.openInConsole, (arg: unknown, open: unknown) =>
+    openInConsole(services, arg, open !== false),
+  );
   registerCommand(ctx, CommandId.showChangeHistory, (arg: unknown) => showChangeHistory(services, arg));
   return { provider, view, find: (id) => provider.find(id), reveal };
 }

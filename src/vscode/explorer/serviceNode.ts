@@ -29,7 +29,12 @@ export function egressText(snapshot: Topology, service: AppRunnerService): strin
 export class ServiceNode implements ExplorerNode {
   readonly id: string;
 
-  constructor(readonly parent: ExplorerNode, private readonly snapshot: Topology, readonly service: AppRunnerService, private readonly seen?: ServiceOperation) {
+  constructor(
+    readonly parent: ExplorerNode,
+    private readonly snapshot: Topology,
+    readonly service: AppRunnerService,
+    private readonly seen?: ServiceOperation,
+  ) {
     this.id = serviceNodeId(service.arn);
   }
 
@@ -54,7 +59,9 @@ export class ServiceNode implements ExplorerNode {
     const look = serviceStatusPresentation(s.status, s.lastOperation);
     const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = s.detailsLoaded ? look.description : `${look.description} · ${vscode.l10n.t('loading details...')}`;
+    item.description = s.detailsLoaded
+      ? look.description
+      : `${look.description} · ${vscode.l10n.t('loading details...')}`;
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
     item.tooltip = this.tooltip();
     item.contextValue = serviceContextValue(s);
@@ -64,18 +71,31 @@ export class ServiceNode implements ExplorerNode {
   getChildren(): ExplorerNode[] {
     const s = this.service;
     const egress = egressOf(this.snapshot, s);
-    const link: vscode.Command | undefined = egress.kind === 'vpc' && egress.connector
-      ? { command: CommandId.revealConnector, title: vscode.l10n.t('Show Connector'), arguments: [egress.arn] }
-      : undefined;
+    const link: vscode.Command | undefined =
+      egress.kind === 'vpc' && egress.connector
+        ? { command: CommandId.revealConnector, title: vscode.l10n.t('Show Connector'), arguments: [egress.arn] }
+        : undefined;
     return [
       new DetailNode(this, `${this.id}/egress`, {
-        label: vscode.l10n.t('Egress'), description: egressText(this.snapshot, s), icon: egress.kind === 'vpc' ? 'plug' : 'globe',
-        contextValue: `egress.${egress.kind}`, command: link,
-        tooltip: egress.kind === 'vpc' ? egress.arn : vscode.l10n.t('Public internet through App Runner (no access to private VPC resources)'),
+        label: vscode.l10n.t('Egress'),
+        description: egressText(this.snapshot, s),
+        icon: egress.kind === 'vpc' ? 'plug' : 'globe',
+        contextValue: `egress.${egress.kind}`,
+        command: link,
+        tooltip:
+          egress.kind === 'vpc'
+            ? egress.arn
+            : vscode.l10n.t('Public internet through App Runner (no access to private VPC resources)'),
       }),
-      new DetailNode(this, `${this.id}/url`, { label: vscode.l10n.t('URL'), description: s.url ? serviceEndpointUrl(s.url, '') : '—', icon: 'link', contextValue: 'url' }),
+      new DetailNode(this, `${this.id}/url`, {
+        label: vscode.l10n.t('URL'),
+        description: s.url ? serviceEndpointUrl(s.url, '') : '—',
+        icon: 'link',
+        contextValue: 'url',
+      }),
       new DetailNode(this, `${this.id}/operation`, {
-        label: vscode.l10n.t('Last operation'), description: s.detailsLoaded ? operationText(s.lastOperation, this.seen) : vscode.l10n.t('loading details...'),
+        label: vscode.l10n.t('Last operation'),
+        description: s.detailsLoaded ? operationText(s.lastOperation, this.seen) : vscode.l10n.t('loading details...'),
         icon: s.lastOperation?.status === 'IN_PROGRESS' ? 'loading~spin' : 'history',
       }),
     ];

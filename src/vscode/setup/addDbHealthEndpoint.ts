@@ -4,7 +4,12 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../model/common/commandIds';
 import {
-  dbHealthSnippet, runtimeOfApprunnerYaml, SNIPPET_FAMILIES, snippetFamilyForRuntime, type DbHealthSnippet, type SnippetFamily,
+  dbHealthSnippet,
+  runtimeOfApprunnerYaml,
+  SNIPPET_FAMILIES,
+  snippetFamilyForRuntime,
+  type DbHealthSnippet,
+  type SnippetFamily,
 } from '../../model/ops/dbHealthSnippets';
 import { log } from '../log';
 import { readSettings } from '../settings';
@@ -45,7 +50,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function saveAsFile(snippet: DbHealthSnippet, folder: vscode.Uri | undefined): Promise<Pick<AddDbHealthResult, 'action' | 'uri'>> {
+async function saveAsFile(
+  snippet: DbHealthSnippet,
+  folder: vscode.Uri | undefined,
+): Promise<Pick<AddDbHealthResult, 'action' | 'uri'>> {
   const target = folder ? vscode.Uri.joinPath(folder, snippet.fileName) : undefined;
   // An existing file (the runbook's health.py often is) is never overwritten: the snippet opens unsaved beside it.
   if (!target || (await exists(target))) {
@@ -68,8 +76,15 @@ export async function addDbHealthEndpoint(arg?: unknown): Promise<AddDbHealthRes
   const create = vscode.l10n.t('Create {0}', snippet.fileName);
   const copy = vscode.l10n.t('Copy to Clipboard');
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('A {0} handler for {1} answering {2} (runbook 6.3).', snippet.framework, readSettings().dbHealthPath, '{"status": "healthy", "database": "connected"}'),
-    create, copy);
+    vscode.l10n.t(
+      'A {0} handler for {1} answering {2} (runbook 6.3).',
+      snippet.framework,
+      readSettings().dbHealthPath,
+      '{"status": "healthy", "database": "connected"}',
+    ),
+    create,
+    copy,
+  );
   if (choice === copy) {
     await vscode.env.clipboard.writeText(snippet.content);
     log.info(`db-health snippet (${snippet.framework}) copied to the clipboard`);
@@ -77,6 +92,8 @@ export async function addDbHealthEndpoint(arg?: unknown): Promise<AddDbHealthRes
   }
   if (choice !== create) return undefined;
   const saved = await saveAsFile(snippet, found.folder);
-  log.info(`db-health snippet (${snippet.framework}) opened as ${saved.action === 'file' ? saved.uri : 'an unsaved document'}`);
+  log.info(
+    `db-health snippet (${snippet.framework}) opened as ${saved.action === 'file' ? saved.uri : 'an unsaved document'}`,
+  );
   return { family, runtime, ...saved };
 }

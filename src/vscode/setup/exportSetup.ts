@@ -21,10 +21,26 @@ import { docLang } from '../localize';
 
 function formatItems(): { label: string; description: string; value: ExportFormat }[] {
   return [
-    { label: vscode.l10n.t('Bash script (AWS CLI)'), description: vscode.l10n.t('re-runnable; opens unsaved to review'), value: 'bash' },
-    { label: vscode.l10n.t('CloudFormation template (YAML)'), description: vscode.l10n.t('template.yaml, and the files to import what exists'), value: 'cloudformation' },
-    { label: vscode.l10n.t('AWS CDK app (TypeScript)'), description: vscode.l10n.t('L1 constructs with the template\'s logical ids'), value: 'cdk' },
-    { label: vscode.l10n.t('Terraform (HCL, AWS provider 5.x)'), description: vscode.l10n.t('.tf files with import blocks for what exists'), value: 'terraform' },
+    {
+      label: vscode.l10n.t('Bash script (AWS CLI)'),
+      description: vscode.l10n.t('re-runnable; opens unsaved to review'),
+      value: 'bash',
+    },
+    {
+      label: vscode.l10n.t('CloudFormation template (YAML)'),
+      description: vscode.l10n.t('template.yaml, and the files to import what exists'),
+      value: 'cloudformation',
+    },
+    {
+      label: vscode.l10n.t('AWS CDK app (TypeScript)'),
+      description: vscode.l10n.t("L1 constructs with the template's logical ids"),
+      value: 'cdk',
+    },
+    {
+      label: vscode.l10n.t('Terraform (HCL, AWS provider 5.x)'),
+      description: vscode.l10n.t('.tf files with import blocks for what exists'),
+      value: 'terraform',
+    },
   ];
 }
 
@@ -40,7 +56,9 @@ async function writeExport(folder: string, exported: SetupExport): Promise<vscod
   const changed: string[] = [];
   for (const file of exported.files) {
     try {
-      const current = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(base, file.path)));
+      const current = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(base, file.path)),
+      );
       if (current !== masked(file.content)) changed.push(file.path);
     } catch {
       // not there yet
@@ -48,12 +66,18 @@ async function writeExport(folder: string, exported: SetupExport): Promise<vscod
   }
   if (changed.length > 0) {
     const overwrite = vscode.l10n.t('Overwrite');
-    const choice = await currentUi().confirm(vscode.l10n.t('{0} already has {1} with other content.', folder, changed.join(', ')),
-      vscode.l10n.t('Overwrite these files with the export? Nothing is written otherwise.'), [overwrite]);
+    const choice = await currentUi().confirm(
+      vscode.l10n.t('{0} already has {1} with other content.', folder, changed.join(', ')),
+      vscode.l10n.t('Overwrite these files with the export? Nothing is written otherwise.'),
+      [overwrite],
+    );
     if (choice !== overwrite) return undefined;
   }
   for (const file of exported.files) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, file.path), new TextEncoder().encode(masked(file.content)));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(base, file.path),
+      new TextEncoder().encode(masked(file.content)),
+    );
   }
   return vscode.Uri.joinPath(base, exported.main);
 }
@@ -68,9 +92,16 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   let result = backend.setupFromService(snapshot, settings, service.name);
   // Several databases and DATABASE_URL held in a secret: reading it (once, if the user allows) may name the one.
   if (!result.ok && result.issues[0]?.code === 'db-ambiguous') {
-    const refs = backend.secretsToOffer(snapshot, snapshot.services.find((s) => s.name === service.name), 'setup');
-    const secretUrls = await readSecretsWithConsent(refs, services.connection.state.target,
-      async (message, detail, action) => (await currentUi().confirm(message, detail, [action])) === action);
+    const refs = backend.secretsToOffer(
+      snapshot,
+      snapshot.services.find((s) => s.name === service.name),
+      'setup',
+    );
+    const secretUrls = await readSecretsWithConsent(
+      refs,
+      services.connection.state.target,
+      async (message, detail, action) => (await currentUi().confirm(message, detail, [action])) === action,
+    );
     if (secretUrls) result = backend.setupFromService(snapshot, settings, service.name, { secretUrls });
   }
   const ambiguous = !result.ok && result.issues[0]?.code === 'db-ambiguous';
@@ -78,8 +109,17 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
   if (ambiguous) {
     const items = databaseTargets(snapshot).map(dbItem);
-    const db = answered(await currentUi().pick({ id: 'database', title, step: 1, totalSteps: 2, canGoBack: false,
-      placeholder: vscode.l10n.t('Database the service must reach'), items }));
+    const db = answered(
+      await currentUi().pick({
+        id: 'database',
+        title,
+        step: 1,
+        totalSteps: 2,
+        canGoBack: false,
+        placeholder: vscode.l10n.t('Database the service must reach'),
+        items,
+      }),
+    );
     if (db === BACK) return undefined;
     result = backend.setupFromService(snapshot, settings, service.name, { dbInstanceId: db });
   }
@@ -88,20 +128,45 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     throw new UserError(msg('Cannot export the setup for {0}: {1}', service.name, issue.message));
   }
   // Bash first, as before this choice existed: Enter keeps today's export.
-  const format = answered(await currentUi().pick<ExportFormat>({ id: 'format', title, step: asked + 1, totalSteps: asked + 1, canGoBack: false,
-    placeholder: vscode.l10n.t('Format of the exported setup'), items: formatItems(), activeIndex: 0 }));
+  const format = answered(
+    await currentUi().pick<ExportFormat>({
+      id: 'format',
+      title,
+      step: asked + 1,
+      totalSteps: asked + 1,
+      canGoBack: false,
+      placeholder: vscode.l10n.t('Format of the exported setup'),
+      items: formatItems(),
+      activeIndex: 0,
+    }),
+  );
   if (format === BACK) return undefined;
   const exported = backend.setupExport(format, snapshot, result.desired, {
-    accountId: services.connection.state.account ?? snapshot.accountId, generatedAt: new Date().toISOString(), lang: docLang(), basis: result.basis,
+    accountId: services.connection.state.account ?? snapshot.accountId,
+    generatedAt: new Date().toISOString(),
+    lang: docLang(),
+    basis: result.basis,
   });
   if (format === 'bash') {
-    const document = await vscode.workspace.openTextDocument({ language: 'shellscript', content: masked(exported.files[0].content) });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'shellscript',
+      content: masked(exported.files[0].content),
+    });
     await vscode.window.showTextDocument(document);
     return document;
   }
-  const folder = answered(await currentUi().input({ id: 'folder', title, step: asked + 2, totalSteps: asked + 2, canGoBack: false,
-    prompt: vscode.l10n.t('Folder to write the {0} files to', format), value: defaultFolder(service.name, format),
-    validate: (value) => (path.isAbsolute(value.trim()) ? undefined : vscode.l10n.t('An absolute folder path')) }));
+  const folder = answered(
+    await currentUi().input({
+      id: 'folder',
+      title,
+      step: asked + 2,
+      totalSteps: asked + 2,
+      canGoBack: false,
+      prompt: vscode.l10n.t('Folder to write the {0} files to', format),
+      value: defaultFolder(service.name, format),
+      validate: (value) => (path.isAbsolute(value.trim()) ? undefined : vscode.l10n.t('An absolute folder path')),
+    }),
+  );
   if (folder === BACK) return undefined;
   const main = await writeExport(folder.trim(), exported);
   if (!main) return undefined;

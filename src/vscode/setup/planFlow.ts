@@ -15,7 +15,6 @@ import { reportFailure, reportSuccess } from './reportResult';
 import { planFor } from './setupPlan';
 import { msg } from '../../model/l10n/text';
 
-
 const planStep: ExecuteStep<SetupContext> = {
   id: 'plan',
   priority: Priority.plan,
@@ -50,7 +49,8 @@ const reviewStep: ExecuteStep<SetupContext> = {
 };
 
 function progressText(event: ApplyEvent, total: number): string | undefined {
-  if (event.type === 'step-started') return vscode.l10n.t('Step {0}/{1}: {2}', event.index + 1, total, pick(event.step.title));
+  if (event.type === 'step-started')
+    return vscode.l10n.t('Step {0}/{1}: {2}', event.index + 1, total, pick(event.step.title));
   if (event.type === 'waiting') return vscode.l10n.t('Step {0}/{1}: {2}', event.index + 1, total, pick(event.message));
   return undefined;
 }
@@ -64,7 +64,8 @@ const applyStep: ExecuteStep<SetupContext> = {
     const target = ctx.services.connection.state.target;
     if (!target) throw new UserError(msg('Not connected to AWS.'));
     const store = ctx.services.store;
-    const serviceStatus = (): string | undefined => store.state.snapshot?.services.find((s) => s.name === ctx.serviceName)?.status;
+    const serviceStatus = (): string | undefined =>
+      store.state.snapshot?.services.find((s) => s.name === ctx.serviceName)?.status;
     ctx.result = await ctx.ui.progress<ApplyResult>(ctx.title, async (report, signal) => {
       let current = '';
       let waitingSince: number | undefined;
@@ -84,10 +85,12 @@ const applyStep: ExecuteStep<SetupContext> = {
       try {
         const backend = loadAwsSdk();
         return await backend.applyPlan(backend.getClients(target), plan, {
-          signal, pollIntervalMs: 2000,
+          signal,
+          pollIntervalMs: 2000,
           onProgress: (event) => {
             const text = progressText(event, plan.steps.length);
-            if (event.type === 'step-started') waitingSince = event.step.kind === 'wait-for-service' ? Date.now() : undefined;
+            if (event.type === 'step-started')
+              waitingSince = event.step.kind === 'wait-for-service' ? Date.now() : undefined;
             if (text) {
               current = text;
               ctx.progress.push(text);

@@ -20,13 +20,26 @@ export interface SetupApi {
   lastExport(): vscode.TextDocument | undefined;
 }
 
-const COMMANDS: CommandName[] = ['setupConnector', 'createSecurityGroups', 'createConnector', 'attachConnector', 'detachConnector', 'deleteConnector', 'checkHealth'];
+const COMMANDS: CommandName[] = [
+  'setupConnector',
+  'createSecurityGroups',
+  'createConnector',
+  'attachConnector',
+  'detachConnector',
+  'deleteConnector',
+  'checkHealth',
+];
 
 export function registerSetup(services: ExtensionServices): SetupApi {
   let last: SetupRun | undefined;
-  services.context.subscriptions.push(planDocuments, vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments));
+  services.context.subscriptions.push(
+    planDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments),
+  );
   for (const command of COMMANDS) {
-    registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) => runSetupCommand(services, command, arg, (run) => (last = run)));
+    registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) =>
+      runSetupCommand(services, command, arg, (run) => (last = run)),
+    );
   }
   let exported: vscode.TextDocument | undefined;
   registerCommand(services.context, CommandId.exportSetup, async (arg: unknown) => {

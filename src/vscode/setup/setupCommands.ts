@@ -10,7 +10,14 @@ import { currentUi } from '../wizard/currentUi';
 import { runExecuteSteps, runPrompts, WizardCancelled, type PromptStep } from '../wizard/wizard';
 import { planFlow } from './planFlow';
 import {
-  connectorNameStep, connectorPickStep, databaseStep, groupNameStep, manualGroupStep, manualPortStep, serviceStep, subnetsStep,
+  connectorNameStep,
+  connectorPickStep,
+  databaseStep,
+  groupNameStep,
+  manualGroupStep,
+  manualPortStep,
+  serviceStep,
+  subnetsStep,
 } from './prompts';
 import type { CommandName, SetupContext, SetupRun } from './setupContext';
 
@@ -28,36 +35,65 @@ const PROMPTS: Record<CommandName, PromptStep<SetupContext>[]> = {
 
 function titleOf(command: CommandName): string {
   switch (command) {
-    case 'setupConnector': return vscode.l10n.t('Set up VPC connector');
-    case 'createSecurityGroups': return vscode.l10n.t('Create security groups');
-    case 'createConnector': return vscode.l10n.t('Create VPC connector');
-    case 'attachConnector': return vscode.l10n.t('Attach VPC connector');
-    case 'detachConnector': return vscode.l10n.t('Detach VPC connector');
-    case 'deleteConnector': return vscode.l10n.t('Delete VPC connector');
-    case 'checkHealth': return vscode.l10n.t('Check health');
+    case 'setupConnector':
+      return vscode.l10n.t('Set up VPC connector');
+    case 'createSecurityGroups':
+      return vscode.l10n.t('Create security groups');
+    case 'createConnector':
+      return vscode.l10n.t('Create VPC connector');
+    case 'attachConnector':
+      return vscode.l10n.t('Attach VPC connector');
+    case 'detachConnector':
+      return vscode.l10n.t('Detach VPC connector');
+    case 'deleteConnector':
+      return vscode.l10n.t('Delete VPC connector');
+    case 'checkHealth':
+      return vscode.l10n.t('Check health');
   }
 }
 
 /** The modal's question for the two commands that take something away. */
 function confirmText(ctx: SetupContext): SetupContext['confirmText'] {
   if (ctx.command === 'detachConnector') {
-    return { message: vscode.l10n.t('Detach the VPC connector from {0}?', ctx.serviceName ?? ''),
-      detail: vscode.l10n.t('{0} loses access to private resources in the VPC (such as the database) and redeploys.', ctx.serviceName ?? '') };
+    return {
+      message: vscode.l10n.t('Detach the VPC connector from {0}?', ctx.serviceName ?? ''),
+      detail: vscode.l10n.t(
+        '{0} loses access to private resources in the VPC (such as the database) and redeploys.',
+        ctx.serviceName ?? '',
+      ),
+    };
   }
   if (ctx.command === 'deleteConnector') {
-    return { message: vscode.l10n.t('Delete the VPC connector {0}?', ctx.connectorName), detail: vscode.l10n.t('This cannot be undone.') };
+    return {
+      message: vscode.l10n.t('Delete the VPC connector {0}?', ctx.connectorName),
+      detail: vscode.l10n.t('This cannot be undone.'),
+    };
   }
   return undefined;
 }
 
-export async function runSetupCommand(services: ExtensionServices, command: CommandName, arg: unknown, record: (run: SetupRun) => void): Promise<void> {
+export async function runSetupCommand(
+  services: ExtensionServices,
+  command: CommandName,
+  arg: unknown,
+  record: (run: SetupRun) => void,
+): Promise<void> {
   const ui = currentUi();
   const snapshot = await requireSnapshot(services);
   const settings = readSettings();
   const title = titleOf(command);
   const ctx: SetupContext = {
-    command, title, services, ui, snapshot, settings, given: {}, confirm: command !== 'checkHealth', progress: [],
-    connectorName: settings.connectorName, appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName,
+    command,
+    title,
+    services,
+    ui,
+    snapshot,
+    settings,
+    given: {},
+    confirm: command !== 'checkHealth',
+    progress: [],
+    connectorName: settings.connectorName,
+    appRunnerSecurityGroupName: settings.appRunnerSecurityGroupName,
   };
   const target = resolveTarget(snapshot, arg);
   if (target?.service) {
@@ -81,7 +117,14 @@ export async function runSetupCommand(services: ExtensionServices, command: Comm
     }
     throw error;
   } finally {
-    record({ command, status: ctx.status ?? 'cancelled', plan: ctx.plan, result: ctx.result, message: ctx.message, progress: ctx.progress,
-      planMarkdown: ctx.planMarkdown });
+    record({
+      command,
+      status: ctx.status ?? 'cancelled',
+      plan: ctx.plan,
+      result: ctx.result,
+      message: ctx.message,
+      progress: ctx.progress,
+      planMarkdown: ctx.planMarkdown,
+    });
   }
 }

@@ -7,7 +7,14 @@ import type { ExtensionServices } from '../services';
 import type { Settings } from '../settings';
 import type { SetupUi } from '../wizard/wizardUi';
 
-export type CommandName = 'setupConnector' | 'createSecurityGroups' | 'createConnector' | 'attachConnector' | 'detachConnector' | 'deleteConnector' | 'checkHealth';
+export type CommandName =
+  | 'setupConnector'
+  | 'createSecurityGroups'
+  | 'createConnector'
+  | 'attachConnector'
+  | 'detachConnector'
+  | 'deleteConnector'
+  | 'checkHealth';
 
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled' | 'nothing-to-do';
 

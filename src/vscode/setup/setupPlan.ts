@@ -4,13 +4,23 @@
 import type { DesiredSetup } from '../../model/plan/desired';
 import type { Plan } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
-import { validateConnectorName, validateSecurityGroupName, validateSubnets, type ValidationIssue } from '../../model/plan/validators';
+import {
+  validateConnectorName,
+  validateSecurityGroupName,
+  validateSubnets,
+  type ValidationIssue,
+} from '../../model/plan/validators';
 import { loadAnalysis } from '../analysisLoader';
 import { MANUAL, type SetupContext } from './setupContext';
 import { joinTexts, msg } from '../../model/l10n/text';
 
 function fail(issues: ValidationIssue[]): never {
-  throw new UserError(joinTexts(issues.map((i) => i.message), ' '));
+  throw new UserError(
+    joinTexts(
+      issues.map((i) => i.message),
+      ' ',
+    ),
+  );
 }
 
 function service(ctx: SetupContext) {
@@ -22,7 +32,12 @@ function service(ctx: SetupContext) {
 /** The settings the resolver reads, with the answers the wizard asked for. */
 function answeredSettings(ctx: SetupContext) {
   const s = ctx.settings;
-  return { ...s, serviceName: ctx.serviceName ?? s.serviceName, connectorName: ctx.connectorName, appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName };
+  return {
+    ...s,
+    serviceName: ctx.serviceName ?? s.serviceName,
+    connectorName: ctx.connectorName,
+    appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName,
+  };
 }
 
 /** The manual path (a database that is not RDS): the target from the chosen group and port, no resolver. */
@@ -32,14 +47,26 @@ function manualDesired(ctx: SetupContext): DesiredSetup {
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
   if (!group) throw new UserError(msg('Choose the database security group.'));
   const subnetIds = [...(ctx.subnetIds ?? [])].sort();
-  const issues = [...validateConnectorName(ctx.connectorName), ...validateSecurityGroupName(ctx.appRunnerSecurityGroupName),
-    ...validateSubnets(ctx.snapshot, subnetIds, group.vpcId)];
+  const issues = [
+    ...validateConnectorName(ctx.connectorName),
+    ...validateSecurityGroupName(ctx.appRunnerSecurityGroupName),
+    ...validateSubnets(ctx.snapshot, subnetIds, group.vpcId),
+  ];
   if (issues.length > 0) fail(issues);
   return {
-    serviceName: svc.name, serviceArn: svc.arn, dbInstanceId: '', vpcId: group.vpcId, dbSecurityGroupId: group.id,
-    dbPort: ctx.manualPort ?? s.databasePort, subnetIds, connectorName: ctx.connectorName,
-    appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName, appRunnerSecurityGroupNameTag: s.appRunnerSecurityGroupNameTag,
-    healthCheckPath: s.healthCheckPath, dbHealthPath: s.dbHealthPath, dnsEgress: s.dnsEgress,
+    serviceName: svc.name,
+    serviceArn: svc.arn,
+    dbInstanceId: '',
+    vpcId: group.vpcId,
+    dbSecurityGroupId: group.id,
+    dbPort: ctx.manualPort ?? s.databasePort,
+    subnetIds,
+    connectorName: ctx.connectorName,
+    appRunnerSecurityGroupName: ctx.appRunnerSecurityGroupName,
+    appRunnerSecurityGroupNameTag: s.appRunnerSecurityGroupNameTag,
+    healthCheckPath: s.healthCheckPath,
+    dbHealthPath: s.dbHealthPath,
+    dnsEgress: s.dnsEgress,
   };
 }
 
@@ -47,7 +74,11 @@ function manualDesired(ctx: SetupContext): DesiredSetup {
 function setupPlanOf(ctx: SetupContext): Plan {
   const { plan, setupPlanFor } = loadAnalysis();
   if (ctx.database === MANUAL) return plan(ctx.snapshot, manualDesired(ctx));
-  const result = setupPlanFor(ctx.snapshot, answeredSettings(ctx), { dbInstanceId: ctx.database, subnetIds: ctx.subnetIds, secretUrls: ctx.secretUrls });
+  const result = setupPlanFor(ctx.snapshot, answeredSettings(ctx), {
+    dbInstanceId: ctx.database,
+    subnetIds: ctx.subnetIds,
+    secretUrls: ctx.secretUrls,
+  });
   if (!result.ok) fail(result.issues);
   return result.plan;
 }
@@ -55,10 +86,15 @@ function setupPlanOf(ctx: SetupContext): Plan {
 function attachPlan(ctx: SetupContext): Plan {
   const svc = service(ctx);
   const ref = { name: svc.name, arn: svc.arn };
-  if (svc.egressType === 'VPC' && svc.vpcConnectorArn === ctx.connectorArn) return { kind: 'setup', steps: [], warnings: [], notes: [] };
+  if (svc.egressType === 'VPC' && svc.vpcConnectorArn === ctx.connectorArn)
+    return { kind: 'setup', steps: [], warnings: [], notes: [] };
   const { attachStep, healthStep, waitStep } = loadAnalysis();
-  const steps = [attachStep(ref, ctx.connectorName, ctx.connectorArn), waitStep(ref),
-    healthStep('check-health', ref, ctx.settings.healthCheckPath), healthStep('check-db-health', ref, ctx.settings.dbHealthPath)];
+  const steps = [
+    attachStep(ref, ctx.connectorName, ctx.connectorArn),
+    waitStep(ref),
+    healthStep('check-health', ref, ctx.settings.healthCheckPath),
+    healthStep('check-db-health', ref, ctx.settings.dbHealthPath),
+  ];
   return { kind: 'setup', steps, warnings: [], notes: [] };
 }
 

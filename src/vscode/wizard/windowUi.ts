@@ -17,7 +17,12 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<Item<T>[] 
     qp.matchOnDescription = true;
     qp.ignoreFocusOut = true;
     qp.buttons = request.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-    const items = request.items.map((i: PickItem<T>) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+    const items = request.items.map((i: PickItem<T>) => ({
+      label: i.label,
+      description: i.description,
+      detail: i.detail,
+      value: i.value,
+    }));
     qp.items = items;
     if (many) qp.selectedItems = items.filter((_, n) => request.items[n].picked);
     const active = items[request.activeIndex ?? 0];
@@ -79,14 +84,24 @@ export const windowSetupUi: SetupUi = {
     return vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, ...actions);
   },
   async notify(kind, message, actions) {
-    const show = kind === 'error' ? vscode.window.showErrorMessage : kind === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      kind === 'error'
+        ? vscode.window.showErrorMessage
+        : kind === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showInformationMessage;
     return show(masked(message), ...actions);
   },
   progress(title, task) {
-    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return task((message) => progress.report({ message: masked(message) }), controller.signal);
-    }));
+    return Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (progress, token) => {
+          const controller = new AbortController();
+          token.onCancellationRequested(() => controller.abort());
+          return task((message) => progress.report({ message: masked(message) }), controller.signal);
+        },
+      ),
+    );
   },
 };

@@ -5,7 +5,12 @@ import Mocha from 'mocha';
 import { resultsReporter } from '../reporter';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: resultsReporter as unknown as Mocha.ReporterConstructor });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 60_000,
+    color: false,
+    reporter: resultsReporter as unknown as Mocha.ReporterConstructor,
+  });
   mocha.addFile(path.join(__dirname, 'quietStart.test.js'));
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} host test(s) failed`)) : resolve()));

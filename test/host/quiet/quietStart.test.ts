@@ -8,7 +8,6 @@ import { sandboxAdmin } from '../sandboxAdmin';
 import { EXTENSION_ID, waitFor } from '../support';
 import { WORKSPACE_SETTINGS } from './workspaceSettings';
 
-
 describe('Quiet start and workspace trust', function () {
   this.timeout(120_000);
   let api: ExtensionApi;
@@ -16,7 +15,11 @@ describe('Quiet start and workspace trust', function () {
   it('activated in a window without apprunner.yaml and with the view hidden: no AWS call in 10 s, no status bar item', async () => {
     const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
     assert.ok(extension, 'the extension is in this host');
-    assert.equal((await vscode.workspace.findFiles('**/apprunner.yaml')).length, 0, 'the workspace has no apprunner.yaml');
+    assert.equal(
+      (await vscode.workspace.findFiles('**/apprunner.yaml')).length,
+      0,
+      'the workspace has no apprunner.yaml',
+    );
     // What onView, a command or workspaceContains would do; activation alone must not reach AWS.
     api = await extension.activate();
     const before = await sandboxAdmin.calls();
@@ -30,12 +33,22 @@ describe('Quiet start and workspace trust', function () {
   it('showing the view connects, and the status bar shows profile and region without the account', async () => {
     const before = await sandboxAdmin.calls();
     await vscode.commands.executeCommand('workbench.view.extension.apprunnerVpc');
-    const state = await waitFor(() => (api.connectionState().status === 'connected' ? api.connectionState() : undefined), 'a connection after the view was shown', 60_000);
+    const state = await waitFor(
+      () => (api.connectionState().status === 'connected' ? api.connectionState() : undefined),
+      'a connection after the view was shown',
+      60_000,
+    );
     const after = await sandboxAdmin.calls();
-    assert.ok((after.operations.GetCallerIdentity ?? 0) > (before.operations.GetCallerIdentity ?? 0), 'STS was asked who we are');
+    assert.ok(
+      (after.operations.GetCallerIdentity ?? 0) > (before.operations.GetCallerIdentity ?? 0),
+      'STS was asked who we are',
+    );
     assert.equal(api.statusBarShown(), true);
     assert.match(api.statusBarText(), /^\$\(cloud\) default · ap-northeast-1$/);
-    assert.ok(!api.statusBarText().includes(state.account ?? '123456789012'), 'the account id is not in the status bar');
+    assert.ok(
+      !api.statusBarText().includes(state.account ?? '123456789012'),
+      'the account id is not in the status bar',
+    );
   });
 
   it("in an untrusted workspace, its settings.json's endpointUrl, profile and region are not used", async () => {

@@ -47,6 +47,9 @@ export function checkAclFlows(
   }
   return [...grouped.values()].map(({ flow, aclId, evidence }) => {
     const text = messages[flow.findingId](aclId, flow);
-    return finding(flow.findingId, 'error', path, text.en, text.ja, evidence, { kind: 'link', url: DOC_LINKS.networkAcls });
+    return finding(flow.findingId, 'error', path, text.en, text.ja, evidence, {
+      kind: 'link',
+      url: DOC_LINKS.networkAcls,
+    });
   });
 }

@@ -13,7 +13,11 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
   };
   if (!ctx.attached) {
     const fix: Fix = connector
-      ? { kind: 'plan-step', step: 'attach-connector', params: { serviceArn: service.arn, connectorArn: connector.arn } }
+      ? {
+          kind: 'plan-step',
+          step: 'attach-connector',
+          params: { serviceArn: service.arn, connectorArn: connector.arn },
+        }
       : { kind: 'plan-step', step: 'create-connector', params: { serviceArn: service.arn } };
     out.push(
       finding(
@@ -22,7 +26,12 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
         'database',
         `${service.name} sends outbound traffic through App Runner's default public egress, so it cannot reach private resources in a VPC.`,
         `${service.name} の送信トラフィックは App Runner の既定のパブリック経路を通るため、VPC 内のプライベートリソースに到達できません。`,
-        connector ? [serviceEvidence, { kind: 'connector', id: connector.arn, detail: `candidate ${connector.name} (${connector.status})` }] : [serviceEvidence],
+        connector
+          ? [
+              serviceEvidence,
+              { kind: 'connector', id: connector.arn, detail: `candidate ${connector.name} (${connector.status})` },
+            ]
+          : [serviceEvidence],
         fix,
       ),
     );

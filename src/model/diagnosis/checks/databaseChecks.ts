@@ -17,7 +17,13 @@ export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
         'database',
         `The database ${wanted} does not exist in this account and region (no DB instance, DB cluster or RDS Proxy has that identifier).`,
         `データベース ${wanted} はこのアカウントとリージョンに存在しません（その識別子の DB インスタンス、DB クラスター、RDS Proxy はありません）。`,
-        [{ kind: 'db-instance', id: wanted, detail: 'not in DescribeDBInstances, DescribeDBClusters or DescribeDBProxies' }],
+        [
+          {
+            kind: 'db-instance',
+            id: wanted,
+            detail: 'not in DescribeDBInstances, DescribeDBClusters or DescribeDBProxies',
+          },
+        ],
       ),
     ];
   }
@@ -31,7 +37,13 @@ export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
       'database',
       `Which database ${ctx.service.name} uses could not be determined, so the database path was not checked.`,
       `${ctx.service.name} が使うデータベースを特定できなかったため、データベースへの経路は確認していません。`,
-      [{ kind: 'environment', id: ctx.dbUrl?.name ?? 'DATABASE_URL', detail: `${host}; ${count} database(s) (instances, clusters, proxies)` }],
+      [
+        {
+          kind: 'environment',
+          id: ctx.dbUrl?.name ?? 'DATABASE_URL',
+          detail: `${host}; ${count} database(s) (instances, clusters, proxies)`,
+        },
+      ],
     ),
   ];
 }

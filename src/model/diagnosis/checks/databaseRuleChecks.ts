@@ -14,7 +14,11 @@ import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
 function groupEvidence(groups: readonly SecurityGroup[], egress: boolean, why: string): Evidence[] {
   return groups.map((g) => {
     const rules = g.rules.filter((r) => r.egress === egress).map((r) => `${r.id}: ${describeRule(r)}`);
-    return { kind: 'security-group' as const, id: g.id, detail: `${g.name}: ${why}; rules: ${rules.join('; ') || 'none'}` };
+    return {
+      kind: 'security-group' as const,
+      id: g.id,
+      detail: `${g.name}: ${why}; rules: ${rules.join('; ') || 'none'}`,
+    };
   });
 }
 
@@ -44,7 +48,11 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         `No security group on the connector allows outbound TCP ${port} to the database's group or subnets.`,
         `コネクタのセキュリティグループに、データベースのグループまたはサブネットへの TCP ${port} の送信を許可するルールがありません。`,
         groupEvidence(connectorGroups, true, why),
-        { kind: 'plan-step', step: 'authorize-egress-db', params: { groupId: appGroupId, peerGroupId: dbGroupId, port: String(port) } },
+        {
+          kind: 'plan-step',
+          step: 'authorize-egress-db',
+          params: { groupId: appGroupId, peerGroupId: dbGroupId, port: String(port) },
+        },
       ),
     );
   }
@@ -64,8 +72,14 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         'database',
         `The database's security groups do not allow inbound TCP ${port} from the connector's groups or from all of its subnets.`,
         `データベースのセキュリティグループが、コネクタのグループまたはそのすべてのサブネットからの TCP ${port} の受信を許可していません。`,
-        dbGroups.length > 0 ? groupEvidence(dbGroups, false, why) : [{ kind: 'db-instance', id: db.id, detail: `no security groups; ${why}` }],
-        { kind: 'plan-step', step: 'authorize-db-ingress', params: { groupId: dbGroupId, peerGroupId: appGroupId, port: String(port) } },
+        dbGroups.length > 0
+          ? groupEvidence(dbGroups, false, why)
+          : [{ kind: 'db-instance', id: db.id, detail: `no security groups; ${why}` }],
+        {
+          kind: 'plan-step',
+          step: 'authorize-db-ingress',
+          params: { groupId: dbGroupId, peerGroupId: appGroupId, port: String(port) },
+        },
       ),
     );
   }
@@ -83,9 +97,30 @@ export function checkDatabaseAcls(ctx: AnalysisContext): Finding[] {
       const toApp = [app.cidrBlock];
       flows.push(
         { subnet: app, egress: true, protocol: 'tcp', ports: port, peerCidrs: toDb, findingId: 'nacl-denies-db-port' },
-        { subnet: dbs, egress: false, protocol: 'tcp', ports: port, peerCidrs: toApp, findingId: 'nacl-denies-db-port' },
-        { subnet: dbs, egress: true, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toApp, findingId: 'nacl-missing-ephemeral-return' },
-        { subnet: app, egress: false, protocol: 'tcp', ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: toDb, findingId: 'nacl-missing-ephemeral-return' },
+        {
+          subnet: dbs,
+          egress: false,
+          protocol: 'tcp',
+          ports: port,
+          peerCidrs: toApp,
+          findingId: 'nacl-denies-db-port',
+        },
+        {
+          subnet: dbs,
+          egress: true,
+          protocol: 'tcp',
+          ports: CLIENT_EPHEMERAL_PORTS,
+          peerCidrs: toApp,
+          findingId: 'nacl-missing-ephemeral-return',
+        },
+        {
+          subnet: app,
+          egress: false,
+          protocol: 'tcp',
+          ports: CLIENT_EPHEMERAL_PORTS,
+          peerCidrs: toDb,
+          findingId: 'nacl-missing-ephemeral-return',
+        },
       );
     }
   }
@@ -113,8 +148,18 @@ export function checkProxyTargetHop(ctx: AnalysisContext): Finding[] {
 /** The proxy-to-target hop's findings for a database that is an RDS Proxy (empty for anything else). */
 export function proxyHopFindings(topology: Topology, proxy: DatabaseTarget): Finding[] {
   return proxyHopGaps(topology, proxy).map((gap) => {
-    const evidence: Evidence[] = [{ kind: 'db-instance', id: proxy.id, detail: gap.proxyDetail }, ...groupEvidence(gap.groups, gap.egress, gap.why)];
-    return finding(gap.id, gap.id === 'proxy-target-unknown' ? 'warning' : 'error', 'database', gap.message.en, gap.message.ja, evidence,
-      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups });
+    const evidence: Evidence[] = [
+      { kind: 'db-instance', id: proxy.id, detail: gap.proxyDetail },
+      ...groupEvidence(gap.groups, gap.egress, gap.why),
+    ];
+    return finding(
+      gap.id,
+      gap.id === 'proxy-target-unknown' ? 'warning' : 'error',
+      'database',
+      gap.message.en,
+      gap.message.ja,
+      evidence,
+      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups },
+    );
   });
 }

@@ -31,19 +31,37 @@ export function checkDns(ctx: AnalysisContext): Finding[] {
   if (!vpc || !ctx.connector) return [];
   const out: Finding[] = [];
   const evidence = [
-    { kind: 'vpc' as const, id: vpc.id, detail: `enableDnsSupport=${String(vpc.enableDnsSupport)} enableDnsHostnames=${String(vpc.enableDnsHostnames)}` },
+    {
+      kind: 'vpc' as const,
+      id: vpc.id,
+      detail: `enableDnsSupport=${String(vpc.enableDnsSupport)} enableDnsHostnames=${String(vpc.enableDnsHostnames)}`,
+    },
   ];
   if (vpc.enableDnsSupport === false) {
-    out.push(finding('dns-support-off', 'error', 'dns',
-      `DNS resolution (enableDnsSupport) is off in ${vpc.id}, so the service cannot resolve the database endpoint or any other name.`,
-      `${vpc.id} で DNS 解決（enableDnsSupport）が無効のため、サービスはデータベースのエンドポイントなどの名前を解決できません。`,
-      evidence, { kind: 'plan-step', step: 'enable-dns-support', params: { vpcId: vpc.id } }));
+    out.push(
+      finding(
+        'dns-support-off',
+        'error',
+        'dns',
+        `DNS resolution (enableDnsSupport) is off in ${vpc.id}, so the service cannot resolve the database endpoint or any other name.`,
+        `${vpc.id} で DNS 解決（enableDnsSupport）が無効のため、サービスはデータベースのエンドポイントなどの名前を解決できません。`,
+        evidence,
+        { kind: 'plan-step', step: 'enable-dns-support', params: { vpcId: vpc.id } },
+      ),
+    );
   }
   if (vpc.enableDnsHostnames === false) {
-    out.push(finding('dns-hostnames-off', 'warning', 'dns',
-      `DNS hostnames (enableDnsHostnames) are off in ${vpc.id}; RDS and private hosted zones expect them on.`,
-      `${vpc.id} で DNS ホスト名（enableDnsHostnames）が無効です。RDS やプライベートホストゾーンでは有効にしておく必要があります。`,
-      evidence, { kind: 'plan-step', step: 'enable-dns-hostnames', params: { vpcId: vpc.id } }));
+    out.push(
+      finding(
+        'dns-hostnames-off',
+        'warning',
+        'dns',
+        `DNS hostnames (enableDnsHostnames) are off in ${vpc.id}; RDS and private hosted zones expect them on.`,
+        `${vpc.id} で DNS ホスト名（enableDnsHostnames）が無効です。RDS やプライベートホストゾーンでは有効にしておく必要があります。`,
+        evidence,
+        { kind: 'plan-step', step: 'enable-dns-hostnames', params: { vpcId: vpc.id } },
+      ),
+    );
   }
   const resolver = resolverAddress(vpc);
   if (ctx.connectorGroups.length > 0 && resolver) {
@@ -54,11 +72,25 @@ export function checkDns(ctx: AnalysisContext): Finding[] {
       peer: { groupIds: [], cidrs: [resolver] },
     });
     if (!sg.allowed && ctx.options.dnsEgress !== 'vpcResolverOnly') {
-      out.push(finding('sg-egress-missing-dns', 'warning', 'dns',
-        'No security group on the connector allows outbound UDP 53; the VPC resolver still answers, but other DNS servers would not.',
-        'コネクタのセキュリティグループに UDP 53 の送信を許可するルールがありません。VPC のリゾルバーは応答しますが、ほかの DNS サーバーには届きません。',
-        ctx.connectorGroups.map((g) => ({ kind: 'security-group' as const, id: g.id, detail: `${g.name}: no egress udp 53 to ${resolver}` })),
-        { kind: 'plan-step', step: 'authorize-egress-dns', params: { groupId: preferredGroupId(ctx.connectorGroups, ctx.options.appRunnerGroupName) ?? '' } }));
+      out.push(
+        finding(
+          'sg-egress-missing-dns',
+          'warning',
+          'dns',
+          'No security group on the connector allows outbound UDP 53; the VPC resolver still answers, but other DNS servers would not.',
+          'コネクタのセキュリティグループに UDP 53 の送信を許可するルールがありません。VPC のリゾルバーは応答しますが、ほかの DNS サーバーには届きません。',
+          ctx.connectorGroups.map((g) => ({
+            kind: 'security-group' as const,
+            id: g.id,
+            detail: `${g.name}: no egress udp 53 to ${resolver}`,
+          })),
+          {
+            kind: 'plan-step',
+            step: 'authorize-egress-dns',
+            params: { groupId: preferredGroupId(ctx.connectorGroups, ctx.options.appRunnerGroupName) ?? '' },
+          },
+        ),
+      );
     }
   }
   return out;
@@ -72,13 +104,30 @@ export function dnsNotes(ctx: AnalysisContext): LocalizedText[] {
   const vpc = analysisVpc(ctx);
   const resolver = vpc ? resolverAddress(vpc) : undefined;
   if (!ctx.connector || ctx.connectorGroups.length === 0 || !resolver) return [];
-  const udp53 = (cidr: string): boolean => evaluateSecurityGroups(ctx.connectorGroups,
-    { direction: 'egress', protocol: 'udp', ports: { from: 53, to: 53 }, peer: { groupIds: [], cidrs: [cidr] } }).allowed;
+  const udp53 = (cidr: string): boolean =>
+    evaluateSecurityGroups(ctx.connectorGroups, {
+      direction: 'egress',
+      protocol: 'udp',
+      ports: { from: 53, to: 53 },
+      peer: { groupIds: [], cidrs: [cidr] },
+    }).allowed;
   if (udp53(ANY_PUBLIC_RESOLVER)) {
-    return [msg('DNS: the connector\'s groups allow UDP 53 to any address (the runbook\'s rule), so the service can query any DNS server. The VPC resolver ({0}) needs no rule: security groups do not filter it ({1}). With the setting dnsEgress = vpcResolverOnly, Set Up adds no port 53 rule; remove this one by hand if the service uses no other resolver.', resolver, DNS_NOT_FILTERED_SOURCE)];
+    return [
+      msg(
+        "DNS: the connector's groups allow UDP 53 to any address (the runbook's rule), so the service can query any DNS server. The VPC resolver ({0}) needs no rule: security groups do not filter it ({1}). With the setting dnsEgress = vpcResolverOnly, Set Up adds no port 53 rule; remove this one by hand if the service uses no other resolver.",
+        resolver,
+        DNS_NOT_FILTERED_SOURCE,
+      ),
+    ];
   }
   if (!udp53(`${resolver}`) && ctx.options.dnsEgress === 'vpcResolverOnly') {
-    return [msg('DNS: no UDP 53 egress rule, as the setting dnsEgress = vpcResolverOnly chose. The VPC resolver ({0}) answers anyway because security groups do not filter it ({1}); DNS servers elsewhere are not reachable.', resolver, DNS_NOT_FILTERED_SOURCE)];
+    return [
+      msg(
+        'DNS: no UDP 53 egress rule, as the setting dnsEgress = vpcResolverOnly chose. The VPC resolver ({0}) answers anyway because security groups do not filter it ({1}); DNS servers elsewhere are not reachable.',
+        resolver,
+        DNS_NOT_FILTERED_SOURCE,
+      ),
+    ];
   }
   return [];
 }

@@ -14,13 +14,18 @@ import { msg } from '../../l10n/text';
 
 const WORLD = ['0.0.0.0/0'];
 
-type RouteProblem = 'no-nat-route' | 'igw-route-not-nat' | 'nat-gateway-unavailable' | 'nat-subnet-no-igw-route' | 'default-route-not-nat';
+type RouteProblem =
+  | 'no-nat-route'
+  | 'igw-route-not-nat'
+  | 'nat-gateway-unavailable'
+  | 'nat-subnet-no-igw-route'
+  | 'default-route-not-nat';
 
 const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: string; ja: string }> = {
   'no-nat-route': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: 'A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet: third-party APIs, AWS APIs without VPC endpoints and downloads fail while the database and health checks still work. Two ways out: a NAT gateway in a public subnet with these subnets\' 0.0.0.0/0 routed to it, or VPC endpoints for the AWS services the service calls.',
+    en: "A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet: third-party APIs, AWS APIs without VPC endpoints and downloads fail while the database and health checks still work. Two ways out: a NAT gateway in a public subnet with these subnets' 0.0.0.0/0 routed to it, or VPC endpoints for the AWS services the service calls.",
     ja: 'コネクタのサブネットに NAT ゲートウェイへのデフォルトルート（0.0.0.0/0）がないため、サービスがインターネットに到達できません。外部 API、VPC エンドポイントのない AWS API、ダウンロードは失敗し、データベースとヘルスチェックは動き続けます。対処は 2 つ: パブリックサブネットに NAT ゲートウェイを置き、これらのサブネットの 0.0.0.0/0 をそこへ向ける。または、サービスが呼ぶ AWS サービスの VPC エンドポイントを作る。',
   },
   'igw-route-not-nat': {
@@ -38,7 +43,7 @@ const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: s
   'nat-subnet-no-igw-route': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: "The NAT gateway the connector subnets use sits in a subnet without a default route to an internet gateway, so it cannot reach the internet.",
+    en: 'The NAT gateway the connector subnets use sits in a subnet without a default route to an internet gateway, so it cannot reach the internet.',
     ja: 'コネクタのサブネットが使う NAT ゲートウェイが、インターネットゲートウェイへのデフォルトルートのないサブネットにあるため、インターネットに出られません。',
   },
   'default-route-not-nat': {
@@ -56,7 +61,11 @@ function natWithoutIgw(ctx: AnalysisContext, nat: NatGateway): Evidence | undefi
   const table = routeTableForSubnet(ctx.topology, natSubnet.id, natSubnet.vpcId, natSubnet.routeTableId);
   const route = table ? defaultIpv4Route(table) : undefined;
   if (route?.gatewayId?.startsWith('igw-') && route.state !== 'blackhole') return undefined;
-  return { kind: 'nat-gateway', id: nat.id, detail: `${nat.id} in ${natSubnet.id} (${table?.id ?? 'no route table'}): ${route ? describeRoute(route) : 'no 0.0.0.0/0 route'}` };
+  return {
+    kind: 'nat-gateway',
+    id: nat.id,
+    detail: `${nat.id} in ${natSubnet.id} (${table?.id ?? 'no route table'}): ${route ? describeRoute(route) : 'no 0.0.0.0/0 route'}`,
+  };
 }
 
 function checkRoutes(ctx: AnalysisContext): Finding[] {
@@ -74,7 +83,8 @@ function checkRoutes(ctx: AnalysisContext): Finding[] {
     else if (route.state === 'blackhole') natDown.push({ kind: 'route-table', id: tableId, detail });
     else if (route.natGatewayId) {
       const nat = ctx.topology.natGateways.find((n) => n.id === route.natGatewayId);
-      if (nat && nat.state !== 'available') natDown.push({ kind: 'nat-gateway', id: nat.id, detail: `${detail}; state=${nat.state}` });
+      if (nat && nat.state !== 'available')
+        natDown.push({ kind: 'nat-gateway', id: nat.id, detail: `${detail}; state=${nat.state}` });
       const natProblem = nat && nat.state === 'available' ? natWithoutIgw(ctx, nat) : undefined;
       if (natProblem && !natNoIgw.some((e) => e.id === natProblem.id)) natNoIgw.push(natProblem);
     } else if (route.gatewayId?.startsWith('igw-')) igw.push({ kind: 'route-table', id: tableId, detail });
@@ -100,23 +110,58 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
   const out = [...checkRoutes(ctx), ...checkNatCrossAz(ctx)];
   const https = { from: 443, to: 443 };
   if (ctx.connectorGroups.length > 0) {
-    const sg = evaluateSecurityGroups(ctx.connectorGroups, { direction: 'egress', protocol: 'tcp', ports: https, peer: { groupIds: [], cidrs: WORLD } });
+    const sg = evaluateSecurityGroups(ctx.connectorGroups, {
+      direction: 'egress',
+      protocol: 'tcp',
+      ports: https,
+      peer: { groupIds: [], cidrs: WORLD },
+    });
     if (!sg.allowed) {
-      out.push(finding('sg-egress-missing-https', 'error', 'internet',
-        'No security group on the connector allows outbound TCP 443 to 0.0.0.0/0.',
-        'コネクタのセキュリティグループに、0.0.0.0/0 への TCP 443 の送信を許可するルールがありません。',
-        ctx.connectorGroups.map((g) => ({ kind: 'security-group' as const, id: g.id, detail: `${g.name}: no egress tcp 443 to 0.0.0.0/0` })),
-        { kind: 'plan-step', step: 'authorize-egress-https', params: { groupId: preferredGroupId(ctx.connectorGroups, ctx.options.appRunnerGroupName) ?? '' } }));
+      out.push(
+        finding(
+          'sg-egress-missing-https',
+          'error',
+          'internet',
+          'No security group on the connector allows outbound TCP 443 to 0.0.0.0/0.',
+          'コネクタのセキュリティグループに、0.0.0.0/0 への TCP 443 の送信を許可するルールがありません。',
+          ctx.connectorGroups.map((g) => ({
+            kind: 'security-group' as const,
+            id: g.id,
+            detail: `${g.name}: no egress tcp 443 to 0.0.0.0/0`,
+          })),
+          {
+            kind: 'plan-step',
+            step: 'authorize-egress-https',
+            params: { groupId: preferredGroupId(ctx.connectorGroups, ctx.options.appRunnerGroupName) ?? '' },
+          },
+        ),
+      );
     }
   }
   const flows = ctx.connectorSubnets.flatMap((subnet) => [
-    { subnet, egress: true, protocol: 'tcp' as const, ports: https, peerCidrs: WORLD, findingId: 'nacl-denies-https' as const },
-    { subnet, egress: false, protocol: 'tcp' as const, ports: CLIENT_EPHEMERAL_PORTS, peerCidrs: WORLD, findingId: 'nacl-missing-https-return' as const },
+    {
+      subnet,
+      egress: true,
+      protocol: 'tcp' as const,
+      ports: https,
+      peerCidrs: WORLD,
+      findingId: 'nacl-denies-https' as const,
+    },
+    {
+      subnet,
+      egress: false,
+      protocol: 'tcp' as const,
+      ports: CLIENT_EPHEMERAL_PORTS,
+      peerCidrs: WORLD,
+      findingId: 'nacl-missing-https-return' as const,
+    },
   ]);
   return out.concat(
     checkAclFlows(ctx.topology, flows, 'internet', {
-      'nacl-denies-https': (acl) => (msg('Network ACL {0} blocks outbound TCP 443 from the connector subnets to the internet.', acl)),
-      'nacl-missing-https-return': (acl) => (msg('Network ACL {0} does not let HTTPS replies back in on ephemeral ports 1024-65535 from the internet.', acl)),
+      'nacl-denies-https': (acl) =>
+        msg('Network ACL {0} blocks outbound TCP 443 from the connector subnets to the internet.', acl),
+      'nacl-missing-https-return': (acl) =>
+        msg('Network ACL {0} does not let HTTPS replies back in on ephemeral ports 1024-65535 from the internet.', acl),
     }),
   );
 }

@@ -20,19 +20,34 @@ export function secretUrlFindings(ctx: SecretCheckContext): Finding[] {
   const resolved = ctx.options.secretUrls;
   return secretUrlReferences(ctx.service).flatMap((ref): Finding[] => {
     if (resolved?.urls.some((u) => u.name === ref.name)) return [];
-    const evidence = [{ kind: 'environment' as const, id: ref.name, detail: `RuntimeEnvironmentSecrets: ${ref.valueFrom}` }];
+    const evidence = [
+      { kind: 'environment' as const, id: ref.name, detail: `RuntimeEnvironmentSecrets: ${ref.valueFrom}` },
+    ];
     const error = resolved?.errors[ref.name];
     if (error !== undefined) {
-      return [finding('database-url-secret-unreadable', 'warning', 'database',
-        `${ref.name} comes from the secret ${ref.valueFrom}, which could not be used: ${error}`,
-        `${ref.name} はシークレット ${ref.valueFrom} から渡されますが、利用できませんでした: ${error}`,
-        evidence, { kind: 'link', url: DOC_LINKS.appRunnerEnv })];
+      return [
+        finding(
+          'database-url-secret-unreadable',
+          'warning',
+          'database',
+          `${ref.name} comes from the secret ${ref.valueFrom}, which could not be used: ${error}`,
+          `${ref.name} はシークレット ${ref.valueFrom} から渡されますが、利用できませんでした: ${error}`,
+          evidence,
+          { kind: 'link', url: DOC_LINKS.appRunnerEnv },
+        ),
+      ];
     }
     const target = ctx.db ? ` with ${ctx.db.id}` : '';
     const targetJa = ctx.db ? `${ctx.db.id} と` : '';
-    return [finding('database-url-in-secret', 'info', 'database',
-      `${ref.name} is given through RuntimeEnvironmentSecrets from ${ref.valueFrom}; its host cannot be compared${target} without reading the secret (allow it when asked in VS Code, or run the CLI with --read-secrets).`,
-      `${ref.name} は RuntimeEnvironmentSecrets で ${ref.valueFrom} から渡されます。シークレットを読まずにホストを${targetJa}照合することはできません（VS Code で確認に同意するか、CLI を --read-secrets 付きで実行してください）。`,
-      evidence)];
+    return [
+      finding(
+        'database-url-in-secret',
+        'info',
+        'database',
+        `${ref.name} is given through RuntimeEnvironmentSecrets from ${ref.valueFrom}; its host cannot be compared${target} without reading the secret (allow it when asked in VS Code, or run the CLI with --read-secrets).`,
+        `${ref.name} は RuntimeEnvironmentSecrets で ${ref.valueFrom} から渡されます。シークレットを読まずにホストを${targetJa}照合することはできません（VS Code で確認に同意するか、CLI を --read-secrets 付きで実行してください）。`,
+        evidence,
+      ),
+    ];
   });
 }

@@ -16,7 +16,9 @@ function uniqueGroups(groups: readonly SecurityGroup[]): SecurityGroup[] {
 /** The App Runner side's groups: the connector's, plus the configured group (GroupName or Name tag) if not attached. */
 export function appRunnerGroups(ctx: AnalysisContext): SecurityGroup[] {
   const named = ctx.topology.securityGroups.filter(
-    (g) => matchesGroupName(g, ctx.options.appRunnerGroupName, ctx.options.appRunnerGroupNameTag) && (!ctx.connectorVpcId || g.vpcId === ctx.connectorVpcId),
+    (g) =>
+      matchesGroupName(g, ctx.options.appRunnerGroupName, ctx.options.appRunnerGroupNameTag) &&
+      (!ctx.connectorVpcId || g.vpcId === ctx.connectorVpcId),
   );
   return uniqueGroups([...ctx.connectorGroups, ...named]);
 }
@@ -24,35 +26,66 @@ export function appRunnerGroups(ctx: AnalysisContext): SecurityGroup[] {
 export function checkSecurity(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   const port = ctx.dbPort;
-  const dbGroups = ctx.dbGroups.length > 0
-    ? ctx.dbGroups
-    : ctx.topology.securityGroups.filter((g) => matchesGroupName(g, ctx.options.databaseGroupName));
+  const dbGroups =
+    ctx.dbGroups.length > 0
+      ? ctx.dbGroups
+      : ctx.topology.securityGroups.filter((g) => matchesGroupName(g, ctx.options.databaseGroupName));
   const open = dbGroups.flatMap((g) => portOpenToWorld(g, port));
   if (open.length > 0) {
-    out.push(finding('db-port-open-to-world', 'warning', 'security',
-      `The database's security group allows TCP ${port} from anywhere on the internet; allow it only from the App Runner group.`,
-      `データベースのセキュリティグループがインターネット全体からの TCP ${port} を許可しています。App Runner のグループからのみ許可してください。`,
-      open.map((r) => ({ kind: 'security-group-rule' as const, id: r.id, detail: `${r.groupId}: ${describeRule(r)}` })),
-      { kind: 'link', url: DOC_LINKS.securityGroups }));
+    out.push(
+      finding(
+        'db-port-open-to-world',
+        'warning',
+        'security',
+        `The database's security group allows TCP ${port} from anywhere on the internet; allow it only from the App Runner group.`,
+        `データベースのセキュリティグループがインターネット全体からの TCP ${port} を許可しています。App Runner のグループからのみ許可してください。`,
+        open.map((r) => ({
+          kind: 'security-group-rule' as const,
+          id: r.id,
+          detail: `${r.groupId}: ${describeRule(r)}`,
+        })),
+        { kind: 'link', url: DOC_LINKS.securityGroups },
+      ),
+    );
   }
   const appGroups = appRunnerGroups(ctx);
   for (const group of appGroups) {
     const rules = allowAllToWorld(group, true);
     if (rules.length === 0) continue;
-    out.push(finding('allow-all-egress', 'warning', 'security',
-      `The App Runner group ${group.name} (${group.id}) still allows all outbound traffic; keep only the DB port, 443 and UDP 53.`,
-      `App Runner のグループ ${group.name}（${group.id}）がすべての送信を許可したままです。DB ポート、443、UDP 53 だけを残してください。`,
-      rules.map((r) => ({ kind: 'security-group-rule' as const, id: r.id, detail: `${group.id}: ${describeRule(r)}` })),
-      { kind: 'plan-step', step: 'revoke-default-egress', params: { groupId: group.id, ruleIds: rules.map((r) => r.id).join(',') } }));
+    out.push(
+      finding(
+        'allow-all-egress',
+        'warning',
+        'security',
+        `The App Runner group ${group.name} (${group.id}) still allows all outbound traffic; keep only the DB port, 443 and UDP 53.`,
+        `App Runner のグループ ${group.name}（${group.id}）がすべての送信を許可したままです。DB ポート、443、UDP 53 だけを残してください。`,
+        rules.map((r) => ({
+          kind: 'security-group-rule' as const,
+          id: r.id,
+          detail: `${group.id}: ${describeRule(r)}`,
+        })),
+        {
+          kind: 'plan-step',
+          step: 'revoke-default-egress',
+          params: { groupId: group.id, ruleIds: rules.map((r) => r.id).join(',') },
+        },
+      ),
+    );
   }
   for (const group of uniqueGroups([...appGroups, ...dbGroups])) {
     const tags = Object.keys(group.tags).filter((k) => !k.startsWith('aws:'));
     if (tags.length > 0) continue;
-    out.push(finding('untagged-group', 'info', 'security',
-      `The security group ${group.name} (${group.id}) has no tags; tag it so the team knows who owns it and why.`,
-      `セキュリティグループ ${group.name}（${group.id}）にタグがありません。管理者と用途がわかるようにタグを付けてください。`,
-      [{ kind: 'security-group', id: group.id, detail: `${group.name}: no tags` }],
-      { kind: 'link', url: DOC_LINKS.securityGroups }));
+    out.push(
+      finding(
+        'untagged-group',
+        'info',
+        'security',
+        `The security group ${group.name} (${group.id}) has no tags; tag it so the team knows who owns it and why.`,
+        `セキュリティグループ ${group.name}（${group.id}）にタグがありません。管理者と用途がわかるようにタグを付けてください。`,
+        [{ kind: 'security-group', id: group.id, detail: `${group.name}: no tags` }],
+        { kind: 'link', url: DOC_LINKS.securityGroups },
+      ),
+    );
   }
   return out.concat(checkUnusedConnectors(ctx));
 }
@@ -66,18 +99,30 @@ function checkUnusedConnectors(ctx: AnalysisContext): Finding[] {
   return ctx.topology.connectors
     .filter((c) => c.status === 'ACTIVE' && !used.has(c.arn) && c.arn !== candidate)
     .map((c) => {
-      const evidence = [{ kind: 'connector' as const, id: c.arn, detail: `${c.name} revision ${c.revision}, used by no service` }];
+      const evidence = [
+        { kind: 'connector' as const, id: c.arn, detail: `${c.name} revision ${c.revision}, used by no service` },
+      ];
       const owner = iacOwner(c.tags);
       // An IaC-owned connector is removed in its stack: deleting it here would be drift.
       if (owner) {
-        return finding('unused-connector', 'info', 'cost',
+        return finding(
+          'unused-connector',
+          'info',
+          'cost',
           `The VPC connector ${c.name} is not used by any App Runner service; it is managed by ${ownerText(owner)}: remove it there if it is no longer needed.`,
           `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。${ownerText(owner)} が管理しているため、不要であればそちらで削除してください。`,
-          evidence, { kind: 'link', url: DOC_LINKS.appRunnerVpc });
+          evidence,
+          { kind: 'link', url: DOC_LINKS.appRunnerVpc },
+        );
       }
-      return finding('unused-connector', 'info', 'cost',
+      return finding(
+        'unused-connector',
+        'info',
+        'cost',
         `The VPC connector ${c.name} is not used by any App Runner service; delete it if it is no longer needed.`,
         `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。不要であれば削除してください。`,
-        evidence, { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: c.arn } });
+        evidence,
+        { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: c.arn } },
+      );
     });
 }

@@ -8,16 +8,28 @@ import { AppRunnerService } from '../../topology/topology';
 export function checkServiceState(service: AppRunnerService): Finding[] {
   const evidence = [{ kind: 'service' as const, id: service.arn, detail: `status=${service.status}` }];
   if (service.status === 'OPERATION_IN_PROGRESS') {
-    return [finding('service-operation-in-progress', 'info', 'availability',
-      `${service.name} is in the middle of an operation; the result applies once it has finished (a redeploy takes 5-10 minutes).`,
-      `${service.name} は処理中です。結果は処理の完了後に反映されます（再デプロイには 5〜10 分かかります）。`,
-      evidence)];
+    return [
+      finding(
+        'service-operation-in-progress',
+        'info',
+        'availability',
+        `${service.name} is in the middle of an operation; the result applies once it has finished (a redeploy takes 5-10 minutes).`,
+        `${service.name} は処理中です。結果は処理の完了後に反映されます（再デプロイには 5〜10 分かかります）。`,
+        evidence,
+      ),
+    ];
   }
   if (service.status !== 'RUNNING') {
-    return [finding('service-not-running', 'warning', 'availability',
-      `${service.name} is ${service.status}, so it serves no requests and opens no connections.`,
-      `${service.name} の状態は ${service.status} のため、リクエストを処理せず、接続も行いません。`,
-      evidence)];
+    return [
+      finding(
+        'service-not-running',
+        'warning',
+        'availability',
+        `${service.name} is ${service.status}, so it serves no requests and opens no connections.`,
+        `${service.name} の状態は ${service.status} のため、リクエストを処理せず、接続も行いません。`,
+        evidence,
+      ),
+    ];
   }
   return [];
 }
