@@ -37,6 +37,52 @@ interface Described {
   connectorName: string;
   subnets: string[];
   dbGroupId: string;
+  /** An App Runner group another stack owns, referenced by id rather than declared (read from the account). */
+  referencedGroupId?: string;
+  /** A connector another stack owns, referenced by ARN rather than declared (read from the account). */
+  referencedConnectorArn?: string;
+}
+
+/**
+ * What a referenced group or connector holds, read from the account: the export says "this existing one", so
+ * the account is what it describes. Rules as the plan's keys ('db' for the DB group).
+ */
+async function withReferences(d: Described): Promise<Described> {
+  const { ec2, appRunner } = sandboxClients();
+  let out: Described = { ...d };
+  if (d.referencedGroupId) {
+    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [d.referencedGroupId] })))
+      .SecurityGroups?.[0];
+    const rules =
+      (
+        await ec2.send(
+          new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [d.referencedGroupId] }] }),
+        )
+      ).SecurityGroupRules ?? [];
+    const egress = rules
+      .filter((r) => r.IsEgress)
+      .map((r) =>
+        key(
+          String(r.IpProtocol),
+          r.FromPort,
+          r.ReferencedGroupInfo?.GroupId === d.dbGroupId ? 'db' : String(r.CidrIpv4 ?? r.CidrIpv6),
+        ),
+      );
+    out = { ...out, groupName: String(group?.GroupName), egress: egress.sort() };
+  }
+  if (d.referencedConnectorArn) {
+    const connector = (
+      await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: d.referencedConnectorArn }))
+    ).VpcConnector;
+    out = {
+      ...out,
+      connectorName: String(connector?.VpcConnectorName),
+      subnets: [...(connector?.Subnets ?? [])].sort(),
+    };
+  }
+  delete out.referencedGroupId;
+  delete out.referencedConnectorArn;
+  return out;
 }
 
 interface ExportDoc {
@@ -111,6 +157,10 @@ function describeTemplate(t: Template): Described {
     connectorName: String(connector?.Properties.VpcConnectorName),
     subnets: (Array.isArray(subnets) ? subnets.map(String) : String(subnets).split(',')).sort(),
     dbGroupId: String(param('DatabaseSecurityGroupId')),
+    ...(!group && param('AppRunnerSecurityGroupId')
+      ? { referencedGroupId: String(param('AppRunnerSecurityGroupId')) }
+      : {}),
+    ...(!connector && param('VpcConnectorArn') ? { referencedConnectorArn: String(param('VpcConnectorArn')) } : {}),
   };
 }
 
@@ -151,6 +201,12 @@ async function describeTerraform(files: ExportDoc['files']): Promise<Described> 
     connectorName: String(connector.vpc_connector_name),
     subnets: (Array.isArray(subnets) ? subnets.map(String) : []).sort(),
     dbGroupId: String(variables.db_security_group_id),
+    ...(!resources.aws_security_group && variables.apprunner_security_group_id
+      ? { referencedGroupId: String(variables.apprunner_security_group_id) }
+      : {}),
+    ...(!resources.aws_apprunner_vpc_connector && variables.vpc_connector_arn
+      ? { referencedConnectorArn: String(variables.vpc_connector_arn) }
+      : {}),
   };
 }
 
@@ -303,8 +359,8 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
 
       const cfn = await exportOf('cloudformation', c);
       const template = parseYaml(cfn.files.find((f) => f.path === 'template.yaml')?.content ?? '') as Template;
-      const fromCfn = describeTemplate(template);
-      const tf = await describeTerraform((await exportOf('terraform', c)).files);
+      const fromCfn = await withReferences(describeTemplate(template));
+      const tf = await withReferences(await describeTerraform((await exportOf('terraform', c)).files));
       for (const [format, described] of [
         ['cloudformation', fromCfn],
         ['terraform', tf],

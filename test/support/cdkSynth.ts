@@ -146,6 +146,8 @@ export function comparableResources(
     else copy.Metadata = metadata;
     if (copy.DependsOn !== undefined) copy.DependsOn = [copy.DependsOn].flat().map(String).sort();
     const properties = copy.Properties as Record<string, unknown> | undefined;
+    // CDK leaves out an empty Properties (the placeholder resource has none); CloudFormation reads both alike.
+    if (properties && Object.keys(properties).length === 0) delete copy.Properties;
     if (properties && Array.isArray(properties.Tags)) {
       copy.Properties = {
         ...properties,

@@ -227,8 +227,11 @@ function outputCode(id: string, o: NonNullable<CdkSourceTemplate['Outputs']>[str
   if (o.Description !== undefined) props.push(`description: ${literal(o.Description)}`);
   if (o.Export) props.push(`exportName: cdk.Token.asString(${expression(o.Export.Name, scope, 3, 'raw')})`);
   const variable = variableOf(id, 'output');
+  // CloudFormation keeps outputs apart from parameters and resources (an output may share a parameter's name, as
+  // AppRunnerSecurityGroupId does when the group is referenced), but CDK construct ids share one scope: the
+  // construct gets its own id and the logical id is set back to the template's.
   return [
-    `${INDENT.repeat(2)}const ${variable} = new cdk.CfnOutput(this, ${literal(id)}, {`,
+    `${INDENT.repeat(2)}const ${variable} = new cdk.CfnOutput(this, ${literal(`${id}Output`)}, {`,
     ...props.map((line) => `${INDENT.repeat(3)}${line},`),
     `${INDENT.repeat(2)}});`,
     `${INDENT.repeat(2)}${variable}.overrideLogicalId(${literal(id)});`,

@@ -312,11 +312,10 @@ export function setupScriptFor(
   const appGroupId = snapshot.securityGroups.find(
     (g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName,
   )?.id;
-  // Only when the group was replaced is the connector of that name known to be unusable; otherwise the script
-  // keeps the name and stops with the way out if a connector of that name does not match.
-  const connectorName = d.appRunnerGroupReplaced
-    ? chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name
-    : d.connectorName;
+  // The plan's connector: a connector of the wanted name that does not match (connectors cannot change) gives
+  // the revision `<name>-2`, as Set Up, apply and the CloudFormation/Terraform exports do. The script still
+  // stops at run time if a mismatched connector of the chosen name appeared after the export.
+  const connectorName = chooseConnector(snapshot, d.connectorName, d.subnetIds, appGroupId).name;
   return setupScript(
     { ...d, connectorName },
     {

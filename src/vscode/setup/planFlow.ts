@@ -40,7 +40,11 @@ const reviewStep: ExecuteStep<SetupContext> = {
     const apply = vscode.l10n.t('Apply');
     const steps = plan.steps.map((s, i) => `${i + 1}. ${pick(s.title)}`).join('\n');
     const message = ctx.confirmText?.message ?? vscode.l10n.t('Apply these {0} steps to AWS?', plan.steps.length);
-    const detail = [ctx.confirmText?.detail, ...plan.notes.map(pick), steps].filter(Boolean).join('\n\n');
+    // The notes (DNS, NAT cost, IP address type...) are in the plan document opened beside: the modal stays short
+    // enough that its buttons are on screen.
+    const notes =
+      plan.notes.length > 0 ? vscode.l10n.t('{0} notes in the plan beside this dialog.', plan.notes.length) : undefined;
+    const detail = [ctx.confirmText?.detail, steps, notes].filter(Boolean).join('\n\n');
     if ((await ctx.ui.confirm(message, detail, [apply])) !== apply) {
       ctx.status = 'cancelled';
       throw new WizardCancelled();
