@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { setupFromService } from '../../src/model/plan/setupFromService';
-import { setupScript, shellQuote } from '../../src/model/plan/setupScript';
+import { plan } from '../../src/model/plan/plan';
+import { setupScript, setupScriptFor, shellQuote } from '../../src/model/plan/setupScript';
 import type { DesiredSetup } from '../../src/model/plan/desired';
 import { doneWorld, seededWorld, SERVICE_ARN, SETTINGS } from './fixtures/planWorld';
 
@@ -137,5 +138,32 @@ describe('setupScript', () => {
     assert.ok(script.includes('Tags=[{Key=Name,Value=sg-apprunner}'));
     assert.ok(script.includes('{"Name":"tag:Name","Values":["sg-apprunner"]}'));
     assert.ok(!/--group-name '?sg-/.test(script));
+  });
+});
+
+describe('setupScriptFor: the connector the plan uses', () => {
+  it("finds a hand-made App Runner group by its Name tag, as plan does, so that group's connector is reused, not revised", () => {
+    // Made by hand as the runbook says: GroupName is not the setting's, only the Name tag is sg-apprunner; the
+    // connector on it has the wanted name and the proposed subnets. The service is still on DEFAULT egress.
+    const world = doneWorld();
+    const hand = world.securityGroups.find((g) => g.id === 'sg-app1');
+    assert.ok(hand);
+    hand.name = 'made-by-hand';
+    Object.assign(world.services[0], { egressType: 'DEFAULT', vpcConnectorArn: undefined });
+    // The setup as the settings name it (resolveDesired would name the group found; any caller may not).
+    const d: DesiredSetup = {
+      ...desired(setupFromService(world, SETTINGS, 'kyudai-api')),
+      appRunnerSecurityGroupName: 'apprunner-connector',
+      appRunnerSecurityGroupNameTag: 'sg-apprunner',
+    };
+    assert.deepEqual([...d.subnetIds].sort(), ['subnet-a', 'subnet-c', 'subnet-d']);
+    // plan() finds the group through its tag and reuses the connector: nothing to create.
+    const steps = plan(world, d).steps.map((s) => s.kind);
+    assert.ok(!steps.includes('create-connector'), steps.join(', '));
+    assert.ok(steps.includes('attach-connector'), steps.join(', '));
+    const script = setupScriptFor(world, d, { generatedAt: 'now', lang: 'en' });
+    assert.match(script, /^# .*: VPC connector campus-sns-vpc-connector to DB instance kyudai-db\.$/m);
+    assert.match(script, /--vpc-connector-name campus-sns-vpc-connector /);
+    assert.doesNotMatch(script, /--vpc-connector-name campus-sns-vpc-connector-2/);
   });
 });

@@ -4,14 +4,14 @@
 // App Runner group found by GroupName or Name tag (never a replaced one), the connector's revision name when
 // an existing connector of the wanted name does not match (connectors cannot change), the DB group and its
 // IaC owner from the snapshot. The CloudFormation and Terraform generators only translate this.
-import type { ReplacedGroup } from '../plan/appRunnerGroupChoice';
+import { findAppRunnerGroup, type ReplacedGroup } from '../plan/appRunnerGroupChoice';
 import { chooseConnector, isRevisionOf } from '../plan/connectorChoice';
 import type { DesiredSetup } from '../plan/desired';
-import { findGroupByName, groupLabel } from '../topology/groupNames';
+import { groupLabel } from '../topology/groupNames';
 import { iacOwner, ownerText } from '../plan/resourceOwnership';
 import { isAllowAllEgressIpv6, isDefaultAllowAllEgress, ruleSatisfies } from '../plan/ruleMatch';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from '../plan/setupSettings';
-import type { IpAddressType, SecurityGroup, SecurityGroupRule, Topology } from '../topology/topology';
+import type { IpAddressType, SecurityGroupRule, Topology } from '../topology/topology';
 
 /** Where a rule goes to (egress) or comes from (ingress). */
 export type RuleTarget =
@@ -95,14 +95,6 @@ export const RULE_DESCRIPTIONS: Readonly<Record<RuleKey, string>> = {
   'dns-ipv6': 'App Runner to DNS (UDP 53) over IPv6',
   'database-ingress': 'From the App Runner VPC connector security group',
 };
-
-/** The App Runner group as plan() finds it: by GroupName or Name tag, a replaced group only by the dedicated name. */
-export function findAppRunnerGroup(snapshot: Topology, d: DesiredSetup): SecurityGroup | undefined {
-  const inVpc = snapshot.securityGroups.filter((g) => g.vpcId === d.vpcId);
-  return d.appRunnerGroupReplaced
-    ? inVpc.find((g) => g.name === d.appRunnerSecurityGroupName)
-    : findGroupByName(inVpc, d.appRunnerSecurityGroupName, d.appRunnerSecurityGroupNameTag || undefined);
-}
 
 /** An existing rule that allows exactly this (same ports: a wider rule would be narrowed by an import). */
 function exactRule(

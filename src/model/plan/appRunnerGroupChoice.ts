@@ -48,6 +48,26 @@ export function groupNeedsChanges(group: SecurityGroup, needs: GroupNeeds): bool
   return missing || group.rules.some((r) => isDefaultAllowAllEgress(r) || isAllowAllEgressIpv6(r));
 }
 
+/** The DesiredSetup fields that name the App Runner group (desired.ts imports this file, not the reverse). */
+export interface ResolvedAppRunnerGroup {
+  vpcId: string;
+  appRunnerSecurityGroupName: string;
+  appRunnerSecurityGroupNameTag: string;
+  appRunnerGroupReplaced?: ReplacedGroup;
+}
+
+/**
+ * The App Runner group of a resolved setup, as plan(), the bash script and the IaC exports all find it: by
+ * GroupName, else by its Name tag (a group made by hand as the runbook says); a group desired.ts replaced
+ * (default, shared, IaC-owned) is never found again through its tag, only the dedicated name.
+ */
+export function findAppRunnerGroup(snapshot: Topology, d: ResolvedAppRunnerGroup): SecurityGroup | undefined {
+  const inVpc = snapshot.securityGroups.filter((g) => g.vpcId === d.vpcId);
+  return d.appRunnerGroupReplaced
+    ? inVpc.find((g) => g.name === d.appRunnerSecurityGroupName)
+    : findGroupByName(inVpc, d.appRunnerSecurityGroupName, d.appRunnerSecurityGroupNameTag || undefined);
+}
+
 /** The first of `wanted`, `wanted-2`, ... that is free or ours to use (EC2 allows 255 characters). */
 export function chooseAppRunnerGroup(
   snapshot: Topology,

@@ -31,7 +31,7 @@ import {
 } from './stepBuilders';
 import type { Localized } from '../common/awsError';
 import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
-import { findGroupByName } from '../topology/groupNames';
+import { findAppRunnerGroup } from './appRunnerGroupChoice';
 import { natCost, natCostNote } from '../topology/natCost';
 import type { SecurityGroup, Topology, VpcConnector } from '../topology/topology';
 import { msg } from '../l10n/text';
@@ -141,12 +141,7 @@ function setupWarnings(snapshot: Topology, d: DesiredSetup, appSg: SecurityGroup
 export function plan(snapshot: Topology, d: DesiredSetup): Plan {
   const service = snapshot.services.find((s) => s.arn === d.serviceArn);
   const serviceRef: ServiceRef = { name: d.serviceName, arn: d.serviceArn };
-  // The App Runner group by GroupName, else by its Name tag (a group made by hand as the runbook says); a
-  // group desired.ts replaced (default, shared, IaC-owned) is never found again through its tag.
-  const inVpc = snapshot.securityGroups.filter((g) => g.vpcId === d.vpcId);
-  const appSg = d.appRunnerGroupReplaced
-    ? inVpc.find((g) => g.name === d.appRunnerSecurityGroupName)
-    : findGroupByName(inVpc, d.appRunnerSecurityGroupName, d.appRunnerSecurityGroupNameTag || undefined);
+  const appSg = findAppRunnerGroup(snapshot, d);
   const dbSg = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
   const appGroup: GroupRef = appSg
     ? { name: appSg.name, vpcId: d.vpcId, id: appSg.id, nameTag: appSg.tags.Name }

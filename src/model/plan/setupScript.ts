@@ -4,6 +4,7 @@
 // the service's other network settings kept. Every step looks first, so running it again changes nothing.
 import { groupLabel } from '../topology/groupNames';
 import type { Localized } from '../common/awsError';
+import { findAppRunnerGroup } from './appRunnerGroupChoice';
 import { chooseConnector } from './connectorChoice';
 import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { iacOwner, ownerText } from './resourceOwnership';
@@ -309,9 +310,8 @@ export function setupScriptFor(
 ): string {
   const dbGroup = snapshot.securityGroups.find((g) => g.id === d.dbSecurityGroupId);
   const owner = iacOwner(dbGroup?.tags);
-  const appGroupId = snapshot.securityGroups.find(
-    (g) => g.vpcId === d.vpcId && g.name === d.appRunnerSecurityGroupName,
-  )?.id;
+  // The group plan() and the IaC exports find: by GroupName, else by the Name tag (a hand-made group).
+  const appGroupId = findAppRunnerGroup(snapshot, d)?.id;
   // The plan's connector: a connector of the wanted name that does not match (connectors cannot change) gives
   // the revision `<name>-2`, as Set Up, apply and the CloudFormation/Terraform exports do. The script still
   // stops at run time if a mismatched connector of the chosen name appeared after the export.
