@@ -63,26 +63,54 @@ function inside(range: TextRange, lines: string[]): boolean {
   return endsAfterStart && startOk && endOk;
 }
 
+/** One fuzz case: the mutated text and the position keyPathAt is asked about. */
+interface FuzzCase {
+  text: string;
+  lines: string[];
+  line: number;
+  col: number;
+}
+
+/** The 3000 cases, made up front from one seeded generator: the same texts and positions on every run. */
+function fuzzCases(count: number): FuzzCase[] {
+  const next = generator(20261128);
+  const cases: FuzzCase[] = [];
+  for (let i = 0; i < count; i++) {
+    let text = SEEDS[i % SEEDS.length];
+    const rounds = 1 + Math.floor(next() * 4);
+    for (let r = 0; r < rounds; r++) text = mutate(text, next);
+    const lines = text.split(/\r\n|\r|\n/);
+    const line = Math.floor(next() * lines.length);
+    cases.push({ text, lines, line, col: Math.floor(next() * (lines[line].length + 1)) });
+  }
+  return cases;
+}
+
+const CASES = 3000;
+/**
+ * Cases per test: each test parses a slice, so no test's time grows with the corpus (3000 parses take seconds
+ * on a loaded machine, and a single test would hit mocha's timeout there, whatever the code does).
+ */
+const SLICE = 150;
+
 describe('apprunner.yaml robustness', () => {
-  it('survives 3000 mutated files without throwing, with every range inside the text', () => {
-    const next = generator(20261128);
-    for (let i = 0; i < 3000; i++) {
-      let text = SEEDS[i % SEEDS.length];
-      const rounds = 1 + Math.floor(next() * 4);
-      for (let r = 0; r < rounds; r++) text = mutate(text, next);
-      const lines = text.split(/\r\n|\r|\n/);
-      const { problems } = parseApprunnerYaml(text);
-      for (const problem of problems) {
-        assert.ok(
-          inside(problem.range, lines),
-          `case ${i}: ${problem.code} ${JSON.stringify(problem.range)} outside:\n${text}`,
-        );
-        assert.ok(problem.message.en && problem.message.ja, `case ${i}: ${problem.code} has both languages`);
-      }
-      const line = Math.floor(next() * lines.length);
-      keyPathAt(text, line, Math.floor(next() * (lines[line].length + 1)));
-    }
-  });
+  const cases = fuzzCases(CASES);
+  for (let from = 0; from < CASES; from += SLICE) {
+    it(`survives mutated files ${from + 1}-${from + SLICE} of ${CASES} without throwing, with every range inside the text`, () => {
+      cases.slice(from, from + SLICE).forEach(({ text, lines, line, col }, k) => {
+        const i = from + k;
+        const { problems } = parseApprunnerYaml(text);
+        for (const problem of problems) {
+          assert.ok(
+            inside(problem.range, lines),
+            `case ${i}: ${problem.code} ${JSON.stringify(problem.range)} outside:\n${text}`,
+          );
+          assert.ok(problem.message.en && problem.message.ja, `case ${i}: ${problem.code} has both languages`);
+        }
+        keyPathAt(text, line, col);
+      });
+    });
+  }
 
   it('handles odd whole inputs: binary noise, a huge line, deep nesting, CRLF', () => {
     const odd = [
