@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fixText } from '../../src/model/diagnosis/fixText';
 import { analyze, evidenceIds, ids, only } from './fixtures/analyze';
 import {
   aclEntry,
@@ -358,5 +359,52 @@ describe('reachability: service to database', () => {
       assert.equal(d.dbPort, 5432);
       assert.equal(d.verdicts.database, 'reachable');
     });
+  });
+});
+
+describe('reachability: the DB group a fix names, on a DB with several groups', () => {
+  /** The runbook world after setup, less the DB ingress, with the DB in a second group listed first. */
+  function twoGroups(sharedWithEc2: boolean) {
+    const t = afterSetup();
+    removeRule(t, 'sgr-db-from-app');
+    t.securityGroups.push({
+      id: 'sg-reporting',
+      name: 'reporting',
+      description: 'reporting',
+      vpcId: IDS.vpc,
+      tags: {},
+      rules: [],
+    });
+    // Neither is named as the setting says (sg-rds), so the plan chooses by who else uses them.
+    group(t, IDS.sgDb).tags = {};
+    db(t).securityGroupIds = ['sg-reporting', IDS.sgDb];
+    t.networkInterfaces = sharedWithEc2
+      ? [
+          {
+            id: 'eni-ec2',
+            vpcId: IDS.vpc,
+            groupIds: ['sg-reporting'],
+            interfaceType: 'interface',
+            description: 'reporting worker',
+            requesterManaged: false,
+          },
+        ]
+      : [];
+    return t;
+  }
+
+  it("names the group the plan changes (the one only the DB uses), not the DB's first group", () => {
+    const f = only(analyze(twoGroups(true)), 'sg-ingress-missing-db-port');
+    assert.equal(f.fix?.kind, 'plan-step');
+    assert.equal(f.fix?.kind === 'plan-step' ? f.fix.params?.groupId : undefined, IDS.sgDb);
+    assert.match(
+      f.fix ? fixText(f.fix).en : '',
+      new RegExp(`^Add an inbound rule to ${IDS.sgDb}: TCP 5432 from ${IDS.sgApp}$`),
+    );
+  });
+
+  it('names no group when the plan cannot choose one (two groups only the DB uses, none named)', () => {
+    const f = only(analyze(twoGroups(false)), 'sg-ingress-missing-db-port');
+    assert.equal(f.fix, undefined);
   });
 });

@@ -5,8 +5,10 @@ import { AclFlow, checkAclFlows } from './aclFlowChecks';
 import { DOC_LINKS, Evidence, Finding } from '../diagnosis';
 import { finding, preferredGroupId } from '../findingBuilder';
 import { AnalysisContext } from '../reachabilityContext';
+import { chooseDatabaseGroup } from '../../plan/dbGroupChoice';
+import { DEFAULT_SETUP_SETTINGS } from '../../plan/setupSettings';
 import { describeRule, evaluateSecurityGroups } from '../../topology/securityGroupRules';
-import type { DatabaseTarget } from '../../topology/databaseTargets';
+import { databaseLabel, type DatabaseTarget } from '../../topology/databaseTargets';
 import { proxyHopGaps } from '../../topology/proxyHop';
 import { SecurityGroup, Topology } from '../../topology/topology';
 import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
@@ -30,7 +32,15 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
   const dbCidrs = ctx.dbSubnets.map((s) => s.cidrBlock);
   const connectorCidrs = ctx.connectorSubnets.map((s) => s.cidrBlock);
   const appGroupId = preferredGroupId(connectorGroups, ctx.options.appRunnerGroupName) ?? '';
-  const dbGroupId = preferredGroupId(dbGroups, ctx.options.databaseGroupName) ?? '';
+  // The group the plan would change (dbGroupChoice.ts), never simply the DB's first: when the plan cannot
+  // choose (several groups, none named), the fixes name no group and Set Up explains the choice.
+  const dbChoice = chooseDatabaseGroup(
+    ctx.topology,
+    databaseLabel(db),
+    db.securityGroupIds,
+    ctx.options.databaseGroupName ?? DEFAULT_SETUP_SETTINGS.databaseSecurityGroupName,
+  );
+  const dbGroupId = dbChoice.ok ? dbChoice.group.id : undefined;
 
   const egress = evaluateSecurityGroups(connectorGroups, {
     direction: 'egress',
@@ -48,11 +58,13 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         `No security group on the connector allows outbound TCP ${port} to the database's group or subnets.`,
         `コネクタのセキュリティグループに、データベースのグループまたはサブネットへの TCP ${port} の送信を許可するルールがありません。`,
         groupEvidence(connectorGroups, true, why),
-        {
-          kind: 'plan-step',
-          step: 'authorize-egress-db',
-          params: { groupId: appGroupId, peerGroupId: dbGroupId, port: String(port) },
-        },
+        dbGroupId
+          ? {
+              kind: 'plan-step',
+              step: 'authorize-egress-db',
+              params: { groupId: appGroupId, peerGroupId: dbGroupId, port: String(port) },
+            }
+          : undefined,
       ),
     );
   }
@@ -75,11 +87,13 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         dbGroups.length > 0
           ? groupEvidence(dbGroups, false, why)
           : [{ kind: 'db-instance', id: db.id, detail: `no security groups; ${why}` }],
-        {
-          kind: 'plan-step',
-          step: 'authorize-db-ingress',
-          params: { groupId: dbGroupId, peerGroupId: appGroupId, port: String(port) },
-        },
+        dbGroupId
+          ? {
+              kind: 'plan-step',
+              step: 'authorize-db-ingress',
+              params: { groupId: dbGroupId, peerGroupId: appGroupId, port: String(port) },
+            }
+          : undefined,
       ),
     );
   }
