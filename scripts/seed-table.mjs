@@ -1,4 +1,4 @@
-// `node scripts/seed-table.mjs`: runs the real CLI against a fresh sandbox for every seed (diagnose, plan,
+// `node scripts/seed-table.mjs`: runs the real CLI against one sandbox, reset for every seed (diagnose, plan,
 // apply --yes, diagnose) and writes the table into docs/real-accounts.md between its markers. A sandbox test
 // (test/sandbox/seed-table.test.ts) builds it again and fails when the committed table differs.
 import { execSync } from 'node:child_process';

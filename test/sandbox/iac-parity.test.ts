@@ -2,29 +2,22 @@
 // App Runner group, egress rules, DB ingress, subnets and connector as `apprunner-vpc plan --json` (read back
 // with the YAML parser, HashiCorp's HCL parser and, when aws-cdk-lib is installed, `cdk synth`), and the bash
 // export run with the real `aws` CLI leaves the account as `apply` does, each from the same freshly reset seed.
+// The plan, the exports and apply come from the seed's shared pass (seedPass.ts: reset once, read by the seed
+// table too); the bash export runs on a second reset, as its ids must be the account's.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  DescribeSecurityGroupRulesCommand,
-  DescribeSecurityGroupsCommand,
-  DescribeSubnetsCommand,
-  type SecurityGroupRule,
-} from '@aws-sdk/client-ec2';
-import {
-  DescribeServiceCommand,
-  DescribeVpcConnectorCommand,
-  ListVpcConnectorsCommand,
-} from '@aws-sdk/client-apprunner';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseYaml } from 'yaml';
+import type { SeedName } from '../../sandbox/index';
 import { seedNames } from '../../sandbox/seed/registry';
 import type { PlanStep } from '../../src/model/plan/planSteps';
 import type { DesiredSetup } from '../../src/model/plan/desired';
 import { cdkMissing, comparableResources, compileAndSynthMany } from '../support/cdkSynth';
-import { cli, execFileAsync, useTestCredentials } from './engineSupport';
-import { admin, getSandbox, sandboxClients, sandboxEnv, seed } from './support';
+import { cli, execFileAsync, useTestCredentials, type CliRun } from './engineSupport';
+import { BASH_SEEDS, DEFAULT_SERVICE, type ExportFormat, type References, seedPass, settledState } from './seedPass';
+import { admin, getSandbox, sandboxEnv, seed } from './support';
 
 /** One rule as protocol, port and target ('db' for the DB group, else the CIDR): ids differ between resets. */
 type RuleKey = string;
@@ -44,22 +37,16 @@ interface Described {
 }
 
 /**
- * What a referenced group or connector holds, read from the account: the export says "this existing one", so
- * the account is what it describes. Rules as the plan's keys ('db' for the DB group).
+ * What a referenced group or connector holds, read from the account when the export was made (seedPass.ts): the
+ * export says "this existing one", so the account is what it describes. Rules as the plan's keys ('db' for the DB
+ * group).
  */
-async function withReferences(d: Described): Promise<Described> {
-  const { ec2, appRunner } = sandboxClients();
+function withReferences(d: Described, refs: References): Described {
   let out: Described = { ...d };
   if (d.referencedGroupId) {
-    const group = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [d.referencedGroupId] })))
-      .SecurityGroups?.[0];
-    const rules =
-      (
-        await ec2.send(
-          new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [d.referencedGroupId] }] }),
-        )
-      ).SecurityGroupRules ?? [];
-    const egress = rules
+    const group = refs.groups.get(d.referencedGroupId);
+    assert.ok(group, `the referenced group ${d.referencedGroupId} is in the account`);
+    const egress = group.rules
       .filter((r) => r.IsEgress)
       .map((r) =>
         key(
@@ -68,17 +55,12 @@ async function withReferences(d: Described): Promise<Described> {
           r.ReferencedGroupInfo?.GroupId === d.dbGroupId ? 'db' : String(r.CidrIpv4 ?? r.CidrIpv6),
         ),
       );
-    out = { ...out, groupName: String(group?.GroupName), egress: egress.sort() };
+    out = { ...out, groupName: group.groupName, egress: egress.sort() };
   }
   if (d.referencedConnectorArn) {
-    const connector = (
-      await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: d.referencedConnectorArn }))
-    ).VpcConnector;
-    out = {
-      ...out,
-      connectorName: String(connector?.VpcConnectorName),
-      subnets: [...(connector?.Subnets ?? [])].sort(),
-    };
+    const connector = refs.connectors.get(d.referencedConnectorArn);
+    assert.ok(connector, `the referenced connector ${d.referencedConnectorArn} is in the account`);
+    out = { ...out, connectorName: connector.name, subnets: [...connector.subnets].sort() };
   }
   delete out.referencedGroupId;
   delete out.referencedConnectorArn;
@@ -210,75 +192,11 @@ async function describeTerraform(files: ExportDoc['files']): Promise<Described> 
   };
 }
 
-interface SeedCase {
-  service: string;
-  /** Flags that make the export resolve the setup as plan does (plan proposes; export would describe what is attached). */
-  flags: string[];
-}
-
-async function exportOf(format: string, c: SeedCase): Promise<ExportDoc> {
-  const run = await cli(['export', '--format', format, '--json', ...c.flags]);
+/** An export's JSON document: it must have succeeded. */
+function exportDoc(format: ExportFormat, run: CliRun | undefined): ExportDoc {
+  assert.ok(run, `export --format ${format} ran`);
   assert.equal(run.code, 0, `export --format ${format}: ${run.stderr}`);
   return JSON.parse(run.stdout) as ExportDoc;
-}
-
-/** The account after a setup, with ids replaced by what survives a reset (group names, subnet CIDRs, 'db'). */
-async function settledState(serviceArn: string, dbGroupId: string): Promise<Record<string, unknown>> {
-  const { ec2, appRunner } = sandboxClients();
-  const service = (await appRunner.send(new DescribeServiceCommand({ ServiceArn: serviceArn }))).Service;
-  const egressConfig = service?.NetworkConfiguration?.EgressConfiguration;
-  const connector = egressConfig?.VpcConnectorArn
-    ? (await appRunner.send(new DescribeVpcConnectorCommand({ VpcConnectorArn: egressConfig.VpcConnectorArn })))
-        .VpcConnector
-    : undefined;
-  const groupIds = connector?.SecurityGroups ?? [];
-  const groups = groupIds.length
-    ? ((await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: groupIds }))).SecurityGroups ?? [])
-    : [];
-  const subnets = connector?.Subnets?.length
-    ? ((await ec2.send(new DescribeSubnetsCommand({ SubnetIds: connector.Subnets }))).Subnets ?? [])
-    : [];
-  const names = new Map<string, string>([
-    [dbGroupId, 'db'],
-    ...groups.map((g) => [g.GroupId ?? '', `app:${g.GroupName}`] as [string, string]),
-  ]);
-  const rules = async (id: string): Promise<SecurityGroupRule[]> =>
-    (await ec2.send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: 'group-id', Values: [id] }] })))
-      .SecurityGroupRules ?? [];
-  const norm = (r: SecurityGroupRule): string =>
-    [
-      r.IsEgress ? 'out' : 'in',
-      r.IpProtocol,
-      r.FromPort,
-      r.ToPort,
-      r.CidrIpv4 ?? r.CidrIpv6 ?? names.get(r.ReferencedGroupInfo?.GroupId ?? '') ?? 'other-group',
-    ].join(' ');
-  const active = ((await appRunner.send(new ListVpcConnectorsCommand({ MaxResults: 100 }))).VpcConnectors ?? []).filter(
-    (v) => v.Status === 'ACTIVE',
-  );
-  return {
-    egressType: egressConfig?.EgressType,
-    connector: connector
-      ? {
-          name: connector.VpcConnectorName,
-          subnets: subnets.map((s) => s.CidrBlock).sort(),
-          groups: groups.map((g) => g.GroupName).sort(),
-        }
-      : undefined,
-    groups: await Promise.all(
-      groups.map(async (g) => ({
-        name: g.GroupName,
-        tags: Object.fromEntries((g.Tags ?? []).map((t) => [t.Key, t.Value])),
-        rules: (await rules(g.GroupId ?? '')).map(norm).sort(),
-      })),
-    ),
-    dbIngressFromApp: (await rules(dbGroupId))
-      .filter((r) => !r.IsEgress)
-      .map(norm)
-      .filter((r) => / app:/.test(r))
-      .sort(),
-    activeConnectors: active.map((v) => v.VpcConnectorName).sort(),
-  };
 }
 
 async function runBash(script: string): Promise<{ code: number; output: string }> {
@@ -301,14 +219,6 @@ async function runBash(script: string): Promise<{ code: number; output: string }
   }
 }
 
-/**
- * The bash export takes a minute a seed against the sandbox (tens of `aws` CLI v1 processes, a deployment, health
- * checks), apply as long again: by default the seeds whose accounts differ most for a script (a fresh account,
- * a half-done one, a dual-stack service, IaC-owned groups); IAC_PARITY_BASH=all runs every seed.
- */
-const BASH_SEEDS =
-  process.env.IAC_PARITY_BASH === 'all' ? seedNames() : ['runbook', 'brownfield', 'dual-stack', 'iac-managed'];
-
 describe('Setup as code on every seed: the four exports agree with plan, and the bash export converges as apply does', function () {
   this.timeout(300_000);
   const seeds = seedNames();
@@ -330,24 +240,20 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
 
   for (const name of seeds) {
     it(`${name}: CloudFormation, CDK and Terraform describe the plan's groups, rules, subnets and connector`, async function () {
-      await getSandbox().reset(name);
-      const info = seed();
-      const service = info.serviceName;
-      const serviceFlags = service ? ['--service', service] : [];
-      const planRun = await cli(['plan', '--json', ...serviceFlags]);
+      const pass = await seedPass(name);
+      const service = pass.info.serviceName;
+      const planRun = pass.parityPlan;
       if (planRun.code === 1) {
         // Nothing plan can set up (no service; a DB group not named as the settings say): every export refuses alike.
-        const runs = await Promise.all(
-          ['bash', 'cloudformation', 'cdk', 'terraform'].map((f) =>
-            cli(['export', '--format', f, '--json', ...serviceFlags]),
-          ),
-        );
+        const runs = (['bash', 'cloudformation', 'cdk', 'terraform'] as const).map((f) => pass.exports[f]);
         assert.deepEqual(
-          runs.map((r) => r.code),
+          runs.map((r) => r?.code),
           [1, 1, 1, 1],
-          runs.map((r) => r.stderr).join('\n'),
+          runs.map((r) => r?.stderr).join('\n'),
         );
-        const codes = [planRun, ...runs].map((r) => (JSON.parse(r.stdout) as { error: { code: string } }).error.code);
+        const codes = [planRun, ...runs].map(
+          (r) => (JSON.parse(r?.stdout ?? '{}') as { error: { code: string } }).error.code,
+        );
         assert.equal(new Set(codes).size, 1, `the same refusal as plan: ${codes.join(', ')}`);
         return;
       }
@@ -355,12 +261,15 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
       assert.ok(planRun.code === 0 || planRun.code === 2, planRun.stderr);
       const planDoc = JSON.parse(planRun.stdout) as { desired: DesiredSetup; plan: { steps: PlanStep[] } };
       const expected = expectedFromPlan(planDoc.desired, planDoc.plan.steps);
-      const c: SeedCase = { service, flags: ['--service', service, '--connector-name', planDoc.desired.connectorName] };
+      assert.deepEqual(pass.exportFlags, ['--service', service, '--connector-name', planDoc.desired.connectorName]);
 
-      const cfn = await exportOf('cloudformation', c);
+      const cfn = exportDoc('cloudformation', pass.exports.cloudformation);
       const template = parseYaml(cfn.files.find((f) => f.path === 'template.yaml')?.content ?? '') as Template;
-      const fromCfn = await withReferences(describeTemplate(template));
-      const tf = await withReferences(await describeTerraform((await exportOf('terraform', c)).files));
+      const fromCfn = withReferences(describeTemplate(template), pass.references);
+      const tf = withReferences(
+        await describeTerraform(exportDoc('terraform', pass.exports.terraform).files),
+        pass.references,
+      );
       for (const [format, described] of [
         ['cloudformation', fromCfn],
         ['terraform', tf],
@@ -372,7 +281,7 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
           assert.ok(described.egress.includes(added), `${format} holds the plan's new rule ${added}`);
         if (expected.addsIngress) assert.equal(ingressPort, planPort, `${format} writes the DB ingress the plan adds`);
       }
-      const cdk = await exportOf('cdk', c);
+      const cdk = exportDoc('cdk', pass.exports.cdk);
       cdkTemplates.push({
         seed: name,
         files: cdk.files,
@@ -391,20 +300,28 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
         );
         this.skip();
       }
-      await getSandbox().reset(name);
-      const info = seed();
-      const service = info.serviceName;
-      if (!service || !info.serviceArn) this.skip();
-      const planDoc = JSON.parse((await cli(['plan', '--json', '--service', service])).stdout) as {
-        desired: DesiredSetup;
-      };
-      const c: SeedCase = { service, flags: ['--service', service, '--connector-name', planDoc.desired.connectorName] };
-      // bash against apply, each from the seed as it was reset.
-      const applied = await cli(['apply', '--yes', '--json', ...c.flags.slice(0, 2)]);
-      const afterApply = await settledState(info.serviceArn, info.sgRdsId ?? '');
-      await getSandbox().reset(name);
+      // apply on the seed's pass (reset once, shared with the seed table); bash on a second reset of the seed.
+      const pass = await seedPass(name);
+      const service = pass.info.serviceName;
+      if (!service || !pass.info.serviceArn) this.skip();
+      assert.equal(service, DEFAULT_SERVICE, "the pass's apply (no --service) sets up this seed's service");
+      const applied = pass.apply;
+      const afterApply = pass.afterApply;
+      assert.ok(applied && afterApply, 'the pass applied the seed and read the account after');
+      const planDoc = JSON.parse(pass.parityPlan.stdout) as { desired: DesiredSetup };
+      await getSandbox().reset(name as SeedName);
       const reseeded = seed();
-      const script = (await exportOf('bash', c)).files[0].content;
+      const bash = await cli([
+        'export',
+        '--format',
+        'bash',
+        '--json',
+        '--service',
+        service,
+        '--connector-name',
+        planDoc.desired.connectorName,
+      ]);
+      const script = exportDoc('bash', bash).files[0].content;
       const ran = await runBash(script);
       const afterBash = await settledState(reseeded.serviceArn ?? '', reseeded.sgRdsId ?? '');
       assert.deepEqual(
