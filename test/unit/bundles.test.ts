@@ -39,7 +39,7 @@ describe('bundles', () => {
       'buildDiagram',
       'analyzeService',
       'buildLenses',
-      'setupPlanFor',
+      'commandPlan',
       'fixActionFor',
       'diagnosisReportMarkdown',
     ])
