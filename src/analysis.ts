@@ -19,5 +19,11 @@ export { diagnosisReportMarkdown } from './model/diagnosis/diagnosisReport';
 export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
 export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
 export { historyTargets } from './model/ops/historyTargets';
+export {
+  dbHealthSnippet,
+  runtimeOfApprunnerYaml,
+  SNIPPET_FAMILIES,
+  snippetFamilyForRuntime,
+} from './model/ops/dbHealthSnippets';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts).
 export { commandPlan } from './model/plan/commandPlan';
