@@ -19,9 +19,11 @@ export { diagnosisReportMarkdown } from './model/diagnosis/diagnosisReport';
 export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
 export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
 export { historyTargets } from './model/ops/historyTargets';
+export {
+  dbHealthSnippet,
+  runtimeOfApprunnerYaml,
+  SNIPPET_FAMILIES,
+  snippetFamilyForRuntime,
+} from './model/ops/dbHealthSnippets';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts).
-export { resolveDesired } from './model/plan/desired';
-export { planPart, healthCheckPlan } from './model/plan/planParts';
-export { plan, detachPlan, deleteConnectorPlan } from './model/plan/plan';
-export { setupPlanFor } from './model/plan/setupPlanFor';
-export { attachStep, healthStep, waitStep } from './model/plan/stepBuilders';
+export { commandPlan } from './model/plan/commandPlan';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { BENCH_TARGETS, missedTargets } from '../bench/targets';
 
 // The build runs before the unit layer in `npm test`; these check what it produced. Run alone without dist/,
 // the test builds first (never a skip: the vsix test fails in the same situation).
@@ -31,6 +32,19 @@ describe('bundles', () => {
     );
   });
 
+  it('keeps dist/extension.js within the bench target (test/bench/targets.ts): the main bundle does not grow', () => {
+    const kb = statSync(path.join(dist, 'extension.js')).size / 1024;
+    assert.ok(
+      kb <= BENCH_TARGETS.mainBundleKb,
+      `${kb.toFixed(1)} KB > ${BENCH_TARGETS.mainBundleKb} KB: pure analyses belong behind loadAnalysis()`,
+    );
+    assert.deepEqual(missedTargets({ mainBundleKb: kb, activateMs: 5 }), []);
+    assert.deepEqual(missedTargets({ mainBundleKb: 117.4, activateMs: NaN }), [
+      'mainBundleKb: 117.4 > 114',
+      'activateMs: NaN > 20',
+    ]);
+  });
+
   it('keeps the AWS SDK out of dist/analysis.js, which holds the analyses the views run', () => {
     const analysis = readFileSync(path.join(dist, 'analysis.js'), 'utf8');
     assert.doesNotMatch(analysis, /EC2Client|AppRunnerClient|STSClient|@aws-sdk/);
@@ -39,7 +53,8 @@ describe('bundles', () => {
       'buildDiagram',
       'analyzeService',
       'buildLenses',
-      'setupPlanFor',
+      'commandPlan',
+      'dbHealthSnippet',
       'fixActionFor',
       'diagnosisReportMarkdown',
     ])

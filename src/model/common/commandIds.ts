@@ -31,3 +31,8 @@ export const CommandId = {
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
+
+/** Commands VS Code itself makes for the views we contribute (`<view id>.focus`): not in contributes.commands. */
+export const ViewCommandId = {
+  focusExplorer: 'apprunnerVpc.explorer.focus',
+} as const;

@@ -1,7 +1,6 @@
 // The shape of a diagnosis: per-path verdicts and findings with evidence and a fix. Shared by the
 // reachability analysis (which makes it), the checklist, the diagnose report, the Problems view and the CLI.
-import type { StepId } from '../plan/planSteps';
-import type { FindingId } from './findingIds';
+import type { FindingId, FixStep } from './findingIds';
 import type { Localized } from '../l10n/text';
 
 export type Verdict = 'reachable' | 'blocked' | 'unknown';
@@ -33,11 +32,8 @@ export interface Evidence {
   detail: string;
 }
 
-/**
- * Plan steps a fix runs: the planner's step ids (src/model/plan/planSteps.ts), plus the VPC DNS attribute changes
- * the planner does not have yet. `params` name the resources (group ids, port, rule ids, ARNs).
- */
-export type FixStep = StepId | 'enable-dns-support' | 'enable-dns-hostnames';
+/** Plan steps a fix runs (defined with the finding catalog, which lists each finding's). */
+export type { FixStep } from './findingIds';
 
 export type Fix = { kind: 'plan-step'; step: FixStep; params?: Record<string, string> } | { kind: 'link'; url: string };
 

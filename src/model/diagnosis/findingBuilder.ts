@@ -1,16 +1,22 @@
 // One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
 import { findGroupByName } from '../topology/groupNames';
-import { Evidence, Finding, FindingPath, Fix, Severity } from './diagnosis';
-import type { FindingId } from './findingIds';
+import type { Evidence, Finding, Fix, Severity } from './diagnosis';
+import type { CatalogFix, CatalogPath, FindingId, FixStep } from './findingIds';
 
-export function finding(
-  id: FindingId,
+/** The fixes the catalog allows for an id: its plan steps, and a link when it lists one. */
+type CatalogedFix<I extends FindingId> =
+  | (Extract<Fix, { kind: 'plan-step' }> & { step: Extract<CatalogFix<I>, FixStep> })
+  | ('link' extends CatalogFix<I> ? Extract<Fix, { kind: 'link' }> : never);
+
+/** Typed by the catalog (findingIds.ts): the path and the fix must be the ones catalogued for the id. */
+export function finding<I extends FindingId>(
+  id: I,
   severity: Severity,
-  path: FindingPath,
+  path: CatalogPath<I>,
   en: string,
   ja: string,
   evidence: Evidence[],
-  fix?: Fix,
+  fix?: CatalogedFix<I>,
 ): Finding {
   return fix
     ? { id, severity, path, message: { en, ja }, evidence, fix }

@@ -1,11 +1,12 @@
 // A fix in words, naming the exact change: shown in the report, in the confirmation before a fix is
 // applied, and in the Problems view's hover. Plan-step parameters come from the finding (src/model/*Checks).
-import type { Fix, LocalizedText } from './diagnosis';
+import type { Fix, FixStep, LocalizedText } from './diagnosis';
 import { msg } from '../l10n/text';
 
 type Params = Record<string, string>;
 
-const TEXTS: Record<string, (p: Params) => LocalizedText> = {
+/** By plan step; a step without its words here falls back to naming the step. */
+const TEXTS: Partial<Record<FixStep, (p: Params) => LocalizedText>> = {
   'authorize-egress-db': (p) => msg('Add an outbound rule to {0}: TCP {1} to {2}', p.groupId, p.port, p.peerGroupId),
   'authorize-db-ingress': (p) => msg('Add an inbound rule to {0}: TCP {1} from {2}', p.groupId, p.port, p.peerGroupId),
   'authorize-egress-https': (p) => msg('Add an outbound rule to {0}: TCP 443 to 0.0.0.0/0', p.groupId),

@@ -2,67 +2,79 @@
 // the fix it offers. The rules themselves live in src/model/diagnosis/reachability.ts; this file only places them.
 import type { Finding, FixStep, LocalizedText } from '../diagnosis/diagnosis';
 import type { DiagramFix, DiagramState, EdgeKind } from './types';
-import type { FindingId } from '../diagnosis/findingIds';
+import { findingEntry, type FindingId } from '../diagnosis/findingIds';
 import { mapText, msg } from '../l10n/text';
 import { CommandId } from '../common/commandIds';
 
-const CONNECTOR_PATH: FindingId[] = [
-  'egress-not-vpc',
-  'connector-missing',
-  'connector-inactive',
-  'connector-other-vpc',
-];
-const DNS_BLOCKERS: FindingId[] = ['dns-support-off'];
+const CONNECTOR_PATH = ['attach', 'db-egress'] as const;
+const OFF_EDGE = [] as const;
 
-/** Findings drawn on an edge; the rest go to the node their evidence names. */
-export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly FindingId[]>> = {
-  attach: CONNECTOR_PATH,
-  'db-egress': [...CONNECTOR_PATH, 'sg-egress-missing-db-port', ...DNS_BLOCKERS],
-  'db-ingress': ['sg-ingress-missing-db-port', 'nacl-denies-db-port', 'nacl-missing-ephemeral-return'],
-  internet: [
-    'no-nat-route',
-    'igw-route-not-nat',
-    'nat-gateway-unavailable',
-    'nat-subnet-no-igw-route',
-    'default-route-not-nat',
-    'sg-egress-missing-https',
-    'nacl-denies-https',
-    'nacl-missing-https-return',
-    ...DNS_BLOCKERS,
-  ],
+/**
+ * The edges each finding is drawn on; [] for a finding drawn on the node its evidence names. Complete by type:
+ * a new finding in the catalog (diagnosis/findingIds.ts) does not compile until it is placed here. The
+ * connector's problems cut both the attachment and the way to the database; VPC DNS off cuts both ways out.
+ */
+export const FINDING_EDGES: Record<FindingId, readonly EdgeKind[]> = {
+  'egress-not-vpc': CONNECTOR_PATH,
+  'connector-missing': CONNECTOR_PATH,
+  'connector-inactive': CONNECTOR_PATH,
+  'connector-other-vpc': CONNECTOR_PATH,
+  'db-not-found': OFF_EDGE,
+  'db-unknown': OFF_EDGE,
+  'db-not-available': OFF_EDGE,
+  'sg-egress-missing-db-port': ['db-egress'],
+  'sg-ingress-missing-db-port': ['db-ingress'],
+  'nacl-denies-db-port': ['db-ingress'],
+  'nacl-missing-ephemeral-return': ['db-ingress'],
+  'database-url-missing': OFF_EDGE,
+  'database-url-mismatch': OFF_EDGE,
+  'db-port-differs': OFF_EDGE,
+  'database-url-in-secret': OFF_EDGE,
+  'database-url-secret-unreadable': OFF_EDGE,
+  'proxy-target-unknown': OFF_EDGE,
+  'proxy-egress-missing-target-port': OFF_EDGE,
+  'proxy-target-ingress-missing': OFF_EDGE,
+  'no-nat-route': ['internet'],
+  'igw-route-not-nat': ['internet'],
+  'nat-gateway-unavailable': ['internet'],
+  'nat-subnet-no-igw-route': ['internet'],
+  'default-route-not-nat': ['internet'],
+  'sg-egress-missing-https': ['internet'],
+  'nacl-denies-https': ['internet'],
+  'nacl-missing-https-return': ['internet'],
+  'dns-support-off': ['db-egress', 'internet'],
+  'dns-hostnames-off': OFF_EDGE,
+  'sg-egress-missing-dns': OFF_EDGE,
+  'service-not-running': OFF_EDGE,
+  'service-operation-in-progress': OFF_EDGE,
+  'service-not-found': OFF_EDGE,
+  'service-details-missing': OFF_EDGE,
+  'single-az': OFF_EDGE,
+  'no-shared-az-with-db': OFF_EDGE,
+  'unsupported-az': OFF_EDGE,
+  'db-port-open-to-world': OFF_EDGE,
+  'allow-all-egress': OFF_EDGE,
+  'untagged-group': OFF_EDGE,
+  'unused-connector': OFF_EDGE,
+  'nat-cross-az': OFF_EDGE,
 };
 
-export const EDGE_FINDING_IDS = new Set(Object.values(EDGE_FINDINGS).flat());
+const placed = Object.entries(FINDING_EDGES) as [FindingId, readonly EdgeKind[]][];
 
-const SHORT: Partial<Record<FindingId, LocalizedText>> = {
-  'egress-not-vpc': msg('no VPC egress'),
-  'connector-missing': msg('connector missing'),
-  'connector-inactive': msg('connector inactive'),
-  'connector-other-vpc': msg('connector in another VPC'),
-  'sg-egress-missing-db-port': msg('no outbound rule for the DB port'),
-  'sg-ingress-missing-db-port': msg('no inbound rule from the connector group'),
-  'nacl-denies-db-port': msg('network ACL blocks the DB port'),
-  'nacl-missing-ephemeral-return': msg('network ACL blocks the replies'),
-  'no-nat-route': msg('no route to a NAT gateway'),
-  'igw-route-not-nat': msg('routes to an internet gateway, not NAT'),
-  'nat-gateway-unavailable': msg('NAT gateway not available'),
-  'nat-subnet-no-igw-route': msg('NAT gateway has no internet route'),
-  'default-route-not-nat': msg('default route not checked'),
-  'sg-egress-missing-https': msg('no outbound rule for 443'),
-  'nacl-denies-https': msg('network ACL blocks 443'),
-  'nacl-missing-https-return': msg('network ACL blocks the replies'),
-  'dns-support-off': msg('VPC DNS is off'),
-  'allow-all-egress': msg('allows all outbound traffic'),
-  'db-port-open-to-world': msg('DB port open to the internet'),
-  'single-az': msg('only one availability zone'),
-  'unsupported-az': msg('AZ without App Runner VPC egress'),
-  'service-not-running': msg('not running'),
-};
+/** Findings drawn on an edge, by edge; the rest go to the node their evidence names. */
+export const EDGE_FINDINGS: Partial<Record<EdgeKind, readonly FindingId[]>> = Object.fromEntries(
+  [...new Set(placed.flatMap(([, edges]) => edges))].map((edge) => [
+    edge,
+    placed.filter(([, edges]) => edges.includes(edge)).map(([id]) => id),
+  ]),
+);
 
-/** The few words for a finding; the first sentence of its message when there is no short form. */
+export const EDGE_FINDING_IDS = new Set(placed.filter(([, edges]) => edges.length > 0).map(([id]) => id));
+
+/** The few words for a finding (from the catalog); the first sentence of its message when there is no short form. */
 export function shortReason(f: Finding): LocalizedText {
   const cut = (s: string): string => s.split(/(?<=[.。])\s*/)[0] ?? s;
-  return SHORT[f.id] ?? mapText(f.message, cut);
+  return findingEntry(f.id).short ?? mapText(f.message, cut);
 }
 
 const FIX_TITLES: Record<FixStep, LocalizedText> = {
@@ -87,7 +99,7 @@ const FIX_TITLES: Record<FixStep, LocalizedText> = {
 };
 
 /** Steps that are whole commands of the extension (with their own prompts); rule steps run alone. */
-export const COMMAND_FOR_STEP: Partial<Record<FixStep, string>> = {
+export const COMMAND_FOR_STEP: Partial<Record<FixStep, CommandId>> = {
   'create-apprunner-sg': CommandId.createSecurityGroups,
   'create-connector': CommandId.createConnector,
   'attach-connector': CommandId.attachConnector,

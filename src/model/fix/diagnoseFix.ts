@@ -16,7 +16,7 @@ import { CommandId } from '../common/commandIds';
 export type FixAction =
   | { kind: 'steps'; steps: PlanStep[] }
   /** Needs the guided setup (creating a connector asks for subnets and shows the whole plan). */
-  | { kind: 'command'; command: string }
+  | { kind: 'command'; command: CommandId }
   | { kind: 'link'; url: string }
   /** The change is already in place: refresh and diagnose again. */
   | { kind: 'done' }

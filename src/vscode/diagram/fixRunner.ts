@@ -19,7 +19,7 @@ import { CommandId } from '../../model/common/commandIds';
 const FALLBACK_COMMAND = CommandId.setupConnector;
 
 function commandFor(fix: DiagramFix): string | undefined {
-  return [fix.command, FALLBACK_COMMAND].find((c): c is string => c !== undefined && isCommandRegistered(c));
+  return [fix.command, FALLBACK_COMMAND].find((c): c is CommandId => c !== undefined && isCommandRegistered(c));
 }
 
 /** The element and the nodes at its ends: what the picture marks "in progress" while the fix runs. */

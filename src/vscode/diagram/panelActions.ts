@@ -9,7 +9,7 @@ import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 import { loadAnalysis } from '../analysisLoader';
 import { docLang } from '../localize';
-import { CommandId } from '../../model/common/commandIds';
+import { CommandId, ViewCommandId } from '../../model/common/commandIds';
 
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
 
@@ -30,7 +30,7 @@ function treeTarget(panel: DiagramPanel, id: string): { command: string; arn: st
 async function reveal(panel: DiagramPanel, id: string, keepFocusHere: boolean): Promise<void> {
   const target = treeTarget(panel, id);
   if (target && isCommandRegistered(target.command)) await vscode.commands.executeCommand(target.command, target.arn);
-  else if (!keepFocusHere) await vscode.commands.executeCommand('apprunnerVpc.explorer.focus');
+  else if (!keepFocusHere) await vscode.commands.executeCommand(ViewCommandId.focusExplorer);
   if (keepFocusHere && target) panel.panel.reveal(panel.panel.viewColumn, false);
 }
 

@@ -3,14 +3,8 @@
 // language); the snippet is saved as a new file (never over an existing one) or copied to the clipboard.
 import * as vscode from 'vscode';
 import { CommandId } from '../../model/common/commandIds';
-import {
-  dbHealthSnippet,
-  runtimeOfApprunnerYaml,
-  SNIPPET_FAMILIES,
-  snippetFamilyForRuntime,
-  type DbHealthSnippet,
-  type SnippetFamily,
-} from '../../model/ops/dbHealthSnippets';
+import type { DbHealthSnippet, SnippetFamily } from '../../model/ops/dbHealthSnippets';
+import { loadAnalysis } from '../analysisLoader';
 import { log } from '../log';
 import { readSettings } from '../settings';
 
@@ -27,10 +21,12 @@ async function workspaceRuntime(): Promise<{ runtime?: string; folder?: vscode.U
   const [file] = await vscode.workspace.findFiles('**/apprunner.yaml', '**/node_modules/**', 1);
   if (!file) return { folder: vscode.workspace.workspaceFolders?.[0]?.uri };
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  return { runtime: runtimeOfApprunnerYaml(text), folder: vscode.Uri.joinPath(file, '..') };
+  return { runtime: loadAnalysis().runtimeOfApprunnerYaml(text), folder: vscode.Uri.joinPath(file, '..') };
 }
 
 async function pickFamily(runtime: string | undefined): Promise<SnippetFamily | undefined> {
+  // The snippets are pure text in the analysis bundle: the main bundle carries none of them (bench: mainBundle).
+  const { dbHealthSnippet, SNIPPET_FAMILIES } = loadAnalysis();
   const items = SNIPPET_FAMILIES.map((family) => ({ label: dbHealthSnippet(family, '/').framework, family }));
   const chosen = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Add a db-health endpoint'),
@@ -70,6 +66,7 @@ async function saveAsFile(
 export async function addDbHealthEndpoint(arg?: unknown): Promise<AddDbHealthResult | undefined> {
   const found = await workspaceRuntime();
   const runtime = typeof arg === 'string' && arg ? arg : found.runtime;
+  const { dbHealthSnippet, snippetFamilyForRuntime } = loadAnalysis();
   const family = snippetFamilyForRuntime(runtime) ?? (await pickFamily(runtime));
   if (!family) return undefined;
   const snippet = dbHealthSnippet(family, readSettings().dbHealthPath);

@@ -12,7 +12,7 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
     detail: `egressType=${service.egressType ?? 'unknown'} vpcConnectorArn=${service.vpcConnectorArn ?? 'none'}`,
   };
   if (!ctx.attached) {
-    const fix: Fix = connector
+    const fix: Extract<Fix, { kind: 'plan-step' }> & { step: 'attach-connector' | 'create-connector' } = connector
       ? {
           kind: 'plan-step',
           step: 'attach-connector',
