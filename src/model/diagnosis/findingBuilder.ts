@@ -1,20 +1,17 @@
 // One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
 import { findGroupByName } from '../topology/groupNames';
-import { Evidence, Finding, FindingPath, Fix, Severity } from './diagnosis';
+import { Evidence, Finding, FindingPath, Fix, LocalizedText, Severity } from './diagnosis';
 import type { FindingId } from './findingIds';
 
 export function finding(
   id: FindingId,
   severity: Severity,
   path: FindingPath,
-  en: string,
-  ja: string,
+  message: LocalizedText,
   evidence: Evidence[],
   fix?: Fix,
 ): Finding {
-  return fix
-    ? { id, severity, path, message: { en, ja }, evidence, fix }
-    : { id, severity, path, message: { en, ja }, evidence };
+  return fix ? { id, severity, path, message, evidence, fix } : { id, severity, path, message, evidence };
 }
 
 /** Prefers the group called `preferredName` (GroupName, or Name tag such as the runbook's sg-rds), else the first. */
