@@ -2,6 +2,11 @@
 //
 //   node scripts/codemods/l10n.mjs            convert every pair under src/ and add the Japanese to the bundle
 //   node scripts/codemods/l10n.mjs --check    change nothing; exit 1 when a pair is left (prints where)
+//   node scripts/codemods/l10n.mjs --helper [file:]name:i
+//                                             also convert calls `name(..., EN, JA, ...)` whose arguments i and
+//                                             i+1 are the two languages (a helper taking `en, ja` parameters) into
+//                                             `name(..., msg(...), ...)`; `file` limits it to one source file.
+//                                             The helper's own signature is then changed by hand.
 //
 // Idempotent: a converted file has no pair left, so a second run changes nothing; bundle entries are merged,
 // never rewritten. It converts a pair whose two values are string literals or template literals whose
@@ -18,6 +23,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TEXT_MODULE = path.join(root, 'src', 'model', 'l10n', 'text.ts');
 const JA_BUNDLE = path.join(root, 'l10n', 'bundle.l10n.ja.json');
 const check = process.argv.includes('--check');
+/** `--helper [file:]name:index` specs: calls whose arguments index and index+1 are an English/Japanese pair. */
+const helpers = process.argv
+  .flatMap((a, i) => (process.argv[i - 1] === '--helper' ? [a] : []))
+  .map((spec) => {
+    const parts = spec.split(':');
+    const index = Number(parts.pop());
+    const name = parts.pop();
+    return { file: parts.length ? path.resolve(root, parts.join(':')) : undefined, name, index };
+  });
 
 function walk(dir) {
   const out = [];
@@ -38,6 +52,15 @@ function pairOf(node) {
   const byName = Object.fromEntries(node.properties.map((p) => [propName(p), p]));
   if (!byName.en || !byName.ja) return undefined;
   return { en: byName.en.initializer, ja: byName.ja.initializer };
+}
+
+/** For a call to a `--helper`: the pair in its arguments and the range the two arguments span, else undefined. */
+function helperPairOf(node, file) {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  const h = helpers.find((x) => x.name === node.expression.text && (!x.file || x.file === file));
+  const [en, ja] = h ? [node.arguments[h.index], node.arguments[h.index + 1]] : [];
+  if (!en || !ja) return undefined;
+  return { pair: { en, ja }, start: en, end: ja.end };
 }
 
 /** A literal as parts: text pieces and expressions, or a reason it is not one. */
@@ -138,11 +161,12 @@ function main() {
   let newKeys = 0;
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
-    if (!/\ben\s*:/.test(source)) continue;
+    if (!/\ben\s*:/.test(source) && !helpers.length) continue;
     const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const edits = [];
     const visit = (node) => {
-      const pair = pairOf(node);
+      const call = helperPairOf(node, file);
+      const pair = call ? call.pair : pairOf(node);
       if (pair) {
         const where = `${path.relative(root, file)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`;
         const r = convertPair(pair, sf);
@@ -155,8 +179,12 @@ function main() {
             ja[r.key] = r.ja;
             newKeys++;
           }
-          edits.push({ start: node.getStart(sf), end: node.end, text: `msg(${[quote(r.key), ...r.args].join(', ')})` });
-          return; // nested pairs inside a converted pair's arguments cannot exist (the values are literals)
+          const start = call ? call.start.getStart(sf) : node.getStart(sf);
+          const end = call ? call.end : node.end;
+          edits.push({ start, end, text: `msg(${[quote(r.key), ...r.args].join(', ')})` });
+          if (!call) return; // nested pairs inside a converted pair's arguments cannot exist (the values are literals)
+          for (const a of node.arguments) if (a.end <= start || a.getStart(sf) >= end) visit(a);
+          return;
         }
       }
       ts.forEachChild(node, visit);

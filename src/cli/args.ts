@@ -3,7 +3,7 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { DNS_EGRESS_VALUES, type DnsEgress, isDnsEgress } from '../model/plan/dnsEgress';
 import { EXPORT_FORMATS, type ExportFormat } from '../model/iac/exportFormats';
-import type { Lang } from '../model/plan/planText';
+import { type Lang, languages } from '../model/l10n/text';
 
 export const COMMANDS = [
   'plan',
@@ -113,8 +113,12 @@ function setValue(
     // An empty list must not silently mean "choose for me".
     if (args.subnets.length === 0) return `${flag} needs subnet ids separated by commas (got "${value}")`;
   } else if (key === 'lang') {
-    if (value !== 'en' && value !== 'ja') return `--lang must be "en" or "ja" (got "${value}")`;
-    args.lang = value;
+    // Any language with a bundle (l10n/bundle.l10n.<lang>.json) and English; "ja-JP" reads as "ja".
+    const lang = value.toLowerCase().split(/[-_]/)[0];
+    const known = languages();
+    if (!known.includes(lang))
+      return `--lang must be one of ${known.join(', ')}: a language needs its bundle l10n/bundle.l10n.<lang>.json (got "${value}")`;
+    args.lang = lang;
   } else if (key === 'dnsEgress') {
     if (!isDnsEgress(value)) return `${flag} must be one of ${DNS_EGRESS_VALUES.join(', ')} (got "${value}")`;
     args.dnsEgress = value;
@@ -225,7 +229,8 @@ Options:
   --read-secrets          read a DATABASE_URL given through RuntimeEnvironmentSecrets (Secrets Manager
                           GetSecretValue, SSM GetParameter) to compare its host and port; the value is
                           never printed, logged or stored
-  --lang en|ja            language of the text output (default from LANG)
+  --lang L                language of the text output: en, or any language with an l10n bundle (ja)
+                          (default from LC_ALL or LANG)
   --poll-interval S       seconds between status polls while waiting (default 5)
   --wait-timeout S        how long to wait for a deployment (default 900)
 `;

@@ -14,7 +14,7 @@ import type { CliArgs } from './args';
 import { readLine, type CliIo } from './io';
 import { progressLine, resultLines } from './render';
 import { CliFailure, openSession, secretUrlsOf, type Session } from './session';
-import { joinTexts, msg } from '../model/l10n/text';
+import { joinTexts, localize, msg } from '../model/l10n/text';
 
 export interface RunContext {
   args: CliArgs;
@@ -93,9 +93,7 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
     );
   }
   const count = plan.steps.filter((s) => s.mutating).length;
-  rc.io.stderr.write(
-    rc.lang === 'ja' ? `${count} 件の変更を適用しますか？ [y/N] ` : `Apply these ${count} changes? [y/N] `,
-  );
+  rc.io.stderr.write(`${localize(msg('Apply these {0} changes? [y/N]', count), rc.lang)} `);
   const answer = (await readLine(rc.io.stdin)).trim().toLowerCase();
   if (answer !== 'y' && answer !== 'yes') {
     throw new CliFailure(msg('Cancelled: nothing was changed.'), 'declined');
@@ -125,7 +123,7 @@ export async function runApply(rc: RunContext): Promise<number> {
     });
     for (const line of resultLines(result, plan, rc.lang)) say(line);
     // One line on stderr too, so a CI log's error stream says why the job failed.
-    if (result.error) rc.io.stderr.write(`apprunner-vpc: ${result.error.message[rc.lang]}\n`);
+    if (result.error) rc.io.stderr.write(`apprunner-vpc: ${localize(result.error.message, rc.lang)}\n`);
   }
   if (rc.args.json)
     rc.io.stdout.write(

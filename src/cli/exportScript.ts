@@ -10,7 +10,7 @@ import { setupExport, type ExportFormat } from '../model/iac/exportFormats';
 import { setupFromService } from '../model/plan/setupFromService';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
-import { joinTexts, msg } from '../model/l10n/text';
+import { joinTexts, localize, msg } from '../model/l10n/text';
 
 function writeFiles(dir: string, files: { path: string; content: string }[], overwrite: boolean): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
@@ -94,9 +94,7 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     const others = exported.files.filter((f) => f !== main).map((f) => f.path);
     if (others.length > 0) {
       rc.io.stderr.write(
-        rc.lang === 'ja'
-          ? `apprunner-vpc: ${main.path} を出力しました。${others.join(', ')} も含めて書き出すには --out DIR を指定してください。\n`
-          : `apprunner-vpc: printed ${main.path}; pass --out DIR to write it with ${others.join(', ')}.\n`,
+        `apprunner-vpc: ${localize(msg('printed {0}; pass --out DIR to write it with {1}.', main.path, others.join(', ')), rc.lang)}\n`,
       );
     }
   }

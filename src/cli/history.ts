@@ -7,7 +7,7 @@ import { changeHistoryLines } from '../model/ops/changeHistoryMarkdown';
 import { historyTargets, type HistoryTarget } from '../model/ops/historyTargets';
 import type { RunContext } from './commands';
 import { CliFailure, openSession } from './session';
-import { msg } from '../model/l10n/text';
+import { localize, msg } from '../model/l10n/text';
 
 export async function runHistory(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
@@ -40,12 +40,10 @@ export async function runHistory(rc: RunContext): Promise<number> {
     );
     return 0;
   }
-  const heading = rc.lang === 'ja' ? '対象' : 'Resources';
-  rc.io.stdout.write(`${heading}: ${targets.map((t) => `${t.label} (${t.name})`).join(', ')}\n\n`);
+  const heading = msg('Resources: {0}', targets.map((t) => `${t.label} (${t.name})`).join(', '));
+  rc.io.stdout.write(`${localize(heading, rc.lang)}\n\n`);
   rc.io.stdout.write(`${changeHistoryLines(rows, rc.lang).join('\n')}\n`);
   if (truncated)
-    rc.io.stdout.write(
-      rc.lang === 'ja' ? '（件数の上限で打ち切りました）\n' : '(stopped at the event cap; older events not shown)\n',
-    );
+    rc.io.stdout.write(`${localize(msg('(stopped at the event cap; older events not shown)'), rc.lang)}\n`);
   return 0;
 }

@@ -9,6 +9,7 @@ import { runHistory } from './history';
 import { maskedIo, type CliIo } from './io';
 import { processSecretValues } from '../model/topology/secretValues';
 import { CliFailure, langOf } from './session';
+import { localize } from '../model/l10n/text';
 
 /** The CLI's one error line and JSON error: a CliFailure's own words, else the error classifier's. */
 export function failureOf(error: unknown): { message: Localized; code: string } {
@@ -49,7 +50,7 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
     }
   } catch (error) {
     const { message, code } = failureOf(error);
-    const line = message[rc.lang].replace(/\s*\n\s*/g, ' ');
+    const line = localize(message, rc.lang).replace(/\s*\n\s*/g, ' ');
     if (args.json) io.stdout.write(`${JSON.stringify({ command: args.command, error: { code, message } }, null, 2)}\n`);
     io.stderr.write(`apprunner-vpc: ${line}\n`);
     return 1;

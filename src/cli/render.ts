@@ -1,10 +1,9 @@
 // Text and JSON shapes the CLI prints: progress lines while applying, and the final result.
 import type { ApplyEvent, ApplyResult, StepStatus } from '../engine/applyTypes';
 import type { Plan } from '../model/plan/planSteps';
-import type { Lang } from '../model/plan/planText';
-import { msg, same } from '../model/l10n/text';
+import { type Lang, type Localized, localize, msg, same } from '../model/l10n/text';
 
-const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {
+const STATUS_WORDS: Record<StepStatus, Localized> = {
   done: same('ok'),
   skipped: msg('skipped'),
   'not-checked': msg('not checked'),
@@ -12,30 +11,29 @@ const STATUS_WORDS: Record<StepStatus, Record<Lang, string>> = {
 
 export function progressLine(event: ApplyEvent, lang: Lang): string | undefined {
   const n = `[${event.index + 1}/${'total' in event ? event.total : '?'}]`;
+  const t = (text: Localized): string => localize(text, lang);
   switch (event.type) {
     case 'step-started':
-      return `${n} ${event.step.title[lang]} ...`;
+      return `${n} ${t(event.step.title)} ...`;
     case 'step-finished':
-      return `${n} ${STATUS_WORDS[event.outcome.status][lang]}: ${event.outcome.detail[lang]}`;
+      return `${n} ${t(STATUS_WORDS[event.outcome.status])}: ${t(event.outcome.detail)}`;
     case 'step-failed':
-      return `${n} ${lang === 'ja' ? '失敗' : 'FAILED'}: ${event.error.message[lang]}`;
+      return `${n} ${t(msg('FAILED: {0}', event.error.message))}`;
     case 'waiting':
-      return `      ${event.message[lang]}`;
+      return `      ${t(event.message)}`;
   }
 }
 
 export function resultLines(result: ApplyResult, plan: Plan, lang: Lang): string[] {
+  const t = (text: Localized): string => localize(text, lang);
   if (result.status === 'succeeded') {
     const mutating = new Set(plan.steps.filter((s) => s.mutating).map((s) => s.id));
     const changed = result.outcomes.filter((o) => o.status === 'done' && mutating.has(o.stepId)).length;
     const skipped = result.outcomes.filter((o) => o.status === 'skipped').length;
     const unchecked = result.outcomes.filter((o) => o.status === 'not-checked');
-    const done =
-      lang === 'ja'
-        ? `完了しました（変更 ${changed} 件、実施済みでスキップ ${skipped} 件）。`
-        : `Done: ${changed} changes made, ${skipped} steps already in place.`;
-    return [done, ...unchecked.map((o) => o.detail[lang])];
+    const done = t(msg('Done: {0} changes made, {1} steps already in place.', changed, skipped));
+    return [done, ...unchecked.map((o) => t(o.detail))];
   }
-  if (!result.error) return [lang === 'ja' ? 'キャンセルされました。' : 'Cancelled.'];
-  return [result.error.message[lang], result.error.doneSoFar[lang], result.error.rerun[lang]];
+  if (!result.error) return [t(msg('Cancelled.'))];
+  return [t(result.error.message), t(result.error.doneSoFar), t(result.error.rerun)];
 }

@@ -7,7 +7,7 @@ import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
 import { endpointUrlProblem } from '../model/common/endpointPolicy';
 import { regionNotListedWarning } from '../model/common/regions';
 import type { Localized } from '../model/common/awsError';
-import type { Lang } from '../model/plan/planText';
+import { type Lang, languageOf, localize, msg } from '../model/l10n/text';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupSettings';
 import { secretUrlReferences, type SecretUrlResolution } from '../model/topology/secretUrls';
 import { snapshotSecretValues } from '../model/topology/secretValues';
@@ -22,7 +22,7 @@ export interface Session {
 }
 
 export function langOf(args: CliArgs, env: NodeJS.ProcessEnv): Lang {
-  return args.lang ?? (/^ja/i.test(env.LC_ALL ?? env.LANG ?? '') ? 'ja' : 'en');
+  return args.lang ?? languageOf(env.LC_ALL || env.LANG);
 }
 
 export function settingsOf(args: CliArgs): SetupSettings {
@@ -60,12 +60,10 @@ export async function targetOf(args: CliArgs, env: NodeJS.ProcessEnv): Promise<A
 export function targetNotes(target: AwsTarget, lang: Lang): string[] {
   const notes: string[] = [];
   const warning = regionNotListedWarning(target.region);
-  if (warning) notes.push(`apprunner-vpc: ${warning[lang]}`);
+  if (warning) notes.push(`apprunner-vpc: ${localize(warning, lang)}`);
   const endpoints = customEndpoints(target);
   if (endpoints.length && !target.endpointUrl)
-    notes.push(
-      `${lang === 'ja' ? 'AWS の設定によるエンドポイント' : 'endpoint from the AWS configuration'}: ${endpoints.join(', ')}`,
-    );
+    notes.push(localize(msg('endpoint from the AWS configuration: {0}', endpoints.join(', ')), lang));
   return notes;
 }
 

@@ -2,15 +2,13 @@
 import type { Localized } from '../model/common/awsError';
 import type { PlanStep } from '../model/plan/planSteps';
 import type { StepOutcome } from './applyTypes';
-import { msg, same } from '../model/l10n/text';
+import { joinTexts, msg, same } from '../model/l10n/text';
 
 export function doneSoFarText(outcomes: readonly StepOutcome[], steps: readonly PlanStep[]): Localized {
   const finished = outcomes.map((o) => steps.find((s) => s.id === o.stepId)?.title ?? same(o.stepId));
   if (finished.length === 0) return msg('Done so far: nothing.');
-  return {
-    en: `Done so far: ${finished.map((t) => t.en).join('; ')}.`,
-    ja: `ここまでの実施内容: ${finished.map((t) => t.ja).join('、')}。`,
-  };
+  // The list separator is a text of its own: "; " in English, "、" in Japanese.
+  return msg('Done so far: {0}.', joinTexts(finished, msg('; ')));
 }
 
 export function rerunText(failed: PlanStep): Localized {

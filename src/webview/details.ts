@@ -1,6 +1,6 @@
 // The details pane for the selected node or edge: its state and reason, the analysis' sentences, ids and
 // rules, and the actions: the fix (which the extension confirms before running), documentation, the tree.
-import type { Language, UiStrings } from '../webviewProtocol/protocol';
+import { inLanguage, type Language, type UiStrings } from '../webviewProtocol/protocol';
 import type { DiagramEdge, DiagramModel, DiagramNode } from '../model/diagram/types';
 import { htmlEl } from './dom';
 import { post } from './vscodeApi';
@@ -29,15 +29,15 @@ export function renderDetails(
   htmlEl('h2', {}, heading(el, model), pane);
   const status = htmlEl('p', { class: `status state-${el.state}` }, undefined, pane);
   htmlEl('strong', {}, `${strings[el.state]}: `, status);
-  status.append(el.reason[language]);
+  status.append(inLanguage(el.reason, language));
   if (el.notes.length > 0) {
     const list = htmlEl('ul', { class: 'notes' }, undefined, pane);
-    for (const note of el.notes) htmlEl('li', {}, note[language], list);
+    for (const note of el.notes) htmlEl('li', {}, inLanguage(note, language), list);
   }
   if ('details' in el && el.details.length > 0) {
     const table = htmlEl('dl', { class: 'facts' }, undefined, pane);
     for (const row of el.details) {
-      htmlEl('dt', {}, row.label[language], table);
+      htmlEl('dt', {}, inLanguage(row.label, language), table);
       htmlEl('dd', {}, row.value, table);
     }
   }
@@ -46,7 +46,7 @@ export function renderDetails(
     const fix = htmlEl(
       'button',
       { type: 'button', class: 'primary', 'data-action': 'fix' },
-      `${strings.fix}: ${el.fix.title[language]}`,
+      `${strings.fix}: ${inLanguage(el.fix.title, language)}`,
       actions,
     );
     fix.addEventListener('click', () => post({ type: 'fix', id: el.id }));

@@ -2,7 +2,7 @@
 // box is keyed by its id, created once, then only its attributes and text change. Focus, selection and the
 // scroll position survive every update (no reset, no flicker).
 import { edgeGeometry } from '../model/diagram/geometry';
-import type { Language, UiStrings } from '../webviewProtocol/protocol';
+import { inLanguage, type Language, type UiStrings } from '../webviewProtocol/protocol';
 import type {
   DiagramEdge,
   DiagramLayout,
@@ -146,7 +146,7 @@ export class DiagramView {
     setAttrs(el, {
       class: `node kind-${node.kind} state-${node.state}${el.classList.contains('selected') ? ' selected' : ''}`,
       transform: `translate(${box.x},${box.y})`,
-      'aria-label': `${node.label}${node.sublabel ? `, ${node.sublabel}` : ''}: ${strings[node.state]}, ${node.reason[language]}`,
+      'aria-label': `${node.label}${node.sublabel ? `, ${node.sublabel}` : ''}: ${strings[node.state]}, ${inLanguage(node.reason, language)}`,
     });
     setAttrs(rect, { width: box.width, height: box.height, rx: node.kind === 'internet' ? box.height / 2 : 6 });
     setAttrs(label, { x: 10, y: 20, class: 'label' });
@@ -172,11 +172,11 @@ export class DiagramView {
     el.dataset.state = edge.state;
     setAttrs(el, {
       class: `edge kind-${edge.kind} state-${edge.state}${el.classList.contains('selected') ? ' selected' : ''}`,
-      'aria-label': `${edge.label ? `${edge.label}, ` : ''}${name(edge.from)} → ${name(edge.to)}: ${strings[edge.state]}, ${edge.reason[language]}`,
+      'aria-label': `${edge.label ? `${edge.label}, ` : ''}${name(edge.from)} → ${name(edge.to)}: ${strings[edge.state]}, ${inLanguage(edge.reason, language)}`,
     });
     setAttrs(line, { d: geometry.d, class: 'line', 'marker-end': `url(#arrow-${edge.state})` });
     setAttrs(hit, { d: geometry.d, class: 'hit' });
-    const words = edge.state === 'ok' ? (edge.label ?? '') : `${ICON[edge.state]} ${edge.reason[language]}`;
+    const words = edge.state === 'ok' ? (edge.label ?? '') : `${ICON[edge.state]} ${inLanguage(edge.reason, language)}`;
     setAttrs(label, { x: geometry.label.x, y: geometry.label.y, class: 'edge-label', 'text-anchor': geometry.anchor });
     setText(label, clip(words, 34));
   }

@@ -25,7 +25,13 @@ export const UI_STRING_KEYS = [
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
 export type UiStrings = Record<UiStringKey, string>;
 
-export type Language = 'en' | 'ja';
+/** A language tag the host picked from its bundles ("en", "ja", "de"). */
+export type Language = string;
+
+/** A model text in `language`, else English (the host sends every bundled language; this is the webview's side). */
+export function inLanguage(text: { readonly en: string; readonly [lang: string]: string }, language: Language): string {
+  return text[language] ?? text.en;
+}
 
 export type HostMessage =
   | { type: 'init'; strings: UiStrings; language: Language }
@@ -109,7 +115,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
 /** The webview's check of what the extension sends (the same origin, but still a boundary). */
 export function parseHostMessage(raw: unknown): HostMessage | undefined {
   if (!isObject(raw)) return undefined;
-  if (raw.type === 'init' && isObject(raw.strings) && (raw.language === 'en' || raw.language === 'ja')) {
+  if (
+    raw.type === 'init' &&
+    isObject(raw.strings) &&
+    typeof raw.language === 'string' &&
+    /^[a-z]{2,3}(-[a-z0-9]+)?$/i.test(raw.language)
+  ) {
     const strings = raw.strings;
     return UI_STRING_KEYS.every((k) => typeof strings[k] === 'string') ? (raw as HostMessage) : undefined;
   }

@@ -8,7 +8,7 @@ export interface PageInputs {
   nonce: string;
   scriptUri: string;
   styleUri: string;
-  lang: 'en' | 'ja';
+  lang: string;
   title: string;
 }
 
@@ -26,7 +26,7 @@ const escape = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCod
 
 export function diagramPageHtml(p: PageInputs): string {
   return `<!DOCTYPE html>
-<html lang="${p.lang}">
+<html lang="${escape(p.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(p.cspSource, p.nonce)}">

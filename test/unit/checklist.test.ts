@@ -120,7 +120,7 @@ describe('checklistToMarkdown', () => {
         '- [x] セキュリティグループ（sg-apprunner (apprunner-connector)）が作成されている (確認済み): vpc-1 の sg-app1',
       ),
     );
-    assert.ok(lines.some((l) => l.startsWith('- [ ] VPC Connector の状態が ACTIVE (要対応)')));
+    assert.ok(lines.some((l) => l.startsWith('- [ ] VPC コネクタの状態が ACTIVE (要対応)')));
     assert.ok(lines.some((l) => l.startsWith('- [ ] パフォーマンスメトリクスの確認 (手動確認)')));
     assert.equal(lines.filter((l) => /^- \[[x ]\] /.test(l)).length, 12);
   });

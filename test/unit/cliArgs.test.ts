@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
+import { langOf } from '../../src/cli/session';
+import { loadBundles } from '../../src/l10nBundles';
+import { registerBundle } from '../../src/model/l10n/text';
 
 describe('apprunner-vpc argument parsing', () => {
   it('reads every flag, in both --flag value and --flag=value forms', () => {
@@ -55,6 +59,32 @@ describe('apprunner-vpc argument parsing', () => {
     const r = parseArgs([]);
     assert.ok(r.ok && r.args.command === 'help');
   });
+  it('--lang takes English and any language with a bundle, and names the available ones otherwise', () => {
+    const lang = (value: string) => {
+      const r = parseArgs(['plan', '--lang', value]);
+      return r.ok ? r.args.lang : r.error;
+    };
+    assert.equal(lang('ja'), 'ja');
+    assert.equal(lang('ja-JP'), 'ja');
+    assert.equal(lang('EN'), 'en');
+    assert.match(lang('de') ?? '', /^--lang must be one of en, ja: .*bundle\.l10n\.<lang>\.json \(got "de"\)$/);
+    // A third language is a bundle file: with the German stub (test/unit/fixtures/l10n) loaded, --lang de works
+    // and the error lists it.
+    const root = path.resolve(__dirname, '..', '..', '..');
+    assert.deepEqual(loadBundles(path.join(root, 'test', 'unit', 'fixtures', 'l10n')), ['de']);
+    try {
+      assert.equal(lang('de'), 'de');
+      assert.match(lang('fr') ?? '', /^--lang must be one of en, ja, de: /);
+      // Without --lang the locale decides, for any bundled language; an unbundled one reads English.
+      const args = { command: 'plan' } as Parameters<typeof langOf>[0];
+      assert.equal(langOf(args, { LANG: 'de_DE.UTF-8' }), 'de');
+      assert.equal(langOf(args, { LC_ALL: 'ja_JP.UTF-8', LANG: 'de_DE.UTF-8' }), 'ja');
+      assert.equal(langOf(args, { LANG: 'fr_FR.UTF-8' }), 'en');
+    } finally {
+      registerBundle('de', {})();
+    }
+  });
+
   it('refuses unknown commands and options, missing values and bad values', () => {
     const errors = [
       parseArgs(['deploy']),
@@ -71,7 +101,7 @@ describe('apprunner-vpc argument parsing', () => {
       'unknown option "--force"',
       '--service needs a value',
       '--service needs a value',
-      '--lang must be "en" or "ja" (got "fr")',
+      '--lang must be one of en, ja: a language needs its bundle l10n/bundle.l10n.<lang>.json (got "fr")',
       '--poll-interval must be a number of seconds (got "soon")',
       '--db-port must be a whole number from 1 to 65535 (got "abc")',
       '--db-port must be a whole number from 1 to 65535 (got "54.32")',

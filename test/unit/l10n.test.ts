@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { loadBundles } from '../../src/l10nBundles';
 import { languageOf, languages, localize, msg, registerBundle } from '../../src/model/l10n/text';
+import { changeHistoryLines, changeHistoryMarkdown } from '../../src/model/ops/changeHistoryMarkdown';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -31,36 +32,6 @@ describe('localisation', () => {
     assert.deepEqual(missing, [], `untranslated strings: ${missing.join(' | ')}`);
   });
 });
-
-const LEFT_FOR_HAND_CONVERSION: Record<string, number> = {
-  'src/engine/applyMessages.ts': 1,
-  'src/engine/steps/groups.ts': 1,
-  'src/model/apprunnerYaml/messages.ts': 3,
-  'src/model/apprunnerYaml/yamlErrors.ts': 2,
-  'src/model/common/awsError.ts': 2,
-  'src/model/diagnosis/checklist.ts': 1,
-  'src/model/codeLens/databaseLens.ts': 2,
-  'src/model/codeLens/portLens.ts': 1,
-  'src/model/diagnosis/checks/databaseRuleChecks.ts': 2,
-  'src/model/plan/desired.ts': 1,
-  'src/model/diagnosis/diagnosisChecks.ts': 2,
-  'src/model/diagram/elementState.ts': 1,
-  'src/model/diagram/nodes.ts': 1,
-  'src/model/diagnosis/findingBuilder.ts': 2,
-  'src/model/diagnosis/checks/internetChecks.ts': 5,
-  'src/model/plan/planMarkdown.ts': 1,
-  'src/model/plan/planOwnershipWarnings.ts': 1,
-  'src/model/plan/planText.ts': 1,
-  'src/model/plan/setupScript.ts': 1,
-  'src/model/plan/subnetChoice.ts': 2,
-  'src/model/plan/validators.ts': 1,
-  // Added this session by the export, history, DB group and NAT cost code: conditional Japanese wording.
-  'src/model/iac/cloudformation.ts': 2,
-  'src/model/iac/terraform.ts': 2,
-  'src/model/ops/changeHistory.ts': 4,
-  'src/model/plan/dbGroupChoice.ts': 2,
-  'src/model/topology/natCost.ts': 3,
-};
 
 // The one translator of model, engine and CLI text (src/model/l10n/text.ts) over the same bundle files.
 describe('localisation of model text', () => {
@@ -107,18 +78,31 @@ describe('localisation of model text', () => {
     assert.ok(keys.length >= 300, `found only ${keys.length} msg() texts`);
     const missing = [...new Set(keys)].filter((key) => typeof japanese[key] !== 'string' || !japanese[key].trim());
     assert.deepEqual(missing, [], `untranslated msg() texts: ${missing.join(' | ')}`);
-    // Pairs the codemod cannot convert (the two languages compute different text, or helpers that take `en, ja`
-    // parameters); converted by hand, one file at a time: shrink this list, never grow it.
-    const counts: Record<string, number> = {};
-    for (const p of pairs) counts[p.split(':')[0]] = (counts[p.split(':')[0]] ?? 0) + 1;
-    assert.deepEqual(
-      counts,
-      LEFT_FOR_HAND_CONVERSION,
-      `inline { en, ja } pairs: ${pairs.join(', ')} (run node scripts/codemods/l10n.mjs)`,
-    );
+    // Every text goes through msg() and the bundles: an object with both `en` and `ja` (a literal pair, or
+    // `{ en, ja }` built from a helper's parameters) is a translation the bundles do not hold.
+    assert.deepEqual(pairs, [], 'inline { en, ja } pairs (node scripts/codemods/l10n.mjs converts most)');
   });
 
-  it('speaks a third language from a bundle file alone (fixture: a German stub of two strings)', () => {
+  it('picks no language in code: no en/ja branch, so a third language is a bundle file only', () => {
+    // What the renderers used to write: `lang === 'ja' ? ... : ...`, `language.startsWith('ja')`, a type of
+    // exactly en and ja. src/model/l10n/text.ts (the translator) and src/l10nBundles.ts (which finds the
+    // folder by its Japanese bundle) are the two places that may name a language.
+    const allowed = new Set(['src/model/l10n/text.ts', 'src/l10nBundles.ts']);
+    const branch = /(===|!==)\s*'ja'|'ja'\s*(===|!==)|startsWith\('ja'\)|'en'\s*\|\s*'ja'|\/\^ja\//;
+    const offenders = parsed()
+      .filter((sf) => !allowed.has(path.relative(root, sf.fileName)))
+      .flatMap((sf) =>
+        sf.text
+          .split('\n')
+          .map((line, i) => ({ line, at: `${path.relative(root, sf.fileName)}:${i + 1}` }))
+          .filter(({ line }) => branch.test(line))
+          .map(({ at, line }) => `${at}: ${line.trim()}`),
+      );
+    assert.deepEqual(offenders, []);
+    assert.ok(branch.test("lang === 'ja' ? 'a' : 'b'") && branch.test("env.language.startsWith('ja')"));
+  });
+
+  it('speaks a third language from a bundle file alone (fixture: a German stub of four strings)', () => {
     const langs = loadBundles(path.join(root, 'test', 'unit', 'fixtures', 'l10n'));
     assert.deepEqual(langs, ['de']);
     try {
@@ -130,6 +114,14 @@ describe('localisation of model text', () => {
       assert.equal(failed.en, 'skipped failed: Access denied');
       // A text the stub does not translate falls back to English, never to a key or to nothing.
       assert.equal(localize(msg('not checked'), 'de-AT'), 'not checked');
+      // A renderer that used to branch on en/ja (`lang === 'ja' ? '# 変更履歴: …' : '# Change history: …'`)
+      // speaks German from the bundle alone; the line the stub leaves out stays English.
+      const history = changeHistoryMarkdown([], 'kyudai-api', 'de').split('\n');
+      assert.equal(history[0], '# Änderungsverlauf: kyudai-api');
+      assert.match(history[2], /^From CloudTrail event history/);
+      assert.ok(history.includes('Keine aufgezeichneten Änderungen.'));
+      assert.deepEqual(changeHistoryLines([], 'de'), ['Keine aufgezeichneten Änderungen.']);
+      assert.equal(changeHistoryMarkdown([], 'kyudai-api', 'ja').split('\n')[0], '# 変更履歴: kyudai-api');
     } finally {
       registerBundle('de', {})();
     }

@@ -20,7 +20,7 @@ import { msg } from '../../model/l10n/text';
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 type Result = Omit<StepOutcome, 'stepId'>;
 
-const done = (en: string, ja: string): Result => ({ status: 'done', detail: { en, ja } });
+const done = (detail: Localized): Result => ({ status: 'done', detail });
 const skipped = (detail: Localized): Result => ({ status: 'skipped', detail });
 
 export async function createSecurityGroup(ctx: StepContext, step: Step<'create-security-group'>): Promise<Result> {
@@ -33,7 +33,7 @@ export async function createSecurityGroup(ctx: StepContext, step: Step<'create-s
   try {
     const id = await createGroup(ctx.clients.ec2, name, vpcId, step.description, step.tags);
     rememberGroup(ctx, step.group, id);
-    return done(`Created ${name} (${id}).`, `${name}（${id}）を作成しました。`);
+    return done(msg('Created {0} ({1}).', name, id));
   } catch (error) {
     if (awsErrorCode(error) !== 'InvalidGroup.Duplicate') throw error;
     const id = await groupIdOf(ctx, step.group); // created by a concurrent run: reuse it
@@ -69,10 +69,7 @@ export async function authorizeRule(
     if (awsErrorCode(error) === 'InvalidPermission.Duplicate') return already;
     throw error;
   }
-  return done(
-    `Added the rule to ${step.group.name} (${groupId}).`,
-    `${step.group.name}（${groupId}）にルールを追加しました。`,
-  );
+  return done(msg('Added the rule to {0} ({1}).', step.group.name, groupId));
 }
 
 /** The allow-all egress to the step's world (0.0.0.0/0 or ::/0); re-read first, so a second run skips. */
@@ -95,8 +92,5 @@ export async function revokeAllowAllEgress(ctx: StepContext, step: Step<'revoke-
     if (awsErrorCode(error) === 'InvalidPermission.NotFound') return gone;
     throw error;
   }
-  return done(
-    `Removed the allow-all outbound rule to ${world} from ${step.group.name}.`,
-    `${step.group.name} から ${world} への全許可のアウトバウンドルールを削除しました。`,
-  );
+  return done(msg('Removed the allow-all outbound rule to {0} from {1}.', world, step.group.name));
 }

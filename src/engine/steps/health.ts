@@ -9,7 +9,7 @@ import type { PlanStep } from '../../model/plan/planSteps';
 import type { StepOutcome } from '../applyTypes';
 import type { StepContext } from '../context';
 import { sleep, StepError } from '../stepError';
-import { msg } from '../../model/l10n/text';
+import { type Localized, msg } from '../../model/l10n/text';
 
 type Step = Extract<PlanStep, { kind: 'check-health' }>;
 
@@ -22,7 +22,7 @@ interface Verdict {
 /** The ApplyError code of a DB health path that answered 404: the app has no such handler (runbook 6.3). */
 export const DB_HEALTH_MISSING = 'db-health-missing';
 
-export function dbHealthMissing(url: string, path: string): { en: string; ja: string } {
+export function dbHealthMissing(url: string, path: string): Localized {
   return msg(
     'DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.',
     url,
@@ -56,7 +56,7 @@ async function probe(
   }
 }
 
-export function privateServiceNotChecked(path: string): { en: string; ja: string } {
+export function privateServiceNotChecked(path: string): Localized {
   return msg(
     'GET {0}: not checked from here (private service): its URL answers only inside its VPC. The CloudWatch log scan (Diagnose) is the check that remains.',
     path,

@@ -23,16 +23,25 @@ export const messages = {
     msg('"{0}" is read as a mapping because of an unquoted ": "; quote the whole command.', path),
   missingKey: (path: string): Localized => msg('Required key "{0}" is missing.', path),
   emptyValue: (path: string): Localized => msg('"{0}" has no value.', path),
-  unknownKey: (key: string, parentPath: string, known: readonly string[]): Localized => ({
-    en: `Unknown key "${key}" in ${parentPath === '' ? 'the top level' : `"${parentPath}"`}; App Runner ignores or rejects it (known keys: ${known.join(', ')}).`,
-    ja: `${parentPath === '' ? '最上位' : `「${parentPath}」`}に不明なキー「${key}」があります。App Runner では無視されるか拒否されます（有効なキー: ${known.join(', ')}）。`,
-  }),
+  unknownKey: (key: string, parentPath: string, known: readonly string[]): Localized =>
+    parentPath === ''
+      ? msg(
+          'Unknown key "{0}" in the top level; App Runner ignores or rejects it (known keys: {1}).',
+          key,
+          known.join(', '),
+        )
+      : msg(
+          'Unknown key "{0}" in "{1}"; App Runner ignores or rejects it (known keys: {2}).',
+          key,
+          parentPath,
+          known.join(', '),
+        ),
   unsupportedVersion: (got: string): Localized =>
     msg('Configuration file version "{0}" is not supported; use version: 1.0.', got),
-  unknownRuntime: (got: string, known: readonly string[], suggestion?: string): Localized => ({
-    en: `Unknown runtime "${got}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (available: ${known.join(', ')}).`,
-    ja: `不明なランタイム「${got}」です${suggestion ? `。「${suggestion}」のことですか？` : '。'}（使用可能: ${known.join(', ')}）`,
-  }),
+  unknownRuntime: (got: string, known: readonly string[], suggestion?: string): Localized =>
+    suggestion
+      ? msg('Unknown runtime "{0}"; did you mean "{1}"? (available: {2}).', got, suggestion, known.join(', '))
+      : msg('Unknown runtime "{0}" (available: {1}).', got, known.join(', ')),
   runtimeEndOfSupport: (runtime: string): Localized =>
     msg(
       'App Runner ended support for runtime "{0}" on 2025-12-01; move to a supported runtime such as python311 or nodejs22.',
@@ -43,10 +52,14 @@ export const messages = {
   preRunNotSupported: (runtime: string, revised: readonly string[]): Localized =>
     msg('run.pre-run works only with the revised-build runtimes ({0}), not "{1}".', revised.join(', '), runtime),
   invalidPort: (got: string): Localized => msg('Port "{0}" is not a whole number from 1 to 65535.', got),
-  portMismatchCommand: (commandPort: number, networkPort: number, defaulted: boolean): Localized => ({
-    en: `run.command listens on port ${commandPort}, but App Runner sends traffic to port ${networkPort}${defaulted ? ' (the default, as run.network.port is not set)' : ''}.`,
-    ja: `run.command はポート ${commandPort} で待ち受けますが、App Runner はポート ${networkPort} に転送します${defaulted ? '（run.network.port 未指定のため既定値）' : ''}。`,
-  }),
+  portMismatchCommand: (commandPort: number, networkPort: number, defaulted: boolean): Localized =>
+    defaulted
+      ? msg(
+          'run.command listens on port {0}, but App Runner sends traffic to port {1} (the default, as run.network.port is not set).',
+          commandPort,
+          networkPort,
+        )
+      : msg('run.command listens on port {0}, but App Runner sends traffic to port {1}.', commandPort, networkPort),
   invalidEnvName: (name: string): Localized =>
     msg('"{0}" is not a usable environment variable name (letters, digits and _, not starting with a digit).', name),
   reservedEnvName: (name: string): Localized =>

@@ -4,19 +4,21 @@ import type { ValidationContext } from './context';
 import type { Localized } from './types';
 import { msg } from '../l10n/text';
 
-// Japanese for the parser's codes that users actually hit; anything else falls back to a generic sentence.
-const japaneseByCode: Partial<Record<YAMLError['code'], string>> = {
-  BAD_INDENT: 'インデントが足りないか、閉じ括弧がありません',
-  TAB_AS_INDENT: 'インデントにタブは使えません。スペースを使ってください',
-  MISSING_CHAR: '閉じ引用符または閉じ括弧がありません',
-  MULTIPLE_DOCS: 'ファイルに複数の YAML ドキュメントがあります。--- で区切らず一つにまとめてください',
-  UNEXPECTED_TOKEN: '予期しない記号または値があります',
-  MULTILINE_IMPLICIT_KEY: 'キーが複数行にまたがっています。「:」の後の空白を確認してください',
-  BLOCK_AS_IMPLICIT_KEY: 'ブロックをキーとして使うことはできません',
-  BAD_DQ_ESCAPE: 'ダブルクォート内のエスケープが正しくありません',
-  BAD_SCALAR_START: '値の先頭に使えない文字があります。値を引用符で囲んでください',
-  TAG_RESOLVE_FAILED: '不明なタグがあります',
-  BAD_ALIAS: 'エイリアスが正しくありません',
+// The parser's own (English) message is the English text. A translation may add an explanation of the parser's
+// code (the second placeholder) and quote the original; the codes users actually hit have one, anything else
+// a generic sentence.
+const explanationByCode: Partial<Record<YAMLError['code'], Localized>> = {
+  BAD_INDENT: msg('indentation is missing, or a closing bracket'),
+  TAB_AS_INDENT: msg('a tab is used as indentation; use spaces'),
+  MISSING_CHAR: msg('a closing quote or bracket is missing'),
+  MULTIPLE_DOCS: msg('the file holds several YAML documents; keep one, without --- separators'),
+  UNEXPECTED_TOKEN: msg('an unexpected symbol or value'),
+  MULTILINE_IMPLICIT_KEY: msg('a key spans several lines; check the space after ":"'),
+  BLOCK_AS_IMPLICIT_KEY: msg('a block cannot be a key'),
+  BAD_DQ_ESCAPE: msg('a wrong escape inside double quotes'),
+  BAD_SCALAR_START: msg('a value starts with a character it cannot start with; quote the value'),
+  TAG_RESOLVE_FAILED: msg('an unknown tag'),
+  BAD_ALIAS: msg('a wrong alias'),
 };
 
 function firstLine(message: string): string {
@@ -27,19 +29,24 @@ function firstLine(message: string): string {
 }
 
 function describe(error: YAMLError, kind: 'error' | 'warning'): Localized {
-  const en = firstLine(error.message);
-  const ja = japaneseByCode[error.code] ?? (kind === 'error' ? 'YAML の構文エラーです' : 'YAML の警告です');
-  const title = kind === 'error' ? msg('YAML syntax error') : msg('YAML warning');
-  return { en: `${title.en}: ${en}.`, ja: `${title.ja}: ${ja}（原文: ${en}）。` };
+  const original = firstLine(error.message);
+  const explanation =
+    explanationByCode[error.code] ?? (kind === 'error' ? msg('a YAML syntax error') : msg('a YAML warning'));
+  return kind === 'error'
+    ? msg('YAML syntax error: {0}.', original, explanation)
+    : msg('YAML warning: {0}.', original, explanation);
 }
 
 export function reportYamlDiagnostics(ctx: ValidationContext, doc: Document): void {
   for (const error of doc.errors) {
     const range = ctx.rangeOfOffsets(error.pos[0], error.pos[1]);
     if (error.code === 'DUPLICATE_KEY') {
-      const en = 'This key appears twice in the same mapping; App Runner cannot tell which value to use.';
-      const ja = '同じマッピング内でこのキーが重複しています。App Runner はどちらの値を使うか判断できません。';
-      ctx.report('yaml-duplicate-key', 'error', { en, ja }, range);
+      ctx.report(
+        'yaml-duplicate-key',
+        'error',
+        msg('This key appears twice in the same mapping; App Runner cannot tell which value to use.'),
+        range,
+      );
     } else {
       ctx.report('yaml-syntax', 'error', describe(error, 'error'), range);
     }

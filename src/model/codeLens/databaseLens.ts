@@ -23,19 +23,15 @@ function hostMatch(
   const vpc = dbVpc(topology, db) ?? '?';
   const connector = topology.connectors.find((c) => c.arn === diagnosis?.connectorArn);
   const connectorVpc = connector ? vpcOfConnector(topology, connector) : undefined;
-  const what = `${databaseLabel(db).en} (${db.status})`;
+  const what = msg('{0} ({1})', databaseLabel(db), db.status);
   if (!connector) {
     return { title: msg('{0}, no VPC connector', what), tooltip: msg('{0} is in {1}.', db.id, vpc) };
   }
   const candidate = !diagnosis?.connectorAttached;
-  const tooltip = {
-    en: `${db.id} is in ${vpc}; the ${candidate ? 'candidate ' : ''}connector ${connector.name} is in ${connectorVpc ?? '?'}.`,
-    ja: `${db.id} は ${vpc}、${candidate ? '候補の' : ''}コネクタ ${connector.name} は ${connectorVpc ?? '?'} にあります。`,
-  };
-  const whose = {
-    en: candidate ? 'the candidate connector' : 'the connector',
-    ja: candidate ? 'コネクタ候補' : 'コネクタ',
-  };
+  const tooltip = candidate
+    ? msg('{0} is in {1}; the candidate connector {2} is in {3}.', db.id, vpc, connector.name, connectorVpc ?? '?')
+    : msg('{0} is in {1}; the connector {2} is in {3}.', db.id, vpc, connector.name, connectorVpc ?? '?');
+  const whose = candidate ? msg('the candidate connector') : msg('the connector');
   if (connectorVpc === vpc) return { title: msg("{0} in {1}'s VPC", what, whose), tooltip };
   return { title: msg("{0} NOT in {1}'s VPC", what, whose), tooltip };
 }

@@ -2,6 +2,7 @@
 // requests to a port nothing listens on after the next deployment, or this file is not what runs).
 import { DEFAULT_PORT } from '../apprunnerYaml/types';
 import type { LensInput, LensModel } from './types';
+import { msg } from '../l10n/text';
 
 export function portLenses(input: LensInput): LensModel[] {
   const link = input.link;
@@ -17,10 +18,14 @@ export function portLenses(input: LensInput): LensModel[] {
     {
       id: 'port',
       range,
-      title: {
-        en: `port mismatch: deployed ${service.name} listens on ${deployed}, this file says ${written}${port ? '' : ' (default)'}`,
-        ja: `ポート不一致: デプロイ済みの ${service.name} は ${deployed}、このファイルは ${written}${port ? '' : '（既定値）'}`,
-      },
+      title: port
+        ? msg('port mismatch: deployed {0} listens on {1}, this file says {2}', service.name, deployed, written)
+        : msg(
+            'port mismatch: deployed {0} listens on {1}, this file says {2} (default)',
+            service.name,
+            deployed,
+            written,
+          ),
     },
   ];
 }

@@ -122,10 +122,9 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
       ...base,
       kind: 'no-credentials',
       nextStep: 'select-profile',
-      message: {
-        en: `${detail ?? 'The profile was not found.'} Select another profile or add it with "aws configure --profile NAME".`,
-        ja: `プロファイルが AWS の config / credentials ファイルに見つかりません${detail ? `（${detail}）` : ''}。別のプロファイルを選択するか、「aws configure --profile 名前」で追加してください。`,
-      },
+      message: detail
+        ? msg('{0} Select another profile or add it with "aws configure --profile NAME".', detail)
+        : msg('The profile was not found. Select another profile or add it with "aws configure --profile NAME".'),
     };
   }
   if (
@@ -144,10 +143,14 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
       ...base,
       kind: 'access-denied',
       nextStep: 'open-log',
-      message: {
-        en: `Access denied by AWS${code ? ` (${code})` : ''}. Check that the profile's IAM policy allows this action (see the README's IAM policy).`,
-        ja: `AWS によりアクセスが拒否されました${code ? `（${code}）` : ''}。プロファイルの IAM ポリシーでこの操作が許可されているか確認してください（README の IAM ポリシーを参照）。`,
-      },
+      message: code
+        ? msg(
+            "Access denied by AWS ({0}). Check that the profile's IAM policy allows this action (see the README's IAM policy).",
+            code,
+          )
+        : msg(
+            "Access denied by AWS. Check that the profile's IAM policy allows this action (see the README's IAM policy).",
+          ),
     };
   }
   if (THROTTLED.test(code) || THROTTLED.test(name) || httpStatus === 429) {

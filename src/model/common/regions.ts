@@ -1,4 +1,4 @@
-import { msg } from '../l10n/text';
+import { type Localized, msg } from '../l10n/text';
 // Regions where AWS App Runner is offered (AWS General Reference, "AWS App Runner endpoints and quotas").
 export interface RegionInfo {
   code: string;
@@ -27,7 +27,7 @@ export function offersAppRunner(region: string): boolean {
  * A warning, not a refusal, for a region missing from the list above: the list is what AWS documented when
  * it was written, so App Runner's own answer decides (a region AWS adds later works without an update).
  */
-export function regionNotListedWarning(region: string): { en: string; ja: string } | undefined {
+export function regionNotListedWarning(region: string): Localized | undefined {
   if (offersAppRunner(region)) return undefined;
   return msg(
     "warning: App Runner is not offered in {0} as far as this version knows; trying anyway (App Runner's own answer decides).",

@@ -51,8 +51,6 @@ function item(
   return { id, section, title, state, detail };
 }
 
-const t = (en: string, ja: string): LocalizedText => ({ en, ja });
-
 function groupItem(topology: Topology, d: Diagnosis, name: string, nameTag: string | undefined): ChecklistItem {
   const group = findGroupByName(
     topology.securityGroups.filter((g) => !d.vpcId || g.vpcId === d.vpcId),
@@ -60,22 +58,10 @@ function groupItem(topology: Topology, d: Diagnosis, name: string, nameTag: stri
     nameTag,
   );
   const shown = nameTag && nameTag !== name ? `${nameTag} (${name})` : name;
-  const title = t(`Security group (${shown}) is created`, `セキュリティグループ（${shown}）が作成されている`);
+  const title = msg('Security group ({0}) is created', shown);
   return group
-    ? item(
-        'sg-apprunner-exists',
-        'initial',
-        title,
-        'pass',
-        t(`${group.id} in ${group.vpcId}`, `${group.vpcId} の ${group.id}`),
-      )
-    : item(
-        'sg-apprunner-exists',
-        'initial',
-        title,
-        'fail',
-        t(`No group named ${name} was found.`, `${name} という名前のグループが見つかりません。`),
-      );
+    ? item('sg-apprunner-exists', 'initial', title, 'pass', msg('{0} in {1}', group.id, group.vpcId))
+    : item('sg-apprunner-exists', 'initial', title, 'fail', msg('No group named {0} was found.', name));
 }
 
 function connectorItems(topology: Topology, d: Diagnosis): ChecklistItem[] {
@@ -84,44 +70,33 @@ function connectorItems(topology: Topology, d: Diagnosis): ChecklistItem[] {
     ? item(
         'connector-exists',
         'initial',
-        t('VPC connector is created', 'VPC Connectorが作成されている'),
+        msg('VPC connector is created'),
         'pass',
-        t(
-          `${connector.name} (revision ${connector.revision})`,
-          `${connector.name}（リビジョン ${connector.revision}）`,
-        ),
+        msg('{0} (revision {1})', connector.name, connector.revision),
       )
     : item(
         'connector-exists',
         'initial',
-        t('VPC connector is created', 'VPC Connectorが作成されている'),
+        msg('VPC connector is created'),
         'fail',
-        t('No VPC connector for this service was found.', 'このサービス用の VPC コネクタが見つかりません。'),
+        msg('No VPC connector for this service was found.'),
       );
   const attachedOk = d.connectorAttached && connector !== undefined;
   const attached = item(
     'connector-attached',
     'initial',
-    t(`VPC connector is attached to ${d.serviceName}`, `App RunnerサービスにVPC Connectorが適用されている`),
+    msg('VPC connector is attached to {0}', d.serviceName),
     attachedOk ? 'pass' : 'fail',
     attachedOk
-      ? t(
-          `${d.serviceName} uses ${connector.name} for outbound traffic.`,
-          `${d.serviceName} は送信に ${connector.name} を使っています。`,
-        )
-      : t(
-          `${d.serviceName} does not send its traffic through a VPC connector.`,
-          `${d.serviceName} の通信は VPC コネクタを経由していません。`,
-        ),
+      ? msg('{0} uses {1} for outbound traffic.', d.serviceName, connector.name)
+      : msg('{0} does not send its traffic through a VPC connector.', d.serviceName),
   );
   const active = item(
     'connector-active',
     'periodic',
-    t('VPC connector status is ACTIVE', 'VPC Connector の状態が ACTIVE'),
+    msg('VPC connector status is ACTIVE'),
     connector?.status === 'ACTIVE' ? 'pass' : 'fail',
-    connector
-      ? t(`${connector.name} is ${connector.status}.`, `${connector.name} の状態は ${connector.status} です。`)
-      : t('No connector.', 'コネクタがありません。'),
+    connector ? msg('{0} is {1}.', connector.name, connector.status) : msg('No connector.'),
   );
   return [exists, attached, active];
 }
@@ -131,79 +106,44 @@ function dbItem(d: Diagnosis): ChecklistItem {
   const blocking = d.findings
     .filter((f) => (f.path === 'database' || f.path === 'dns') && f.severity === 'error')
     .map((f) => f.id);
-  const title = t('Database connection is confirmed', 'RDS接続が確認できている');
+  const title = msg('Database connection is confirmed');
   if (d.verdicts.database === 'reachable') {
     return item(
       'db-reachable',
       'initial',
       title,
       'pass',
-      t(
-        `${d.serviceName} can reach ${d.dbInstanceId ?? 'the database'}.`,
-        `${d.serviceName} から ${d.dbInstanceId ?? 'データベース'} に到達できます。`,
-      ),
+      d.dbInstanceId
+        ? msg('{0} can reach {1}.', d.serviceName, d.dbInstanceId)
+        : msg('{0} can reach the database.', d.serviceName),
     );
   }
   if (d.verdicts.database === 'blocked') {
-    return item(
-      'db-reachable',
-      'initial',
-      title,
-      'fail',
-      t(`Blocked: ${blocking.join(', ')}`, `遮断されています: ${blocking.join(', ')}`),
-    );
+    return item('db-reachable', 'initial', title, 'fail', msg('Blocked: {0}', blocking.join(', ')));
   }
-  return item(
-    'db-reachable',
-    'initial',
-    title,
-    'unknown',
-    t('The database path could not be determined.', 'データベースへの経路を判定できませんでした。'),
-  );
+  return item('db-reachable', 'initial', title, 'unknown', msg('The database path could not be determined.'));
 }
 
 function logItem(scan: ChecklistContext['logScan']): ChecklistItem {
-  const title = t('No errors in the CloudWatch logs', 'CloudWatchログでエラーがないことを確認');
-  if (!scan)
-    return item(
-      'logs-clean',
-      'initial',
-      title,
-      'unknown',
-      t('The application logs could not be read.', 'アプリケーションログを読み取れませんでした。'),
-    );
+  const title = msg('No errors in the CloudWatch logs');
+  if (!scan) return item('logs-clean', 'initial', title, 'unknown', msg('The application logs could not be read.'));
   if (scan.errorLines > 0) {
     return item(
       'logs-clean',
       'initial',
       title,
       'fail',
-      t(
-        `${scan.errorLines} error line(s) in the recent application log.`,
-        `最近のアプリケーションログにエラーが ${scan.errorLines} 行あります。`,
-      ),
+      msg('{0} error line(s) in the recent application log.', scan.errorLines),
     );
   }
   return scan.connectedLineSeen
-    ? item(
-        'logs-clean',
-        'initial',
-        title,
-        'pass',
-        t(
-          '"Successfully connected to database" seen, no error lines.',
-          '"Successfully connected to database" があり、エラー行はありません。',
-        ),
-      )
+    ? item('logs-clean', 'initial', title, 'pass', msg('"Successfully connected to database" seen, no error lines.'))
     : item(
         'logs-clean',
         'initial',
         title,
         'unknown',
-        t(
-          'No error lines, but no "Successfully connected to database" line either.',
-          'エラー行はありませんが、"Successfully connected to database" の行もありません。',
-        ),
+        msg('No error lines, but no "Successfully connected to database" line either.'),
       );
 }
 
@@ -213,62 +153,34 @@ function rulesItem(d: Diagnosis): ChecklistItem {
   return item(
     'rules-reviewed',
     'periodic',
-    t('Security group rules reviewed', 'セキュリティグループルールの見直し'),
+    msg('Security group rules reviewed'),
     broad.length > 0 ? 'fail' : 'pass',
     broad.length > 0
-      ? t(`Over-broad rules: ${evidence.join(', ')}`, `広すぎるルールがあります: ${evidence.join(', ')}`)
-      : t(
-          'No rule opens the DB port to the internet or allows all egress.',
-          'DB ポートをインターネットに開放するルールや全送信許可のルールはありません。',
-        ),
+      ? msg('Over-broad rules: {0}', evidence.join(', '))
+      : msg('No rule opens the DB port to the internet or allows all egress.'),
   );
 }
 
-const BY_DIAGNOSE = t(
-  'the connection test (Diagnose: health and db-health)',
-  '接続テスト（診断: health と db-health）',
-);
+const BY_DIAGNOSE = msg('the connection test (Diagnose: health and db-health)');
 
 /** Passes only when the latest test's db-health answered healthy within the window (runbook 6.3, 9). */
 function testItem(at: string | undefined, outcome: HttpOutcome | undefined, now: string): ChecklistItem {
-  const title = t('Connection test run', '接続テストの実行');
-  if (!at)
-    return item(
-      'connection-test-recent',
-      'periodic',
-      title,
-      'unknown',
-      t('No connection test on record.', '接続テストの記録がありません。'),
-    );
+  const title = msg('Connection test run');
+  if (!at) return item('connection-test-recent', 'periodic', title, 'unknown', msg('No connection test on record.'));
   const days = (Date.parse(now) - Date.parse(at)) / 86_400_000;
   const recent = Number.isFinite(days) && days <= CONNECTION_TEST_MAX_AGE_DAYS;
   const ago = Number.isFinite(days) ? Math.floor(Math.max(days, 0)) : '?';
-  const when = t(
-    `Last run ${at} (${ago} day(s) ago; due every ${CONNECTION_TEST_MAX_AGE_DAYS} days)`,
-    `前回の実行は ${at}（${ago} 日前。${CONNECTION_TEST_MAX_AGE_DAYS} 日ごとに実行）`,
-  );
+  const when = msg('Last run {0} ({1} day(s) ago; due every {2} days)', at, ago, CONNECTION_TEST_MAX_AGE_DAYS);
   const lastChecked = { at, by: BY_DIAGNOSE };
   if (!recent)
     return {
-      ...item(
-        'connection-test-recent',
-        'periodic',
-        title,
-        'fail',
-        t(`${when.en}: overdue.`, `${when.ja}。期限切れです。`),
-      ),
+      ...item('connection-test-recent', 'periodic', title, 'fail', msg('{0}: overdue.', when)),
       lastChecked,
     };
   switch (outcome) {
     case 'healthy':
       return {
-        ...item(
-          'connection-test-recent',
-          'periodic',
-          title,
-          'pass',
-          t(`${when.en}: db-health answered connected.`, `${when.ja}。db-health は connected を返しました。`),
-        ),
+        ...item('connection-test-recent', 'periodic', title, 'pass', msg('{0}: db-health answered connected.', when)),
         lastChecked,
       };
     case 'unhealthy':
@@ -279,10 +191,7 @@ function testItem(at: string | undefined, outcome: HttpOutcome | undefined, now:
           'periodic',
           title,
           'fail',
-          t(
-            `${when.en}: it failed (db-health ${outcome}). Fix the cause and run the test again.`,
-            `${when.ja}。失敗しました（db-health: ${outcome}）。原因を直して再実行してください。`,
-          ),
+          msg('{0}: it failed (db-health {1}). Fix the cause and run the test again.', when, outcome),
         ),
         lastChecked,
       };
@@ -293,7 +202,7 @@ function testItem(at: string | undefined, outcome: HttpOutcome | undefined, now:
           'periodic',
           title,
           'unknown',
-          t(`${when.en}: db-health was not checked from here.`, `${when.ja}。db-health はここからは確認していません。`),
+          msg('{0}: db-health was not checked from here.', when),
         ),
         lastChecked,
       };
@@ -304,10 +213,7 @@ function testItem(at: string | undefined, outcome: HttpOutcome | undefined, now:
           'periodic',
           title,
           'unknown',
-          t(
-            `${when.en}: its result was not recorded. Run Diagnose again.`,
-            `${when.ja}。結果が記録されていません。診断を再実行してください。`,
-          ),
+          msg('{0}: its result was not recorded. Run Diagnose again.', when),
         ),
         lastChecked,
       };
@@ -318,36 +224,30 @@ const MANUAL_ITEMS: ChecklistItem[] = [
   item(
     'performance-metrics',
     'periodic',
-    t('Performance metrics reviewed', 'パフォーマンスメトリクスの確認'),
+    msg('Performance metrics reviewed'),
     'manual',
-    t('Check latency and connection counts in CloudWatch.', 'CloudWatch でレイテンシと接続数を確認してください。'),
+    msg('Check latency and connection counts in CloudWatch.'),
   ),
   item(
     'change-connector-redeploy',
     'change',
-    t('Changing the VPC connector redeploys the service', 'VPC Connector変更時はサービス再起動が必要'),
+    msg('Changing the VPC connector redeploys the service'),
     'manual',
-    t('Plan for the 5-10 minute redeploy.', '5〜10 分の再デプロイを見込んでください。'),
+    msg('Plan for the 5-10 minute redeploy.'),
   ),
   item(
     'change-sg-immediate',
     'change',
-    t('Security group changes take effect immediately', 'セキュリティグループ変更は即座に反映'),
+    msg('Security group changes take effect immediately'),
     'manual',
-    t(
-      'A wrong rule breaks traffic at once; re-run the diagnosis after each change.',
-      '誤ったルールは即座に通信を止めます。変更のたびに診断を再実行してください。',
-    ),
+    msg('A wrong rule breaks traffic at once; re-run the diagnosis after each change.'),
   ),
   item(
     'change-subnets-new-connector',
     'change',
-    t('Create a new VPC connector to change subnets', 'サブネット変更時は新規VPC Connector作成を推奨'),
+    msg('Create a new VPC connector to change subnets'),
     'manual',
-    t(
-      'Connectors cannot be edited: create one, attach it, then delete the old one.',
-      'コネクタは編集できません。新しく作成して適用し、古いものを削除してください。',
-    ),
+    msg('Connectors cannot be edited: create one, attach it, then delete the old one.'),
   ),
 ];
 
@@ -360,10 +260,7 @@ export function evaluateChecklist(
   // The items judged from the account snapshot were last checked when it was read.
   const bySnapshot = {
     at: topology.loadedAt,
-    by: t(
-      'the account snapshot (DescribeVpcConnectors, DescribeSecurityGroups)',
-      'アカウントのスナップショット（DescribeVpcConnectors、DescribeSecurityGroups）',
-    ),
+    by: msg('the account snapshot (DescribeVpcConnectors, DescribeSecurityGroups)'),
   };
   return [
     groupItem(

@@ -1,17 +1,17 @@
 // The checklist as Markdown for a team's records: the runbook's three headings, `- [x]` for passed items and
 // `- [ ]` for everything else with its state spelled out, so a reviewer sees what was checked by a program.
 import type { ChecklistItem, ChecklistSection, ChecklistState } from './checklist';
-import { msg } from '../l10n/text';
+import { type Lang, type Localized, localize, msg } from '../l10n/text';
 
-export type Lang = 'en' | 'ja';
+export type { Lang };
 
-const HEADINGS: Record<ChecklistSection, Record<Lang, string>> = {
+const HEADINGS: Record<ChecklistSection, Localized> = {
   initial: msg('Initial setup'),
   periodic: msg('Periodic checks'),
   change: msg('When changing'),
 };
 
-const STATES: Record<ChecklistState, Record<Lang, string>> = {
+const STATES: Record<ChecklistState, Localized> = {
   pass: msg('pass'),
   fail: msg('FAIL'),
   unknown: msg('unknown'),
@@ -27,21 +27,20 @@ export function checklistToMarkdown(
   lang: Lang,
   meta: { title?: string; generatedAt?: string } = {},
 ): string {
-  const lines: string[] = [`# ${meta.title ?? (lang === 'ja' ? '運用チェックリスト' : 'Operations checklist')}`];
-  if (meta.generatedAt) lines.push('', `${lang === 'ja' ? '作成日時' : 'Generated'}: ${meta.generatedAt}`);
+  const t = (text: Localized): string => localize(text, lang);
+  const lines: string[] = [`# ${meta.title ?? t(msg('Operations checklist'))}`];
+  if (meta.generatedAt) lines.push('', t(msg('Generated: {0}', meta.generatedAt)));
   for (const section of ['initial', 'periodic', 'change'] as const) {
     const inSection = items.filter((i) => i.section === section);
     if (inSection.length === 0) continue;
-    lines.push('', `## ${HEADINGS[section][lang]}`);
+    lines.push('', `## ${t(HEADINGS[section])}`);
     for (const i of inSection) {
       const box = i.state === 'pass' ? '[x]' : '[ ]';
       const checked = i.lastChecked
-        ? lang === 'ja'
-          ? ` 最終確認 ${i.lastChecked.at}（${escapeInline(i.lastChecked.by.ja)}）。`
-          : ` Last checked ${i.lastChecked.at} by ${escapeInline(i.lastChecked.by.en)}.`
+        ? t(msg(' Last checked {0} by {1}.', i.lastChecked.at, escapeInline(t(i.lastChecked.by))))
         : '';
       lines.push(
-        `- ${box} ${escapeInline(i.title[lang])} (${STATES[i.state][lang]}): ${escapeInline(i.detail[lang])}${checked}`,
+        `- ${box} ${escapeInline(t(i.title))} (${t(STATES[i.state])}): ${escapeInline(t(i.detail))}${checked}`,
       );
     }
   }

@@ -2,6 +2,7 @@
 // raised nothing as passed (collapsed), so a reader sees what was verified and not only what failed.
 import type { Diagnosis, FindingPath, LocalizedText } from './diagnosis';
 import type { FindingId } from './findingIds';
+import { msg } from '../l10n/text';
 
 export interface CheckDefinition {
   path: FindingPath;
@@ -16,112 +17,73 @@ export interface CheckDefinition {
 // Generic in the ids so that the list below keeps them, for the completeness guard after it.
 const c = <const I extends FindingId>(
   path: FindingPath,
-  en: string,
-  ja: string,
+  title: LocalizedText,
   findingIds: I[],
   always = false,
 ): CheckDefinition & { findingIds: I[] } =>
-  always ? { path, title: { en, ja }, findingIds, always } : { path, title: { en, ja }, findingIds };
+  always ? { path, title, findingIds, always } : { path, title, findingIds };
 
 const LISTED = [
-  c('database', 'Service egress goes through a VPC connector', 'サービスの送信が VPC コネクタを経由している', [
-    'egress-not-vpc',
-    'connector-missing',
+  c('database', msg('Service egress goes through a VPC connector'), ['egress-not-vpc', 'connector-missing']),
+  c('database', msg('Connector is ACTIVE and in the database VPC'), ['connector-inactive', 'connector-other-vpc']),
+  c('database', msg('Database (instance, cluster or proxy) is known and available'), [
+    'db-not-found',
+    'db-unknown',
+    'db-not-available',
   ]),
-  c('database', 'Connector is ACTIVE and in the database VPC', 'コネクタが ACTIVE でデータベースの VPC にある', [
-    'connector-inactive',
-    'connector-other-vpc',
+  c('database', msg('Connector groups allow the DB port outbound'), ['sg-egress-missing-db-port']),
+  c('database', msg('Database groups allow the DB port inbound'), ['sg-ingress-missing-db-port']),
+  c('database', msg('Network ACLs allow the DB port and the ephemeral return'), [
+    'nacl-denies-db-port',
+    'nacl-missing-ephemeral-return',
   ]),
-  c(
-    'database',
-    'Database (instance, cluster or proxy) is known and available',
-    'データベース（インスタンス、クラスター、プロキシ）が特定でき available である',
-    ['db-not-found', 'db-unknown', 'db-not-available'],
-  ),
-  c('database', 'Connector groups allow the DB port outbound', 'コネクタのグループが DB ポートの送信を許可している', [
-    'sg-egress-missing-db-port',
+  c('database', msg('DATABASE_URL points at the database endpoint and port'), [
+    'database-url-missing',
+    'database-url-mismatch',
+    'db-port-differs',
+    'database-url-in-secret',
+    'database-url-secret-unreadable',
   ]),
-  c('database', 'Database groups allow the DB port inbound', 'データベースのグループが DB ポートの受信を許可している', [
-    'sg-ingress-missing-db-port',
-  ]),
-  c(
-    'database',
-    'Network ACLs allow the DB port and the ephemeral return',
-    'ネットワーク ACL が DB ポートとエフェメラルポートの戻りを許可している',
-    ['nacl-denies-db-port', 'nacl-missing-ephemeral-return'],
-  ),
-  c(
-    'database',
-    'DATABASE_URL points at the database endpoint and port',
-    'DATABASE_URL がデータベースのエンドポイントとポートを指している',
-    [
-      'database-url-missing',
-      'database-url-mismatch',
-      'db-port-differs',
-      'database-url-in-secret',
-      'database-url-secret-unreadable',
-    ],
-  ),
   {
-    ...c('database', 'RDS Proxy reaches its target on the DB port', 'RDS Proxy が DB ポートでターゲットに到達できる', [
+    ...c('database', msg('RDS Proxy reaches its target on the DB port'), [
       'proxy-target-unknown',
       'proxy-egress-missing-target-port',
       'proxy-target-ingress-missing',
     ]),
     appliesTo: (d: Diagnosis) => d.dbKind === 'proxy',
   },
-  c(
-    'internet',
-    'Connector subnets route 0.0.0.0/0 to a working NAT gateway',
-    'コネクタのサブネットが 0.0.0.0/0 を稼働中の NAT ゲートウェイに向けている',
-    [
-      'no-nat-route',
-      'igw-route-not-nat',
-      'nat-gateway-unavailable',
-      'nat-subnet-no-igw-route',
-      'default-route-not-nat',
-    ],
-  ),
-  c(
-    'internet',
-    'Groups and ACLs allow HTTPS out and replies back',
-    'グループと ACL が HTTPS の送信と戻りを許可している',
-    ['sg-egress-missing-https', 'nacl-denies-https', 'nacl-missing-https-return'],
-  ),
-  c('dns', 'VPC DNS support and hostnames are on', 'VPC の DNS サポートと DNS ホスト名が有効', [
-    'dns-support-off',
-    'dns-hostnames-off',
+  c('internet', msg('Connector subnets route 0.0.0.0/0 to a working NAT gateway'), [
+    'no-nat-route',
+    'igw-route-not-nat',
+    'nat-gateway-unavailable',
+    'nat-subnet-no-igw-route',
+    'default-route-not-nat',
   ]),
-  c('dns', 'Connector groups allow UDP 53 out', 'コネクタのグループが UDP 53 の送信を許可している', [
-    'sg-egress-missing-dns',
+  c('internet', msg('Groups and ACLs allow HTTPS out and replies back'), [
+    'sg-egress-missing-https',
+    'nacl-denies-https',
+    'nacl-missing-https-return',
   ]),
+  c('dns', msg('VPC DNS support and hostnames are on'), ['dns-support-off', 'dns-hostnames-off']),
+  c('dns', msg('Connector groups allow UDP 53 out'), ['sg-egress-missing-dns']),
   c(
     'availability',
-    'Service is running',
-    'サービスが稼働している',
+    msg('Service is running'),
     ['service-not-running', 'service-operation-in-progress', 'service-not-found', 'service-details-missing'],
     true,
   ),
-  c(
-    'availability',
-    'Connector subnets span two or more supported AZs, one shared with the DB',
-    'コネクタのサブネットが対応する 2 つ以上の AZ にあり、1 つは DB と同じ AZ',
-    ['single-az', 'no-shared-az-with-db', 'unsupported-az'],
-  ),
-  c(
-    'security',
-    'No DB port open to the internet, no allow-all egress',
-    'DB ポートのインターネット開放や全送信許可がない',
-    ['db-port-open-to-world', 'allow-all-egress'],
-  ),
-  c('security', 'Security groups are tagged', 'セキュリティグループにタグが付いている', ['untagged-group']),
-  c('cost', 'No unused VPC connectors', '未使用の VPC コネクタがない', ['unused-connector']),
-  c(
-    'cost',
-    'Connector subnets use a NAT gateway in their own AZ',
-    'コネクタのサブネットが同じ AZ の NAT ゲートウェイを使っている',
-    ['nat-cross-az'],
-  ),
+  c('availability', msg('Connector subnets span two or more supported AZs, one shared with the DB'), [
+    'single-az',
+    'no-shared-az-with-db',
+    'unsupported-az',
+  ]),
+  c('security', msg('No DB port open to the internet, no allow-all egress'), [
+    'db-port-open-to-world',
+    'allow-all-egress',
+  ]),
+  c('security', msg('Security groups are tagged'), ['untagged-group']),
+  c('cost', msg('No unused VPC connectors'), ['unused-connector']),
+  c('cost', msg('Connector subnets use a NAT gateway in their own AZ'), ['nat-cross-az']),
 ];
 
 export const CHECKS: readonly CheckDefinition[] = LISTED;

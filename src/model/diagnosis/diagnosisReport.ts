@@ -1,14 +1,14 @@
-// The diagnosis as a readable Markdown document (en or ja): the verdicts, the problems grouped by path with
+// The diagnosis as a readable Markdown document in any bundled language: the verdicts, the problems grouped by path with
 // their evidence and fix, what the live checks saw, and the checks that passed collapsed in <details>.
 import type { Diagnosis, Finding, FindingPath, Severity, Verdict } from './diagnosis';
 import { checkStates } from './diagnosisChecks';
 import { problemsOf } from './diagnoseOutcome';
 import { fixText } from './fixText';
 import type { HttpCheck, LiveChecks, LogCheck } from './liveChecks';
-import { msg } from '../l10n/text';
+import { type Lang, type Localized, localize, msg } from '../l10n/text';
 
-export type ReportLang = 'en' | 'ja';
-type L = Record<ReportLang, string>;
+export type ReportLang = Lang;
+type L = Localized;
 
 const PATHS: Record<FindingPath, L> = {
   database: msg('Service → database'),
@@ -37,15 +37,15 @@ const OUTCOMES: Record<HttpCheck['outcome'], L> = {
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
 
 function findingLines(f: Finding, lang: ReportLang): string[] {
-  const lines = [`- **${SEVERITY[f.severity][lang]}** ${code(f.id)}: ${f.message[lang]}`];
-  for (const e of f.evidence)
-    lines.push(`  - ${lang === 'ja' ? '根拠' : 'Evidence'}: ${code(e.id)} (${e.kind}): ${e.detail}`);
+  const t = (text: Localized): string => localize(text, lang);
+  const lines = [`- **${t(SEVERITY[f.severity])}** ${code(f.id)}: ${t(f.message)}`];
+  for (const e of f.evidence) lines.push(`  - ${t(msg('Evidence'))}: ${code(e.id)} (${e.kind}): ${e.detail}`);
   if (f.fix) {
-    const label = lang === 'ja' ? '修正' : 'Fix';
+    const label = t(msg('Fix'));
     lines.push(
       f.fix.kind === 'link'
         ? `  - ${label}: <${f.fix.url}>`
-        : `  - ${label}: ${fixText(f.fix)[lang]} (${code(f.fix.step)})`,
+        : `  - ${label}: ${t(fixText(f.fix))} (${code(f.fix.step)})`,
     );
   }
   return lines;
@@ -58,31 +58,40 @@ function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
   const time = c.durationMs !== undefined ? ` (${c.durationMs} ms)` : '';
   const body = c.body !== undefined ? `: ${code(c.body.replace(/\s+/g, ' '))}` : '';
   const error = c.error ? ` ${c.error}` : '';
-  return `- ${outcome} **${title}** ${target} → ${OUTCOMES[c.outcome][lang]}${status}${time}${body}${error}`;
+  return `- ${outcome} **${title}** ${target} → ${localize(OUTCOMES[c.outcome], lang)}${status}${time}${body}${error}`;
 }
 
 function logLines(c: LogCheck, lang: ReportLang): string[] {
-  const title = lang === 'ja' ? 'アプリケーションログ' : 'Application log';
+  const t = (text: Localized): string => localize(text, lang);
+  const title = t(msg('Application log'));
   const group = c.logGroup ? code(c.logGroup) : '';
   if (!c.scan) return [`- – **${title}** ${group}: ${c.outcome}${c.error ? ` (${c.error})` : ''}`];
   const s = c.scan;
   const mark = s.errorLines > 0 ? '✘' : s.connectedLineSeen ? '✔' : '?';
   const connected = s.connectedLineSeen
-    ? lang === 'ja'
-      ? `"Successfully connected to database" あり（${s.lastConnectedAt}）`
-      : `"Successfully connected to database" seen (${s.lastConnectedAt})`
-    : lang === 'ja'
-      ? '"Successfully connected to database" なし'
-      : 'no "Successfully connected to database"';
-  const counts =
-    lang === 'ja'
-      ? `現在のデプロイのエラー行 ${s.errorLines}、それ以前 ${s.earlierErrorLines}（${s.eventsScanned} 件を確認）`
-      : `${s.errorLines} error line(s) in the current deployment, ${s.earlierErrorLines} before it (${s.eventsScanned} events read)`;
+    ? t(msg('"Successfully connected to database" seen ({0})', s.lastConnectedAt ?? ''))
+    : t(msg('no "Successfully connected to database"'));
+  const counts = t(
+    msg(
+      '{0} error line(s) in the current deployment, {1} before it ({2} events read)',
+      s.errorLines,
+      s.earlierErrorLines,
+      s.eventsScanned,
+    ),
+  );
   const truncated = c.truncated
     ? [
-        lang === 'ja'
-          ? `  - ⚠ 読み取りを ${c.truncated.pages} ページで打ち切りました（${c.truncated.reason === 'time' ? '時間' : 'ページ数'}の上限）。最新の行が含まれていない可能性があります。`
-          : `  - ⚠ Truncated: reading stopped after ${c.truncated.pages} pages (${c.truncated.reason === 'time' ? 'time' : 'page'} limit); the newest lines may be missing.`,
+        `  - ⚠ ${t(
+          c.truncated.reason === 'time'
+            ? msg(
+                'Truncated: reading stopped after {0} pages (time limit); the newest lines may be missing.',
+                c.truncated.pages,
+              )
+            : msg(
+                'Truncated: reading stopped after {0} pages (page limit); the newest lines may be missing.',
+                c.truncated.pages,
+              ),
+        )}`,
       ]
     : [];
   return [
@@ -98,42 +107,46 @@ export function diagnosisReportMarkdown(
   lang: ReportLang,
   meta: { generatedAt?: string; target?: string } = {},
 ): string {
-  const ja = lang === 'ja';
-  const out: string[] = [`# ${ja ? '接続診断' : 'Connectivity diagnosis'}: ${d.serviceName}`, ''];
+  const t = (text: Localized): string => localize(text, lang);
+  const out: string[] = [`# ${t(msg('Connectivity diagnosis: {0}', d.serviceName))}`, ''];
   if (meta.generatedAt || meta.target) out.push(`${[meta.target, meta.generatedAt].filter(Boolean).join(' · ')}`, '');
   const problems = problemsOf(d, live);
   out.push(
     problems.found
-      ? `**${ja ? '問題が見つかりました' : 'Problems found'}** (${problems.reasons.join('; ')})`
-      : `**${ja ? '問題は見つかりませんでした' : 'No problems found'}**`,
+      ? `**${t(msg('Problems found'))}** (${problems.reasons.join('; ')})`
+      : `**${t(msg('No problems found'))}**`,
     '',
   );
-  out.push(`| ${ja ? '経路' : 'Path'} | ${ja ? '判定' : 'Verdict'} |`, '|---|---|');
+  out.push(`| ${t(msg('Path'))} | ${t(msg('Verdict'))} |`, '|---|---|');
   for (const p of ['database', 'internet', 'dns'] as const)
-    out.push(`| ${PATHS[p][lang]} | ${VERDICTS[d.verdicts[p]][lang]} |`);
+    out.push(`| ${t(PATHS[p])} | ${t(VERDICTS[d.verdicts[p]])} |`);
   const facts = [
     d.connectorArn &&
-      `${ja ? 'コネクタ' : 'Connector'}: ${code(d.connectorArn)}${d.connectorAttached ? '' : ja ? '（未適用）' : ' (not attached)'}`,
-    d.dbInstanceId && `${ja ? 'データベース' : 'Database'}: ${code(d.dbInstanceId)}:${d.dbPort ?? '?'}`,
+      t(
+        d.connectorAttached
+          ? msg('Connector: {0}', code(d.connectorArn))
+          : msg('Connector: {0} (not attached)', code(d.connectorArn)),
+      ),
+    d.dbInstanceId && t(msg('Database: {0}:{1}', code(d.dbInstanceId), d.dbPort ?? '?')),
     d.vpcId && `VPC: ${code(d.vpcId)}`,
   ].filter(Boolean);
   if (facts.length > 0) out.push('', facts.join(' · '));
 
   const shown = d.findings.filter((f) => f.severity !== 'info');
-  out.push('', `## ${ja ? '問題' : 'Problems'} (${shown.length})`);
-  if (shown.length === 0) out.push('', ja ? 'エラーや警告はありません。' : 'No errors or warnings.');
+  out.push('', `## ${t(msg('Problems ({0})', shown.length))}`);
+  if (shown.length === 0) out.push('', t(msg('No errors or warnings.')));
   for (const path of PATH_ORDER) {
     const inPath = shown.filter((f) => f.path === path);
     if (inPath.length === 0) continue;
-    out.push('', `### ${PATHS[path][lang]}`, '', ...inPath.flatMap((f) => findingLines(f, lang)));
+    out.push('', `### ${t(PATHS[path])}`, '', ...inPath.flatMap((f) => findingLines(f, lang)));
   }
   if (live) {
     out.push(
       '',
-      `## ${ja ? 'ライブチェック' : 'Live checks'}`,
+      `## ${t(msg('Live checks'))}`,
       '',
-      httpLine(ja ? 'ヘルスチェック' : 'Health', live.health, lang),
-      httpLine(ja ? 'DB ヘルスチェック' : 'DB health', live.dbHealth, lang),
+      httpLine(t(msg('Health')), live.health, lang),
+      httpLine(t(msg('DB health')), live.dbHealth, lang),
       ...logLines(live.logs, lang),
     );
   }
@@ -142,10 +155,10 @@ export function diagnosisReportMarkdown(
   if (info.length + notes.length > 0) {
     out.push(
       '',
-      `<details><summary>${ja ? '参考情報' : 'Notes'} (${info.length + notes.length})</summary>`,
+      `<details><summary>${t(msg('Notes ({0})', info.length + notes.length))}</summary>`,
       '',
       ...info.flatMap((f) => findingLines(f, lang)),
-      ...notes.map((n) => `- ${n[lang]}`),
+      ...notes.map((n) => `- ${t(n)}`),
       '',
       '</details>',
     );
@@ -153,17 +166,9 @@ export function diagnosisReportMarkdown(
   const states = checkStates(d);
   const passed = states.filter((s) => s.state === 'passed');
   const skipped = states.filter((s) => s.state === 'not-checked');
-  out.push(
-    '',
-    `<details><summary>${ja ? '合格したチェック' : 'Passed checks'} (${passed.length}/${states.length})</summary>`,
-    '',
-  );
-  out.push(...passed.map((s) => `- ✔ ${PATHS[s.check.path][lang]}: ${s.check.title[lang]}`));
-  out.push(
-    ...skipped.map(
-      (s) => `- – ${PATHS[s.check.path][lang]}: ${s.check.title[lang]} (${ja ? '未確認' : 'not checked'})`,
-    ),
-  );
+  out.push('', `<details><summary>${t(msg('Passed checks ({0}/{1})', passed.length, states.length))}</summary>`, '');
+  out.push(...passed.map((s) => `- ✔ ${t(PATHS[s.check.path])}: ${t(s.check.title)}`));
+  out.push(...skipped.map((s) => `- – ${t(PATHS[s.check.path])}: ${t(s.check.title)} (${t(msg('not checked'))})`));
   out.push('', '</details>', '');
   return out.join('\n');
 }

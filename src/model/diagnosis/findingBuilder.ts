@@ -1,6 +1,6 @@
 // One place that builds findings, so every check states id, severity, path, both languages and evidence alike.
 import { findGroupByName } from '../topology/groupNames';
-import type { Evidence, Finding, Fix, Severity } from './diagnosis';
+import type { Evidence, Finding, Fix, LocalizedText, Severity } from './diagnosis';
 import type { CatalogFix, CatalogPath, FindingId, FixStep } from './findingIds';
 
 /** The fixes the catalog allows for an id: its plan steps, and a link when it lists one. */
@@ -13,14 +13,11 @@ export function finding<I extends FindingId>(
   id: I,
   severity: Severity,
   path: CatalogPath<I>,
-  en: string,
-  ja: string,
+  message: LocalizedText,
   evidence: Evidence[],
   fix?: CatalogedFix<I>,
 ): Finding {
-  return fix
-    ? { id, severity, path, message: { en, ja }, evidence, fix }
-    : { id, severity, path, message: { en, ja }, evidence };
+  return fix ? { id, severity, path, message, evidence, fix } : { id, severity, path, message, evidence };
 }
 
 /** Prefers the group called `preferredName` (GroupName, or Name tag such as the runbook's sg-rds), else the first. */

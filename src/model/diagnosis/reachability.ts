@@ -12,6 +12,7 @@ import { AnalysisContext, AnalyzeOptions, findService, resolveContext } from './
 import { checkSecurity } from './checks/securityChecks';
 import { checkServiceState } from './checks/serviceStateChecks';
 import { Topology } from '../topology/topology';
+import { msg } from '../l10n/text';
 
 export type { AnalyzeOptions } from './reachabilityContext';
 
@@ -65,8 +66,7 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
         'service-not-found',
         'error',
         'database',
-        `The App Runner service ${serviceArnOrName} is not in this account and region.`,
-        `App Runner サービス ${serviceArnOrName} はこのアカウントとリージョンにありません。`,
+        msg('The App Runner service {0} is not in this account and region.', serviceArnOrName),
         [{ kind: 'service', id: serviceArnOrName, detail: `${topology.services.length} service(s) loaded` }],
       ),
     );
@@ -79,8 +79,7 @@ export function analyzeService(topology: Topology, serviceArnOrName: string, opt
         'service-details-missing',
         'info',
         'database',
-        `The details of ${service.name} have not been loaded yet, so its network path cannot be analysed.`,
-        `${service.name} の詳細がまだ読み込まれていないため、ネットワーク経路を解析できません。`,
+        msg('The details of {0} have not been loaded yet, so its network path cannot be analysed.', service.name),
         [{ kind: 'service', id: service.arn, detail: 'DescribeService not answered yet' }],
       ),
     );

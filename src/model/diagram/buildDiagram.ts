@@ -52,7 +52,7 @@ function pathEdges(
   const on = (kind: EdgeKind): Finding[] => findings.filter((f) => EDGE_FINDINGS[kind]?.includes(f.id));
   const port = `TCP ${ctx.dbPort}`;
   const checkable = Boolean(ctx.connector && ctx.db);
-  const later = plain('unknown', 'checked once a connector exists', 'コネクタの作成後に確認します');
+  const later = plain('unknown', msg('checked once a connector exists'));
   const [chosen, ...others] = names;
   const attached = ctx.attached && !ctx.connectorArnMissing;
   const out: DiagramEdge[] = [
@@ -61,20 +61,17 @@ function pathEdges(
       'attach',
       serviceNodeId(chosen),
       'connector',
-      stateFrom(
-        attached ? plain('ok', 'VPC egress', 'VPC 経由の送信') : plain('unknown', 'default egress', '既定の送信経路'),
-        on('attach'),
-      ),
+      stateFrom(attached ? plain('ok', msg('VPC egress')) : plain('unknown', msg('default egress')), on('attach')),
     ),
     ...others.map((name) =>
-      edge(`attach:${name}`, 'attach', serviceNodeId(name), 'connector', plain('ok', 'VPC egress', 'VPC 経由の送信')),
+      edge(`attach:${name}`, 'attach', serviceNodeId(name), 'connector', plain('ok', msg('VPC egress'))),
     ),
     edge(
       'db-egress',
       'db-egress',
       'sg-app',
       'sg-db',
-      stateFrom(checkable ? plain('ok', `${port} allowed`, `${port} を許可`) : later, on('db-egress')),
+      stateFrom(checkable ? plain('ok', msg('{0} allowed', port)) : later, on('db-egress')),
       port,
     ),
     edge(
@@ -83,7 +80,7 @@ function pathEdges(
       'sg-db',
       'db',
       stateFrom(
-        checkable && ctx.connectorGroups.length > 0 ? plain('ok', `${port} allowed`, `${port} を許可`) : later,
+        checkable && ctx.connectorGroups.length > 0 ? plain('ok', msg('{0} allowed', port)) : later,
         on('db-ingress'),
       ),
       port,
@@ -95,7 +92,7 @@ function pathEdges(
         'internet',
         exitId ?? 'connector',
         'internet',
-        stateFrom(plain('ok', 'HTTPS through NAT', 'NAT 経由の HTTPS'), on('internet')),
+        stateFrom(plain('ok', msg('HTTPS through NAT')), on('internet')),
         'HTTPS 443',
       )
     : edge(
@@ -103,7 +100,7 @@ function pathEdges(
         'internet',
         serviceNodeId(chosen),
         'internet',
-        plain('ok', "App Runner's default egress", 'App Runner の既定の送信経路'),
+        plain('ok', msg("App Runner's default egress")),
         'HTTPS 443',
       );
   return [...out, internet];
@@ -112,13 +109,7 @@ function pathEdges(
 function structure(ctx: AnalysisContext, appGroupId: string | undefined): DiagramEdge[] {
   if (!ctx.connector) return [];
   const member = ctx.connectorSubnets.map((s) =>
-    edge(
-      `member:${s.id}`,
-      'member',
-      'connector',
-      `subnet:${s.id}`,
-      plain('ok', 'connector subnet', 'コネクタのサブネット'),
-    ),
+    edge(`member:${s.id}`, 'member', 'connector', `subnet:${s.id}`, plain('ok', msg('connector subnet'))),
   );
   const usesApp = appGroupId !== undefined && ctx.connectorGroups.some((g) => g.id === appGroupId);
   const uses = edge(
@@ -127,8 +118,8 @@ function structure(ctx: AnalysisContext, appGroupId: string | undefined): Diagra
     'connector',
     'sg-app',
     usesApp
-      ? plain('ok', 'connector security group', 'コネクタのセキュリティグループ')
-      : plain('warning', 'the connector does not use this group', 'コネクタはこのグループを使っていません'),
+      ? plain('ok', msg('connector security group'))
+      : plain('warning', msg('the connector does not use this group')),
   );
   return [...member, uses];
 }

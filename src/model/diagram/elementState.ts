@@ -29,8 +29,8 @@ export function stateFrom(base: ElementState, findings: readonly Finding[]): Ele
   };
 }
 
-export function plain(state: DiagramState, en: string, ja: string, extra: Partial<ElementState> = {}): ElementState {
-  return { state, reason: { en, ja }, notes: [], ...extra };
+export function plain(state: DiagramState, reason: LocalizedText, extra: Partial<ElementState> = {}): ElementState {
+  return { state, reason, notes: [], ...extra };
 }
 
 /** Shown while an operation runs on the element: the state is "in progress", the reason is kept in the notes. */

@@ -1,6 +1,7 @@
 // The picture as Mermaid flowchart text, for docs and pull requests: the same nodes, AZ subgraphs, edges
 // with their labels, and one class per state so a renderer can colour them.
 import type { DiagramModel, DiagramState } from './types';
+import { type Lang, localize } from '../l10n/text';
 
 const STYLE: Record<DiagramState, string> = {
   ok: 'stroke:#2e7d32,stroke-width:2px',
@@ -20,7 +21,7 @@ function text(s: string): string {
   return `"${s.replace(/#/g, '#35;').replace(/"/g, '#quot;')}"`;
 }
 
-export function toMermaid(model: DiagramModel, language: 'en' | 'ja' = 'en'): string {
+export function toMermaid(model: DiagramModel, language: Lang = 'en'): string {
   const lines = ['flowchart LR', `  %% ${model.serviceName} at ${model.loadedAt}`];
   const label = (n: DiagramModel['nodes'][number]): string =>
     text(n.sublabel ? `${n.label}<br/>${n.sublabel}` : n.label);
@@ -32,7 +33,7 @@ export function toMermaid(model: DiagramModel, language: 'en' | 'ja' = 'en'): st
     lines.push('  end');
   });
   model.edges.forEach((e) => {
-    const words = [e.label, e.state === 'ok' ? undefined : `${e.state}: ${e.reason[language]}`]
+    const words = [e.label, e.state === 'ok' ? undefined : `${e.state}: ${localize(e.reason, language)}`]
       .filter(Boolean)
       .join(' · ');
     const arrow = e.state === 'ok' ? '-->' : '-.->';

@@ -7,8 +7,9 @@ import { type ElementState, plain } from './elementState';
 import { fixFor } from './findingMap';
 import type { DetailRow, DiagramNode, NodeKind } from './types';
 import { serviceEndpointUrl } from '../common/awsTarget';
+import { type Localized, msg, same } from '../l10n/text';
 
-const row = (en: string, ja: string, value: string): DetailRow => ({ label: { en, ja }, value });
+const row = (label: Localized, value: string): DetailRow => ({ label, value });
 
 function node(
   id: string,
@@ -23,30 +24,28 @@ function node(
 export const serviceNodeId = (name: string): string => `service:${name}`;
 
 export function internetNode(): DiagramNode {
-  return node('internet', 'internet', 'Internet', plain('ok', 'outside AWS', 'AWS の外部'));
+  return node('internet', 'internet', 'Internet', plain('ok', msg('outside AWS')));
 }
 
 export function serviceNode(s: AppRunnerService): DiagramNode {
   const state: ElementState =
     s.status === 'RUNNING'
-      ? plain('ok', 'running', '実行中')
+      ? plain('ok', msg('running'))
       : s.status === 'OPERATION_IN_PROGRESS'
-        ? plain('progress', 'operation in progress', '処理中')
+        ? plain('progress', msg('operation in progress'))
         : s.status === 'PAUSED'
-          ? plain('warning', 'paused', '一時停止中')
-          : plain('broken', s.status, s.status);
+          ? plain('warning', msg('paused'))
+          : plain('broken', same(s.status));
   return node(serviceNodeId(s.name), 'service', s.name, state, {
     sublabel: 'App Runner',
     resourceId: s.arn,
     details: [
-      row('ARN', 'ARN', s.arn),
-      row('Status', '状態', s.status),
-      row('Egress', '送信経路', s.egressType ?? '?'),
-      ...(s.ipAddressType ? [row('IP address type', 'IP アドレスタイプ', s.ipAddressType)] : []),
-      ...(s.url ? [row('URL', 'URL', serviceEndpointUrl(s.url, ''))] : []),
-      ...(s.lastOperation
-        ? [row('Last operation', '最後の操作', `${s.lastOperation.type} ${s.lastOperation.status}`)]
-        : []),
+      row(msg('ARN'), s.arn),
+      row(msg('Status'), s.status),
+      row(msg('Egress'), s.egressType ?? '?'),
+      ...(s.ipAddressType ? [row(msg('IP address type'), s.ipAddressType)] : []),
+      ...(s.url ? [row(msg('URL'), serviceEndpointUrl(s.url, ''))] : []),
+      ...(s.lastOperation ? [row(msg('Last operation'), `${s.lastOperation.type} ${s.lastOperation.status}`)] : []),
     ],
   });
 }
@@ -57,37 +56,35 @@ export function connectorNode(c: VpcConnector | undefined, wantedName: string, s
       'connector',
       'connector',
       wantedName,
-      plain('broken', 'not created yet', 'まだ作成されていません', { fix: fixFor('create-connector', { serviceArn }) }),
+      plain('broken', msg('not created yet'), { fix: fixFor('create-connector', { serviceArn }) }),
       { sublabel: 'VPC connector' },
     );
   }
-  const s = c.status === 'ACTIVE' ? plain('ok', 'active', '有効') : plain('broken', c.status, c.status);
+  const s = c.status === 'ACTIVE' ? plain('ok', msg('active')) : plain('broken', same(c.status));
   return node('connector', 'connector', c.name, s, {
     sublabel: `VPC connector · rev ${c.revision}`,
     resourceId: c.arn,
     details: [
-      row('ARN', 'ARN', c.arn),
-      row('Status', '状態', c.status),
-      row('Subnets', 'サブネット', c.subnetIds.join(', ')),
-      row('Security groups', 'セキュリティグループ', c.securityGroupIds.join(', ') || 'VPC default'),
+      row(msg('ARN'), c.arn),
+      row(msg('Status'), c.status),
+      row(msg('Subnets'), c.subnetIds.join(', ')),
+      row(msg('Security groups'), c.securityGroupIds.join(', ') || 'VPC default'),
     ],
   });
 }
 
 export function subnetNode(s: Subnet, used: boolean): DiagramNode {
-  const state = used
-    ? plain('ok', 'used by the connector', 'コネクタが使用中')
-    : plain('unknown', 'not used by a connector yet', 'まだコネクタに使われていません');
+  const state = used ? plain('ok', msg('used by the connector')) : plain('unknown', msg('not used by a connector yet'));
   return node(`subnet:${s.id}`, 'subnet', s.name ?? s.id, state, {
     sublabel: s.cidrBlock,
     group: s.availabilityZone,
     resourceId: s.id,
     details: [
-      row('Subnet', 'サブネット', s.id),
-      row('AZ', 'AZ', `${s.availabilityZone}${s.availabilityZoneId ? ` (${s.availabilityZoneId})` : ''}`),
-      row('CIDR', 'CIDR', s.cidrBlock),
-      row('Private', 'プライベート', String(s.isPrivate)),
-      row('Route table', 'ルートテーブル', s.routeTableId ?? '-'),
+      row(msg('Subnet'), s.id),
+      row(msg('AZ'), `${s.availabilityZone}${s.availabilityZoneId ? ` (${s.availabilityZoneId})` : ''}`),
+      row(msg('CIDR'), s.cidrBlock),
+      row(msg('Private'), String(s.isPrivate)),
+      row(msg('Route table'), s.routeTableId ?? '-'),
     ],
   });
 }
@@ -95,26 +92,22 @@ export function subnetNode(s: Subnet, used: boolean): DiagramNode {
 export function natNode(n: NatGateway): DiagramNode {
   const s =
     n.state === 'available'
-      ? plain('ok', 'available', '利用可能')
+      ? plain('ok', msg('available'))
       : n.state === 'pending'
-        ? plain('progress', 'pending', '作成中')
-        : plain('broken', n.state, n.state);
+        ? plain('progress', msg('pending'))
+        : plain('broken', same(n.state));
   return node(`nat:${n.id}`, 'nat', n.id, s, {
     sublabel: 'NAT gateway',
     resourceId: n.id,
-    details: [
-      row('NAT gateway', 'NAT ゲートウェイ', n.id),
-      row('State', '状態', n.state),
-      row('Subnet', 'サブネット', n.subnetId),
-    ],
+    details: [row(msg('NAT gateway'), n.id), row(msg('State'), n.state), row(msg('Subnet'), n.subnetId)],
   });
 }
 
 export function igwNode(id: string): DiagramNode {
-  return node(`igw:${id}`, 'igw', id, plain('ok', 'attached', 'アタッチ済み'), {
+  return node(`igw:${id}`, 'igw', id, plain('ok', msg('attached')), {
     sublabel: 'Internet gateway',
     resourceId: id,
-    details: [row('Internet gateway', 'インターネットゲートウェイ', id)],
+    details: [row(msg('Internet gateway'), id)],
   });
 }
 
@@ -130,10 +123,10 @@ function groupDetails(g: SecurityGroup): DetailRow[] {
       .map(describeRule)
       .join('; ') || '-';
   return [
-    row('Group', 'グループ', `${g.id} (${g.name})`),
-    row('VPC', 'VPC', g.vpcId),
-    row('Inbound', 'インバウンド', rules(false)),
-    row('Outbound', 'アウトバウンド', rules(true)),
+    row(msg('Group'), `${g.id} (${g.name})`),
+    row(msg('VPC'), g.vpcId),
+    row(msg('Inbound'), rules(false)),
+    row(msg('Outbound'), rules(true)),
   ];
 }
 
@@ -143,13 +136,13 @@ export function appGroupNode(g: SecurityGroup | undefined, wantedName: string, v
       'sg-app',
       'sg-app',
       wantedName,
-      plain('broken', 'not created yet', 'まだ作成されていません', {
+      plain('broken', msg('not created yet'), {
         fix: fixFor('create-apprunner-sg', vpcId ? { vpcId } : {}),
       }),
       { sublabel: 'Security group' },
     );
   }
-  return node('sg-app', 'sg-app', shownName(g), plain('ok', 'in place', '作成済み'), {
+  return node('sg-app', 'sg-app', shownName(g), plain('ok', msg('in place')), {
     sublabel: g.id,
     resourceId: g.id,
     details: groupDetails(g),
@@ -158,14 +151,10 @@ export function appGroupNode(g: SecurityGroup | undefined, wantedName: string, v
 
 export function dbGroupNode(g: SecurityGroup | undefined, wantedName: string): DiagramNode {
   if (!g)
-    return node(
-      'sg-db',
-      'sg-db',
-      wantedName,
-      plain('unknown', 'database group not found', 'DB のグループが見つかりません'),
-      { sublabel: 'Security group' },
-    );
-  return node('sg-db', 'sg-db', shownName(g), plain('ok', 'in place', '作成済み'), {
+    return node('sg-db', 'sg-db', wantedName, plain('unknown', msg('database group not found')), {
+      sublabel: 'Security group',
+    });
+  return node('sg-db', 'sg-db', shownName(g), plain('ok', msg('in place')), {
     sublabel: g.id,
     resourceId: g.id,
     details: groupDetails(g),
@@ -174,31 +163,30 @@ export function dbGroupNode(g: SecurityGroup | undefined, wantedName: string): D
 
 export function dbNode(db: DatabaseTarget | undefined): DiagramNode {
   if (!db)
-    return node('db', 'db', 'Database', plain('unknown', 'no database found', 'データベースが見つかりません'), {
+    return node('db', 'db', 'Database', plain('unknown', msg('no database found')), {
       sublabel: 'RDS',
     });
-  const s = db.status === 'available' ? plain('ok', 'available', '利用可能') : plain('warning', db.status, db.status);
+  const s = db.status === 'available' ? plain('ok', msg('available')) : plain('warning', same(db.status));
   const kind = databaseLabel(db);
   const endpoints = db.endpoints.filter((e) => e.role !== 'member').map((e) => `${e.role}: ${e.address}:${e.port}`);
   return node('db', 'db', db.id, s, {
     sublabel: `${db.kind === 'proxy' ? 'RDS Proxy' : db.engine} :${db.port}`,
     resourceId: db.id,
     details: [
-      row('Database', 'データベース', `${kind.en}`),
-      row('Status', '状態', db.status),
-      row('Endpoint', 'エンドポイント', endpoints.join(', ') || `${db.endpointAddress ?? '?'}:${db.port}`),
+      row(msg('Database'), `${kind.en}`),
+      row(msg('Status'), db.status),
+      row(msg('Endpoint'), endpoints.join(', ') || `${db.endpointAddress ?? '?'}:${db.port}`),
       ...(db.behind
         ? [
             row(
-              'Forwards to',
-              '転送先',
+              msg('Forwards to'),
               `${databaseLabel(db.behind).en} :${db.behind.port} (${db.behind.securityGroupIds.join(', ') || '-'})`,
             ),
           ]
         : []),
-      row('AZ', 'AZ', db.availabilityZone ?? '-'),
-      row('Security groups', 'セキュリティグループ', db.securityGroupIds.join(', ')),
-      row('Subnets', 'サブネット', db.subnetIds.join(', ')),
+      row(msg('AZ'), db.availabilityZone ?? '-'),
+      row(msg('Security groups'), db.securityGroupIds.join(', ')),
+      row(msg('Subnets'), db.subnetIds.join(', ')),
     ],
   });
 }

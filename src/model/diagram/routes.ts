@@ -7,6 +7,7 @@ import type { AppRunnerService, Subnet, Topology } from '../topology/topology';
 import { plain } from './elementState';
 import { igwNode, natNode } from './nodes';
 import type { DiagramEdge, DiagramNode } from './types';
+import { msg } from '../l10n/text';
 
 export interface RouteScene {
   nodes: DiagramNode[];
@@ -16,13 +17,7 @@ export interface RouteScene {
 }
 
 function routeEdge(from: string, to: string, ok: boolean, labelled: boolean): DiagramEdge {
-  const s = ok
-    ? plain('ok', 'default route', 'デフォルトルート')
-    : plain(
-        'broken',
-        'internet gateway route: use a NAT gateway',
-        'インターネットゲートウェイへのルート: NAT ゲートウェイを使用',
-      );
+  const s = ok ? plain('ok', msg('default route')) : plain('broken', msg('internet gateway route: use a NAT gateway'));
   return { id: `route:${from}->${to}`, kind: 'route', from, to, ...(labelled ? { label: '0.0.0.0/0' } : {}), ...s };
 }
 

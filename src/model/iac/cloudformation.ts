@@ -11,7 +11,8 @@ import type { DesiredSetup } from '../plan/desired';
 import type { SecurityGroupRule, Topology } from '../topology/topology';
 import type { IacContext } from './types';
 import { yamlLines } from './yamlText';
-import { msg } from '../l10n/text';
+import { localize, msg } from '../l10n/text';
+import { exportedBy } from '../plan/setupScript';
 
 export interface CfnParameter {
   Type: string;
@@ -262,7 +263,7 @@ function importsOf(r: SetupResources, template: CfnTemplate): CfnResourceToImpor
 type Comments = Record<string, string[]>;
 
 function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; byResource: Comments; footer: string[] } {
-  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const t = (text: Localized): string => `# ${oneLine(localize(text, ctx.lang))}`;
   const connectorId = connectorLogicalId(r);
   const header = [
     t(
@@ -271,10 +272,7 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
         r.service.name,
       ),
     ),
-    t({
-      en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
-      ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。`,
-    }),
+    t(exportedBy(ctx.generatedAt, r.region, ctx.accountId)),
     ...(ctx.basis === 'attached' ? [t(msg('The setup {0} uses now.', r.service.name))] : []),
     ...(ctx.basis === 'proposed'
       ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))]
@@ -373,10 +371,22 @@ function commentsFor(r: SetupResources, ctx: IacContext): { header: string[]; by
     ),
     ...(r.connector.supersedes
       ? [
-          t({
-            en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups, so this is ${r.connector.name}. ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
-            ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在するため、これは ${r.connector.name} です。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}`,
-          }),
+          t(
+            r.connector.supersedes.owner
+              ? msg(
+                  '{0} ({1}) exists with other subnets or groups, so this is {2}. Remove the old one in {3} once no service uses it.',
+                  r.connector.supersedes.name,
+                  r.connector.supersedes.arn,
+                  r.connector.name,
+                  r.connector.supersedes.owner,
+                )
+              : msg(
+                  '{0} ({1}) exists with other subnets or groups, so this is {2}. Delete the old one once no service uses it.',
+                  r.connector.supersedes.name,
+                  r.connector.supersedes.arn,
+                  r.connector.name,
+                ),
+          ),
         ]
       : []),
     ...(r.connector.existing && !r.connector.existing.owner

@@ -11,7 +11,7 @@ import type { Topology } from '../topology/topology';
 import { expr, hclAttributes, hclString, type HclValue } from './hclText';
 import { type SetupResources, type SetupRule, setupResources } from './setupResources';
 import type { ExportFile, IacContext } from './types';
-import { msg } from '../l10n/text';
+import { localize, msg } from '../l10n/text';
 
 export const TF_APP_GROUP = 'aws_security_group.apprunner';
 export const TF_CONNECTOR = 'aws_apprunner_vpc_connector.this';
@@ -133,7 +133,7 @@ const connectorArnExpr = (r: SetupResources): string =>
   r.connector.existing?.owner ? 'var.vpc_connector_arn' : `${TF_CONNECTOR}.arn`;
 
 function mainFile(r: SetupResources, ctx: IacContext): string {
-  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const t = (text: Localized): string => `# ${oneLine(localize(text, ctx.lang))}`;
   const appGroupId = appGroupIdExpr(r);
   const parts: string[] = [];
   const groupOwner = r.appGroup.existing?.owner;
@@ -251,10 +251,22 @@ function mainFile(r: SetupResources, ctx: IacContext): string {
       [
         ...(r.connector.supersedes
           ? [
-              t({
-                en: `${r.connector.supersedes.name} (${r.connector.supersedes.arn}) exists with other subnets or groups and cannot change, so this is a new connector ${r.connector.name} (revision suffix). ${r.connector.supersedes.owner ? `Remove the old one in ${r.connector.supersedes.owner}` : 'Delete the old one'} once no service uses it.`,
-                ja: `${r.connector.supersedes.name}（${r.connector.supersedes.arn}）は別のサブネットまたはグループで存在し変更できないため、新しいコネクタ ${r.connector.name}（リビジョン接尾辞）を作ります。${r.connector.supersedes.owner ? `古いものはどのサービスも使わなくなったら ${r.connector.supersedes.owner} で削除してください。` : '古いものはどのサービスも使わなくなったら削除してください。'}`,
-              }),
+              t(
+                r.connector.supersedes.owner
+                  ? msg(
+                      '{0} ({1}) exists with other subnets or groups and cannot change, so this is a new connector {2} (revision suffix). Remove the old one in {3} once no service uses it.',
+                      r.connector.supersedes.name,
+                      r.connector.supersedes.arn,
+                      r.connector.name,
+                      r.connector.supersedes.owner,
+                    )
+                  : msg(
+                      '{0} ({1}) exists with other subnets or groups and cannot change, so this is a new connector {2} (revision suffix). Delete the old one once no service uses it.',
+                      r.connector.supersedes.name,
+                      r.connector.supersedes.arn,
+                      r.connector.name,
+                    ),
+              ),
             ]
           : []),
         ...(r.connector.existing
@@ -279,7 +291,7 @@ function importsFile(r: SetupResources): string | undefined {
 }
 
 function outputsFile(r: SetupResources, ctx: IacContext): string {
-  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const t = (text: Localized): string => `# ${oneLine(localize(text, ctx.lang))}`;
   const network: Record<string, HclValue> = {
     egress_configuration: { egress_type: 'VPC', vpc_connector_arn: expr(connectorArnExpr(r)) },
     ...(r.service.isPubliclyAccessible !== undefined
@@ -319,12 +331,24 @@ function outputsFile(r: SetupResources, ctx: IacContext): string {
 }
 
 function headerComment(r: SetupResources, ctx: IacContext): string {
-  const t = (text: Localized): string => `# ${oneLine(text[ctx.lang])}`;
+  const t = (text: Localized): string => `# ${oneLine(localize(text, ctx.lang))}`;
   return [
-    t({
-      en: `App Runner VPC connector setup for ${r.service.name} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${r.region}.`,
-      ja: `${r.service.name} の App Runner VPC コネクタのセットアップ（手順書 3、4 章）。App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${r.region} から出力しました。`,
-    }),
+    t(
+      ctx.accountId
+        ? msg(
+            'App Runner VPC connector setup for {0} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on {1} from account {2}, region {3}.',
+            r.service.name,
+            ctx.generatedAt,
+            ctx.accountId,
+            r.region,
+          )
+        : msg(
+            'App Runner VPC connector setup for {0} (runbook sections 3 and 4), exported by App Runner VPC Connector for VS Code on {1} from region {2}.',
+            r.service.name,
+            ctx.generatedAt,
+            r.region,
+          ),
+    ),
     ...(ctx.basis === 'attached' ? [t(msg('The setup {0} uses now.', r.service.name))] : []),
     ...(ctx.basis === 'proposed'
       ? [t(msg('{0} has no active VPC connector: this is the setup Set Up VPC Connector proposes.', r.service.name))]

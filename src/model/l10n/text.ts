@@ -8,6 +8,9 @@
 // (src/l10nBundles.ts, imported first), before any model module builds a text. The registry lives on
 // globalThis because the extension's lazily loaded bundles (backend.js) carry their own copy of this module.
 
+/** A language tag ("en", "ja", "de-CH"): any language with a bundle; English when none has it. */
+export type Lang = string;
+
 /** A user-visible text in every bundled language; `en` always, `ja` always (falls back to English). */
 export interface Localized {
   en: string;
@@ -79,9 +82,12 @@ export function mapText(text: Localized, f: (s: string, lang: string) => string)
   return Object.fromEntries(Object.entries(text).map(([lang, s]) => [lang, f(s, lang)])) as Localized;
 }
 
-/** The texts joined with `separator` in each language. */
-export function joinTexts(texts: readonly Localized[], separator: string): Localized {
+/** The texts joined with `separator` in each language (a localized separator: "; " in English, "、" in Japanese). */
+export function joinTexts(texts: readonly Localized[], separator: string | Localized): Localized {
   return Object.fromEntries(
-    languages().map((lang) => [lang, texts.map((t) => localize(t, lang)).join(separator)]),
+    languages().map((lang) => [
+      lang,
+      texts.map((t) => localize(t, lang)).join(typeof separator === 'string' ? separator : localize(separator, lang)),
+    ]),
   ) as Localized;
 }

@@ -3,7 +3,7 @@
 // (relative and absolute), what changed ("ingress tcp 5432 from sg-x revoked"), from where (source IP or
 // "AWS service"), and the event's page in the CloudTrail console. Pure: plain events in, rows out.
 import type { Localized } from '../common/awsError';
-import { msg } from '../l10n/text';
+import { msg, same } from '../l10n/text';
 
 /** One event as LookupEvents returns it (EventTime as epoch ms). */
 export interface TrailEventInput {
@@ -61,15 +61,18 @@ function parse(text: string | undefined): Rec {
 
 export function relativeTime(thenMs: number, nowMs: number): Localized {
   const s = Math.max(0, Math.round((nowMs - thenMs) / 1000));
-  const [n, en, ja] =
-    s < 60
-      ? [s, 'second', '秒']
-      : s < 3600
-        ? [Math.floor(s / 60), 'minute', '分']
-        : s < 86_400
-          ? [Math.floor(s / 3600), 'hour', '時間']
-          : [Math.floor(s / 86_400), 'day', '日'];
-  return { en: `${n} ${en}${n === 1 ? '' : 's'} ago`, ja: `${n} ${ja}前` };
+  // One key per unit and plural form, so each language words its own plural (Japanese has none).
+  if (s < 60) return s === 1 ? msg('{0} second ago', s) : msg('{0} seconds ago', s);
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    return m === 1 ? msg('{0} minute ago', m) : msg('{0} minutes ago', m);
+  }
+  if (s < 86_400) {
+    const h = Math.floor(s / 3600);
+    return h === 1 ? msg('{0} hour ago', h) : msg('{0} hours ago', h);
+  }
+  const d = Math.floor(s / 86_400);
+  return d === 1 ? msg('{0} day ago', d) : msg('{0} days ago', d);
 }
 
 function portText(p: Rec): string {
@@ -149,10 +152,10 @@ export function describeChange(eventName: string, req: Rec, res: Rec): Localized
     case 'CreateSecurityGroup': {
       const id = str(res.groupId) ?? '';
       const name = str(req.groupName) ?? '?';
-      return {
-        en: `security group ${name}${id ? ` (${id})` : ''} created in ${str(req.vpcId) ?? '?'}`,
-        ja: `セキュリティグループ ${name}${id ? `（${id}）` : ''} を ${str(req.vpcId) ?? '?'} に作成`,
-      };
+      const vpc = str(req.vpcId) ?? '?';
+      return id
+        ? msg('security group {0} ({1}) created in {2}', name, id, vpc)
+        : msg('security group {0} created in {1}', name, vpc);
     }
     case 'DeleteSecurityGroup':
       return msg('security group {0} deleted', str(req.groupId) ?? str(req.groupName) ?? '?');
@@ -175,7 +178,7 @@ export function describeChange(eventName: string, req: Rec, res: Rec): Localized
       return eventName === 'CreateTags' ? msg('tags set: {0}', tags) : msg('tags removed: {0}', tags);
     }
     default:
-      return { en: eventName, ja: eventName };
+      return same(eventName);
   }
 }
 
@@ -198,7 +201,7 @@ export function changeRow(e: TrailEventInput, region: string, nowMs: number): Ch
     time: new Date(e.eventTime).toISOString(),
     ago: relativeTime(e.eventTime, nowMs),
     who: str(identity.arn) ?? e.username ?? '?',
-    from: service ? msg('AWS service ({0})', service) : { en: source || '?', ja: source || '?' },
+    from: service ? msg('AWS service ({0})', service) : same(source || '?'),
     what: errorCode ? msg('{0} (failed: {1})', what, errorCode) : what,
     errorCode,
     resources: e.resources.map((r) => r.name ?? '').filter(Boolean),

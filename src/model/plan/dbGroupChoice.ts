@@ -8,7 +8,7 @@ import type { Localized } from '../common/awsError';
 import { findGroupByName, groupLabel } from '../topology/groupNames';
 import { otherUsers, usersText } from './resourceOwnership';
 import type { NetworkInterface, SecurityGroup, Topology } from '../topology/topology';
-import { msg } from '../l10n/text';
+import { joinTexts, msg } from '../l10n/text';
 
 export type DbGroupChoice = { ok: true; group: SecurityGroup; note?: Localized } | { ok: false; message: Localized };
 
@@ -34,29 +34,26 @@ export function chooseDatabaseGroup(
   const own = groups.filter((g) => g.name !== 'default' && sharedWith(snapshot, g).length === 0);
   if (groups.length > 1 && own.length === 1) {
     const shared = groups.filter((g) => g !== own[0]);
-    const sharedText = shared
-      .map((g) => {
+    const sharedText = joinTexts(
+      shared.map((g) => {
         const users = sharedWith(snapshot, g);
         return users.length > 0
-          ? `${groupLabel(g)} (${g.id}, also used by ${usersText(users)})`
-          : `${groupLabel(g)} (${g.id}, the VPC's default group)`;
-      })
-      .join(', ');
-    const sharedTextJa = shared
-      .map((g) => {
-        const users = sharedWith(snapshot, g);
-        return users.length > 0
-          ? `${groupLabel(g)}（${g.id}、${usersText(users)} も使用）`
-          : `${groupLabel(g)}（${g.id}、VPC のデフォルトグループ）`;
-      })
-      .join('、');
+          ? msg('{0} ({1}, also used by {2})', groupLabel(g), g.id, usersText(users))
+          : msg("{0} ({1}, the VPC's default group)", groupLabel(g), g.id);
+      }),
+      msg(', '),
+    );
     return {
       ok: true,
       group: own[0],
-      note: {
-        en: `${dbLabel.en} has ${groups.length} security groups: the inbound rule goes on ${groupLabel(own[0])} (${own[0].id}), which only the database uses; ${sharedText} is left unchanged. To choose another, set apprunnerVpc.databaseSecurityGroupName (CLI: --db-security-group-name).`,
-        ja: `${dbLabel.ja} にはセキュリティグループが ${groups.length} 個あります。受信ルールはデータベースだけが使う ${groupLabel(own[0])}（${own[0].id}）に追加し、${sharedTextJa} は変更しません。別のグループにするには apprunnerVpc.databaseSecurityGroupName を設定してください（CLI: --db-security-group-name）。`,
-      },
+      note: msg(
+        '{0} has {1} security groups: the inbound rule goes on {2} ({3}), which only the database uses; {4} is left unchanged. To choose another, set apprunnerVpc.databaseSecurityGroupName (CLI: --db-security-group-name).',
+        dbLabel,
+        groups.length,
+        groupLabel(own[0]),
+        own[0].id,
+        sharedText,
+      ),
     };
   }
   const why =
@@ -65,9 +62,13 @@ export function chooseDatabaseGroup(
       : msg('{0} of them are used only by the database', own.length);
   return {
     ok: false,
-    message: {
-      en: `${dbLabel.en} has no security group named "${configuredName}" and ${groups.length} groups to choose from (${listed(groups) || 'none'}); ${why.en}, so the one to change is not guessed. Name it with apprunnerVpc.databaseSecurityGroupName (CLI: --db-security-group-name), by GroupName or Name tag.`,
-      ja: `${dbLabel.ja} にセキュリティグループ「${configuredName}」がなく、候補が ${groups.length} 個あります（${listed(groups) || 'なし'}）。${why.ja}ため、変更するグループを推測しません。apprunnerVpc.databaseSecurityGroupName（CLI: --db-security-group-name）で GroupName または Name タグを指定してください。`,
-    },
+    message: msg(
+      '{0} has no security group named "{1}" and {2} groups to choose from ({3}); {4}, so the one to change is not guessed. Name it with apprunnerVpc.databaseSecurityGroupName (CLI: --db-security-group-name), by GroupName or Name tag.',
+      dbLabel,
+      configuredName,
+      groups.length,
+      listed(groups) || msg('none'),
+      why,
+    ),
   };
 }

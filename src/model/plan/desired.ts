@@ -24,6 +24,7 @@ import {
   validateSecurityGroupName,
   validateSubnets,
 } from './validators';
+import { msg } from '../l10n/text';
 
 export interface DesiredSetup {
   serviceName: string;
@@ -55,8 +56,8 @@ export interface DesiredSetup {
 export type DesiredResult =
   { ok: true; desired: DesiredSetup; notes: Localized[] } | { ok: false; issues: ValidationIssue[] };
 
-function fail(field: ValidationIssue['field'], code: string, en: string, ja: string): DesiredResult {
-  return { ok: false, issues: [{ field, code, message: { en, ja } }] };
+function fail(field: ValidationIssue['field'], code: string, message: Localized): DesiredResult {
+  return { ok: false, issues: [{ field, code, message }] };
 }
 
 /**
@@ -93,8 +94,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
     return fail(
       'service',
       'service-unknown',
-      `App Runner service "${settings.serviceName}" was not found in ${snapshot.region}.`,
-      `App Runner サービス「${settings.serviceName}」が ${snapshot.region} に見つかりません。`,
+      msg('App Runner service "{0}" was not found in {1}.', settings.serviceName, snapshot.region),
     );
   }
   const db = pickDb(snapshot, service, choices.dbInstanceId, choices.secretUrls);
@@ -104,19 +104,21 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       ? fail(
           'dbInstance',
           'db-unknown',
-          `No DB instance, DB cluster or RDS Proxy "${choices.dbInstanceId}" was found in ${snapshot.region}.`,
-          `DB インスタンス、DB クラスター、RDS Proxy「${choices.dbInstanceId}」が ${snapshot.region} に見つかりません。`,
+          msg('No DB instance, DB cluster or RDS Proxy "{0}" was found in {1}.', choices.dbInstanceId, snapshot.region),
         )
       : fail(
           'dbInstance',
           'db-ambiguous',
-          `Choose the database (--db-instance, an instance, cluster or proxy identifier): ${count} found in ${snapshot.region}.`,
-          `データベースを指定してください（--db-instance: インスタンス、クラスター、プロキシの識別子）。${snapshot.region} に ${count} 個あります。`,
+          msg(
+            'Choose the database (--db-instance, an instance, cluster or proxy identifier): {0} found in {1}.',
+            count,
+            snapshot.region,
+          ),
         );
   }
   const label = databaseLabel(db);
   if (!db.vpcId) {
-    return fail('dbInstance', 'db-no-vpc', `${label.en} is not in a VPC.`, `${label.ja} は VPC 内にありません。`);
+    return fail('dbInstance', 'db-no-vpc', msg('{0} is not in a VPC.', label));
   }
   // Found through the DB; the configured name (GroupName or Name tag) only picks among the DB's own groups.
   const groupChoice = chooseDatabaseGroup(snapshot, label, db.securityGroupIds, settings.databaseSecurityGroupName);

@@ -24,22 +24,26 @@ export function dbGroupSharedWarning(snapshot: Topology, dbGroup: SecurityGroup,
   // RDS's own interfaces (instances, clusters, proxies) are the DB itself.
   const others = otherUsers(snapshot, dbGroup.id).filter((n) => !/^RDSNetworkInterface/i.test(n.description));
   if (others.length === 0 && dbGroup.name !== 'default') return [];
-  const who =
-    dbGroup.name === 'default'
-      ? "the VPC's default group"
-      : `${others.length} other network interface(s) (${usersText(others)})`;
-  const whoJa =
-    dbGroup.name === 'default'
-      ? 'VPC のデフォルトグループ'
-      : `他の ${others.length} 個のネットワークインターフェイス（${usersText(others)}）`;
   return [
     {
       code: 'db-group-shared',
       evidence: [dbGroup.id, ...others.map((n) => n.id)],
-      message: {
-        en: `The DB's group ${dbGroup.name} (${dbGroup.id}) is ${who === "the VPC's default group" ? who : `also used by ${who}`}: the inbound rule on port ${port} lets the App Runner group reach them on that port too. Consider a group of the DB's own.`,
-        ja: `DB のグループ ${dbGroup.name}（${dbGroup.id}）は${whoJa}${dbGroup.name === 'default' ? 'です' : 'も使っています'}。ポート ${port} の受信ルールにより、App Runner のグループはそれらにもこのポートで到達できます。DB 専用のグループを検討してください。`,
-      },
+      message:
+        dbGroup.name === 'default'
+          ? msg(
+              "The DB's group {0} ({1}) is the VPC's default group: the inbound rule on port {2} lets the App Runner group reach them on that port too. Consider a group of the DB's own.",
+              dbGroup.name,
+              dbGroup.id,
+              port,
+            )
+          : msg(
+              "The DB's group {0} ({1}) is also used by {2} other network interface(s) ({3}): the inbound rule on port {4} lets the App Runner group reach them on that port too. Consider a group of the DB's own.",
+              dbGroup.name,
+              dbGroup.id,
+              others.length,
+              usersText(others),
+              port,
+            ),
     },
   ];
 }

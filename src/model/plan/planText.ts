@@ -1,16 +1,18 @@
-// A plan as readable text (en or ja): numbered steps with the API call each makes, then warnings and notes.
-// Used by the CLI and by the VS Code plan document.
+// A plan as readable text in any bundled language: numbered steps with the API call each makes, then warnings
+// and notes. Used by the CLI and by the VS Code plan document.
 import type { Plan, PlanStep } from './planSteps';
-import { msg } from '../l10n/text';
+import { type Lang, type Localized, localize, msg } from '../l10n/text';
 
-export type Lang = 'en' | 'ja';
+export type { Lang };
 
 const HEADINGS = {
-  en: { steps: 'Steps', warnings: 'Warnings', notes: 'Notes', check: '(check)' },
-  ja: { steps: 'ステップ', warnings: '警告', notes: '補足', check: '（確認）' },
-} as const;
+  steps: msg('Steps'),
+  warnings: msg('Warnings'),
+  notes: msg('Notes'),
+  check: msg('(check)'),
+};
 
-const NOTHING_TO_DO: Record<Plan['kind'], Record<Lang, string>> = {
+const NOTHING_TO_DO: Record<Plan['kind'], Localized> = {
   setup: msg('No changes: the account already matches the runbook.'),
   detach: msg('No changes: the service already uses DEFAULT egress.'),
   'delete-connector': msg('No changes: the connector is already deleted.'),
@@ -21,28 +23,28 @@ function paramText(value: string | number | string[]): string {
 }
 
 export function stepText(step: PlanStep, index: number, lang: Lang): string {
-  const mark = step.mutating ? '' : ` ${HEADINGS[lang].check}`;
+  const mark = step.mutating ? '' : ` ${localize(HEADINGS.check, lang)}`;
   const params = Object.entries(step.apiCall.params)
     .map(([k, v]) => `${k}=${paramText(v)}`)
     .join(' ');
-  return `${index + 1}. [${step.id}] ${step.title[lang]}${mark}\n     ${step.apiCall.action} ${params}`;
+  return `${index + 1}. [${step.id}] ${localize(step.title, lang)}${mark}\n     ${step.apiCall.action} ${params}`;
 }
 
 export function renderPlan(plan: Plan, lang: Lang = 'en'): string {
-  const h = HEADINGS[lang];
+  const h = (text: Localized): string => localize(text, lang);
   const lines: string[] = [];
-  if (!plan.steps.some((s) => s.mutating)) lines.push(NOTHING_TO_DO[plan.kind][lang]);
+  if (!plan.steps.some((s) => s.mutating)) lines.push(h(NOTHING_TO_DO[plan.kind]));
   if (plan.steps.length > 0) {
-    lines.push(`${h.steps}:`);
+    lines.push(`${h(HEADINGS.steps)}:`);
     plan.steps.forEach((s, i) => lines.push(stepText(s, i, lang)));
   }
   if (plan.warnings.length > 0) {
-    lines.push(`${h.warnings}:`);
-    for (const w of plan.warnings) lines.push(`  ! ${w.message[lang]}`);
+    lines.push(`${h(HEADINGS.warnings)}:`);
+    for (const w of plan.warnings) lines.push(`  ! ${h(w.message)}`);
   }
   if (plan.notes.length > 0) {
-    lines.push(`${h.notes}:`);
-    for (const n of plan.notes) lines.push(`  - ${n[lang]}`);
+    lines.push(`${h(HEADINGS.notes)}:`);
+    for (const n of plan.notes) lines.push(`  - ${h(n)}`);
   }
   return lines.join('\n');
 }

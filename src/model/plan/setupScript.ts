@@ -12,7 +12,7 @@ import type { DesiredSetup } from './desired';
 import type { SetupBasis } from './setupFromService';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
 import type { Topology } from '../topology/topology';
-import { msg } from '../l10n/text';
+import { type Lang, localize, msg } from '../l10n/text';
 
 export interface SetupScriptContext {
   region: string;
@@ -21,7 +21,7 @@ export interface SetupScriptContext {
   /** Name of the DB's security group, for the comments. */
   dbSecurityGroupName?: string;
   generatedAt: string;
-  lang: 'en' | 'ja';
+  lang: Lang;
   /** Whether this is the setup the service uses now or the one Set Up would propose. */
   basis?: SetupBasis;
   /** The IaC tool and stack that own the DB's group: the script then leaves its ingress to that stack. */
@@ -112,10 +112,22 @@ check_health() {
 }
 `;
 
+/** The line every export (script, CloudFormation, Terraform) starts with: when, and from which account and region. */
+export function exportedBy(generatedAt: string, region: string, accountId: string | undefined): Localized {
+  return accountId
+    ? msg(
+        'Exported by App Runner VPC Connector for VS Code on {0} from account {1}, region {2}.',
+        generatedAt,
+        accountId,
+        region,
+      )
+    : msg('Exported by App Runner VPC Connector for VS Code on {0} from region {1}.', generatedAt, region);
+}
+
 export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   // Every value that reaches a comment or a message goes through oneLine (issue 16: a newline in a name
   // turned the rest of a comment into a command); values in commands go through shellQuote.
-  const t = (text: Localized): string => oneLine(text[ctx.lang]);
+  const t = (text: Localized): string => oneLine(localize(text, ctx.lang));
   const q = shellQuote;
   const dbGroup = oneLine(
     ctx.dbSecurityGroupName ? `${ctx.dbSecurityGroupName} (${d.dbSecurityGroupId})` : d.dbSecurityGroupId,
@@ -141,10 +153,7 @@ export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
   const lines = [
     '#!/usr/bin/env bash',
     `# ${t(msg('Runbook setup (sections 3 to 6) for App Runner service {0}: VPC connector {1} to DB instance {2}.', d.serviceName, d.connectorName, d.dbInstanceId))}`,
-    `# ${t({
-      en: `Exported by App Runner VPC Connector for VS Code on ${ctx.generatedAt} from ${ctx.accountId ? `account ${ctx.accountId}, ` : ''}region ${ctx.region}.`,
-      ja: `App Runner VPC Connector for VS Code が ${ctx.generatedAt} に ${ctx.accountId ? `アカウント ${ctx.accountId}、` : ''}リージョン ${ctx.region} から出力しました。`,
-    })}`,
+    `# ${t(exportedBy(ctx.generatedAt, ctx.region, ctx.accountId))}`,
     ...(ctx.basis === 'attached'
       ? [
           `# ${t(msg('The setup {0} uses now: connector {1} with its subnets and {2}.', d.serviceName, d.connectorName, appGroup))}`,

@@ -44,15 +44,18 @@ function onePerAz(subnets: Subnet[], dbAz: string | undefined): Subnet[] {
 
 function groupNote(db: DbInstance, withEgress: boolean): Localized {
   const name = db.subnetGroupName;
-  return withEgress
-    ? {
-        en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''} that route to the internet (NAT), one per Availability Zone.`,
-        ja: `DB サブネットグループ${name ? `「${name}」` : ''}のうちインターネット（NAT）へのルートがあるプライベートサブネットを AZ ごとに 1 つ使用します。`,
-      }
-    : {
-        en: `Using the private subnets of the DB subnet group${name ? ` "${name}"` : ''}, one per Availability Zone.`,
-        ja: `DB サブネットグループ${name ? `「${name}」` : ''}のプライベートサブネットを AZ ごとに 1 つ使用します。`,
-      };
+  if (withEgress)
+    return name
+      ? msg(
+          'Using the private subnets of the DB subnet group "{0}" that route to the internet (NAT), one per Availability Zone.',
+          name,
+        )
+      : msg(
+          'Using the private subnets of the DB subnet group that route to the internet (NAT), one per Availability Zone.',
+        );
+  return name
+    ? msg('Using the private subnets of the DB subnet group "{0}", one per Availability Zone.', name)
+    : msg('Using the private subnets of the DB subnet group, one per Availability Zone.');
 }
 
 export function chooseSubnets(snapshot: Topology, db: DbInstance, connectorName: string): SubnetChoice {

@@ -2,6 +2,7 @@
 // sentence (en/ja) instead of an AWS error halfway through a setup.
 import type { Localized } from '../common/awsError';
 import type { Subnet, Topology } from '../topology/topology';
+import { msg } from '../l10n/text';
 
 export type IssueField = 'service' | 'dbInstance' | 'subnets' | 'connectorName' | 'securityGroupName' | 'port' | 'path';
 
@@ -11,8 +12,8 @@ export interface ValidationIssue {
   message: Localized;
 }
 
-function issue(field: IssueField, code: string, en: string, ja: string): ValidationIssue {
-  return { field, code, message: { en, ja } };
+function issue(field: IssueField, code: string, message: Localized): ValidationIssue {
+  return { field, code, message };
 }
 
 // App Runner's CreateVpcConnector pattern: 4 to 40 characters, letters, digits, '-' and '_', not starting with a symbol.
@@ -24,8 +25,10 @@ export function validateConnectorName(name: string): ValidationIssue[] {
     issue(
       'connectorName',
       'connector-name-invalid',
-      `Invalid connector name "${name}": use 4 to 40 letters, digits, "-" or "_", starting with a letter or digit.`,
-      `VPC Connector 名「${name}」は無効です。英数字・「-」・「_」の 4〜40 文字で、先頭は英数字にしてください。`,
+      msg(
+        'Invalid connector name "{0}": use 4 to 40 letters, digits, "-" or "_", starting with a letter or digit.',
+        name,
+      ),
     ),
   ];
 }
@@ -41,8 +44,10 @@ export function validateSecurityGroupName(name: string): ValidationIssue[] {
       issue(
         'securityGroupName',
         'security-group-name-reserved-prefix',
-        `Invalid security group name "${name}": EC2 refuses names starting with "sg-". Use a name such as "apprunner-connector"; the runbook's "${name}" can be the group's Name tag (setting appRunnerSecurityGroupNameTag).`,
-        `セキュリティグループ名「${name}」は無効です。EC2 は「sg-」で始まる名前を受け付けません。「apprunner-connector」などの名前を使ってください。手順書の「${name}」はグループの Name タグにできます（設定 appRunnerSecurityGroupNameTag）。`,
+        msg(
+          'Invalid security group name "{0}": EC2 refuses names starting with "sg-". Use a name such as "apprunner-connector"; the runbook\'s "{0}" can be the group\'s Name tag (setting appRunnerSecurityGroupNameTag).',
+          name,
+        ),
       ),
     ];
   }
@@ -51,8 +56,10 @@ export function validateSecurityGroupName(name: string): ValidationIssue[] {
     issue(
       'securityGroupName',
       'security-group-name-invalid',
-      `Invalid security group name "${name}": 1 to 255 characters (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*).`,
-      `セキュリティグループ名「${name}」は無効です。1〜255 文字（英数字・空白・._-:/()#,@[]+=&;{}!$*）にしてください。`,
+      msg(
+        'Invalid security group name "{0}": 1 to 255 characters (letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*).',
+        name,
+      ),
     ),
   ];
 }
@@ -60,12 +67,7 @@ export function validateSecurityGroupName(name: string): ValidationIssue[] {
 export function validatePort(port: number): ValidationIssue[] {
   if (Number.isInteger(port) && port >= 1 && port <= 65535) return [];
   return [
-    issue(
-      'port',
-      'port-out-of-range',
-      `Invalid port ${String(port)}: use a whole number from 1 to 65535.`,
-      `ポート ${String(port)} は無効です。1〜65535 の整数を指定してください。`,
-    ),
+    issue('port', 'port-out-of-range', msg('Invalid port {0}: use a whole number from 1 to 65535.', String(port))),
   ];
 }
 
@@ -75,8 +77,7 @@ export function validateHealthPath(path: string): ValidationIssue[] {
     issue(
       'path',
       'path-invalid',
-      `Invalid health check path "${path}": it must start with "/" and contain no spaces.`,
-      `ヘルスチェックパス「${path}」は無効です。「/」で始まり空白を含まないパスにしてください。`,
+      msg('Invalid health check path "{0}": it must start with "/" and contain no spaces.', path),
     ),
   ];
 }
@@ -92,12 +93,7 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
     const subnet = snapshot.subnets.find((s) => s.id === id);
     if (!subnet) {
       issues.push(
-        issue(
-          'subnets',
-          'subnet-unknown',
-          `Subnet ${id} was not found in ${vpcId} in ${snapshot.region}.`,
-          `サブネット ${id} が ${snapshot.region} の ${vpcId} に見つかりません。`,
-        ),
+        issue('subnets', 'subnet-unknown', msg('Subnet {0} was not found in {1} in {2}.', id, vpcId, snapshot.region)),
       );
     } else found.push(subnet);
   }
@@ -106,8 +102,7 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       issue(
         'subnets',
         'subnet-other-vpc',
-        `Subnet ${s.id} is in ${s.vpcId}, not in the database's VPC ${vpcId}.`,
-        `サブネット ${s.id} は ${s.vpcId} にあり、データベースの VPC ${vpcId} ではありません。`,
+        msg("Subnet {0} is in {1}, not in the database's VPC {2}.", s.id, s.vpcId, vpcId),
       ),
     );
   }
@@ -118,8 +113,10 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       issue(
         'subnets',
         'subnet-public',
-        `Subnet ${s.id} is public (its route table sends traffic to an internet gateway): App Runner egress through it has no public IP and so no internet. Choose private subnets routed to a NAT gateway.`,
-        `サブネット ${s.id} はパブリックです（ルートテーブルがインターネットゲートウェイ向け）。App Runner の送信はパブリック IP を持たないためインターネットに出られません。NAT ゲートウェイ経由のプライベートサブネットを選んでください。`,
+        msg(
+          'Subnet {0} is public (its route table sends traffic to an internet gateway): App Runner egress through it has no public IP and so no internet. Choose private subnets routed to a NAT gateway.',
+          s.id,
+        ),
       ),
     );
   }
@@ -128,8 +125,10 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       issue(
         'subnets',
         'subnet-ipv6-only',
-        `Subnet ${s.id} is IPv6-only: a VPC connector's interfaces need IPv4 addresses. Choose subnets with an IPv4 CIDR (dual-stack subnets are fine).`,
-        `サブネット ${s.id} は IPv6 専用です。VPC Connector のインターフェイスには IPv4 アドレスが必要です。IPv4 CIDR のあるサブネット（デュアルスタック可）を選んでください。`,
+        msg(
+          "Subnet {0} is IPv6-only: a VPC connector's interfaces need IPv4 addresses. Choose subnets with an IPv4 CIDR (dual-stack subnets are fine).",
+          s.id,
+        ),
       ),
     );
   }
@@ -140,8 +139,12 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       issue(
         'subnets',
         'subnet-az-unsupported',
-        `Subnet ${s.id} is in ${s.availabilityZone} (${s.availabilityZoneId ?? ''}), an Availability Zone App Runner VPC connectors do not support.`,
-        `サブネット ${s.id} の AZ ${s.availabilityZone}（${s.availabilityZoneId ?? ''}）は App Runner の VPC Connector が対応していません。`,
+        msg(
+          'Subnet {0} is in {1} ({2}), an Availability Zone App Runner VPC connectors do not support.',
+          s.id,
+          s.availabilityZone,
+          s.availabilityZoneId ?? '',
+        ),
       ),
     );
   }
@@ -150,8 +153,7 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
       issue(
         'subnets',
         'subnets-too-few',
-        `Choose at least two subnets in different Availability Zones (got ${subnetIds.length}).`,
-        `異なる AZ のサブネットを 2 つ以上選択してください（指定: ${subnetIds.length} 個）。`,
+        msg('Choose at least two subnets in different Availability Zones (got {0}).', subnetIds.length),
       ),
     );
   } else {
@@ -162,8 +164,10 @@ export function validateSubnets(snapshot: Topology, subnetIds: readonly string[]
         issue(
           'subnets',
           'subnets-same-az',
-          `Subnets must be in distinct Availability Zones; ${[...new Set(repeated)].join(', ')} is used more than once.`,
-          `サブネットは異なる AZ にしてください。${[...new Set(repeated)].join(', ')} が重複しています。`,
+          msg(
+            'Subnets must be in distinct Availability Zones; {0} is used more than once.',
+            [...new Set(repeated)].join(', '),
+          ),
         ),
       );
     }

@@ -3,7 +3,7 @@
 // Proxies (whose traffic continues to the cluster or instance they target). Each target has the DbInstance
 // shape the checks already read (groups, subnets, port, VPC), so "the database" means whichever was named.
 import type { DbCluster, DbInstance, DbProxy, Topology } from './topology';
-import { msg } from '../l10n/text';
+import { type Localized, msg } from '../l10n/text';
 
 export type DatabaseKind = 'instance' | 'cluster' | 'proxy';
 export type EndpointRole = 'instance' | 'writer' | 'reader' | 'custom' | 'member' | 'proxy';
@@ -141,7 +141,7 @@ export function targetById(t: Topology, id: string): DatabaseTarget | undefined 
 }
 
 /** "DB instance x", "DB cluster x", "RDS Proxy x": how messages name a database. */
-export function databaseLabel(d: Pick<DatabaseTarget, 'id'> & { kind?: DatabaseKind }): { en: string; ja: string } {
+export function databaseLabel(d: Pick<DatabaseTarget, 'id'> & { kind?: DatabaseKind }): Localized {
   switch (d.kind) {
     case 'cluster':
       return msg('DB cluster {0}', d.id);

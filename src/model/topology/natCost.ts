@@ -6,7 +6,7 @@ import type { Localized as LocalizedText } from '../common/awsError';
 import { defaultIpv4Route, routeTableForSubnet } from './routeTables';
 import type { AppRunnerService, NatGateway, Subnet, Topology } from './topology';
 import { NAT_PRICES, regionPrices, usd, type NatPriceTable, type RegionPrices } from './natPrices';
-import { msg } from '../l10n/text';
+import { joinTexts, msg } from '../l10n/text';
 
 /** One NAT gateway the connector subnets route 0.0.0.0/0 to. */
 export interface NatOnPath {
@@ -118,12 +118,14 @@ function endpointAlternatives(
     const monthly = prices.endpointHourly * azCount * hours;
     const saved = prices.natPerGb - prices.endpointPerGb;
     const breakEven = saved > 0 ? Math.ceil(monthly / saved) : undefined;
-    const beyond = breakEven !== undefined ? ` it pays off above about ${breakEven} GB a month` : '';
-    const beyondJa = breakEven !== undefined ? `月あたり約 ${breakEven} GB を超えると得になります` : '';
-    return {
-      en: `${api.service} (${api.hint}): an interface VPC endpoint in ${azCount} AZ(s) costs ${usd(monthly)}/month plus ${fmtGb(prices.endpointPerGb)};${beyond}.`,
-      ja: `${api.service}（${api.hint}）: ${azCount} AZ のインターフェイス型 VPC エンドポイントは月 ${usd(monthly)} と ${fmtGb(prices.endpointPerGb)} です。${beyondJa}。`,
-    };
+    const args = [api.service, api.hint, azCount, usd(monthly), fmtGb(prices.endpointPerGb)] as const;
+    return breakEven !== undefined
+      ? msg(
+          '{0} ({1}): an interface VPC endpoint in {2} AZ(s) costs {3}/month plus {4}; it pays off above about {5} GB a month.',
+          ...args,
+          breakEven,
+        )
+      : msg('{0} ({1}): an interface VPC endpoint in {2} AZ(s) costs {3}/month plus {4}.', ...args);
   });
 }
 
@@ -138,10 +140,19 @@ function layoutAlternative(
   if (nats.length === 1 && azs.length > 1) {
     const nat = nats[0];
     const others = azs.filter((az) => az !== nat.availabilityZone);
-    return {
-      en: `One NAT gateway (${nat.nat.id}${nat.availabilityZone ? ` in ${nat.availabilityZone}` : ''}) serves connector subnets in ${azs.length} AZs: traffic from ${others.join(', ')} pays ${fmtGb(crossAz)} each way across AZs, and that AZ is a single point of failure (runbook 8.1). One NAT gateway per AZ costs ${usd(oneMonth * (azs.length - 1))}/month more and removes both.`,
-      ja: `1 つの NAT ゲートウェイ（${nat.nat.id}${nat.availabilityZone ? `、${nat.availabilityZone}` : ''}）が ${azs.length} つの AZ のコネクタサブネットを担っています。${others.join(', ')} からの通信には AZ 間転送料（片方向 ${fmtGb(crossAz)}）がかかり、その AZ が単一障害点になります（手順書 8.1）。AZ ごとに 1 つの NAT ゲートウェイにすると月 ${usd(oneMonth * (azs.length - 1))} 増え、どちらも解消します。`,
-    };
+    const rest = [azs.length, others.join(', '), fmtGb(crossAz), usd(oneMonth * (azs.length - 1))] as const;
+    return nat.availabilityZone
+      ? msg(
+          'One NAT gateway ({0} in {1}) serves connector subnets in {2} AZs: traffic from {3} pays {4} each way across AZs, and that AZ is a single point of failure (runbook 8.1). One NAT gateway per AZ costs {5}/month more and removes both.',
+          nat.nat.id,
+          nat.availabilityZone,
+          ...rest,
+        )
+      : msg(
+          'One NAT gateway ({0}) serves connector subnets in {1} AZs: traffic from {2} pays {3} each way across AZs, and that AZ is a single point of failure (runbook 8.1). One NAT gateway per AZ costs {4}/month more and removes both.',
+          nat.nat.id,
+          ...rest,
+        );
   }
   if (nats.length > 1) {
     return msg(
@@ -216,10 +227,7 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
     src,
   );
   if (cost.alternatives.length === 0) return head;
-  return {
-    en: `${head.en} Cheaper options: ${cost.alternatives.map((a) => a.en).join(' ')}`,
-    ja: `${head.ja} 安くする方法: ${cost.alternatives.map((a) => a.ja).join(' ')}`,
-  };
+  return msg('{0} Cheaper options: {1}', head, joinTexts(cost.alternatives, ' '));
 }
 
 /**

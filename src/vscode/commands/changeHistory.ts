@@ -8,13 +8,10 @@ import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { DetailNode } from '../explorer/messageNodes';
 import { masked } from '../masking';
+import { uiLang } from '../localize';
 import type { ExtensionServices } from '../services';
 import { pickService, requireSnapshot, resolveTarget } from './targets';
 import { msg } from '../../model/l10n/text';
-
-function lang(): 'en' | 'ja' {
-  return vscode.env.language.startsWith('ja') ? 'ja' : 'en';
-}
 
 async function targetsOf(
   services: ExtensionServices,
@@ -61,7 +58,7 @@ export async function showChangeHistory(services: ExtensionServices, arg: unknow
   );
   const rows = loadAnalysis().changeHistory(events, target.region, Date.now());
   const note = truncated ? vscode.l10n.t('Stopped at the event cap: older events are not shown.') : undefined;
-  const text = masked(loadAnalysis().changeHistoryMarkdown(rows, subject, lang(), note));
+  const text = masked(loadAnalysis().changeHistoryMarkdown(rows, subject, uiLang(), note));
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(doc, { preview: true });
   return text;

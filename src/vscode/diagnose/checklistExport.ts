@@ -7,7 +7,7 @@ import type { ChecklistProvider } from './checklistView';
 import type { DiagnoseUi } from './diagnoseUi';
 import { loadAnalysis } from '../analysisLoader';
 import { msg } from '../../model/l10n/text';
-import { docLang } from '../localize';
+import { uiLang } from '../localize';
 
 export async function exportChecklist(
   services: ExtensionServices,
@@ -22,8 +22,8 @@ export async function exportChecklist(
   const service = checklist.serviceName();
   const uri = await ui.saveLocation(`${service}-checklist.md`);
   if (!uri) return undefined;
-  const lang = docLang();
-  const title = lang === 'ja' ? `運用チェックリスト: ${service}` : `Operations checklist: ${service}`;
+  const lang = uiLang();
+  const title = vscode.l10n.t('Operations checklist: {0}', service);
   const markdown = loadAnalysis().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));
   ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));

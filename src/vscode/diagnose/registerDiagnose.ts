@@ -18,7 +18,7 @@ import { DiagnosisProblems } from './problems';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
 import { msg } from '../../model/l10n/text';
-import { docLang } from '../localize';
+import { uiLang } from '../localize';
 import { CommandId } from '../../model/common/commandIds';
 
 export type { DiagnoseResult } from './runDiagnosis';
@@ -87,7 +87,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const target = services.connection.state.target;
     diagnosedTarget = JSON.stringify(target ?? null);
     // Built by the SDK bundle (already loaded by the live checks), keeping the main bundle small.
-    const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, docLang(), {
+    const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), {
       generatedAt: result.at,
       target: target?.region,
     });

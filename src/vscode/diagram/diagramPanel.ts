@@ -11,7 +11,7 @@ import { readSettings } from '../settings';
 import { uiStrings } from './uiStrings';
 import { diagramHtml, resourceRoots } from './webviewHtml';
 import { loadAnalysis } from '../analysisLoader';
-import { docLang, pick } from '../localize';
+import { uiLang, pick } from '../localize';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
@@ -84,7 +84,7 @@ export class DiagramPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        await this.post({ type: 'init', strings: uiStrings(), language: docLang() });
+        await this.post({ type: 'init', strings: uiStrings(), language: uiLang() });
         this.push();
         return;
       case 'rendered':

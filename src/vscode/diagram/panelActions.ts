@@ -8,7 +8,7 @@ import type { DiagramPanel, PanelHandler } from './diagramPanel';
 import type { DiagramUi } from './diagramUi';
 import { runFix } from './fixRunner';
 import { loadAnalysis } from '../analysisLoader';
-import { docLang } from '../localize';
+import { uiLang } from '../localize';
 import { CommandId, ViewCommandId } from '../../model/common/commandIds';
 
 const DOCS = /^https:\/\/docs\.aws\.amazon\.com\//;
@@ -45,7 +45,7 @@ export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): 
 export async function copyMermaid(panel: DiagramPanel, ui: DiagramUi): Promise<string | undefined> {
   const model = panel.currentModel;
   if (!model) return undefined;
-  const text = loadAnalysis().toMermaid(model, docLang());
+  const text = loadAnalysis().toMermaid(model, uiLang());
   await vscode.env.clipboard.writeText(text);
   ui.info(vscode.l10n.t('Copied the diagram as Mermaid text.'));
   return text;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { diagramPageHtml } from '../../webviewProtocol/webviewPage';
-import { docLang } from '../localize';
+import { uiLang } from '../localize';
 
 export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
@@ -15,7 +15,7 @@ export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, t
     nonce: randomBytes(16).toString('base64'),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'diagram.css')).toString(),
-    lang: docLang(),
+    lang: uiLang(),
     title,
   });
 }

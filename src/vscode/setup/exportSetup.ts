@@ -17,7 +17,7 @@ import { answered } from '../wizard/wizard';
 import { BACK } from '../wizard/wizardUi';
 import { dbItem } from './prompts';
 import { msg } from '../../model/l10n/text';
-import { docLang } from '../localize';
+import { uiLang } from '../localize';
 
 function formatItems(): { label: string; description: string; value: ExportFormat }[] {
   return [
@@ -144,7 +144,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const exported = backend.setupExport(format, snapshot, result.desired, {
     accountId: services.connection.state.account ?? snapshot.accountId,
     generatedAt: new Date().toISOString(),
-    lang: docLang(),
+    lang: uiLang(),
     basis: result.basis,
   });
   if (format === 'bash') {

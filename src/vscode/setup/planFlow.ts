@@ -7,7 +7,7 @@ import { planMarkdown } from '../../model/plan/planMarkdown';
 import { hasChanges } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
-import { docLang, pick } from '../localize';
+import { uiLang, pick } from '../localize';
 import { log } from '../log';
 import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
 import type { SetupContext } from './setupContext';
@@ -34,7 +34,7 @@ const reviewStep: ExecuteStep<SetupContext> = {
   shouldExecute: (ctx) => ctx.status === undefined && ctx.confirm,
   async execute(ctx) {
     const plan = ctx.plan!;
-    const markdown = planMarkdown(ctx.title, plan, docLang());
+    const markdown = planMarkdown(ctx.title, plan, uiLang());
     ctx.planMarkdown = markdown;
     await ctx.ui.showPlan(markdown);
     const apply = vscode.l10n.t('Apply');

@@ -47,7 +47,7 @@ export function checkAclFlows(
   }
   return [...grouped.values()].map(({ flow, aclId, evidence }) => {
     const text = messages[flow.findingId](aclId, flow);
-    return finding(flow.findingId, 'error', path, text.en, text.ja, evidence, {
+    return finding(flow.findingId, 'error', path, text, evidence, {
       kind: 'link',
       url: DOC_LINKS.networkAcls,
     });

@@ -3,6 +3,7 @@
 import { DOC_LINKS, Finding } from '../diagnosis';
 import { finding } from '../findingBuilder';
 import { AnalysisContext } from '../reachabilityContext';
+import { msg } from '../../l10n/text';
 
 export function checkAvailability(ctx: AnalysisContext): Finding[] {
   const { connector, connectorSubnets: subnets } = ctx;
@@ -21,8 +22,11 @@ export function checkAvailability(ctx: AnalysisContext): Finding[] {
         'single-az',
         'warning',
         'availability',
-        `The connector ${connector.name} uses subnets in only one availability zone (${azs.join(', ')}), so an AZ outage cuts the service off.`,
-        `コネクタ ${connector.name} のサブネットが 1 つのアベイラビリティゾーン（${azs.join(', ')}）にしかないため、AZ 障害でサービスが切断されます。`,
+        msg(
+          'The connector {0} uses subnets in only one availability zone ({1}), so an AZ outage cuts the service off.',
+          connector.name,
+          azs.join(', '),
+        ),
         subnetEvidence,
         link,
       ),
@@ -35,8 +39,10 @@ export function checkAvailability(ctx: AnalysisContext): Finding[] {
         'no-shared-az-with-db',
         'info',
         'availability',
-        `None of the connector's subnets is in the database's availability zone ${dbAz}, so every query crosses AZs (more latency and transfer cost).`,
-        `コネクタのサブネットがデータベースのアベイラビリティゾーン ${dbAz} に 1 つもないため、すべてのクエリが AZ をまたぎます（遅延と転送料金が増えます）。`,
+        msg(
+          "None of the connector's subnets is in the database's availability zone {0}, so every query crosses AZs (more latency and transfer cost).",
+          dbAz,
+        ),
         [...subnetEvidence, { kind: 'db-instance', id: ctx.db?.id ?? '', detail: `availabilityZone=${dbAz}` }],
         link,
       ),
@@ -51,8 +57,10 @@ export function checkAvailability(ctx: AnalysisContext): Finding[] {
         'unsupported-az',
         'error',
         'availability',
-        `Some connector subnets are in availability zones where App Runner does not offer VPC egress (${unsupported.map((s) => s.availabilityZoneId).join(', ')}).`,
-        `コネクタの一部のサブネットが、App Runner が VPC 送信を提供していないアベイラビリティゾーン（${unsupported.map((s) => s.availabilityZoneId).join(', ')}）にあります。`,
+        msg(
+          'Some connector subnets are in availability zones where App Runner does not offer VPC egress ({0}).',
+          unsupported.map((s) => s.availabilityZoneId).join(', '),
+        ),
         unsupported.map((s) => ({
           kind: 'availability-zone' as const,
           id: s.availabilityZoneId ?? s.availabilityZone,

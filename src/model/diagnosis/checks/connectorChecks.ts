@@ -2,6 +2,7 @@
 import { Finding, Fix } from '../diagnosis';
 import { finding } from '../findingBuilder';
 import { AnalysisContext } from '../reachabilityContext';
+import { msg } from '../../l10n/text';
 
 export function checkConnector(ctx: AnalysisContext): Finding[] {
   const { service, connector, db } = ctx;
@@ -24,8 +25,10 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
         'egress-not-vpc',
         'error',
         'database',
-        `${service.name} sends outbound traffic through App Runner's default public egress, so it cannot reach private resources in a VPC.`,
-        `${service.name} の送信トラフィックは App Runner の既定のパブリック経路を通るため、VPC 内のプライベートリソースに到達できません。`,
+        msg(
+          "{0} sends outbound traffic through App Runner's default public egress, so it cannot reach private resources in a VPC.",
+          service.name,
+        ),
         connector
           ? [
               serviceEvidence,
@@ -43,8 +46,11 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
         'connector-missing',
         'error',
         'database',
-        `The VPC connector ${ctx.connectorArnMissing} that ${service.name} uses does not exist in this account and region.`,
-        `${service.name} が使う VPC コネクタ ${ctx.connectorArnMissing} がこのアカウントとリージョンに存在しません。`,
+        msg(
+          'The VPC connector {0} that {1} uses does not exist in this account and region.',
+          ctx.connectorArnMissing,
+          service.name,
+        ),
         [serviceEvidence],
         { kind: 'plan-step', step: 'create-connector', params: { serviceArn: service.arn } },
       ),
@@ -57,8 +63,7 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
         'connector-inactive',
         'error',
         'database',
-        `The VPC connector ${connector.name} is ${connector.status}, so no traffic flows through it.`,
-        `VPC コネクタ ${connector.name} の状態が ${connector.status} のため、通信が流れません。`,
+        msg('The VPC connector {0} is {1}, so no traffic flows through it.', connector.name, connector.status),
         [{ kind: 'connector', id: connector.arn, detail: `status=${connector.status}` }],
         { kind: 'plan-step', step: 'create-connector', params: { serviceArn: service.arn } },
       ),
@@ -72,8 +77,12 @@ export function checkConnector(ctx: AnalysisContext): Finding[] {
         'connector-other-vpc',
         'error',
         'database',
-        `The connector ${connector.name} uses subnets outside the database's VPC ${dbVpcId}, so traffic cannot reach ${db.id}.`,
-        `コネクタ ${connector.name} はデータベースの VPC ${dbVpcId} 以外のサブネットを使っているため、${db.id} に到達できません。`,
+        msg(
+          "The connector {0} uses subnets outside the database's VPC {1}, so traffic cannot reach {2}.",
+          connector.name,
+          dbVpcId,
+          db.id,
+        ),
         foreign.map((s) => ({ kind: 'subnet' as const, id: s.id, detail: `in ${s.vpcId}, database in ${dbVpcId}` })),
         { kind: 'plan-step', step: 'create-connector', params: { serviceArn: service.arn, vpcId: dbVpcId ?? '' } },
       ),

@@ -4,6 +4,7 @@ import { DOC_LINKS, Finding } from '../diagnosis';
 import { finding } from '../findingBuilder';
 import { secretUrlFindings } from './secretUrlChecks';
 import { AnalysisContext } from '../reachabilityContext';
+import { msg } from '../../l10n/text';
 
 /** Findings that explain why no database could be chosen; empty when one was. */
 export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
@@ -15,8 +16,10 @@ export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
         'db-not-found',
         'error',
         'database',
-        `The database ${wanted} does not exist in this account and region (no DB instance, DB cluster or RDS Proxy has that identifier).`,
-        `データベース ${wanted} はこのアカウントとリージョンに存在しません（その識別子の DB インスタンス、DB クラスター、RDS Proxy はありません）。`,
+        msg(
+          'The database {0} does not exist in this account and region (no DB instance, DB cluster or RDS Proxy has that identifier).',
+          wanted,
+        ),
         [
           {
             kind: 'db-instance',
@@ -35,8 +38,7 @@ export function checkDatabaseChoice(ctx: AnalysisContext): Finding[] {
       'db-unknown',
       'warning',
       'database',
-      `Which database ${ctx.service.name} uses could not be determined, so the database path was not checked.`,
-      `${ctx.service.name} が使うデータベースを特定できなかったため、データベースへの経路は確認していません。`,
+      msg('Which database {0} uses could not be determined, so the database path was not checked.', ctx.service.name),
       [
         {
           kind: 'environment',
@@ -59,8 +61,7 @@ export function checkDatabaseInstance(ctx: AnalysisContext): Finding[] {
         'db-not-available',
         'error',
         'database',
-        `The ${label.en} is ${db.status}, not available, so it accepts no connections.`,
-        `${label.ja} の状態が available ではなく ${db.status} のため、接続を受け付けません。`,
+        msg('The {0} is {1}, not available, so it accepts no connections.', label, db.status),
         [{ kind: 'db-instance', id: db.id, detail: `status=${db.status}` }],
         { kind: 'link', url: DOC_LINKS.rdsStart },
       ),
@@ -73,8 +74,12 @@ export function checkDatabaseInstance(ctx: AnalysisContext): Finding[] {
         'db-port-differs',
         'warning',
         'database',
-        `The configured database port ${configured} differs from the port ${db.port} that ${db.id} listens on; the analysis uses ${db.port}.`,
-        `設定のデータベースポート ${configured} は ${db.id} の待ち受けポート ${db.port} と異なります。解析には ${db.port} を使います。`,
+        msg(
+          'The configured database port {0} differs from the port {1} that {2} listens on; the analysis uses {1}.',
+          configured,
+          db.port,
+          db.id,
+        ),
         [{ kind: 'db-instance', id: db.id, detail: `port=${db.port}` }],
       ),
     );
@@ -96,11 +101,12 @@ export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
         fromRepo ? 'info' : 'warning',
         'database',
         fromRepo
-          ? `${service.name} takes its configuration from apprunner.yaml, so its DATABASE_URL could not be compared with ${db.id}.`
-          : `${service.name} has no DATABASE_URL (or other database URL) in its runtime environment variables.`,
-        fromRepo
-          ? `${service.name} は apprunner.yaml から設定を読むため、DATABASE_URL を ${db.id} と照合できませんでした。`
-          : `${service.name} の実行時環境変数に DATABASE_URL（またはほかのデータベース URL）がありません。`,
+          ? msg(
+              '{0} takes its configuration from apprunner.yaml, so its DATABASE_URL could not be compared with {1}.',
+              service.name,
+              db.id,
+            )
+          : msg('{0} has no DATABASE_URL (or other database URL) in its runtime environment variables.', service.name),
         [{ kind: 'environment', id: 'DATABASE_URL', detail: 'not set in the service configuration' }],
         { kind: 'link', url: DOC_LINKS.appRunnerEnv },
       ),
@@ -117,8 +123,15 @@ export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
       'database-url-mismatch',
       'error',
       'database',
-      `${dbUrl.name} points at ${dbUrl.url.host}:${dbUrl.url.port}, but ${db.id} listens at ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port}.`,
-      `${dbUrl.name} の接続先は ${dbUrl.url.host}:${dbUrl.url.port} ですが、${db.id} の待ち受けは ${named?.address ?? endpoint ?? '?'}:${named?.port ?? db.port} です。`,
+      msg(
+        '{0} points at {1}:{2}, but {3} listens at {4}:{5}.',
+        dbUrl.name,
+        dbUrl.url.host,
+        dbUrl.url.port,
+        db.id,
+        named?.address ?? endpoint ?? '?',
+        named?.port ?? db.port,
+      ),
       [
         { kind: 'environment', id: dbUrl.name, detail: `host=${dbUrl.url.host} port=${dbUrl.url.port}` },
         { kind: 'db-instance', id: db.id, detail: `endpoint=${endpoint ?? '?'} port=${db.port}` },

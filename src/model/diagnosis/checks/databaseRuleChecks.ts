@@ -12,6 +12,7 @@ import { databaseLabel, type DatabaseTarget } from '../../topology/databaseTarge
 import { proxyHopGaps } from '../../topology/proxyHop';
 import { SecurityGroup, Topology } from '../../topology/topology';
 import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
+import { msg } from '../../l10n/text';
 
 function groupEvidence(groups: readonly SecurityGroup[], egress: boolean, why: string): Evidence[] {
   return groups.map((g) => {
@@ -55,8 +56,7 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         'sg-egress-missing-db-port',
         'error',
         'database',
-        `No security group on the connector allows outbound TCP ${port} to the database's group or subnets.`,
-        `コネクタのセキュリティグループに、データベースのグループまたはサブネットへの TCP ${port} の送信を許可するルールがありません。`,
+        msg("No security group on the connector allows outbound TCP {0} to the database's group or subnets.", port),
         groupEvidence(connectorGroups, true, why),
         dbGroupId
           ? {
@@ -82,8 +82,10 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
         'sg-ingress-missing-db-port',
         'error',
         'database',
-        `The database's security groups do not allow inbound TCP ${port} from the connector's groups or from all of its subnets.`,
-        `データベースのセキュリティグループが、コネクタのグループまたはそのすべてのサブネットからの TCP ${port} の受信を許可していません。`,
+        msg(
+          "The database's security groups do not allow inbound TCP {0} from the connector's groups or from all of its subnets.",
+          port,
+        ),
         dbGroups.length > 0
           ? groupEvidence(dbGroups, false, why)
           : [{ kind: 'db-instance', id: db.id, detail: `no security groups; ${why}` }],
@@ -140,14 +142,20 @@ export function checkDatabaseAcls(ctx: AnalysisContext): Finding[] {
   }
   const p = ctx.dbPort;
   return checkAclFlows(ctx.topology, flows, 'database', {
-    'nacl-denies-db-port': (acl, f) => ({
-      en: `Network ACL ${acl} blocks ${f.egress ? 'outbound' : 'inbound'} TCP ${p} between the connector subnets and the database.`,
-      ja: `ネットワーク ACL ${acl} が、コネクタのサブネットとデータベースの間の${f.egress ? '送信' : '受信'} TCP ${p} を遮断しています。`,
-    }),
-    'nacl-missing-ephemeral-return': (acl, f) => ({
-      en: `Network ACL ${acl} does not allow the ${f.egress ? 'outbound' : 'inbound'} return traffic on ephemeral ports 1024-65535 for database connections.`,
-      ja: `ネットワーク ACL ${acl} が、データベース接続の戻り通信（${f.egress ? '送信' : '受信'}、エフェメラルポート 1024-65535）を許可していません。`,
-    }),
+    'nacl-denies-db-port': (acl, f) =>
+      f.egress
+        ? msg('Network ACL {0} blocks outbound TCP {1} between the connector subnets and the database.', acl, p)
+        : msg('Network ACL {0} blocks inbound TCP {1} between the connector subnets and the database.', acl, p),
+    'nacl-missing-ephemeral-return': (acl, f) =>
+      f.egress
+        ? msg(
+            'Network ACL {0} does not allow the outbound return traffic on ephemeral ports 1024-65535 for database connections.',
+            acl,
+          )
+        : msg(
+            'Network ACL {0} does not allow the inbound return traffic on ephemeral ports 1024-65535 for database connections.',
+            acl,
+          ),
   });
 }
 
@@ -166,14 +174,9 @@ export function proxyHopFindings(topology: Topology, proxy: DatabaseTarget): Fin
       { kind: 'db-instance', id: proxy.id, detail: gap.proxyDetail },
       ...groupEvidence(gap.groups, gap.egress, gap.why),
     ];
-    return finding(
-      gap.id,
-      gap.id === 'proxy-target-unknown' ? 'warning' : 'error',
-      'database',
-      gap.message.en,
-      gap.message.ja,
-      evidence,
-      { kind: 'link', url: DOC_LINKS.rdsProxySecurityGroups },
-    );
+    return finding(gap.id, gap.id === 'proxy-target-unknown' ? 'warning' : 'error', 'database', gap.message, evidence, {
+      kind: 'link',
+      url: DOC_LINKS.rdsProxySecurityGroups,
+    });
   });
 }

@@ -10,7 +10,7 @@ import { checkNatCrossAz } from './natCostChecks';
 import { evaluateSecurityGroups } from '../../topology/securityGroupRules';
 import { NatGateway } from '../../topology/topology';
 import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
-import { msg } from '../../l10n/text';
+import { type Localized, msg } from '../../l10n/text';
 
 const WORLD = ['0.0.0.0/0'];
 
@@ -21,36 +21,39 @@ type RouteProblem =
   | 'nat-subnet-no-igw-route'
   | 'default-route-not-nat';
 
-const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; en: string; ja: string }> = {
+const ROUTE_TEXTS: Record<RouteProblem, { severity: Severity; url: string; message: Localized }> = {
   'no-nat-route': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: "A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet: third-party APIs, AWS APIs without VPC endpoints and downloads fail while the database and health checks still work. Two ways out: a NAT gateway in a public subnet with these subnets' 0.0.0.0/0 routed to it, or VPC endpoints for the AWS services the service calls.",
-    ja: 'コネクタのサブネットに NAT ゲートウェイへのデフォルトルート（0.0.0.0/0）がないため、サービスがインターネットに到達できません。外部 API、VPC エンドポイントのない AWS API、ダウンロードは失敗し、データベースとヘルスチェックは動き続けます。対処は 2 つ: パブリックサブネットに NAT ゲートウェイを置き、これらのサブネットの 0.0.0.0/0 をそこへ向ける。または、サービスが呼ぶ AWS サービスの VPC エンドポイントを作る。',
+    message: msg(
+      "A connector subnet has no default route (0.0.0.0/0) to a NAT gateway, so the service cannot reach the internet: third-party APIs, AWS APIs without VPC endpoints and downloads fail while the database and health checks still work. Two ways out: a NAT gateway in a public subnet with these subnets' 0.0.0.0/0 routed to it, or VPC endpoints for the AWS services the service calls.",
+    ),
   },
   'igw-route-not-nat': {
     severity: 'error',
     url: DOC_LINKS.appRunnerVpc,
-    en: 'A connector subnet routes 0.0.0.0/0 to an internet gateway, which does not work for App Runner egress: route it to a NAT gateway.',
-    ja: 'コネクタのサブネットが 0.0.0.0/0 をインターネットゲートウェイに向けていますが、App Runner の送信には使えません。NAT ゲートウェイに向けてください。',
+    message: msg(
+      'A connector subnet routes 0.0.0.0/0 to an internet gateway, which does not work for App Runner egress: route it to a NAT gateway.',
+    ),
   },
   'nat-gateway-unavailable': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: "A connector subnet's default route points at a NAT gateway that is not available.",
-    ja: 'コネクタのサブネットのデフォルトルートが、利用できない NAT ゲートウェイを指しています。',
+    message: msg("A connector subnet's default route points at a NAT gateway that is not available."),
   },
   'nat-subnet-no-igw-route': {
     severity: 'error',
     url: DOC_LINKS.natGateways,
-    en: 'The NAT gateway the connector subnets use sits in a subnet without a default route to an internet gateway, so it cannot reach the internet.',
-    ja: 'コネクタのサブネットが使う NAT ゲートウェイが、インターネットゲートウェイへのデフォルトルートのないサブネットにあるため、インターネットに出られません。',
+    message: msg(
+      'The NAT gateway the connector subnets use sits in a subnet without a default route to an internet gateway, so it cannot reach the internet.',
+    ),
   },
   'default-route-not-nat': {
     severity: 'info',
     url: DOC_LINKS.natGateways,
-    en: 'A connector subnet sends 0.0.0.0/0 to something other than a NAT gateway; whether it reaches the internet could not be checked.',
-    ja: 'コネクタのサブネットが 0.0.0.0/0 を NAT ゲートウェイ以外に向けているため、インターネットへ到達できるかは確認できませんでした。',
+    message: msg(
+      'A connector subnet sends 0.0.0.0/0 to something other than a NAT gateway; whether it reaches the internet could not be checked.',
+    ),
   },
 };
 
@@ -100,7 +103,7 @@ function checkRoutes(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   for (const [id, text] of Object.entries(ROUTE_TEXTS) as [RouteProblem, (typeof ROUTE_TEXTS)[RouteProblem]][]) {
     if (buckets[id].length === 0) continue;
-    out.push(finding(id, text.severity, 'internet', text.en, text.ja, buckets[id], { kind: 'link', url: text.url }));
+    out.push(finding(id, text.severity, 'internet', text.message, buckets[id], { kind: 'link', url: text.url }));
   }
   return out;
 }
@@ -122,8 +125,7 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
           'sg-egress-missing-https',
           'error',
           'internet',
-          'No security group on the connector allows outbound TCP 443 to 0.0.0.0/0.',
-          'コネクタのセキュリティグループに、0.0.0.0/0 への TCP 443 の送信を許可するルールがありません。',
+          msg('No security group on the connector allows outbound TCP 443 to 0.0.0.0/0.'),
           ctx.connectorGroups.map((g) => ({
             kind: 'security-group' as const,
             id: g.id,

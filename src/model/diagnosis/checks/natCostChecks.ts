@@ -6,6 +6,7 @@ import { finding } from '../findingBuilder';
 import type { AnalysisContext } from '../reachabilityContext';
 import { natCost } from '../../topology/natCost';
 import { usd } from '../../topology/natPrices';
+import { msg } from '../../l10n/text';
 
 export const NAT_CROSS_AZ = 'nat-cross-az';
 
@@ -30,8 +31,20 @@ export function checkNatCrossAz(ctx: AnalysisContext): Finding[] {
       NAT_CROSS_AZ,
       'info',
       'cost',
-      `Connector subnets in ${azs} send their internet traffic to a NAT gateway in ${natAzs}: every byte pays cross-AZ transfer (${perGb}/GB each way) and an outage of ${natAzs} cuts their internet (runbook 8.1). A NAT gateway in each AZ${extra ? ` (${extra}/month each)` : ''} with each private route table pointing at its own AZ's NAT avoids both.`,
-      `${azs} のコネクタサブネットのインターネット向け通信は ${natAzs} の NAT ゲートウェイを通ります。すべての通信に AZ 間転送料（片方向 ${perGb}/GB）がかかり、${natAzs} の障害でインターネットに出られなくなります（手順書 8.1）。各 AZ に NAT ゲートウェイを置き${extra ? `（1 つ月 ${extra}）` : ''}、各プライベートルートテーブルを同じ AZ の NAT に向ければ両方を避けられます。`,
+      extra
+        ? msg(
+            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1). A NAT gateway in each AZ ({3}/month each) with each private route table pointing at its own AZ's NAT avoids both.",
+            azs,
+            natAzs,
+            perGb,
+            extra,
+          )
+        : msg(
+            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1). A NAT gateway in each AZ with each private route table pointing at its own AZ's NAT avoids both.",
+            azs,
+            natAzs,
+            perGb,
+          ),
       evidence,
       { kind: 'link', url: DOC_LINKS.natGateways },
     ),

@@ -4,6 +4,7 @@ import { DOC_LINKS, Finding } from '../diagnosis';
 import { finding } from '../findingBuilder';
 import { secretUrlReferences, type SecretUrlResolution } from '../../topology/secretUrls';
 import type { AppRunnerService } from '../../topology/topology';
+import { msg } from '../../l10n/text';
 
 interface SecretCheckContext {
   service: AppRunnerService;
@@ -30,22 +31,29 @@ export function secretUrlFindings(ctx: SecretCheckContext): Finding[] {
           'database-url-secret-unreadable',
           'warning',
           'database',
-          `${ref.name} comes from the secret ${ref.valueFrom}, which could not be used: ${error}`,
-          `${ref.name} はシークレット ${ref.valueFrom} から渡されますが、利用できませんでした: ${error}`,
+          msg('{0} comes from the secret {1}, which could not be used: {2}', ref.name, ref.valueFrom, error),
           evidence,
           { kind: 'link', url: DOC_LINKS.appRunnerEnv },
         ),
       ];
     }
-    const target = ctx.db ? ` with ${ctx.db.id}` : '';
-    const targetJa = ctx.db ? `${ctx.db.id} と` : '';
     return [
       finding(
         'database-url-in-secret',
         'info',
         'database',
-        `${ref.name} is given through RuntimeEnvironmentSecrets from ${ref.valueFrom}; its host cannot be compared${target} without reading the secret (allow it when asked in VS Code, or run the CLI with --read-secrets).`,
-        `${ref.name} は RuntimeEnvironmentSecrets で ${ref.valueFrom} から渡されます。シークレットを読まずにホストを${targetJa}照合することはできません（VS Code で確認に同意するか、CLI を --read-secrets 付きで実行してください）。`,
+        ctx.db
+          ? msg(
+              '{0} is given through RuntimeEnvironmentSecrets from {1}; its host cannot be compared with {2} without reading the secret (allow it when asked in VS Code, or run the CLI with --read-secrets).',
+              ref.name,
+              ref.valueFrom,
+              ctx.db.id,
+            )
+          : msg(
+              '{0} is given through RuntimeEnvironmentSecrets from {1}; its host cannot be compared without reading the secret (allow it when asked in VS Code, or run the CLI with --read-secrets).',
+              ref.name,
+              ref.valueFrom,
+            ),
         evidence,
       ),
     ];

@@ -8,6 +8,7 @@ import { AnalysisContext } from '../reachabilityContext';
 import { iacOwner, ownerText } from '../../plan/resourceOwnership';
 import { allowAllToWorld, describeRule, portOpenToWorld } from '../../topology/securityGroupRules';
 import { SecurityGroup } from '../../topology/topology';
+import { msg } from '../../l10n/text';
 
 function uniqueGroups(groups: readonly SecurityGroup[]): SecurityGroup[] {
   return groups.filter((g, i) => groups.findIndex((o) => o.id === g.id) === i);
@@ -37,8 +38,10 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
         'db-port-open-to-world',
         'warning',
         'security',
-        `The database's security group allows TCP ${port} from anywhere on the internet; allow it only from the App Runner group.`,
-        `データベースのセキュリティグループがインターネット全体からの TCP ${port} を許可しています。App Runner のグループからのみ許可してください。`,
+        msg(
+          "The database's security group allows TCP {0} from anywhere on the internet; allow it only from the App Runner group.",
+          port,
+        ),
         open.map((r) => ({
           kind: 'security-group-rule' as const,
           id: r.id,
@@ -57,8 +60,11 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
         'allow-all-egress',
         'warning',
         'security',
-        `The App Runner group ${group.name} (${group.id}) still allows all outbound traffic; keep only the DB port, 443 and UDP 53.`,
-        `App Runner のグループ ${group.name}（${group.id}）がすべての送信を許可したままです。DB ポート、443、UDP 53 だけを残してください。`,
+        msg(
+          'The App Runner group {0} ({1}) still allows all outbound traffic; keep only the DB port, 443 and UDP 53.',
+          group.name,
+          group.id,
+        ),
         rules.map((r) => ({
           kind: 'security-group-rule' as const,
           id: r.id,
@@ -80,8 +86,11 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
         'untagged-group',
         'info',
         'security',
-        `The security group ${group.name} (${group.id}) has no tags; tag it so the team knows who owns it and why.`,
-        `セキュリティグループ ${group.name}（${group.id}）にタグがありません。管理者と用途がわかるようにタグを付けてください。`,
+        msg(
+          'The security group {0} ({1}) has no tags; tag it so the team knows who owns it and why.',
+          group.name,
+          group.id,
+        ),
         [{ kind: 'security-group', id: group.id, detail: `${group.name}: no tags` }],
         { kind: 'link', url: DOC_LINKS.securityGroups },
       ),
@@ -109,8 +118,11 @@ function checkUnusedConnectors(ctx: AnalysisContext): Finding[] {
           'unused-connector',
           'info',
           'cost',
-          `The VPC connector ${c.name} is not used by any App Runner service; it is managed by ${ownerText(owner)}: remove it there if it is no longer needed.`,
-          `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。${ownerText(owner)} が管理しているため、不要であればそちらで削除してください。`,
+          msg(
+            'The VPC connector {0} is not used by any App Runner service; it is managed by {1}: remove it there if it is no longer needed.',
+            c.name,
+            ownerText(owner),
+          ),
           evidence,
           { kind: 'link', url: DOC_LINKS.appRunnerVpc },
         );
@@ -119,8 +131,10 @@ function checkUnusedConnectors(ctx: AnalysisContext): Finding[] {
         'unused-connector',
         'info',
         'cost',
-        `The VPC connector ${c.name} is not used by any App Runner service; delete it if it is no longer needed.`,
-        `VPC コネクタ ${c.name} はどの App Runner サービスにも使われていません。不要であれば削除してください。`,
+        msg(
+          'The VPC connector {0} is not used by any App Runner service; delete it if it is no longer needed.',
+          c.name,
+        ),
         evidence,
         { kind: 'plan-step', step: 'delete-connector', params: { connectorArn: c.arn } },
       );

@@ -4,6 +4,7 @@
 import { Finding } from '../diagnosis';
 import { finding } from '../findingBuilder';
 import { AppRunnerService } from '../../topology/topology';
+import { msg } from '../../l10n/text';
 
 export function checkServiceState(service: AppRunnerService): Finding[] {
   const evidence = [{ kind: 'service' as const, id: service.arn, detail: `status=${service.status}` }];
@@ -13,8 +14,10 @@ export function checkServiceState(service: AppRunnerService): Finding[] {
         'service-operation-in-progress',
         'info',
         'availability',
-        `${service.name} is in the middle of an operation; the result applies once it has finished (a redeploy takes 5-10 minutes).`,
-        `${service.name} は処理中です。結果は処理の完了後に反映されます（再デプロイには 5〜10 分かかります）。`,
+        msg(
+          '{0} is in the middle of an operation; the result applies once it has finished (a redeploy takes 5-10 minutes).',
+          service.name,
+        ),
         evidence,
       ),
     ];
@@ -25,8 +28,7 @@ export function checkServiceState(service: AppRunnerService): Finding[] {
         'service-not-running',
         'warning',
         'availability',
-        `${service.name} is ${service.status}, so it serves no requests and opens no connections.`,
-        `${service.name} の状態は ${service.status} のため、リクエストを処理せず、接続も行いません。`,
+        msg('{0} is {1}, so it serves no requests and opens no connections.', service.name, service.status),
         evidence,
       ),
     ];
