@@ -5,7 +5,7 @@ import type { SecretUrlResolution } from '../../model/topology/secretUrls';
 import type { Topology } from '../../model/topology/topology';
 import type { ExtensionServices } from '../services';
 import type { Settings } from '../settings';
-import type { SetupUi } from '../wizard/wizardUi';
+import type { Ui } from '../ui/ui';
 
 export type CommandName =
   | 'setupConnector'
@@ -23,7 +23,7 @@ export interface SetupContext {
   command: CommandName;
   title: string;
   services: ExtensionServices;
-  ui: SetupUi;
+  ui: Ui;
   snapshot: Topology;
   settings: Settings;
   part?: PlanPart;
