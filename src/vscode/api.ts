@@ -5,6 +5,7 @@ import type { DiagramApi } from './diagram/registerDiagram';
 import type { ExplorerApi } from './explorer/registerExplorer';
 import type { SetupApi } from './setup/registerSetup';
 import type { StateStore } from './state/stateStore';
+import type { TestHooks } from './ui/testHooks';
 
 /** What activate() returns: used by the host tests and by other extensions that want the same view of AWS. */
 export interface ExtensionApi {
@@ -21,4 +22,6 @@ export interface ExtensionApi {
   codeLens: CodeLensApi;
   diagram: DiagramApi;
   diagnose: DiagnoseApi;
+  /** Present only in ExtensionMode.Test (the host tests): replaces the prompts every command shows. */
+  testHooks?: TestHooks;
 }

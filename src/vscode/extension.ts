@@ -22,6 +22,8 @@ import { startConnectionOnDemand } from './quietStart';
 import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
 import { CommandId } from '../model/common/commandIds';
+import { UiHolder } from './ui/currentUi';
+import { testHooksFor } from './ui/testHooks';
 
 // Wiring only. Nothing here loads the AWS SDK: the first AWS call happens after activate() has returned.
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -46,7 +48,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // A command is a demand for AWS: it waits for the first connection (later ones return at once).
   setCommandGate(() => (connection.started ? Promise.resolve() : connection.start()));
-  const services: ExtensionServices = { context, connection, store, linker };
+  const ui = new UiHolder();
+  const services: ExtensionServices = { context, connection, store, linker, ui: () => ui.current() };
   registerCommand(context, CommandId.refresh, async () => {
     const state = await connection.refresh();
     if (state.status === 'connected') await store.refresh({ force: true });
@@ -89,6 +92,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     analysisLoadedDuringActivate: isAnalysisInRequireCache(),
   };
   log.info(`Activated in ${activation.durationMs.toFixed(1)} ms`);
+  // Only a window VS Code started for tests gets the setters (another extension must not replace our prompts).
+  const testHooks = testHooksFor(context.extensionMode, vscode.ExtensionMode.Test, (replacement) =>
+    ui.replace(replacement),
+  );
   return {
     activation,
     connection,
@@ -98,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBarText: () => statusBar.text,
     statusBarShown: () => connection.started,
     ...features,
+    ...(testHooks ? { testHooks } : {}),
   };
 }
 

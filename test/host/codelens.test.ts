@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws } from './awsSetup';
-import { extensionApi, onSeed, setSetting, startFromSeed, waitFor } from './support';
+import { ReplayUi } from '../../src/vscode/ui/replayUi';
+import { extensionApi, onSeed, setSetting, startFromSeed, useUi, waitFor } from './support';
 
 const DB_HOST = 'kyudai-db.aaaaaaaaaa.ap-northeast-1.rds.amazonaws.com';
 
@@ -229,7 +230,7 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.git'), { recursive: true });
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'web'), { recursive: true });
       await api.codeLens.setLink(sample.uri, undefined);
-      api.codeLens.setUi({});
+      useUi(api, undefined);
     });
 
     it('links web/apprunner.yaml to the REPOSITORY service whose repository and source directory match', async () => {
@@ -256,16 +257,13 @@ describe('apprunner.yaml: CodeLens, Problems, hover and the service link', funct
       await setSetting('serviceName', 'no-such-api');
       try {
         await waitForLens(sample.uri, /^Link to an App Runner service\.\.\.$/);
-        let offered: string[] = [];
-        api.codeLens.setUi({
-          pickService: async (choices) => {
-            offered = choices.map((c) => c.label);
-            return choices.find((c) => c.serviceName === 'kyudai-api');
-          },
-        });
+        const ui = new ReplayUi([{ id: 'linkService', value: 'kyudai-api' }]);
+        useUi(api, ui);
         const lens = (await lensTitles(sample.uri))[0];
         assert.equal(lens.command, 'apprunnerVpc.linkService');
         await vscode.commands.executeCommand(lens.command, sample.uri);
+        assert.deepEqual(ui.unanswered, []);
+        const offered = ui.asked[0].labels;
         assert.ok(offered.includes('kyudai-api') && offered.includes('kyudai-web'), offered.join(', '));
         await waitForLens(sample.uri, /^kyudai-api · RUNNING · egress VPC/);
         const again = await api.codeLens.link(sample.uri);

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { applyRunbookSetup, aws, snapshotGroupId } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
-import { extensionApi, startFromSeed, waitFor } from './support';
+import { ReplayUi } from '../../src/vscode/ui/replayUi';
+import { extensionApi, startFromSeed, useUi, waitFor } from './support';
 
 const awsEc2 = (args: string[]): Promise<unknown> => aws('ec2', args);
 
@@ -28,7 +29,12 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
   let api: ExtensionApi;
   let sgRds = '';
   let sgApp = '';
-  let confirmed: string[] = [];
+  /** Scripted prompts; the report still opens in the Markdown preview, as the first test checks. */
+  const scripted = (answers: ConstructorParameters<typeof ReplayUi>[0], confirm: boolean): ReplayUi => {
+    const ui = new ReplayUi(answers, confirm, { previews: true });
+    useUi(api, ui);
+    return ui;
+  };
 
   before(async () => {
     api = await extensionApi();
@@ -38,11 +44,10 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     sgApp = snapshotGroupId(api, 'sg-apprunner');
     // Problems go to apprunner.yaml files linked to the service or to none: forget any link another test made.
     await api.codeLens.setLink(rootYaml(), undefined);
-    api.diagnose.setUi({
-      confirm: async (message, detail) => (confirmed.push(`${message}\n${detail}`), true),
-      info: () => undefined,
-    });
+    scripted([], true);
   });
+
+  after(() => useUi(api, undefined));
 
   it('a revoked sg-rds ingress rule: the report names it with evidence, the Problems view shows it on apprunner.yaml', async () => {
     await awsEc2([
@@ -128,9 +133,10 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
   });
 
   it('the fix names the exact change, restores the rule through the engine, and the next diagnosis is clean', async () => {
-    confirmed = [];
+    const ui = scripted([], true);
     const outcome = await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api');
     assert.equal(outcome, 'applied');
+    const confirmed = ui.confirms.map((c) => `${c.message}\n${c.detail}`);
     assert.equal(confirmed.length, 1);
     assert.match(confirmed[0], new RegExp(`Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`));
     assert.match(confirmed[0], /AuthorizeSecurityGroupIngress/);
@@ -159,18 +165,12 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
       `IpProtocol=tcp,FromPort=5432,ToPort=5432,UserIdGroupPairs=[{GroupId=${sgApp}}]`,
     ]);
     await api.diagnose.diagnose('kyudai-api');
-    let offered: string[] = [];
-    api.diagnose.setUi({
-      confirm: async () => false,
-      info: () => undefined,
-      pickFix: async (choices) => (
-        (offered = choices.map((c) => `${c.description}: ${c.label}`)),
-        choices.find((c) => c.findingId === 'sg-ingress-missing-db-port')
-      ),
-    });
+    const picker = scripted([{ id: 'fix', value: 'sg-ingress-missing-db-port' }], false);
     await sandboxAdmin.resetCalls();
     // "Fix Diagnosis Problem..." offers the fixable findings by the change they make, then asks before it.
     assert.equal(await vscode.commands.executeCommand('apprunnerVpc.fixDiagnosis'), 'declined');
+    assert.deepEqual(picker.unanswered, []);
+    const offered = picker.asked[0].labels.map((label, i) => `${picker.asked[0].descriptions[i]}: ${label}`);
     assert.ok(
       offered.includes(`sg-ingress-missing-db-port: Add an inbound rule to ${sgRds}: TCP 5432 from ${sgApp}`),
       offered.join(' | '),
@@ -178,7 +178,7 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     const calls = await sandboxAdmin.calls();
     assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0);
     assert.deepEqual(errorCodes(api), ['sg-ingress-missing-db-port']);
-    api.diagnose.setUi({ confirm: async () => true, info: () => undefined });
+    picker.confirmAnswer = true;
     await api.diagnose.fix('sg-ingress-missing-db-port', 'kyudai-api');
     assert.deepEqual(errorCodes(api), []);
   });
@@ -214,9 +214,10 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
     );
 
     const file = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'checklist-')), 'checklist.md'));
-    api.diagnose.setUi({ saveLocation: async () => file, info: () => undefined });
+    const saver = scripted([{ id: 'checklist', value: file }], true);
     const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('apprunnerVpc.exportChecklist');
     assert.equal(saved?.fsPath, file.fsPath);
+    assert.deepEqual(saver.asked[0].offered, 'kyudai-api-checklist.md');
     const markdown = readFileSync(file.fsPath, 'utf8');
     assert.match(markdown, /^# Operations checklist: kyudai-api/);
     assert.match(markdown, /- \[x\] VPC connector is attached to kyudai-api \(pass\)/);

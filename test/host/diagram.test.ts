@@ -7,7 +7,7 @@ import type { RenderedMessage } from '../../src/vscode/diagram/diagramPanel';
 import { applyRunbookSetup } from './awsSetup';
 import { sandboxAdmin } from './sandboxAdmin';
 import { ReplayUi } from './setupSupport';
-import { extensionApi, onSeed, startFromSeed, waitFor } from './support';
+import { extensionApi, onSeed, startFromSeed, useUi, waitFor } from './support';
 
 const run = promisify(execFile);
 
@@ -57,14 +57,24 @@ async function breakDbIngress(api: ExtensionApi): Promise<{ sgRds: string; sgApp
 describe('Diagram panel: the live network picture', function () {
   this.timeout(240_000);
   let api: ExtensionApi;
+  /** Scripted prompts that accept every confirmation (each test that counts them sets its own). */
+  let accepting: ReplayUi;
+  const scripted = (confirm: boolean): ReplayUi => {
+    const ui = new ReplayUi([], confirm);
+    useUi(api, ui);
+    return ui;
+  };
 
   before(async () => {
     api = await extensionApi();
     await startFromSeed(api);
-    api.diagram.setUi({ confirm: async () => true, info: () => undefined });
+    accepting = scripted(true);
   });
 
-  after(() => api.diagram.close());
+  after(() => {
+    api.diagram.close();
+    useUi(api, undefined);
+  });
 
   it('opens from the command; the webview reports what it drew: before setup the DB edge is broken', async () => {
     await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
@@ -88,11 +98,11 @@ describe('Diagram panel: the live network picture', function () {
 
   it('the fix on the missing sg-apprunner runs Create Security Groups with its own prompts and confirmation', async () => {
     const ui = new ReplayUi([{ id: 'database', value: 'kyudai-db' }, { id: 'appRunnerSecurityGroupName' }], true);
-    api.setup.setUi(ui);
+    useUi(api, ui);
     try {
       await api.diagram.receive({ type: 'fix', id: 'sg-app' });
     } finally {
-      api.setup.setUi(undefined);
+      useUi(api, accepting);
     }
     assert.deepEqual(ui.unanswered, [], `asked ${ui.asked.map((a) => a.id).join(', ')}`);
     assert.equal(ui.confirms.length, 1, 'the command asked once before applying');
@@ -117,15 +127,14 @@ describe('Diagram panel: the live network picture', function () {
 
   it('the fix button on the broken sg-rds edge restores the rule', async () => {
     const { sgRds, sgApp } = await breakDbIngress(api);
-    let asked = '';
-    api.diagram.setUi({ confirm: async (_m, detail) => ((asked = detail), true), info: () => undefined });
+    const ui = scripted(true);
     // While the step runs, the edge and its two ends are drawn "in progress".
     const progress = api.diagram.waitForRender((r) =>
       ['db-ingress', 'sg-db', 'db'].every((id) => state(r, id) === 'progress'),
     );
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
     await progress;
-    assert.match(asked, /AuthorizeSecurityGroupIngress/);
+    assert.match(ui.confirms[0]?.detail ?? '', /AuthorizeSecurityGroupIngress/);
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
     const rules = (await awsEc2(['describe-security-group-rules', '--filters', `Name=group-id,Values=${sgRds}`])) as {
       SecurityGroupRules: { IsEgress: boolean; FromPort: number; ReferencedGroupInfo?: { GroupId?: string } }[];
@@ -140,30 +149,16 @@ describe('Diagram panel: the live network picture', function () {
 
   it('a declined confirmation changes nothing', async () => {
     await breakDbIngress(api);
-    let asked = 0;
-    api.diagram.setUi({
-      confirm: async () => {
-        asked++;
-        return false;
-      },
-      info: () => undefined,
-    });
+    const ui = scripted(false);
     await sandboxAdmin.resetCalls();
     await api.diagram.receive({ type: 'fix', id: 'db-ingress' });
-    assert.equal(asked, 1, 'the fix asked for confirmation');
+    assert.equal(ui.confirms.length, 1, 'the fix asked for confirmation');
     const calls = await sandboxAdmin.calls();
     assert.equal(calls.operations.AuthorizeSecurityGroupIngress ?? 0, 0, JSON.stringify(calls.operations));
   });
 
   it('messages of unexpected shape are dropped even when every confirmation would be accepted: no question, no AWS write, no terminal', async () => {
-    let asked = 0;
-    api.diagram.setUi({
-      confirm: async () => {
-        asked++;
-        return true;
-      },
-      info: () => undefined,
-    });
+    const ui = scripted(true);
     const terminals = vscode.window.terminals.length;
     await sandboxAdmin.resetCalls();
     await api.diagram.receive({ type: 'run', command: 'workbench.action.terminal.new' });
@@ -171,7 +166,7 @@ describe('Diagram panel: the live network picture', function () {
     await api.diagram.receive({ type: 'fix', id: { toString: 'db-ingress' } });
     await api.diagram.receive('fix db-ingress');
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a terminal or a fix would have started by now
-    assert.equal(asked, 0, 'no confirmation was asked');
+    assert.equal(ui.confirms.length, 0, 'no confirmation was asked');
     const calls = await sandboxAdmin.calls();
     const writes = Object.keys(calls.operations).filter((op) =>
       /^(Create|Delete|Authorize|Revoke|Update|Modify)/.test(op),
@@ -181,7 +176,7 @@ describe('Diagram panel: the live network picture', function () {
     // A fix carrying a command of its choosing: the command is ignored, only the named fix is offered.
     const connectors = api.store.state.snapshot?.connectors.length;
     await api.diagram.receive({ type: 'fix', id: 'db-ingress', command: 'apprunnerVpc.deleteConnector' });
-    assert.equal(asked, 1, 'the db-ingress fix asked once');
+    assert.equal(ui.confirms.length, 1, 'the db-ingress fix asked once');
     await api.diagram.waitForRender((r) => state(r, 'db-ingress') === 'ok');
     const after = await sandboxAdmin.calls();
     assert.equal(after.operations.DeleteVpcConnector ?? 0, 0, JSON.stringify(after.operations));

@@ -10,6 +10,16 @@ describe('Foundation: the extension in VS Code', () => {
     assert.ok(api.activation.durationMs >= 0);
   });
 
+  it('runs in ExtensionMode.Test under the host runner: the API carries the test hooks, the features no setter', async () => {
+    const api = await extensionApi();
+    // The window names an extensionTestsPath, so VS Code gives the extension ExtensionMode.Test; production and
+    // development windows get no testHooks (test/unit/testHooks.test.ts).
+    assert.equal(typeof api.testHooks?.setUi, 'function');
+    for (const feature of [api.setup, api.diagnose, api.diagram, api.codeLens, api.explorer]) {
+      assert.ok(!('setUi' in feature), Object.keys(feature).join(', '));
+    }
+  });
+
   it('returns from activate() without requiring the AWS SDK bundle', async () => {
     const api = await extensionApi();
     assert.equal(api.activation.backendLoadedDuringActivate, false);

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { sandboxAdmin } from './sandboxAdmin';
-import { extensionApi, waitFor } from './support';
+import { ReplayUi } from '../../src/vscode/ui/replayUi';
+import { extensionApi, useUi, waitFor } from './support';
 
 interface SecretsSeed {
   secretArn?: string;
@@ -17,8 +18,9 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
   this.timeout(240_000);
   let api: ExtensionApi;
   let seed: SecretsSeed = {};
-  const asked: string[] = [];
-  let answer = false;
+  /** Scripted prompts: the consent modal is answered by `confirmAnswer`; the report is not opened. */
+  const ui = new ReplayUi();
+  const asked = (): string[] => ui.confirms.map((c) => `${c.message}\n${c.detail}`);
   const secretReads = async (): Promise<number> => (await sandboxAdmin.calls()).operations.GetSecretValue ?? 0;
   const diagnose = async () => {
     const result = await api.diagnose.diagnose('kyudai-api');
@@ -34,14 +36,11 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
     assert.ok(seed.secretArn && seed.secretValues?.length, 'the secrets seed names its secret and its value');
     api.store.invalidate();
     await api.store.refresh({ force: true });
-    api.diagnose.setUi({
-      confirm: async (message, detail) => (asked.push(`${message}\n${detail}`), answer),
-      info: () => undefined,
-      showReport: async () => undefined,
-    });
+    useUi(api, ui);
   });
 
   after(async () => {
+    useUi(api, undefined);
     // Later files start from the runbook seed (a reset keeps the seed it was last given).
     await sandboxAdmin.resetToSeed('runbook');
     api.store.invalidate();
@@ -50,13 +49,13 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
 
   it('declined: the modal named the ARN, nothing was read, and the report says the host was not compared (not "missing")', async () => {
     const before = await secretReads();
-    asked.length = 0;
-    answer = false;
+    ui.confirms.length = 0;
+    ui.confirmAnswer = false;
     const ids = await diagnose();
-    assert.equal(asked.length, 1, asked.join('\n---\n'));
-    assert.ok(asked[0].includes(seed.secretArn ?? '?'), asked[0]);
-    assert.match(asked[0], /Read this secret once to learn the database host\?/);
-    assert.match(asked[0], /The value is not stored, logged or shown; only host and port are used\./);
+    assert.equal(asked().length, 1, asked().join('\n---\n'));
+    assert.ok(asked()[0].includes(seed.secretArn ?? '?'), asked()[0]);
+    assert.match(asked()[0], /Read this secret once to learn the database host\?/);
+    assert.match(asked()[0], /The value is not stored, logged or shown; only host and port are used\./);
     assert.equal(await secretReads(), before, 'declining reads nothing');
     assert.ok(ids.includes('database-url-in-secret'), ids.join(', '));
     assert.deepEqual(
@@ -67,10 +66,10 @@ describe('Diagnose reads a secret-held DATABASE_URL only when allowed (secrets s
 
   it('allowed: one GetSecretValue, and the host is compared with the database (no secret finding, no mismatch)', async () => {
     const before = await secretReads();
-    asked.length = 0;
-    answer = true;
+    ui.confirms.length = 0;
+    ui.confirmAnswer = true;
     const ids = await diagnose();
-    assert.equal(asked.length, 1);
+    assert.equal(asked().length, 1);
     assert.equal(await secretReads(), before + 1, 'read once');
     assert.deepEqual(
       ids.filter((id) => id.startsWith('database-url')),

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { nodeAt } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';
-import { waitFor } from './support';
+import { useUi, waitFor } from './support';
 import { connectedToFreshWorld, DEFAULT_SETUP_ANSWERS, runWithAnswers, writeCalls } from './setupSupport';
 
 const run = runWithAnswers;
@@ -22,7 +22,7 @@ describe('Setup wizard: the guided runbook', function () {
   });
 
   after(async () => {
-    api.setup.setUi(undefined);
+    useUi(api, undefined);
     await sandboxAdmin.clearFaults();
   });
 
@@ -66,9 +66,14 @@ describe('Setup wizard: the guided runbook', function () {
       subnets.descriptions.some((d) => /· public$/.test(d ?? '')),
       'the public subnet is listed, not pre-selected',
     );
-    assert.equal(ui.plans.length, 1);
-    assert.match(ui.plans[0], /ec2:CreateSecurityGroup/);
-    assert.match(ui.plans[0], /my-connector/);
+    // The plan shown is the plan document; its text is the one the run kept.
+    assert.deepEqual(
+      ui.documents.map((d) => d.scheme),
+      ['apprunner-vpc-plan'],
+    );
+    const plan = api.setup.lastRun()?.planMarkdown ?? '';
+    assert.match(plan, /ec2:CreateSecurityGroup/);
+    assert.match(plan, /my-connector/);
     assert.equal(api.setup.lastRun()?.status, 'cancelled');
     const calls = await sandboxAdmin.calls();
     assert.deepEqual(writeCalls(calls.operations), [], `no write calls: ${JSON.stringify(calls.operations)}`);
@@ -103,7 +108,8 @@ describe('Setup wizard: the guided runbook', function () {
       ],
     );
     assert.ok((ui.asked[3].offered as string[]).length >= 2, "private subnets of the group's VPC pre-selected");
-    assert.match(ui.plans[0], /authorize-db-ingress|Allow inbound TCP 5432/);
+    assert.equal(ui.documents.length, 1);
+    assert.match(api.setup.lastRun()?.planMarkdown ?? '', /authorize-db-ingress|Allow inbound TCP 5432/);
     assert.equal(api.setup.lastRun()?.status, 'cancelled');
   });
 

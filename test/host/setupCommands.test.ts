@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
 import { nodeAt } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';
+import { useUi } from './support';
 import { connectedToFreshWorld, ReplayUi, runWithAnswers, type Answer } from './setupSupport';
 
 const run = runWithAnswers;
@@ -28,13 +29,15 @@ describe('Setup commands from the palette and from tree nodes', function () {
     api = await connectedToFreshWorld();
   });
 
-  after(() => api.setup.setUi(undefined));
+  after(() => useUi(api, undefined));
 
   it('cancelling the progress mid-apply stops before the next write and says what was done', async () => {
-    const ui = new ReplayUi(SG_ANSWERS, true, (abort, line) => {
-      if (/^Step 2\//.test(line)) abort();
+    const ui = new ReplayUi(SG_ANSWERS, true, {
+      onProgress: (abort, line) => {
+        if (/^Step 2\//.test(line)) abort();
+      },
     });
-    api.setup.setUi(ui);
+    useUi(api, ui);
     await vscode.commands.executeCommand('apprunnerVpc.createSecurityGroups');
     const last = api.setup.lastRun();
     assert.equal(last?.status, 'cancelled');
@@ -240,7 +243,7 @@ describe('Setup commands from the palette and from tree nodes', function () {
     assert.equal(await vscode.env.clipboard.readText(), url);
     // The sandbox's service URL is on loopback, so it is copied as http (real App Runner URLs are https).
     assert.equal(url, `http://${kyudai(api)?.url}`);
-    api.setup.setUi(new ReplayUi([{ id: 'service', value: kyudai(api)?.arn }], false));
+    useUi(api, new ReplayUi([{ id: 'service', value: kyudai(api)?.arn }], false));
     const arn = await vscode.commands.executeCommand<string>('apprunnerVpc.copyArn');
     assert.equal(arn, kyudai(api)?.arn);
     assert.equal(await vscode.env.clipboard.readText(), arn);

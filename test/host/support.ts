@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/vscode/api';
+import type { Ui } from '../../src/vscode/ui/ui';
 import { sandboxAdmin } from './sandboxAdmin';
 
 export const EXTENSION_ID = 'campus-sns.apprunner-vpc';
@@ -12,6 +13,15 @@ export async function extensionApi(): Promise<ExtensionApi> {
   // tested in test/host/quiet, in a window of its own).
   if (!api.connection.started) await api.connection.start();
   return api;
+}
+
+/**
+ * Every command's prompts go through `ui` from now on (undefined: the real window). The setter exists only in
+ * ExtensionMode.Test, the mode VS Code gives the extension when the window names an extensionTestsPath.
+ */
+export function useUi(api: ExtensionApi, ui: Ui | undefined): void {
+  if (!api.testHooks) throw new Error('no test hooks: the extension does not run in ExtensionMode.Test');
+  api.testHooks.setUi(ui);
 }
 
 export async function waitFor<T>(

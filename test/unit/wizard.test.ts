@@ -7,7 +7,7 @@ import {
   type ExecuteStep,
   type PromptStep,
 } from '../../src/vscode/wizard/wizard';
-import { BACK, type InputRequest, type WizardUi } from '../../src/vscode/wizard/wizardUi';
+import { BACK, type InputRequest, type WizardPrompts } from '../../src/vscode/ui/ui';
 
 interface Ctx {
   a?: string;
@@ -18,7 +18,7 @@ interface Ctx {
 }
 
 /** Input-only UI answering from a list; records the request each prompt saw. */
-function scripted(answers: (string | typeof BACK | undefined)[]): WizardUi & { seen: InputRequest[] } {
+function scripted(answers: (string | typeof BACK | undefined)[]): WizardPrompts & { seen: InputRequest[] } {
   const seen: InputRequest[] = [];
   return {
     seen,

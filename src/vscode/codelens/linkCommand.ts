@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../model/common/userError';
 import type { ExtensionServices } from '../services';
-import type { LinkChoice, LinkUi } from './linkUi';
+import { chosen, type PickItem } from '../ui/ui';
 import type { ServiceLinker } from './serviceLinker';
 import { isApprunnerYaml } from './yamlFiles';
 import { msg } from '../../model/l10n/text';
@@ -21,7 +21,6 @@ function targetFile(arg: unknown): vscode.Uri {
 export async function linkService(
   services: ExtensionServices,
   linker: ServiceLinker,
-  ui: LinkUi,
   arg?: unknown,
 ): Promise<string | undefined> {
   const file = targetFile(arg);
@@ -33,29 +32,35 @@ export async function linkService(
   const ordered = [...snapshot.services].sort(
     (a, b) => Number(matching.has(b.name)) - Number(matching.has(a.name)) || a.name.localeCompare(b.name),
   );
-  const choices: LinkChoice[] = ordered.map((s) => ({
+  // The value is the service name; '' forgets the choice (back to automatic).
+  const choices: PickItem<string>[] = ordered.map((s) => ({
     label: s.name,
-    serviceName: s.name,
+    value: s.name,
     description: matching.has(s.name) ? vscode.l10n.t('deploys this repository and folder') : s.status,
     detail: s.source
       ? `${s.source.kind === 'code' ? vscode.l10n.t('code') : vscode.l10n.t('image')}: ${s.source.identifier}`
       : undefined,
   }));
-  if (linker.remembered(file)) choices.push({ label: vscode.l10n.t('Automatic (forget my choice)') });
-  const chosen = await ui.pickService(
-    choices,
-    vscode.l10n.t('App Runner service for {0}', vscode.workspace.asRelativePath(file)),
+  if (linker.remembered(file)) choices.push({ label: vscode.l10n.t('Automatic (forget my choice)'), value: '' });
+  const ui = services.ui();
+  const serviceName = chosen(
+    await ui.pick({
+      id: 'linkService',
+      placeholder: vscode.l10n.t('App Runner service for {0}', vscode.workspace.asRelativePath(file)),
+      items: choices,
+    }),
   );
-  if (!chosen) return undefined;
-  await linker.remember(file, chosen.serviceName);
+  if (serviceName === undefined) return undefined;
+  await linker.remember(file, serviceName || undefined);
   const setting = linker.setting(file);
-  if (setting && setting !== chosen.serviceName) {
-    ui.info(
+  if (setting && setting !== (serviceName || undefined)) {
+    void ui.notify(
+      'info',
       vscode.l10n.t(
         'The setting apprunnerVpc.linkedService ({0}) still links this folder; clear it to use your choice.',
         setting,
       ),
     );
   }
-  return chosen.serviceName ?? '';
+  return serviceName;
 }

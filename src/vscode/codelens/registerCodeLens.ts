@@ -7,7 +7,6 @@ import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { StoreState } from '../state/stateStore';
 import { linkService } from './linkCommand';
-import { type LinkUi, windowUi } from './linkUi';
 import { codeLensEnabled, YamlLensProvider } from './lensProvider';
 import { YamlDiagnostics } from './yamlDiagnostics';
 import { SELECTOR, isApprunnerYaml } from './yamlFiles';
@@ -32,12 +31,9 @@ export interface CodeLensApi {
   diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   /** The status bar entry's text while an apprunner.yaml is active, else undefined. */
   statusBarText(): string | undefined;
-  /** Replaces the link prompts for tests. */
-  setUi(ui: Partial<LinkUi>): void;
 }
 
 export function registerCodeLens(services: ExtensionServices): CodeLensApi {
-  let ui: LinkUi = windowUi;
   const linker = services.linker;
   const provider = new YamlLensProvider(services, linker);
   const diagnostics = new YamlDiagnostics();
@@ -80,7 +76,7 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
       codeLensEnabled() && vscode.window.visibleTextEditors.some((e) => isApprunnerYaml(e.document)),
     );
 
-  registerCommand(services.context, CommandId.linkService, (arg) => linkService(services, linker, ui, arg));
+  registerCommand(services.context, CommandId.linkService, (arg) => linkService(services, linker, arg));
   services.context.subscriptions.push(
     provider,
     diagnostics,
@@ -121,8 +117,5 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     setLink: (uri, serviceName) => linker.remember(uri, serviceName),
     diagnostics: (uri) => diagnostics.collection.get(uri) ?? [],
     statusBarText: () => statusBar.visibleText,
-    setUi(partial) {
-      ui = { ...windowUi, ...partial };
-    },
   };
 }

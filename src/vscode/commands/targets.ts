@@ -6,9 +6,8 @@ import { UserError } from '../../model/common/userError';
 import { ConnectorNode } from '../explorer/connectorNode';
 import { ServiceNode } from '../explorer/serviceNode';
 import type { ExtensionServices } from '../services';
-import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
-import { BACK } from '../wizard/wizardUi';
+import { BACK } from '../ui/ui';
 import { msg } from '../../model/l10n/text';
 
 export interface NodeTarget {
@@ -45,7 +44,7 @@ export async function pickService(services: ExtensionServices, placeholder: stri
   const items = snapshot.services.map((s) => ({ label: s.name, description: s.status, value: s.arn }));
   const preferred = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('serviceName');
   const answer = answered(
-    await currentUi().pick({
+    await services.ui().pick({
       id: 'service',
       title: placeholder,
       step: 1,
@@ -70,7 +69,7 @@ export async function pickConnector(services: ExtensionServices, placeholder: st
     .filter((c) => c.status === 'ACTIVE')
     .map((c) => ({ label: c.name, description: `rev ${c.revision} · ${c.status}`, value: c.arn }));
   const answer = answered(
-    await currentUi().pick({
+    await services.ui().pick({
       id: 'connector',
       title: placeholder,
       step: 1,

@@ -10,7 +10,7 @@ import { isCommandRegistered } from '../commands/register';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
-import type { DiagnoseUi } from './diagnoseUi';
+import { confirmed, type Ui } from '../ui/ui';
 import { msg } from '../../model/l10n/text';
 
 export type FixOutcome = 'applied' | 'already-done' | 'command' | 'link' | 'declined';
@@ -46,7 +46,7 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
 
 export async function applyFix(
   services: ExtensionServices,
-  ui: DiagnoseUi,
+  ui: Ui,
   serviceName: string,
   finding: Finding,
 ): Promise<FixOutcome> {
@@ -66,12 +66,13 @@ export async function applyFix(
       return 'command';
     }
     case 'done':
-      ui.info(vscode.l10n.t('Already in place: {0}.', pick(what)));
+      void ui.notify('info', vscode.l10n.t('Already in place: {0}.', pick(what)));
       return 'already-done';
     case 'unavailable':
       throw new UserError(msg('This fix cannot be applied from the editor; change it in AWS: {0}.', what));
     case 'steps': {
-      const ok = await ui.confirm(
+      const ok = await confirmed(
+        ui,
         vscode.l10n.t('Apply this change to AWS? {0}', pick(what)),
         stepLines(action.steps),
         vscode.l10n.t('Apply'),

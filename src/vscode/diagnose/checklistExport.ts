@@ -4,7 +4,7 @@ import { masked } from '../masking';
 import { UserError } from '../../model/common/userError';
 import type { ExtensionServices } from '../services';
 import type { ChecklistProvider } from './checklistView';
-import type { DiagnoseUi } from './diagnoseUi';
+import type { Ui } from '../ui/ui';
 import { loadAnalysis } from '../analysisLoader';
 import { msg } from '../../model/l10n/text';
 import { uiLang } from '../localize';
@@ -12,7 +12,7 @@ import { uiLang } from '../localize';
 export async function exportChecklist(
   services: ExtensionServices,
   checklist: ChecklistProvider,
-  ui: DiagnoseUi,
+  ui: Ui,
 ): Promise<vscode.Uri | undefined> {
   if (!services.store.state.snapshot) await services.store.refresh();
   const items = checklist.items();
@@ -20,12 +20,17 @@ export async function exportChecklist(
     throw new UserError(msg('Nothing to export: the account has not been read yet.'));
   }
   const service = checklist.serviceName();
-  const uri = await ui.saveLocation(`${service}-checklist.md`);
+  const uri = await ui.saveLocation({
+    id: 'checklist',
+    defaultName: `${service}-checklist.md`,
+    filters: { Markdown: ['md'] },
+    saveLabel: vscode.l10n.t('Export Checklist'),
+  });
   if (!uri) return undefined;
   const lang = uiLang();
   const title = vscode.l10n.t('Operations checklist: {0}', service);
   const markdown = loadAnalysis().checklistToMarkdown(items, lang, { title, generatedAt: new Date().toISOString() });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(markdown)));
-  ui.info(vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
+  void ui.notify('info', vscode.l10n.t('Saved the checklist to {0}.', uri.fsPath));
   return uri;
 }

@@ -2,20 +2,21 @@
 // of apprunner.yaml. Both name the exact change and run apprunnerVpc.applyDiagnosisFix, which confirms.
 import * as vscode from 'vscode';
 import { pick } from '../localize';
-import type { FixChoice } from './diagnoseUi';
+import type { PickItem } from '../ui/ui';
 import type { DiagnosisProblems } from './problems';
 import type { DiagnoseResult } from './runDiagnosis';
 import { loadAnalysis } from '../analysisLoader';
 import { CommandId } from '../../model/common/commandIds';
 
-export function fixChoices(result: DiagnoseResult): FixChoice[] {
+/** The "Fix..." quick pick's items; the value is the finding's id. */
+export function fixChoices(result: DiagnoseResult): PickItem<string>[] {
   return loadAnalysis()
     .fixableFindings(result.diagnosis.findings)
     .map((f) => ({
       label: pick(loadAnalysis().fixText(f.fix)),
       description: f.id,
       detail: pick(f.message),
-      findingId: f.id,
+      value: f.id,
     }));
 }
 

@@ -12,7 +12,6 @@ import { readSettings } from '../settings';
 import { applyFix, type FixOutcome } from './applyFix';
 import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
-import { type DiagnoseUi, windowUi } from './diagnoseUi';
 import { fixChoices, FixCodeActions } from './fixChoices';
 import { DiagnosisProblems } from './problems';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
@@ -20,6 +19,7 @@ import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
 import { msg } from '../../model/l10n/text';
 import { uiLang } from '../localize';
 import { CommandId } from '../../model/common/commandIds';
+import { chosen, confirmed } from '../ui/ui';
 
 export type { DiagnoseResult } from './runDiagnosis';
 
@@ -40,8 +40,6 @@ export interface DiagnoseApi {
   /** The checklist's tree view (showing it starts the AWS connection, like the explorer). */
   readonly tree: vscode.TreeView<unknown>;
   exportChecklist(): Promise<vscode.Uri | undefined>;
-  /** Replaces the prompts (service and fix pickers, confirmation, save location, report opening) for tests. */
-  setUi(ui: Partial<DiagnoseUi>): void;
 }
 
 function serviceNameOf(arg: unknown): string | undefined {
@@ -52,8 +50,27 @@ function serviceNameOf(arg: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** Which service to diagnose; `preferred` (the serviceName setting) is offered first. */
+async function pickService(
+  services: ExtensionServices,
+  names: string[],
+  preferred: string,
+): Promise<string | undefined> {
+  const ordered = [...names].sort((a, b) => Number(b === preferred) - Number(a === preferred) || a.localeCompare(b));
+  return chosen(
+    await services.ui().pick({
+      id: 'service',
+      placeholder: vscode.l10n.t('App Runner service to diagnose'),
+      items: ordered.map((name) => ({
+        label: name,
+        description: name === preferred ? vscode.l10n.t('from the serviceName setting') : undefined,
+        value: name,
+      })),
+    }),
+  );
+}
+
 export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
-  let ui: DiagnoseUi = windowUi;
   const results = new Map<string, DiagnoseResult>();
   let diagnosedTarget = '';
   /** The service diagnosed last: what "Fix..." and the API default to. */
@@ -101,7 +118,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     void vscode.commands.executeCommand('setContext', 'apprunnerVpc.diagnosed', true);
     if (show) {
       await vscode.workspace.openTextDocument(uri);
-      await ui.showReport(uri);
+      await services.ui().showDocument(uri);
     }
   };
 
@@ -113,10 +130,11 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const names = snapshot?.services.map((s) => s.name) ?? [];
     return names.length <= 1 && (names.length === 0 || names[0] === preferred)
       ? preferred
-      : ui.pickService(names, preferred);
+      : pickService(services, names, preferred);
   };
 
   const diagnose = async (arg?: unknown, show = true): Promise<DiagnoseResult | undefined> => {
+    const ui = services.ui();
     const serviceName = await chooseService(arg);
     if (!serviceName) return undefined;
     const result = await vscode.window.withProgress(
@@ -126,7 +144,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
         cancellable: true,
       },
       (_progress, token) =>
-        runDiagnosis(services, serviceName, token, (message, detail, action) => ui.confirm(message, detail, action)),
+        runDiagnosis(services, serviceName, token, (message, detail, action) => confirmed(ui, message, detail, action)),
     );
     await publish(result, show);
     return result;
@@ -138,7 +156,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     if (!name || !finding) {
       throw new UserError(msg('No finding {0} in the last diagnosis: diagnose again.', findingId));
     }
-    const outcome = await applyFix(services, ui, name, finding);
+    const outcome = await applyFix(services, services.ui(), name, finding);
     if (outcome === 'applied' || outcome === 'already-done') await diagnose(name, true);
     return outcome;
   };
@@ -153,13 +171,22 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     if (!result) throw new UserError(msg('Run "Diagnose Connectivity" first.'));
     const choices = fixChoices(result);
     if (choices.length === 0) {
-      ui.info(vscode.l10n.t('Nothing to fix for {0}.', result.serviceName));
+      void services.ui().notify('info', vscode.l10n.t('Nothing to fix for {0}.', result.serviceName));
       return undefined;
     }
-    const picked = await ui.pickFix(choices);
-    return picked ? fix(picked.findingId, result.serviceName) : undefined;
+    const findingId = chosen(
+      await services.ui().pick({
+        id: 'fix',
+        placeholder: vscode.l10n.t('Problem to fix'),
+        items: choices,
+        matchOnDetail: true,
+      }),
+    );
+    return findingId ? fix(findingId, result.serviceName) : undefined;
   });
-  registerCommand(services.context, CommandId.exportChecklist, () => exportChecklist(services, checklist, ui));
+  registerCommand(services.context, CommandId.exportChecklist, () =>
+    exportChecklist(services, checklist, services.ui()),
+  );
 
   return {
     diagnose: (serviceName) => diagnose(serviceName),
@@ -174,9 +201,6 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     checklist: () => checklist.items(),
     checklistProvider: checklist as vscode.TreeDataProvider<unknown>,
     tree: tree as vscode.TreeView<unknown>,
-    exportChecklist: () => exportChecklist(services, checklist, ui),
-    setUi(partial) {
-      ui = { ...windowUi, ...partial };
-    },
+    exportChecklist: () => exportChecklist(services, checklist, services.ui()),
   };
 }

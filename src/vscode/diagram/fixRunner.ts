@@ -12,7 +12,7 @@ import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import type { DiagramPanel } from './diagramPanel';
-import type { DiagramUi } from './diagramUi';
+import { confirmed, type Ui } from '../ui/ui';
 import { msg } from '../../model/l10n/text';
 import { CommandId } from '../../model/common/commandIds';
 
@@ -42,7 +42,7 @@ async function applySteps(services: ExtensionServices, steps: PlanStep[]): Promi
 export async function runFix(
   services: ExtensionServices,
   panel: DiagramPanel,
-  ui: DiagramUi,
+  ui: Ui,
   elementId: string,
 ): Promise<void> {
   const model = panel.currentModel;
@@ -66,7 +66,7 @@ export async function runFix(
       params: fix.params,
     });
     if (action.kind === 'done') {
-      ui.info(vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
+      void ui.notify('info', vscode.l10n.t('Already in place: {0}. The picture is being refreshed.', pick(fix.title)));
       services.store.invalidate();
       await services.store.refresh({ force: true });
       return;
@@ -77,7 +77,7 @@ export async function runFix(
       const detail = action.steps
         .map((step) => `${pick(step.title)}\n${step.apiCall.action} ${JSON.stringify(step.apiCall.params)}`)
         .join('\n\n');
-      if (!(await ui.confirm(vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
+      if (!(await confirmed(ui, vscode.l10n.t('Apply this change to AWS?'), detail, vscode.l10n.t('Apply')))) return;
       run = () => applySteps(services, action.steps);
     } else {
       throw new UserError(msg('"{0}" cannot be applied from this snapshot; run the setup instead.', fix.title));

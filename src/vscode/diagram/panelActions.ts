@@ -5,7 +5,7 @@ import type { WebviewMessage } from '../../webviewProtocol/protocol';
 import { isCommandRegistered, reportError } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { DiagramPanel, PanelHandler } from './diagramPanel';
-import type { DiagramUi } from './diagramUi';
+import type { Ui } from '../ui/ui';
 import { runFix } from './fixRunner';
 import { loadAnalysis } from '../analysisLoader';
 import { uiLang } from '../localize';
@@ -34,24 +34,30 @@ async function reveal(panel: DiagramPanel, id: string, keepFocusHere: boolean): 
   if (keepFocusHere && target) panel.panel.reveal(panel.panel.viewColumn, false);
 }
 
-export async function saveSvg(ui: DiagramUi, serviceName: string, svg: string): Promise<vscode.Uri | undefined> {
-  const uri = await ui.saveLocation(`${serviceName}-network.svg`);
+export async function saveSvg(ui: Ui, serviceName: string, svg: string): Promise<vscode.Uri | undefined> {
+  const uri = await ui.saveLocation({
+    id: 'diagramSvg',
+    defaultName: `${serviceName}-network.svg`,
+    filters: { SVG: ['svg'] },
+    saveLabel: vscode.l10n.t('Save Diagram'),
+  });
   if (!uri) return undefined;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(masked(svg)));
-  ui.info(vscode.l10n.t('Saved the diagram to {0}.', uri.fsPath));
+  void ui.notify('info', vscode.l10n.t('Saved the diagram to {0}.', uri.fsPath));
   return uri;
 }
 
-export async function copyMermaid(panel: DiagramPanel, ui: DiagramUi): Promise<string | undefined> {
+export async function copyMermaid(panel: DiagramPanel, ui: Ui): Promise<string | undefined> {
   const model = panel.currentModel;
   if (!model) return undefined;
   const text = loadAnalysis().toMermaid(model, uiLang());
   await vscode.env.clipboard.writeText(text);
-  ui.info(vscode.l10n.t('Copied the diagram as Mermaid text.'));
+  void ui.notify('info', vscode.l10n.t('Copied the diagram as Mermaid text.'));
   return text;
 }
 
-export function panelActions(services: ExtensionServices, ui: () => DiagramUi): PanelHandler {
+export function panelActions(services: ExtensionServices): PanelHandler {
+  const ui = (): Ui => services.ui();
   return {
     async handle(panel: DiagramPanel, message: WebviewMessage) {
       const element = (id: string) =>

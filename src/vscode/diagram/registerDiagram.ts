@@ -4,7 +4,6 @@ import { parsePanelState } from '../../webviewProtocol/protocol';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import { DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
-import { type DiagramUi, windowUi } from './diagramUi';
 import { copyMermaid, panelActions, saveSvg } from './panelActions';
 import { CommandId } from '../../model/common/commandIds';
 
@@ -25,8 +24,6 @@ export interface DiagramApi {
   exportSvg(): Promise<string>;
   saveSvg(): Promise<vscode.Uri | undefined>;
   copyMermaid(): Promise<string | undefined>;
-  /** Replaces the prompts (confirmation, save location) for tests. */
-  setUi(ui: Partial<DiagramUi>): void;
   close(): void;
 }
 
@@ -41,8 +38,7 @@ function serviceNameOf(arg: unknown): string | undefined {
 
 export function registerDiagram(services: ExtensionServices): DiagramApi {
   let panel: DiagramPanel | undefined;
-  let ui: DiagramUi = windowUi;
-  const handler = panelActions(services, () => ui);
+  const handler = panelActions(services);
   const adopt = (webviewPanel: vscode.WebviewPanel, serviceName: string | undefined): DiagramPanel => {
     panel?.dispose();
     const created = new DiagramPanel(webviewPanel, services, serviceName, handler, () => {
@@ -117,11 +113,8 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
     },
     receive: (message) => open().receive(message),
     exportSvg: () => open().requestSvg(),
-    saveSvg: async () => saveSvg(ui, open().service ?? 'apprunner', await open().requestSvg()),
-    copyMermaid: () => copyMermaid(open(), ui),
-    setUi(partial) {
-      ui = { ...windowUi, ...partial };
-    },
+    saveSvg: async () => saveSvg(services.ui(), open().service ?? 'apprunner', await open().requestSvg()),
+    copyMermaid: () => copyMermaid(open(), services.ui()),
     close: () => panel?.dispose(),
   };
 }

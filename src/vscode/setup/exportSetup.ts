@@ -12,9 +12,8 @@ import { pickService, requireSnapshot, resolveTarget } from '../commands/targets
 import type { ExtensionServices } from '../services';
 import { readSecretsWithConsent } from '../secretConsent';
 import { readSettings } from '../settings';
-import { currentUi } from '../wizard/currentUi';
 import { answered } from '../wizard/wizard';
-import { BACK } from '../wizard/wizardUi';
+import { BACK, confirmed, type Ui } from '../ui/ui';
 import { dbItem } from './prompts';
 import { msg } from '../../model/l10n/text';
 import { uiLang } from '../localize';
@@ -51,7 +50,7 @@ function defaultFolder(serviceName: string, format: ExportFormat): string {
 }
 
 /** Writes every file, unless one exists with other content and the user does not confirm overwriting it. */
-async function writeExport(folder: string, exported: SetupExport): Promise<vscode.Uri | undefined> {
+async function writeExport(ui: Ui, folder: string, exported: SetupExport): Promise<vscode.Uri | undefined> {
   const base = vscode.Uri.file(folder);
   const changed: string[] = [];
   for (const file of exported.files) {
@@ -66,7 +65,7 @@ async function writeExport(folder: string, exported: SetupExport): Promise<vscod
   }
   if (changed.length > 0) {
     const overwrite = vscode.l10n.t('Overwrite');
-    const choice = await currentUi().confirm(
+    const choice = await ui.confirm(
       vscode.l10n.t('{0} already has {1} with other content.', folder, changed.join(', ')),
       vscode.l10n.t('Overwrite these files with the export? Nothing is written otherwise.'),
       [overwrite],
@@ -84,6 +83,7 @@ async function writeExport(folder: string, exported: SetupExport): Promise<vscod
 
 /** The exported main document (the script, template, stack or main.tf), or undefined when the user cancelled. */
 export async function exportSetup(services: ExtensionServices, arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const ui = services.ui();
   const snapshot = await requireSnapshot(services);
   const title = vscode.l10n.t('Export setup as code');
   const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
@@ -97,10 +97,8 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
       snapshot.services.find((s) => s.name === service.name),
       'setup',
     );
-    const secretUrls = await readSecretsWithConsent(
-      refs,
-      services.connection.state.target,
-      async (message, detail, action) => (await currentUi().confirm(message, detail, [action])) === action,
+    const secretUrls = await readSecretsWithConsent(refs, services.connection.state.target, (message, detail, action) =>
+      confirmed(ui, message, detail, action),
     );
     if (secretUrls) result = backend.setupFromService(snapshot, settings, service.name, { secretUrls });
   }
@@ -110,7 +108,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   if (ambiguous) {
     const items = databaseTargets(snapshot).map(dbItem);
     const db = answered(
-      await currentUi().pick({
+      await ui.pick({
         id: 'database',
         title,
         step: 1,
@@ -129,7 +127,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   }
   // Bash first, as before this choice existed: Enter keeps today's export.
   const format = answered(
-    await currentUi().pick<ExportFormat>({
+    await ui.pick<ExportFormat>({
       id: 'format',
       title,
       step: asked + 1,
@@ -156,7 +154,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     return document;
   }
   const folder = answered(
-    await currentUi().input({
+    await ui.input({
       id: 'folder',
       title,
       step: asked + 2,
@@ -168,7 +166,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     }),
   );
   if (folder === BACK) return undefined;
-  const main = await writeExport(folder.trim(), exported);
+  const main = await writeExport(ui, folder.trim(), exported);
   if (!main) return undefined;
   const document = await vscode.workspace.openTextDocument(main);
   await vscode.window.showTextDocument(document);

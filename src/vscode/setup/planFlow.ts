@@ -9,7 +9,9 @@ import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { uiLang, pick } from '../localize';
 import { log } from '../log';
+import { masked } from '../masking';
 import { Priority, WizardCancelled, type ExecuteStep } from '../wizard/wizard';
+import { planDocuments } from './planDocuments';
 import type { SetupContext } from './setupContext';
 import { reportFailure, reportSuccess } from './reportResult';
 import { planFor } from './setupPlan';
@@ -23,7 +25,7 @@ const planStep: ExecuteStep<SetupContext> = {
     if (!hasChanges(ctx.plan) && ctx.plan.steps.length === 0) {
       ctx.status = 'nothing-to-do';
       ctx.message = vscode.l10n.t('Nothing to do: {0} is already in place.', ctx.title);
-      void ctx.ui.notify('info', ctx.message, []);
+      void ctx.ui.notify('info', ctx.message);
     }
   },
 };
@@ -36,7 +38,7 @@ const reviewStep: ExecuteStep<SetupContext> = {
     const plan = ctx.plan!;
     const markdown = planMarkdown(ctx.title, plan, uiLang());
     ctx.planMarkdown = markdown;
-    await ctx.ui.showPlan(markdown);
+    await ctx.ui.showDocument(planDocuments.set('plan', masked(markdown)));
     const apply = vscode.l10n.t('Apply');
     const steps = plan.steps.map((s, i) => `${i + 1}. ${pick(s.title)}`).join('\n');
     const message = ctx.confirmText?.message ?? vscode.l10n.t('Apply these {0} steps to AWS?', plan.steps.length);

@@ -17,7 +17,7 @@ import { loadAnalysis } from '../analysisLoader';
 import { pick } from '../localize';
 import { readSecretsWithConsent } from '../secretConsent';
 import { answered, type PromptStep } from '../wizard/wizard';
-import { BACK, type PickItem } from '../wizard/wizardUi';
+import { BACK, confirmed, type PickItem } from '../ui/ui';
 import { MANUAL, type SetupContext } from './setupContext';
 import { serviceEndpointUrl } from '../../model/common/awsTarget';
 import { msg } from '../../model/l10n/text';
@@ -82,7 +82,7 @@ async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined
     ctx.secretUrls = await readSecretsWithConsent(
       refs,
       ctx.services.connection.state.target,
-      async (message, detail, action) => (await ctx.ui.confirm(message, detail, [action])) === action,
+      (message, detail, action) => confirmed(ctx.ui, message, detail, action),
     );
   }
   const urls = [...(ctx.secretUrls?.urls ?? [])].sort(

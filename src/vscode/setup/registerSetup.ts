@@ -1,19 +1,15 @@
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import * as vscode from 'vscode';
-import { setCurrentUi } from '../wizard/currentUi';
 import { PLAN_SCHEME, planDocuments } from './planDocuments';
-import type { SetupUi } from '../wizard/wizardUi';
 import type { CommandName, SetupRun } from './setupContext';
 import { exportSetup } from './exportSetup';
 import { ADD_DB_HEALTH_COMMAND, addDbHealthEndpoint } from './addDbHealthEndpoint';
 import { runSetupCommand } from './setupCommands';
 import { CommandId } from '../../model/common/commandIds';
 
-/** What the setup commands offer to tests: replace the prompts, and read what the last command did. */
+/** What the setup commands offer to tests: what the last command did. */
 export interface SetupApi {
-  /** Prompts, plan document, confirmations and progress go through this UI; undefined restores the window. */
-  setUi(ui: SetupUi | undefined): void;
   /** The last setup command's plan, apply result, status and messages. */
   lastRun(): SetupRun | undefined;
   /** The document the last Export Setup opened. */
@@ -49,5 +45,5 @@ export function registerSetup(services: ExtensionServices): SetupApi {
   registerCommand(services.context, ADD_DB_HEALTH_COMMAND, async (arg: unknown) => {
     await addDbHealthEndpoint(arg);
   });
-  return { setUi: setCurrentUi, lastRun: () => last, lastExport: () => exported };
+  return { lastRun: () => last, lastExport: () => exported };
 }

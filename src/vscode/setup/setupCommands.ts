@@ -6,7 +6,6 @@ import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { requireSnapshot, resolveTarget } from '../commands/targets';
-import { currentUi } from '../wizard/currentUi';
 import { runExecuteSteps, runPrompts, WizardCancelled, type PromptStep } from '../wizard/wizard';
 import { planFlow } from './planFlow';
 import {
@@ -78,7 +77,7 @@ export async function runSetupCommand(
   arg: unknown,
   record: (run: SetupRun) => void,
 ): Promise<void> {
-  const ui = currentUi();
+  const ui = services.ui();
   const snapshot = await requireSnapshot(services);
   const settings = readSettings();
   const title = titleOf(command);

@@ -5,7 +5,7 @@ import { MANUAL_DATABASE, type SetupCommand, type WizardAnswers } from '../../mo
 import type { Topology } from '../../model/topology/topology';
 import type { ExtensionServices } from '../services';
 import type { Settings } from '../settings';
-import type { SetupUi } from '../wizard/wizardUi';
+import type { Ui } from '../ui/ui';
 
 export type CommandName = SetupCommand;
 
@@ -16,7 +16,7 @@ export interface SetupContext extends WizardAnswers {
   command: CommandName;
   title: string;
   services: ExtensionServices;
-  ui: SetupUi;
+  ui: Ui;
   snapshot: Topology;
   settings: Settings;
   part?: PlanPart;

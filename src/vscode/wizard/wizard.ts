@@ -2,14 +2,14 @@
 // prompt steps with Back, whose answers stay in the context (so going back shows the earlier answer); then
 // execute steps in priority order that read inputs from and write results to the same context.
 // No `vscode` import: the wizard's logic is unit-tested on plain Node.
-import { BACK, type Back, type StepPosition, type WizardUi } from './wizardUi';
+import { BACK, type Back, type StepPosition, type WizardPrompts } from '../ui/ui';
 
 export interface PromptStep<C> {
   id: string;
   /** False skips the step (e.g. the tree node already gave the answer). Evaluated again after every answer. */
   shouldPrompt?(ctx: C): boolean;
   /** Asks and writes the answer into ctx; returns BACK when the user went back. */
-  prompt(ctx: C, ui: WizardUi, position: StepPosition): Promise<Back | undefined>;
+  prompt(ctx: C, ui: WizardPrompts, position: StepPosition): Promise<Back | undefined>;
 }
 
 export interface ExecuteStep<C> {
@@ -30,7 +30,7 @@ export class WizardCancelled extends Error {
   }
 }
 
-export async function runPrompts<C>(title: string, ctx: C, steps: PromptStep<C>[], ui: WizardUi): Promise<void> {
+export async function runPrompts<C>(title: string, ctx: C, steps: PromptStep<C>[], ui: WizardPrompts): Promise<void> {
   const history: number[] = [];
   let index = 0;
   while (index < steps.length) {

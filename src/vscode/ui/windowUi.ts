@@ -1,8 +1,9 @@
-// The real prompts: quick picks and input boxes with a Back button and "(2/5)" step counts in the title.
+// The real UI: quick picks and input boxes (with a Back button and "(2/5)" in a wizard's title), modal
+// confirmations, notifications, the save dialog, Markdown previews and progress notifications. Every text
+// shown goes through `masked`.
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import { planDocuments } from '../setup/planDocuments';
-import { BACK, type Back, type InputRequest, type PickItem, type PickRequest, type SetupUi } from './wizardUi';
+import { BACK, type Back, type InputRequest, type PickRequest, type Ui } from './ui';
 
 type Item<T> = vscode.QuickPickItem & { value: T };
 
@@ -15,12 +16,14 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<Item<T>[] 
     qp.placeholder = request.placeholder;
     qp.canSelectMany = many;
     qp.matchOnDescription = true;
-    qp.ignoreFocusOut = true;
+    qp.matchOnDetail = request.matchOnDetail ?? false;
+    // A wizard step stays open while the user looks elsewhere; a one-off pick closes as showQuickPick does.
+    qp.ignoreFocusOut = request.step !== undefined;
     qp.buttons = request.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-    const items = request.items.map((i: PickItem<T>) => ({
-      label: i.label,
-      description: i.description,
-      detail: i.detail,
+    const items = request.items.map((i) => ({
+      label: masked(i.label),
+      description: i.description === undefined ? undefined : masked(i.description),
+      detail: i.detail === undefined ? undefined : masked(i.detail),
       value: i.value,
     }));
     qp.items = items;
@@ -41,7 +44,35 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<Item<T>[] 
   });
 }
 
-export const windowSetupUi: SetupUi = {
+function showInput(request: InputRequest): Promise<string | Back | undefined> {
+  return new Promise((resolve) => {
+    const box = vscode.window.createInputBox();
+    box.title = request.title;
+    box.step = request.step;
+    box.totalSteps = request.totalSteps;
+    box.prompt = request.prompt;
+    box.value = request.value;
+    box.ignoreFocusOut = true;
+    box.buttons = request.canGoBack ? [vscode.QuickInputButtons.Back] : [];
+    box.validationMessage = request.validate(request.value);
+    let done = false;
+    const finish = (value: string | Back | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      box.dispose();
+    };
+    box.onDidChangeValue((v) => (box.validationMessage = request.validate(v)));
+    box.onDidTriggerButton(() => finish(BACK));
+    box.onDidAccept(() => {
+      if (!request.validate(box.value)) finish(box.value);
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}
+
+export const windowUi: Ui = {
   async pick<T>(request: PickRequest<T>) {
     const result = await showPick(request, false);
     return result === BACK || result === undefined ? result : result[0]?.value;
@@ -50,40 +81,11 @@ export const windowSetupUi: SetupUi = {
     const result = await showPick(request, true);
     return result === BACK || result === undefined ? result : result.map((i) => i.value);
   },
-  input(request: InputRequest) {
-    return new Promise<string | Back | undefined>((resolve) => {
-      const box = vscode.window.createInputBox();
-      box.title = request.title;
-      box.step = request.step;
-      box.totalSteps = request.totalSteps;
-      box.prompt = request.prompt;
-      box.value = request.value;
-      box.ignoreFocusOut = true;
-      box.buttons = request.canGoBack ? [vscode.QuickInputButtons.Back] : [];
-      box.validationMessage = request.validate(request.value);
-      let done = false;
-      const finish = (value: string | Back | undefined): void => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        box.dispose();
-      };
-      box.onDidChangeValue((v) => (box.validationMessage = request.validate(v)));
-      box.onDidTriggerButton(() => finish(BACK));
-      box.onDidAccept(() => {
-        if (!request.validate(box.value)) finish(box.value);
-      });
-      box.onDidHide(() => finish(undefined));
-      box.show();
-    });
-  },
-  async showPlan(markdown) {
-    await vscode.commands.executeCommand('markdown.showPreview', planDocuments.set('plan', masked(markdown)));
-  },
+  input: showInput,
   async confirm(message, detail, actions) {
     return vscode.window.showWarningMessage(masked(message), { modal: true, detail: masked(detail) }, ...actions);
   },
-  async notify(kind, message, actions) {
+  async notify(kind, message, actions = []) {
     const show =
       kind === 'error'
         ? vscode.window.showErrorMessage
@@ -91,6 +93,17 @@ export const windowSetupUi: SetupUi = {
           ? vscode.window.showWarningMessage
           : vscode.window.showInformationMessage;
     return show(masked(message), ...actions);
+  },
+  async saveLocation(request) {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, request.defaultName) : undefined,
+      filters: request.filters,
+      saveLabel: request.saveLabel,
+    });
+  },
+  async showDocument(uri) {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
   },
   progress(title, task) {
     return Promise.resolve(
