@@ -20,6 +20,7 @@ export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
 export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
 export { historyTargets } from './model/ops/historyTargets';
 export { lastChangeText } from './model/ops/lastChange';
+export { dbHealthOffer } from './model/ops/dbHealthSnippets';
 export { historySubject, wantsHistory } from './model/diagram/historySubject';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts).
 export { resolveDesired } from './model/plan/desired';

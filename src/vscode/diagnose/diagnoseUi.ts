@@ -19,6 +19,8 @@ export interface DiagnoseUi {
   /** Opens the report document (a Markdown preview by default). */
   showReport(uri: vscode.Uri): Promise<void>;
   info(message: string): void;
+  /** A non-modal message with buttons: the chosen button's text, undefined when dismissed. */
+  choose(message: string, actions: string[]): Promise<string | undefined>;
 }
 
 export const windowUi: DiagnoseUi = {
@@ -63,5 +65,8 @@ export const windowUi: DiagnoseUi = {
   },
   info(message) {
     void vscode.window.showInformationMessage(masked(message));
+  },
+  async choose(message, actions) {
+    return vscode.window.showInformationMessage(masked(message), ...actions);
   },
 };
