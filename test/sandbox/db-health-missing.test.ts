@@ -89,7 +89,7 @@ describe('an application without the db-health endpoint', function () {
       const text = await cli(['diagnose']);
       assert.match(
         text.stdout,
-        /- ✘ \*\*DB health\*\* GET \S+\/api\/v1\/db-health → endpoint missing.*\n  - Fix: Add a db-health endpoint\.\.\. writes the FastAPI handler for runtime python311 as `backend\/app\/routers\/health\.py`/,
+        /- ✘ \*\*DB health\*\* GET \S+\/api\/v1\/db-health → endpoint missing.*\n {2}- Fix: Add a db-health endpoint\.\.\. writes the FastAPI handler for runtime python311 as `backend\/app\/routers\/health\.py`/,
       );
       const doc = JSON.parse((await cli(['diagnose', '--json'])).stdout) as { dbHealthEndpoint?: unknown };
       assert.deepEqual(doc.dbHealthEndpoint, {
