@@ -200,7 +200,7 @@ export function priceCheckNote(cost: NatCost): LocalizedText | undefined {
 export function priceSource(cost: NatCost): LocalizedText {
   const base = msg('prices as of {0}, {1}', cost.table.asOf, cost.table.source);
   const note = priceCheckNote(cost);
-  return note ? { en: `${base.en}; ${note.en}`, ja: `${base.ja}。${note.ja}` } : base;
+  return note ? msg('{0}; {1}', base, note) : base;
 }
 
 /** The plan's note when it moves a service to VPC egress; undefined when its subnets use no NAT gateway. */
