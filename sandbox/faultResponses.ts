@@ -1,6 +1,6 @@
 // Injected errors in each protocol's own wire format, so SDK and CLI retry logic treats them as AWS's:
-// App Runner (awsJson1_0), CloudWatch Logs and Secrets Manager (awsJson1_1), EC2 (ec2 query XML), RDS/STS
-// (awsQuery XML).
+// App Runner (awsJson1_0), CloudWatch Logs, Secrets Manager and CloudTrail (awsJson1_1), EC2 (ec2 query XML),
+// RDS/STS (awsQuery XML).
 import { randomUUID } from 'node:crypto';
 import type { FaultError, InjectedFault } from './faults';
 
@@ -45,14 +45,16 @@ export function faultReply(service: string, fault: InjectedFault): WireReply {
   const e = builtIn(service, fault);
   const message = e.message ?? e.code;
   const id = randomUUID();
-  if (service === 'apprunner' || service === 'logs' || service === 'secretsmanager') {
+  if (service === 'apprunner' || service === 'logs' || service === 'secretsmanager' || service === 'cloudtrail') {
     const contentType = service === 'apprunner' ? 'application/x-amz-json-1.0' : 'application/x-amz-json-1.1';
     return {
       status: e.status,
       headers: { 'content-type': contentType, 'x-amzn-errortype': e.code, 'x-amzn-requestid': id },
-      // App Runner's error shapes carry `Message`; CloudWatch Logs' and Secrets Manager's carry `message`.
+      // App Runner's and CloudTrail's error shapes carry `Message`; CloudWatch Logs' and Secrets Manager's `message`.
       body: JSON.stringify(
-        service === 'apprunner' ? { __type: e.code, Message: message } : { __type: e.code, message },
+        service === 'apprunner' || service === 'cloudtrail'
+          ? { __type: e.code, Message: message }
+          : { __type: e.code, message },
       ),
     };
   }

@@ -20,10 +20,13 @@ export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
 export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';
 export { historyTargets } from './model/ops/historyTargets';
 export {
+  dbHealthOffer,
   dbHealthSnippet,
   runtimeOfApprunnerYaml,
   SNIPPET_FAMILIES,
   snippetFamilyForRuntime,
 } from './model/ops/dbHealthSnippets';
+export { lastChangeText } from './model/ops/lastChange';
+export { historySubject, wantsHistory } from './model/diagram/historySubject';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts).
 export { commandPlan } from './model/plan/commandPlan';

@@ -11,4 +11,4 @@ export { loadTopology, type LoadOptions } from './aws/topologyLoader';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';
-export { historyOf } from './aws/changeHistory';
+export { historyOf, resourceEvents } from './aws/changeHistory';

@@ -1,7 +1,10 @@
 // `apprunner-vpc diagnose`: the reachability analysis of the live snapshot plus the live checks (health,
 // DB health, application log), printed as the Markdown report or, with --json, as one document.
 // Exit codes: 0 clean, 3 problems found (see diagnoseExitCode), 1 on error (handled by main()).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { runLiveChecks } from '../aws/liveChecks';
+import { dbHealthOffer, runtimeOfApprunnerYaml } from '../model/ops/dbHealthSnippets';
 import { diagnoseDocument, diagnoseExitCode } from '../model/diagnosis/diagnoseOutcome';
 import { diagnosisReportMarkdown } from '../model/diagnosis/diagnosisReport';
 import { analyzeService } from '../model/diagnosis/reachability';
@@ -9,6 +12,15 @@ import { findService } from '../model/diagnosis/reachabilityContext';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 import { msg } from '../model/l10n/text';
+
+/** The runtime of ./apprunner.yaml, where the CLI runs (a project's root), if there is one. */
+function localRuntime(): string | undefined {
+  try {
+    return runtimeOfApprunnerYaml(readFileSync(path.join(process.cwd(), 'apprunner.yaml'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
 
 export async function runDiagnose(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
@@ -39,11 +51,23 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     healthCheckPath: settings.healthCheckPath,
     dbHealthPath: settings.dbHealthPath,
   });
+  // A 404 on the DB health path: the handler is what is missing (runbook 6.3); the snippet for the runtime is offered.
+  const missing = live.dbHealth.outcome === 'missing';
+  const offer = missing ? dbHealthOffer(localRuntime(), settings.dbHealthPath) : undefined;
   if (rc.args.json) {
-    rc.io.stdout.write(`${JSON.stringify({ command: 'diagnose', ...diagnoseDocument(diagnosis, live) }, null, 2)}\n`);
+    const remedy = missing ? { dbHealthEndpoint: { action: 'add-db-health-endpoint', ...offer } } : {};
+    rc.io.stdout.write(
+      `${JSON.stringify({ command: 'diagnose', ...diagnoseDocument(diagnosis, live), ...remedy }, null, 2)}\n`,
+    );
   } else {
     const target = `${session.target.region}${session.snapshot.accountId ? ` · ${session.snapshot.accountId}` : ''}`;
-    rc.io.stdout.write(diagnosisReportMarkdown(diagnosis, live, rc.lang, { generatedAt: live.checkedAt, target }));
+    rc.io.stdout.write(
+      diagnosisReportMarkdown(diagnosis, live, rc.lang, {
+        generatedAt: live.checkedAt,
+        target,
+        dbHealthSnippet: offer,
+      }),
+    );
   }
   return diagnoseExitCode(diagnosis, live);
 }

@@ -19,6 +19,8 @@ export function renderDetails(
   id: string | undefined,
   strings: UiStrings,
   language: Language,
+  /** The element's last CloudTrail change: the text, '' while it is read, undefined when none is asked. */
+  lastChange?: string,
 ): void {
   const el = model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   pane.replaceChildren();
@@ -33,6 +35,11 @@ export function renderDetails(
   if (el.notes.length > 0) {
     const list = htmlEl('ul', { class: 'notes' }, undefined, pane);
     for (const note of el.notes) htmlEl('li', {}, inLanguage(note, language), list);
+  }
+  if (lastChange !== undefined) {
+    const line = htmlEl('p', { class: 'last-change' }, undefined, pane);
+    htmlEl('strong', {}, `${strings.lastChange}: `, line);
+    line.append(lastChange || strings.lastChangeLoading);
   }
   if ('details' in el && el.details.length > 0) {
     const table = htmlEl('dl', { class: 'facts' }, undefined, pane);

@@ -21,17 +21,23 @@ let model: DiagramModel | undefined;
 let layout: DiagramLayout | undefined;
 let renders = 0;
 let shownDetails = '';
+/** Last CloudTrail changes by element id, as the extension sent them ('' while asked). */
+const lastChanges = new Map<string, string>();
 
 const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
 const details = byId<HTMLElement>('details');
 const status = byId<HTMLElement>('status');
-const view = new DiagramView(svg, {
-  select(id) {
-    view.select(id);
-    showDetails();
-    post({ type: 'select', id });
-  },
-});
+function selectElement(id: string): void {
+  view.select(id);
+  // A problem's last change is asked for now (the extension answers with `lastChange`).
+  const el = model?.nodes.find((n) => n.id === id) ?? model?.edges.find((e) => e.id === id);
+  if (!el || (el.state !== 'broken' && el.state !== 'warning')) lastChanges.delete(id);
+  else if (!lastChanges.has(id)) lastChanges.set(id, '');
+  showDetails();
+  post({ type: 'select', id });
+}
+
+const view = new DiagramView(svg, { select: selectElement });
 
 function showDetails(): void {
   if (!strings) return;
@@ -39,10 +45,12 @@ function showDetails(): void {
   const element =
     model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   // Rebuilt only when what it shows changed, so a focused button keeps its focus across live updates.
-  const key = JSON.stringify([id, element, language]);
+  const lastChange = id ? lastChanges.get(id) : undefined;
+  const key = JSON.stringify([id, element, language, lastChange]);
   if (key === shownDetails) return;
   shownDetails = key;
-  renderDetails(details, model, id, strings, language);
+  renderDetails(details, model, id, strings, language, lastChange);
+  post({ type: 'details', id, text: details.textContent ?? '' });
 }
 
 function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
@@ -74,6 +82,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     wireToolbar(strings);
   } else if (message.type === 'update') {
     onUpdate(message);
+  } else if (message.type === 'select') {
+    if (model?.nodes.some((n) => n.id === message.id) || model?.edges.some((e) => e.id === message.id))
+      selectElement(message.id);
+  } else if (message.type === 'lastChange') {
+    lastChanges.set(message.id, message.text);
+    showDetails();
   } else if (message.type === 'requestSvg') {
     post({ type: 'svg', requestId: message.requestId, svg: exportSvg(svg) });
   }

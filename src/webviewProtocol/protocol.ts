@@ -21,6 +21,8 @@ export const UI_STRING_KEYS = [
   'unknown',
   'legend',
   'noService',
+  'lastChange',
+  'lastChangeLoading',
 ] as const;
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
 export type UiStrings = Record<UiStringKey, string>;
@@ -36,7 +38,11 @@ export function inLanguage(text: { readonly en: string; readonly [lang: string]:
 export type HostMessage =
   | { type: 'init'; strings: UiStrings; language: Language }
   | { type: 'update'; model?: DiagramModel; layout?: DiagramLayout; loading: boolean; error?: string }
-  | { type: 'requestSvg'; requestId: number };
+  | { type: 'requestSvg'; requestId: number }
+  /** Selects an element as a click would (the tree's "show in diagram", tests). */
+  | { type: 'select'; id: string }
+  /** The last CloudTrail change of an element (runbook 8.2), read when it was selected. */
+  | { type: 'lastChange'; id: string; text: string };
 
 export interface RenderedElement {
   id: string;
@@ -55,7 +61,9 @@ export type WebviewMessage =
   | { type: 'copyMermaid' }
   | { type: 'saveSvg'; svg: string }
   | { type: 'svg'; requestId: number; svg: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** What the details pane shows after it changed (its text), as `rendered` reports the picture. */
+  | { type: 'details'; id?: string; text: string };
 
 const STATES: ReadonlySet<string> = new Set<DiagramState>(['ok', 'warning', 'broken', 'progress', 'unknown']);
 /** Element ids are ours (service:NAME, subnet:ID, route:A->B): printable, short. */
@@ -107,6 +115,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'error':
       return typeof m.message === 'string' ? { type: 'error', message: m.message.slice(0, 2000) } : undefined;
+    case 'details':
+      if (m.id !== undefined && !isId(m.id)) return undefined;
+      return typeof m.text === 'string' ? { type: 'details', id: m.id, text: m.text.slice(0, 20_000) } : undefined;
     default:
       return undefined;
   }
@@ -135,6 +146,9 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   }
   if (raw.type === 'requestSvg' && typeof raw.requestId === 'number')
     return { type: 'requestSvg', requestId: raw.requestId };
+  if (raw.type === 'select' && isId(raw.id)) return { type: 'select', id: raw.id };
+  if (raw.type === 'lastChange' && isId(raw.id) && typeof raw.text === 'string')
+    return { type: 'lastChange', id: raw.id, text: raw.text };
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import type { ExtensionApi } from '../../src/vscode/api';
 const run = promisify(execFile);
 
 /** `aws <service> <args>` against the endpoint the extension uses; parsed JSON output. */
-export async function aws(service: 'ec2' | 'apprunner' | 'rds', args: string[]): Promise<unknown> {
+export async function aws(service: 'ec2' | 'apprunner' | 'rds' | 'sts', args: string[]): Promise<unknown> {
   const endpoint = vscode.workspace.getConfiguration('apprunnerVpc').get<string>('endpointUrl', '');
   const out = await run('aws', [
     service,

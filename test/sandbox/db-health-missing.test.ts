@@ -2,6 +2,7 @@
 // answers 404 there when its environment says SANDBOX_APP_DB_HEALTH=absent. The setup's last step and
 // Diagnose say the endpoint is missing (not "failed"), with the code the UI offers the snippet on.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { DescribeServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { applyPlan } from '../../src/engine/applyPlan';
 import { DB_HEALTH_MISSING } from '../../src/engine/steps/health';
@@ -71,5 +72,34 @@ describe('an application without the db-health endpoint', function () {
     );
     const text = await cli(['diagnose']);
     assert.match(text.stdout, /endpoint missing/);
+    // Run from a project without apprunner.yaml (the repository root): the fix names the action, not a runtime.
+    assert.match(
+      text.stdout,
+      /Fix: Add a db-health endpoint\.\.\. writes the handler for the runtime in apprunner\.yaml/,
+    );
+    assert.deepEqual((JSON.parse(run.stdout) as { dbHealthEndpoint?: unknown }).dbHealthEndpoint, {
+      action: 'add-db-health-endpoint',
+    });
+  });
+
+  it("diagnose in a project whose apprunner.yaml says python311: the report offers the runbook's FastAPI handler file", async () => {
+    const here = process.cwd();
+    process.chdir(path.join(here, 'sample-workspace'));
+    try {
+      const text = await cli(['diagnose']);
+      assert.match(
+        text.stdout,
+        /- ✘ \*\*DB health\*\* GET \S+\/api\/v1\/db-health → endpoint missing.*\n {2}- Fix: Add a db-health endpoint\.\.\. writes the FastAPI handler for runtime python311 as `backend\/app\/routers\/health\.py`/,
+      );
+      const doc = JSON.parse((await cli(['diagnose', '--json'])).stdout) as { dbHealthEndpoint?: unknown };
+      assert.deepEqual(doc.dbHealthEndpoint, {
+        action: 'add-db-health-endpoint',
+        framework: 'FastAPI',
+        fileName: 'backend/app/routers/health.py',
+        runtime: 'python311',
+      });
+    } finally {
+      process.chdir(here);
+    }
   });
 });

@@ -222,4 +222,25 @@ describe('sandbox CloudTrail: the record of write calls and LookupEvents', funct
     const before = await trail().send(new LookupEventsCommand({ EndTime: new Date(Date.now() - 3_600_000) }));
     assert.deepEqual(before.Events, []);
   });
+
+  it("an injected fault on LookupEvents answers in CloudTrail's JSON wire format: the SDK reads AccessDeniedException", async () => {
+    await admin('POST', 'faults', {
+      failNth: [
+        {
+          operation: 'LookupEvents',
+          nth: 1,
+          service: 'cloudtrail',
+          error: { code: 'AccessDeniedException', status: 400, message: 'not authorized: cloudtrail:LookupEvents' },
+        },
+      ],
+    });
+    try {
+      const e = await expectAwsError(trail().send(new LookupEventsCommand({})), 'AccessDeniedException', 400);
+      assert.match(e.message, /cloudtrail:LookupEvents/);
+      // Only the first call was failed: the next one is answered.
+      assert.ok(Array.isArray((await trail().send(new LookupEventsCommand({}))).Events));
+    } finally {
+      await admin('DELETE', 'faults');
+    }
+  });
 });

@@ -47,6 +47,17 @@ describe('NAT cost: the price table', () => {
     for (const prices of Object.values(NAT_PRICES.regions))
       assert.ok(prices.natHourly > 0 && prices.natPerGb > 0 && prices.endpointHourly > 0);
   });
+
+  it("says how each region's figures were checked: only us-east-2 on AWS's page, and its example's 0.045", () => {
+    const on = (c: string) =>
+      Object.entries(NAT_PRICES.regions)
+        .filter(([, p]) => p.checked === c)
+        .map(([r]) => r);
+    assert.deepEqual(on('aws'), ['us-east-2']);
+    assert.deepEqual(on('secondary'), ['us-east-1', 'ap-southeast-1', 'ap-northeast-1']);
+    assert.equal(NAT_PRICES.regions['us-east-2']?.natHourly, 0.045);
+    assert.equal(NAT_PRICES.regions['us-east-2']?.natPerGb, 0.045);
+  });
 });
 
 describe('NAT cost: figures for the path', () => {
@@ -133,7 +144,12 @@ describe('NAT cost: where it is shown', () => {
       note.en,
       /through 1 NAT gateway\(s\) \(nat-1\): 45\.26 USD\/month fixed \(0\.062 USD\/hour each, 730 h\) plus 0\.062 USD\/GB processed in ap-northeast-1/,
     );
-    assert.match(note.en, new RegExp(`prices as of ${NAT_PRICES.asOf}`));
+    assert.match(
+      note.en,
+      new RegExp(
+        `prices as of ${NAT_PRICES.asOf}, https://aws.amazon.com/vpc/pricing/; ap-northeast-1 NAT prices: confirmed against secondary sources only`,
+      ),
+    );
     assert.match(note.ja, /NAT のコスト（手順書 8\.3）.*月 45\.26 USD/);
   });
 
@@ -153,6 +169,13 @@ describe('NAT cost: where it is shown', () => {
     assert.equal(rows['Prices as of'], `${NAT_PRICES.asOf} (https://aws.amazon.com/vpc/pricing/)`);
     assert.ok(nat?.notes.some((n) => /single point of failure/.test(n.en)));
     assert.equal(nat?.state, 'ok', 'an info finding does not colour the node');
+    // Tokyo's figures were checked against secondary sources only (natPrices.ts): the node says so.
+    assert.ok(
+      nat?.notes.some(
+        (n) => n.en === "ap-northeast-1 NAT prices: confirmed against secondary sources only, not on AWS's page",
+      ),
+      JSON.stringify(nat?.notes),
+    );
   });
 });
 

@@ -61,6 +61,26 @@ function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
   return `- ${outcome} **${title}** ${target} → ${localize(OUTCOMES[c.outcome], lang)}${status}${time}${body}${error}`;
 }
 
+/** What "Add a db-health endpoint..." would write: the framework and file for the runtime, if known. */
+export interface DbHealthOffer {
+  framework: string;
+  fileName: string;
+  runtime?: string;
+}
+
+function dbHealthFixLine(offer: DbHealthOffer | undefined, lang: ReportLang): string {
+  const label = localize(msg('Fix'), lang);
+  const text = offer
+    ? msg(
+        'Add a db-health endpoint... writes the {0} handler for runtime {1} as {2} (runbook 6.3)',
+        offer.framework,
+        offer.runtime ?? '?',
+        code(offer.fileName),
+      )
+    : msg('Add a db-health endpoint... writes the handler for the runtime in apprunner.yaml (runbook 6.3)');
+  return `  - ${label}: ${localize(text, lang)}`;
+}
+
 function logLines(c: LogCheck, lang: ReportLang): string[] {
   const t = (text: Localized): string => localize(text, lang);
   const title = t(msg('Application log'));
@@ -105,7 +125,12 @@ export function diagnosisReportMarkdown(
   d: Diagnosis,
   live: LiveChecks | undefined,
   lang: ReportLang,
-  meta: { generatedAt?: string; target?: string } = {},
+  meta: {
+    generatedAt?: string;
+    target?: string;
+    /** The db-health handler offered for the runtime in apprunner.yaml, when the DB health path answered 404. */
+    dbHealthSnippet?: DbHealthOffer;
+  } = {},
 ): string {
   const t = (text: Localized): string => localize(text, lang);
   const out: string[] = [`# ${t(msg('Connectivity diagnosis: {0}', d.serviceName))}`, ''];
@@ -147,6 +172,7 @@ export function diagnosisReportMarkdown(
       '',
       httpLine(t(msg('Health')), live.health, lang),
       httpLine(t(msg('DB health')), live.dbHealth, lang),
+      ...(live.dbHealth.outcome === 'missing' ? [dbHealthFixLine(meta.dbHealthSnippet, lang)] : []),
       ...logLines(live.logs, lang),
     );
   }

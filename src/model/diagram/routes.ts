@@ -1,7 +1,7 @@
 // Where the connector subnets' default routes lead: NAT gateways, and the internet gateway behind each NAT
 // (or one a subnet routes to directly, which App Runner cannot use). Structure only: the internet path's
 // verdict comes from the analysis and sits on the "internet" edge.
-import { natCost, natNodeFigures } from '../topology/natCost';
+import { natCost, natNodeFigures, priceCheckNote } from '../topology/natCost';
 import { defaultIpv4Route, routeTableForSubnet } from '../topology/routeTables';
 import type { AppRunnerService, Subnet, Topology } from '../topology/topology';
 import { plain } from './elementState';
@@ -61,12 +61,12 @@ export function routeScene(topology: Topology, subnets: readonly Subnet[], servi
   }
   // The NAT nodes carry what they cost (runbook 8.3): figures as rows, the cheaper options as notes.
   const cost = natCost(topology, subnets, service);
+  const checkNote = priceCheckNote(cost);
   const list = [...nodes.values()].map((n) => {
     if (n.kind !== 'nat' || !n.resourceId) return n;
     const figures = natNodeFigures(cost, n.resourceId);
-    return figures.length === 0
-      ? n
-      : { ...n, details: [...n.details, ...figures], notes: [...n.notes, ...cost.alternatives] };
+    const notes = [...n.notes, ...cost.alternatives, ...(checkNote ? [checkNote] : [])];
+    return figures.length === 0 ? n : { ...n, details: [...n.details, ...figures], notes };
   });
   const exitId = list.find((n) => n.kind === 'igw')?.id ?? list.find((n) => n.kind === 'nat')?.id;
   return { nodes: list, edges: [...edges.values()], exitId };

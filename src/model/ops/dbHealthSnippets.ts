@@ -181,3 +181,14 @@ export function runtimeOfApprunnerYaml(text: string): string | undefined {
   const match = /^runtime:[ \t]*["']?([A-Za-z0-9.]+)["']?[ \t]*(?:#.*)?$/m.exec(text);
   return match?.[1];
 }
+
+/** What Diagnose offers when the DB health path answered 404: the snippet for the runtime, when there is one. */
+export function dbHealthOffer(
+  runtime: string | undefined,
+  dbHealthPath: string,
+): { framework: string; fileName: string; runtime?: string } | undefined {
+  const family = snippetFamilyForRuntime(runtime);
+  if (!family) return undefined;
+  const { framework, fileName } = dbHealthSnippet(family, dbHealthPath);
+  return { framework, fileName, runtime };
+}

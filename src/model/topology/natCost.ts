@@ -195,9 +195,23 @@ export function natCost(
   };
 }
 
-/** "prices as of 2026-11-30, https://aws.amazon.com/vpc/pricing/" in both languages. */
+/** How far the region's figures were confirmed (natPrices.ts `checked`): said wherever they are shown. */
+export function priceCheckNote(cost: NatCost): LocalizedText | undefined {
+  switch (cost.prices?.checked) {
+    case 'secondary':
+      return msg("{0} NAT prices: confirmed against secondary sources only, not on AWS's page", cost.region);
+    case 'unconfirmed':
+      return msg("{0} NAT prices: not confirmed on AWS's page; check them before quoting", cost.region);
+    default:
+      return undefined;
+  }
+}
+
+/** "prices as of 2026-11-30, https://aws.amazon.com/vpc/pricing/" in both languages, with the check note. */
 export function priceSource(cost: NatCost): LocalizedText {
-  return msg('prices as of {0}, {1}', cost.table.asOf, cost.table.source);
+  const base = msg('prices as of {0}, {1}', cost.table.asOf, cost.table.source);
+  const note = priceCheckNote(cost);
+  return note ? msg('{0}; {1}', base, note) : base;
 }
 
 /** The plan's note when it moves a service to VPC egress; undefined when its subnets use no NAT gateway. */

@@ -13,6 +13,15 @@ import { applyFix, type FixOutcome } from './applyFix';
 import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
 import { fixChoices, FixCodeActions } from './fixChoices';
+import {
+  addEndpoint,
+  addEndpointLabel,
+  DB_HEALTH_MISSING,
+  dbHealthMissing,
+  dbHealthOfferFor,
+  missingMessage,
+  offerDbHealthEndpoint,
+} from './dbHealthOffer';
 import { DiagnosisProblems } from './problems';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocument';
 import { type DiagnoseResult, runDiagnosis } from './runDiagnosis';
@@ -107,6 +116,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const markdown = loadAnalysis().diagnosisReportMarkdown(result.diagnosis, result.live, uiLang(), {
       generatedAt: result.at,
       target: target?.region,
+      dbHealthSnippet: await dbHealthOfferFor(result),
     });
     const uri = reports.set(result.serviceName, masked(markdown));
     // The file's linked service (setting, remembered choice or git match, as its CodeLens shows it) decides.
@@ -147,6 +157,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
         runDiagnosis(services, serviceName, token, (message, detail, action) => confirmed(ui, message, detail, action)),
     );
     await publish(result, show);
+    if (dbHealthMissing(result)) void offerDbHealthEndpoint(ui, result);
     return result;
   };
 
@@ -169,7 +180,20 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;
     if (!result) throw new UserError(msg('Run "Diagnose Connectivity" first.'));
-    const choices = fixChoices(result);
+    // A missing db-health handler is fixed in the application, not in AWS: its entry writes the snippet.
+    const choices = [
+      ...(dbHealthMissing(result)
+        ? [
+            {
+              label: addEndpointLabel(),
+              description: DB_HEALTH_MISSING,
+              detail: missingMessage(result),
+              value: DB_HEALTH_MISSING,
+            },
+          ]
+        : []),
+      ...fixChoices(result),
+    ];
     if (choices.length === 0) {
       void services.ui().notify('info', vscode.l10n.t('Nothing to fix for {0}.', result.serviceName));
       return undefined;
@@ -182,6 +206,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
         matchOnDetail: true,
       }),
     );
+    if (findingId === DB_HEALTH_MISSING) return addEndpoint(services.ui());
     return findingId ? fix(findingId, result.serviceName) : undefined;
   });
   registerCommand(services.context, CommandId.exportChecklist, () =>

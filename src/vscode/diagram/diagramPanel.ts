@@ -12,11 +12,13 @@ import { uiStrings } from './uiStrings';
 import { diagramHtml, resourceRoots } from './webviewHtml';
 import { loadAnalysis } from '../analysisLoader';
 import { uiLang, pick } from '../localize';
+import { LastChangeReader } from './lastChange';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
 
 export type RenderedMessage = Extract<WebviewMessage, { type: 'rendered' }>;
+export type DetailsMessage = Extract<WebviewMessage, { type: 'details' }>;
 
 /** What the panel asks its owner to do for messages that act on the world (fixes, exports, the tree). */
 export interface PanelHandler {
@@ -30,6 +32,10 @@ export class DiagramPanel implements vscode.Disposable {
   private rendered: RenderedMessage | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
   readonly onDidRender = this.renderedEmitter.event;
+  private details: DetailsMessage | undefined;
+  private readonly detailsEmitter = new vscode.EventEmitter<DetailsMessage>();
+  readonly onDidShowDetails = this.detailsEmitter.event;
+  private readonly lastChanges: LastChangeReader;
   private readonly svgWaiters = new Map<number, (svg: string) => void>();
   private nextRequest = 1;
   private readonly disposables: vscode.Disposable[] = [];
@@ -55,7 +61,9 @@ export class DiagramPanel implements vscode.Disposable {
         onDispose();
       }),
       this.renderedEmitter,
+      this.detailsEmitter,
     );
+    this.lastChanges = new LastChangeReader(services);
     this.reportVisibility();
     this.updateTitle();
   }
@@ -70,6 +78,15 @@ export class DiagramPanel implements vscode.Disposable {
 
   get lastRendered(): RenderedMessage | undefined {
     return this.rendered;
+  }
+
+  get lastDetails(): DetailsMessage | undefined {
+    return this.details;
+  }
+
+  /** Selects an element in the webview as a click would (its details pane opens, its last change is read). */
+  async select(id: string): Promise<void> {
+    await this.post({ type: 'select', id });
   }
 
   /** Handles one message as the webview sent it: invalid ones are dropped and logged, never acted on. */
@@ -91,6 +108,14 @@ export class DiagramPanel implements vscode.Disposable {
         this.rendered = message;
         this.renderedEmitter.fire(message);
         return;
+      case 'details':
+        this.details = message;
+        this.detailsEmitter.fire(message);
+        return;
+      case 'select':
+        void this.showLastChange(message.id);
+        await this.handler.handle(this, message);
+        return;
       case 'svg':
         this.svgWaiters.get(message.requestId)?.(message.svg);
         this.svgWaiters.delete(message.requestId);
@@ -106,6 +131,12 @@ export class DiagramPanel implements vscode.Disposable {
       default:
         await this.handler.handle(this, message);
     }
+  }
+
+  /** Reads the selected element's last CloudTrail change (lazily: only on selection) and sends it over. */
+  private async showLastChange(id: string): Promise<void> {
+    const text = await this.lastChanges.read(this.model, id);
+    if (text !== undefined) await this.post({ type: 'lastChange', id, text });
   }
 
   /** Marks elements as being changed by an operation started here (drawn "in progress" until cleared). */

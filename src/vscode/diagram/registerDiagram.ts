@@ -3,7 +3,7 @@ import type { DiagramModel } from '../../model/diagram';
 import { parsePanelState } from '../../webviewProtocol/protocol';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
-import { DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
+import { type DetailsMessage, DiagramPanel, type RenderedMessage, VIEW_TYPE } from './diagramPanel';
 import { copyMermaid, panelActions, saveSvg } from './panelActions';
 import { CommandId } from '../../model/common/commandIds';
 
@@ -18,6 +18,10 @@ export interface DiagramApi {
   lastRendered(): RenderedMessage | undefined;
   /** The next `rendered` report for which `accept` holds (the current one counts). */
   waitForRender(accept: (r: RenderedMessage) => boolean, timeoutMs?: number): Promise<RenderedMessage>;
+  /** Selects an element in the webview as a click would; its details pane then reports what it shows. */
+  select(id: string): Promise<void>;
+  /** The next details-pane report for which `accept` holds (the current one counts). */
+  waitForDetails(accept: (d: DetailsMessage) => boolean, timeoutMs?: number): Promise<DetailsMessage>;
   /** Handles a message exactly as if the webview had posted it (validated first): a button click, in tests. */
   receive(message: unknown): Promise<void>;
   /** The picture as a standalone SVG, produced by the webview; and the Mermaid text put on the clipboard. */
@@ -108,6 +112,28 @@ export function registerDiagram(services: ExtensionServices): DiagramApi {
           clearTimeout(timer);
           sub.dispose();
           resolve(r);
+        });
+      });
+    },
+    select: (id) => open().select(id),
+    waitForDetails(accept, timeoutMs = 30_000) {
+      const p = open();
+      const now = p.lastDetails;
+      if (now && accept(now)) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          sub.dispose();
+          reject(
+            new Error(
+              `the details pane did not show the expected text within ${timeoutMs} ms; last: ${JSON.stringify(p.lastDetails)}`,
+            ),
+          );
+        }, timeoutMs);
+        const sub = p.onDidShowDetails((d) => {
+          if (!accept(d)) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(d);
         });
       });
     },

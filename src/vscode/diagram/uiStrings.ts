@@ -24,5 +24,7 @@ export function uiStrings(): UiStrings {
     noService: vscode.l10n.t(
       'No App Runner service to draw: connect to an account with a service, or choose another region.',
     ),
+    lastChange: vscode.l10n.t('Last change'),
+    lastChangeLoading: vscode.l10n.t('reading CloudTrail…'),
   };
 }

@@ -6,9 +6,16 @@ import { CommandId } from '../../model/common/commandIds';
 import type { DbHealthSnippet, SnippetFamily } from '../../model/ops/dbHealthSnippets';
 import { loadAnalysis } from '../analysisLoader';
 import { log } from '../log';
+import { masked } from '../masking';
 import { readSettings } from '../settings';
 
 export const ADD_DB_HEALTH_COMMAND = CommandId.addDbHealthEndpoint;
+
+/** A non-modal message with buttons; the chosen button's text (the caller's UI seam, so tests can answer). */
+export type ChooseAction = (message: string, actions: string[]) => Promise<string | undefined>;
+
+const windowChoose: ChooseAction = async (message, actions) =>
+  vscode.window.showInformationMessage(masked(message), ...actions);
 
 export interface AddDbHealthResult {
   family: SnippetFamily;
@@ -17,7 +24,8 @@ export interface AddDbHealthResult {
   uri?: string;
 }
 
-async function workspaceRuntime(): Promise<{ runtime?: string; folder?: vscode.Uri }> {
+/** The `runtime:` of the workspace's apprunner.yaml and the folder it is in (the workspace folder without one). */
+export async function workspaceRuntime(): Promise<{ runtime?: string; folder?: vscode.Uri }> {
   const [file] = await vscode.workspace.findFiles('**/apprunner.yaml', '**/node_modules/**', 1);
   if (!file) return { folder: vscode.workspace.workspaceFolders?.[0]?.uri };
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
@@ -62,8 +70,11 @@ async function saveAsFile(
   return { action: 'file', uri: target.toString() };
 }
 
-/** `arg`: an optional runtime name (tests, or a caller that knows it). */
-export async function addDbHealthEndpoint(arg?: unknown): Promise<AddDbHealthResult | undefined> {
+/** `arg`: an optional runtime name (tests, or a caller that knows it); `choose`: how the create/copy question is asked. */
+export async function addDbHealthEndpoint(
+  arg?: unknown,
+  choose: ChooseAction = windowChoose,
+): Promise<AddDbHealthResult | undefined> {
   const found = await workspaceRuntime();
   const runtime = typeof arg === 'string' && arg ? arg : found.runtime;
   const { dbHealthSnippet, snippetFamilyForRuntime } = loadAnalysis();
@@ -72,15 +83,14 @@ export async function addDbHealthEndpoint(arg?: unknown): Promise<AddDbHealthRes
   const snippet = dbHealthSnippet(family, readSettings().dbHealthPath);
   const create = vscode.l10n.t('Create {0}', snippet.fileName);
   const copy = vscode.l10n.t('Copy to Clipboard');
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await choose(
     vscode.l10n.t(
       'A {0} handler for {1} answering {2} (runbook 6.3).',
       snippet.framework,
       readSettings().dbHealthPath,
       '{"status": "healthy", "database": "connected"}',
     ),
-    create,
-    copy,
+    [create, copy],
   );
   if (choice === copy) {
     await vscode.env.clipboard.writeText(snippet.content);

@@ -28,6 +28,8 @@ export interface ReplayOptions {
   onProgress?(abort: () => void, line: string): void;
   /** Also opens the documents shown, as the window does (for tests that look at the preview tab). */
   previews?: boolean;
+  /** Answers a notification that offers actions (the chosen action); without it every notification is dismissed. */
+  onNotice?(message: string, actions: string[]): string | undefined;
 }
 
 export class ReplayUi implements Ui {
@@ -118,7 +120,7 @@ export class ReplayUi implements Ui {
 
   async notify(kind: NoticeKind, message: string, actions: string[] = []) {
     this.notices.push({ kind, message, actions });
-    return undefined;
+    return actions.length > 0 ? this.options.onNotice?.(message, actions) : undefined;
   }
 
   /** Answered with a `vscode.Uri` value; an answer without one cancels the dialog. */
