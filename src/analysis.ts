@@ -25,3 +25,5 @@ export { planPart, healthCheckPlan } from './model/plan/planParts';
 export { plan, detachPlan, deleteConnectorPlan } from './model/plan/plan';
 export { setupPlanFor } from './model/plan/setupPlanFor';
 export { attachStep, healthStep, waitStep } from './model/plan/stepBuilders';
+export { formatTailLine, startCursor, tailDelayMs, tailErrorKind } from './model/ops/logTail';
+export { applicationLogGroup } from './model/diagnosis/logScan';
