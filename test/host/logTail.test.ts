@@ -21,6 +21,7 @@ describe('Tail Application Log', function () {
   let api: ExtensionApi;
   let serviceName = '';
   let serviceArn = '';
+  let secretValues: string[] = [];
 
   const session = (): LogTailSnapshot | undefined => api.logTail.sessions().find((s) => s.serviceArn === serviceArn);
   const lines = (): readonly string[] => session()?.lines ?? [];
@@ -30,9 +31,14 @@ describe('Tail Application Log', function () {
     api = await extensionApi();
     await startFromSeed(api);
     await setSetting('logTail.pollSeconds', POLL_SECONDS);
-    const seed = await sandboxAdmin.seedInfo<{ serviceName: string; serviceArn: string }>();
+    const seed = await sandboxAdmin.seedInfo<{ serviceName: string; serviceArn: string; secretValues: string[] }>();
     serviceName = seed.serviceName;
     serviceArn = seed.serviceArn;
+    // The service's own secrets (its DATABASE_URL's password): the values the snapshot lets the extension know.
+    // The seed's DB master password is not among them: nothing the service holds names it.
+    const environment = api.store.state.snapshot?.services.find((s) => s.arn === serviceArn)?.source?.environment;
+    secretValues = seed.secretValues.filter((v) => Object.values(environment ?? {}).some((e) => e.includes(v)));
+    assert.ok(secretValues.length > 0, 'the seed service holds a secret in its environment');
   });
 
   after(async () => {
@@ -63,6 +69,8 @@ describe('Tail Application Log', function () {
       `INFO ${marker}`,
       `ERROR: could not connect to postgresql://app:${password}@db.internal:5432/app (${marker})`,
       `Successfully connected to database (${marker})`,
+      // The service's own DATABASE_URL password, bare: only masking by the snapshot's known values catches it.
+      ...secretValues.map((value) => `pool ready with ${value} (${marker})`),
     ]);
     await waitFor(() => lines().some((l) => l.includes(`INFO ${marker}`)) || undefined, 'the written line', 20_000);
     const elapsed = Date.now() - written;
@@ -71,6 +79,9 @@ describe('Tail Application Log', function () {
     assert.match(error, /✖ \[error\] ERROR: could not connect/);
     assert.ok(lines().some((l) => l.includes(`✔ [connected] Successfully connected to database (${marker})`)));
     assert.ok(!lines().some((l) => l.includes(password)), 'the DSN password never reaches the channel');
+    await waitFor(() => lines().some((l) => l.includes(`pool ready with *** (${marker})`)) || undefined, 'masked');
+    for (const value of secretValues)
+      assert.ok(!lines().some((l) => l.includes(value)), 'a secret value of the service never reaches the channel');
     assert.equal(lines().filter((l) => l.includes(`INFO ${marker}`)).length, 1, 'shown once despite the re-reads');
   });
 
