@@ -23,6 +23,8 @@ export interface AdminController {
   seeds(): { name: string; summary: string }[];
   settings(): SandboxSettings;
   configure(change: Partial<SandboxSettings>): void;
+  /** Test-only: the service's running app prints these lines to its application log now. */
+  writeAppLog(service: string, lines: readonly string[]): Promise<{ logGroupName: string; logStreamName: string }>;
 }
 
 function reply(status: number, value: unknown): WireReply {
@@ -46,6 +48,17 @@ export function parseSettings(input: unknown): Partial<SandboxSettings> {
     out.unsupportedAzIds = raw.unsupportedAzIds as string[];
   }
   return out;
+}
+
+/** `{"service": "NAME|ARN|ID", "lines": ["..."]}`: what POST /_sandbox/app-log writes. */
+export function parseAppLog(input: unknown): { service: string; lines: string[] } {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  if (typeof raw.service !== 'string' || raw.service === '')
+    throw new Error('service must be a service name, ARN or id such as "kyudai-api"');
+  const lines = raw.lines;
+  if (!Array.isArray(lines) || lines.length === 0 || lines.some((l) => typeof l !== 'string' || l === ''))
+    throw new Error('lines must be a non-empty list of non-empty strings');
+  return { service: raw.service, lines: lines as string[] };
 }
 
 /** `{"seed": "NAME"}` in a reset body, or nothing (keep the current seed). */
@@ -96,6 +109,10 @@ export async function handleAdmin(
         return reply(200, {
           events: admin.events.all().map((e) => ({ ...e, EventTime: new Date(e.EventTime).toISOString() })),
         });
+      case 'POST /_sandbox/app-log': {
+        const { service, lines } = parseAppLog(parsed);
+        return reply(200, await admin.writeAppLog(service, lines));
+      }
       case 'GET /_sandbox/config':
         return reply(200, admin.settings());
       case 'POST /_sandbox/config':

@@ -124,6 +124,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     configure: (change: Partial<SandboxSettings>) => {
       Object.assign(ctx.settings, change);
     },
+    writeAppLog: (service: string, lines: readonly string[]) => app.writeApplicationLog(service, lines),
   };
   const server = createFront({
     emulator,

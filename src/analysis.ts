@@ -30,3 +30,5 @@ export { lastChangeText } from './model/ops/lastChange';
 export { historySubject, wantsHistory } from './model/diagram/historySubject';
 // Planning from the wizard's answers (src/vscode/setup/setupPlan.ts).
 export { commandPlan } from './model/plan/commandPlan';
+export { formatTailLine, startCursor, tailDelayMs, tailErrorKind } from './model/ops/logTail';
+export { applicationLogGroup } from './model/diagnosis/logScan';

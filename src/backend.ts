@@ -12,3 +12,4 @@ export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';
 export { historyOf, resourceEvents } from './aws/changeHistory';
+export { pollLogTail } from './aws/logTail';

@@ -192,6 +192,26 @@ export class FakeApp {
     return this.store.services.get(service.arn) === service;
   }
 
+  /**
+   * Test-only (POST /_sandbox/app-log): the running application prints `lines` to stdout now, as App Runner
+   * ships them to the application log group, in a stream of its own. The service is named by name, ARN or id
+   * (a deleted one is not found); a service that never ran has no instance to print anything.
+   */
+  async writeApplicationLog(
+    service: string,
+    lines: readonly string[],
+  ): Promise<{ logGroupName: string; logStreamName: string }> {
+    const record = [...this.store.services.values()].find(
+      (s) => s.status !== 'DELETED' && (s.name === service || s.arn === service || s.id === service),
+    );
+    if (!record) throw new Error(`no service ${JSON.stringify(service)}`);
+    if (!record.deployed) throw new Error(`service ${record.name} has no running deployment to write a log line`);
+    const group = logGroupName(record, 'application');
+    const stream = `instance/${randomBytes(16).toString('hex')}`;
+    await writeLog(this.pool.get(record.region).logs, group, stream, [...lines]);
+    return { logGroupName: group, logStreamName: stream };
+  }
+
   hooks(): EmulatorHooks {
     return {
       deployed: async (service) => {

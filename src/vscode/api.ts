@@ -3,6 +3,7 @@ import type { Connection, ConnectionState } from './connection';
 import type { DiagnoseApi } from './diagnose/registerDiagnose';
 import type { DiagramApi } from './diagram/registerDiagram';
 import type { ExplorerApi } from './explorer/registerExplorer';
+import type { LogTailApi } from './logTail/registerLogTail';
 import type { SetupApi } from './setup/registerSetup';
 import type { StateStore } from './state/stateStore';
 import type { TestHooks } from './ui/testHooks';
@@ -22,6 +23,8 @@ export interface ExtensionApi {
   codeLens: CodeLensApi;
   diagram: DiagramApi;
   diagnose: DiagnoseApi;
+  /** Tail Application Log: the sessions, with the lines each appended (tests read them here). */
+  logTail: LogTailApi;
   /** Present only in ExtensionMode.Test (the host tests): replaces the prompts every command shows. */
   testHooks?: TestHooks;
 }

@@ -13,6 +13,7 @@ import { Connection } from './connection';
 import { registerDiagnose } from './diagnose/registerDiagnose';
 import { registerDiagram } from './diagram/registerDiagram';
 import { registerExplorer } from './explorer/registerExplorer';
+import { registerLogTail } from './logTail/registerLogTail';
 import { initLog, log } from './log';
 import type { ExtensionServices } from './services';
 import { affectsConnection } from './settings';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     codeLens: registerCodeLens(services),
     diagram: registerDiagram(services),
     diagnose: registerDiagnose(services),
+    logTail: registerLogTail(services),
   };
 
   // The SDK bundle is required on the first AWS call, which waits for a demand (quiet start).

@@ -31,4 +31,7 @@ export const sandboxAdmin = {
   setFaults: (faults: unknown) => call<unknown>('POST', '/faults', faults),
   clearFaults: () => call<unknown>('POST', '/faults/clear'),
   configure: (settings: Record<string, unknown>) => call<unknown>('POST', '/config', settings),
+  /** The service's running app prints these lines to its application log group now (test-only endpoint). */
+  appLog: (service: string, lines: string[]) =>
+    call<{ logGroupName: string; logStreamName: string }>('POST', '/app-log', { service, lines }),
 };

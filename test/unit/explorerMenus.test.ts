@@ -26,14 +26,18 @@ function evaluate(when: string | undefined, context: Record<string, string>): bo
       m = /^(\S+) != (\S+)$/.exec(clause);
       if (m) return context[m[1]] !== m[2];
       if (clause === 'false') return false;
+      // A bare context key (apprunnerVpc.tailing): true when set.
+      if (/^[\w.]+$/.test(clause)) return Boolean(context[clause]);
       throw new Error(`clause not understood by this test: ${clause}`);
     });
 }
 
 const itemMenu = pkg.contributes.menus['view/item/context'] as MenuItem[];
-const commandsFor = (viewItem: string): string[] => [
+const commandsFor = (viewItem: string, keys: Record<string, string> = {}): string[] => [
   ...new Set(
-    itemMenu.filter((m) => evaluate(m.when, { view: 'apprunnerVpc.explorer', viewItem })).map((m) => m.command),
+    itemMenu
+      .filter((m) => evaluate(m.when, { ...keys, view: 'apprunnerVpc.explorer', viewItem }))
+      .map((m) => m.command),
   ),
 ];
 const enabled = (command: string, viewItem: string): boolean => {
@@ -60,6 +64,19 @@ describe('explorer menus (package.json when clauses)', () => {
       const offered = commandsFor(other).filter((c) => /attach|detach|checkHealth|copyUrl|deleteConnector/.test(c));
       assert.deepEqual(offered, [], other);
     }
+  });
+
+  it('offers Tail Application Log on every service, and Stop Tailing only while a tail runs', () => {
+    for (const service of ['service.running.default', 'service.running.vpc', 'service.busy.vpc'])
+      assert.ok(commandsFor(service).includes('apprunnerVpc.tailApplicationLog'), service);
+    assert.ok(!commandsFor('service.running.vpc').includes('apprunnerVpc.stopTailingApplicationLog'));
+    assert.ok(
+      commandsFor('service.running.vpc', { 'apprunnerVpc.tailing': 'true' }).includes(
+        'apprunnerVpc.stopTailingApplicationLog',
+      ),
+    );
+    for (const other of ['connector.inUse', 'subnet', 'securityGroup', 'account'])
+      assert.ok(!commandsFor(other, { 'apprunnerVpc.tailing': 'true' }).some((c) => /ailing|ailApp/.test(c)), other);
   });
 
   it('offers connector actions on connectors; delete is shown but disabled while in use, hidden when inactive', () => {

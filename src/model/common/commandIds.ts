@@ -28,6 +28,8 @@ export const CommandId = {
   revealService: 'apprunnerVpc.revealService',
   showChangeHistory: 'apprunnerVpc.showChangeHistory',
   addDbHealthEndpoint: 'apprunnerVpc.addDbHealthEndpoint',
+  tailApplicationLog: 'apprunnerVpc.tailApplicationLog',
+  stopTailingApplicationLog: 'apprunnerVpc.stopTailingApplicationLog',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
