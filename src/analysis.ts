@@ -25,3 +25,7 @@ export { planPart, healthCheckPlan } from './model/plan/planParts';
 export { plan, detachPlan, deleteConnectorPlan } from './model/plan/plan';
 export { setupPlanFor } from './model/plan/setupPlanFor';
 export { attachStep, healthStep, waitStep } from './model/plan/stepBuilders';
+// Service Metrics (issue 20 item 2): the view's markup, the diagram's small chart, the checklist's verdict.
+export { metricsBodyMarkup, metricsProblem } from './model/diagnosis/metricsView';
+export { sparklineSvg, seriesTotal } from './model/diagnosis/metricsChart';
+export { performanceVerdict } from './model/diagnosis/metrics';

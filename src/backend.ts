@@ -12,3 +12,4 @@ export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';
 export { historyOf } from './aws/changeHistory';
+export { readMetricsForService, type ServiceMetricsRead } from './aws/metrics';

@@ -9,6 +9,7 @@ import {
 } from '../webviewProtocol/protocol';
 import type { DiagramLayout, DiagramModel } from '../model/diagram/types';
 import { renderDetails } from './details';
+import { renderSparkline } from './svgTree';
 import { byId } from './dom';
 import { DiagramView } from './render';
 import { exportSvg } from './svgExport';
@@ -21,6 +22,7 @@ let model: DiagramModel | undefined;
 let layout: DiagramLayout | undefined;
 let renders = 0;
 let shownDetails = '';
+let metrics: Extract<HostMessage, { type: 'metrics' }> | undefined;
 
 const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
 const details = byId<HTMLElement>('details');
@@ -39,10 +41,14 @@ function showDetails(): void {
   const element =
     model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   // Rebuilt only when what it shows changed, so a focused button keeps its focus across live updates.
-  const key = JSON.stringify([id, element, language]);
+  const chart =
+    element && 'kind' in element && element.kind === 'service' && metrics?.serviceName === model?.serviceName;
+  const key = JSON.stringify([id, element, language, chart ? metrics : undefined]);
   if (key === shownDetails) return;
   shownDetails = key;
   renderDetails(details, model, id, strings, language);
+  // The service's requests and 5xx over the last hour (issue 20 item 2), below its details.
+  if (chart && metrics) renderSparkline(details, metrics.summary, metrics.chart);
 }
 
 function onUpdate(message: Extract<HostMessage, { type: 'update' }>): void {
@@ -74,6 +80,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     wireToolbar(strings);
   } else if (message.type === 'update') {
     onUpdate(message);
+  } else if (message.type === 'metrics') {
+    metrics = message;
+    showDetails();
   } else if (message.type === 'requestSvg') {
     post({ type: 'svg', requestId: message.requestId, svg: exportSvg(svg) });
   }

@@ -1,6 +1,7 @@
 // The one message union between the extension and the diagram webview (DESIGN section 7), and the checks
 // each side runs on what it receives: a webview is a web page, so nothing it sends is trusted as is.
 import type { DiagramLayout, DiagramModel, DiagramState } from '../model/diagram/types';
+import type { SvgNode } from '../model/diagnosis/svgNode';
 
 export const UI_STRING_KEYS = [
   'title',
@@ -30,7 +31,9 @@ export type Language = 'en' | 'ja';
 export type HostMessage =
   | { type: 'init'; strings: UiStrings; language: Language }
   | { type: 'update'; model?: DiagramModel; layout?: DiagramLayout; loading: boolean; error?: string }
-  | { type: 'requestSvg'; requestId: number };
+  | { type: 'requestSvg'; requestId: number }
+  /** The service's small chart for the details pane (requests and 5xx over the last hour, issue 20 item 2). */
+  | { type: 'metrics'; serviceName: string; summary: string; chart?: SvgNode };
 
 export interface RenderedElement {
   id: string;
@@ -124,7 +127,34 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   }
   if (raw.type === 'requestSvg' && typeof raw.requestId === 'number')
     return { type: 'requestSvg', requestId: raw.requestId };
+  if (
+    raw.type === 'metrics' &&
+    typeof raw.serviceName === 'string' &&
+    typeof raw.summary === 'string' &&
+    (raw.chart === undefined || isSvgTree(raw.chart, 0))
+  )
+    return { type: 'metrics', serviceName: raw.serviceName, summary: raw.summary, chart: raw.chart };
   return undefined;
+}
+
+const SVG_TAGS: ReadonlySet<string> = new Set(['svg', 'g', 'polyline', 'circle', 'line', 'text', 'title']);
+/** Attribute names the chart uses: no event handlers (on*), no href, no style. */
+const SVG_ATTR = /^(?!on)(?!style$)(?!href$)[a-z][a-z0-9:-]{0,40}$/i;
+
+/** A chart tree the webview may build: known tags, plain attributes, bounded depth. */
+function isSvgTree(v: unknown, depth: number): v is SvgNode {
+  if (!isObject(v) || depth > 4 || typeof v.tag !== 'string' || !SVG_TAGS.has(v.tag) || !isObject(v.attrs))
+    return false;
+  const attrsOk = Object.entries(v.attrs).every(
+    ([name, value]) =>
+      SVG_ATTR.test(name) && !/^xlink:/i.test(name) && (typeof value === 'string' || typeof value === 'number'),
+  );
+  const textOk = v.text === undefined || typeof v.text === 'string';
+  const children = v.children;
+  const childrenOk =
+    children === undefined ||
+    (Array.isArray(children) && children.length <= 500 && children.every((c) => isSvgTree(c, depth + 1)));
+  return attrsOk && textOk && childrenOk;
 }
 
 /** What the serializer stores in the webview state to reopen the panel after a reload. */
