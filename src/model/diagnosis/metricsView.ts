@@ -110,7 +110,7 @@ function verdictMarkup(verdict: PerformanceVerdict, lang: Lang): string {
 
 function chartsMarkup(state: Extract<MetricsViewState, { kind: 'data' }>, lang: Lang): string {
   return CHART_PANELS.map((panel) => {
-    const svg = svgMarkup(chartSvg(panel, state.series, state.request, { width: 320, height: 110, lang }));
+    const svg = svgMarkup(chartSvg(panel, state.series, state.request, { width: 480, height: 120, lang }));
     const legend = panel.series
       .map((s) => {
         const unavailable = state.unavailable.includes(s.id);
