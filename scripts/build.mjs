@@ -5,6 +5,7 @@
 //   dist/yamlSupport.js the apprunner.yaml parser (the `yaml` package), required when such a file is opened
 //   dist/cli.js        the `apprunner-vpc` command line
 //   dist/webview.js    the diagram webview's browser bundle (when src/webview exists)
+//   dist/metricsView.js the Service Metrics page's click handler
 // Usage: node scripts/build.mjs [--watch] [--dev]
 import * as esbuild from 'esbuild';
 import { existsSync, statSync } from 'node:fs';
@@ -67,6 +68,21 @@ if (existsSync(path.join(root, 'src/webview/main.ts'))) {
     logLevel: 'warning',
     entryPoints: [path.join(root, 'src/webview/main.ts')],
     outfile: path.join(root, 'dist/webview.js'),
+    tsconfig: path.join(root, 'tsconfig.webview.json'),
+  });
+}
+// The Service Metrics page's script: the page is drawn by the extension, this only reports clicks.
+if (existsSync(path.join(root, 'src/webview/metrics/main.ts'))) {
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: !dev,
+    sourcemap: dev ? 'inline' : false,
+    logLevel: 'warning',
+    entryPoints: [path.join(root, 'src/webview/metrics/main.ts')],
+    outfile: path.join(root, 'dist/metricsView.js'),
     tsconfig: path.join(root, 'tsconfig.webview.json'),
   });
 }

@@ -32,3 +32,7 @@ export { historySubject, wantsHistory } from './model/diagram/historySubject';
 export { commandPlan } from './model/plan/commandPlan';
 export { formatTailLine, startCursor, tailDelayMs, tailErrorKind } from './model/ops/logTail';
 export { applicationLogGroup } from './model/diagnosis/logScan';
+// Service Metrics (issue 20 item 2): the view's markup, the diagram's small chart, the checklist's verdict.
+export { metricsBodyMarkup, metricsProblem } from './model/diagnosis/metricsView';
+export { sparklineSvg, seriesTotal } from './model/diagnosis/metricsChart';
+export { performanceVerdict } from './model/diagnosis/metrics';

@@ -13,3 +13,4 @@ export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';
 export { historyOf, resourceEvents } from './aws/changeHistory';
 export { pollLogTail } from './aws/logTail';
+export { readMetricsForService, type ServiceMetricsRead } from './aws/metrics';

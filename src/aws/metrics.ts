@@ -1,7 +1,7 @@
 // Reads App Runner's CloudWatch metrics for one service: every series of the window in one GetMetricData call
 // (issue 20 item 2), following NextToken. The queries and what the figures mean live in src/model/diagnosis/metrics.ts.
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import type { MetricRequest, MetricSeries } from '../model/diagnosis/metrics';
+import { metricRequest, type MetricRequest, type MetricSeries, type MetricWindow } from '../model/diagnosis/metrics';
 import type { AwsClients } from './clients';
 
 const byTarget = new WeakMap<AwsClients, CloudWatchClient>();
@@ -72,4 +72,52 @@ export async function readServiceMetrics(
     nextToken = page.NextToken || undefined;
   } while (nextToken);
   return [...series.values()];
+}
+
+export interface ServiceMetricsRead {
+  request: MetricRequest;
+  series: MetricSeries[];
+  /** Query ids the endpoint could not compute (their series are empty): said in the view, not drawn as zero. */
+  unavailable: string[];
+  /** ISO time of the read. */
+  readAt: string;
+}
+
+const isPercentile = (stat: string): boolean => /^(p|tm|wm|tc|ts)\d/i.test(stat);
+
+function isServerFault(error: unknown): boolean {
+  const e = error as { $fault?: string; $metadata?: { httpStatusCode?: number } };
+  return e?.$fault === 'server' || (e?.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/**
+ * The service's metrics for a window, as the views show them. AWS computes percentiles; an endpoint that fails
+ * on them with a server error (moto 5.2.1 answers HTTP 500 to `Stat: p95`, docs/sandbox.md) gets the same call
+ * again without the percentile queries, and those series are reported unavailable rather than failing the rest.
+ * Client errors (a missing cloudwatch:GetMetricData permission) are thrown as they are.
+ */
+export async function readMetricsForService(
+  clients: AwsClients,
+  service: { name: string; id: string },
+  window: MetricWindow,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<ServiceMetricsRead> {
+  const request = metricRequest(service.name, service.id, window, now);
+  const cloudWatch = cloudWatchFor(clients);
+  try {
+    const series = await readServiceMetrics(cloudWatch, request, signal);
+    return { request, series, unavailable: [], readAt: new Date().toISOString() };
+  } catch (error) {
+    const percentiles = request.queries.filter((q) => isPercentile(q.stat));
+    if (!isServerFault(error) || percentiles.length === 0) throw error;
+    const rest = request.queries.filter((q) => !isPercentile(q.stat));
+    const series = await readServiceMetrics(cloudWatch, { ...request, queries: rest }, signal);
+    return {
+      request,
+      series: [...series, ...percentiles.map((q) => ({ id: q.id, points: [] }))],
+      unavailable: percentiles.map((q) => q.id),
+      readAt: new Date().toISOString(),
+    };
+  }
 }

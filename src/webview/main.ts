@@ -9,6 +9,7 @@ import {
 } from '../webviewProtocol/protocol';
 import type { DiagramLayout, DiagramModel } from '../model/diagram/types';
 import { renderDetails } from './details';
+import { renderSparkline } from './svgTree';
 import { byId } from './dom';
 import { DiagramView } from './render';
 import { exportSvg } from './svgExport';
@@ -23,6 +24,7 @@ let renders = 0;
 let shownDetails = '';
 /** Last CloudTrail changes by element id, as the extension sent them ('' while asked). */
 const lastChanges = new Map<string, string>();
+let metrics: Extract<HostMessage, { type: 'metrics' }> | undefined;
 
 const svg = document.getElementById('diagram') as unknown as SVGSVGElement;
 const details = byId<HTMLElement>('details');
@@ -46,10 +48,14 @@ function showDetails(): void {
     model && id ? (model.nodes.find((n) => n.id === id) ?? model.edges.find((e) => e.id === id)) : undefined;
   // Rebuilt only when what it shows changed, so a focused button keeps its focus across live updates.
   const lastChange = id ? lastChanges.get(id) : undefined;
-  const key = JSON.stringify([id, element, language, lastChange]);
+  const chart =
+    element && 'kind' in element && element.kind === 'service' && metrics?.serviceName === model?.serviceName;
+  const key = JSON.stringify([id, element, language, lastChange, chart ? metrics : undefined]);
   if (key === shownDetails) return;
   shownDetails = key;
   renderDetails(details, model, id, strings, language, lastChange);
+  // The service's requests and 5xx over the last hour (issue 20 item 2), below its details.
+  if (chart && metrics) renderSparkline(details, metrics.summary, metrics.chart);
   post({ type: 'details', id, text: details.textContent ?? '' });
 }
 
@@ -87,6 +93,9 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       selectElement(message.id);
   } else if (message.type === 'lastChange') {
     lastChanges.set(message.id, message.text);
+    showDetails();
+  } else if (message.type === 'metrics') {
+    metrics = message;
     showDetails();
   } else if (message.type === 'requestSvg') {
     post({ type: 'svg', requestId: message.requestId, svg: exportSvg(svg) });

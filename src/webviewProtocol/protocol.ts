@@ -1,6 +1,7 @@
 // The one message union between the extension and the diagram webview (DESIGN section 7), and the checks
 // each side runs on what it receives: a webview is a web page, so nothing it sends is trusted as is.
 import type { DiagramLayout, DiagramModel, DiagramState } from '../model/diagram/types';
+import type { SvgNode } from '../model/diagnosis/svgNode';
 
 export const UI_STRING_KEYS = [
   'title',
@@ -42,7 +43,9 @@ export type HostMessage =
   /** Selects an element as a click would (the tree's "show in diagram", tests). */
   | { type: 'select'; id: string }
   /** The last CloudTrail change of an element (runbook 8.2), read when it was selected. */
-  | { type: 'lastChange'; id: string; text: string };
+  | { type: 'lastChange'; id: string; text: string }
+  /** The service's small chart for the details pane (requests and 5xx over the last hour, issue 20 item 2). */
+  | { type: 'metrics'; serviceName: string; summary: string; chart?: SvgNode };
 
 export interface RenderedElement {
   id: string;
@@ -149,7 +152,34 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   if (raw.type === 'select' && isId(raw.id)) return { type: 'select', id: raw.id };
   if (raw.type === 'lastChange' && isId(raw.id) && typeof raw.text === 'string')
     return { type: 'lastChange', id: raw.id, text: raw.text };
+  if (
+    raw.type === 'metrics' &&
+    typeof raw.serviceName === 'string' &&
+    typeof raw.summary === 'string' &&
+    (raw.chart === undefined || isSvgTree(raw.chart, 0))
+  )
+    return { type: 'metrics', serviceName: raw.serviceName, summary: raw.summary, chart: raw.chart };
   return undefined;
+}
+
+const SVG_TAGS: ReadonlySet<string> = new Set(['svg', 'g', 'polyline', 'circle', 'line', 'text', 'title']);
+/** Attribute names the chart uses: no event handlers (on*), no href, no style. */
+const SVG_ATTR = /^(?!on)(?!style$)(?!href$)[a-z][a-z0-9:-]{0,40}$/i;
+
+/** A chart tree the webview may build: known tags, plain attributes, bounded depth. */
+function isSvgTree(v: unknown, depth: number): v is SvgNode {
+  if (!isObject(v) || depth > 4 || typeof v.tag !== 'string' || !SVG_TAGS.has(v.tag) || !isObject(v.attrs))
+    return false;
+  const attrsOk = Object.entries(v.attrs).every(
+    ([name, value]) =>
+      SVG_ATTR.test(name) && !/^xlink:/i.test(name) && (typeof value === 'string' || typeof value === 'number'),
+  );
+  const textOk = v.text === undefined || typeof v.text === 'string';
+  const children = v.children;
+  const childrenOk =
+    children === undefined ||
+    (Array.isArray(children) && children.length <= 500 && children.every((c) => isSvgTree(c, depth + 1)));
+  return attrsOk && textOk && childrenOk;
 }
 
 /** What the serializer stores in the webview state to reopen the panel after a reload. */

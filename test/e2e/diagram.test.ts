@@ -8,11 +8,8 @@ import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkbench';
 import type { LocalAws } from '../support/localAws';
+import { useTheme } from '../support/theme';
 import { openActivity, runFromPalette, screenshot, waitForWorkbench } from '../support/workbench';
-
-// The names the theme picker lists (the setting values are "Default Dark Modern" and "Default Light Modern").
-const THEMES = { dark: 'Dark Modern', light: 'Light Modern', contrast: 'Dark High Contrast' } as const;
-const THEME_CLASS = { dark: 'vs-dark', light: 'vs', contrast: 'hc-black' } as const;
 
 /** The webview's inner frame: the one that holds our <svg id="diagram">. */
 async function diagramFrame(page: Page): Promise<Frame> {
@@ -28,29 +25,6 @@ async function diagramFrame(page: Page): Promise<Frame> {
 
 async function edgeState(frame: Frame, id: string): Promise<string | null> {
   return frame.locator(`g.edge[data-id="${id}"]`).getAttribute('data-state');
-}
-
-/** Switches the colour theme as a person does: Preferences: Color Theme, then the theme's name. */
-async function useTheme(page: Page, theme: keyof typeof THEMES): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]').first().click();
-  // The theme list replaces the command list: wait for the picker's own rows, then filter (the list is virtual).
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: /Modern|Contrast|Default/ })
-    .first()
-    .waitFor();
-  await input.fill(THEMES[theme]);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme] }).first().click();
-  const wanted = THEME_CLASS[theme];
-  // A string expression: it runs in the page, and this file is compiled without the DOM library.
-  await page.waitForFunction(
-    `document.querySelector('.monaco-workbench')?.classList.contains('${wanted}')`,
-    undefined,
-    { timeout: 30_000 },
-  );
-  await page.waitForTimeout(700);
 }
 
 async function showDiagramWhenConnected(page: Page): Promise<void> {

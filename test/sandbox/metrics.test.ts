@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { DescribeServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-apprunner';
 import { getClients } from '../../src/aws/clients';
-import { cloudWatchFor, readServiceMetrics } from '../../src/aws/metrics';
+import { cloudWatchFor, readMetricsForService, readServiceMetrics } from '../../src/aws/metrics';
 import { evaluateChecklist } from '../../src/model/diagnosis/checklist';
 import {
   DEFAULT_THRESHOLDS,
@@ -73,6 +73,22 @@ describe('App Runner metrics from the sandbox app', function () {
     assert.ok((series.find((s) => s.id === 'latencyAvg')?.points.length ?? 0) > 0, 'RequestLatency published');
     const verdict = performanceVerdict(series, '1h', DEFAULT_THRESHOLDS);
     assert.equal(verdict.state, 'pass', verdict.detail.en);
+  });
+
+  it("the views' reader asks for p95 too; on the endpoint that cannot compute it, reads the rest and says p95 is unavailable", async () => {
+    const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
+    await resetCallCounts();
+    const read = await readMetricsForService(
+      clients,
+      { name: seed().serviceName ?? '', id: seed().serviceId ?? '' },
+      '1h',
+      new Date(),
+    );
+    assert.deepEqual(read.unavailable, ['latencyP95']);
+    assert.equal(total(read.series, 'requests'), 5, 'the requests of the test before');
+    assert.deepEqual(read.series.find((s) => s.id === 'latencyP95')?.points, []);
+    // The first call (with p95) failed on the server side, the second (without) answered.
+    assert.ok(((await callCounts()).operations.GetMetricData ?? 0) >= 2);
   });
 
   it("told to answer 5xx, the app's 5xx share fails the checklist's performance item", async () => {

@@ -23,11 +23,12 @@ describe('the .vsix file list', () => {
       'dist/analysis.js',
       'dist/yamlSupport.js',
       'dist/webview.js',
+      'dist/metricsView.js',
     ])
       assert.ok(files.includes(bundle), bundle);
     assert.ok(files.includes('package.json'));
     const allowed =
-      /^(package(\.nls(\.ja)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|backend|analysis|cli|webview|yamlSupport)\.js|bin\/[\w-]+\.js|media\/[\w./-]+|l10n\/[\w.-]+\.json|schemas\/[\w.-]+\.json|docs\/[\w.-]+\.(md|json))$/;
+      /^(package(\.nls(\.ja)?)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|backend|analysis|cli|webview|metricsView|yamlSupport)\.js|bin\/[\w-]+\.js|media\/[\w./-]+|l10n\/[\w.-]+\.json|schemas\/[\w.-]+\.json|docs\/[\w.-]+\.(md|json))$/;
     for (const file of files) assert.match(file, allowed, `${file} must not be packaged`);
   });
 });

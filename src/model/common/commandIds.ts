@@ -27,6 +27,7 @@ export const CommandId = {
   revealConnector: 'apprunnerVpc.revealConnector',
   revealService: 'apprunnerVpc.revealService',
   showChangeHistory: 'apprunnerVpc.showChangeHistory',
+  showServiceMetrics: 'apprunnerVpc.showServiceMetrics',
   addDbHealthEndpoint: 'apprunnerVpc.addDbHealthEndpoint',
   tailApplicationLog: 'apprunnerVpc.tailApplicationLog',
   stopTailingApplicationLog: 'apprunnerVpc.stopTailingApplicationLog',

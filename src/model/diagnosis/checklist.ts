@@ -291,5 +291,8 @@ export function performanceItem(verdict: PerformanceVerdict): ChecklistItem {
     title: msg('Performance metrics reviewed'),
     state: verdict.state,
     detail: verdict.detail,
+    ...(verdict.checkedAt
+      ? { lastChecked: { at: verdict.checkedAt, by: msg('App Runner metrics (CloudWatch)') } }
+      : {}),
   };
 }

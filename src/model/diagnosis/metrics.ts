@@ -153,6 +153,8 @@ export interface PerformanceVerdict {
   fiveXxPercent?: number;
   p95LatencyMs?: number;
   detail: LocalizedText;
+  /** ISO time the metrics were read (the checklist's "last checked"); set by the caller that read them. */
+  checkedAt?: string;
 }
 
 const sum = (s: MetricSeries | undefined): number => (s?.points ?? []).reduce((a, p) => a + p.v, 0);

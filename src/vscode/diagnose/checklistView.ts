@@ -9,6 +9,7 @@ import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
 import { analysisOptions, lastConnectionTest, type DiagnoseResult } from './runDiagnosis';
 import { loadAnalysis } from '../analysisLoader';
+import { serviceMetrics } from '../metrics/serviceMetrics';
 
 export const CHECKLIST_VIEW = 'apprunnerVpc.checklist';
 
@@ -70,6 +71,9 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
     const sameService = record?.serviceName === serviceName ? record : undefined;
     // A diagnosis made from an older snapshot is redone from the current one; only its live parts are kept.
     const diagnosis: Diagnosis = loadAnalysis().analyzeService(snapshot, serviceName, analysisOptions());
+    // Runbook 9's performance item from App Runner's metrics (read in the background; redrawn when they arrive).
+    const service = snapshot.services.find((s) => s.name === serviceName);
+    const performance = service ? serviceMetrics.verdict(this.services, service) : undefined;
     const items = loadAnalysis().evaluateChecklist(snapshot, diagnosis, {
       now: new Date().toISOString(),
       lastConnectionTestAt: sameService?.at,
@@ -77,6 +81,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node>, vscode.
       logScan: this.lastResult(serviceName)?.live?.logs.scan ?? sameService?.logScan,
       appRunnerGroupName: readSettings().appRunnerSecurityGroupName,
       appRunnerGroupNameTag: readSettings().appRunnerSecurityGroupNameTag,
+      performance,
     });
     this.cached = { serviceName, items };
     return items;

@@ -12,6 +12,7 @@ import { readSettings } from '../settings';
 import { applyFix, type FixOutcome } from './applyFix';
 import { exportChecklist } from './checklistExport';
 import { CHECKLIST_VIEW, ChecklistProvider } from './checklistView';
+import { serviceMetrics } from '../metrics/serviceMetrics';
 import { fixChoices, FixCodeActions } from './fixChoices';
 import {
   addEndpoint,
@@ -95,6 +96,7 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
     tree,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     services.store.onDidChange(() => checklist.refresh()),
+    serviceMetrics.onDidRead(() => checklist.refresh()),
     // Problems from another account or region would be about resources this one does not have.
     services.connection.onDidChange(() => {
       const key = JSON.stringify(services.connection.state.target ?? null);

@@ -13,6 +13,7 @@ import { diagramHtml, resourceRoots } from './webviewHtml';
 import { loadAnalysis } from '../analysisLoader';
 import { uiLang, pick } from '../localize';
 import { LastChangeReader } from './lastChange';
+import { serviceMetrics } from '../metrics/serviceMetrics';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
@@ -182,6 +183,32 @@ export class DiagramPanel implements vscode.Disposable {
       loading: state.loading,
       error,
     });
+    void this.pushMetrics();
+  }
+
+  /** The service's small chart: requests and 5xx over the last hour, read once per snapshot (issue 20 item 2). */
+  private async pushMetrics(): Promise<void> {
+    const service = this.services.store.state.snapshot?.services.find((s) => s.name === this.model?.serviceName);
+    if (!service || !this.services.connection.state.target) return;
+    let message: HostMessage;
+    try {
+      const read = await serviceMetrics.read(this.services, service, '1h');
+      const requests = loadAnalysis().seriesTotal(read.series, 'requests');
+      const fiveXx = loadAnalysis().seriesTotal(read.series, 's5xx');
+      message = {
+        type: 'metrics',
+        serviceName: service.name,
+        summary: vscode.l10n.t('Last hour: {0} requests, {1} 5xx responses (CloudWatch).', requests, fiveXx),
+        chart: loadAnalysis().sparklineSvg(read.series, read.request, uiLang()),
+      };
+    } catch (error) {
+      message = {
+        type: 'metrics',
+        serviceName: service.name,
+        summary: vscode.l10n.t('Metrics not available: {0}', error instanceof Error ? error.message : String(error)),
+      };
+    }
+    await this.post(message);
   }
 
   /** Asks the webview for the picture as a standalone SVG (what "Save as SVG" writes). */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { showChangeHistory } from '../commands/changeHistory';
+import { showServiceMetrics } from '../metrics/metricsPanel';
 import { copyArn, copyUrl, openInConsole } from '../commands/nodeActions';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
@@ -46,5 +47,6 @@ export function registerExplorer(services: ExtensionServices): ExplorerApi {
     openInConsole(services, arg, open !== false),
   );
   registerCommand(ctx, CommandId.showChangeHistory, (arg: unknown) => showChangeHistory(services, arg));
+  registerCommand(ctx, CommandId.showServiceMetrics, (arg: unknown) => showServiceMetrics(services, arg));
   return { provider, view, find: (id) => provider.find(id), reveal };
 }
