@@ -35,4 +35,15 @@ export { applicationLogGroup } from './model/diagnosis/logScan';
 // Service Metrics (issue 20 item 2): the view's markup, the diagram's small chart, the checklist's verdict.
 export { metricsBodyMarkup, metricsProblem } from './model/diagnosis/metricsView';
 export { sparklineSvg, seriesTotal } from './model/diagnosis/metricsChart';
-export { performanceVerdict } from './model/diagnosis/metrics';
+export { DEFAULT_THRESHOLDS, isMetricWindow, performanceVerdict } from './model/diagnosis/metrics';
+export { metricsPageHtml, parseMetricsMessage } from './webviewProtocol/metricsPage';
+export { planMarkdown } from './model/plan/planMarkdown';
+// The setup prompts' checks and lists (src/vscode/setup/prompts.ts).
+export {
+  validateConnectorName,
+  validatePort,
+  validateSecurityGroupName,
+  validateSubnets,
+} from './model/plan/validators';
+export { databaseTargets, targetByHost, targetById } from './model/topology/databaseTargets';
+export { chooseSubnets } from './model/plan/subnetChoice';

@@ -3,12 +3,11 @@
 // CSP rules. The page's script only reports clicks; every message is checked before it is acted on.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { isMetricWindow, type MetricWindow } from '../../model/diagnosis/metrics';
+import type { MetricWindow } from '../../model/diagnosis/metrics';
 import type { MetricsViewState } from '../../model/diagnosis/metricsView';
 import type { AppRunnerService } from '../../model/topology/topology';
 import { UserError } from '../../model/common/userError';
 import { msg } from '../../model/l10n/text';
-import { metricsPageHtml, parseMetricsMessage } from '../../webviewProtocol/metricsPage';
 import { loadAnalysis } from '../analysisLoader';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
 import { uiLang } from '../localize';
@@ -37,7 +36,7 @@ export class MetricsPanel implements vscode.Disposable {
     private service: Pick<AppRunnerService, 'name' | 'id'>,
   ) {
     const saved = services.context.globalState.get<string>(WINDOW_STATE_KEY);
-    this.window = isMetricWindow(saved) ? saved : '1h';
+    this.window = loadAnalysis().isMetricWindow(saved) ? saved : '1h';
     const extensionUri = services.context.extensionUri;
     panel.webview.options = {
       enableScripts: true,
@@ -86,7 +85,7 @@ export class MetricsPanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const message = parseMetricsMessage(raw);
+    const message = loadAnalysis().parseMetricsMessage(raw);
     if (!message) {
       log.warn('Service Metrics: dropped a message of unexpected shape');
       return;
@@ -121,7 +120,7 @@ export class MetricsPanel implements vscode.Disposable {
     const title = vscode.l10n.t('Metrics: {0}', this.service.name);
     this.panel.title = title;
     // Error texts from AWS reach the page: masked like every other output.
-    this.panel.webview.html = metricsPageHtml({
+    this.panel.webview.html = loadAnalysis().metricsPageHtml({
       cspSource: this.panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: this.panel.webview

@@ -3,12 +3,7 @@
 // Metrics view, the diagram's small chart and the checklist's "Performance metrics reviewed" item.
 import * as vscode from 'vscode';
 import type { ServiceMetricsRead } from '../../backend';
-import {
-  DEFAULT_THRESHOLDS,
-  type MetricWindow,
-  type PerformanceThresholds,
-  type PerformanceVerdict,
-} from '../../model/diagnosis/metrics';
+import type { MetricWindow, PerformanceThresholds, PerformanceVerdict } from '../../model/diagnosis/metrics';
 import type { AppRunnerService } from '../../model/topology/topology';
 import { loadAnalysis } from '../analysisLoader';
 import { loadAwsSdk } from '../backend';
@@ -27,8 +22,8 @@ export function readThresholds(): PerformanceThresholds {
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
   };
   return {
-    max5xxPercent: num('metrics.max5xxPercent', DEFAULT_THRESHOLDS.max5xxPercent),
-    maxP95LatencyMs: num('metrics.maxP95LatencyMs', DEFAULT_THRESHOLDS.maxP95LatencyMs),
+    max5xxPercent: num('metrics.max5xxPercent', loadAnalysis().DEFAULT_THRESHOLDS.max5xxPercent),
+    maxP95LatencyMs: num('metrics.maxP95LatencyMs', loadAnalysis().DEFAULT_THRESHOLDS.maxP95LatencyMs),
   };
 }
 

@@ -2,8 +2,8 @@
 // progress notification, refresh the tree, and report the result (health checks, or what was done and that
 // running again continues).
 import * as vscode from 'vscode';
+import { loadAnalysis } from '../analysisLoader';
 import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
-import { planMarkdown } from '../../model/plan/planMarkdown';
 import { hasChanges } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
@@ -36,7 +36,7 @@ const reviewStep: ExecuteStep<SetupContext> = {
   shouldExecute: (ctx) => ctx.status === undefined && ctx.confirm,
   async execute(ctx) {
     const plan = ctx.plan!;
-    const markdown = planMarkdown(ctx.title, plan, uiLang());
+    const markdown = loadAnalysis().planMarkdown(ctx.title, plan, uiLang());
     ctx.planMarkdown = markdown;
     await ctx.ui.showDocument(planDocuments.set('plan', masked(markdown)));
     const apply = vscode.l10n.t('Apply');

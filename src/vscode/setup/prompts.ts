@@ -2,17 +2,12 @@
 // first when shown again after Back.
 import { groupLabel, matchesGroupName } from '../../model/topology/groupNames';
 import * as vscode from 'vscode';
-import { chooseSubnets } from '../../model/plan/subnetChoice';
-import { type DatabaseTarget, databaseTargets, targetByHost, targetById } from '../../model/topology/databaseTargets';
+import type { DatabaseTarget } from '../../model/topology/databaseTargets';
 import type { DbInstance } from '../../model/topology/topology';
 import { UserError } from '../../model/common/userError';
-import {
-  validateConnectorName,
-  validatePort,
-  validateSecurityGroupName,
-  validateSubnets,
-  type ValidationIssue,
-} from '../../model/plan/validators';
+// The validators, the database list and the subnet choice run from the analysis bundle (loaded on the first
+// prompt), so the main bundle carries none of them (bench: mainBundle).
+import type { ValidationIssue } from '../../model/plan/validators';
 import { loadAnalysis } from '../analysisLoader';
 import { pick } from '../localize';
 import { readSecretsWithConsent } from '../secretConsent';
@@ -89,7 +84,7 @@ async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined
     (a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'),
   );
   for (const { url } of urls) {
-    const match = targetByHost(ctx.snapshot, url.host);
+    const match = loadAnalysis().targetByHost(ctx.snapshot, url.host);
     if (match) return match.target.id;
   }
   return undefined;
@@ -100,12 +95,17 @@ export const databaseStep: PromptStep<SetupContext> = {
   async prompt(ctx, ui, position) {
     const fromSecret = await databaseFromSecret(ctx);
     const items = [
-      ...databaseTargets(ctx.snapshot).map((db) => {
-        const item = dbItem(db);
-        return db.id === fromSecret
-          ? { ...item, description: `${item.description ?? ''} · ${vscode.l10n.t('named by the secret DATABASE_URL')}` }
-          : item;
-      }),
+      ...loadAnalysis()
+        .databaseTargets(ctx.snapshot)
+        .map((db) => {
+          const item = dbItem(db);
+          return db.id === fromSecret
+            ? {
+                ...item,
+                description: `${item.description ?? ''} · ${vscode.l10n.t('named by the secret DATABASE_URL')}`,
+              }
+            : item;
+        }),
       {
         label: vscode.l10n.t('Not an RDS database: choose its security group...'),
         description: vscode.l10n.t('manual'),
@@ -161,7 +161,7 @@ export const manualPortStep: PromptStep<SetupContext> = {
         id: 'databasePort',
         prompt: vscode.l10n.t('Database port'),
         value: String(ctx.manualPort ?? ctx.settings.databasePort),
-        validate: (v) => firstIssue(validatePort(Number(v))),
+        validate: (v) => firstIssue(loadAnalysis().validatePort(Number(v))),
       }),
     );
     if (answer === BACK) return BACK;
@@ -172,7 +172,7 @@ export const manualPortStep: PromptStep<SetupContext> = {
 
 /** The DB the context points at, or a stand-in in the manual group's VPC (for the subnet choice). */
 export function contextDb(ctx: SetupContext): DbInstance | undefined {
-  if (ctx.database !== MANUAL) return ctx.database ? targetById(ctx.snapshot, ctx.database) : undefined;
+  if (ctx.database !== MANUAL) return ctx.database ? loadAnalysis().targetById(ctx.snapshot, ctx.database) : undefined;
   const group = ctx.snapshot.securityGroups.find((g) => g.id === ctx.manualGroupId);
   return (
     group && {
@@ -192,7 +192,8 @@ export const subnetsStep: PromptStep<SetupContext> = {
   async prompt(ctx, ui, position) {
     const db = contextDb(ctx);
     const vpcId = db?.vpcId ?? '';
-    const chosen = ctx.subnetIds ?? (db ? chooseSubnets(ctx.snapshot, db, ctx.connectorName).subnetIds : []);
+    const chosen =
+      ctx.subnetIds ?? (db ? loadAnalysis().chooseSubnets(ctx.snapshot, db, ctx.connectorName).subnetIds : []);
     const items = ctx.snapshot.subnets
       .filter((s) => s.vpcId === vpcId)
       .sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.id.localeCompare(b.id))
@@ -215,7 +216,7 @@ export const subnetsStep: PromptStep<SetupContext> = {
         }),
       );
       if (answer === BACK) return BACK;
-      const problem = firstIssue(validateSubnets(ctx.snapshot, answer, vpcId));
+      const problem = firstIssue(loadAnalysis().validateSubnets(ctx.snapshot, answer, vpcId));
       if (!problem) {
         ctx.subnetIds = answer;
         return;
@@ -248,12 +249,12 @@ function nameStep(
 export const connectorNameStep = nameStep(
   'connectorName',
   () => vscode.l10n.t('VPC connector name'),
-  validateConnectorName,
+  (name) => loadAnalysis().validateConnectorName(name),
 );
 export const groupNameStep = nameStep(
   'appRunnerSecurityGroupName',
   () => vscode.l10n.t('Security group name for the connector'),
-  validateSecurityGroupName,
+  (name) => loadAnalysis().validateSecurityGroupName(name),
 );
 
 export const connectorPickStep: PromptStep<SetupContext> = {
