@@ -71,9 +71,14 @@ describe('Diagnose: report, Problems on apprunner.yaml, fix, checklist', functio
 
     // The report document is open (the Markdown preview's source) and reads as the user sees it.
     const uri = api.diagnose.reportUri('kyudai-api');
+    // An earlier test may have left the report open: VS Code refreshes its text from the provider's change event,
+    // so the document is the one for this diagnosis once it carries this diagnosis's time.
     const doc = await waitFor(
-      () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()),
-      'the report document',
+      () =>
+        vscode.workspace.textDocuments.find(
+          (d) => d.uri.toString() === uri.toString() && last?.at !== undefined && d.getText().includes(last.at),
+        ),
+      'the report document of this diagnosis',
     );
     const text = doc.getText();
     assert.match(text, /# Connectivity diagnosis: kyudai-api/);

@@ -21,6 +21,9 @@ describe('Diagram: the NAT node carries its cost with the price table date (runb
   after(() => api.diagram.close());
 
   it("selecting the runbook seed's NAT gateway shows the monthly and per-GB figures, the date and the check", async () => {
+    // A panel an earlier test closed from code is gone (it was once kept, half-disposed, and reused).
+    api.diagram.close();
+    assert.equal(api.diagram.isOpen, false, 'closing the panel from code forgets it');
     await vscode.commands.executeCommand('apprunnerVpc.showDiagram', 'kyudai-api');
     const drawn = await api.diagram.waitForRender((r) => r.nodes.some((n) => n.id.startsWith('nat:')), 60_000);
     const natId = drawn.nodes.find((n) => n.id.startsWith('nat:'))?.id ?? '';

@@ -47,7 +47,7 @@ export class DiagramPanel implements vscode.Disposable {
     private readonly services: ExtensionServices,
     private serviceName: string | undefined,
     private readonly handler: PanelHandler,
-    onDispose: () => void,
+    private readonly onDispose: () => void,
   ) {
     const extensionUri = services.context.extensionUri;
     panel.webview.options = { enableScripts: true, localResourceRoots: resourceRoots(extensionUri) };
@@ -57,10 +57,7 @@ export class DiagramPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       services.store.onDidChange(() => this.push()),
       panel.onDidChangeViewState(() => this.reportVisibility()),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
+      panel.onDidDispose(() => this.dispose()),
       this.renderedEmitter,
       this.detailsEmitter,
     );
@@ -248,5 +245,7 @@ export class DiagramPanel implements vscode.Disposable {
     this.services.store.setVisible(VISIBILITY_ID, false);
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
+    // Also when closed from code (the panel's own dispose event is unsubscribed above): the owner forgets it.
+    this.onDispose();
   }
 }

@@ -1,6 +1,7 @@
 // App Runner's CloudWatch metrics as the views read them (issue 20 item 2): one GetMetricData call per service,
-// window and snapshot (a Refresh of the tree, or the view's own Refresh, reads again), shared by the Service
-// Metrics view, the diagram's small chart and the checklist's "Performance metrics reviewed" item.
+// window and store generation (a Refresh of the tree, a change made, or the view's own Refresh reads again; the
+// polls during an operation and the partial snapshots of a load do not), at most MAX_AGE_MS old, shared by the
+// Service Metrics view, the diagram's small chart and the checklist's "Performance metrics reviewed" item.
 import * as vscode from 'vscode';
 import type { ServiceMetricsRead } from '../../backend';
 import type { MetricWindow, PerformanceThresholds, PerformanceVerdict } from '../../model/diagnosis/metrics';
@@ -27,8 +28,20 @@ export function readThresholds(): PerformanceThresholds {
   };
 }
 
-interface Entry {
-  snapshot: object | undefined;
+/** App Runner publishes one-minute points; a read older than this is read again on the next redraw. */
+const MAX_AGE_MS = 5 * 60_000;
+
+/** When a read was made: the store generation it belongs to and the time it started. */
+interface Stamp {
+  generation: number;
+  atMs: number;
+}
+
+function current(stamp: Stamp | undefined, generation: number, nowMs: number): boolean {
+  return !!stamp && stamp.generation === generation && nowMs - stamp.atMs < MAX_AGE_MS;
+}
+
+interface Entry extends Stamp {
   window: MetricWindow;
   read: Promise<ServiceMetricsRead>;
 }
@@ -36,13 +49,13 @@ interface Entry {
 class ServiceMetrics implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** The latest successful read per service, whatever its window: what the checklist judges. */
-  private readonly latest = new Map<string, { snapshot: object | undefined; read: ServiceMetricsRead }>();
-  private readonly failed = new Map<string, object | undefined>();
+  private readonly latest = new Map<string, Stamp & { read: ServiceMetricsRead }>();
+  private readonly failed = new Map<string, Stamp>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the service name after a read finished (the checklist and the diagram redraw). */
   readonly onDidRead = this.changed.event;
 
-  /** The metrics of `service` over `window`; read once per snapshot unless `force` (the view's Refresh). */
+  /** The metrics of `service` over `window`; read once per store generation unless `force` (the view's Refresh). */
   read(
     services: ExtensionServices,
     service: Pick<AppRunnerService, 'name' | 'id'>,
@@ -51,22 +64,22 @@ class ServiceMetrics implements vscode.Disposable {
   ): Promise<ServiceMetricsRead> {
     const target = services.connection.state.target;
     if (!target) return Promise.reject(new Error(vscode.l10n.t('Not connected to AWS.')));
-    const snapshot = services.store.state.snapshot;
+    const stamp: Stamp = { generation: services.store.generation, atMs: Date.now() };
     const key = JSON.stringify([target, service.name, window]);
     const cached = this.entries.get(key);
-    if (cached && !force && cached.snapshot === snapshot) return cached.read;
+    if (cached && !force && current(cached, stamp.generation, stamp.atMs)) return cached.read;
     const backend = loadAwsSdk();
-    const read = backend.readMetricsForService(backend.getClients(target), service, window, new Date());
-    this.entries.set(key, { snapshot, window, read });
+    const read = backend.readMetricsForService(backend.getClients(target), service, window, new Date(stamp.atMs));
+    this.entries.set(key, { ...stamp, window, read });
     read.then(
       (result) => {
-        this.latest.set(JSON.stringify([target, service.name]), { snapshot, read: result });
+        this.latest.set(JSON.stringify([target, service.name]), { ...stamp, read: result });
         this.failed.delete(JSON.stringify([target, service.name]));
         this.changed.fire(service.name);
       },
       (error: unknown) => {
         this.entries.delete(key);
-        this.failed.set(JSON.stringify([target, service.name]), snapshot);
+        this.failed.set(JSON.stringify([target, service.name]), stamp);
         log.warn(`Metrics of ${service.name}: ${error instanceof Error ? error.name : String(error)}`);
       },
     );
@@ -74,20 +87,20 @@ class ServiceMetrics implements vscode.Disposable {
   }
 
   /**
-   * The checklist's verdict for a service: from the latest read for this snapshot, under the current threshold
-   * settings. Without one, a read is started (once per snapshot, also after a failure) and undefined is
-   * returned; the item stays "check by hand" until onDidRead fires.
+   * The checklist's verdict for a service: from the latest read of this store generation, under the current
+   * threshold settings. Without one, a read is started (once per generation, also after a failure) and the last
+   * verdict (or undefined) is returned; the item shows it until onDidRead fires.
    */
   verdict(services: ExtensionServices, service: Pick<AppRunnerService, 'name' | 'id'>): PerformanceVerdict | undefined {
     const target = services.connection.state.target;
     if (!target) return undefined;
-    const snapshot = services.store.state.snapshot;
+    const generation = services.store.generation;
+    const nowMs = Date.now();
     const key = JSON.stringify([target, service.name]);
     const latest = this.latest.get(key);
-    const fresh = latest?.snapshot === snapshot;
-    const failedOnThisSnapshot = this.failed.has(key) && this.failed.get(key) === snapshot;
-    // read() returns the one in flight for this snapshot, so a redraw while it runs starts no second call.
-    if (!fresh && !failedOnThisSnapshot) void this.read(services, service, CHECKLIST_WINDOW).catch(() => undefined);
+    const settled = current(latest, generation, nowMs) || current(this.failed.get(key), generation, nowMs);
+    // read() returns the one in flight for this generation, so a redraw while it runs starts no second call.
+    if (!settled) void this.read(services, service, CHECKLIST_WINDOW).catch(() => undefined);
     if (!latest) return undefined;
     const verdict = loadAnalysis().performanceVerdict(latest.read.series, windowOf(latest.read), readThresholds());
     return { ...verdict, checkedAt: latest.read.readAt };

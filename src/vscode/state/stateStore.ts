@@ -102,6 +102,18 @@ export class StateStore implements vscode.Disposable {
   /** Forget cached snapshots (after a change made by a command), so the next refresh reads AWS. */
   invalidate(): void {
     for (const entry of this.entries.values()) entry.loadedAtMs = undefined;
+    this.refreshes++;
+  }
+
+  private refreshes = 0;
+
+  /**
+   * Counts the reloads a user or a command asked for (a Refresh, a change made): what is derived from the account
+   * at a cost (the metrics) is read again per generation, not per snapshot, so polls and partial loads re-read
+   * nothing.
+   */
+  get generation(): number {
+    return this.refreshes;
   }
 
   get isPolling(): boolean {
