@@ -297,6 +297,14 @@ describe('real accounts: never change what is not ours', () => {
     );
     const w = p.warnings.find((x) => x.code === 'iac-owned-resource');
     assert.match(w?.message.en ?? '', /Terraform stack prod.*TCP 5432 from apprunner-connector/);
+    // The database check cannot pass until the stack adds the rule: the step carries why (asked once, not waited for).
+    const dbCheck = p.steps.find((s) => s.id === 'check-db-health');
+    assert.deepEqual(dbCheck && 'blockedBy' in dbCheck ? dbCheck.blockedBy : undefined, w?.message);
+    assert.equal(
+      p.steps.find((s) => s.id === 'check-health' && 'blockedBy' in s),
+      undefined,
+      'the app check is not',
+    );
     const script = setupScriptFor(t, desiredOf(t), { generatedAt: 'now', lang: 'en' });
     assert.doesNotMatch(script, /authorize-security-group-ingress/);
   });

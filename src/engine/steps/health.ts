@@ -80,6 +80,13 @@ export async function checkHealth(ctx: StepContext, step: Step): Promise<Omit<St
     // A 404 from the running app is its answer, not a slow start: waiting would not add the handler.
     if (step.expectDatabase && verdict.status === 404)
       throw new StepError('health', dbHealthMissing(url, step.path), DB_HEALTH_MISSING);
+    // The plan already said why it cannot pass (a rule left to an IaC stack): waiting would not add the rule.
+    if (step.blockedBy && !ctx.signal?.aborted) {
+      throw new StepError(
+        'health',
+        msg('Health check failed: GET {0} answered {1}. As the plan said: {2}', url, verdict.summary, step.blockedBy),
+      );
+    }
     if (ctx.signal?.aborted || Date.now() >= deadline) {
       throw new StepError('health', msg('Health check failed: GET {0} answered {1}.', url, verdict.summary));
     }

@@ -199,9 +199,11 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     }
   }
   if (steps.some((s) => s.mutating)) {
+    // The DB's inbound rule left to its IaC stack: the database check cannot pass until the stack adds it.
+    const withheld = warnings.find((w) => w.code === 'iac-owned-resource' && w.evidence.includes(d.dbSecurityGroupId));
     steps.push(
       healthStep('check-health', serviceRef, d.healthCheckPath),
-      healthStep('check-db-health', serviceRef, d.dbHealthPath),
+      healthStep('check-db-health', serviceRef, d.dbHealthPath, withheld?.message),
     );
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }

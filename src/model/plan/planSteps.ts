@@ -104,6 +104,11 @@ export type PlanStep = StepBase &
         service: ServiceRef;
         path: string;
         expectDatabase: boolean;
+        /**
+         * Why the check cannot pass yet, when the plan leaves a needed rule to someone else (an IaC-owned DB
+         * group): it is asked once and fails with this reason, instead of being waited for.
+         */
+        blockedBy?: Localized;
       }
     | { id: 'detach-connector'; kind: 'detach-connector'; service: ServiceRef }
     | { id: 'delete-connector'; kind: 'delete-connector'; connectorName: string; connectorArn: string }

@@ -3,7 +3,7 @@
 import { groupLabel } from '../topology/groupNames';
 import type { GroupRef, PlanStep, RuleSpec, ServiceRef, VpcDnsAttribute } from './planSteps';
 import { APPRUNNER_SG_DESCRIPTION, MANAGED_BY_TAG } from './setupSettings';
-import { msg } from '../l10n/text';
+import { msg, type Localized } from '../l10n/text';
 
 type Step<K extends PlanStep['kind']> = Extract<PlanStep, { kind: K }>;
 
@@ -187,6 +187,7 @@ export function healthStep(
   id: 'check-health' | 'check-db-health',
   service: ServiceRef,
   path: string,
+  blockedBy?: Localized,
 ): Step<'check-health'> {
   const db = id === 'check-db-health';
   return {
@@ -196,6 +197,7 @@ export function healthStep(
     service,
     path,
     expectDatabase: db,
+    ...(blockedBy ? { blockedBy } : {}),
     title: db ? msg('Check the database connection: GET {0}', path) : msg('Check the service health: GET {0}', path),
     apiCall: { action: 'https:GET', params: { Path: path } },
   };
