@@ -4,6 +4,7 @@
 // totals of all layers; exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { preflight } from './test-preflight.mjs';
+import { clearShardReports, mergeShardReports, mochaArgs, shardCount, shardFiles } from './test-shards.mjs';
 
 const layers = [
   { name: 'build', cmd: ['node', 'scripts/build.mjs'], gate: true },
@@ -11,22 +12,23 @@ const layers = [
   { name: 'typecheck webview', cmd: ['npx', 'tsc', '-p', 'tsconfig.webview.json'], gate: true },
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], mocha: true },
-  { name: 'sandbox', cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'], mocha: true },
+  { name: 'sandbox', cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'], mocha: true, shards: true },
   { name: 'host', cmd: ['node', 'scripts/run-host-tests.mjs'], host: true },
   { name: 'e2e', cmd: ['npx', 'mocha', '--config', '.mocharc.e2e.json'], mocha: true },
   { name: 'reliability', cmd: ['npx', 'mocha', '--config', '.mocharc.reliability.json'], mocha: true },
 ];
 const only = process.env.TEST_LAYERS?.split(',');
 
-function run(cmd) {
+/** Runs a command, echoing its output as it comes (`live`) or keeping it for the caller to print. */
+function run(cmd, { live = true, env: extra = {} } = {}) {
   return new Promise((resolve) => {
     // Node 20 is supported here until the SDK drops it; its yearly reminder is noise in test output.
-    const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...extra };
     const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const tee = (stream) => (chunk) => {
       output += chunk;
-      stream.write(chunk);
+      if (live) stream.write(chunk);
     };
     child.stdout.on('data', tee(process.stdout));
     child.stderr.on('data', tee(process.stderr));
@@ -34,10 +36,39 @@ function run(cmd) {
   });
 }
 
+/**
+ * The sandbox layer as shards side by side (scripts/test-shards.mjs): the first shard's output streams, the
+ * others' follow when they end; the mocha counts are added up below from the joined output.
+ */
+async function runSharded(layer) {
+  const count = shardCount();
+  const shards = count > 1 ? shardFiles('out/test/sandbox', count) : [];
+  if (shards.length < 2) return run(layer.cmd);
+  clearShardReports('test-results', 'aws-operations-sandbox');
+  const config = layer.cmd[layer.cmd.indexOf('--config') + 1];
+  const runs = shards.map((shard, i) => {
+    const label = `--- ${layer.name} shard ${i + 1}/${shards.length}: ${shard.files.length} files, about ${shard.seconds} s`;
+    console.log(i === 0 ? label : `${label} (its output follows the first shard's)`);
+    return run(['npx', ...mochaArgs(config, shard.files)], {
+      live: i === 0,
+      env: { APPRUNNER_VPC_TEST_SHARD: String(i + 1) },
+    }).then((r) => ({ ...r, label }));
+  });
+  const results = await Promise.all(runs);
+  for (const r of results.slice(1)) {
+    console.log(`\n${r.label}`);
+    process.stdout.write(r.output);
+  }
+  mergeShardReports('test-results', 'aws-operations-sandbox');
+  return { code: results.some((r) => r.code !== 0) ? 1 : 0, output: results.map((r) => r.output).join('\n') };
+}
+
 function counts(layer, output) {
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
   if (layer.mocha) {
-    const n = (word) => Number(plain.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+    // Every "N passing" line counts (a sharded layer prints one per shard).
+    const n = (word) =>
+      [...plain.matchAll(new RegExp(`^ {2}(\\d+) ${word}\\b`, 'gm'))].reduce((t, m) => t + Number(m[1]), 0);
     return { passed: n('passing'), failed: n('failing'), skipped: n('pending') };
   }
   if (layer.host) {
@@ -76,7 +107,7 @@ for (const layer of layers) {
   if (only && !only.includes(layer.name)) continue;
   console.log(`\n=== ${layer.name}: ${layer.cmd.join(' ')}`);
   const started = Date.now();
-  const { code, output } = await run(layer.cmd);
+  const { code, output } = layer.shards ? await runSharded(layer) : await run(layer.cmd);
   const c = counts(layer, output);
   if (c) for (const k of Object.keys(total)) total[k] += c[k];
   if (code !== 0) failedSteps++;

@@ -25,6 +25,12 @@ export function writeLayerReport(name: LayerReportName, value: object): void {
   writeFileSync(reportPath(name), `${JSON.stringify({ writtenAt: new Date().toISOString(), ...value }, null, 2)}\n`);
 }
 
+/** One shard's part of a report (`<name>.shard-<shard>.json`); scripts/test.mjs merges the parts into the report. */
+export function writeShardReport(name: LayerReportName, shard: string, value: object): void {
+  mkdirSync(REPORTS_DIR, { recursive: true });
+  writeFileSync(path.join(REPORTS_DIR, `${name}.shard-${shard}.json`), `${JSON.stringify(value, null, 2)}\n`);
+}
+
 // What a layer runs: the bundle (host, e2e) and the compiled sources (sandbox). A report older than any of them
 // describes an earlier build.
 const BUILD_OUTPUTS = ['dist/extension.js', 'dist/cli.js', 'out/src/aws/clients.js'];
