@@ -3,7 +3,7 @@
 // 5 after a warm-up), and the AWS calls of one topology load on the scale seed with 1 and `--vpcs N` VPCs
 // (`--only network-reads` runs that part alone). Prints a table with ratios and writes bench-results.json at the repository root.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
@@ -41,6 +41,8 @@ async function hostMeasurements(targets: BenchTarget[]): Promise<Record<string, 
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    // The extension host's console reaches the page's: kept beside the server log for a bench that stalls.
+    page.on('console', (m) => appendFileSync(path.join(work, 'console.log'), `${m.type()}: ${m.text()}\n`));
     await page.goto(
       server.workbenchUrl(workspace, {
         extensionDevelopmentPath: REPO_ROOT,
@@ -59,8 +61,9 @@ async function hostMeasurements(targets: BenchTarget[]): Promise<Record<string, 
   }
 }
 
-function row(name: string, value: number, budget = '', ratio = ''): string {
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(1);
+function row(name: string, value: number | undefined, budget = '', ratio = ''): string {
+  // A size left out by APPRUNNER_VPC_BENCH_SIZES has no figure: shown as "-", as in the README's table.
+  const shown = value === undefined ? '-' : Number.isInteger(value) ? String(value) : value.toFixed(1);
   return `| ${name.padEnd(26)} | ${shown.padStart(10)} | ${budget.padEnd(26)} | ${ratio.padStart(6)} |`;
 }
 
