@@ -3,7 +3,7 @@
 // delays, health checks, `aws` CLI processes), so two shards on two cores finish in well under the time of one.
 // Files are split by their measured time (greedy, heaviest first); files that share a memoized per-sandbox
 // result (seedPass.ts) stay in one shard. `SANDBOX_SHARDS=1` runs the layer as one process, as before.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -86,10 +86,15 @@ export function mochaArgs(configFile, files) {
   return [...args, ...files];
 }
 
+/** The shards' part files of report `name` (written by test/support/layerReports.ts's writeShardReport). */
+function shardParts(reportsDir, name) {
+  if (!existsSync(reportsDir)) return [];
+  return readdirSync(reportsDir).filter((f) => f.startsWith(`${name}.shard-`) && f.endsWith('.json'));
+}
+
 /** Adds the shards' parts of a report (`toolOperations` counts) into the report the reliability layer reads. */
 export function mergeShardReports(reportsDir, name) {
-  if (!existsSync(reportsDir)) return;
-  const parts = readdirSync(reportsDir).filter((f) => f.startsWith(`${name}.shard-`) && f.endsWith('.json'));
+  const parts = shardParts(reportsDir, name);
   if (parts.length === 0) return;
   const toolOperations = {};
   for (const part of parts) {
@@ -99,7 +104,6 @@ export function mergeShardReports(reportsDir, name) {
       toolOperations[op] = (toolOperations[op] ?? 0) + n;
     rmSync(file);
   }
-  mkdirSync(reportsDir, { recursive: true });
   writeFileSync(
     path.join(reportsDir, `${name}.json`),
     `${JSON.stringify({ writtenAt: new Date().toISOString(), toolOperations, shards: parts.length }, null, 2)}\n`,
@@ -108,7 +112,5 @@ export function mergeShardReports(reportsDir, name) {
 
 /** Removes parts an earlier, interrupted run left behind (they would be added to this run's report). */
 export function clearShardReports(reportsDir, name) {
-  if (!existsSync(reportsDir)) return;
-  for (const f of readdirSync(reportsDir))
-    if (f.startsWith(`${name}.shard-`) && f.endsWith('.json')) rmSync(path.join(reportsDir, f));
+  for (const f of shardParts(reportsDir, name)) rmSync(path.join(reportsDir, f));
 }

@@ -32,6 +32,8 @@ export class StateStore implements vscode.Disposable {
   private readonly visible = new Set<string>();
   private current: StoreState = { loading: false };
   private pollTimer: NodeJS.Timeout | undefined;
+  /** How many times invalidate() ran: the store's generation. */
+  private refreshes = 0;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly connection: Connection) {
@@ -104,8 +106,6 @@ export class StateStore implements vscode.Disposable {
     for (const entry of this.entries.values()) entry.loadedAtMs = undefined;
     this.refreshes++;
   }
-
-  private refreshes = 0;
 
   /**
    * Counts the reloads a user or a command asked for (a Refresh, a change made): what is derived from the account
