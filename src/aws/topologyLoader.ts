@@ -1,6 +1,8 @@
 // loadTopology: one call-minimal read of everything the views, the planner and the diagnosis need. Services
 // and connectors first (streamed through onProgress so the tree paints early), then only the VPCs the
-// databases (instances, clusters, proxies) and the connectors are in.
+// databases (instances, clusters, proxies) and the connectors are in. Nothing per connector (their tags) is
+// read before the services' rows are published, and the services' details are published in batches
+// (docs/performance.md, "The tree at scale").
 import type { AwsClients } from './clients';
 import { getCallerIdentity } from './identity';
 import { loadDatabases } from './load/databases';
@@ -8,14 +10,20 @@ import { subnetFrom } from './load/ec2Mapping';
 import { loadNetwork, subnetsById } from './load/network';
 import { unique } from './load/pool';
 import { describeServices, listConnectors, listServiceSummaries, withConnectorTags } from './load/services';
-import { emptyTopology, type Topology } from '../model/topology/topology';
+import { ProgressCoalescer, progressIntervalMs } from '../model/common/progressCoalescer';
+import { emptyTopology, type AppRunnerService, type Topology } from '../model/topology/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/topology/unsupportedAzs';
 
 export interface LoadOptions {
   /** DescribeService calls in flight at once (default 5). */
   serviceConcurrency?: number;
-  /** Called with a fresh partial snapshot after each stage and each service's details. */
+  /**
+   * Called with a fresh partial snapshot after each stage, and with the services' details as they arrive, at
+   * most once per `progressIntervalMs`.
+   */
   onProgress?(partial: Topology): void;
+  /** Default: progressIntervalMs(services), longer for larger regions. */
+  progressIntervalMs?: number;
   /** Also read the account id with STS GetCallerIdentity (default false: one call fewer). */
   withAccountId?: boolean;
   /**
@@ -36,25 +44,59 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
     snapshot = { ...snapshot, ...patch };
     options.onProgress?.(snapshot);
   };
+  /** Collects each service's details and publishes them together, at most once per interval. */
+  const detailsPublisher = (summaries: AppRunnerService[]) => {
+    const services = [...summaries];
+    const coalescer = new ProgressCoalescer(options.progressIntervalMs ?? progressIntervalMs(summaries.length));
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      coalescer.published(Date.now());
+      publish({ services: [...services] });
+    };
+    const onEach = (index: number, details: AppRunnerService): void => {
+      services[index] = details;
+      if (timer || !options.onProgress) return;
+      const wait = coalescer.delayFor(Date.now());
+      if (wait === 0) flush();
+      else timer = setTimeout(flush, wait);
+    };
+    /** No publish pending any more (the load ended or failed). */
+    const stop = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+    };
+    return { onEach, stop };
+  };
   const accountPromise = options.withAccountId
     ? getCallerIdentity(clients).then((id) => id.account)
     : Promise.resolve(undefined);
-  const connectorsPromise = listConnectors(clients.appRunner).then((list) =>
-    withConnectorTags(clients.appRunner, list),
-  );
+  const listedConnectors = listConnectors(clients.appRunner);
   const dbsPromise = loadDatabases(clients.rds);
   // Reading the rest in parallel; an unhandled rejection is avoided by awaiting all of them below.
-  connectorsPromise.catch(() => undefined);
+  listedConnectors.catch(() => undefined);
   dbsPromise.catch(() => undefined);
   accountPromise.catch(() => undefined);
 
   const summaries = await listServiceSummaries(clients.appRunner);
   publish({ services: summaries });
-  const services = [...summaries];
-  await describeServices(clients.appRunner, summaries, options.serviceConcurrency ?? 5, (index, details) => {
-    services[index] = details;
-    publish({ services: [...services] });
-  });
+  // The connectors' tags (which connectors an IaC tool owns) are one call each: read once the rows are out.
+  const connectorsPromise = listedConnectors.then((list) => withConnectorTags(clients.appRunner, list));
+  connectorsPromise.catch(() => undefined);
+  const progress = detailsPublisher(summaries);
+  try {
+    const services = await describeServices(
+      clients.appRunner,
+      summaries,
+      options.serviceConcurrency ?? 5,
+      progress.onEach,
+    );
+    // Every service's details are in: published at once, with nothing pending to be published after them.
+    progress.stop();
+    publish({ services });
+  } finally {
+    progress.stop();
+  }
   const [connectors, databases, accountId] = await Promise.all([connectorsPromise, dbsPromise, accountPromise]);
   publish({ connectors, ...databases, accountId });
 

@@ -4,13 +4,25 @@
 // hovers) goes through `masked` or `maskedDeep`.
 import { maskSecrets, maskSecretsDeep } from '../model/common/secretMask';
 import { processSecretValues, snapshotSecretValues } from '../model/topology/secretValues';
-import type { Topology } from '../model/topology/topology';
+import type { AppRunnerService, Topology } from '../model/topology/topology';
 
 const fromSnapshots = new Set<string>();
+/**
+ * The service records already read for secrets. A load publishes many partial snapshots that share them, so
+ * each publish reads only the services it has not seen (the whole snapshot on every publish made a load
+ * quadratic: docs/performance.md, "The tree at scale").
+ */
+const scanned = new WeakSet<AppRunnerService>();
 
-/** Learns the secrets of a loaded snapshot's services (kept for the session: an old value stays masked). */
-export function rememberSnapshotSecrets(snapshot: Topology | undefined): void {
-  for (const value of snapshotSecretValues(snapshot)) fromSnapshots.add(value);
+/**
+ * Learns the secrets of a loaded snapshot's services (kept for the session: an old value stays masked);
+ * returns how many service records it read.
+ */
+export function rememberSnapshotSecrets(snapshot: Topology | undefined): number {
+  const services = (snapshot?.services ?? []).filter((s) => !scanned.has(s));
+  for (const service of services) scanned.add(service);
+  for (const value of snapshotSecretValues({ services })) fromSnapshots.add(value);
+  return services.length;
 }
 
 function knownSecrets(): string[] {

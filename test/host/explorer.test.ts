@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AppRunnerClient, CreateServiceCommand, PauseServiceCommand } from '@aws-sdk/client-apprunner';
 import type { AwsTarget } from '../../src/model/common/awsTarget';
 import type { ExtensionApi } from '../../src/vscode/api';
-import { childrenOf, nodeAt } from './explorerSupport';
+import { childrenOf, nodeAt, tooltipOf } from './explorerSupport';
 import { sandboxAdmin } from './sandboxAdmin';
 import { connectedToFreshWorld } from './setupSupport';
 import { onSeed, setSetting, waitFor } from './support';
@@ -41,7 +41,7 @@ describe('Explorer tree', function () {
     assert.equal(service.description, 'RUNNING');
     assert.equal(service.icon, 'pass-filled');
     assert.equal(service.contextValue, 'service.running.default');
-    const tooltip = (service.item.tooltip as vscode.MarkdownString).value;
+    const tooltip = await tooltipOf(api, service);
     assert.match(tooltip, /arn:aws:apprunner:ap-northeast-1:123456789012:service\/kyudai-api\//);
     assert.match(tooltip, /Egress: `DEFAULT`/);
     const details = await childrenOf(api, service.node);
@@ -182,12 +182,12 @@ describe('Explorer tree', function () {
         services.map((s) => [s.label, s.description]),
         [['kyudai-api', 'RUNNING']],
       );
-      const tooltip = (services[0].item.tooltip as vscode.MarkdownString).value;
+      const tooltip = await tooltipOf(api, services[0]);
       assert.match(tooltip, /IP address type: `DUAL_STACK`/);
       assert.equal((await nodeAt(api, 'Services', 'kyudai-api', 'Egress')).description, 'DEFAULT');
     });
     // Back on the runbook seed, the same service is IPv4 only.
-    const tooltip = ((await nodeAt(api, 'Services', 'kyudai-api')).item.tooltip as vscode.MarkdownString).value;
+    const tooltip = await tooltipOf(api, await nodeAt(api, 'Services', 'kyudai-api'));
     assert.doesNotMatch(tooltip, /DUAL_STACK/);
   });
 });

@@ -26,6 +26,19 @@ export function show(node: ExplorerNode): Shown {
   };
 }
 
+/**
+ * The tooltip as VS Code shows it on hover: a service row carries none when drawn, and the provider builds it
+ * in resolveTreeItem (once per hover, not once per draw).
+ */
+export async function tooltipOf(api: ExtensionApi, shown: Shown): Promise<string> {
+  assert.equal(shown.item.tooltip, undefined, `${shown.label}: no tooltip is built while drawing the row`);
+  const before = api.explorer.provider.tooltipsBuilt;
+  const resolved = await api.explorer.provider.resolveTreeItem(shown.item, shown.node);
+  assert.equal(api.explorer.provider.tooltipsBuilt, before + 1, 'built once, on resolve');
+  const tooltip = resolved.tooltip as vscode.MarkdownString | string | undefined;
+  return typeof tooltip === 'string' ? tooltip : (tooltip?.value ?? '');
+}
+
 export async function childrenOf(api: ExtensionApi, node?: ExplorerNode): Promise<Shown[]> {
   return (await api.explorer.provider.getChildren(node)).map(show);
 }

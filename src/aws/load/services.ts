@@ -10,7 +10,12 @@ import {
 } from '@aws-sdk/client-apprunner';
 import type { AppRunnerService, VpcConnector } from '../../model/topology/topology';
 import { connectorFrom, operationFrom, serviceFromDetails, serviceFromSummary } from './appRunnerMapping';
-import { collectPages, mapBounded, tagMap } from './pool';
+import { classifyAwsError } from '../../model/common/awsError';
+import { AdaptiveConcurrency } from '../../model/common/adaptiveConcurrency';
+import { treeOrder } from '../../model/topology/serviceOrder';
+import { collectPages, mapAdaptive, tagMap } from './pool';
+
+const isThrottle = (error: unknown): boolean => classifyAwsError(error).kind === 'throttled';
 
 export async function listServiceSummaries(client: AppRunnerClient): Promise<AppRunnerService[]> {
   const summaries = await collectPages(paginateListServices({ client, pageSize: 20 }, {}), (p) => p.ServiceSummaryList);
@@ -23,29 +28,53 @@ export async function describeService(
   arn: string,
   withOperation = true,
 ): Promise<AppRunnerService> {
+  return (await describeServiceCounted(client, arn, withOperation)).service;
+}
+
+/** describeService, with whether the SDK had to try a call more than once (AWS pushing back). */
+async function describeServiceCounted(
+  client: AppRunnerClient,
+  arn: string,
+  withOperation = true,
+): Promise<{ service: AppRunnerService; retried: boolean }> {
   const out = await client.send(new DescribeServiceCommand({ ServiceArn: arn }));
   if (!out.Service) throw new Error(`DescribeService returned no service for ${arn}`);
   const service = serviceFromDetails(out.Service);
+  let retried = (out.$metadata.attempts ?? 1) > 1;
   if (withOperation && service.status === 'OPERATION_IN_PROGRESS') {
     const ops = await client.send(new ListOperationsCommand({ ServiceArn: arn, MaxResults: 1 }));
+    retried ||= (ops.$metadata.attempts ?? 1) > 1;
     const latest = ops.OperationSummaryList?.[0];
     if (latest) service.lastOperation = operationFrom(latest);
   }
-  return service;
+  return { service, retried };
 }
 
-/** Details for every service, calling `onEach` as each answers so views can paint early. */
+/**
+ * Details for every service, in the order the tree lists them (the rows a person sees first are filled
+ * first), calling `onEach` as each answers so views can paint early. At most `concurrency` calls in flight,
+ * fewer while App Runner throttles (AdaptiveConcurrency): a throttled service is asked again, not lost.
+ */
 export async function describeServices(
   client: AppRunnerClient,
   summaries: AppRunnerService[],
   concurrency: number,
   onEach: (index: number, s: AppRunnerService) => void,
 ): Promise<AppRunnerService[]> {
-  return mapBounded(summaries, concurrency, async (summary, index) => {
-    const details = await describeService(client, summary.arn);
-    onEach(index, details);
-    return details;
-  });
+  const order = treeOrder(summaries);
+  const read = await mapAdaptive(
+    order,
+    new AdaptiveConcurrency({ max: concurrency }),
+    async (index) => {
+      const details = await describeServiceCounted(client, summaries[index].arn);
+      onEach(index, details.service);
+      return details;
+    },
+    { isThrottle, congested: (r) => r.retried },
+  );
+  const out: AppRunnerService[] = new Array<AppRunnerService>(summaries.length);
+  order.forEach((index, i) => (out[index] = read[i].service));
+  return out;
 }
 
 /** All connectors, INACTIVE ones included (their status marks them), at the API maximum page size. */
@@ -63,9 +92,14 @@ export async function withConnectorTags(
   connectors: VpcConnector[],
   concurrency = 5,
 ): Promise<VpcConnector[]> {
-  return mapBounded(connectors, concurrency, async (c) => {
-    if (c.status !== 'ACTIVE') return c;
-    const out = await client.send(new ListTagsForResourceCommand({ ResourceArn: c.arn }));
-    return { ...c, tags: tagMap(out.Tags) };
-  });
+  return mapAdaptive(
+    connectors,
+    new AdaptiveConcurrency({ max: concurrency }),
+    async (c) => {
+      if (c.status !== 'ACTIVE') return c;
+      const out = await client.send(new ListTagsForResourceCommand({ ResourceArn: c.arn }));
+      return { ...c, tags: tagMap(out.Tags) };
+    },
+    { isThrottle },
+  );
 }

@@ -104,6 +104,43 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface PreparedValue {
+  value: string;
+  /** The same value as it appears inside a JSON string, when that differs. */
+  jsonForm?: string;
+  /** The same value as it appears in a URL, when that differs. */
+  urlForm?: string;
+}
+
+// The known values change rarely (a load learns them) but are asked for on every call: sorting and encoding
+// 1,000 of them each time cost ~1 ms per call (docs/performance.md, "The tree at scale"). Kept per list content.
+const prepared = new Map<string, PreparedValue[]>();
+const PREPARED_LISTS = 4;
+
+function preparedValues(extraSecretValues: readonly string[]): PreparedValue[] {
+  if (extraSecretValues.length === 0) return [];
+  // Entries that are not strings are dropped below, so they share one marker in the key.
+  const key = extraSecretValues.map((v) => (typeof v === 'string' ? v : '\u0001')).join('\u0000');
+  const cached = prepared.get(key);
+  if (cached) return cached;
+  // Known values first, longest first, so a value that contains another is masked whole.
+  const values = [...new Set(extraSecretValues.filter((v) => typeof v === 'string' && v.trim().length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const list = values.map((value): PreparedValue => {
+    const jsonForm = JSON.stringify(value).slice(1, -1);
+    const urlForm = encodeURIComponent(value);
+    return {
+      value,
+      jsonForm: jsonForm !== value ? jsonForm : undefined,
+      urlForm: urlForm !== value ? urlForm : undefined,
+    };
+  });
+  if (prepared.size >= PREPARED_LISTS) prepared.delete(prepared.keys().next().value as string);
+  prepared.set(key, list);
+  return list;
+}
+
 /**
  * Masks passwords in URLs, secret keys in k=v/JSON/YAML forms, Authorization headers and bearer tokens, AWS
  * access key ids, secret keys and session tokens, and every value in `extraSecretValues` (at least 4
@@ -112,17 +149,11 @@ function escapeRegExp(text: string): string {
 export function maskSecrets(text: string, extraSecretValues: readonly string[] = []): string {
   if (!text) return text;
   let out = text;
-  // Known values first, longest first, so a value that contains another is masked whole.
-  const values = [...new Set(extraSecretValues.filter((v) => typeof v === 'string' && v.trim().length >= 4))].sort(
-    (a, b) => b.length - a.length,
-  );
-  for (const value of values) {
-    out = out.replace(new RegExp(escapeRegExp(value), 'g'), MASK);
-    // The same value as it appears inside a JSON string or a URL.
-    const jsonForm = JSON.stringify(value).slice(1, -1);
-    if (jsonForm !== value) out = out.split(jsonForm).join(MASK);
-    const urlForm = encodeURIComponent(value);
-    if (urlForm !== value) out = out.split(urlForm).join(MASK);
+  for (const { value, jsonForm, urlForm } of preparedValues(extraSecretValues)) {
+    // A replace or split of a form the text does not hold changes nothing: looked for first.
+    if (out.includes(value)) out = out.replace(new RegExp(escapeRegExp(value), 'g'), MASK);
+    if (jsonForm !== undefined && out.includes(jsonForm)) out = out.split(jsonForm).join(MASK);
+    if (urlForm !== undefined && out.includes(urlForm)) out = out.split(urlForm).join(MASK);
   }
   out = out.replace(URL_TOKEN, maskUrl);
   out = out.replace(AUTHORIZATION, (all, head: string, scheme: string | undefined, value: string) =>

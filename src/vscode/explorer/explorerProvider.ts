@@ -16,6 +16,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly operations = new Map<string, ServiceOperation>();
   /** The last snapshot that finished loading: fills the gaps of partial snapshots while a refresh streams. */
   private complete: Topology | undefined;
+  /** Tooltips built on resolve so far (tests read it: a draw builds none). */
+  tooltipsBuilt = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -34,6 +36,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return node.getTreeItem();
+  }
+
+  /** Called by VS Code on hover for an item without a tooltip: builds the node's tooltip then, not per draw. */
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+    if (item.tooltip === undefined && node.resolveTooltip) {
+      item.tooltip = node.resolveTooltip();
+      this.tooltipsBuilt++;
+    }
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

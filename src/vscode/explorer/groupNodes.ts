@@ -2,6 +2,7 @@
 // pages arrive (the store publishes partial snapshots); details fill in as they stream.
 import * as vscode from 'vscode';
 import { sortedConnectors } from '../../model/explorer/treeText';
+import { compareServiceNames } from '../../model/topology/serviceOrder';
 import { ConnectorNode } from './connectorNode';
 import { EmptyNode, LoadingNode } from './messageNodes';
 import type { ExplorerNode } from './node';
@@ -40,7 +41,7 @@ export class ServicesGroupNode implements ExplorerNode {
     const { snapshot, loading } = this.tree.state();
     if (!snapshot) return loading ? [new LoadingNode(this)] : [];
     const nodes: ExplorerNode[] = [...snapshot.services]
-      .sort((a, b) => a.name.localeCompare(b.name))
+      .sort(compareServiceNames)
       .map((s) => new ServiceNode(this, snapshot, s, this.tree.seenOperation(s.arn)));
     if (nodes.length === 0)
       return [

@@ -38,7 +38,7 @@ export class ServiceNode implements ExplorerNode {
     this.id = serviceNodeId(service.arn);
   }
 
-  private tooltip(): vscode.MarkdownString {
+  resolveTooltip(): vscode.MarkdownString {
     const s = this.service;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${s.name}** — ${serviceStatusPresentation(s.status, s.lastOperation).description}\n\n`);
@@ -63,7 +63,7 @@ export class ServiceNode implements ExplorerNode {
       ? look.description
       : `${look.description} · ${vscode.l10n.t('loading details...')}`;
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
-    item.tooltip = this.tooltip();
+    // The tooltip (six masked rows) is built on hover: ExplorerProvider.resolveTreeItem.
     item.contextValue = serviceContextValue(s);
     return item;
   }
