@@ -3,7 +3,7 @@
 // only imports types from here and loads it on the first AWS call (DESIGN section 8). The pure analyses have
 // their own bundle (src/analysis.ts).
 export { resolveAwsTarget, type TargetInput } from './aws/awsTarget';
-export { getClients, resetClients, type AwsClients } from './aws/clients';
+export { FAN_OUT_CLIENT_OPTIONS, getClients, resetClients, type AwsClients } from './aws/clients';
 export { getCallerIdentity, type CallerIdentity } from './aws/identity';
 export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';
 export { onAwsRequest, type RequestSummary } from './aws/requestLog';

@@ -22,7 +22,7 @@ export async function mapBounded<T, R>(
 export interface AdaptiveOptions<R> {
   /** True for an error that says "slow down" (the call is tried again later, with fewer calls in flight). */
   isThrottle(error: unknown): boolean;
-  /** True for an answer that came only after the SDK's own retries: counts as a throttle, not as a clean answer. */
+  /** True for an answer that came only after the SDK's own retries: not a clean answer (the limit does not grow). */
   congested?(result: R): boolean;
   /** Times one item is tried again after a throttle that outlasted the SDK's retries (default 8). */
   maxRetries?: number;
@@ -62,27 +62,27 @@ export function mapAdaptive<T, R>(
         Promise.resolve()
           .then(() => fn(items[index], index))
           .then(
-          (result) => {
-            inFlight--;
-            results[index] = result;
-            done++;
-            if (options.congested?.(result)) control.throttled(ticket);
-            else control.succeeded();
-            pump();
-          },
-          (error: unknown) => {
-            inFlight--;
-            if (failed) return;
-            if (!options.isThrottle(error) || retries[index] >= (options.maxRetries ?? 8)) return fail(error);
-            control.throttled(ticket);
-            retries[index]++;
-            const wait = options.backoffMs?.(retries[index]) ?? throttleBackoffMs(retries[index]);
-            setTimeout(() => {
-              queue.unshift(index);
+            (result) => {
+              inFlight--;
+              results[index] = result;
+              done++;
+              if (options.congested?.(result)) control.retried();
+              else control.succeeded();
               pump();
-            }, wait);
-          },
-        );
+            },
+            (error: unknown) => {
+              inFlight--;
+              if (failed) return;
+              if (!options.isThrottle(error) || retries[index] >= (options.maxRetries ?? 8)) return fail(error);
+              control.throttled(ticket);
+              retries[index]++;
+              const wait = options.backoffMs?.(retries[index]) ?? throttleBackoffMs(retries[index]);
+              setTimeout(() => {
+                queue.unshift(index);
+                pump();
+              }, wait);
+            },
+          );
       }
     };
     pump();

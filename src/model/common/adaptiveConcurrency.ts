@@ -37,6 +37,14 @@ export class AdaptiveConcurrency {
     this.current = Math.max(1, Math.floor(this.current / 2));
   }
 
+  /**
+   * A call that was answered, but only after the SDK tried it again (AWS pushed back and the SDK's backoff
+   * absorbed it): not clean, so the limit does not grow; not lowered either, since the SDK already slowed.
+   */
+  retried(): void {
+    this.cleanInARow = 0;
+  }
+
   /** A call answered without being throttled. */
   succeeded(): void {
     const max = Math.max(1, Math.floor(this.options.max));
@@ -50,7 +58,12 @@ export class AdaptiveConcurrency {
 }
 
 /** The wait before retrying a call that was throttled `attempt` times: exponential, capped, full jitter. */
-export function throttleBackoffMs(attempt: number, random: () => number = Math.random, baseMs = 100, capMs = 5_000): number {
+export function throttleBackoffMs(
+  attempt: number,
+  random: () => number = Math.random,
+  baseMs = 100,
+  capMs = 5_000,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -73,7 +73,8 @@ export class StateStore implements vscode.Disposable {
 
   private async load(target: AwsTarget, key: string, entry: Entry): Promise<Topology> {
     const backend = loadAwsSdk();
-    const clients = backend.getClients(target);
+    // Standard retries under the loader's adaptive concurrency (clients.ts, FAN_OUT_CLIENT_OPTIONS).
+    const clients = backend.getClients(target, backend.FAN_OUT_CLIENT_OPTIONS);
     const concurrency = vscode.workspace.getConfiguration('apprunnerVpc').get<number>('serviceConcurrency', 5);
     try {
       const snapshot = await backend.loadTopology(clients, {
