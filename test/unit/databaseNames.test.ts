@@ -19,7 +19,14 @@ const SECRET = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:billin
 /** The runbook world plus a second database (MySQL-free: another PostgreSQL instance with its own group). */
 function twoDatabases(environment: Record<string, string>, secrets: Record<string, string> = {}): Topology {
   const t = beforeSetup();
-  t.securityGroups.push({ id: BILLING.sg, name: 'billing-db-sg', description: 'billing', vpcId: IDS.vpc, tags: {}, rules: [] });
+  t.securityGroups.push({
+    id: BILLING.sg,
+    name: 'billing-db-sg',
+    description: 'billing',
+    vpcId: IDS.vpc,
+    tags: {},
+    rules: [],
+  });
   t.dbInstances.push({
     id: BILLING.id,
     engine: 'postgres',
@@ -115,7 +122,13 @@ describe('secrets that say where the database is', () => {
     );
     assert.deepEqual(
       secretUrlReferences(service(t)).map((r) => `${r.name}:${r.store}`),
-      ['DB_CREDENTIALS:secretsmanager', 'DB_HOST:secretsmanager', 'DB_NAME_ID:secretsmanager', 'DB_PORT:secretsmanager', 'PGHOST:ssm'],
+      [
+        'DB_CREDENTIALS:secretsmanager',
+        'DB_HOST:secretsmanager',
+        'DB_NAME_ID:secretsmanager',
+        'DB_PORT:secretsmanager',
+        'PGHOST:ssm',
+      ],
     );
   });
 
@@ -183,7 +196,7 @@ describe('the plan picks the named database among two', () => {
     assert.deepEqual([r.desired.dbNamedBy?.variable, r.desired.dbNamedBy?.source], ['DB_HOST', 'secret']);
   });
 
-  it("a JSON secret whose host is no endpoint we know still names the database by its identifier", () => {
+  it('a JSON secret whose host is no endpoint we know still names the database by its identifier', () => {
     const t = twoDatabases({}, { DB_CREDENTIALS: SECRET });
     const r = plan(t, {
       secretUrls: {
@@ -203,9 +216,12 @@ describe('the plan picks the named database among two', () => {
   });
 
   it('still ambiguous: the error lists the candidates and every variable read with why none matched', () => {
-    const t = twoDatabases({ PGHOST: 'db.internal.example', DATABASE_URL: 'postgresql://u:p@old.example/x' }, {
-      DB_HOST: `${SECRET}:host::`,
-    });
+    const t = twoDatabases(
+      { PGHOST: 'db.internal.example', DATABASE_URL: 'postgresql://u:p@old.example/x' },
+      {
+        DB_HOST: `${SECRET}:host::`,
+      },
+    );
     const r = plan(t);
     assert.ok(!r.ok);
     assert.equal(r.issues[0].code, 'db-ambiguous');

@@ -106,7 +106,11 @@ export function candidateLines(snapshot: Topology): Localized[] {
 }
 
 /** One line per variable read (and per secret not read or not readable): why it named none of the candidates. */
-export function readLines(service: AppRunnerService, found: DatabaseFound, secretUrls?: SecretUrlResolution): Localized[] {
+export function readLines(
+  service: AppRunnerService,
+  found: DatabaseFound,
+  secretUrls?: SecretUrlResolution,
+): Localized[] {
   const lines = found.read.map((v) =>
     msg(
       '- {0} ({1}) names {2}:{3}, which is no endpoint of these databases',
@@ -127,6 +131,8 @@ export function readLines(service: AppRunnerService, found: DatabaseFound, secre
     );
   }
   if (lines.length === 0)
-    lines.push(msg('- no variable names a database (DATABASE_URL or another URL, PGHOST, DB_HOST or another <PREFIX>_HOST)'));
+    lines.push(
+      msg('- no variable names a database (DATABASE_URL or another URL, PGHOST, DB_HOST or another <PREFIX>_HOST)'),
+    );
   return lines;
 }

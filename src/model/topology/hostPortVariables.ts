@@ -20,7 +20,12 @@ export function isPortVariable(name: string): boolean {
 
 /** The host text as a driver reads it: lower case, the first of a libpq list, a trailing ":port" split off. */
 export function hostOfValue(value: string): { host: string; port?: number } | undefined {
-  const first = value.trim().replace(/^["']|["']$/g, '').split(',')[0].trim().toLowerCase();
+  const first = value
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .split(',')[0]
+    .trim()
+    .toLowerCase();
   // A leading '/' is a Unix socket directory (libpq): no network database to find.
   if (!first || first.startsWith('/')) return undefined;
   const withPort = /^([^:]+):(\d{1,5})$/.exec(first);

@@ -48,7 +48,11 @@ function namesDatabase(name: string, valueFrom: string): boolean {
   }
   if (CREDENTIAL_NAME.test(name)) return false;
   return (
-    name === 'DATABASE_URL' || URL_NAME.test(name) || isHostVariable(name) || isPortVariable(name) || DATABASE_NAME.test(name)
+    name === 'DATABASE_URL' ||
+    URL_NAME.test(name) ||
+    isHostVariable(name) ||
+    isPortVariable(name) ||
+    DATABASE_NAME.test(name)
   );
 }
 
