@@ -4,6 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { secretsManagerClient, type SecretsManagerClient } from './secretsManager';
 
 export interface MotoClients {
@@ -13,6 +14,8 @@ export interface MotoClients {
   /** Where the fake application publishes App Runner's metrics (AWS/AppRunner). */
   cloudWatch: CloudWatchClient;
   secrets: SecretsManagerClient;
+  /** Parameter Store: the fake application resolves SSM references as App Runner injects them. */
+  ssm: SSMClient;
 }
 
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -32,6 +35,7 @@ export class MotoClientPool {
         logs: new CloudWatchLogsClient(config),
         cloudWatch: new CloudWatchClient(config),
         secrets: secretsManagerClient(this.motoUrl, region),
+        ssm: new SSMClient(config),
       };
       this.byRegion.set(region, clients);
     }
@@ -45,6 +49,7 @@ export class MotoClientPool {
       c.logs.destroy();
       c.cloudWatch.destroy();
       c.secrets.destroy();
+      c.ssm.destroy();
     }
     this.byRegion.clear();
   }

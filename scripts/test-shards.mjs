@@ -19,6 +19,7 @@ const SECONDS = {
   'dns-egress': 24,
   'export-script-hostile': 24,
   'engine-faults': 22,
+  'seed-db-names': 60,
   'seed-private-service': 18,
   'diagnose-breakage': 15,
   'engine-behaviour': 15,

@@ -8,6 +8,7 @@ export { buildLenses, egressText, LENS_COMMANDS } from './model/codeLens';
 export { analyzeService } from './model/diagnosis/reachability';
 export { findService } from './model/diagnosis/reachabilityContext';
 export { secretsToOffer } from './model/topology/secretUrls';
+export { findDatabase } from './model/plan/databaseNaming';
 export { diagnoseExitCode } from './model/diagnosis/diagnoseOutcome';
 export { evaluateChecklist } from './model/diagnosis/checklist';
 export { checklistToMarkdown } from './model/diagnosis/checklistMarkdown';

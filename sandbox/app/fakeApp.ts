@@ -1,7 +1,8 @@
 // The application behind every ServiceUrl (`<host>/_apps/<service id>`): the runbook's health endpoints and
 // an outbound internet check, answered from the ground truth, and the deployment log lines in CloudWatch Logs.
-// DATABASE_URL is read the way the running instances got it: a plain variable, or a secret App Runner resolved
-// at deployment.
+// The database is found the way the application's client finds it (appDatabaseConfig.ts: DATABASE_URL,
+// libpq's PGHOST/PGPORT, DB_HOST/DB_PORT...), each variable as the running instances got it: a plain
+// variable, or a secret or parameter App Runner resolved at deployment.
 import { randomBytes } from 'node:crypto';
 import type { EmulatorHooks } from '../apprunner/context';
 import type { ServiceConfig, ServiceRecord, Store } from '../apprunner/store';
@@ -11,7 +12,8 @@ import type { MotoClientPool } from '../motoClients';
 import { publishRequestMetrics } from './appMetrics';
 import { logGroupName, writeLog } from './appLogs';
 import { gatherInternetFacts } from './egressFacts';
-import { databaseTarget, databaseUrlSource, gatherReachFacts, type DatabaseTarget } from './networkFacts';
+import { resolveDatabaseTarget, runtimeConfigOf } from './appDatabaseConfig';
+import { gatherReachFacts, type DatabaseTarget } from './networkFacts';
 import { resolveSecretReference } from './runtimeSecrets';
 
 /** Header a test sets to call a service URL as a client inside that VPC would (private services). */
@@ -76,30 +78,33 @@ function answers5xx(service: ServiceRecord): boolean {
 }
 
 export class FakeApp {
-  /** DATABASE_URL as each deployment's instances received it (secrets are resolved once, at deployment). */
-  private readonly databaseUrls = new WeakMap<ServiceConfig, Promise<string | undefined>>();
+  /** The database each deployment's instances connect to (secrets are resolved once, at deployment). */
+  private readonly databaseTargets = new WeakMap<ServiceConfig, Promise<DatabaseTarget | undefined>>();
 
   constructor(
     private readonly store: Store,
     private readonly pool: MotoClientPool,
   ) {}
 
-  private databaseUrl(service: ServiceRecord, config: ServiceConfig, fresh = false): Promise<string | undefined> {
-    let url = fresh ? undefined : this.databaseUrls.get(config);
-    if (!url) {
-      const source = databaseUrlSource(config);
-      url =
-        source && 'secretRef' in source
-          ? resolveSecretReference(this.pool.get(service.region).secrets, source.secretRef)
-          : Promise.resolve(source?.value);
-      this.databaseUrls.set(config, url);
+  private databaseTarget(
+    service: ServiceRecord,
+    config: ServiceConfig,
+    fresh = false,
+  ): Promise<DatabaseTarget | undefined> {
+    let target = fresh ? undefined : this.databaseTargets.get(config);
+    if (!target) {
+      const clients = this.pool.get(service.region);
+      target = resolveDatabaseTarget(runtimeConfigOf(config), (ref) =>
+        resolveSecretReference(clients.secrets, ref, clients.ssm),
+      );
+      this.databaseTargets.set(config, target);
     }
-    return url;
+    return target;
   }
 
-  /** The deployed DATABASE_URL's host, port and engine (never its credentials). */
+  /** The deployed configuration's database host, port and engine (never its credentials). */
   private async target(service: ServiceRecord): Promise<DatabaseTarget | undefined> {
-    return service.deployed ? databaseTarget(await this.databaseUrl(service, service.deployed)) : undefined;
+    return service.deployed ? this.databaseTarget(service, service.deployed) : undefined;
   }
 
   /** The ground truth for a service's deployed configuration. */
@@ -217,7 +222,7 @@ export class FakeApp {
       deployed: async (service) => {
         if (!this.isCurrent(service)) return;
         // New instances read their secrets now: a secret changed since the last deployment takes effect here.
-        if (service.deployed) await this.databaseUrl(service, service.deployed, true);
+        if (service.deployed) await this.databaseTarget(service, service.deployed, true);
         const verdict = await this.verdict(service);
         const line = verdict.reachable
           ? 'Successfully connected to database'

@@ -29,22 +29,6 @@ export interface DatabaseTarget {
   port: number;
 }
 
-/** Where DATABASE_URL comes from in a configuration: a plain variable, or a secret App Runner injects. */
-export type DatabaseUrlSource = { value: string } | { secretRef: string } | undefined;
-
-export function databaseUrlSource(config: ServiceConfig): DatabaseUrlSource {
-  const source = config.SourceConfiguration;
-  const image = (source.ImageRepository as Json | undefined)?.ImageConfiguration as Json | undefined;
-  const code = ((source.CodeRepository as Json | undefined)?.CodeConfiguration as Json | undefined)
-    ?.CodeConfigurationValues as Json | undefined;
-  const runtime = image ?? code;
-  const env = (runtime?.RuntimeEnvironmentVariables ?? {}) as Record<string, string>;
-  const secrets = (runtime?.RuntimeEnvironmentSecrets ?? {}) as Record<string, string>;
-  if (env.DATABASE_URL) return { value: env.DATABASE_URL };
-  if (secrets.DATABASE_URL) return { secretRef: secrets.DATABASE_URL };
-  return undefined;
-}
-
 /** The default port of each URL scheme an app's driver would assume when DATABASE_URL names none. */
 const DEFAULT_PORT: Record<string, number> = { postgresql: 5432, postgres: 5432, mysql: 3306, mariadb: 3306 };
 

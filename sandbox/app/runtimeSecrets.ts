@@ -1,7 +1,10 @@
 // Resolves a RuntimeEnvironmentSecrets value the way App Runner injects it at instance start: the full ARN
 // of a Secrets Manager secret, optionally followed by `:<json-key>:<version-stage>:<version-id>` (the ECS
-// style reference the CDK's `Secret.fromSecretsManager(secret, field)` produces). Parameter Store values are
-// not modelled. The resolved value stays inside the fake application: never logged, never answered.
+// style reference the CDK's `Secret.fromSecretsManager(secret, field)` produces), or a Parameter Store
+// parameter by ARN or by name (String and SecureString, the latter decrypted, as App Runner injects them:
+// App Runner developer guide, "Referencing environment variables"). The resolved value stays inside the fake
+// application: never logged, never answered.
+import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import type { SecretsManagerClient } from '../secretsManager';
 
 /** The secret id and the optional JSON key / version selectors of a reference. */
@@ -23,10 +26,40 @@ export function parseSecretReference(ref: string): {
   };
 }
 
+/**
+ * The parameter name of an SSM reference: `arn:aws:ssm:<region>:<account>:parameter/<name>` names `/<name>`
+ * when the parameter is hierarchical and `<name>` otherwise (the ARN drops the leading '/'), so both are tried.
+ */
+function parameterNames(ref: string): string[] {
+  const arn = /^arn:aws[a-z-]*:ssm:[^:]+:\d{12}:parameter\/(.+)$/.exec(ref);
+  if (!arn) return [ref];
+  return arn[1].includes('/') ? [`/${arn[1]}`, arn[1]] : [arn[1], `/${arn[1]}`];
+}
+
+async function resolveParameter(ssm: SSMClient, ref: string): Promise<string | undefined> {
+  for (const name of parameterNames(ref)) {
+    try {
+      const out = await ssm.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+      if (out.Parameter?.Value !== undefined) return out.Parameter.Value;
+    } catch {
+      // ParameterNotFound: try the other spelling; App Runner fails the deployment's injection otherwise.
+    }
+  }
+  return undefined;
+}
+
+function isSecretsManager(ref: string): boolean {
+  return /^arn:aws[a-z-]*:secretsmanager:/.test(ref);
+}
+
 /** The injected value, or undefined when App Runner could not retrieve it. */
-export async function resolveSecretReference(secrets: SecretsManagerClient, ref: string): Promise<string | undefined> {
+export async function resolveSecretReference(
+  secrets: SecretsManagerClient,
+  ref: string,
+  ssm?: SSMClient,
+): Promise<string | undefined> {
+  if (!isSecretsManager(ref)) return ssm ? resolveParameter(ssm, ref) : undefined;
   const { secretId, jsonKey, versionStage, versionId } = parseSecretReference(ref);
-  if (ref.startsWith('arn:aws:ssm:')) return undefined;
   try {
     const input: Record<string, unknown> = { SecretId: secretId };
     if (versionStage) input.VersionStage = versionStage;

@@ -1,5 +1,6 @@
 // The database- and service-shaped seeds, registered in registry.ts beside the network-shaped ones.
 import { seedAuroraProxy } from './auroraProxySeed';
+import { seedDbNames } from './dbNamesSeed';
 import { seedMysql } from './mysqlSeed';
 import { seedPrivateService } from './privateServiceSeed';
 import type { SeedDefinition } from './registry';
@@ -26,5 +27,11 @@ export const DB_SEEDS: readonly SeedDefinition[] = [
     name: 'private-service',
     summary: 'A service that is not publicly accessible (IsPubliclyAccessible=false, a VPC ingress connection)',
     create: (ctx, clients) => seedPrivateService(ctx, clients),
+  },
+  {
+    name: 'db-names',
+    summary:
+      'Two databases; four services name ledger-db without DATABASE_URL: PGHOST, DB_HOST, JSON-key secrets, SSM parameters',
+    create: (ctx, clients) => seedDbNames(ctx, clients),
   },
 ];

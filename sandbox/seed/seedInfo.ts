@@ -66,6 +66,14 @@ export interface SeedInfo {
   /** secrets: the Secrets Manager secret holding DATABASE_URL (aurora-proxy: the proxy's credentials). */
   secretArn?: string;
   secretName?: string;
+  /**
+   * db-names: the services by the way they name ledger-db (the seed's `sgRdsId`/`dbEndpoint`), and the other
+   * database in the region (the runbook's kyudai-db) that none of them means.
+   */
+  namingServices?: Record<string, { name: string; arn: string; id: string }>;
+  otherDbInstanceIdentifier?: string;
+  otherDbGroupId?: string;
+  parameterArns?: string[];
   /** private-service: the App Runner interface endpoint, its group, and the VPC ingress connection. */
   vpcEndpointId?: string;
   sgEndpointId?: string;

@@ -5,8 +5,8 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import {
+  readingOfSecretText,
   splitSecretArn,
-  urlFromSecretText,
   type SecretUrlReference,
   type SecretUrlResolution,
 } from '../model/topology/secretUrls';
@@ -19,8 +19,14 @@ async function readValue(
   ref: SecretUrlReference,
 ): Promise<{ text?: string; jsonKey?: string }> {
   if (ref.store === 'secretsmanager') {
-    const { secretId, jsonKey } = splitSecretArn(ref.valueFrom);
-    const out = await clients.secretsManager.send(new GetSecretValueCommand({ SecretId: secretId }));
+    const { secretId, jsonKey, versionStage, versionId } = splitSecretArn(ref.valueFrom);
+    const out = await clients.secretsManager.send(
+      new GetSecretValueCommand({
+        SecretId: secretId,
+        ...(versionStage ? { VersionStage: versionStage } : {}),
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
+    );
     return { text: out.SecretString, jsonKey };
   }
   const out = await clients.ssm.send(new GetParameterCommand({ Name: ref.valueFrom, WithDecryption: true }));
@@ -38,7 +44,7 @@ export async function readSecretDatabaseUrls(
   clients: SecretClients,
   refs: readonly SecretUrlReference[],
 ): Promise<SecretUrlResolution> {
-  const resolution: SecretUrlResolution = { urls: [], errors: {} };
+  const resolution: SecretUrlResolution = { urls: [], fields: {}, errors: {} };
   await Promise.all(
     refs.map(async (ref) => {
       if (ref.store === 'unknown') {
@@ -48,9 +54,12 @@ export async function readSecretDatabaseUrls(
       }
       try {
         const { text, jsonKey } = await readValue(clients, ref);
-        const url = text === undefined ? undefined : urlFromSecretText(ref.name, text, jsonKey);
-        if (url) resolution.urls.push(url);
-        else resolution.errors[ref.name] = 'its value is not a postgres or mysql URL (nor JSON with host and port)';
+        const reading = text === undefined ? undefined : readingOfSecretText(ref.name, text, jsonKey);
+        if (reading && 'url' in reading) resolution.urls.push(reading.url);
+        else if (reading) (resolution.fields ??= {})[ref.name] = reading.field;
+        else
+          resolution.errors[ref.name] =
+            'its value is not a postgres or mysql URL, a host, a port, nor JSON with host and port';
       } catch (error) {
         resolution.errors[ref.name] = `reading it failed: ${reason(error)}`;
       }

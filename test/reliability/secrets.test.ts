@@ -130,6 +130,42 @@ describe('Reliability: credentials and seeded secrets never appear in output or 
     assert.deepEqual(hits, []);
   });
 
+  it('the db-names seed: reading JSON-key secrets and SSM parameters shows no password nor the JSON secret', async () => {
+    await getSandbox().reset('db-names');
+    try {
+      const info = seed();
+      const values = info.secretValues ?? [];
+      assert.ok(
+        values.some((v) => v.startsWith('{')),
+        'the seed lists its JSON secret',
+      );
+      const outputs: Output[] = [];
+      for (const service of Object.values(info.namingServices ?? {}).map((s) => s.name))
+        for (const argv of [
+          ['plan', '--service', service],
+          ['plan', '--service', service, '--read-secrets'],
+          ['plan', '--json', '--service', service, '--read-secrets'],
+          ['diagnose', '--json', '--service', service, '--read-secrets'],
+        ])
+          outputs.push(await run(argv));
+      for (const argv of [
+        ['export-script', '--service', 'ledger-reports', '--read-secrets'],
+        ['apply', '--yes', '--json', '--service', 'ledger-reports', '--read-secrets'],
+        ['diagnose', '--service', 'ledger-reports', '--read-secrets', '--lang', 'ja'],
+      ])
+        outputs.push(await run(argv));
+      const hits = outputs.flatMap((o) => findSecrets(o.text, values).map((h) => ({ ...h, argv: o.argv.join(' ') })));
+      add('secretsInLogs', hits.length, outputs.length);
+      assert.ok(
+        outputs.some((o) => o.argv.includes('ledger-reports') && o.text.includes('ledger-db')),
+        'the secret-named service was planned against ledger-db',
+      );
+      assert.deepEqual(hits, []);
+    } finally {
+      await getSandbox().reset('runbook');
+    }
+  });
+
   it("a careless app's seeded secret (environment, health answers, log lines) never appears in any command's output", async () => {
     // Issue 16: the service's own environment holds the secret; the sandbox app echoes its configuration into
     // its health bodies and its log lines (SANDBOX_APP_ECHOES_CONFIG), as careless real apps do.

@@ -32,6 +32,12 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
     name: 'secret access key assignment',
     pattern: /(?:aws_secret_access_key|secretAccessKey|SecretAccessKey)["']?\s*[:=]\s*["']?[A-Za-z0-9/+=]{16,}/g,
   },
+  // A JSON secret's password key with a value that is not a mask: RDS's and the CDK's database secrets
+  // ({"username":...,"password":...,"host":...}), whole or quoted inside a message.
+  {
+    name: 'password in a JSON secret',
+    pattern: /\\?"password\\?"\s*:\s*\\?"(?![*•]+\\?"|<[^>]*>\\?")[^"\\]+\\?"/gi,
+  },
   // scheme://user:password@host with a password that is not a mask (***, <redacted>, ...).
   {
     name: 'password in a connection URL',

@@ -98,6 +98,11 @@ function chooseDb(
     const match = targetByHost(topology, url.url.host);
     if (match) return { db: match.target, by: 'url', url };
   }
+  // A JSON secret's dbInstanceIdentifier / dbClusterIdentifier, when its host is no endpoint we know.
+  for (const url of urls) {
+    const byId = url.identifier ? targetById(topology, url.identifier) : undefined;
+    if (byId) return { db: byId, by: 'url', url };
+  }
   // Proxies are doors to a database, not another one: "the only database" counts instances and clusters.
   const databases = databasesWithoutProxies(topology);
   const inVpc = vpcId ? databases.filter((d) => dbVpc(topology, d) === vpcId) : [];

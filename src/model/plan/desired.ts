@@ -2,18 +2,11 @@
 // settings and the user's choices. The DB instance yields the VPC, the DB's security group and its port.
 import type { Localized } from '../common/awsError';
 import { chooseAppRunnerGroup, type ReplacedGroup } from './appRunnerGroupChoice';
-import {
-  type DatabaseTarget,
-  databaseLabel,
-  databasesWithoutProxies,
-  databaseTargets,
-  targetByHost,
-  targetById,
-} from '../topology/databaseTargets';
+import { databaseLabel, databaseTargets } from '../topology/databaseTargets';
+import { candidateLines, type DatabaseNaming, findDatabase, readLines } from './databaseNaming';
 import { chooseDatabaseGroup } from './dbGroupChoice';
 import { type DnsEgress, dnsEgressOf } from './dnsEgress';
-import { type SecretUrlResolution, serviceDatabaseUrls } from '../topology/secretUrls';
-import type { AppRunnerService, IpAddressType, Topology } from '../topology/topology';
+import type { IpAddressType, Topology } from '../topology/topology';
 import type { SetupChoices, SetupSettings } from './setupSettings';
 import { chooseSubnets } from './subnetChoice';
 import {
@@ -24,12 +17,14 @@ import {
   validateSecurityGroupName,
   validateSubnets,
 } from './validators';
-import { msg } from '../l10n/text';
+import { joinTexts, msg } from '../l10n/text';
 
 export interface DesiredSetup {
   serviceName: string;
   serviceArn: string;
   dbInstanceId: string;
+  /** How the database was chosen: the option, the variable (and its source) that named it, or the only one. */
+  dbNamedBy?: DatabaseNaming;
   vpcId: string;
   dbSecurityGroupId: string;
   dbPort: number;
@@ -60,26 +55,6 @@ function fail(field: ValidationIssue['field'], code: string, message: Localized)
   return { ok: false, issues: [{ field, code, message }] };
 }
 
-/**
- * The database the service's URL points at (read the way the diagnosis reads it, so setup and diagnosis agree
- * on the database): an instance, any endpoint of a cluster, or a proxy. Else the only database (proxies not
- * counted: a URL held in a secret need not be read when there is one database), else none (the user chooses).
- */
-function pickDb(
-  snapshot: Topology,
-  service: AppRunnerService,
-  id: string | undefined,
-  secretUrls?: SecretUrlResolution,
-): DatabaseTarget | undefined {
-  if (id) return targetById(snapshot, id);
-  for (const { url } of serviceDatabaseUrls(service, secretUrls)) {
-    const byUrl = targetByHost(snapshot, url.host);
-    if (byUrl) return byUrl.target;
-  }
-  const databases = databasesWithoutProxies(snapshot);
-  return databases.length === 1 ? databases[0] : undefined;
-}
-
 export function resolveDesired(snapshot: Topology, settings: SetupSettings, choices: SetupChoices = {}): DesiredResult {
   const nameIssues = [
     ...validateConnectorName(settings.connectorName),
@@ -97,7 +72,8 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       msg('App Runner service "{0}" was not found in {1}.', settings.serviceName, snapshot.region),
     );
   }
-  const db = pickDb(snapshot, service, choices.dbInstanceId, choices.secretUrls);
+  const found = findDatabase(snapshot, service, choices.dbInstanceId, choices.secretUrls);
+  const db = found.db;
   if (!db) {
     const count = databaseTargets(snapshot).length;
     return choices.dbInstanceId
@@ -109,10 +85,18 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       : fail(
           'dbInstance',
           'db-ambiguous',
-          msg(
-            'Choose the database (--db-instance, an instance, cluster or proxy identifier): {0} found in {1}.',
-            count,
-            snapshot.region,
+          joinTexts(
+            [
+              msg(
+                'Choose the database (--db-instance, an instance, cluster or proxy identifier): {0} found in {1}.',
+                count,
+                snapshot.region,
+              ),
+              ...candidateLines(snapshot),
+              msg('What {0} says about its database:', service.name),
+              ...readLines(service, found, choices.secretUrls),
+            ],
+            '\n',
           ),
         );
   }
@@ -152,6 +136,7 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
       serviceName: service.name,
       serviceArn: service.arn,
       dbInstanceId: db.id,
+      ...(found.naming ? { dbNamedBy: found.naming } : {}),
       vpcId: db.vpcId,
       dbSecurityGroupId: dbGroup.id,
       dbPort,

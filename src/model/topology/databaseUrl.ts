@@ -67,9 +67,26 @@ function decodeSafely(text: string): string {
   }
 }
 
+/** Where a variable's value came from: a plain variable, a secret or parameter App Runner injects, apprunner.yaml. */
+export type NameSource = 'environment' | 'secret' | 'apprunner.yaml';
+
+/**
+ * How a variable names its database: a URL; libpq's PGHOST/PGPORT; a <PREFIX>_HOST/<PREFIX>_PORT pair; the
+ * host and port fields of a JSON secret (RDS's and the CDK's shape).
+ */
+export type NameForm = 'url' | 'libpq' | 'split' | 'json';
+
 export interface DatabaseUrlVariable {
   name: string;
   url: DatabaseUrl;
+  /** Unset: a plain runtime environment variable. */
+  source?: NameSource;
+  /** Unset: a URL. */
+  form?: NameForm;
+  /** The pairs' port variable (PGPORT, DB_PORT) when one was set. */
+  portVariable?: string;
+  /** A JSON secret's dbInstanceIdentifier or dbClusterIdentifier: names the database when the host does not. */
+  identifier?: string;
 }
 
 /**

@@ -66,13 +66,16 @@ export function dbItem(db: DatabaseTarget): PickItem<string> {
 }
 
 /**
- * Several databases and a DATABASE_URL held in a secret: ask once whether to read it (only host and port are
- * used), so the database it names is offered first. Declining leaves the plain choice.
+ * Several databases and a database named in a secret (a URL, DB_HOST=<arn>:host::, a JSON database secret): ask
+ * once whether to read it (only host and port are used). The database the service's variables name (plain
+ * ones too: PGHOST, DB_HOST...) is offered first, with the variable that named it. Declining leaves the plain
+ * choice.
  */
-async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined> {
+async function namedDatabase(ctx: SetupContext): Promise<{ id: string; variable: string } | undefined> {
+  const service = ctx.snapshot.services.find((s) => s.name === ctx.serviceName);
+  if (!service) return undefined;
   if (!ctx.secretReadAsked) {
     ctx.secretReadAsked = true;
-    const service = ctx.snapshot.services.find((s) => s.name === ctx.serviceName);
     const refs = loadAnalysis().secretsToOffer(ctx.snapshot, service, 'setup');
     ctx.secretUrls = await readSecretsWithConsent(
       refs,
@@ -80,30 +83,22 @@ async function databaseFromSecret(ctx: SetupContext): Promise<string | undefined
       (message, detail, action) => confirmed(ctx.ui, message, detail, action),
     );
   }
-  const urls = [...(ctx.secretUrls?.urls ?? [])].sort(
-    (a, b) => Number(b.name === 'DATABASE_URL') - Number(a.name === 'DATABASE_URL'),
-  );
-  for (const { url } of urls) {
-    const match = loadAnalysis().targetByHost(ctx.snapshot, url.host);
-    if (match) return match.target.id;
-  }
-  return undefined;
+  const found = loadAnalysis().findDatabase(ctx.snapshot, service, undefined, ctx.secretUrls);
+  const variable = found.naming?.variable;
+  return found.db && variable ? { id: found.db.id, variable } : undefined;
 }
 
 export const databaseStep: PromptStep<SetupContext> = {
   id: 'database',
   async prompt(ctx, ui, position) {
-    const fromSecret = await databaseFromSecret(ctx);
+    const named = await namedDatabase(ctx);
     const items = [
       ...loadAnalysis()
         .databaseTargets(ctx.snapshot)
         .map((db) => {
           const item = dbItem(db);
-          return db.id === fromSecret
-            ? {
-                ...item,
-                description: `${item.description ?? ''} · ${vscode.l10n.t('named by the secret DATABASE_URL')}`,
-              }
+          return db.id === named?.id
+            ? { ...item, description: `${item.description ?? ''} · ${vscode.l10n.t('named by {0}', named.variable)}` }
             : item;
         }),
       {
@@ -118,7 +113,7 @@ export const databaseStep: PromptStep<SetupContext> = {
         id: 'database',
         placeholder: vscode.l10n.t('Database the service must reach'),
         items,
-        activeIndex: activeIndex(items, ctx.database ?? fromSecret),
+        activeIndex: activeIndex(items, ctx.database ?? named?.id),
       }),
     );
     if (answer === BACK) return BACK;

@@ -116,7 +116,9 @@ export function checkDatabaseUrl(ctx: AnalysisContext): Finding[] {
   // Any endpoint of the database counts: a cluster's writer, reader, custom and member endpoints, a proxy's.
   const named = ctx.dbEndpoint;
   const hostOk = db.endpoints.length === 0 || named !== undefined;
-  const portOk = dbUrl.url.port === (named?.port ?? db.port);
+  // A <PREFIX>_HOST without its _PORT leaves the port to the application's code: nothing to compare.
+  const portUnknown = dbUrl.form === 'split' && !dbUrl.url.explicitPort;
+  const portOk = portUnknown || dbUrl.url.port === (named?.port ?? db.port);
   if (hostOk && portOk) return [];
   return [
     finding(
