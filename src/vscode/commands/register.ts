@@ -73,10 +73,10 @@ export function isCommandRegistered(id: string): boolean {
   return registered.has(id);
 }
 
-let beforeCommand: (() => Promise<unknown>) | undefined;
+let beforeCommand: (() => PromiseLike<unknown>) | undefined;
 
 /** What every command waits for first (the quiet start: a command is a demand for AWS, so it connects). */
-export function setCommandGate(gate: () => Promise<unknown>): void {
+export function setCommandGate(gate: () => PromiseLike<unknown>): void {
   beforeCommand = gate;
 }
 
