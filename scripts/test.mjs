@@ -97,7 +97,7 @@ const problems = preflight({
 });
 if (problems.length) {
   console.error(
-    `npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see README "Requirements".)`,
+    `npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see docs/development.md, "Requirements".)`,
   );
   process.exit(1);
 }
