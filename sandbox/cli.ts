@@ -1,7 +1,7 @@
 // `npm run sandbox`: starts the sandbox, prints `endpoint: http://127.0.0.1:N` once ready, and runs until
 // interrupted. When moto is missing it says how to install it, and with --install-moto (or a yes on a
 // terminal) installs it into ./.sandbox/venv.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as readline from 'node:readline/promises';
 import { parseCliArgs, USAGE, type CliOptions } from './cliArgs';
@@ -18,10 +18,11 @@ async function ensureMoto(opts: CliOptions): Promise<boolean> {
     rl.close();
   }
   if (!install) return false;
-  const venv = localVenvDir();
-  execFileSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  execFileSync(path.join(venv, 'bin', 'pip'), ['install', 'moto[server]'], { stdio: 'inherit' });
-  return findMotoPython() !== undefined;
+  // The one installer (pinned moto into .sandbox/venv) that npm start and npm test use too.
+  const setup = spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'moto-setup.mjs')], {
+    stdio: 'inherit',
+  });
+  return setup.status === 0 && findMotoPython() !== undefined;
 }
 
 async function main(): Promise<void> {

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const MOTO_INSTALL_HINT = 'moto is not installed. Install it with:  pip install "moto[server]"';
+export const MOTO_INSTALL_HINT =
+  'moto is not installed: node scripts/moto-setup.mjs installs the pinned one into .sandbox/venv (npm start and npm test do it by themselves), or: pip install "moto[server]==5.2.1"';
 
 export function localVenvDir(root = process.cwd()): string {
   // Under .sandbox/, which git already ignores.

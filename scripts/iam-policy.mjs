@@ -1,4 +1,4 @@
-// `npm run iam-policy`: rewrites docs/iam-policy.json (and the README's copy) from the SDK commands the extension and CLI use
+// `npm run iam-policy`: rewrites docs/iam-policy.json (the one copy; docs/iam.md links it) from the SDK commands the extension and CLI use
 // (src/aws, src/engine, src/cli). A unit test fails when the file and the code disagree.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,10 +27,4 @@ const policy = {
   ],
 };
 writeFileSync('docs/iam-policy.json', `${JSON.stringify(policy, null, 2)}\n`);
-// The README shows the same policy in its IAM section.
-const readme = readFileSync('README.md', 'utf8');
-writeFileSync(
-  'README.md',
-  readme.replace(/(## IAM policy[\s\S]*?```json\n)[\s\S]*?(\n```)/, `$1${JSON.stringify(policy, null, 2)}$2`),
-);
 console.log(`docs/iam-policy.json: ${actions.length} actions`);

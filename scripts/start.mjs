@@ -1,7 +1,8 @@
-// `npm start [-- --seed NAME]`: build, then the sandbox (on that seed) and the VS Code server with the extension
+// `npm start [-- --seed NAME]`: moto if missing (scripts/moto-setup.mjs), build, then the sandbox (on that seed) and the VS Code server with the extension
 // (see test/support/startDev.ts).
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { ensureMotoPython, MotoSetupProblem } from './moto-setup.mjs';
 
 const args = process.argv.slice(2);
 const seedAt = args.indexOf('--seed');
@@ -14,6 +15,13 @@ const unknown = seedAt >= 0 ? args.filter((_, i) => i !== seedAt && i !== seedAt
 if (unknown.length > 0) {
   console.error(`unknown option ${unknown[0]}: npm start takes only --seed NAME`);
   process.exit(2);
+}
+// First, before a minute of building: moto for the sandbox, installed into .sandbox/venv when missing.
+try {
+  ensureMotoPython();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(e instanceof MotoSetupProblem ? e.exitCode : 1);
 }
 execSync('node scripts/build.mjs && npx tsc -p tsconfig.json', { stdio: 'inherit' });
 // Node 20 is supported until the SDK drops it; its reminder is noise here.

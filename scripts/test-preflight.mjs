@@ -1,9 +1,11 @@
 // What `npm test` needs beyond npm packages, checked in its first seconds (as .ci/run does for CI): Debian's
 // chromium and ripgrep for the host and e2e layers (installed with apt-get when we run as root), moto and the
-// AWS CLI for the sandbox (installed with pip when we run as root). Anything still missing ends the run with
-// one message naming the exact command, instead of layers failing one after the other minutes later.
+// AWS CLI for the sandbox (installed with pip when we run as root; without root, the pinned moto goes into
+// .sandbox/venv, scripts/moto-setup.mjs). Anything still missing ends the run with one message naming the
+// exact command, instead of layers failing one after the other minutes later.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { ensureMotoPython, findMotoPython, MotoSetupProblem } from './moto-setup.mjs';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -35,7 +37,18 @@ export function preflight({ browser, sandbox }) {
     spawnSync('apt-get', ['install', '-y', '-qq', ...apt], { stdio: 'inherit', env, timeout: 600_000 });
   }
   const pip = [];
-  if (sandbox && !has('python3', ['-m', 'moto.server', '--help'])) pip.push('moto[server]');
+  // moto without root: the pinned one into .sandbox/venv (the sandbox looks there too, sandbox/python.ts).
+  let motoProblem;
+  if (sandbox && !root && !findMotoPython()) {
+    try {
+      ensureMotoPython();
+    } catch (error) {
+      if (!(error instanceof MotoSetupProblem)) throw error;
+      motoProblem = error.message;
+    }
+  }
+  const motoMissing = () => sandbox && !motoProblem && !findMotoPython();
+  if (motoMissing()) pip.push('moto[server]');
   if (sandbox && !has('aws', ['--version'])) pip.push('awscli');
   if (pip.length && root) {
     console.log(`Installing Python packages: ${pip.join(' ')} (pip, as .ci/run does)`);
@@ -50,9 +63,10 @@ export function preflight({ browser, sandbox }) {
   ];
   if (aptMissing.length) problems.push(`sudo apt-get install -y ${aptMissing.join(' ')}`);
   const pipMissing = [
-    ...(sandbox && !has('python3', ['-m', 'moto.server', '--help']) ? ['"moto[server]"'] : []),
+    ...(motoMissing() ? ['"moto[server]"'] : []),
     ...(sandbox && !has('aws', ['--version']) ? ['awscli'] : []),
   ];
   if (pipMissing.length) problems.push(`python3 -m pip install ${pipMissing.join(' ')}`);
+  if (motoProblem) problems.push(motoProblem);
   return problems;
 }

@@ -1,7 +1,7 @@
 // `npm test`: build, typecheck (tsc also compiles the tests to out/), lint, then every test layer:
 // unit, sandbox, host (real VS Code), e2e (Chromium on the workbench), reliability (figures in
-// reliability-results.json). Prints one closing line with the
-// totals of all layers; exits non-zero when anything failed.
+// reliability-results.json), then the audit of what those layers reported (audit-results.json). Prints one
+// closing line with the totals of all layers; exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 import { preflight } from './test-preflight.mjs';
 import { clearShardReports, mergeShardReports, mochaArgs, shardCount, shardFiles } from './test-shards.mjs';
@@ -16,6 +16,8 @@ const layers = [
   { name: 'host', cmd: ['node', 'scripts/run-host-tests.mjs'], host: true },
   { name: 'e2e', cmd: ['npx', 'mocha', '--config', '.mocharc.e2e.json'], mocha: true },
   { name: 'reliability', cmd: ['npx', 'mocha', '--config', '.mocharc.reliability.json'], mocha: true },
+  // Last: reads what the layers above reported (test-results/), so each of them also runs alone.
+  { name: 'audit', cmd: ['npx', 'mocha', '--config', '.mocharc.audit.json'], mocha: true },
 ];
 const only = process.env.TEST_LAYERS?.split(',');
 
@@ -95,7 +97,7 @@ const problems = preflight({
 });
 if (problems.length) {
   console.error(
-    `npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see README "Requirements".)`,
+    `npm test cannot run every layer on this machine. Run first:\n  ${problems.join('\n  ')}\n(Or run one layer: npm run test:unit, test:sandbox, test:reliability; see docs/development.md, "Requirements".)`,
   );
   process.exit(1);
 }

@@ -12,10 +12,10 @@ import { CliFailure, langOf } from './session';
 import { localize } from '../model/l10n/text';
 
 /** The CLI's one error line and JSON error: a CliFailure's own words, else the error classifier's. */
-export function failureOf(error: unknown): { message: Localized; code: string } {
+export function failureOf(error: unknown): { message: Localized; code: string; requestId?: string } {
   if (error instanceof CliFailure) return { message: error.localized, code: error.code };
   const n = classifyAwsError(error);
-  return { message: n.message, code: n.code ?? n.kind };
+  return { message: n.message, code: n.code ?? n.kind, ...(n.requestId ? { requestId: n.requestId } : {}) };
 }
 
 export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -49,9 +49,13 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
         return await runHistory(rc);
     }
   } catch (error) {
-    const { message, code } = failureOf(error);
-    const line = localize(message, rc.lang).replace(/\s*\n\s*/g, ' ');
-    if (args.json) io.stdout.write(`${JSON.stringify({ command: args.command, error: { code, message } }, null, 2)}\n`);
+    const { message, code, requestId } = failureOf(error);
+    // AWS's request id follows the message (AWS Support asks for it), never replaces it.
+    const line = `${localize(message, rc.lang).replace(/\s*\n\s*/g, ' ')}${requestId ? ` (request id ${requestId})` : ''}`;
+    if (args.json)
+      io.stdout.write(
+        `${JSON.stringify({ command: args.command, error: { code, message, ...(requestId ? { requestId } : {}) } }, null, 2)}\n`,
+      );
     io.stderr.write(`apprunner-vpc: ${line}\n`);
     return 1;
   }

@@ -74,6 +74,7 @@ function toApplyError(error: unknown, step: PlanStep, outcomes: StepOutcome[], s
     nextStep: n.nextStep,
     code: n.code,
     detail: n.detail,
+    ...(n.requestId ? { requestId: n.requestId } : {}),
     message: msg('{0} failed: {1}', step.title, n.message),
   };
 }

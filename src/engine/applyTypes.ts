@@ -54,6 +54,8 @@ export interface ApplyError {
   nextStep?: NextStep;
   code?: string;
   detail?: string;
+  /** AWS's id of the failed request, for AWS Support (beside the message, never instead of it). */
+  requestId?: string;
 }
 
 export type ApplyEvent =

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, insecureEndpoint, type Localized, type NormalizedAwsError } from '../model/common/awsError';
+import {
+  awsErrorLogText,
+  classifyAwsError,
+  insecureEndpoint,
+  type Localized,
+  type NormalizedAwsError,
+} from '../model/common/awsError';
 import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
 import { endpointUrlProblem } from '../model/common/endpointPolicy';
 import { regionNotListedWarning } from '../model/common/regions';
@@ -92,9 +98,7 @@ export class Connection implements vscode.Disposable {
         this.publish({ status: 'connected', target, account: identity.account, arn: identity.arn, warning });
     } catch (error) {
       const normalized = classifyAwsError(error);
-      log.warn(
-        `Could not connect (${normalized.kind}${normalized.code ? `, ${normalized.code}` : ''}): ${normalized.detail ?? ''}`,
-      );
+      log.warn(`Could not connect: ${awsErrorLogText(normalized)}`);
       const status = normalized.kind === 'no-credentials' ? 'noCredentials' : 'error';
       if (generation === this.generation) this.publish({ status, target, error: normalized });
     }

@@ -47,8 +47,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (connection.started) void connection.refresh();
     }),
   );
-  // A command is a demand for AWS: it waits for the first connection (later ones return at once).
-  setCommandGate(() => (connection.started ? Promise.resolve() : connection.start()));
+  // A command is a demand for AWS: it waits for the first connection (later ones return at once). Every command
+  // is in the palette from the start (README.md, "Commands"), so the first one run says that it is connecting.
+  setCommandGate(() =>
+    connection.started
+      ? Promise.resolve()
+      : vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to AWS…') },
+          () => connection.start(),
+        ),
+  );
   const ui = new UiHolder();
   const services: ExtensionServices = { context, connection, store, linker, ui: () => ui.current() };
   registerCommand(context, CommandId.refresh, async () => {

@@ -17,9 +17,6 @@ const NAMES = [
   'concurrentSetupsDuplicates',
   'secretsInLogs',
   'widenedAccess',
-  'iamPolicyMatches',
-  'iamCallsNotAllowed',
-  'webviewCspViolations',
   // Issue 16 (masking.test.ts): masking corpus strings tried and secrets that survived maskSecrets; hostile
   // names tried in the exported script and commands that ran because of them.
   'maskingCorpus',

@@ -1,23 +1,7 @@
 import assert from 'node:assert/strict';
 import { diagramPageHtml } from '../../src/webviewProtocol/webviewPage';
-import type { CspViolation } from '../support/cspWatch';
-import { readFreshLayerReport } from '../support/layerReports';
-import { add } from './metrics';
 
 describe('Reliability: the webview page passes its Content Security Policy', () => {
-  // What the browser refused in the webviews while the e2e layer clicked through the diagram (written by
-  // test/support/cspWatch.ts from Chromium's console reports).
-  it('the browser reported no CSP violation in any webview during the e2e run', () => {
-    const report = readFreshLayerReport<{
-      webviewFrames: number;
-      violations: CspViolation[];
-      otherViolations: CspViolation[];
-    }>('e2e-csp');
-    assert.ok(report.webviewFrames > 0, 'the e2e run loaded at least one webview');
-    add('webviewCspViolations', report.violations.length, report.webviewFrames);
-    assert.deepEqual(report.violations, []);
-  });
-
   // The diagram panel's page as the extension generates it: a nonce on every script, no inline script, style
   // or handler, and a policy without unsafe-inline or unsafe-eval. (A check of the generator; the figure is
   // what the browser reported above.)

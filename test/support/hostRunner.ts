@@ -15,6 +15,7 @@ import path from 'node:path';
 import { chromiumPath, launchChromium } from './browser';
 import { RESULTS_FILE_ENV, type ResultEvent } from './results';
 import { writeLayerReport } from './layerReports';
+import { answerPageRequests, PAGE_REQUESTS_ENV } from './pageRequests';
 import { startLocalAws, testAwsEnvironment } from './localAws';
 import { findSecrets, type SecretHit } from './secretScan';
 import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
@@ -101,6 +102,8 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
   const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-host-'));
   const resultsFile = path.join(work, 'results.jsonl');
   writeFileSync(resultsFile, '');
+  const pageRequests = path.join(work, 'page-requests');
+  mkdirSync(pageRequests);
   const workspace = path.join(work, 'workspace');
   if (options.prepareWorkspace) {
     mkdirSync(workspace, { recursive: true });
@@ -124,6 +127,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
       env: {
         ...testAwsEnvironment(work),
         [RESULTS_FILE_ENV]: resultsFile,
+        [PAGE_REQUESTS_ENV]: pageRequests,
         APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '',
         ...options.env,
       },
@@ -162,6 +166,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
     const deadline = Date.now() + TIMEOUT_MS;
     while (!end && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
+      await answerPageRequests(page, pageRequests);
       const lines = readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean);
       for (const line of lines.slice(seen)) {
         const event = JSON.parse(line) as ResultEvent;

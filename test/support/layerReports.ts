@@ -1,5 +1,5 @@
-// What one test layer measured for a later one (npm test runs unit, sandbox, host, e2e, reliability in that
-// order): JSON files under test-results/. The reliability layer turns them into figures, and a report that is
+// What one test layer measured for a later one (npm test runs unit, sandbox, host, e2e, reliability, then the
+// audit): JSON files under test-results/. The audit (test/audit) turns them into figures, and a report that is
 // missing or older than the build it should describe is an error there, never a silent skip.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ export type LayerReportName =
   | 'host-secrets' // the host runner's scan of every log the VS Code host wrote
   | 'aws-operations-sandbox' // the tool's AWS calls the sandbox counted during the sandbox layer
   | 'aws-operations-host' // ... during the host layer
+  | 'aws-operations-reliability' // ... during the reliability layer
   | 'host-secrets-quiet' // the same two for the quiet-start window
   | 'aws-operations-host-quiet'
   | 'e2e-csp'; // Content Security Policy violations the browser reported in webviews during the e2e layer
@@ -40,6 +41,7 @@ const WRITTEN_BY: Record<LayerReportName, string> = {
   'host-secrets': 'npm run test:host',
   'aws-operations-sandbox': 'npm run test:sandbox',
   'aws-operations-host': 'npm run test:host',
+  'aws-operations-reliability': 'npm run test:reliability',
   'host-secrets-quiet': 'npm run test:host',
   'aws-operations-host-quiet': 'npm run test:host',
   'e2e-csp': 'npm run test:e2e',

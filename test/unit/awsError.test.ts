@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { classifyAwsError } from '../../src/model/common/awsError';
+import { awsErrorLogText, classifyAwsError } from '../../src/model/common/awsError';
 
 const sdkError = (name: string, status?: number, message = 'x'): Error =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
@@ -65,5 +65,32 @@ describe('classifyAwsError', () => {
       sdkError('InvalidRequestException', 400, 'Credential=AKIAABCDEFGHIJKLMNOP/20261128 is bad'),
     );
     assert.doesNotMatch(JSON.stringify(result), /AKIAABCDEFGHIJKLMNOP/);
+  });
+});
+
+describe("AWS's request id", () => {
+  const denied = Object.assign(new Error('User: arn:aws:iam::123456789012:user/dev is not authorized'), {
+    name: 'AccessDeniedException',
+    $metadata: { httpStatusCode: 403, requestId: 'a1b2c3d4-5678-90ab-cdef-1234567890ab' },
+  });
+
+  it('is kept beside the message, and the log line carries it after AWS’s own text', () => {
+    const n = classifyAwsError(denied);
+    assert.equal(n.requestId, 'a1b2c3d4-5678-90ab-cdef-1234567890ab');
+    assert.equal(n.kind, 'access-denied');
+    assert.ok(!n.message.en.includes(n.requestId ?? '-'), 'the message is the explanation, not the id');
+    assert.match(n.message.en, /denied/i);
+    assert.equal(
+      awsErrorLogText(n),
+      'access-denied AccessDeniedException HTTP 403 User: arn:aws:iam::123456789012:user/dev is not authorized (request id a1b2c3d4-5678-90ab-cdef-1234567890ab)',
+    );
+  });
+
+  it('is read from the cause too, and absent (not empty) when AWS gave none', () => {
+    const wrapped = { name: 'Error', message: 'wrapped', cause: { $metadata: { requestId: 'REQ-1' } } };
+    assert.equal(classifyAwsError(wrapped).requestId, 'REQ-1');
+    const none = classifyAwsError(Object.assign(new Error('socket hang up'), { $metadata: { requestId: '' } }));
+    assert.equal('requestId' in none, false);
+    assert.ok(!awsErrorLogText(none).includes('request id'));
   });
 });

@@ -53,10 +53,10 @@ describe('IAM policy', () => {
     );
   });
 
-  it('the README shows a resource-scoped variant (service and connector ARNs, ec2:Vpc, aws:ResourceTag/ManagedBy)', () => {
-    const readme = readFileSync(path.join(SOURCE_ROOT, 'README.md'), 'utf8');
-    const block = /### Resource-scoped variant[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    assert.ok(block, 'README has the resource-scoped variant as JSON');
+  it('docs/iam.md shows a resource-scoped variant (service and connector ARNs, ec2:Vpc, aws:ResourceTag/ManagedBy)', () => {
+    const doc = readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam.md'), 'utf8');
+    const block = /### Resource-scoped variant[\s\S]*?```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    assert.ok(block, 'docs/iam.md has the resource-scoped variant as JSON');
     const scoped = JSON.parse(block) as IamPolicy;
     const text = JSON.stringify(scoped);
     for (const needle of [
@@ -80,14 +80,15 @@ describe('IAM policy', () => {
     }
   });
 
-  it('the README shows the same policy as docs/iam-policy.json', () => {
-    const readme = readFileSync(path.join(SOURCE_ROOT, 'README.md'), 'utf8');
-    const block = /## IAM policy[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    assert.ok(block, 'README has a json block in its IAM policy section');
-    assert.deepEqual(
-      JSON.parse(block),
-      JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')),
-    );
+  it('docs/iam.md links the one copy of the policy, docs/iam-policy.json, and repeats it nowhere', () => {
+    const doc = readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam.md'), 'utf8');
+    assert.match(doc, /\]\(iam-policy\.json\)/);
+    const policy = readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8');
+    for (const file of ['README.md', 'docs/iam.md']) {
+      const text = readFileSync(path.join(SOURCE_ROOT, file), 'utf8');
+      for (const block of text.matchAll(/```json\n([\s\S]*?)\n```/g))
+        assert.notDeepEqual(JSON.parse(block[1]), JSON.parse(policy), `${file} repeats docs/iam-policy.json`);
+    }
   });
 
   it('never lets the UI layers call the SDK directly', () => {

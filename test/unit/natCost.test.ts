@@ -150,7 +150,7 @@ describe('NAT cost: where it is shown', () => {
         `prices as of ${NAT_PRICES.asOf}, https://aws.amazon.com/vpc/pricing/; ap-northeast-1 NAT prices: confirmed against secondary sources only`,
       ),
     );
-    assert.match(note.ja, /NAT のコスト（手順書 8\.3）.*月 45\.26 USD/);
+    assert.match(note.ja, /NAT のコスト（手順書 8\.3「コスト最適化」）.*月 45\.26 USD/);
   });
 
   it('no NAT note once the service is attached (the plan does not move it)', () => {

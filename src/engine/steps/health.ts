@@ -24,7 +24,7 @@ export const DB_HEALTH_MISSING = 'db-health-missing';
 
 export function dbHealthMissing(url: string, path: string): Localized {
   return msg(
-    'DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.',
+    'DB health endpoint missing: GET {0} answered 404 Not Found. The application has no {1} handler yet (runbook 6.3, database health endpoint); the network steps are done. Add the endpoint (Add a db-health endpoint...) and deploy, then run this again.',
     url,
     path,
   );

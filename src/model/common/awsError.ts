@@ -32,6 +32,9 @@ export interface NormalizedAwsError {
   httpStatus?: number;
   /** The service's own message (AWS error text), never containing secrets; for the log. */
   detail?: string;
+  /** AWS's id of the failed request ($metadata.requestId): the first thing AWS Support asks for. Shown beside the
+   * message (log lines, the CLI's error line), never instead of it. */
+  requestId?: string;
 }
 
 interface ErrorLike {
@@ -40,7 +43,7 @@ interface ErrorLike {
   Code?: string;
   /** A string from the SDK and Node; anything at all from other throwers. */
   message?: unknown;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: unknown };
   cause?: unknown;
 }
 
@@ -51,6 +54,24 @@ const THROTTLED =
   /^(Throttling|ThrottlingException|RequestLimitExceeded|TooManyRequestsException|ProvisionedThroughputExceededException|SlowDown)$/;
 const UNREACHABLE =
   /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|TimeoutError|RequestTimeout)$/;
+
+function requestIdOf(error: ErrorLike): string | undefined {
+  const id = error.$metadata?.requestId ?? (error.cause as ErrorLike | undefined)?.$metadata?.requestId;
+  return typeof id === 'string' && id.trim() !== '' ? id.trim() : undefined;
+}
+
+/** The log line of a classified error: kind, code, status, AWS's message, then the request id when AWS gave one. */
+export function awsErrorLogText(error: NormalizedAwsError): string {
+  return [
+    error.kind,
+    error.code,
+    error.httpStatus ? `HTTP ${error.httpStatus}` : undefined,
+    error.detail,
+    error.requestId ? `(request id ${error.requestId})` : undefined,
+  ]
+    .filter((part) => part !== undefined && part !== '')
+    .join(' ');
+}
 
 function codeOf(error: ErrorLike): string | undefined {
   const cause = error.cause as ErrorLike | undefined;
@@ -104,7 +125,8 @@ export function classifyAwsError(raw: unknown): NormalizedAwsError {
   const httpStatus = error.$metadata?.httpStatusCode;
   const text = textOf(error.message);
   const detail = text === undefined ? undefined : maskSecrets(text);
-  const base = { code: code || undefined, httpStatus, detail };
+  const requestId = requestIdOf(error);
+  const base = { code: code || undefined, httpStatus, detail, ...(requestId ? { requestId } : {}) };
   if (
     EXPIRED.test(code) ||
     EXPIRED.test(name) ||

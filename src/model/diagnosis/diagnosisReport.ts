@@ -72,12 +72,14 @@ function dbHealthFixLine(offer: DbHealthOffer | undefined, lang: ReportLang): st
   const label = localize(msg('Fix'), lang);
   const text = offer
     ? msg(
-        'Add a db-health endpoint... writes the {0} handler for runtime {1} as {2} (runbook 6.3)',
+        'Add a db-health endpoint... writes the {0} handler for runtime {1} as {2} (runbook 6.3, database health endpoint)',
         offer.framework,
         offer.runtime ?? '?',
         code(offer.fileName),
       )
-    : msg('Add a db-health endpoint... writes the handler for the runtime in apprunner.yaml (runbook 6.3)');
+    : msg(
+        'Add a db-health endpoint... writes the handler for the runtime in apprunner.yaml (runbook 6.3, database health endpoint)',
+      );
   return `  - ${label}: ${localize(text, lang)}`;
 }
 

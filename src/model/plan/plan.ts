@@ -192,7 +192,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
               owner,
             )
           : msg(
-              'After the move, connector {0} is used by no service; delete it if you no longer need it (runbook 8.3).',
+              'After the move, connector {0} is used by no service; delete it if you no longer need it (runbook 8.3, cost).',
               previous.name,
             ),
       });

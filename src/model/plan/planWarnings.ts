@@ -13,7 +13,7 @@ export function dbGroupWarnings(dbGroup: SecurityGroup, port: number): PlanWarni
       code: 'db-port-open-to-world',
       evidence: open.map((r) => r.id),
       message: msg(
-        '{0} ({1}) allows port {2} from the whole internet ({3}). The plan does not remove it; review it (runbook 8.2).',
+        '{0} ({1}) allows port {2} from the whole internet ({3}). The plan does not remove it; review it (runbook 8.2, security).',
         dbGroup.name,
         dbGroup.id,
         port,
@@ -46,7 +46,7 @@ export function appRunnerGroupWarnings(group: SecurityGroup): PlanWarning[] {
       code: 'apprunner-group-extra-egress',
       evidence: broad.map((r) => r.id),
       message: msg(
-        '{0} ({1}) has other broad outbound rules ({2}). The plan keeps them; review them (runbook 8.2).',
+        '{0} ({1}) has other broad outbound rules ({2}). The plan keeps them; review them (runbook 8.2, security).',
         group.name,
         group.id,
         broad.map((r) => r.id).join(', '),

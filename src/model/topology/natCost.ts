@@ -143,20 +143,20 @@ function layoutAlternative(
     const rest = [azs.length, others.join(', '), fmtGb(crossAz), usd(oneMonth * (azs.length - 1))] as const;
     return nat.availabilityZone
       ? msg(
-          'One NAT gateway ({0} in {1}) serves connector subnets in {2} AZs: traffic from {3} pays {4} each way across AZs, and that AZ is a single point of failure (runbook 8.1). One NAT gateway per AZ costs {5}/month more and removes both.',
+          'One NAT gateway ({0} in {1}) serves connector subnets in {2} AZs: traffic from {3} pays {4} each way across AZs, and that AZ is a single point of failure (runbook 8.1, high availability). One NAT gateway per AZ costs {5}/month more and removes both.',
           nat.nat.id,
           nat.availabilityZone,
           ...rest,
         )
       : msg(
-          'One NAT gateway ({0}) serves connector subnets in {1} AZs: traffic from {2} pays {3} each way across AZs, and that AZ is a single point of failure (runbook 8.1). One NAT gateway per AZ costs {4}/month more and removes both.',
+          'One NAT gateway ({0}) serves connector subnets in {1} AZs: traffic from {2} pays {3} each way across AZs, and that AZ is a single point of failure (runbook 8.1, high availability). One NAT gateway per AZ costs {4}/month more and removes both.',
           nat.nat.id,
           ...rest,
         );
   }
   if (nats.length > 1) {
     return msg(
-      '{0} NAT gateways (one per AZ) cost {1}/month. One shared NAT gateway would save {2}/month but adds {3} each way across AZs and a single point of failure (runbook 8.1).',
+      '{0} NAT gateways (one per AZ) cost {1}/month. One shared NAT gateway would save {2}/month but adds {3} each way across AZs and a single point of failure (runbook 8.1, high availability).',
       nats.length,
       usd(oneMonth * nats.length),
       usd(oneMonth * (nats.length - 1)),
@@ -229,7 +229,7 @@ export function natCostNote(cost: NatCost, serviceName: string): LocalizedText |
     );
   }
   const head = msg(
-    "NAT cost (runbook 8.3): after the move, {0}'s internet traffic goes through {1} NAT gateway(s) ({2}): {3}/month fixed ({4}/hour each, {5} h) plus {6} processed in {7} ({8}).",
+    "NAT cost (runbook 8.3, cost): after the move, {0}'s internet traffic goes through {1} NAT gateway(s) ({2}): {3}/month fixed ({4}/hour each, {5} h) plus {6} processed in {7} ({8}).",
     serviceName,
     cost.nats.length,
     ids,

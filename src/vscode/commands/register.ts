@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { masked } from '../masking';
-import { classifyAwsError, type NextStep } from '../../model/common/awsError';
+import { awsErrorLogText, classifyAwsError, type NextStep } from '../../model/common/awsError';
 import { ssoLoginCommand, shellKind } from '../../model/common/terminalQuote';
 import { UserError } from '../../model/common/userError';
 import { readSettings } from '../settings';
@@ -54,7 +54,7 @@ export async function reportError(commandId: string, error: unknown): Promise<vo
     const normalized = classifyAwsError(error);
     message = pick(normalized.message);
     next = normalized.nextStep;
-    log.error(`${commandId} failed: ${normalized.kind} ${normalized.code ?? ''} ${normalized.detail ?? ''}`);
+    log.error(`${commandId} failed: ${awsErrorLogText(normalized)}`);
     if (error instanceof Error && error.stack) log.debug(error.stack);
   }
   const action = actions[next]();
@@ -73,10 +73,10 @@ export function isCommandRegistered(id: string): boolean {
   return registered.has(id);
 }
 
-let beforeCommand: (() => Promise<unknown>) | undefined;
+let beforeCommand: (() => PromiseLike<unknown>) | undefined;
 
 /** What every command waits for first (the quiet start: a command is a demand for AWS, so it connects). */
-export function setCommandGate(gate: () => Promise<unknown>): void {
+export function setCommandGate(gate: () => PromiseLike<unknown>): void {
   beforeCommand = gate;
 }
 

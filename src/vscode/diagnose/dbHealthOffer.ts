@@ -30,7 +30,7 @@ export function addEndpointLabel(): string {
 
 export function missingMessage(result: DiagnoseResult): string {
   return vscode.l10n.t(
-    'The DB health endpoint {0} of {1} is missing: the application answered 404 Not Found (runbook 6.3).',
+    'The DB health endpoint {0} of {1} is missing: the application answered 404 Not Found (runbook 6.3, database health endpoint).',
     result.live?.dbHealth.path ?? readSettings().dbHealthPath,
     result.serviceName,
   );

@@ -85,7 +85,7 @@ export async function addDbHealthEndpoint(
   const copy = vscode.l10n.t('Copy to Clipboard');
   const choice = await choose(
     vscode.l10n.t(
-      'A {0} handler for {1} answering {2} (runbook 6.3).',
+      'A {0} handler for {1} answering {2} (runbook 6.3, database health endpoint).',
       snippet.framework,
       readSettings().dbHealthPath,
       '{"status": "healthy", "database": "connected"}',

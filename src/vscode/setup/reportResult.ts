@@ -50,7 +50,9 @@ export function reportFailure(ctx: SetupContext): void {
         ]
       : [vscode.l10n.t('{0} did not finish.', ctx.title)];
   ctx.message = parts.join(' ');
-  log.error(`${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}`);
+  log.error(
+    `${ctx.command}: ${error?.message.en ?? 'failed'} ${error?.code ?? ''} ${error?.detail ?? ''}${error?.requestId ? ` (request id ${error.requestId})` : ''}`,
+  );
   const again = vscode.l10n.t('Run Again');
   const openLog = vscode.l10n.t('Open Log');
   // The app answered 404 on the DB health path: the handler is what is missing (runbook 6.3), offered first.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { classifyAwsError, type NormalizedAwsError } from '../../model/common/awsError';
+import { awsErrorLogText, classifyAwsError, type NormalizedAwsError } from '../../model/common/awsError';
 import { targetKey, type AwsTarget } from '../../model/common/awsTarget';
 import { DEFAULT_CACHE_SECONDS, hasOperationInProgress, isFresh } from '../../model/topology/storeFreshness';
 import type { Topology } from '../../model/topology/topology';
@@ -89,7 +89,7 @@ export class StateStore implements vscode.Disposable {
       return entry.snapshot;
     } catch (error) {
       const normalized = classifyAwsError(error);
-      log.error(`Loading the topology failed: ${normalized.kind} ${normalized.code ?? ''} ${normalized.detail ?? ''}`);
+      log.error(`Loading the topology failed: ${awsErrorLogText(normalized)}`);
       if (this.isCurrent(key)) this.publish({ target, snapshot: entry.snapshot, loading: false, error: normalized });
       throw error;
     }

@@ -2,8 +2,11 @@
 // until the user shows its view; and the workspace's own connection settings do not count while the
 // workspace is not trusted. Runs first in its window (nothing else has touched the extension).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/vscode/api';
+import { askPage } from '../../support/pageRequests';
 import { sandboxAdmin } from '../sandboxAdmin';
 import { EXTENSION_ID, waitFor } from '../support';
 import { WORKSPACE_SETTINGS } from './workspaceSettings';
@@ -28,6 +31,50 @@ describe('Quiet start and workspace trust', function () {
     assert.equal(after.total - before.total, 0, `AWS calls made: ${JSON.stringify(after.operations)}`);
     assert.equal(api.connection.started, false);
     assert.equal(api.statusBarShown(), false, 'no status bar item');
+  });
+
+  it('before any connection, typing each command title into the palette finds that command (not "similar commands")', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const manifest = extension.packageJSON as {
+      contributes: {
+        commands: { command: string; title: string; category?: string }[];
+      };
+    };
+    const nls = JSON.parse(readFileSync(path.join(extension.extensionPath, 'package.nls.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const text = (value: string): string => nls[value.replace(/^%|%$/g, '')] ?? value;
+    // Hidden only where nothing can run yet: internal commands, a fix without a diagnosis, a stop without a
+    // tail, a link without an apprunner.yaml, the sandbox outside this repository.
+    const cannotRunYet = new Set(
+      [
+        'revealConnector',
+        'revealService',
+        'applyDiagnosisFix',
+        'fixDiagnosis',
+        'stopTailingApplicationLog',
+        'linkService',
+        'useSandbox',
+      ].map((c) => `apprunnerVpc.${c}`),
+    );
+    const titles = manifest.contributes.commands
+      .filter((c) => !cannotRunYet.has(c.command))
+      .map((c) => `${text(c.category ?? '')}: ${text(c.title)}`);
+    for (const expected of ['App Runner VPC: Show Network Diagram', 'App Runner VPC: Set Up VPC Connector...'])
+      assert.ok(titles.includes(expected), `${expected} is among the titles typed`);
+    const before = await sandboxAdmin.calls();
+    const answers = await askPage({ kind: 'palette', titles });
+    // The typed command must be the top row itself; "similar commands" heads the rows VS Code guesses instead.
+    const wrong = answers.filter(({ typed, rows }) => !rows[0]?.startsWith(typed) || /similar commands/i.test(rows[0]));
+    assert.deepEqual(
+      wrong.map(({ typed, rows }) => `${typed} -> ${rows.slice(0, 3).join(' | ') || '(nothing)'}`),
+      [],
+      'titles whose top palette row is not that command',
+    );
+    assert.equal(api.connection.started, false, 'typing into the palette did not connect');
+    assert.equal((await sandboxAdmin.calls()).total - before.total, 0, 'no AWS call');
   });
 
   it('showing the view connects, and the status bar shows profile and region without the account', async () => {

@@ -33,14 +33,14 @@ export function checkNatCrossAz(ctx: AnalysisContext): Finding[] {
       'cost',
       extra
         ? msg(
-            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1). A NAT gateway in each AZ ({3}/month each) with each private route table pointing at its own AZ's NAT avoids both.",
+            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1, high availability). A NAT gateway in each AZ ({3}/month each) with each private route table pointing at its own AZ's NAT avoids both.",
             azs,
             natAzs,
             perGb,
             extra,
           )
         : msg(
-            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1). A NAT gateway in each AZ with each private route table pointing at its own AZ's NAT avoids both.",
+            "Connector subnets in {0} send their internet traffic to a NAT gateway in {1}: every byte pays cross-AZ transfer ({2}/GB each way) and an outage of {1} cuts their internet (runbook 8.1, high availability). A NAT gateway in each AZ with each private route table pointing at its own AZ's NAT avoids both.",
             azs,
             natAzs,
             perGb,
