@@ -86,4 +86,14 @@ describe('scoped snapshot: who else uses a connector', () => {
       ['delete-connector'],
     );
   });
+
+  it('moving off a connector only notes that its other users were not checked: no call per service for advice', () => {
+    const t = scoped(doneWorld());
+    const oldArn = `${t.connectors[0].arn}-old`;
+    t.connectors.push({ ...t.connectors[0], arn: oldArn, name: 'hand-made-connector' });
+    t.services[0].vpcConnectorArn = oldArn;
+    const p = planOf(t);
+    assert.ok(!p.warnings.some((w) => w.code === 'previous-connector-unused' || w.code === 'connector-users-unknown'));
+    assert.ok(p.notes.some((n) => n.en.includes('hand-made-connector may be used by no other service: not checked')));
+  });
 });

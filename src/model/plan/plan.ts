@@ -132,8 +132,8 @@ function usersKnown(snapshot: Topology, connector: VpcConnector, exceptServiceAr
 }
 
 /**
- * A snapshot of one service cannot tell who else uses a connector: the warning names the question and its
- * price, and the CLI answers it (src/aws/connectorUsers.ts) before planning again.
+ * A snapshot of one service cannot tell who else uses a connector the plan would delete: the warning names
+ * the question and its price, and the CLI answers it (src/aws/connectorUsers.ts) before planning again.
  */
 export function connectorUsersUnknownWarning(connector: VpcConnector): PlanWarning {
   return {
@@ -201,6 +201,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     });
   }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup, warnings);
+  const leftNotes: Localized[] = [];
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   if (!choice.reuse) steps.push(createConnectorStep(choice.name, d.subnetIds, appGroup));
@@ -221,7 +222,13 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     const scopedUnknown =
       snapshot.scope !== undefined && previous !== undefined && !usersKnown(snapshot, previous, d.serviceArn);
     if (service?.egressType === 'VPC' && previous && scopedUnknown) {
-      warnings.push(connectorUsersUnknownWarning(previous));
+      // Advice only, nothing is deleted: not worth a call per service. delete-connector asks before it deletes.
+      leftNotes.push(
+        msg(
+          'After the move, connector {0} may be used by no other service: not checked, as that reads every service of the region (one DescribeService call per service). delete-connector checks it before deleting.',
+          previous.name,
+        ),
+      );
     } else if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
       const owner = iacConnectorOwner(previous);
       warnings.push({
@@ -260,6 +267,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     ...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []),
     ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : []),
     ...(nat ? [nat] : []),
+    ...leftNotes,
     ...connectorUsersNotes(snapshot),
   ];
   return { kind: 'setup', steps, warnings, notes };
