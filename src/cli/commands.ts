@@ -1,6 +1,8 @@
 // The CLI commands over the shared engine: plan (exit 0 no changes / 2 changes), apply and the teardown plans
 // (ask unless --yes, then apply with progress lines). Text on stdout, or one JSON document with --json.
 import { applyPlan } from '../engine/applyPlan';
+import { findConnectorUsers } from '../aws/connectorUsers';
+import { withConnectorUsers } from '../model/topology/connectorUse';
 import { customEndpoints } from '../model/common/awsTarget';
 import type { ApplyResult } from '../engine/applyTypes';
 import type { DesiredSetup } from '../model/plan/desired';
@@ -35,22 +37,60 @@ function issuesFailure(issues: ValidationIssue[]): CliFailure {
   );
 }
 
+/**
+ * A snapshot of one service cannot tell who else uses a connector; where a plan reached that question it
+ * named the connector (warning or issue `connector-users-unknown`, evidence or settings). Each is answered
+ * once, stopping at the first other user, and recorded in the snapshot for the next planning round.
+ */
+async function answerConnectorUsers(session: Session, arns: string[], exceptServiceArn?: string): Promise<boolean> {
+  const open = arns.filter((arn) => !session.snapshot.scope?.connectorUsers[arn]);
+  for (const arn of open) {
+    const answer = await findConnectorUsers(session.clients.appRunner, arn, exceptServiceArn);
+    session.snapshot = withConnectorUsers(session.snapshot, arn, answer);
+  }
+  return open.length > 0;
+}
+
+function unknownConnectors(plan: Plan): string[] {
+  return plan.warnings.filter((w) => w.code === 'connector-users-unknown').flatMap((w) => w.evidence);
+}
+
 async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
   const secretUrls = await secretUrlsOf(session, args);
-  const r = setupPlanFor(session.snapshot, session.settings, {
-    dbInstanceId: args.dbInstance,
-    subnetIds: args.subnets,
-    secretUrls,
-  });
+  const planNow = (): ReturnType<typeof setupPlanFor> =>
+    setupPlanFor(session.snapshot, session.settings, {
+      dbInstanceId: args.dbInstance,
+      subnetIds: args.subnets,
+      secretUrls,
+    });
+  let r = planNow();
+  // At most twice: the answers cannot raise a new question about the same connectors.
+  for (let round = 0; r.ok && round < 2; round++) {
+    const asked = await answerConnectorUsers(session, unknownConnectors(r.plan), r.desired.serviceArn);
+    if (!asked) break;
+    r = planNow();
+  }
   if (!r.ok) throw issuesFailure(r.issues);
   return { plan: r.plan, desired: r.desired };
 }
 
-function teardownPlan(session: Session, args: CliArgs): Plan {
-  const r =
-    args.command === 'detach'
-      ? detachPlan(session.snapshot, session.settings.serviceName)
-      : deleteConnectorPlan(session.snapshot, session.settings.connectorName);
+async function teardownPlan(session: Session, args: CliArgs): Promise<Plan> {
+  if (args.command === 'detach') {
+    const r = detachPlan(session.snapshot, session.settings.serviceName);
+    if (!r.ok) throw issuesFailure(r.issues);
+    return r.plan;
+  }
+  let r = deleteConnectorPlan(session.snapshot, session.settings.connectorName);
+  if (!r.ok && r.issues.some((i) => i.code === 'connector-users-unknown')) {
+    const active = session.snapshot.connectors.filter(
+      (c) => c.name === session.settings.connectorName && c.status === 'ACTIVE',
+    );
+    await answerConnectorUsers(
+      session,
+      active.map((c) => c.arn),
+    );
+    r = deleteConnectorPlan(session.snapshot, session.settings.connectorName);
+  }
   if (!r.ok) throw issuesFailure(r.issues);
   return r.plan;
 }
@@ -102,7 +142,8 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 
 export async function runApply(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
-  const plan = rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : teardownPlan(session, rc.args);
+  const plan =
+    rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : await teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.
     (rc.args.json ? rc.io.stderr : rc.io.stdout).write(`${line}\n`);

@@ -2,7 +2,7 @@
 import { resolveAwsTarget } from '../aws/awsTarget';
 import { getClients, type AwsClients } from '../aws/clients';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
-import { loadTopology } from '../aws/topologyLoader';
+import { loadConnectorTopology, loadServiceTopology, type ConnectorListing } from '../aws/serviceTopology';
 import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
 import { endpointUrlProblem } from '../model/common/endpointPolicy';
 import { regionNotListedWarning } from '../model/common/regions';
@@ -77,9 +77,46 @@ export async function openSession(
   // A region missing from our list only warns: App Runner's own answer decides (a region AWS adds tomorrow works).
   for (const note of targetNotes(target, langOf(args, env))) stderr?.write(`${note}\n`);
   const clients = getClients(target);
-  const snapshot = await loadTopology(clients, { withAccountId: true, subnetIds: args.subnets });
+  const settings = settingsOf(args);
+  const snapshot =
+    args.command === 'delete-connector'
+      ? await loadConnectorTopology(clients, settings.connectorName, true)
+      : await loadServiceTopology(clients, {
+          service: settings.serviceName,
+          connectorName: settings.connectorName,
+          listConnectors: connectorListingOf(args),
+          withAccountId: true,
+          subnetIds: args.subnets,
+        });
   secrets?.push(...snapshotSecretValues(snapshot));
-  return { target, clients, snapshot, settings: settingsOf(args) };
+  // Given an ARN, the rest of the command (plans, findings, texts) names the service by its name.
+  const found = snapshot.services.find((s) => s.arn === settings.serviceName && s.detailsLoaded);
+  return { target, clients, snapshot, settings: found ? { ...settings, serviceName: found.name } : settings };
+}
+
+/**
+ * Whether the command must see the connectors of the configured name (docs/performance.md, "Read set per
+ * command"): a plan chooses among them; diagnose and export only when the service has no connector of its own
+ * (or export is told the names to use); history and detach never.
+ */
+export function connectorListingOf(args: CliArgs): ConnectorListing {
+  switch (args.command) {
+    case 'plan':
+    case 'apply':
+      return 'always';
+    case 'export':
+    case 'export-script':
+      return args.subnets !== undefined ||
+        args.connectorName !== undefined ||
+        args.securityGroupName !== undefined ||
+        args.securityGroupNameTag !== undefined
+        ? 'always'
+        : 'unattached';
+    case 'diagnose':
+      return 'unattached';
+    default:
+      return 'never';
+  }
 }
 
 /**

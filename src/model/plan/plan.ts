@@ -4,6 +4,7 @@
 // changes what is not ours: the default or a shared group never gets the App Runner role (desired.ts chose a
 // dedicated one), and a group or connector an IaC tool owns is not modified or deleted (a warning says where).
 import { chooseConnector } from './connectorChoice';
+import { otherUsersOf } from '../topology/connectorUse';
 import { targetById } from '../topology/databaseTargets';
 import type { DesiredSetup } from './desired';
 import {
@@ -118,13 +119,50 @@ function groupSteps(
 }
 
 function usersOf(snapshot: Topology, connector: VpcConnector, exceptServiceArn: string): string[] {
+  const use = otherUsersOf(snapshot, connector.arn, exceptServiceArn);
+  if (use.known) return use.users;
   return snapshot.services
     .filter((s) => s.arn !== exceptServiceArn && s.vpcConnectorArn === connector.arn)
     .map((s) => s.name);
 }
 
-function detailsComplete(snapshot: Topology): boolean {
-  return snapshot.services.every((s) => s.detailsLoaded);
+/** Whether "no other service uses it" can be believed: every service's details read, or the question answered. */
+function usersKnown(snapshot: Topology, connector: VpcConnector, exceptServiceArn: string): boolean {
+  return otherUsersOf(snapshot, connector.arn, exceptServiceArn).known;
+}
+
+/**
+ * A snapshot of one service cannot tell who else uses a connector the plan would delete: the warning names
+ * the question and its price, and the CLI answers it (src/aws/connectorUsers.ts) before planning again.
+ */
+export function connectorUsersUnknownWarning(connector: VpcConnector): PlanWarning {
+  return {
+    code: 'connector-users-unknown',
+    evidence: [connector.arn],
+    message: msg(
+      'Whether another service uses connector {0} was not checked: that reads every service of the region (one DescribeService call per service, stopped at the first user found).',
+      connector.name,
+    ),
+  };
+}
+
+/** What answering "who uses this connector" cost, for each connector a scoped snapshot asked about. */
+function connectorUsersNotes(snapshot: Topology): Localized[] {
+  return Object.entries(snapshot.scope?.connectorUsers ?? {}).map(([arn, answer]) => {
+    const name = snapshot.connectors.find((c) => c.arn === arn)?.name ?? arn;
+    return answer.users.length > 0
+      ? msg(
+          'Checked who uses connector {0}: {1} DescribeService calls, stopped at the first user found ({2}).',
+          name,
+          answer.servicesRead,
+          answer.users[0].name,
+        )
+      : msg(
+          'Checked who uses connector {0}: {1} DescribeService calls (every service of the region); no other service uses it.',
+          name,
+          answer.servicesRead,
+        );
+  });
 }
 
 function setupWarnings(snapshot: Topology, d: DesiredSetup, appSg: SecurityGroup | undefined): PlanWarning[] {
@@ -163,6 +201,7 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     });
   }
   const steps = groupSteps(snapshot, d, appGroup, dbGroup, warnings);
+  const leftNotes: Localized[] = [];
 
   const choice = chooseConnector(snapshot, d.connectorName, d.subnetIds, appSg?.id);
   if (!choice.reuse) steps.push(createConnectorStep(choice.name, d.subnetIds, appGroup));
@@ -180,7 +219,17 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     const previous = snapshot.connectors.find(
       (c) => c.arn === service?.vpcConnectorArn && c.arn !== choice.mismatched?.arn,
     );
-    if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
+    const scopedUnknown =
+      snapshot.scope !== undefined && previous !== undefined && !usersKnown(snapshot, previous, d.serviceArn);
+    if (service?.egressType === 'VPC' && previous && scopedUnknown) {
+      // Advice only, nothing is deleted: not worth a call per service. delete-connector asks before it deletes.
+      leftNotes.push(
+        msg(
+          'After the move, connector {0} may be used by no other service: not checked, as that reads every service of the region (one DescribeService call per service). delete-connector checks it before deleting.',
+          previous.name,
+        ),
+      );
+    } else if (service?.egressType === 'VPC' && previous && usersOf(snapshot, previous, d.serviceArn).length === 0) {
       const owner = iacConnectorOwner(previous);
       warnings.push({
         code: 'previous-connector-unused',
@@ -218,6 +267,8 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
     ...(d.ipAddressType ? [ipTypeNote(d.serviceName, d.ipAddressType)] : []),
     ...(egressPlanned ? [dnsEgressNote(dnsEgressOf(d.dnsEgress))] : []),
     ...(nat ? [nat] : []),
+    ...leftNotes,
+    ...connectorUsersNotes(snapshot),
   ];
   return { kind: 'setup', steps, warnings, notes };
 }
@@ -242,7 +293,8 @@ function mismatchedConnector(
 ): void {
   const others = usersOf(snapshot, old, d.serviceArn);
   const owner = iacConnectorOwner(old);
-  if (others.length === 0 && detailsComplete(snapshot) && !owner) {
+  const known = usersKnown(snapshot, old, d.serviceArn);
+  if (others.length === 0 && known && !owner) {
     steps.push(deleteConnectorStep(old.name, old.arn));
     return;
   }
@@ -252,6 +304,7 @@ function mismatchedConnector(
       : owner
         ? msg('{0} manages it (change or remove it there)', owner)
         : msg('not every service could be checked');
+  if (snapshot.scope && !known && !owner) warnings.push(connectorUsersUnknownWarning(old));
   warnings.push({
     code: 'old-connector-kept',
     evidence: [old.arn],

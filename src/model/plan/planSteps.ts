@@ -135,6 +135,8 @@ export type WarningCode =
   | 'apprunner-group-extra-egress'
   | 'old-connector-kept'
   | 'previous-connector-unused'
+  /** A snapshot of one service: whether another service uses this connector was not asked yet (it costs a call per service). */
+  | 'connector-users-unknown'
   | 'service-operation-in-progress'
   /** The connector subnets have no default route that reaches the internet (NAT, transit gateway, appliance). */
   | 'no-internet-egress'

@@ -3,6 +3,7 @@ import type { ValidationIssue } from './validators';
 import type { Plan } from './planSteps';
 import { deleteConnectorStep, detachStep, waitStep } from './stepBuilders';
 import type { Topology } from '../topology/topology';
+import { otherUsersOf } from '../topology/connectorUse';
 import { msg } from '../l10n/text';
 
 export type PlanResult = { ok: true; plan: Plan } | { ok: false; issues: ValidationIssue[] };
@@ -51,7 +52,26 @@ export function deleteConnectorPlan(snapshot: Topology, connectorName: string): 
   }
   const active = named.find((c) => c.status === 'ACTIVE');
   if (!active) return { ok: true, plan: { kind: 'delete-connector', steps: [], warnings: [], notes: [] } };
-  const users = snapshot.services.filter((s) => s.vpcConnectorArn === active.arn).map((s) => s.name);
+  const use = otherUsersOf(snapshot, active.arn);
+  if (snapshot.scope && !use.known) {
+    // A snapshot of one service cannot tell: the caller asks (src/aws/connectorUsers.ts) and plans again.
+    return {
+      ok: false,
+      issues: [
+        {
+          field: 'connectorName',
+          code: 'connector-users-unknown',
+          message: msg(
+            'Whether another service uses connector {0} was not checked: that reads every service of the region (one DescribeService call per service, stopped at the first user found).',
+            connectorName,
+          ),
+        },
+      ],
+    };
+  }
+  const users = use.known
+    ? use.users
+    : snapshot.services.filter((s) => s.vpcConnectorArn === active.arn).map((s) => s.name);
   if (users.length > 0) {
     return {
       ok: false,

@@ -266,7 +266,29 @@ export interface DbProxy {
   targets: DbProxyTarget[];
 }
 
+/**
+ * A snapshot read for one service only (docs/performance.md, "Read set per command"): that service, its
+ * connector(s), the databases and the VPCs its answer depends on. Other services were NOT read: a connector's
+ * absence of users in `services` means nothing; ask `otherUsersOf` (topology/connectorUse).
+ */
+export interface TopologyScope {
+  /** The name or ARN the command was given (absent when the command is about a connector, not a service). */
+  service?: string;
+  /** Answers to "which other services use this connector", keyed by connector ARN, asked only when needed. */
+  connectorUsers: Record<string, ScopedAnswer>;
+}
+
+/** Who uses a connector, read by walking every service (ListServices + DescribeService), stopped at the first user. */
+export interface ScopedAnswer {
+  /** The users found (at most one when stopped early); empty: no service in the region uses it. */
+  users: { name: string; arn: string }[];
+  /** DescribeService calls the answer cost. */
+  servicesRead: number;
+}
+
 export interface Topology {
+  /** Set when only one service was read; absent for a full snapshot of the region. */
+  scope?: TopologyScope;
   /** Which account and region this is, and when it was read. */
   accountId?: string;
   region: string;

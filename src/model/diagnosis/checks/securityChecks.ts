@@ -101,8 +101,9 @@ export function checkSecurity(ctx: AnalysisContext): Finding[] {
 
 function checkUnusedConnectors(ctx: AnalysisContext): Finding[] {
   const used = new Set(ctx.topology.services.filter((s) => s.egressType === 'VPC').map((s) => s.vpcConnectorArn));
-  // Without every service's details a connector may look unused when it is not.
-  if (ctx.topology.services.some((s) => !s.detailsLoaded)) return [];
+  // Without every service's details a connector may look unused when it is not; a snapshot of one service
+  // read no other service at all (docs/performance.md, "Read set per command"): the region's tree reports these.
+  if (ctx.topology.scope || ctx.topology.services.some((s) => !s.detailsLoaded)) return [];
   // The candidate a detached service should attach is reported by 'egress-not-vpc', not as one to delete.
   const candidate = ctx.attached ? undefined : ctx.connector?.arn;
   return ctx.topology.connectors
