@@ -1,4 +1,4 @@
-// Issue 16's figures: the masking corpus through maskSecrets (maskingCorpus, maskingLeaks) and hostile names
+// Figures for secrets and hostile names: the masking corpus through maskSecrets (maskingCorpus, maskingLeaks) and hostile names
 // through the exported script (hostileNamesTried, scriptInjections): each name in each field, checked with
 // bash -n and run against a PATH holding only a logging aws stub and curl/sleep stubs, with a canary file.
 import assert from 'node:assert/strict';
@@ -45,7 +45,7 @@ function stubBin(dir: string): string {
   return bin;
 }
 
-describe('Reliability: masking and hostile names (issue 16)', function () {
+describe('Reliability: masking and hostile names', function () {
   this.timeout(600_000);
 
   it('the masking corpus: no secret survives maskSecrets', () => {

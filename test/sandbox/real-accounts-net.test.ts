@@ -1,4 +1,4 @@
-// Issue 15's acceptance on the network-shaped seeds: on each, `apprunner-vpc plan --json` succeeds (or refuses
+// The network-shaped seeds (docs/real-accounts.md): on each, `apprunner-vpc plan --json` succeeds (or refuses
 // with a specific message), `apply --yes` leaves db-health connected, and egress-health is unchanged by the
 // setup unless the plan warned `no-internet-egress` first. shared-default: the VPC's default group is never
 // touched (its rules read with DescribeSecurityGroupRules before and after, and in the exported script);
