@@ -9,6 +9,10 @@ const NAMES = [
   'faultRuns',
   'faultRunsConverged',
   'faultRunsEngineRecovered',
+  // Timeouts and killed processes are their own figures (faultRunFigures.ts): the engine reported neither a
+  // killed run's step nor anything about a call whose answer never came in time.
+  'faultRunsTimeoutRecovered',
+  'faultRunsKillRecovered',
   'duplicatesFound',
   'throttledSetupSucceeded',
   'badInputsTried',
