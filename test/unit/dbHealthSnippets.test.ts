@@ -139,7 +139,7 @@ describe("db-health snippets: each one compiles or parses with its language's to
     const { tool, check } = CHECKS[family];
     it(`${family} (${tool})`, function () {
       if (!has(tool)) {
-        // Said aloud, not only as "pending": .ci/run does not install these (golang-go alone is a 63 MB download).
+        // Said aloud, not only as "pending": .ci/run installs these, and a skip in CI fails the run.
         console.log(`      skipped: ${tool} is not on this machine (Debian package ${DEBIAN_PACKAGE[tool] ?? tool})`);
         this.skip();
       }
