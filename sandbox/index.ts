@@ -1,4 +1,4 @@
-// The sandbox's programmatic API: a local AWS account on one loopback endpoint (DESIGN section 5).
+// The sandbox's programmatic API: a local AWS account on one loopback endpoint (docs/design.md, 'The sandbox').
 // startSandbox starts moto, the App Runner emulator and the front, seeds the world and returns handles.
 import type { AddressInfo } from 'node:net';
 import type { SandboxSettings } from './admin';

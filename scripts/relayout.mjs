@@ -1,4 +1,4 @@
-// The model's layout by concern (issue 18, docs/architecture.md), as a move table plus an import fixer that
+// The model's layout by concern (docs/architecture.md), as a move table plus an import fixer that
 // can be run again after other branches are merged:
 //   1. each file of MOVES still at its old path is moved (`git mv`) to its new one;
 //   2. every relative import/export/import()/require specifier in src/, test/, scripts/ and sandbox/ that points
@@ -119,7 +119,7 @@ export const MOVES = [
   ['src/model/diagram/webviewPage.ts', 'src/webviewProtocol/webviewPage.ts'],
   // A build-time scanner of source text (scripts/iam-policy.mjs and the IAM tests use it), not model code.
   ['src/model/iamActions.ts', 'test/support/iamActions.ts'],
-  // Operations (issue 20): the NAT figures feed the plan and the diagram, so they sit with the topology; the
+  // Operations: the NAT figures feed the plan and the diagram, so they sit with the topology; the
   // metrics verdict feeds the checklist; the rest (history, snippets) stays in ops/ above the diagnosis.
   ['src/model/ops/natCost.ts', 'src/model/topology/natCost.ts'],
   ['src/model/ops/natPrices.ts', 'src/model/topology/natPrices.ts'],

@@ -1,6 +1,6 @@
 // The pure analyses the views run over a snapshot (diagram, CodeLens, diagnosis, checklist, fixes, plans), in
 // their own lazily required bundle (dist/analysis.js, through src/vscode/analysisLoader.ts): no AWS SDK, so a
-// view reads a snapshot without parsing the SDK, and the main bundle stays small (DESIGN section 8).
+// view reads a snapshot without parsing the SDK, and the main bundle stays small (docs/design.md, 'Bundles and budgets').
 export { buildDiagram, layoutDiagram, toMermaid } from './model/diagram';
 export { fixActionFor, fixableFindings } from './model/fix/diagnoseFix';
 export { fixText } from './model/diagnosis/fixText';
@@ -33,7 +33,7 @@ export { historySubject, wantsHistory } from './model/diagram/historySubject';
 export { commandPlan } from './model/plan/commandPlan';
 export { formatTailLine, startCursor, tailDelayMs, tailErrorKind } from './model/ops/logTail';
 export { applicationLogGroup } from './model/diagnosis/logScan';
-// Service Metrics (issue 20 item 2): the view's markup, the diagram's small chart, the checklist's verdict.
+// Service Metrics: the view's markup, the diagram's small chart, the checklist's verdict.
 export { metricsBodyMarkup, metricsProblem } from './model/diagnosis/metricsView';
 export { sparklineSvg, seriesTotal } from './model/diagnosis/metricsChart';
 export { DEFAULT_THRESHOLDS, isMetricWindow, performanceVerdict } from './model/diagnosis/metrics';

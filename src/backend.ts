@@ -1,6 +1,6 @@
 // Everything that needs the AWS SDK (clients, the loader, the engine that applies a plan), in one lazily
 // required bundle (dist/backend.js, through loadAwsSdk() in src/vscode/backend.ts): the extension's main bundle
-// only imports types from here and loads it on the first AWS call (DESIGN section 8). The pure analyses have
+// only imports types from here and loads it on the first AWS call (docs/design.md, 'Bundles and budgets'). The pure analyses have
 // their own bundle (src/analysis.ts).
 export { resolveAwsTarget, type TargetInput } from './aws/awsTarget';
 export { FAN_OUT_CLIENT_OPTIONS, getClients, resetClients, type AwsClients } from './aws/clients';

@@ -1,4 +1,4 @@
-// App Runner's request metrics as the fake application serves (issue 20 item 2): each answered request puts
+// App Runner's request metrics as the fake application serves: each answered request puts
 // Requests, its status class, RequestLatency, ActiveInstances, CPU and memory under AWS/AppRunner with the
 // ServiceName and ServiceID dimensions, into moto's CloudWatch, where GetMetricData reads them back.
 import { PutMetricDataCommand, type MetricDatum } from '@aws-sdk/client-cloudwatch';

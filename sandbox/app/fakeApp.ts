@@ -66,7 +66,7 @@ function echoedConfig(service: ServiceRecord): Record<string, string> | undefine
 
 /**
  * An application that never got the runbook's /db-health handler (6.3): SANDBOX_APP_DB_HEALTH=absent in its
- * environment makes the DB health path answer 404 like any unknown path (issue 20 item 4).
+ * environment makes the DB health path answer 404 like any unknown path.
  */
 function hasDbHealth(service: ServiceRecord): boolean {
   return environmentOf(service).SANDBOX_APP_DB_HEALTH !== 'absent';

@@ -1,4 +1,4 @@
-// The sandbox as strict as AWS (DESIGN section 5): EC2 calls that moto would accept but AWS refuses are
+// The sandbox as strict as AWS (docs/design.md, 'As strict as AWS'): EC2 calls that moto would accept but AWS refuses are
 // answered here, before moto sees them, with AWS's error code (docs/sandbox.md lists each rule and its source).
 import { DescribeSecurityGroupsCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { checkGroupDescription, checkGroupName, checkGroupNameUnique } from './groupRules';

@@ -1,5 +1,5 @@
 // Reads App Runner's CloudWatch metrics for one service: every series of the window in one GetMetricData call
-// (issue 20 item 2), following NextToken. The queries and what the figures mean live in src/model/diagnosis/metrics.ts.
+// following NextToken. The queries and what the figures mean live in src/model/diagnosis/metrics.ts.
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { metricRequest, type MetricRequest, type MetricSeries, type MetricWindow } from '../model/diagnosis/metrics';
 import type { AwsClients } from './clients';

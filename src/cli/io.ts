@@ -8,7 +8,7 @@ export interface CliIo {
 }
 
 /**
- * The same streams with every text masked (issue 16): text, JSON and errors alike. `secrets` grows while the
+ * The same streams with every text masked (docs/design.md, 'Secrets and endpoints'): text, JSON and errors alike. `secrets` grows while the
  * command runs (the snapshot's service environments are known only once it is loaded).
  */
 export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {

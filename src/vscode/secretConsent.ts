@@ -1,4 +1,4 @@
-// Reading a service's database URL from its secret, opt-in per command (issue 15): a modal question that names
+// Reading a service's database URL from its secret, opt-in per command (docs/design.md, 'Secrets and endpoints'): a modal question that names
 // the secret's ARN, and only on "Read once" the read itself (Secrets Manager or SSM, through the SDK bundle).
 // What comes back is the host and port of each URL (src/aws/secretUrls.ts drops everything else); it is passed
 // to this one command's analysis or plan and then dropped: never kept in state, never written to a log.

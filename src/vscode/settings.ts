@@ -7,7 +7,7 @@ import {
 } from '../model/common/settingScope';
 import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupSettings';
 
-// The extension's settings (DESIGN section 4), read in one place so every feature agrees on defaults: the
+// The extension's settings (docs/design.md, 'Settings'), read in one place so every feature agrees on defaults: the
 // setup names are the CLI's too (SetupSettings), plus where to connect.
 export interface Settings extends SetupSettings {
   region: string;

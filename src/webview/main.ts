@@ -54,7 +54,7 @@ function showDetails(): void {
   if (key === shownDetails) return;
   shownDetails = key;
   renderDetails(details, model, id, strings, language, lastChange);
-  // The service's requests and 5xx over the last hour (issue 20 item 2), below its details.
+  // The service's requests and 5xx over the last hour, below its details.
   if (chart && metrics) renderSparkline(details, metrics.summary, metrics.chart);
   post({ type: 'details', id, text: details.textContent ?? '' });
 }

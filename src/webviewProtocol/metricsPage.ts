@@ -1,4 +1,4 @@
-// The Service Metrics panel's page and its messages (issue 20 item 2). The page has the diagram's Content
+// The Service Metrics panel's page and its messages. The page has the diagram's Content
 // Security Policy (a fresh nonce per page, our script and stylesheet only, no inline script or style); its
 // body is the markup src/model/diagnosis/metricsView.ts builds. The script only reports clicks: each message is
 // checked here before the extension acts on it (a webview is a web page).

@@ -1,4 +1,4 @@
-// The one message union between the extension and the diagram webview (DESIGN section 7), and the checks
+// The one message union between the extension and the diagram webview (docs/design.md, 'Webviews'), and the checks
 // each side runs on what it receives: a webview is a web page, so nothing it sends is trusted as is.
 import type { DiagramLayout, DiagramModel, DiagramState } from '../model/diagram/types';
 import type { SvgNode } from '../model/diagnosis/svgNode';
@@ -44,7 +44,7 @@ export type HostMessage =
   | { type: 'select'; id: string }
   /** The last CloudTrail change of an element (runbook 8.2), read when it was selected. */
   | { type: 'lastChange'; id: string; text: string }
-  /** The service's small chart for the details pane (requests and 5xx over the last hour, issue 20 item 2). */
+  /** The service's small chart for the details pane (requests and 5xx over the last hour). */
   | { type: 'metrics'; serviceName: string; summary: string; chart?: SvgNode };
 
 export interface RenderedElement {

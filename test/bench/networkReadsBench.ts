@@ -1,4 +1,4 @@
-// The bench's network-reads part (issue 15, scale): AWS calls for one topology load on the scale seed with one
+// The bench's network-reads part (scale): AWS calls for one topology load on the scale seed with one
 // VPC and with many (`--vpcs`, default 20), the same connectors and services, connectors and DBs spread over
 // the VPCs. Counted by the sandbox's per-operation counters. The loader filters EC2 and RDS reads by lists of
 // ids (vpc-id, group-id, ...), so the reads grow with API pages, not with one round of calls per VPC.

@@ -2,7 +2,7 @@
 // missed ones at the end (the bench reports; it does not fail a build).
 export const BENCH_TARGETS = {
   /**
-   * dist/extension.js in KB (1024 bytes). Issue 18: the main bundle may not grow; 114 KB was its size before
+   * dist/extension.js in KB (1024 bytes). The main bundle may not grow: 114 KB was its size before
    * the db-health snippets were inlined into it (they now load with the analysis bundle: 111 KB).
    */
   mainBundleKb: 114,

@@ -6,7 +6,7 @@ import { openWorkbenchOnSandbox, type E2eWorkbench } from '../support/e2eWorkben
 import { useTheme } from '../support/theme';
 import { openActivity, runFromPalette, screenshot } from '../support/workbench';
 
-// What a person sees (issue 20 item 2): on the runbook seed after some traffic, "Show Service Metrics" opens a
+// What a person sees: on the runbook seed after some traffic, "Show Service Metrics" opens a
 // themed panel whose charts are drawn from the metrics the sandbox's app published to CloudWatch; the window
 // picker reads another window; the diagram's service details show the small requests/5xx chart.
 

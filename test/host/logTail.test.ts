@@ -1,4 +1,4 @@
-// Tail Application Log inside VS Code against the sandbox (runbook 6.2, issue 20 item 3): run from the palette
+// Tail Application Log inside VS Code against the sandbox (runbook 6.2): run from the palette
 // it asks for the service; a line the app writes shows within two poll intervals, the runbook's lines marked
 // and a DSN's password masked; stopping ends the polling (the sandbox's FilterLogEvents counter stays still),
 // and tailing again from the service's node resumes without showing a line twice. The lines are read through

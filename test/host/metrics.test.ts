@@ -1,4 +1,4 @@
-// Service Metrics inside VS Code (issue 20 item 2): the sandbox's app publishes App Runner's metrics as it
+// Service Metrics inside VS Code: the sandbox's app publishes App Runner's metrics as it
 // serves; the checklist view's "Performance metrics reviewed" is evaluated from them (not left to a person),
 // turns from pass to fail when the app is told to answer 5xx, follows the threshold settings, and the Service
 // Metrics panel draws the same figures.

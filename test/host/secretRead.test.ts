@@ -1,4 +1,4 @@
-// Reading a DATABASE_URL held in Secrets Manager from VS Code, opt-in per command (issue 15), on the `secrets`
+// Reading a DATABASE_URL held in Secrets Manager from VS Code, opt-in per command (docs/design.md, 'Secrets and endpoints'), on the `secrets`
 // seed: Diagnose asks with a modal that names the secret's ARN; declined, nothing is read and the report says
 // the host was not compared; allowed, the secret is read once (the sandbox counts one GetSecretValue) and the
 // host is compared like a plain URL. The secret's value appears in no report, Problem or diagnosis result. (The

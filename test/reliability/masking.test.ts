@@ -1,6 +1,8 @@
-// Issue 16's figures: the masking corpus through maskSecrets (maskingCorpus, maskingLeaks) and hostile names
+// Figures for secrets and hostile names: the masking corpus through maskSecrets (maskingCorpus, maskingLeaks) and hostile names
 // through the exported script (hostileNamesTried, scriptInjections): each name in each field, checked with
-// bash -n and run against a PATH holding only a logging aws stub and curl/sleep stubs, with a canary file.
+// bash -n and run to its end against a PATH holding only an aws stand-in and curl/sleep stubs, with a canary
+// file. A name counts as tried only when its run reached the script's end: a run that stops early never reached
+// the lines (connector, attach, health) where the name could still do harm.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,10 +32,33 @@ function stubBin(dir: string): string {
     writeFileSync(path.join(bin, name), `#!/bin/bash\n${body}\n`);
     chmodSync(path.join(bin, name), 0o755);
   };
+  // The aws stand-in answers each call the script makes as the AWS CLI would (the --output text form the
+  // script asks for): a group id where one is created, 0 where the script counts other network interfaces, an
+  // ARN for the new connector. A call it does not know fails, so the run stops instead of going on with nonsense.
   stub(
     'aws',
-    `case "$*" in *get-caller-identity*) echo 123456789012 ;; *describe-security-groups*) echo None ;; *list-vpc-connectors*) printf 'None\\tNone\\tNone\\n' ;;
-  *ServiceUrl*) echo 127.0.0.1:9/x ;; *Service.Status*) echo RUNNING ;; *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;; *) echo ok ;; esac`,
+    `query=; prev=
+for a in "$@"; do [ "$prev" = --query ] && query=$a; prev=$a; done
+case "$1 $2" in
+  'sts get-caller-identity') echo 123456789012 ;;
+  'ec2 describe-vpcs') echo vpc-1 ;;
+  'ec2 describe-security-groups') echo None ;;
+  'ec2 create-security-group') echo sg-0a1b2c3d4e5f60718 ;;
+  'ec2 describe-network-interfaces') echo 0 ;;
+  'ec2 authorize-security-group-egress' | 'ec2 authorize-security-group-ingress' | 'ec2 revoke-security-group-egress')
+    echo '{"Return": true}' ;;
+  'apprunner list-vpc-connectors') echo None ;;
+  'apprunner create-vpc-connector') echo arn:aws:apprunner:ap-northeast-1:123456789012:vpcconnector/c/1/0123456789abcdef ;;
+  'apprunner update-service') echo 0123456789abcdef0123456789abcdef ;;
+  'apprunner describe-service')
+    case "$query" in
+      *ServiceUrl*) echo x7abc.ap-northeast-1.awsapprunner.com ;;
+      *Service.Status*) echo RUNNING ;;
+      *NetworkConfiguration*) printf 'None\\tTrue\\tIPV4\\n' ;;
+      *) echo "aws stand-in: no answer for the query $query" >&2; exit 252 ;;
+    esac ;;
+  *) echo "aws stand-in: no answer for $1 $2" >&2; exit 252 ;;
+esac`,
   );
   stub('curl', `echo '{"status": "healthy", "database": "connected"}'`);
   stub('sleep', 'true');
@@ -45,7 +70,16 @@ function stubBin(dir: string): string {
   return bin;
 }
 
-describe('Reliability: masking and hostile names (issue 16)', function () {
+/**
+ * Whether a run reached the script's end: "Done." after the health checks. With a hostile account id the end
+ * is the account check, which must refuse: the stand-in's credentials are for account 123456789012.
+ */
+export function finished(field: string, run: { status: number | null; stdout: string; stderr: string }): boolean {
+  if (field === 'accountId') return run.status === 1 && run.stderr.includes('These ids belong to account');
+  return run.status === 0 && run.stdout.trimEnd().split('\n').pop() === 'Done.';
+}
+
+describe('Reliability: masking and hostile names', function () {
   this.timeout(600_000);
 
   it('the masking corpus: no secret survives maskSecrets', () => {
@@ -65,8 +99,10 @@ describe('Reliability: masking and hostile names (issue 16)', function () {
     const dir = mkdtempSync(path.join(tmpdir(), 'reliability-hostile-'));
     const bin = stubBin(dir);
     const canary = path.join(dir, 'CANARY');
+    let runs = 0;
     let tried = 0;
     let injections = 0;
+    const unfinished: string[] = [];
     try {
       for (const name of HOSTILE_NAMES) {
         for (const field of HOSTILE_FIELDS) {
@@ -78,7 +114,7 @@ describe('Reliability: masking and hostile names (issue 16)', function () {
           else (ctx as unknown as Record<string, string>)[field] = value;
           const file = path.join(dir, 'setup.sh');
           writeFileSync(file, setupScript(d, ctx));
-          tried++;
+          runs++;
           const syntax = spawnSync('bash', ['-n', file], { encoding: 'utf8' });
           const run = spawnSync('/bin/bash', [file], {
             cwd: dir,
@@ -87,14 +123,18 @@ describe('Reliability: masking and hostile names (issue 16)', function () {
             timeout: 20_000,
           });
           if (syntax.status !== 0 || existsSync(canary) || /command not found/.test(run.stderr)) injections++;
+          if (finished(field, run)) tried++;
+          else if (unfinished.length < 5)
+            unfinished.push(`${field} = ${JSON.stringify(name)}: exit ${run.status}, ${run.stderr.trim().slice(-300)}`);
           rmSync(canary, { force: true });
         }
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    add('hostileNamesTried', tried, tried);
-    add('scriptInjections', injections, tried);
+    add('hostileNamesTried', tried, runs);
+    add('scriptInjections', injections, runs);
     assert.equal(injections, 0);
+    assert.equal(tried, runs, `runs that stopped before the script's end:\n${unfinished.join('\n')}`);
   });
 });

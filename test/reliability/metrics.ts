@@ -1,4 +1,4 @@
-// The reliability figures (issue 10, made honest in issue 21): collected by the suite's tests, printed as a
+// The reliability figures: collected by the suite's tests, printed as a
 // table and written to reliability-results.json at the end of the run. Every figure says how many samples it
 // rests on ("samples": {figure: N}); a figure nothing measured (its test was skipped, filtered out, or failed
 // before it recorded) stays null, never 0. A test records a figure only once it has measured it.
@@ -9,6 +9,10 @@ const NAMES = [
   'faultRuns',
   'faultRunsConverged',
   'faultRunsEngineRecovered',
+  // Timeouts and killed processes are their own figures (faultRunFigures.ts): the engine reported neither a
+  // killed run's step nor anything about a call whose answer never came in time.
+  'faultRunsTimeoutRecovered',
+  'faultRunsKillRecovered',
   'duplicatesFound',
   'throttledSetupSucceeded',
   'badInputsTried',
@@ -17,7 +21,7 @@ const NAMES = [
   'concurrentSetupsDuplicates',
   'secretsInLogs',
   'widenedAccess',
-  // Issue 16 (masking.test.ts): masking corpus strings tried and secrets that survived maskSecrets; hostile
+  // masking.test.ts: masking corpus strings tried and secrets that survived maskSecrets; hostile
   // names tried in the exported script and commands that ran because of them.
   'maskingCorpus',
   'maskingLeaks',

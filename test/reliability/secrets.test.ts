@@ -166,7 +166,7 @@ describe('Reliability: credentials and seeded secrets never appear in output or 
   });
 
   it("a careless app's seeded secret (environment, health answers, log lines) never appears in any command's output", async () => {
-    // Issue 16: the service's own environment holds the secret; the sandbox app echoes its configuration into
+    // The service's own environment holds the secret; the sandbox app echoes its configuration into
     // its health bodies and its log lines (SANDBOX_APP_ECHOES_CONFIG), as careless real apps do.
     await getSandbox().reset();
     const SEEDED = 'SeededAppSecret-7f3a9cQ';

@@ -1,4 +1,4 @@
-// A service whose application has no /db-health handler (issue 20 item 4, runbook 6.3): the sandbox app
+// A service whose application has no /db-health handler (runbook 6.3): the sandbox app
 // answers 404 there when its environment says SANDBOX_APP_DB_HEALTH=absent. The setup's last step and
 // Diagnose say the endpoint is missing (not "failed"), with the code the UI offers the snippet on.
 import assert from 'node:assert/strict';

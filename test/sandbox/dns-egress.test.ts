@@ -1,4 +1,4 @@
-// Issue 16 finding 9 on the sandbox: with `--dns-egress vpcResolverOnly` the CLI's apply and the exported
+// DNS egress on the sandbox: with `--dns-egress vpcResolverOnly` the CLI's apply and the exported
 // script set up the runbook without any port 53 rule, converge, and db-health still connects (the VPC's Amazon
 // resolver is not filtered by security groups, and the sandbox's ground truth follows AWS there). A runbook
 // setup already in place keeps its 53 rule: the setting never revokes it; the diagnosis names it in a note.

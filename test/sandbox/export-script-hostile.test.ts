@@ -1,4 +1,4 @@
-// Issue 16, finding 2, the sandbox half: names that reach the exported script (the DB group's Name tag, shown in
+// Hostile names in the exported script, the sandbox half: names that reach the exported script (the DB group's Name tag, shown in
 // its comments and messages) carry shell syntax, line breaks and Unicode line separators. The script, run with
 // bash and the real aws CLI against the sandbox, must still set up the runbook's state and run nothing but what
 // it is made of: every injected command would create a canary file, and none may exist afterwards.

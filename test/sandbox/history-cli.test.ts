@@ -1,4 +1,4 @@
-// Issue 20 item 1 acceptance: after `apply`, `apprunner-vpc history` lists the setup's calls with the caller
+// After `apply`, `apprunner-vpc history` lists the setup's calls with the caller
 // identity (as STS names it); a rule revoked with the `aws` CLI shows up, newest, with its time.
 import assert from 'node:assert/strict';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';

@@ -1,4 +1,4 @@
-// Issue 15, iac-managed: "no write call on a tagged resource (the sandbox's call log shows none)". Every
+// The iac-managed seed: "no write call on a tagged resource (the sandbox's call log shows none)". Every
 // resource tagged by CloudFormation (aws:cloudformation:*) or Terraform (ManagedBy=terraform) is listed before
 // Set Up; `apply --yes` runs; then no write call the sandbox recorded (its CloudTrail-shaped record, which sees
 // every AWS call the tool makes) names one of them. The seed has no unused connector, so the unused-connector

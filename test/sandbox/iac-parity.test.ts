@@ -303,7 +303,10 @@ describe('Setup as code on every seed: the four exports agree with plan, and the
       // apply on the seed's pass (reset once, shared with the seed table); bash on a second reset of the seed.
       const pass = await seedPass(name);
       const service = pass.info.serviceName;
-      if (!service || !pass.info.serviceArn) this.skip();
+      if (!service || !pass.info.serviceArn) {
+        console.log(`      skipped: ${name} has no App Runner service to export`);
+        this.skip();
+      }
       assert.equal(service, DEFAULT_SERVICE, "the pass's apply (no --service) sets up this seed's service");
       const applied = pass.apply;
       const afterApply = pass.afterApply;

@@ -1,4 +1,4 @@
-// Issue 16, finding 6: the application log scan follows nextToken to the end. CloudWatch Logs may answer empty
+// The application log scan follows nextToken to the end. CloudWatch Logs may answer empty
 // pages with a nextToken; moto never does, so the sandbox's `emptyLogPages` fault puts such pages in front of
 // each of moto's (sandbox/logPaging.ts). The newest line must still be found, and the caps must say so.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Tail Application Log against the sandbox (runbook 6.2, issue 20 item 3): the lines the running app prints
+// Tail Application Log against the sandbox (runbook 6.2): the lines the running app prints
 // (POST /_sandbox/app-log) come through pollLogTail over the real SDK once each, in order, across pages and
 // CloudWatch's empty pages with a token; a throttled or denied FilterLogEvents reaches the loop as the error
 // it classifies.

@@ -1,4 +1,4 @@
-// App Runner metrics (issue 20 item 2): the sandbox's fake application publishes AWS/AppRunner metrics to
+// App Runner metrics: the sandbox's fake application publishes AWS/AppRunner metrics to
 // moto's CloudWatch as it serves requests; src/aws reads them back in one GetMetricData call per page, and
 // the checklist's performance verdict turns from pass to fail when the app is told to answer 5xx.
 import assert from 'node:assert/strict';

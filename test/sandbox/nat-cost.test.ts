@@ -1,4 +1,4 @@
-// NAT cost (issue 20 item 5) on the seeds as the product reads them (loadTopology over the SDK): the plan that
+// NAT cost on the seeds as the product reads them (loadTopology over the SDK): the plan that
 // moves the service to VPC egress and the diagram's NAT node show the NAT gateways' monthly and per-GB price
 // with the price table's date, for the runbook seed and tf-module (one NAT shared by three AZs), and Diagnose
 // raises nat-cross-az where connector subnets route through a NAT in another AZ.

@@ -1,4 +1,4 @@
-// Acceptance on the database/service seeds (issue 15, items 5-7): on aurora-proxy, secrets, mysql and
+// Acceptance on the database/service seeds: on aurora-proxy, secrets, mysql and
 // private-service, `apprunner-vpc plan --json` works, `apply --yes` leaves db-health connected (or, for a
 // private service, ends succeeded with health "not-checked" and the reason), and `diagnose --json` has no
 // false database-url-mismatch / -missing finding. The secret's value appears in no output.

@@ -10,9 +10,20 @@ export interface CspViolation {
   text: string;
 }
 
-const seenWebviewFrames = new Set<string>();
-const violations: CspViolation[] = [];
-const otherViolations: CspViolation[] = [];
+/** What one watch counted: the webview frames that loaded and the violations, ours and the workbench's. */
+export interface CspTally {
+  webviewFrames: Set<string>;
+  violations: CspViolation[];
+  otherViolations: CspViolation[];
+}
+
+export function newCspTally(): CspTally {
+  return { webviewFrames: new Set(), violations: [], otherViolations: [] };
+}
+
+const layer = newCspTally();
+/** What the positive control (a page that violates on purpose) was seen to violate; null: it did not run. */
+let controlViolations: number | null = null;
 
 // Chromium's wording: "Refused to load the script '...' because it violates the following Content Security
 // Policy directive: ...", "Refused to apply inline style ...", "Refused to execute inline script ...".
@@ -22,25 +33,35 @@ const VIOLATION =
 // VS Code's webviews run in iframes served from .../webview/... (pre/index.html and the inner fake.html).
 const isWebviewUrl = (url: string): boolean => /\/webview\/|vscode-webview|vscode-cdn\.net/.test(url);
 
-function onConsole(message: ConsoleMessage): void {
+function onConsole(tally: CspTally, message: ConsoleMessage): void {
   if (!VIOLATION.test(message.text())) return;
   const frameUrl = message.location().url || '';
   const entry = { frameUrl, text: message.text().slice(0, 400) };
-  (isWebviewUrl(frameUrl) || /webview/i.test(message.text()) ? violations : otherViolations).push(entry);
+  (isWebviewUrl(frameUrl) || /webview/i.test(message.text()) ? tally.violations : tally.otherViolations).push(entry);
 }
 
-function onFrame(frame: Frame): void {
-  if (isWebviewUrl(frame.url())) seenWebviewFrames.add(frame.url());
+function onFrame(tally: CspTally, frame: Frame): void {
+  if (isWebviewUrl(frame.url())) tally.webviewFrames.add(frame.url());
 }
 
-/** Starts counting on a page (before the workbench loads). */
-export function watchCsp(page: Page): void {
-  page.on('console', onConsole);
-  page.on('framenavigated', onFrame);
-  page.on('frameattached', onFrame);
+/** Starts counting on a page (before the workbench loads); the layer's own tally unless given another. */
+export function watchCsp(page: Page, tally: CspTally = layer): void {
+  page.on('console', (message) => onConsole(tally, message));
+  page.on('framenavigated', (frame) => onFrame(tally, frame));
+  page.on('frameattached', (frame) => onFrame(tally, frame));
+}
+
+/** Keeps what the positive control's watch saw, for the report: a zero figure counts only beside a seen control. */
+export function recordCspControl(tally: CspTally): void {
+  controlViolations = tally.violations.length;
 }
 
 /** Writes test-results/e2e-csp.json with everything counted so far in this e2e run. */
 export function writeCspReport(): void {
-  writeLayerReport('e2e-csp', { webviewFrames: seenWebviewFrames.size, violations, otherViolations });
+  writeLayerReport('e2e-csp', {
+    webviewFrames: layer.webviewFrames.size,
+    violations: layer.violations,
+    otherViolations: layer.otherViolations,
+    controlViolations,
+  });
 }

@@ -60,7 +60,7 @@ type Statement = IamPolicy['Statement'][number];
 /** Implied actions that must not be granted on every resource: their statement, scoped. */
 export const SCOPED_STATEMENTS: Record<string, Statement> = {
   // Tag-on-create only: the code never tags an existing resource (it has no CreateTags call of its own), so
-  // the principal must not be able to retag any EC2 resource (issue 16).
+  // the principal must not be able to retag any EC2 resource.
   'ec2:CreateTags': {
     Sid: 'TagOnlyTheGroupItCreates',
     Effect: 'Allow',

@@ -1,6 +1,6 @@
 // Strings a user could see, each with the secret parts that must never survive maskSecrets and the parts that
 // must stay (so masking does not blank the text a reader needs). Shared by the unit test and the reliability
-// suite's maskingCorpus / maskingLeaks figures. The first block is issue 16's examples, verbatim.
+// suite's maskingCorpus / maskingLeaks figures. The first block is the examples that first leaked, verbatim.
 
 export interface MaskingCase {
   input: string;
@@ -13,7 +13,7 @@ export interface MaskingCase {
 }
 
 export const MASKING_CORPUS: readonly MaskingCase[] = [
-  // Issue 16, finding 1: what maskCredentials let through.
+  // What the old maskCredentials let through.
   { input: 'postgres://u:ab/cd@h', secrets: ['ab/cd', 'ab', 'cd@'], keep: ['postgres://u:', '@h'] },
   { input: 'postgres://:secretpw@h', secrets: ['secretpw'], keep: ['@h'] },
   { input: 'postgres://user:p@ss@h', secrets: ['p@ss', ':p@', 'ss@h'], keep: ['postgres://user:', '@h'] },

@@ -1,4 +1,4 @@
-// The per-seed table of docs/real-accounts.md (issue 15): for every sandbox seed, what the real CLI says on a
+// The per-seed table of docs/real-accounts.md: for every sandbox seed, what the real CLI says on a
 // fresh sandbox: `diagnose --json` before, `plan --json` (steps and warnings, or the refusal), `apply --yes
 // --json`, `diagnose --json` after. Written by scripts/seed-table.mjs; a sandbox test builds it again and
 // compares it with the committed file, so the table cannot go stale. Only ids that do not change between runs

@@ -1,4 +1,4 @@
-// The VS Code test host (DESIGN section 6): the VS Code server from the `code-server` npm package, installed
+// The VS Code test host (docs/design.md, 'The VS Code test host'): the VS Code server from the `code-server` npm package, installed
 // into a cache folder without running any install script (nothing is downloaded but npm packages), started
 // on a free loopback port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

@@ -141,7 +141,7 @@ describe('checklistToMarkdown', () => {
     assert.equal(md, '# Operations checklist\n\n## Periodic checks\n- [ ] T (FAIL): a \\*b\\* \\[c\\] d\n');
   });
 
-  describe('connection test truth (issue 20 item 6)', () => {
+  describe('connection test truth', () => {
     const item = (context: ChecklistContext) =>
       evaluateChecklist(afterSetup(), analyze(afterSetup()), context).find((i) => i.id === 'connection-test-recent');
 

@@ -1,4 +1,4 @@
-// Issue 19: the setup as a CloudFormation template, checked against AWS's published resource specification
+// The setup as a CloudFormation template, checked against AWS's published resource specification
 // (@aws-cdk/aws-service-spec) and read back by a YAML parser, over several seeds' account shapes.
 import assert from 'node:assert/strict';
 import { parse as parseYaml, parseDocument } from 'yaml';

@@ -1,4 +1,4 @@
-// The DB group to change among several (issue 15, item 2), on snapshots shaped like the `mysql` seed: the DB's
+// The DB group to change among several, on snapshots shaped like the `mysql` seed: the DB's
 // own group (no other interface uses it) is chosen and the shared one is named in the plan; when that is still
 // ambiguous the setup refuses with the groups and the setting or flag to choose one.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The db-health snippets (issue 20 item 4, runbook 6.3): the runtime in apprunner.yaml picks the framework,
+// The db-health snippets (runbook 6.3): the runtime in apprunner.yaml picks the framework,
 // and each snippet is checked by its language's own tool where this machine has it: python3 -m py_compile,
 // node --check, gofmt -e (Debian's golang-go), and javac against stubs of the three Spring types it uses
 // (Spring itself is not installable here; the stubs have Spring's signatures). A missing tool skips its test.
@@ -139,7 +139,7 @@ describe("db-health snippets: each one compiles or parses with its language's to
     const { tool, check } = CHECKS[family];
     it(`${family} (${tool})`, function () {
       if (!has(tool)) {
-        // Said aloud, not only as "pending": .ci/run does not install these (golang-go alone is a 63 MB download).
+        // Said aloud, not only as "pending": .ci/run installs these, and a skip in CI fails the run.
         console.log(`      skipped: ${tool} is not on this machine (Debian package ${DEBIAN_PACKAGE[tool] ?? tool})`);
         this.skip();
       }

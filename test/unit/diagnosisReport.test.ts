@@ -157,7 +157,7 @@ describe('diagnosis report (Markdown)', () => {
   });
 });
 
-describe('diagnosis report: a truncated log read (issue 16, finding 6)', () => {
+describe('diagnosis report: a truncated log read', () => {
   it('says so, in both languages, and not when the read was complete', () => {
     const d = analyze(afterSetup());
     const l = live(true);
@@ -172,7 +172,7 @@ describe('diagnosis report: a truncated log read (issue 16, finding 6)', () => {
   });
 });
 
-describe('log scan start and filter (issue 16, finding 6)', () => {
+describe('log scan start and filter', () => {
   it('starts at the deployment minus the margin when known, never before the lookback', () => {
     const now = Date.parse('2026-11-28T12:00:00Z');
     assert.equal(logStartTime(now, now - 3_600_000, 86_400_000), now - 3_600_000 - LOG_START_MARGIN_MS);

@@ -1,4 +1,4 @@
-// Issue 16 finding 9: the runbook's UDP 53 to 0.0.0.0/0 and the narrower alternative (setting dnsEgress =
+// The runbook's UDP 53 to 0.0.0.0/0 and the narrower alternative (setting dnsEgress =
 // vpcResolverOnly). Security groups do not filter the Amazon-provided resolver, so with vpcResolverOnly the plan,
 // the exported script and the group choice ask for no port 53 rule, never revoke an existing one, and the plan
 // and the diagnosis say which of the two applies, with AWS's source.

@@ -1,4 +1,4 @@
-// Issue 16, finding 5: signed requests never cross the network in clear text. http:// only to loopback.
+// Signed requests never cross the network in clear text. http:// only to loopback.
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main';
@@ -20,7 +20,7 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
   return { code, out };
 }
 
-describe('endpoint policy: plain http only to loopback (issue 16, finding 5)', () => {
+describe('endpoint policy: plain http only to loopback', () => {
   it('allows https anywhere and http to 127.0.0.0/8, ::1 and localhost', () => {
     for (const url of [
       undefined,

@@ -1,4 +1,4 @@
-// Issue 16, finding 8: every message a user sees comes from the error classifier. Each kind of error goes
+// Every message a user sees comes from the error classifier. Each kind of error goes
 // through each command's error path: the extension's one error report and the setup record (userMessage),
 // Diagnose's "could not read the account" (accountReadFailure over the store's classified error), and the
 // CLI's one error line and JSON document (failureOf).
@@ -59,7 +59,7 @@ function assertReadable(text: string, where: string): void {
   assert.doesNotMatch(text, /hunter22/, `${where}: ${text}`);
 }
 
-describe('error messages come from the classifier on every path (issue 16, finding 8)', () => {
+describe('error messages come from the classifier on every path', () => {
   for (const [kind, raw] of Object.entries(EXAMPLES) as [AwsErrorKind, unknown][]) {
     it(`${kind}: the classifier, the extension's report, Diagnose and the CLI say the same readable thing`, () => {
       const normalized = classifyAwsError(raw);

@@ -38,7 +38,7 @@ describe('IAM policy', () => {
     assert.deepEqual(iam[0].Condition, { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } });
   });
 
-  it('grants ec2:CreateTags only while creating a security group (issue 16, finding 7)', () => {
+  it('grants ec2:CreateTags only while creating a security group', () => {
     const policy = JSON.parse(readFileSync(path.join(SOURCE_ROOT, 'docs', 'iam-policy.json'), 'utf8')) as IamPolicy;
     const tagging = policy.Statement.filter((s) => [s.Action].flat().includes('ec2:CreateTags'));
     assert.equal(tagging.length, 1, 'one statement grants ec2:CreateTags');

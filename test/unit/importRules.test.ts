@@ -19,9 +19,9 @@ export const MODEL_LAYERS: Record<string, number> = {
   plan: 3,
   diagnosis: 4,
   fix: 5,
-  // Infrastructure as code from a plan (issue 19): reads plan, topology and common; nothing of the model reads it.
+  // Infrastructure as code from a plan: reads plan, topology and common; nothing of the model reads it.
   iac: 5,
-  // Operations (issue 20): change history and the db-health snippets; read by the views and the CLI.
+  // Operations: change history and the db-health snippets; read by the views and the CLI.
   ops: 5,
   codeLens: 6,
   explorer: 6,

@@ -1,4 +1,4 @@
-// App Runner metrics model (issue 20 item 2): the batched queries, series to small-chart data, and the
+// App Runner metrics model: the batched queries, series to small-chart data, and the
 // checklist's performance item from the 5xx share and the worst p95 latency against the thresholds.
 import assert from 'node:assert/strict';
 import { evaluateChecklist } from '../../src/model/diagnosis/checklist';

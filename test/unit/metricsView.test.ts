@@ -1,4 +1,4 @@
-// The Service Metrics view (issue 20 item 2): the inline SVG charts drawn from plain series, the markup of each
+// The Service Metrics view: the inline SVG charts drawn from plain series, the markup of each
 // state (data, no data, errors with their next step), the page's CSP, and the run-time checks of the messages
 // both ways (the metrics page's clicks, the diagram's small chart).
 import assert from 'node:assert/strict';

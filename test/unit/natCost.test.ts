@@ -1,4 +1,4 @@
-// NAT cost (issue 20 item 5, runbook 8.3): the price table's figures in the plan and on the diagram's NAT
+// NAT cost (runbook 8.3): the price table's figures in the plan and on the diagram's NAT
 // node, the cheaper options that fit, and the cross-AZ finding (runbook 8.1) on the runbook world.
 import assert from 'node:assert/strict';
 import { resolveDesired } from '../../src/model/plan/desired';

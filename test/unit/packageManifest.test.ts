@@ -56,7 +56,7 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('declares the settings of DESIGN section 4 with their defaults', () => {
+  it('declares the settings docs/design.md names, with their defaults', () => {
     const props = pkg.contributes.configuration.properties;
     const expected: Record<string, unknown> = {
       region: 'ap-northeast-1',

@@ -1,4 +1,4 @@
-// Issue 15, the network half, on plain snapshots shaped like real accounts: CDK/Terraform layouts whose DB
+// Real accounts, the network half, on plain snapshots shaped like real accounts: CDK/Terraform layouts whose DB
 // subnets are isolated, the VPC's default group on a connector, groups other interfaces use, IaC-owned
 // groups and connectors, and IPv6 (allow-all to ::/0, DUAL_STACK services, IPv6-only subnets).
 import assert from 'node:assert/strict';

@@ -4,7 +4,7 @@ import { isSecretName, MASK, maskSecrets, maskSecretsDeep, secretValuesOf } from
 import { processSecretValues, snapshotSecretValues } from '../../src/model/topology/secretValues';
 import { MASKING_CORPUS } from '../support/maskingCorpus';
 
-describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {
+describe('maskSecrets: the one masking function', () => {
   it('has a corpus of at least 40 strings', () => {
     assert.ok(MASKING_CORPUS.length >= 40, `${MASKING_CORPUS.length} strings`);
   });
@@ -98,7 +98,7 @@ describe('maskSecrets: the one masking function (issue 16, finding 1)', () => {
   });
 });
 
-describe('health summaries and service secrets (issue 16, finding 1: the engine health step)', () => {
+describe('health summaries and service secrets (the engine health step)', () => {
   it('reduces a JSON body to the runbook fields, masked, and never more than a short line', () => {
     const body = JSON.stringify({
       status: 'unhealthy',

@@ -1,4 +1,4 @@
-// Issue 16, findings 2 to 4: the exported script with hostile names (no comment line turns into a command),
+// The exported script with hostile names (no comment line turns into a command),
 // bash 3.2 (macOS) only, and one region whatever the shell has set.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -73,7 +73,7 @@ esac`,
   return bin;
 }
 
-describe('exported script: hostile names (issue 16, finding 2)', function () {
+describe('exported script: hostile names', function () {
   this.timeout(60_000);
 
   it(`no comment or message line carries a control or line-separator character (${HOSTILE_NAMES.length} names x ${HOSTILE_FIELDS.length} fields)`, () => {
@@ -136,7 +136,7 @@ describe('exported script: hostile names (issue 16, finding 2)', function () {
   });
 });
 
-describe('exported script: bash 3.2 only (issue 16, finding 3)', function () {
+describe('exported script: bash 3.2 only', function () {
   this.timeout(60_000);
   const scripts = [
     setupScript(baseDesired(), BASE_CONTEXT),
@@ -174,7 +174,7 @@ describe('exported script: bash 3.2 only (issue 16, finding 3)', function () {
   });
 });
 
-describe('exported script: the region (issue 16, finding 4)', () => {
+describe('exported script: the region', () => {
   const script = setupScript(baseDesired(), BASE_CONTEXT);
 
   it('exports AWS_REGION and AWS_DEFAULT_REGION alike, so CLI v1, v2 and the SDKs agree', () => {

@@ -1,4 +1,4 @@
-// Issue 19: the setup as Terraform, read by HashiCorp's HCL parser (@cdktf/hcl2json) and checked against the
+// The setup as Terraform, read by HashiCorp's HCL parser (@cdktf/hcl2json) and checked against the
 // AWS provider 5.x schema (fixture from @cdktf/provider-aws, see test/support/terraformSchema.ts), over
 // several seeds' account shapes and hostile names.
 import assert from 'node:assert/strict';

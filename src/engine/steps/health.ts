@@ -49,7 +49,7 @@ async function probe(
     }
     const ok =
       response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
-    // Never the raw body: it reaches notifications, the log and CLI output (issue 16).
+    // Never the raw body: it reaches notifications, the log and CLI output (docs/design.md, 'Secrets and endpoints').
     return { ok, summary: healthBodySummary(response.status, body, secrets), status: response.status };
   } catch (error) {
     return { ok: false, summary: maskSecrets(error instanceof Error ? error.message : String(error), secrets) };

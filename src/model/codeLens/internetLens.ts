@@ -1,4 +1,4 @@
-// The line under the top lens when the attached connector's subnets cannot reach the internet (issue 15): the
+// The line under the top lens when the attached connector's subnets cannot reach the internet: the
 // database works, the health check passes, and every outbound call to the internet quietly fails. The same
 // fact as the diagnosis's `no-nat-route` finding and the diagram's broken internet edge.
 import { defaultRouteKind, EGRESS_ROUTE_KINDS, routeTableForSubnet } from '../topology/routeTables';

@@ -1,6 +1,6 @@
 // Which endpoint URLs the AWS clients may use. Requests are signed and answers carry the account's data:
 // over plain http they cross the network in clear text, so http is allowed only to this machine (the
-// sandbox, LocalStack), and anything else must be https (issue 16).
+// sandbox, LocalStack), and anything else must be https (docs/design.md, 'Secrets and endpoints').
 import type { Localized } from './awsError';
 import { msg } from '../l10n/text';
 

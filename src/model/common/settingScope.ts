@@ -12,7 +12,7 @@ export interface InspectedSetting<T> {
 export type SettingSource = 'workspaceFolder' | 'workspace' | 'user' | 'default';
 
 /**
- * Where the extension connects (DESIGN section 4). A cloned repository's `.vscode/settings.json` must not send
+ * Where the extension connects (docs/design.md, 'Settings'). A cloned repository's `.vscode/settings.json` must not send
  * signed calls to its own endpoint or switch the user to another account's profile: package.json gives
  * `profile` and `endpointUrl` the `machine` scope and lists these in `restrictedConfigurations`; this is the
  * same rule in code, so it holds however VS Code reports a value.

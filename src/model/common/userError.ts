@@ -18,7 +18,7 @@ function isLocalized(value: unknown): value is Localized {
 }
 
 /**
- * The one message a user sees for a failure (issue 16): a UserError's (or CliFailure's) own words, else the
+ * The one message a user sees for a failure: a UserError's (or CliFailure's) own words, else the
  * error classifier's. Never String(error), which printed "[object Object]" and unmasked SDK text.
  */
 export function userMessage(error: unknown): Localized {

@@ -67,8 +67,8 @@ export function judgeHealth(
 export const HEALTH_SUMMARY_CHARS = 160;
 
 /**
- * One short, masked line for what a health path answered, for step details and errors (issue 16: the raw
- * body went there). A JSON body is reduced to the runbook's fields (status, database, and the error text);
+ * One short, masked line for what a health path answered, for step details and errors (never the raw
+ * body). A JSON body is reduced to the runbook's fields (status, database, and the error text);
  * anything else to its masked start.
  */
 export function healthBodySummary(status: number, body: string, secrets: readonly string[] = []): string {

@@ -1,4 +1,4 @@
-// App Runner's CloudWatch metrics for one service (runbook 9, issue 20 item 2): which ones, over which window,
+// App Runner's CloudWatch metrics for one service (runbook 9): which ones, over which window,
 // the batched GetMetricData queries, series to small-chart data, and the checklist's performance verdict.
 // Pure: src/aws/metrics.ts runs the queries, the views draw the charts.
 import type { LocalizedText } from './diagnosis';

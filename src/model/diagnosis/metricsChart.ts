@@ -1,4 +1,4 @@
-// The Service Metrics charts as inline SVG (issue 20 item 2), drawn without a chart library: pure functions from
+// The Service Metrics charts as inline SVG, drawn without a chart library: pure functions from
 // the series GetMetricData returned to a small SVG element tree. The host serialises the tree into the metrics
 // page (svgMarkup); the diagram webview builds the same tree with DOM calls (src/webview/svgTree.ts). Colours
 // come from classes the stylesheets map to the theme's CSS variables, so the charts follow the colour theme.

@@ -1,4 +1,4 @@
-// The Service Metrics view's content (issue 20 item 2) as markup: the window picker, the charts, the checklist's
+// The Service Metrics view's content as markup: the window picker, the charts, the checklist's
 // verdict, and the empty and error states with a next step. Pure, so a unit test reads exactly what the panel
 // shows; src/webviewProtocol/metricsPage.ts wraps it in the page with its CSP, src/vscode/metrics shows it.
 import type { LocalizedText } from './diagnosis';

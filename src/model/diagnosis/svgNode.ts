@@ -1,4 +1,4 @@
-// One SVG element as plain data (the metrics charts, issue 20 item 2): the host serialises it, the diagram
+// One SVG element as plain data (the metrics charts): the host serialises it, the diagram
 // webview builds it with DOM calls. No imports, so the webview bundle can share the type.
 
 export type SvgTag = 'svg' | 'g' | 'polyline' | 'circle' | 'line' | 'text' | 'title';

@@ -1,5 +1,5 @@
-// The diagram's plain data: what the panel draws for one service (DESIGN section 2: a pure function of the
-// snapshot). Shared by the model, the extension side of the panel and the webview bundle, so types only.
+// The diagram's plain data: what the panel draws for one service (a pure function of the snapshot: docs/design.md,
+// 'How data flows'). Shared by the model, the extension side of the panel and the webview bundle, so types only.
 import type { LocalizedText } from '../diagnosis/diagnosis';
 import type { DiagramFix } from '../fix/diagramFix';
 

@@ -1,5 +1,5 @@
-// The one mapping from an App Runner status to what the tree shows (DESIGN section 7: status to icon and colour
-// is one pure, tested mapping). Icons are codicon ids and colours are theme colour ids, so the VS Code layer
+// The one mapping from an App Runner status to what the tree shows (docs/design.md, 'Status presentation': one
+// pure, tested mapping). Icons are codicon ids and colours are theme colour ids, so the VS Code layer
 // only wraps them in ThemeIcon/ThemeColor.
 import type { ConnectorStatus, ServiceOperation, ServiceStatus } from '../topology/topology';
 

@@ -1,4 +1,4 @@
-// "Add a db-health endpoint..." (runbook 6.3, issue 20 item 4): the handler the runbook shows for FastAPI,
+// "Add a db-health endpoint..." (runbook 6.3): the handler the runbook shows for FastAPI,
 // written for the service's runtime as apprunner.yaml names it, answering the runbook's shape:
 // {"status": "healthy", "database": "connected"}, else {"status": "unhealthy", "error": "..."}. Each one
 // reads DATABASE_URL (as the runbook's app does) and runs SELECT 1. Pure: text in, text out.

@@ -1,4 +1,4 @@
-// Tail Application Log (runbook 6.2, issue 20 item 3): the pure half of following a CloudWatch Logs group by
+// Tail Application Log (runbook 6.2): the pure half of following a CloudWatch Logs group by
 // polling FilterLogEvents. The cursor says where the next request starts; the lines shown are told apart from
 // the ones already shown by event id, because a poll deliberately reads a little of the past again: CloudWatch
 // accepts events late (ingestion lags, several instance streams interleave), so a cursor that moved exactly to

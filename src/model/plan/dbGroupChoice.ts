@@ -1,4 +1,4 @@
-// Which of the database's security groups gets the App Runner ingress rule (issue 15, item 2). Found through
+// Which of the database's security groups gets the App Runner ingress rule. Found through
 // the DB, never by name alone: the configured name (GroupName or Name tag) picks among the DB's own groups;
 // else a DB with one group uses it; else the one group no other network interface uses (DescribeNetworkInterfaces
 // is in the snapshot) is the DB's own, and the shared ones are named so the plan can say they stay unchanged.

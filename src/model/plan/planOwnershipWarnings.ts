@@ -1,4 +1,4 @@
-// What the plan says about resources that are not ours (issue 15): the group of the wanted name it did not
+// What the plan says about resources that are not ours (docs/design.md, 'Resources that are not ours'): the group of the wanted name it did not
 // use, the DB group's other users, and resources an IaC tool owns that a step would otherwise have changed.
 import type { ReplacedGroup } from './appRunnerGroupChoice';
 import type { PlanWarning } from './planSteps';

@@ -1,4 +1,4 @@
-// Whose a resource is, before a plan changes it (issue 15, "never change what is not ours"): the VPC's
+// Whose a resource is, before a plan changes it (docs/design.md, 'Resources that are not ours'): the VPC's
 // `default` group and a group other network interfaces use are never given the App Runner role, and a
 // resource CloudFormation, CDK, Terraform or another IaC tool tagged is never modified or deleted by a step.
 import type { Localized } from '../common/awsError';

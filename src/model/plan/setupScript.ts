@@ -125,8 +125,8 @@ export function exportedBy(generatedAt: string, region: string, accountId: strin
 }
 
 export function setupScript(d: DesiredSetup, ctx: SetupScriptContext): string {
-  // Every value that reaches a comment or a message goes through oneLine (issue 16: a newline in a name
-  // turned the rest of a comment into a command); values in commands go through shellQuote.
+  // Every value that reaches a comment or a message goes through oneLine (a newline in a name would turn
+  // the rest of a comment into a command); values in commands go through shellQuote.
   const t = (text: Localized): string => oneLine(localize(text, ctx.lang));
   const q = shellQuote;
   const dbGroup = oneLine(

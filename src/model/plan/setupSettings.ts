@@ -1,4 +1,4 @@
-// The names a setup uses: the extension settings (DESIGN section 4) and the CLI flags share these defaults,
+// The names a setup uses: the extension settings (docs/design.md, 'Settings') and the CLI flags share these defaults,
 // taken from the runbook but never hard-wired elsewhere.
 import type { DnsEgress } from './dnsEgress';
 import type { SecretUrlResolution } from '../topology/secretUrls';

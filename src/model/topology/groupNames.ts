@@ -1,6 +1,6 @@
 // How a security group is named to people. EC2 refuses a GroupName starting with "sg-", so the runbook's
 // sg-apprunner and sg-rds live in the groups' Name tags (what the console shows) and the GroupNames are
-// names AWS accepts (DESIGN section 4). A configured name finds a group by GroupName first, then by Name tag.
+// names AWS accepts (docs/design.md, 'Security group names'). A configured name finds a group by GroupName first, then by Name tag.
 
 export interface NamedGroup {
   name: string;

@@ -1,4 +1,4 @@
-// What VPC egress costs in NAT gateways (runbook 8.3, issue 20 item 5): once a service's traffic leaves through
+// What VPC egress costs in NAT gateways (runbook 8.3): once a service's traffic leaves through
 // a VPC connector, everything it sends to the internet (and to AWS APIs without a VPC endpoint) goes through
 // the NAT gateways its connector subnets route to, charged per hour and per GB. Pure: the snapshot and the
 // price table in, figures and sentences out; shown in the plan (moving to VPC egress) and on the NAT node.

@@ -1,4 +1,4 @@
-// NAT gateway and VPC endpoint prices per region: a table kept in the repository (issue 20 item 5), never a
+// NAT gateway and VPC endpoint prices per region: a table kept in the repository, never a
 // live price call (the Price List API needs its own credentials and region, and a diagram must draw offline).
 // On-demand USD prices from AWS's "Amazon VPC pricing" page (NAT gateway section) and "AWS PrivateLink
 // pricing" page (interface endpoints).

@@ -1,5 +1,5 @@
 // The one plain snapshot of an account+region that every view and analysis is a pure function of
-// (DESIGN section 2). Loaded by src/aws, never mutated after it is built: a refresh makes a new one.
+// (docs/design.md, 'How data flows'). Loaded by src/aws, never mutated after it is built: a refresh makes a new one.
 
 export type ServiceStatus =
   'CREATE_FAILED' | 'RUNNING' | 'DELETED' | 'DELETE_FAILED' | 'PAUSED' | 'OPERATION_IN_PROGRESS';

@@ -1,5 +1,5 @@
 // Everything the pure lens model needs for one document, gathered from the store, the settings and the
-// link. No AWS call: only the store's snapshot (DESIGN section 2).
+// link. No AWS call: only the store's snapshot (docs/design.md, 'How data flows').
 import type * as vscode from 'vscode';
 import { loadYamlSupport } from '../yamlSupportLoader';
 import type { LensInput } from '../../model/codeLens';

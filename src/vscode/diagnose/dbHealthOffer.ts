@@ -1,4 +1,4 @@
-// Diagnose's answer to a DB health path that answered 404 (runbook 6.3, issue 20 item 4): the endpoint is
+// Diagnose's answer to a DB health path that answered 404 (runbook 6.3): the endpoint is
 // missing, not failing, so the remedy is the handler itself. The report names the snippet for the runtime in
 // apprunner.yaml, a notification offers "Add a db-health endpoint...", and so does "Fix..." (under this id).
 import * as vscode from 'vscode';

@@ -183,7 +183,7 @@ export class DiagramPanel implements vscode.Disposable {
     void this.pushMetrics();
   }
 
-  /** The service's small chart: requests and 5xx over the last hour, read once per snapshot (issue 20 item 2). */
+  /** The service's small chart: requests and 5xx over the last hour, read once per snapshot. */
   private async pushMetrics(): Promise<void> {
     const service = this.services.store.state.snapshot?.services.find((s) => s.name === this.model?.serviceName);
     if (!service || !this.services.connection.state.target) return;

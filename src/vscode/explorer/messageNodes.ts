@@ -1,4 +1,4 @@
-// Loading, error and empty states live inside the tree (no popups from the tree, DESIGN section 7).
+// Loading, error and empty states live inside the tree (no popups from the tree: docs/design.md, 'Tree views').
 import * as vscode from 'vscode';
 import type { NormalizedAwsError } from '../../model/common/awsError';
 import { pick } from '../localize';

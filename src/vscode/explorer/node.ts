@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 
-/** One node kind per class (DESIGN section 7): each knows its own tree item, children and parent (for reveal). */
+/** One node kind per class (docs/design.md, 'Tree views'): each knows its own tree item, children and parent (for reveal). */
 export interface ExplorerNode {
   readonly id: string;
   readonly parent?: ExplorerNode;

@@ -1,4 +1,4 @@
-// One service's application log followed in an output channel (runbook 6.2, issue 20 item 3): a poll loop
+// One service's application log followed in an output channel (runbook 6.2): a poll loop
 // over FilterLogEvents (src/aws/logTail.ts) with the cursor and line formatting of src/model/ops/logTail.ts.
 // The loop runs until stop() (the Stop Tailing command, the status bar item, a denied permission) or dispose
 // (the extension deactivating); a poll in flight is aborted and its answer dropped.

@@ -1,4 +1,4 @@
-// "Service Metrics" (issue 20 item 2): one webview panel per service with App Runner's CloudWatch metrics over a
+// "Service Metrics": one webview panel per service with App Runner's CloudWatch metrics over a
 // chosen window, drawn by the extension as inline SVG (src/model/diagnosis/metricsView.ts) under the diagram's
 // CSP rules. The page's script only reports clicks; every message is checked before it is acted on.
 import { randomBytes } from 'node:crypto';

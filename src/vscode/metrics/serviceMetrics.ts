@@ -1,4 +1,4 @@
-// App Runner's CloudWatch metrics as the views read them (issue 20 item 2): one GetMetricData call per service,
+// App Runner's CloudWatch metrics as the views read them: one GetMetricData call per service,
 // window and store generation (a Refresh of the tree, a change made, or the view's own Refresh reads again; the
 // polls during an operation and the partial snapshots of a load do not), at most MAX_AGE_MS old, shared by the
 // Service Metrics view, the diagram's small chart and the checklist's "Performance metrics reviewed" item.

@@ -1,4 +1,4 @@
-// "Add a db-health endpoint..." (issue 20 item 4, runbook 6.3): offered when the DB health path answered 404.
+// "Add a db-health endpoint..." (runbook 6.3): offered when the DB health path answered 404.
 // The runtime comes from the workspace's apprunner.yaml (asked for when there is none or it names another
 // language); the snippet is saved as a new file (never over an existing one) or copied to the clipboard.
 import * as vscode from 'vscode';

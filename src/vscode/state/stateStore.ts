@@ -22,7 +22,7 @@ interface Entry {
   inFlight?: Promise<Topology>;
 }
 
-// The last snapshot per profile+region+endpoint (DESIGN section 2). Everything the user sees is computed
+// The last snapshot per profile+region+endpoint (docs/design.md, 'The snapshot store'). Everything the user sees is computed
 // from it; this is the only place in the UI that asks AWS for the topology. It refreshes on demand, after
 // commands, and by polling only while an operation is in progress and a view that shows it is visible.
 export class StateStore implements vscode.Disposable {

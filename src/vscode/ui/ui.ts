@@ -1,4 +1,4 @@
-// The one UI seam (DESIGN section 7): every prompt, confirmation, notification, save dialog, preview and progress
+// The one UI seam (docs/design.md, 'Wizards and the Ui seam'): every prompt, confirmation, notification, save dialog, preview and progress
 // notification a command shows goes through a `Ui`. The window implementation (windowUi.ts) shows them; the
 // replay implementation (replayUi.ts) answers them in host tests. Commands read the current one from
 // `services.ui()`; only the test hooks (testHooks.ts, present in ExtensionMode.Test alone) replace it.

@@ -1,4 +1,4 @@
-// The generic wizard (DESIGN section 7, after vscode-azuretools' AzureWizard as a pattern): a context object;
+// The generic wizard (docs/design.md, 'Wizards and the Ui seam'; after vscode-azuretools' AzureWizard as a pattern): a context object;
 // prompt steps with Back, whose answers stay in the context (so going back shows the earlier answer); then
 // execute steps in priority order that read inputs from and write results to the same context.
 // No `vscode` import: the wizard's logic is unit-tested on plain Node.

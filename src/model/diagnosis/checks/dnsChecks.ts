@@ -99,7 +99,7 @@ export function checkDns(ctx: AnalysisContext): Finding[] {
 }
 
 /**
- * What the diagnosis says about the DNS rule beside its findings (issue 16): the narrower alternative to the
+ * What the diagnosis says about the DNS rule beside its findings: the narrower alternative to the
  * runbook's UDP 53 to 0.0.0.0/0, with AWS's source. Notes, not findings: the runbook's rule is not a problem.
  */
 export function dnsNotes(ctx: AnalysisContext): LocalizedText[] {

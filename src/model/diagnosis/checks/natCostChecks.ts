@@ -1,4 +1,4 @@
-// Diagnose's NAT finding (issue 20 item 5, runbook 8.1 and 8.3): connector subnets that route 0.0.0.0/0 to a
+// Diagnose's NAT finding (runbook 8.1 and 8.3): connector subnets that route 0.0.0.0/0 to a
 // NAT gateway in another AZ pay cross-AZ transfer on every internet byte and lose the internet when that AZ
 // fails. Information, not an error: it works, and one shared NAT is a deliberate saving in many VPCs.
 import { DOC_LINKS, type Finding } from '../diagnosis';
