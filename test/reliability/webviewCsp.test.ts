@@ -4,7 +4,7 @@ import { diagramPageHtml } from '../../src/webviewProtocol/webviewPage';
 describe('Reliability: the webview page passes its Content Security Policy', () => {
   // The diagram panel's page as the extension generates it: a nonce on every script, no inline script, style
   // or handler, and a policy without unsafe-inline or unsafe-eval. (A check of the generator; the figure is
-  // what the browser reported above.)
+  // what the browser reported: test/audit/webviewCsp.test.ts.)
   it('the generated page has a strict CSP with a nonce on every script', () => {
     const nonce = 'dGVzdC1ub25jZS0xMjM0NQ==';
     const html = diagramPageHtml({
