@@ -67,6 +67,7 @@ export function figureNames(manyVpcs: number): string[] {
     'vsixKb',
     'activateMs',
     'bundleLoadMs',
+    'activateWithLoadMs',
     'sdkLoadedDuringActivate',
     ...ALL_SIZES.flatMap((n) => [
       `treeProviderFirstRowsMs_${n}`,
