@@ -165,7 +165,7 @@ async function measureSize(
   n: number,
   sizes: readonly number[],
   lobby: Sandbox,
-  installDir: string,
+  installDir: string | undefined,
   cliEnv: NodeJS.ProcessEnv,
   out: Collector,
 ): Promise<void> {
@@ -178,7 +178,7 @@ async function measureSize(
   try {
     await sandbox.setFaults({ latencyMs: LATENCY_MS });
     const target: BenchTarget = { n, endpoint: sandbox.endpoint, adminUrl: sandbox.adminUrl };
-    if ((CLI_SIZES as readonly number[]).includes(n)) {
+    if ((CLI_SIZES as readonly number[]).includes(n) && installDir) {
       const ctx = { installDir, sandbox, n, env: cliEnv, timeoutMs: loadTimeoutMs(n) };
       await out.part(`the installed CLI's plan at ${n} services`, () =>
         measureCliPlan(ctx, n >= 5000 ? 3 : CLI_SAMPLES),
@@ -198,7 +198,8 @@ async function measureSize(
       lensAfterChange: n === lensAfterChangeSize,
       loadTimeoutMs: loadTimeoutMs(n),
     };
-    const loads = 1 + repeats * (plan.throttled ? 2 : 1) + (plan.lensAfterChange ? repeats + 1 : 0);
+    // A throttled load may take twice a load's limit.
+    const loads = 1 + repeats * (plan.throttled ? 3 : 1) + (plan.lensAfterChange ? repeats + 1 : 0);
     await out.part(`the tree at ${n} services (${loads} loads)`, async () =>
       out.host(
         await hostSession(plan, lobby, 3 * MINUTE + loads * plan.loadTimeoutMs, `the tree session at ${n}`),
@@ -263,7 +264,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       vsixKb: [size('apprunner-vpc.vsix')],
     };
   });
-  const installDir = installPackage();
+  let installDir: string | undefined;
+  await out.part('installing the packaged files', async () => {
+    installDir = installPackage();
+  });
   const work = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-bench-cli-'));
   const cliEnv = {
     ...process.env,
