@@ -3,7 +3,8 @@
 //   dist/backend.js    the AWS SDK and everything that calls it, required lazily on the first AWS call
 //   dist/analysis.js   the pure analyses the views run over a snapshot, required lazily on first use
 //   dist/yamlSupport.js the apprunner.yaml parser (the `yaml` package), required when such a file is opened
-//   dist/cli.js        the `apprunner-vpc` command line
+//   dist/cli.js        the `apprunner-vpc` command line: a small entry that requires ./backend.js, where the
+//                      commands and the one copy of the AWS SDK are (src/backend.ts's runCli)
 //   dist/webview.js    the diagram webview's browser bundle (when src/webview exists)
 //   dist/metricsView.js the Service Metrics page's click handler
 // Usage: node scripts/build.mjs [--watch] [--dev]
@@ -19,13 +20,18 @@ const dev = process.argv.includes('--dev') || watch;
 // The main bundle reaches the lazy bundles only through src/vscode/backend.ts (`require('../backend')`),
 // src/vscode/analysisLoader.ts (`require('../analysis')`) and src/vscode/yamlSupportLoader.ts
 // (`require('../yamlSupport')`); those must stay runtime requires of the sibling files, not inlined copies.
-const LAZY_LOADERS = { backend: 'backend.ts', analysis: 'analysisLoader.ts', yamlSupport: 'yamlSupportLoader.ts' };
+// The CLI's entry (src/cli/index.ts) reaches the backend the same way, so the SDK ships once.
+const LAZY_LOADERS = {
+  backend: ['vscode/backend.ts', 'cli/index.ts'],
+  analysis: ['vscode/analysisLoader.ts'],
+  yamlSupport: ['vscode/yamlSupportLoader.ts'],
+};
 const lazyExternal = {
   name: 'lazy-external',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/(backend|analysis|yamlSupport)$/ }, (args) => {
       const name = args.path.slice(3);
-      return args.importer.endsWith(path.join('src', 'vscode', LAZY_LOADERS[name]))
+      return LAZY_LOADERS[name].some((loader) => args.importer.endsWith(path.join('src', loader)))
         ? { path: `./${name}.js`, external: true }
         : undefined;
     });
@@ -55,7 +61,12 @@ const builds = [
   { ...node, entryPoints: [path.join(root, 'src/yamlSupport.ts')], outfile: path.join(root, 'dist/yamlSupport.js') },
 ];
 if (existsSync(path.join(root, 'src/cli/index.ts'))) {
-  builds.push({ ...node, entryPoints: [path.join(root, 'src/cli/index.ts')], outfile: path.join(root, 'dist/cli.js') });
+  builds.push({
+    ...node,
+    entryPoints: [path.join(root, 'src/cli/index.ts')],
+    outfile: path.join(root, 'dist/cli.js'),
+    plugins: [lazyExternal],
+  });
 }
 if (existsSync(path.join(root, 'src/webview/main.ts'))) {
   builds.push({

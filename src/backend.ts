@@ -2,6 +2,7 @@
 // required bundle (dist/backend.js, through loadAwsSdk() in src/vscode/backend.ts): the extension's main bundle
 // only imports types from here and loads it on the first AWS call (docs/design.md, 'Bundles and budgets'). The pure analyses have
 // their own bundle (src/analysis.ts).
+import type { CliIo } from './cli/io';
 export { resolveAwsTarget, type TargetInput } from './aws/awsTarget';
 export { FAN_OUT_CLIENT_OPTIONS, getClients, resetClients, type AwsClients } from './aws/clients';
 export { getCallerIdentity, type CallerIdentity } from './aws/identity';
@@ -14,3 +15,12 @@ export { readSecretDatabaseUrls } from './aws/secretUrls';
 export { historyOf, resourceEvents } from './aws/changeHistory';
 export { pollLogTail } from './aws/logTail';
 export { readMetricsForService, type ServiceMetricsRead } from './aws/metrics';
+
+/**
+ * The `apprunner-vpc` command line, run by the small dist/cli.js (src/cli/index.ts) over this bundle so the
+ * .vsix carries the AWS SDK once (docs/performance.md, "Benchmark"). Required on call, so the extension, which
+ * loads this bundle too, never evaluates the CLI's modules.
+ */
+export function runCli(argv: string[], io: CliIo): Promise<number> {
+  return (require('./cli/main') as typeof import('./cli/main')).main(argv, io);
+}

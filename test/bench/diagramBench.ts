@@ -9,7 +9,7 @@ import type { Topology } from '../../src/model/topology/topology';
 import { launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/vscodeServer';
 import { afterSetup } from '../unit/fixtures/topologyBuilder';
-import { median } from './results';
+import { withTimeout } from './timeout';
 
 interface PageGlobals {
   __rendered: number;
@@ -39,9 +39,10 @@ export function topologyWith(n: number): Topology {
   return t;
 }
 
-export async function measureDiagram(sizes: number[]): Promise<Record<string, number>> {
-  const browser = await launchChromium();
-  const out: Record<string, number> = {};
+/** diagramRenderMs_N's samples (5 after a warm-up) per size. */
+export async function measureDiagram(sizes: readonly number[]): Promise<Record<string, number[]>> {
+  const browser = await withTimeout(launchChromium(), 60_000, 'Chromium to start (diagram)');
+  const out: Record<string, number[]> = {};
   try {
     const page = await browser.newPage();
     const script = readFileSync(path.join(REPO_ROOT, 'dist', 'webview.js'), 'utf8');
@@ -57,7 +58,7 @@ export async function measureDiagram(sizes: number[]): Promise<Record<string, nu
       /<meta http-equiv="Content-Security-Policy"[^>]*>|<link rel="stylesheet"[^>]*>|<script[^>]*><\/script>/g,
       '',
     );
-    await page.setContent(html);
+    await withTimeout(page.setContent(html), 60_000, 'the diagram page to load');
     await page.addStyleTag({ path: path.join(REPO_ROOT, 'media', 'diagram.css') });
     // Code passed to page.evaluate runs in the page, where globalThis is the window.
     await page.evaluate(() => {
@@ -86,20 +87,24 @@ export async function measureDiagram(sizes: number[]): Promise<Record<string, nu
         if (!model) throw new Error('no diagram model');
         const layout = layoutDiagram(model);
         const modelMs = performance.now() - started;
-        const renderMs = await page.evaluate(
-          async (message) => {
-            const w = globalThis as unknown as PageGlobals;
-            const before = w.__rendered;
-            const t0 = performance.now();
-            w.postMessage(message, '*');
-            while (w.__rendered === before) await new Promise((r) => setTimeout(r, 1));
-            return performance.now() - t0;
-          },
-          { type: 'update', model, layout, loading: false },
+        const renderMs = await withTimeout(
+          page.evaluate(
+            async (message) => {
+              const w = globalThis as unknown as PageGlobals;
+              const before = w.__rendered;
+              const t0 = performance.now();
+              w.postMessage(message, '*');
+              while (w.__rendered === before) await new Promise((r) => setTimeout(r, 1));
+              return performance.now() - t0;
+            },
+            { type: 'update', model, layout, loading: false },
+          ),
+          30_000,
+          `the webview to render the diagram of ${n} subnets and services`,
         );
         if (i > 0) times.push(modelMs + renderMs);
       }
-      out[`diagramRenderMs_${n}`] = median(times);
+      out[`diagramRenderMs_${n}`] = times;
     }
   } finally {
     await browser.close();

@@ -6,6 +6,10 @@ import { getClients, resetClients } from '../../src/aws/clients';
 import { loadTopology } from '../../src/aws/topologyLoader';
 import { startSandbox } from '../../sandbox/index';
 import { TEST_CREDENTIALS } from '../sandbox/support';
+import { withTimeout } from './timeout';
+
+const SEED_MS = 300_000;
+const STEP_MS = 60_000;
 
 /** App Runner's and STS's operations: the rest of one load are the network (EC2, RDS) reads. */
 const NOT_NETWORK =
@@ -30,20 +34,18 @@ export async function measureNetworkReads(vpcs: number): Promise<NetworkReads> {
     AWS_CONFIG_FILE: '/dev/null',
     AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   });
-  const sandbox = await startSandbox({
-    port: 0,
-    seed: 'scale',
-    services: SERVICES - 1,
-    connectors: CONNECTORS,
-    vpcs,
-    quiet: true,
-  });
+  const sandbox = await withTimeout(
+    startSandbox({ port: 0, seed: 'scale', services: SERVICES - 1, connectors: CONNECTORS, vpcs, quiet: true }),
+    SEED_MS,
+    `the scale sandbox with ${vpcs} VPC(s) to start`,
+  );
   try {
     resetClients();
     const clients = getClients({ region: 'ap-northeast-1', endpointUrl: sandbox.endpoint });
-    await fetch(`${sandbox.adminUrl}/calls/reset`, { method: 'POST' });
-    const snapshot = await loadTopology(clients, {});
-    const calls = (await (await fetch(`${sandbox.adminUrl}/calls`)).json()) as {
+    await withTimeout(fetch(`${sandbox.adminUrl}/calls/reset`, { method: 'POST' }), STEP_MS, 'the call record reset');
+    const snapshot = await withTimeout(loadTopology(clients, {}), SEED_MS, `one topology load over ${vpcs} VPC(s)`);
+    const answer = await withTimeout(fetch(`${sandbox.adminUrl}/calls`), STEP_MS, "the sandbox's call record");
+    const calls = (await answer.json()) as {
       total: number;
       operations: Record<string, number>;
     };
