@@ -3,10 +3,17 @@
 // `apply --yes` stops before its first write naming it (checked through the API: no group created, nothing
 // written), `--ignore-blockers` goes on, and the diagnosis names the same ACL entry afterwards.
 import assert from 'node:assert/strict';
+import { DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { getClients } from '../../src/aws/clients';
+import { loadTopology } from '../../src/aws/topologyLoader';
+import { applyPlan } from '../../src/engine/applyPlan';
 import type { DiagnoseDocument } from '../../src/model/diagnosis/diagnoseOutcome';
+import { resolveDesired } from '../../src/model/plan/desired';
+import { plan } from '../../src/model/plan/plan';
+import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import type { Plan } from '../../src/model/plan/planSteps';
 import { accountState, awsCli, cli, useTestCredentials, writeCallCount } from './engineSupport';
-import { getSandbox, resetCallCounts, seed } from './support';
+import { getSandbox, resetCallCounts, sandboxClients, seed, TEST_REGION } from './support';
 
 interface PlanDoc {
   plan: Plan;
@@ -117,5 +124,51 @@ describe('plan blockers before writes (sandbox)', function () {
       .filter((f) => f.id === 'nacl-denies-db-port')
       .flatMap((f) => f.evidence.map((e) => e.id));
     assert.ok(evidence.includes(`${acl}#50`), evidence.join());
+  });
+
+  it('a stopped database: plan names it with the start command, apply stops before writing', async () => {
+    const id = seed().dbInstanceIdentifier ?? '';
+    await awsCli(['rds', 'stop-db-instance', '--db-instance-identifier', id]);
+    const p = await planJson();
+    const b = blocker(p, 'db-not-available');
+    assert.deepEqual(b.evidence, [id]);
+    assert.match(b.blocker?.fix.en ?? '', new RegExp(`aws rds start-db-instance --db-instance-identifier ${id}`));
+    assert.match(dbCheckBlockedBy(p), /is stopped/);
+    await assertStoppedBeforeWrites('db-not-available', new RegExp(`${id} is stopped`));
+  });
+
+  it('DNS resolution off in the VPC: plan names the VPC, apply stops before writing', async () => {
+    const vpc = seed().vpcId ?? '';
+    await awsCli(['ec2', 'modify-vpc-attribute', '--vpc-id', vpc, '--no-enable-dns-support']);
+    const p = await planJson();
+    assert.deepEqual(blocker(p, 'vpc-dns-support-off').evidence, [vpc]);
+    await assertStoppedBeforeWrites('vpc-dns-support-off', new RegExp(`enableDnsSupport\\) is off in ${vpc}`));
+  });
+
+  it('a connector subnet in an AZ App Runner does not support: blocker, stop, and going on rolls back as on AWS', async () => {
+    // The tool's list of such AZs (topology/unsupportedAzs.ts) names none in the sandbox's region: the sandbox is
+    // told one of its AZs is unsupported, and the snapshot carries the same id, as the loader would copy it.
+    const subnets = await sandboxClients().ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: [seed().privateSubnetIds[0]] }),
+    );
+    const azId = subnets.Subnets?.[0]?.AvailabilityZoneId ?? '';
+    await getSandbox().configure({ unsupportedAzIds: [azId] });
+    const clients = getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint });
+    const snapshot = { ...(await loadTopology(clients)), unsupportedAzIds: [azId] };
+    const desired = resolveDesired(snapshot, DEFAULT_SETUP_SETTINGS, { subnetIds: seed().privateSubnetIds });
+    assert.ok(desired.ok, 'the chosen subnets are planned, not refused');
+    const p = plan(snapshot, desired.desired);
+    assert.deepEqual(blocker(p, 'connector-az-unsupported').evidence, [seed().privateSubnetIds[0]]);
+
+    await resetCallCounts();
+    const stopped = await applyPlan(clients, p, { pollIntervalMs: 50 });
+    assert.deepEqual([stopped.status, stopped.error?.kind, stopped.outcomes.length], ['failed', 'blocked', 0]);
+    assert.match(stopped.error?.message.en ?? '', new RegExp(azId));
+    assert.equal(await writeCallCount(), 0);
+    assert.deepEqual((await accountState()).appRunnerGroupIds, []);
+
+    const anyway = await applyPlan(clients, p, { pollIntervalMs: 50, ignoreBlockers: true });
+    assert.deepEqual([anyway.error?.stepId, anyway.error?.kind], ['wait-for-service', 'rollback']);
+    assert.equal((await accountState()).service.egressType, 'DEFAULT');
   });
 });
