@@ -31,6 +31,8 @@ export interface CliArgs {
   profile?: string;
   endpointUrl?: string;
   yes: boolean;
+  /** apply: go on although the plan has blockers (never implied by --yes). */
+  ignoreBlockers?: boolean;
   json: boolean;
   /** Opt-in: read a DATABASE_URL held in Secrets Manager / SSM to compare its host (never printed or stored). */
   readSecrets?: boolean;
@@ -75,6 +77,7 @@ const VALUE_FLAGS = {
 const SWITCHES = {
   yes: { short: 'y', key: 'yes' },
   json: { key: 'json' },
+  'ignore-blockers': { key: 'ignoreBlockers' },
   'read-secrets': { key: 'readSecrets' },
   help: { short: 'h', key: 'help' },
 } as const;
@@ -198,7 +201,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export|export-script|history> [options]
 
   plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
-  apply             show the plan, ask, then apply it step by step (--yes to skip the question)
+  apply             show the plan, ask, then apply it step by step (--yes to skip the question; exit 0: done,
+                    4: stopped before the first change by a blocker, 1: failed)
   detach            put the service back on DEFAULT egress
   delete-connector  delete the connector if no service uses it
   diagnose          why the service can or cannot reach its DB (exit 0: clean, 3: problems, 1: error)
@@ -223,6 +227,8 @@ Options:
                           security groups do not filter the VPC's Amazon DNS resolver; an existing rule stays)
   --region R  --profile P  --endpoint-url URL
   --yes                   do not ask before applying; export: overwrite files in --out
+  --ignore-blockers       apply: go on although the plan names blockers (a network ACL, a stopped DB, DNS
+                          off, an unsupported AZ): the checks they name will fail (--yes does not imply it)
   --format F              export: bash, cloudformation, cdk or terraform (default bash)
   --out DIR               export: write the files to DIR (default: the main file to stdout)
   --json                  print one JSON document on stdout

@@ -8,7 +8,7 @@ import type { ApplyResult } from '../engine/applyTypes';
 import type { DesiredSetup } from '../model/plan/desired';
 import { SERVICE_IDS } from '../model/common/endpointConfig';
 import { deleteConnectorPlan, detachPlan } from '../model/plan/plan';
-import { hasChanges, type Plan } from '../model/plan/planSteps';
+import { hasChanges, type Plan, planBlockers } from '../model/plan/planSteps';
 import { renderPlan, type Lang } from '../model/plan/planText';
 import { setupPlanFor } from '../model/plan/setupPlanFor';
 import type { ValidationIssue } from '../model/plan/validators';
@@ -151,12 +151,14 @@ export async function runApply(rc: RunContext): Promise<number> {
   say(renderPlan(plan, rc.lang));
   let result: ApplyResult = { status: 'succeeded', outcomes: [], resolved: { groupIds: {}, connectorArns: {} } };
   if (hasChanges(plan)) {
-    await confirm(rc, plan);
+    // A plan with blockers stops before its first write anyway: no question to answer unless told to go on.
+    if (planBlockers(plan).length === 0 || rc.args.ignoreBlockers) await confirm(rc, plan);
     const poll = rc.args.pollIntervalSeconds;
     const wait = rc.args.waitTimeoutSeconds;
     result = await applyPlan(session.clients, plan, {
       pollIntervalMs: poll === undefined ? undefined : poll * 1000,
       waitTimeoutMs: wait === undefined ? undefined : wait * 1000,
+      ignoreBlockers: rc.args.ignoreBlockers === true,
       onProgress: (event) => {
         const line = progressLine(event, rc.lang);
         if (line) say(line);
@@ -170,5 +172,10 @@ export async function runApply(rc: RunContext): Promise<number> {
     rc.io.stdout.write(
       `${JSON.stringify({ command: rc.args.command, target: targetJson(session), plan, result }, null, 2)}\n`,
     );
-  return result.status === 'succeeded' ? 0 : 1;
+  if (result.status === 'succeeded') return 0;
+  // Its own code, so a pipeline can tell "stopped before changing anything" from a failure half-way.
+  return result.error?.kind === 'blocked' ? EXIT_BLOCKED : 1;
 }
+
+/** apply stopped before its first write because the plan has blockers (docs/cli.md, exit codes). */
+export const EXIT_BLOCKED = 4;

@@ -1,6 +1,6 @@
 // The two sentences every failure ends with: what was done so far, and what running apply again will do.
 import type { Localized } from '../model/common/awsError';
-import type { PlanStep } from '../model/plan/planSteps';
+import type { PlanStep, PlanWarning } from '../model/plan/planSteps';
 import type { StepOutcome } from './applyTypes';
 import { joinTexts, msg, same } from '../model/l10n/text';
 
@@ -15,5 +15,16 @@ export function rerunText(failed: PlanStep): Localized {
   return msg(
     'Re-running apply re-reads the account, skips what is already done and continues from "{0}".',
     failed.title,
+  );
+}
+
+/** Why apply stopped before its first write: every blocker, with its fix. */
+export function blockedText(blockers: readonly PlanWarning[]): Localized {
+  return msg(
+    'Stopped before the first change: {0} Fix it and run apply again, or go on anyway (--ignore-blockers; VS Code: Apply Anyway) if you know the check will pass.',
+    joinTexts(
+      blockers.map((b) => (b.blocker ? msg('{0} Fix: {1}', b.message, b.blocker.fix) : b.message)),
+      ' ',
+    ),
   );
 }

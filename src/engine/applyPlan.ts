@@ -2,8 +2,8 @@
 // re-reads what it needs and skips itself when already done, so running the same plan again converges and,
 // once everything is in place, makes no write calls. Nothing is deleted or revoked unless a step names it.
 import { classifyAwsError } from '../model/common/awsError';
-import type { Plan, PlanStep } from '../model/plan/planSteps';
-import { doneSoFarText, rerunText } from './applyMessages';
+import { type Plan, type PlanStep, planBlockers } from '../model/plan/planSteps';
+import { blockedText, doneSoFarText, rerunText } from './applyMessages';
 import type { ApplyError, ApplyOptions, ApplyResult, StepOutcome } from './applyTypes';
 import { makeContext, type EngineClients, type StepContext } from './context';
 import { sleep, StepError } from './stepError';
@@ -94,6 +94,22 @@ export async function applyPlan(clients: EngineClients, plan: Plan, options: App
     groupIds: Object.fromEntries(ctx.groupIds),
     connectorArns: Object.fromEntries(ctx.connectorArns),
   });
+  // Blockers are evaluated by the plan from the snapshot: stop before the first write, not after the redeploy.
+  const blockers = planBlockers(plan);
+  const firstWrite = steps.findIndex((s) => s.mutating);
+  if (blockers.length > 0 && firstWrite >= 0 && !options.ignoreBlockers) {
+    const step = steps[firstWrite];
+    const error: ApplyError = {
+      stepId: step.id,
+      kind: 'blocked',
+      code: blockers[0].code,
+      message: blockedText(blockers),
+      doneSoFar: doneSoFarText([], steps),
+      rerun: rerunText(step),
+    };
+    emit({ type: 'step-failed', index: firstWrite, total: steps.length, step, error });
+    return { status: 'failed', outcomes, error, resolved: resolved() };
+  }
   for (index = 0; index < steps.length; index++) {
     const step = steps[index];
     if (options.signal?.aborted) return { status: 'cancelled', outcomes, resolved: resolved() };

@@ -26,6 +26,12 @@ export interface ApplyOptions {
   stepRetryDelaysMs?: number[];
   /** Injected in tests; defaults to the global fetch. */
   healthFetch?: HealthFetch;
+  /**
+   * Go on although the plan has blockers (warnings whose checks will fail for a reason the plan does not
+   * change). Without it, apply stops before its first write and names them. Only an explicit choice sets it
+   * (the CLI's --ignore-blockers, VS Code's "Apply Anyway"), never --yes.
+   */
+  ignoreBlockers?: boolean;
 }
 
 /**
@@ -40,7 +46,8 @@ export interface StepOutcome {
   detail: Localized;
 }
 
-export type ApplyErrorKind = AwsErrorKind | 'conflict' | 'rollback' | 'timeout' | 'health' | 'cancelled';
+/** `blocked`: stopped before the first write because the plan has blockers (nothing was changed). */
+export type ApplyErrorKind = AwsErrorKind | 'conflict' | 'rollback' | 'timeout' | 'health' | 'cancelled' | 'blocked';
 
 export interface ApplyError {
   stepId: StepId;

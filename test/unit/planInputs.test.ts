@@ -26,11 +26,12 @@ describe('desired setup: subnet rules', () => {
   it('refuses subnets of another VPC', () =>
     assert.deepEqual(issueCodes(['subnet-x1', 'subnet-x2']), ['subnet-other-vpc', 'subnet-other-vpc']));
   it('refuses unknown subnet ids', () => assert.deepEqual(issueCodes(['subnet-a', 'subnet-nope']), ['subnet-unknown']));
-  it('refuses an AZ App Runner does not support', () => {
+  it('leaves an AZ App Runner does not support to the plan, as a blocker (planBlockers.test.ts)', () => {
     const t = seededWorld();
     t.unsupportedAzIds = ['apne1-az1'];
     const r = resolveDesired(t, SETTINGS, { subnetIds: ['subnet-a', 'subnet-c'] });
-    assert.ok(!r.ok && r.issues.some((i) => i.code === 'subnet-az-unsupported'));
+    assert.ok(r.ok);
+    assert.deepEqual(r.desired.subnetIds, ['subnet-a', 'subnet-c']);
   });
   it('skips unsupported AZs when choosing subnets itself', () => {
     const t = seededWorld();

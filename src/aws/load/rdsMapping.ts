@@ -1,6 +1,7 @@
 // RDS SDK shapes to the snapshot's plain types: instances, clusters (their subnets taken from the member
-// instances' subnet group, which DescribeDBClusters only names), proxies and proxy targets.
-import type { DBCluster, DBInstance, DBProxy, DBProxyTarget } from '@aws-sdk/client-rds';
+// instances' subnet group, which DescribeDBClusters only names, else from DescribeDBSubnetGroups of that
+// name), proxies and proxy targets.
+import type { DBCluster, DBInstance, DBProxy, DBProxyTarget, DBSubnetGroup } from '@aws-sdk/client-rds';
 import type { DbCluster, DbInstance, DbProxy, DbProxyTarget } from '../../model/topology/topology';
 
 export function dbFrom(d: DBInstance): DbInstance {
@@ -41,6 +42,21 @@ export function clusterFrom(c: DBCluster, instances: readonly DbInstance[]): DbC
     memberIds,
     writerId: members.find((m) => m.IsClusterWriter === true)?.DBInstanceIdentifier,
   };
+}
+
+/** True when only the cluster's own subnet group can give its VPC: no member listed one. */
+export function needsSubnetGroup(c: DbCluster): boolean {
+  return !c.vpcId && Boolean(c.subnetGroupName);
+}
+
+/**
+ * The cluster placed by its own DBSubnetGroup (DescribeDBSubnetGroups): a cluster without a listed member, or
+ * whose members came without DBSubnetGroup, is in that group's VPC all the same.
+ */
+export function withSubnetGroup(c: DbCluster, group: DBSubnetGroup | undefined): DbCluster {
+  if (!group?.VpcId || group.DBSubnetGroupName !== c.subnetGroupName) return c;
+  const subnetIds = (group.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : []));
+  return { ...c, vpcId: group.VpcId, subnetIds: c.subnetIds.length > 0 ? c.subnetIds : subnetIds };
 }
 
 export function proxyFrom(p: DBProxy): DbProxy {

@@ -7,6 +7,7 @@ import {
   targetByHost,
   targetById,
 } from '../topology/databaseTargets';
+import { databaseSubnets } from '../topology/aclFlows';
 import { DatabaseUrlVariable } from '../topology/databaseUrl';
 import type { DnsEgress } from '../plan/dnsEgress';
 import { type SecretUrlResolution, serviceDatabaseUrls } from '../topology/secretUrls';
@@ -123,8 +124,6 @@ export function resolveContext(
   const db = chosen.db;
   const connector = attached ? attachedConnector : candidateConnector(topology, db ? dbVpc(topology, db) : undefined);
   const connectorSubnets = connector ? byIds(topology.subnets, connector.subnetIds) : [];
-  const groupSubnets = db ? byIds(topology.subnets, db.subnetIds) : [];
-  const inAz = groupSubnets.filter((s) => s.availabilityZone === db?.availabilityZone);
   return {
     topology,
     service,
@@ -138,7 +137,7 @@ export function resolveContext(
     db,
     dbEndpoint: db && chosen.url ? db.endpoints.find((e) => e.address === chosen.url?.url.host) : undefined,
     dbChosenBy: db ? chosen.by : undefined,
-    dbSubnets: inAz.length > 0 ? inAz : groupSubnets,
+    dbSubnets: db ? databaseSubnets(topology, db) : [],
     dbGroups: db ? byIds(topology.securityGroups, db.securityGroupIds) : [],
     dbPort: (db && db.port > 0 ? db.port : undefined) ?? options.dbPort ?? chosen.url?.url.port ?? 5432,
     dbUrl: chosen.url,

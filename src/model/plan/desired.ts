@@ -114,7 +114,11 @@ export function resolveDesired(snapshot: Topology, settings: SetupSettings, choi
     choices.subnetIds && choices.subnetIds.length > 0
       ? { subnetIds: choices.subnetIds, notes: [] as Localized[] }
       : chooseSubnets(snapshot, db, settings.connectorName);
-  const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId);
+  // An AZ the known list says App Runner does not support is a blocker of the plan (planBlockers.ts), not a
+  // refusal: the list can be behind AWS's, so the user may go on anyway.
+  const subnetIssues = validateSubnets(snapshot, subnets.subnetIds, db.vpcId).filter(
+    (i) => i.code !== 'subnet-az-unsupported',
+  );
   if (subnetIssues.length > 0) return { ok: false, issues: subnetIssues };
   const ipAddressType = service.ipAddressType;
   const appGroup = chooseAppRunnerGroup(

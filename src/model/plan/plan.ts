@@ -35,7 +35,8 @@ import { dnsEgressNote, dnsEgressOf } from './dnsEgress';
 import { findAppRunnerGroup } from './appRunnerGroupChoice';
 import { natCost, natCostNote } from '../topology/natCost';
 import type { SecurityGroup, Topology, VpcConnector } from '../topology/topology';
-import { msg } from '../l10n/text';
+import { joinTexts, msg } from '../l10n/text';
+import { planBlockers } from './planBlockers';
 
 /** A new group in a VPC with IPv6 may get an allow-all rule to ::/0 too; the step re-reads and skips it if not. */
 function vpcHasIpv6(snapshot: Topology, vpcId: string): boolean {
@@ -247,12 +248,21 @@ export function plan(snapshot: Topology, d: DesiredSetup): Plan {
       });
     }
   }
+  const blockers = steps.some((s) => s.mutating) ? planBlockers({ snapshot, desired: d, service }) : [];
+  warnings.push(...blockers);
   if (steps.some((s) => s.mutating)) {
     // The DB's inbound rule left to its IaC stack: the database check cannot pass until the stack adds it.
     const withheld = warnings.find((w) => w.code === 'iac-owned-resource' && w.evidence.includes(d.dbSecurityGroupId));
+    const blockedBy = (id: 'check-health' | 'check-db-health'): Localized | undefined => {
+      const reasons = [
+        ...(id === 'check-db-health' && withheld ? [withheld.message] : []),
+        ...blockers.filter((b) => b.blocker?.blocks.includes(id)).map((b) => b.message),
+      ];
+      return reasons.length > 0 ? joinTexts(reasons, ' ') : undefined;
+    };
     steps.push(
-      healthStep('check-health', serviceRef, d.healthCheckPath),
-      healthStep('check-db-health', serviceRef, d.dbHealthPath, withheld?.message),
+      healthStep('check-health', serviceRef, d.healthCheckPath, blockedBy('check-health')),
+      healthStep('check-db-health', serviceRef, d.dbHealthPath, blockedBy('check-db-health')),
     );
     if (service?.isPubliclyAccessible === false) warnings.push(privateServiceWarning(serviceRef));
   }

@@ -9,6 +9,8 @@ const TEXT = {
   check: msg('check, changes nothing'),
   none: msg('No changes: everything is already in place.'),
   call: msg('API call'),
+  blockers: msg('Blockers'),
+  blockersLead: msg('Apply stops before its first change because of these, unless you choose **Apply Anyway**.'),
   apply: msg('Choose **Apply** in the dialog to run these steps, or **Cancel** to change nothing.'),
 };
 
@@ -34,8 +36,18 @@ export function planMarkdown(title: string, plan: Plan, lang: Lang): string {
     });
     lines.push('');
   }
-  if (plan.warnings.length > 0) {
-    lines.push(`## ${t.warnings}`, '', ...plan.warnings.map((w) => `- ⚠ ${localize(w.message, lang)}`), '');
+  const blockers = plan.warnings.filter((w) => w.blocker);
+  if (blockers.length > 0) {
+    lines.push(`## ${t.blockers}`, '', t.blockersLead, '');
+    for (const b of blockers) {
+      lines.push(`- ⛔ ${code(b.code)} ${localize(b.message, lang)}`);
+      if (b.blocker) lines.push(`  - ${localize(msg('Fix: {0}', b.blocker.fix), lang)}`);
+    }
+    lines.push('');
+  }
+  const others = plan.warnings.filter((w) => !w.blocker);
+  if (others.length > 0) {
+    lines.push(`## ${t.warnings}`, '', ...others.map((w) => `- ⚠ ${localize(w.message, lang)}`), '');
   }
   if (plan.notes.length > 0) lines.push(`## ${t.notes}`, '', ...plan.notes.map((n) => `- ${localize(n, lang)}`), '');
   if (plan.steps.some((s) => s.mutating)) lines.push(t.apply, '');

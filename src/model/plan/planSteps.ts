@@ -149,13 +149,31 @@ export type WarningCode =
   /** Through an RDS Proxy: the proxy -> target hop is checked and reported, never changed. */
   | 'proxy-target-hop'
   /** A private service's health paths cannot be called from here. */
-  | 'health-not-checked-private';
+  | 'health-not-checked-private'
+  // Blockers (planBlockers.ts): apply stops before its first write unless told to go on anyway.
+  /** A network ACL denies the DB port between the connector subnets and the database's. */
+  | 'nacl-denies-db-port'
+  /** A network ACL denies the replies on the ephemeral ports (network ACLs are stateless). */
+  | 'nacl-missing-ephemeral-return'
+  /** The database (or the one behind the proxy) is stopped or otherwise not `available`. */
+  | 'db-not-available'
+  /** DNS resolution is off in the VPC: the database endpoint cannot be resolved through the connector. */
+  | 'vpc-dns-support-off'
+  /** The database URL names a private host (a Route 53 private zone) and DNS hostnames are off. */
+  | 'private-name-dns-off'
+  /** Connector subnets in an AZ App Runner VPC connectors do not support. */
+  | 'connector-az-unsupported';
 
 export interface PlanWarning {
   code: WarningCode;
   message: Localized;
-  /** Rule ids, group ids or connector ARNs the warning is about. */
+  /** Rule ids, group ids, ACL entries (`acl-...#90`), or connector ARNs the warning is about. */
   evidence: string[];
+  /**
+   * Set on a blocker: the plan's own checks will fail for a reason the plan does not change. `fix` says what
+   * to do; `blocks` names the check steps that carry it as `blockedBy`. Apply stops before its first write.
+   */
+  blocker?: { fix: Localized; blocks: Array<'check-health' | 'check-db-health'> };
 }
 
 export interface Plan {
@@ -163,6 +181,11 @@ export interface Plan {
   steps: PlanStep[];
   warnings: PlanWarning[];
   notes: Localized[];
+}
+
+/** The warnings that stop apply before its first write (unless it is told to go on anyway). */
+export function planBlockers(plan: Plan): PlanWarning[] {
+  return plan.warnings.filter((w) => w.blocker !== undefined);
 }
 
 export function hasChanges(plan: Plan): boolean {

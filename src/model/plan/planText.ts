@@ -10,6 +10,7 @@ const HEADINGS = {
   warnings: msg('Warnings'),
   notes: msg('Notes'),
   check: msg('(check)'),
+  blockers: msg('Blockers (apply stops before its first change unless told to go on anyway)'),
 };
 
 const NOTHING_TO_DO: Record<Plan['kind'], Localized> = {
@@ -38,9 +39,18 @@ export function renderPlan(plan: Plan, lang: Lang = 'en'): string {
     lines.push(`${h(HEADINGS.steps)}:`);
     plan.steps.forEach((s, i) => lines.push(stepText(s, i, lang)));
   }
-  if (plan.warnings.length > 0) {
+  const blockers = plan.warnings.filter((w) => w.blocker);
+  if (blockers.length > 0) {
+    lines.push(`${h(HEADINGS.blockers)}:`);
+    for (const b of blockers) {
+      lines.push(`  x [${b.code}] ${h(b.message)}`);
+      if (b.blocker) lines.push(`      ${h(msg('Fix: {0}', b.blocker.fix))}`);
+    }
+  }
+  const others = plan.warnings.filter((w) => !w.blocker);
+  if (others.length > 0) {
     lines.push(`${h(HEADINGS.warnings)}:`);
-    for (const w of plan.warnings) lines.push(`  ! ${h(w.message)}`);
+    for (const w of others) lines.push(`  ! ${h(w.message)}`);
   }
   if (plan.notes.length > 0) {
     lines.push(`${h(HEADINGS.notes)}:`);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { loadAnalysis } from '../analysisLoader';
 import type { ApplyEvent, ApplyResult } from '../../engine/applyTypes';
-import { hasChanges } from '../../model/plan/planSteps';
+import { hasChanges, type Plan, planBlockers } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
 import { loadAwsSdk } from '../backend';
 import { uiLang, pick } from '../localize';
@@ -47,12 +47,36 @@ const reviewStep: ExecuteStep<SetupContext> = {
     const notes =
       plan.notes.length > 0 ? vscode.l10n.t('{0} notes in the plan beside this dialog.', plan.notes.length) : undefined;
     const detail = [ctx.confirmText?.detail, steps, notes].filter(Boolean).join('\n\n');
+    if (planBlockers(plan).length > 0) return confirmBlockers(ctx, plan);
     if ((await ctx.ui.confirm(message, detail, [apply])) !== apply) {
       ctx.status = 'cancelled';
       throw new WizardCancelled();
     }
   },
 };
+
+/**
+ * A plan with blockers: the modal names each with its fix, and only "Apply Anyway" goes on (apply would
+ * otherwise stop before its first write; docs/real-accounts.md, "Blockers before writes").
+ */
+async function confirmBlockers(ctx: SetupContext, plan: Plan): Promise<void> {
+  const blockers = planBlockers(plan);
+  const anyway = vscode.l10n.t('Apply Anyway');
+  const message = vscode.l10n.t(
+    'The plan has {0} blockers: its checks will fail for a reason it does not change. Fix them first, or apply anyway.',
+    blockers.length,
+  );
+  const detail = blockers
+    .map(
+      (b) => `[${b.code}] ${pick(b.message)}${b.blocker ? `\n${vscode.l10n.t('Fix: {0}', pick(b.blocker.fix))}` : ''}`,
+    )
+    .join('\n\n');
+  if ((await ctx.ui.confirm(message, detail, [anyway])) !== anyway) {
+    ctx.status = 'cancelled';
+    throw new WizardCancelled();
+  }
+  ctx.ignoreBlockers = true;
+}
 
 function progressText(event: ApplyEvent, total: number): string | undefined {
   if (event.type === 'step-started')
@@ -93,6 +117,7 @@ const applyStep: ExecuteStep<SetupContext> = {
         return await backend.applyPlan(backend.getClients(target), plan, {
           signal,
           pollIntervalMs: 2000,
+          ignoreBlockers: ctx.ignoreBlockers === true,
           onProgress: (event) => {
             const text = progressText(event, plan.steps.length);
             if (event.type === 'step-started')

@@ -29,6 +29,8 @@ export interface SetupContext extends WizardAnswers {
   /** Ask for a modal confirmation before applying (false only for the read-only health check). */
   confirm: boolean;
   confirmText?: { message: string; detail: string };
+  /** The user chose "Apply Anyway" in the modal that named the plan's blockers. */
+  ignoreBlockers?: boolean;
   result?: ApplyResult;
   status?: RunStatus;
   message?: string;

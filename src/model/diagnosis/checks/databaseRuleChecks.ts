@@ -1,7 +1,8 @@
 // Service to database on the DB port through the firewalls: the connector groups' egress, the DB groups'
 // ingress (by group reference or by CIDRs covering the other side's subnets), and the network ACLs of both
 // subnet sets, the port one way and the ephemeral ports back.
-import { AclFlow, checkAclFlows } from './aclFlowChecks';
+import { checkAclFlows } from './aclFlowChecks';
+import { databaseAclFlows } from '../../topology/aclFlows';
 import { DOC_LINKS, Evidence, Finding } from '../diagnosis';
 import { finding, preferredGroupId } from '../findingBuilder';
 import { AnalysisContext } from '../reachabilityContext';
@@ -11,7 +12,6 @@ import { describeRule, evaluateSecurityGroups } from '../../topology/securityGro
 import { databaseLabel, type DatabaseTarget } from '../../topology/databaseTargets';
 import { proxyHopGaps } from '../../topology/proxyHop';
 import { SecurityGroup, Topology } from '../../topology/topology';
-import { CLIENT_EPHEMERAL_PORTS } from '../../topology/trafficSpace';
 import { msg } from '../../l10n/text';
 
 function groupEvidence(groups: readonly SecurityGroup[], egress: boolean, why: string): Evidence[] {
@@ -104,42 +104,7 @@ export function checkDatabaseGroups(ctx: AnalysisContext): Finding[] {
 
 export function checkDatabaseAcls(ctx: AnalysisContext): Finding[] {
   if (!ctx.db || !ctx.connector) return [];
-  const port = { from: ctx.dbPort, to: ctx.dbPort };
-  const flows: AclFlow[] = [];
-  for (const app of ctx.connectorSubnets) {
-    for (const dbs of ctx.dbSubnets) {
-      if (app.id === dbs.id) continue; // Traffic inside one subnet does not cross its ACL.
-      const toDb = [dbs.cidrBlock];
-      const toApp = [app.cidrBlock];
-      flows.push(
-        { subnet: app, egress: true, protocol: 'tcp', ports: port, peerCidrs: toDb, findingId: 'nacl-denies-db-port' },
-        {
-          subnet: dbs,
-          egress: false,
-          protocol: 'tcp',
-          ports: port,
-          peerCidrs: toApp,
-          findingId: 'nacl-denies-db-port',
-        },
-        {
-          subnet: dbs,
-          egress: true,
-          protocol: 'tcp',
-          ports: CLIENT_EPHEMERAL_PORTS,
-          peerCidrs: toApp,
-          findingId: 'nacl-missing-ephemeral-return',
-        },
-        {
-          subnet: app,
-          egress: false,
-          protocol: 'tcp',
-          ports: CLIENT_EPHEMERAL_PORTS,
-          peerCidrs: toDb,
-          findingId: 'nacl-missing-ephemeral-return',
-        },
-      );
-    }
-  }
+  const flows = databaseAclFlows(ctx.connectorSubnets, ctx.dbSubnets, ctx.dbPort);
   const p = ctx.dbPort;
   return checkAclFlows(ctx.topology, flows, 'database', {
     'nacl-denies-db-port': (acl, f) =>

@@ -147,7 +147,7 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
       protocol: 'tcp' as const,
       ports: https,
       peerCidrs: WORLD,
-      findingId: 'nacl-denies-https' as const,
+      kind: 'nacl-denies-https' as const,
     },
     {
       subnet,
@@ -155,7 +155,7 @@ export function checkInternet(ctx: AnalysisContext): Finding[] {
       protocol: 'tcp' as const,
       ports: CLIENT_EPHEMERAL_PORTS,
       peerCidrs: WORLD,
-      findingId: 'nacl-missing-https-return' as const,
+      kind: 'nacl-missing-https-return' as const,
     },
   ]);
   return out.concat(
