@@ -11,6 +11,7 @@ import { afterSetup, beforeSetup } from '../unit/fixtures/topologyBuilder';
 import { SOURCE_ROOT, sourceFiles } from '../support/sourceFiles';
 import { readFreshLayerReport } from '../support/layerReports';
 import { callCounts } from '../sandbox/support';
+import { isReadAction, wildcardWrites } from '../support/iamPolicyDocument';
 import { set } from './metrics';
 
 function worldOpenVariant(): Topology {
@@ -68,6 +69,14 @@ describe('Reliability: access is never widened, and the IAM policy allows exactl
       sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)),
     );
     assert.deepEqual(actionsInPolicy(policyFile()), code, 'run "npm run iam-policy"');
+  });
+
+  it('docs/iam-policy.json grants no write on "*" without a condition', () => {
+    const policy = policyFile();
+    const writes = actionsInPolicy(policy).filter((a) => !isReadAction(a));
+    const wildcard = wildcardWrites(policy);
+    set('policyWildcardWrites', wildcard.length, writes.length);
+    assert.deepEqual(wildcard, []);
   });
 
   it('every AWS operation the tool made in the sandbox, host and reliability layers is allowed, and every allowed action was made', async () => {
