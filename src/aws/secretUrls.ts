@@ -1,7 +1,8 @@
 // Reads the database URLs a service takes from RuntimeEnvironmentSecrets, only when the user opted in for this
 // command (VS Code's confirmation, the CLI's --read-secrets). The value lives in this function's locals only:
 // what comes back is the host and port derived from it (or, for an RDS-style JSON secret, its host and port
-// fields), never the value, the user or the password, and no error message quotes it.
+// fields), never the value, the user or the password, and no error message quotes it. The caller learns what to
+// mask by value (remember), so the value is masked wherever it turns up later (a log line, a health body).
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import {
@@ -10,6 +11,7 @@ import {
   type SecretUrlReference,
   type SecretUrlResolution,
 } from '../model/topology/secretUrls';
+import { secretTextValues } from '../model/topology/secretValues';
 import type { AwsClients } from './clients';
 
 export type SecretClients = Pick<AwsClients, 'secretsManager' | 'ssm'>;
@@ -37,6 +39,7 @@ function reason(error: unknown): string {
 export async function readSecretDatabaseUrls(
   clients: SecretClients,
   refs: readonly SecretUrlReference[],
+  remember: (secretValues: string[]) => void = () => undefined,
 ): Promise<SecretUrlResolution> {
   const resolution: SecretUrlResolution = { urls: [], errors: {} };
   await Promise.all(
@@ -48,6 +51,7 @@ export async function readSecretDatabaseUrls(
       }
       try {
         const { text, jsonKey } = await readValue(clients, ref);
+        if (text) remember(secretTextValues(text));
         const url = text === undefined ? undefined : urlFromSecretText(ref.name, text, jsonKey);
         if (url) resolution.urls.push(url);
         else resolution.errors[ref.name] = 'its value is not a postgres or mysql URL (nor JSON with host and port)';

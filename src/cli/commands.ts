@@ -35,8 +35,12 @@ function issuesFailure(issues: ValidationIssue[]): CliFailure {
   );
 }
 
-async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
-  const secretUrls = await secretUrlsOf(session, args);
+async function setupPlan(
+  session: Session,
+  args: CliArgs,
+  secrets: string[],
+): Promise<{ plan: Plan; desired: DesiredSetup }> {
+  const secretUrls = await secretUrlsOf(session, args, secrets);
   const r = setupPlanFor(session.snapshot, session.settings, {
     dbInstanceId: args.dbInstance,
     subnetIds: args.subnets,
@@ -74,7 +78,7 @@ function targetJson(s: Session): Record<string, unknown> {
 
 export async function runPlan(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
-  const { plan, desired } = await setupPlan(session, rc.args);
+  const { plan, desired } = await setupPlan(session, rc.args, rc.secrets);
   const changes = hasChanges(plan);
   if (rc.args.json)
     rc.io.stdout.write(
@@ -102,7 +106,8 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 
 export async function runApply(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
-  const plan = rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : teardownPlan(session, rc.args);
+  const plan =
+    rc.args.command === 'apply' ? (await setupPlan(session, rc.args, rc.secrets)).plan : teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.
     (rc.args.json ? rc.io.stderr : rc.io.stdout).write(`${line}\n`);

@@ -7,14 +7,29 @@ import { processSecretValues, snapshotSecretValues } from '../model/topology/sec
 import type { Topology } from '../model/topology/topology';
 
 const fromSnapshots = new Set<string>();
+// The same array while nothing new is learnt, so maskSecrets reuses its compiled matcher (secretMask.ts).
+let known: string[] | undefined;
 
 /** Learns the secrets of a loaded snapshot's services (kept for the session: an old value stays masked). */
 export function rememberSnapshotSecrets(snapshot: Topology | undefined): void {
-  for (const value of snapshotSecretValues(snapshot)) fromSnapshots.add(value);
+  rememberSecretValues(snapshotSecretValues(snapshot));
+}
+
+/**
+ * Learns values read from AWS that are secret (a RuntimeEnvironmentSecrets value the user allowed to read):
+ * masked by value in every text the window shows from now on.
+ */
+export function rememberSecretValues(values: readonly string[]): void {
+  for (const value of values) {
+    if (fromSnapshots.has(value)) continue;
+    fromSnapshots.add(value);
+    known = undefined;
+  }
 }
 
 function knownSecrets(): string[] {
-  return [...processSecretValues(process.env), ...fromSnapshots];
+  known ??= [...processSecretValues(process.env), ...fromSnapshots];
+  return known;
 }
 
 export function masked(text: string): string {
