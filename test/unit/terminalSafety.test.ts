@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { maskedIo, type CliIo } from '../../src/cli/io';
 import { quoteForShell, ssoLoginTerminal } from '../../src/model/common/terminalQuote';
+import { contentSecurityPolicy } from '../../src/webviewProtocol/webviewPage';
 
 function capture(): { io: CliIo; out: () => string } {
   let text = '';
@@ -32,5 +33,11 @@ describe('terminal safety', () => {
   it('opens the sso login terminal in the home folder, and not at all in Restricted Mode', () => {
     assert.deepEqual(ssoLoginTerminal(true, '/home/someone'), { run: true, cwd: '/home/someone' });
     assert.deepEqual(ssoLoginTerminal(false, '/home/someone'), { run: false });
+  });
+
+  it("the webviews' CSP forbids <base> and form posts (default-src does not cover them)", () => {
+    const csp = contentSecurityPolicy('vscode-webview://x', 'n');
+    assert.match(csp, /(^|; )base-uri 'none'(;|$)/);
+    assert.match(csp, /(^|; )form-action 'none'(;|$)/);
   });
 });
