@@ -1,7 +1,8 @@
 // Reads the database URLs a service takes from RuntimeEnvironmentSecrets, only when the user opted in for this
 // command (VS Code's confirmation, the CLI's --read-secrets). The value lives in this function's locals only:
 // what comes back is the host and port derived from it (or, for an RDS-style JSON secret, its host and port
-// fields), never the value, the user or the password, and no error message quotes it.
+// fields), never the value, the user or the password, and no error message quotes it. The caller learns what to
+// mask by value (remember), so the value is masked wherever it turns up later (a log line, a health body).
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import {
@@ -10,6 +11,7 @@ import {
   type SecretUrlReference,
   type SecretUrlResolution,
 } from '../model/topology/secretUrls';
+import { secretTextValues } from '../model/topology/secretValues';
 import type { AwsClients } from './clients';
 
 export type SecretClients = Pick<AwsClients, 'secretsManager' | 'ssm'>;
@@ -43,6 +45,7 @@ function reason(error: unknown): string {
 export async function readSecretDatabaseUrls(
   clients: SecretClients,
   refs: readonly SecretUrlReference[],
+  remember: (secretValues: string[]) => void = () => undefined,
 ): Promise<SecretUrlResolution> {
   const resolution: SecretUrlResolution = { urls: [], fields: {}, errors: {} };
   await Promise.all(
@@ -55,6 +58,13 @@ export async function readSecretDatabaseUrls(
       try {
         const { text, jsonKey } = await readValue(clients, ref);
         const reading = text === undefined ? undefined : readingOfSecretText(ref.name, text, jsonKey);
+        // Masked by value from now on: the text and its secret fields, but not the location just read (a host
+        // or a port held in a parameter is no secret, and masking "5432" would blank every port).
+        const located = reading && 'field' in reading ? reading.field : undefined;
+        if (text)
+          remember(
+            secretTextValues(text).filter((v) => v !== located && v !== located?.split(':')[0] && !/^\d+$/.test(v)),
+          );
         if (reading && 'url' in reading) resolution.urls.push(reading.url);
         else if (reading) (resolution.fields ??= {})[ref.name] = reading.field;
         else

@@ -55,8 +55,12 @@ function unknownConnectors(plan: Plan): string[] {
   return plan.warnings.filter((w) => w.code === 'connector-users-unknown').flatMap((w) => w.evidence);
 }
 
-async function setupPlan(session: Session, args: CliArgs): Promise<{ plan: Plan; desired: DesiredSetup }> {
-  const secretUrls = await secretUrlsOf(session, args);
+async function setupPlan(
+  session: Session,
+  args: CliArgs,
+  secrets: string[],
+): Promise<{ plan: Plan; desired: DesiredSetup }> {
+  const secretUrls = await secretUrlsOf(session, args, secrets);
   const planNow = (): ReturnType<typeof setupPlanFor> =>
     setupPlanFor(session.snapshot, session.settings, {
       dbInstanceId: args.dbInstance,
@@ -114,7 +118,7 @@ function targetJson(s: Session): Record<string, unknown> {
 
 export async function runPlan(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
-  const { plan, desired } = await setupPlan(session, rc.args);
+  const { plan, desired } = await setupPlan(session, rc.args, rc.secrets);
   const changes = hasChanges(plan);
   if (rc.args.json)
     rc.io.stdout.write(
@@ -143,7 +147,9 @@ async function confirm(rc: RunContext, plan: Plan): Promise<void> {
 export async function runApply(rc: RunContext): Promise<number> {
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
   const plan =
-    rc.args.command === 'apply' ? (await setupPlan(session, rc.args)).plan : await teardownPlan(session, rc.args);
+    rc.args.command === 'apply'
+      ? (await setupPlan(session, rc.args, rc.secrets)).plan
+      : await teardownPlan(session, rc.args);
   const say = (line: string): void => {
     // With --json the human lines go to stderr so stdout stays one JSON document.
     (rc.args.json ? rc.io.stderr : rc.io.stdout).write(`${line}\n`);

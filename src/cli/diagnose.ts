@@ -45,7 +45,7 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
     appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
     dnsEgress: settings.dnsEgress,
-    secretUrls: await secretUrlsOf(session, rc.args),
+    secretUrls: await secretUrlsOf(session, rc.args, rc.secrets),
   });
   const live = await runLiveChecks(session.clients, service, {
     healthCheckPath: settings.healthCheckPath,

@@ -50,7 +50,7 @@ export async function runExportScript(rc: RunContext): Promise<number> {
   const choices = {
     dbInstanceId: rc.args.dbInstance,
     subnetIds: rc.args.subnets,
-    secretUrls: await secretUrlsOf(session, rc.args),
+    secretUrls: await secretUrlsOf(session, rc.args, rc.secrets),
   };
   const r = explicit
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }

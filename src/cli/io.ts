@@ -1,5 +1,6 @@
 // The streams the CLI talks through, injected so tests run main() in-process.
 import { maskSecrets } from '../model/common/secretMask';
+import { stripTerminalControls } from '../model/common/terminalText';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -8,13 +9,15 @@ export interface CliIo {
 }
 
 /**
- * The same streams with every text masked (docs/design.md, 'Secrets and endpoints'): text, JSON and errors alike. `secrets` grows while the
- * command runs (the snapshot's service environments are known only once it is loaded).
+ * The same streams with every text masked (docs/design.md, 'Secrets and endpoints'): text, JSON and errors
+ * alike. `secrets` grows while the command runs (the snapshot's service environments are known only once it is
+ * loaded). Terminal control characters from application log lines or AWS values are dropped (JSON escapes its own).
  */
 export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {
+  const clean = (text: string): string => stripTerminalControls(maskSecrets(text, secrets));
   return {
-    stdout: { write: (text: string) => io.stdout.write(maskSecrets(text, secrets)) },
-    stderr: { write: (text: string) => io.stderr.write(maskSecrets(text, secrets)) },
+    stdout: { write: (text: string) => io.stdout.write(clean(text)) },
+    stderr: { write: (text: string) => io.stderr.write(clean(text)) },
     stdin: io.stdin,
   };
 }

@@ -123,11 +123,18 @@ export function connectorListingOf(args: CliArgs): ConnectorListing {
  * With --read-secrets, the host and port of the service's database URLs held in secrets (never the value);
  * without it, undefined: the analysis then says which secret it could not look into.
  */
-export async function secretUrlsOf(session: Session, args: CliArgs): Promise<SecretUrlResolution | undefined> {
+export async function secretUrlsOf(
+  session: Session,
+  args: CliArgs,
+  secrets?: string[],
+): Promise<SecretUrlResolution | undefined> {
   if (!args.readSecrets) return undefined;
   const service = session.snapshot.services.find((s) => s.name === session.settings.serviceName);
   const refs = service ? secretUrlReferences(service) : [];
-  return refs.length > 0 ? readSecretDatabaseUrls(session.clients, refs) : undefined;
+  // What was read is masked by value in everything the CLI prints from now on.
+  return refs.length > 0
+    ? readSecretDatabaseUrls(session.clients, refs, (values) => secrets?.push(...values))
+    : undefined;
 }
 
 export class CliFailure extends Error {

@@ -7,6 +7,8 @@ import { processSecretValues, snapshotSecretValues } from '../model/topology/sec
 import type { AppRunnerService, Topology } from '../model/topology/topology';
 
 const fromSnapshots = new Set<string>();
+// The same array while nothing new is learnt, so maskSecrets reuses its compiled matcher (secretMask.ts).
+let known: string[] | undefined;
 /**
  * The service records already read for secrets. A load publishes many partial snapshots that share them, so
  * each publish reads only the services it has not seen (the whole snapshot on every publish made a load
@@ -21,12 +23,25 @@ const scanned = new WeakSet<AppRunnerService>();
 export function rememberSnapshotSecrets(snapshot: Topology | undefined): number {
   const services = (snapshot?.services ?? []).filter((s) => !scanned.has(s));
   for (const service of services) scanned.add(service);
-  for (const value of snapshotSecretValues({ services })) fromSnapshots.add(value);
+  rememberSecretValues(snapshotSecretValues({ services }));
   return services.length;
 }
 
+/**
+ * Learns values read from AWS that are secret (a RuntimeEnvironmentSecrets value the user allowed to read):
+ * masked by value in every text the window shows from now on.
+ */
+export function rememberSecretValues(values: readonly string[]): void {
+  for (const value of values) {
+    if (fromSnapshots.has(value)) continue;
+    fromSnapshots.add(value);
+    known = undefined;
+  }
+}
+
 function knownSecrets(): string[] {
-  return [...processSecretValues(process.env), ...fromSnapshots];
+  known ??= [...processSecretValues(process.env), ...fromSnapshots];
+  return known;
 }
 
 export function masked(text: string): string {

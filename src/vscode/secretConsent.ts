@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { SecretUrlReference, SecretUrlResolution } from '../model/topology/secretUrls';
 import type { AwsTarget } from '../model/common/awsTarget';
 import { loadAwsSdk } from './backend';
+import { rememberSecretValues } from './masking';
 
 /** The modal question, with its one action; Cancel (or closing the dialog) reads nothing. */
 export function secretReadQuestion(refs: readonly SecretUrlReference[]): {
@@ -38,5 +39,6 @@ export async function readSecretsWithConsent(
   const question = secretReadQuestion(refs);
   if (!(await confirm(question.message, question.detail, question.action))) return undefined;
   const backend = loadAwsSdk();
-  return backend.readSecretDatabaseUrls(backend.getClients(target), refs);
+  // What was read is masked by value in every text the window shows from now on.
+  return backend.readSecretDatabaseUrls(backend.getClients(target), refs, rememberSecretValues);
 }

@@ -19,6 +19,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
+    // default-src does not cover these two: no <base> may redirect relative URLs, no form may post anywhere.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 

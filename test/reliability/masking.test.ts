@@ -14,6 +14,7 @@ import { setupFromService } from '../../src/model/plan/setupFromService';
 import { HOSTILE_FIELDS, HOSTILE_NAMES, withCanary } from '../support/hostileNames';
 import { MASKING_CORPUS } from '../support/maskingCorpus';
 import { seededWorld, SETTINGS } from '../unit/fixtures/planWorld';
+import { maskedIo } from '../../src/cli/io';
 import { add } from './metrics';
 
 const CONTEXT: SetupScriptContext = {
@@ -91,6 +92,29 @@ describe('Reliability: masking and hostile names', function () {
     add('maskingCorpus', MASKING_CORPUS.length, MASKING_CORPUS.length);
     add('maskingLeaks', leaks, MASKING_CORPUS.length);
     assert.equal(leaks, 0);
+  });
+
+  it("hostile log lines through the CLI's output: no terminal control character reaches the terminal", () => {
+    const lines = [
+      'GET / 200 \x1b]0;pwned\x07',
+      '\x1b[2J\x1b[H cleared',
+      'link \x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\',
+      'C1 CSI \x9b31m red',
+      'carriage\roverwritten',
+      'bell\x07 backspace\x08 del\x7f nul\x00',
+    ];
+    let passed = 0;
+    for (const line of lines) {
+      let out = '';
+      maskedIo(
+        { stdout: { write: (t: string) => (out += t) }, stderr: { write: () => undefined }, stdin: process.stdin },
+        [],
+      ).stdout.write(`${line}\n`);
+      // eslint-disable-next-line no-control-regex
+      passed += (out.match(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g) ?? []).length;
+    }
+    add('terminalControlsPassed', passed, lines.length);
+    assert.equal(passed, 0);
   });
 
   it('hostile names in every field of the exported script: nothing but the aws CLI runs', () => {

@@ -27,6 +27,12 @@ const NAMES = [
   'maskingLeaks',
   'hostileNamesTried',
   'scriptInjections',
+  // Security review, second pass: writes docs/iam-policy.json grants on "*" without a condition (safety.test.ts);
+  // hostile AWS values that reached a Markdown document unescaped, and terminal control characters that reached
+  // the CLI's text output (masking.test.ts).
+  'policyWildcardWrites',
+  'markdownInjections',
+  'terminalControlsPassed',
 ] as const;
 
 export type MetricName = (typeof NAMES)[number];

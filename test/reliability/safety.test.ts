@@ -9,6 +9,8 @@ import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import type { Topology } from '../../src/model/topology/topology';
 import { afterSetup, beforeSetup } from '../unit/fixtures/topologyBuilder';
 import { SOURCE_ROOT, sourceFiles } from '../support/sourceFiles';
+import { isReadAction, wildcardWrites } from '../support/iamPolicyDocument';
+import { set } from './metrics';
 
 function worldOpenVariant(): Topology {
   const t = beforeSetup();
@@ -52,6 +54,14 @@ describe('Reliability: access is never widened, and the IAM policy is generated 
       sourceFiles('src/aws', 'src/engine', 'src/cli').flatMap((f) => iamActionsInSource(f.text)),
     );
     assert.deepEqual(actionsInPolicy(policyFile()), code, 'run "npm run iam-policy"');
+  });
+
+  it('docs/iam-policy.json grants no write on "*" without a condition', () => {
+    const policy = policyFile();
+    const writes = actionsInPolicy(policy).filter((a) => !isReadAction(a));
+    const wildcard = wildcardWrites(policy);
+    set('policyWildcardWrites', wildcard.length, writes.length);
+    assert.deepEqual(wildcard, []);
   });
 });
 

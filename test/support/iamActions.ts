@@ -1,6 +1,6 @@
 // Which IAM actions a piece of TypeScript source can call, read from how it uses the AWS SDK: each
 // `XCommand` or `paginateX` imported from `@aws-sdk/client-<service>` is the action `<prefix>:X`.
-// The README's least-privilege policy (docs/iam-policy.json) is checked against this.
+// The least-privilege policy (docs/iam-policy.json, built by iamPolicyDocument.ts) is checked against this.
 
 const IAM_PREFIX: Record<string, string> = {
   apprunner: 'apprunner',
@@ -12,18 +12,6 @@ const IAM_PREFIX: Record<string, string> = {
   'secrets-manager': 'secretsmanager',
   ssm: 'ssm',
   cloudtrail: 'cloudtrail',
-};
-
-/**
- * Actions called only when the user opts in for one command (reading a DATABASE_URL held in a secret: VS Code's
- * confirmation, the CLI's --read-secrets). The policy keeps them in their own statement, so an administrator
- * can leave it out and everything else still works (the diagnosis then names the secret it could not read).
- */
-export const OPT_IN_STATEMENT: Statement = {
-  Sid: 'ReadDatabaseUrlSecretsOnlyWhenOptedIn',
-  Effect: 'Allow',
-  Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameter'],
-  Resource: '*',
 };
 
 const IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]/g;
@@ -55,29 +43,6 @@ const IMPLIED: Record<string, string[]> = {
   'apprunner:CreateVpcConnector': ['iam:CreateServiceLinkedRole'],
 };
 
-type Statement = IamPolicy['Statement'][number];
-
-/** Implied actions that must not be granted on every resource: their statement, scoped. */
-export const SCOPED_STATEMENTS: Record<string, Statement> = {
-  // Tag-on-create only: the code never tags an existing resource (it has no CreateTags call of its own), so
-  // the principal must not be able to retag any EC2 resource.
-  'ec2:CreateTags': {
-    Sid: 'TagOnlyTheGroupItCreates',
-    Effect: 'Allow',
-    Action: 'ec2:CreateTags',
-    Resource: 'arn:aws:ec2:*:*:security-group/*',
-    Condition: { StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' } },
-  },
-  'iam:CreateServiceLinkedRole': {
-    Sid: 'AppRunnerNetworkingRoleOnce',
-    Effect: 'Allow',
-    Action: 'iam:CreateServiceLinkedRole',
-    Resource:
-      'arn:aws:iam::*:role/aws-service-role/networking.apprunner.amazonaws.com/AWSServiceRoleForAppRunnerNetworking',
-    Condition: { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } },
-  },
-};
-
 export function withImpliedActions(actions: readonly string[]): string[] {
   return [...new Set(actions.flatMap((a) => [a, ...(IMPLIED[a] ?? [])]))].sort();
 }
@@ -89,7 +54,7 @@ export interface IamPolicy {
     Effect: string;
     Action: string | string[];
     Resource: string | string[];
-    Condition?: Record<string, Record<string, string>>;
+    Condition?: Record<string, Record<string, string | string[]>>;
   }[];
 }
 

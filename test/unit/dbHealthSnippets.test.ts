@@ -150,3 +150,12 @@ describe("db-health snippets: each one compiles or parses with its language's to
     });
   }
 });
+
+describe('db-health snippets: a fixed error text', () => {
+  it('no snippet answers the exception text of an unauthenticated endpoint', () => {
+    for (const snippet of SNIPPET_FAMILIES.map((family) => dbHealthSnippet(family, PATH))) {
+      assert.doesNotMatch(snippet.content, /str\(e\)|e\.message|err\.Error\(\)\}|getMessage\(\)/, snippet.framework);
+      assert.match(snippet.content, /"database check failed"|'database check failed'/, snippet.framework);
+    }
+  });
+});

@@ -201,7 +201,7 @@ describe('metrics view: the page and its messages', () => {
     });
     assert.match(
       html,
-      /content="default-src 'none'; style-src vscode-webview:\/\/abc; img-src vscode-webview:\/\/abc data:; font-src vscode-webview:\/\/abc; script-src 'nonce-n0nce'"/,
+      /content="default-src 'none'; style-src vscode-webview:\/\/abc; img-src vscode-webview:\/\/abc data:; font-src vscode-webview:\/\/abc; script-src 'nonce-n0nce'; base-uri 'none'; form-action 'none'"/,
     );
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.match(html, /<script nonce="n0nce" src="vscode-webview:\/\/abc\/dist\/metricsView.js"><\/script>/);

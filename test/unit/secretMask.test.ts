@@ -5,8 +5,40 @@ import { processSecretValues, snapshotSecretValues } from '../../src/model/topol
 import { MASKING_CORPUS } from '../support/maskingCorpus';
 
 describe('maskSecrets: the one masking function', () => {
-  it('has a corpus of at least 40 strings', () => {
-    assert.ok(MASKING_CORPUS.length >= 40, `${MASKING_CORPUS.length} strings`);
+  it("has a corpus of at least 120 strings, half of them in real frameworks' log formats", () => {
+    assert.ok(MASKING_CORPUS.length >= 120, `${MASKING_CORPUS.length} strings`);
+    const framed = MASKING_CORPUS.filter((c) => c.framework);
+    assert.ok(framed.length * 2 >= MASKING_CORPUS.length, `${framed.length} of ${MASKING_CORPUS.length}`);
+    for (const framework of ['Express', 'FastAPI', 'Spring', 'Go database/sql', 'Rails'])
+      assert.ok(framed.filter((c) => c.framework === framework).length >= 10, framework);
+  });
+
+  it('masks a password whole in every quoting form (no partial leak)', () => {
+    const forms: [string, string][] = [
+      ['{"password":"ab\\"cdef"}', '{"password":"***"}'],
+      ["{'password': 'ab\\'cdef'}", "{'password': '***'}"],
+      ['{\\"password\\":\\"ab\\\\\\"cdef\\"}', '{\\"password\\":\\"***\\"}'],
+      ['password=my secret phrase', 'password=***'],
+      ['password: "ab \\" cdef"', 'password: "***"'],
+      ['DB_PASSWORD="my secret" ./run', 'DB_PASSWORD="***" ./run'],
+      ["DB_PASSWORD='my secret' ./run", "DB_PASSWORD='***' ./run"],
+      ['{"password":"cut-off-by-the-log', '{"password":"***'],
+      ['{"user"=>"bob", "password"=>"ruby pw"}', '{"user"=>"bob", "password"=>"***"}'],
+    ];
+    for (const [input, expected] of forms) assert.equal(maskSecrets(input), expected, input);
+  });
+
+  it('masks 1,000 known values, each wherever it appears, a longer one whole', () => {
+    const values = Array.from({ length: 1000 }, (_, i) => `known-${i.toString(36)}-${(i * 7919).toString(16)}`);
+    const text = values
+      .filter((_, i) => i % 50 === 0)
+      .map((v, i) => `line ${i}: ${v} and ${JSON.stringify({ v })} and ${encodeURIComponent(v + '/x')}`)
+      .join('\n');
+    const out = maskSecrets(text, values);
+    for (const v of values.filter((_, i) => i % 50 === 0)) assert.ok(!out.includes(v), v);
+    assert.ok(out.includes('line 0: ***'));
+    // A value that contains another is masked whole (longest first).
+    assert.equal(maskSecrets('x abcdefgh y', ['abcd', 'abcdefgh']), 'x *** y');
   });
 
   for (const [i, c] of MASKING_CORPUS.entries()) {
@@ -64,6 +96,13 @@ describe('maskSecrets: the one masking function', () => {
       'SecretAccessKey',
       'aws_secret_access_key',
       'JWT_SECRET',
+      // Plurals hold the values too.
+      'credentials',
+      'secrets',
+      'tokens',
+      'DB_PASS',
+      'dbPass',
+      'pass',
     ])
       assert.equal(isSecretName(name), true, name);
     for (const name of [
@@ -74,7 +113,10 @@ describe('maskSecrets: the one masking function', () => {
       'PORT',
       'DATABASE_HOST',
       'secretsInLogs',
-      'credentials',
+      'bypass',
+      'passage',
+      'COMPASS',
+      'Passport',
     ])
       assert.equal(isSecretName(name), false, name);
   });
@@ -119,7 +161,8 @@ describe('health summaries and service secrets (the engine health step)', () => 
     );
     assert.equal(
       healthBodySummary(502, '<html>password=abc123 Bad Gateway</html>'),
-      'HTTP 502 <html>password=*** Bad Gateway</html>',
+      // The words after a bare password may be more of it ("password=my secret phrase"): masked with it.
+      'HTTP 502 <html>password=***</html>',
     );
   });
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readSecretDatabaseUrls } from '../../src/aws/secretUrls';
+import { maskSecrets } from '../../src/model/common/secretMask';
 import { resolveDesired } from '../../src/model/plan/desired';
 import { checkStates } from '../../src/model/diagnosis/diagnosisChecks';
 import {
@@ -161,5 +163,42 @@ describe('DATABASE_URL held in a secret', () => {
   it('splits a JSON key off a secret reference', () => {
     assert.deepEqual(splitSecretArn(ARN), { secretId: ARN });
     assert.deepEqual(splitSecretArn(`${ARN}:url::`), { secretId: ARN, jsonKey: 'url' });
+  });
+});
+
+describe('values read from RuntimeEnvironmentSecrets are known to the masker', () => {
+  it("readSecretDatabaseUrls hands the caller the value, its URL password and a JSON secret's password to mask", async () => {
+    const texts: Record<string, string> = {
+      url: 'postgres://app:rtes-url-pw9@db.internal:5432/app',
+      rds: JSON.stringify({ username: 'app', password: 'rtes-json-pw7', host: 'db.internal', port: 5432 }),
+    };
+    const clients = {
+      secretsManager: {
+        send: async (command: { input: { SecretId: string } }) => ({
+          SecretString: texts[command.input.SecretId.endsWith('url-AbCdEf') ? 'url' : 'rds'],
+        }),
+      },
+      ssm: { send: async () => ({}) },
+    } as unknown as Parameters<typeof readSecretDatabaseUrls>[0];
+    const known: string[] = [];
+    await readSecretDatabaseUrls(
+      clients,
+      [
+        {
+          name: 'DATABASE_URL',
+          store: 'secretsmanager',
+          valueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:url-AbCdEf',
+        },
+        {
+          name: 'DB_SECRET',
+          store: 'secretsmanager',
+          valueFrom: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:rds-AbCdEf',
+        },
+      ],
+      (values) => known.push(...values),
+    );
+    // A log line that quotes the passwords with nothing shape-like around them.
+    const line = 'retrying with rtes-url-pw9 then rtes-json-pw7 for app';
+    assert.equal(maskSecrets(line, known), 'retrying with *** then *** for app');
   });
 });

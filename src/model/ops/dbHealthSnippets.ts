@@ -39,6 +39,7 @@ function python(path: string): string {
 # the function to the router you have) and include it: app.include_router(router).
 # The path is the full one App Runner's setup checks; drop the prefix if this router is mounted under one.
 # PostgreSQL through asyncpg (pip install asyncpg); for MySQL use aiomysql the same way.
+import logging
 import os
 
 import asyncpg
@@ -56,8 +57,11 @@ async def db_health():
         finally:
             await conn.close()
         return {"status": "healthy", "database": "connected"}
-    except Exception as e:
-        return {"status": "unhealthy", "error": str(e)}
+    except Exception:
+        # The endpoint answers anyone: the reason goes to the log, the answer is fixed text (a driver's
+        # message can carry the host, the user or part of the URL).
+        logging.getLogger(__name__).exception("db-health check failed")
+        return {"status": "unhealthy", "error": "database check failed"}
 `;
 }
 
@@ -77,7 +81,9 @@ router.get('${path}', async (_req, res) => {
     await pool.query('SELECT 1');
     res.json({ status: 'healthy', database: 'connected' });
   } catch (e) {
-    res.json({ status: 'unhealthy', error: String(e && e.message ? e.message : e) });
+    // The endpoint answers anyone: the reason goes to the log, the answer is fixed text.
+    console.error('db-health check failed', e);
+    res.json({ status: 'unhealthy', error: 'database check failed' });
   }
 });
 
@@ -95,6 +101,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"log"
 	"net/http"
 	"time"
 )
@@ -106,7 +113,9 @@ func dbHealth(db *sql.DB) http.HandlerFunc {
 		w.Header().Set("Content-Type", "application/json")
 		var one int
 		if err := db.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
-			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unhealthy", "error": err.Error()})
+			// The endpoint answers anyone: the reason goes to the log, the answer is fixed text.
+			log.Printf("db-health check failed: %v", err)
+			_ = json.NewEncoder(w).Encode(map[string]string{"status": "unhealthy", "error": "database check failed"})
 			return
 		}
 		_ = json.NewEncoder(w).Encode(map[string]string{"status": "healthy", "database": "connected"})
@@ -140,7 +149,9 @@ public class DbHealthController {
             jdbc.queryForObject("SELECT 1", Integer.class);
             return Map.of("status", "healthy", "database", "connected");
         } catch (Exception e) {
-            return Map.of("status", "unhealthy", "error", String.valueOf(e.getMessage()));
+            // The endpoint answers anyone: the reason goes to the log, the answer is fixed text.
+            System.err.println("db-health check failed: " + e);
+            return Map.of("status", "unhealthy", "error", "database check failed");
         }
     }
 }

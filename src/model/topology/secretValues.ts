@@ -26,6 +26,35 @@ export function snapshotSecretValues(snapshot: Pick<Topology, 'services'> | unde
   return [...values];
 }
 
+/**
+ * What to mask by value once a secret's text was read (a RuntimeEnvironmentSecrets value the user allowed to
+ * read): the text itself, a URL's password, and in a JSON secret (RDS's {"username","password","host"...}) the
+ * secret-looking fields and the passwords of its URLs.
+ */
+export function secretTextValues(text: string): string[] {
+  const values = new Set<string>([text.trim()]);
+  const password = urlPassword(text.trim());
+  if (password) values.add(password);
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const fields = Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      );
+      for (const value of secretValuesOf(fields)) values.add(value);
+      for (const value of Object.values(fields)) {
+        const p = urlPassword(value);
+        if (p) values.add(p);
+      }
+    }
+  } catch {
+    // Not JSON: the text and its URL password are all there is.
+  }
+  return [...values].filter((v) => v.length > 0);
+}
+
 function urlPassword(value: string): string | undefined {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:(.+)@[^@]*$/i.exec(value);
   if (!m) return undefined;

@@ -1,7 +1,8 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { masked } from '../masking';
 import { awsErrorLogText, classifyAwsError, type NextStep } from '../../model/common/awsError';
-import { ssoLoginCommand, shellKind } from '../../model/common/terminalQuote';
+import { ssoLoginCommand, ssoLoginTerminal, shellKind } from '../../model/common/terminalQuote';
 import { UserError } from '../../model/common/userError';
 import { readSettings } from '../settings';
 import { pick } from '../localize';
@@ -28,7 +29,16 @@ const actions: Record<NextStep, () => { title: string; run: () => Thenable<unkno
     run: async () => {
       // The profile we signed with (setting or AWS_PROFILE), quoted for the terminal's shell.
       const profile = readSettings().profile || process.env.AWS_PROFILE || undefined;
-      const terminal = vscode.window.createTerminal('aws sso login');
+      const where = ssoLoginTerminal(vscode.workspace.isTrusted, os.homedir());
+      if (!where.run) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t(
+            'This window is in Restricted Mode, so it does not open a terminal to run aws sso login. Trust the workspace, or run it in your own terminal.',
+          ),
+        );
+        return;
+      }
+      const terminal = vscode.window.createTerminal({ name: 'aws sso login', cwd: where.cwd });
       terminal.show();
       terminal.sendText(ssoLoginCommand(profile, shellKind(vscode.env.shell)));
     },

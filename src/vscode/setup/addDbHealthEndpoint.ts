@@ -2,6 +2,7 @@
 // The runtime comes from the workspace's apprunner.yaml (asked for when there is none or it names another
 // language); the snippet is saved as a new file (never over an existing one) or copied to the clipboard.
 import * as vscode from 'vscode';
+import { writeStaysInFolder } from './pathInsideFolder';
 import { CommandId } from '../../model/common/commandIds';
 import type { DbHealthSnippet, SnippetFamily } from '../../model/ops/dbHealthSnippets';
 import { loadAnalysis } from '../analysisLoader';
@@ -59,8 +60,11 @@ async function saveAsFile(
   folder: vscode.Uri | undefined,
 ): Promise<Pick<AddDbHealthResult, 'action' | 'uri'>> {
   const target = folder ? vscode.Uri.joinPath(folder, snippet.fileName) : undefined;
-  // An existing file (the runbook's health.py often is) is never overwritten: the snippet opens unsaved beside it.
-  if (!target || (await exists(target))) {
+  // An existing file (the runbook's health.py often is) is never overwritten, and a path through a symbolic link
+  // is never written (it may lead out of the workspace): the snippet opens unsaved instead.
+  const inside =
+    !!target && !!folder && (folder.scheme !== 'file' || (await writeStaysInFolder(folder.fsPath, target.fsPath)));
+  if (!target || !inside || (await exists(target))) {
     const doc = await vscode.workspace.openTextDocument({ language: snippet.languageId, content: snippet.content });
     await vscode.window.showTextDocument(doc);
     return { action: 'untitled', uri: doc.uri.toString() };
