@@ -75,7 +75,11 @@ describe('e2e: Service Metrics from the sandbox app, dark and light', function (
   it('Show Service Metrics draws the charts from the published metrics (dark and light screenshots)', async () => {
     await runWhenConnected(page, 'App Runner VPC: Show Service Metrics');
     // From the palette the service is picked in a quick pick.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'kyudai-api' }).first().click();
+    // The command is offered before the first connection: the pick comes once the account is loaded.
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'kyudai-api' })
+      .first()
+      .click({ timeout: 120_000 });
     const frame = await frameWith(page, 'svg.chart[data-chart="requests"]', 'the metrics chart');
     const requests = frame.locator('svg.chart[data-chart="requests"]');
     assert.ok(Number(await requests.getAttribute('data-points')) > 0, 'the requests chart has data points');

@@ -32,8 +32,17 @@ export async function trustWorkspace(page: Page): Promise<void> {
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
 }
 
+/**
+ * The trust question can come after waitForWorkbench stopped waiting for it (a loaded machine opens the folder
+ * slowly), and then it blocks every click: a person answers it whenever it shows.
+ */
+async function answerLateTrustQuestion(page: Page): Promise<void> {
+  if (await page.locator('.monaco-dialog-box').count()) await trustWorkspace(page);
+}
+
 /** Clicks an activity-bar item by its accessible label (what a person sees on hover). */
 export async function openActivity(page: Page, label: string): Promise<void> {
+  await answerLateTrustQuestion(page);
   const item = page.locator(`.activitybar .action-item a[aria-label^="${label}"]`).first();
   await item.waitFor({ timeout: 60_000 });
   await item.click();
@@ -41,6 +50,7 @@ export async function openActivity(page: Page, label: string): Promise<void> {
 
 /** Runs a command from the palette by typing its title. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
+  await answerLateTrustQuestion(page);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();

@@ -52,6 +52,12 @@ describe('maskSecrets: the one masking function', () => {
     });
   }
 
+  it('keeps a Secrets Manager ARN whole: its resource type "secret:" is no key, the ARN names the secret', () => {
+    const arn = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:kyudai-db-url-AbCdEf';
+    assert.equal(maskSecrets(`DATABASE_URL comes from ${arn}; read it`), `DATABASE_URL comes from ${arn}; read it`);
+    assert.equal(maskSecrets(`{"secret":"s3cr3t-value"} ${arn}`), `{"secret":"***"} ${arn}`);
+  });
+
   it('masks URL userinfo up to the last @ before the host, keeping user and host', () => {
     assert.equal(maskSecrets('postgres://user:p@ss@h/db'), 'postgres://user:***@h/db');
     assert.equal(maskSecrets('postgres://u:ab/cd@h'), 'postgres://u:***@h');

@@ -70,8 +70,10 @@ function maskUrl(_all: string, scheme: string, rest: string): string {
 //   an unclosed quote (a truncated line: the rest of the line) | bare words up to the next key=, a , ; & or the end.
 const KEY = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|passphrase|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|signature|pass)[A-Za-z0-9_.-]*`;
 const BARE_WORD = String.raw`[^\s"'\\&,;)}\]<>]+`;
+// A resource type inside an ARN (arn:aws:secretsmanager:region:account:secret:name) is no key: the ARN names
+// the secret, it does not hold it, and the user needs it to find the secret.
 const KEY_VALUE = new RegExp(
-  String.raw`((?:^|(?<=[^A-Za-z0-9_.-]))(?<!:\/\/)(${KEY})(?:\\?["'])?[ \t]*(?:=>|=|:(?!\/\/))[ \t]*)(?:(")((?:[^"\\\r\n]|\\.)*)"|(\\")((?:\\\\\\"|[^"\\\r\n]|\\[^"\r\n])*?)\\"|(')((?:[^'\\\r\n]|\\.)*)'|(\\?["'])([^\r\n]+)$|(${BARE_WORD}(?:[ \t]+(?![A-Za-z0-9_.-]+[ \t]*(?:=|:))${BARE_WORD})*))`,
+  String.raw`((?:^|(?<=[^A-Za-z0-9_.-]))(?<!:\/\/)(?<!\barn:[\w-]+:[\w-]+:[\w-]*:\d*:)(${KEY})(?:\\?["'])?[ \t]*(?:=>|=|:(?!\/\/))[ \t]*)(?:(")((?:[^"\\\r\n]|\\.)*)"|(\\")((?:\\\\\\"|[^"\\\r\n]|\\[^"\r\n])*?)\\"|(')((?:[^'\\\r\n]|\\.)*)'|(\\?["'])([^\r\n]+)$|(${BARE_WORD}(?:[ \t]+(?![A-Za-z0-9_.-]+[ \t]*(?:=|:))${BARE_WORD})*))`,
   'gim',
 );
 // YAML (and .env / shell) lines where the whole rest of the line is the value: "  password: two words".
