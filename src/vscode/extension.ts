@@ -49,8 +49,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
   // A command is a demand for AWS: it waits for the first connection (later ones return at once). Every command
   // is in the palette from the start (README.md, "Commands"), so the first one run says that it is connecting.
+  // A connection the view already started but that has not answered yet is waited for too (a command run then
+  // would otherwise find no connection and say so).
   setCommandGate(() =>
-    connection.started
+    connection.started && connection.state.status !== 'loading'
       ? Promise.resolve()
       : vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to AWS…') },
