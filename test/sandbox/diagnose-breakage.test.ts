@@ -9,7 +9,7 @@ import { applyPlan } from '../../src/engine/applyPlan';
 import { fixActionFor } from '../../src/model/fix/diagnoseFix';
 import { analyzeService } from '../../src/model/diagnosis/reachability';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
-import { awsCli, cli, useTestCredentials } from './engineSupport';
+import { awsCli, cli, denyDbPortInDefaultAcl, useTestCredentials } from './engineSupport';
 import { getSandbox, getServiceUrl, sandboxClients, seed, TEST_REGION, waitForServiceStatus } from './support';
 
 interface Diagnosed {
@@ -140,35 +140,7 @@ describe('diagnose: one broken thing at a time, named exactly, agreeing with db-
   });
 
   it('a network ACL deny before the allow', async () => {
-    const acls = JSON.parse(
-      await awsCli([
-        'ec2',
-        'describe-network-acls',
-        '--filters',
-        `Name=vpc-id,Values=${ids.vpcId}`,
-        'Name=default,Values=true',
-      ]),
-    ) as {
-      NetworkAcls: { NetworkAclId: string }[];
-    };
-    const acl = acls.NetworkAcls[0].NetworkAclId;
-    await awsCli([
-      'ec2',
-      'create-network-acl-entry',
-      '--network-acl-id',
-      acl,
-      '--ingress',
-      '--rule-number',
-      '50',
-      '--protocol',
-      'tcp',
-      '--port-range',
-      'From=5432,To=5432',
-      '--cidr-block',
-      '10.0.0.0/16',
-      '--rule-action',
-      'deny',
-    ]);
+    const acl = await denyDbPortInDefaultAcl(ids.vpcId);
     const d = await diagnose(ids);
     assertCause(d, 'nacl-denies-db-port', new RegExp(`^${acl}#50 .*deny`), 'blocked');
   });

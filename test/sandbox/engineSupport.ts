@@ -77,6 +77,41 @@ export async function awsCli(args: string[]): Promise<string> {
   return out.stdout;
 }
 
+/**
+ * A deny of TCP 5432 from 10.0.0.0/16 as rule 50 of the VPC's default network ACL, before its allow-all (the
+ * runbook's VPC: connector and DB subnets share that ACL). Returns the ACL's id.
+ */
+export async function denyDbPortInDefaultAcl(vpcId: string): Promise<string> {
+  const acls = JSON.parse(
+    await awsCli([
+      'ec2',
+      'describe-network-acls',
+      '--filters',
+      `Name=vpc-id,Values=${vpcId}`,
+      'Name=default,Values=true',
+    ]),
+  ) as { NetworkAcls: { NetworkAclId: string }[] };
+  const acl = acls.NetworkAcls[0].NetworkAclId;
+  await awsCli([
+    'ec2',
+    'create-network-acl-entry',
+    '--network-acl-id',
+    acl,
+    '--ingress',
+    '--rule-number',
+    '50',
+    '--protocol',
+    'tcp',
+    '--port-range',
+    'From=5432,To=5432',
+    '--cidr-block',
+    '10.0.0.0/16',
+    '--rule-action',
+    'deny',
+  ]);
+  return acl;
+}
+
 const WRITE =
   /^(Create|Delete|Authorize|Revoke|Update|Modify|Attach|Detach|Associate|Disassociate|Replace|Start|Pause|Resume|Tag|Untag)/;
 

@@ -12,7 +12,7 @@ import { resolveDesired } from '../../src/model/plan/desired';
 import { plan } from '../../src/model/plan/plan';
 import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import type { Plan } from '../../src/model/plan/planSteps';
-import { accountState, awsCli, cli, useTestCredentials, writeCallCount } from './engineSupport';
+import { accountState, awsCli, cli, denyDbPortInDefaultAcl, useTestCredentials, writeCallCount } from './engineSupport';
 import { getSandbox, resetCallCounts, sandboxClients, seed, TEST_REGION } from './support';
 
 interface PlanDoc {
@@ -63,34 +63,7 @@ describe('plan blockers before writes (sandbox)', function () {
   beforeEach(() => getSandbox().reset());
 
   it('a network ACL denying the DB port: plan names the entry, apply stops, --ignore-blockers goes on, diagnose agrees', async () => {
-    const acls = JSON.parse(
-      await awsCli([
-        'ec2',
-        'describe-network-acls',
-        '--filters',
-        `Name=vpc-id,Values=${seed().vpcId ?? ''}`,
-        'Name=default,Values=true',
-      ]),
-    ) as { NetworkAcls: { NetworkAclId: string }[] };
-    const acl = acls.NetworkAcls[0].NetworkAclId;
-    // The runbook's VPC: connector and DB subnets share the default ACL; a deny before its allow-all.
-    await awsCli([
-      'ec2',
-      'create-network-acl-entry',
-      '--network-acl-id',
-      acl,
-      '--ingress',
-      '--rule-number',
-      '50',
-      '--protocol',
-      'tcp',
-      '--port-range',
-      'From=5432,To=5432',
-      '--cidr-block',
-      '10.0.0.0/16',
-      '--rule-action',
-      'deny',
-    ]);
+    const acl = await denyDbPortInDefaultAcl(seed().vpcId ?? '');
 
     await resetCallCounts();
     const p = await planJson();
