@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PALETTE_HIDDEN_UNTIL_MEANINGFUL } from '../support/paletteHidden';
 
 // The menus' `when` clauses, evaluated the way VS Code does for the few operators they use, against the
 // contextValue strings the tree really produces (see src/model/explorer/treeText.ts).
@@ -110,17 +111,7 @@ describe('explorer menus (package.json when clauses)', () => {
 
   it('lists every command a person types in the palette before any connection (running one connects first)', () => {
     const palette = pkg.contributes.menus.commandPalette as MenuItem[];
-    // Hidden only where nothing can run: internal commands, a fix without a diagnosis, a stop without a tail,
-    // a link without an apprunner.yaml, the sandbox outside this repository.
-    const hiddenUntilMeaningful = new Set([
-      'revealConnector',
-      'revealService',
-      'applyDiagnosisFix',
-      'fixDiagnosis',
-      'stopTailingApplicationLog',
-      'linkService',
-      'useSandbox',
-    ]);
+    const hiddenUntilMeaningful = new Set(PALETTE_HIDDEN_UNTIL_MEANINGFUL);
     const commands = (pkg.contributes.commands as { command: string }[]).map((c) => c.command);
     assert.ok(commands.length > 20);
     for (const command of commands.filter((c) => !hiddenUntilMeaningful.has(c.replace('apprunnerVpc.', '')))) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/vscode/api';
 import { askPage } from '../../support/pageRequests';
+import { PALETTE_HIDDEN_UNTIL_MEANINGFUL } from '../../support/paletteHidden';
 import { sandboxAdmin } from '../sandboxAdmin';
 import { EXTENSION_ID, waitFor } from '../support';
 import { WORKSPACE_SETTINGS } from './workspaceSettings';
@@ -46,19 +47,7 @@ describe('Quiet start and workspace trust', function () {
       string
     >;
     const text = (value: string): string => nls[value.replace(/^%|%$/g, '')] ?? value;
-    // Hidden only where nothing can run yet: internal commands, a fix without a diagnosis, a stop without a
-    // tail, a link without an apprunner.yaml, the sandbox outside this repository.
-    const cannotRunYet = new Set(
-      [
-        'revealConnector',
-        'revealService',
-        'applyDiagnosisFix',
-        'fixDiagnosis',
-        'stopTailingApplicationLog',
-        'linkService',
-        'useSandbox',
-      ].map((c) => `apprunnerVpc.${c}`),
-    );
+    const cannotRunYet = new Set(PALETTE_HIDDEN_UNTIL_MEANINGFUL.map((c) => `apprunnerVpc.${c}`));
     const titles = manifest.contributes.commands
       .filter((c) => !cannotRunYet.has(c.command))
       .map((c) => `${text(c.category ?? '')}: ${text(c.title)}`);
