@@ -75,6 +75,7 @@ export function figureNames(manyVpcs: number): string[] {
       `apiCalls_${n}`,
       `cachedRefreshCalls_${n}`,
       `extHostHeapMb_${n}`,
+      `extHostHeapUsedMb_${n}`,
     ]),
     'treeCompleteMs_1000_throttled',
     'codeLensFirstMs_1000',

@@ -55,6 +55,15 @@ function repeatsFor(n: number): number {
   return n <= 200 ? 5 : 3;
 }
 
+/**
+ * Where codeLensAfterChangeMs is measured: at 1,000 services, else the largest size measured below it. Never at
+ * 5,000: its reloads (a minute or more each) would add as many loads as the tree's own to that session.
+ */
+export function lensAfterChangeSizeOf(sizes: readonly number[]): number | undefined {
+  const small = sizes.filter((n) => n <= 1000);
+  return small.length ? Math.max(...small) : undefined;
+}
+
 /** The longest one tree load (or one CLI plan) of n services may take: 1 minute plus 200 ms per service. */
 const loadTimeoutMs = (n: number): number => MINUTE + n * 200;
 
@@ -134,8 +143,12 @@ class Collector {
   readonly samples: Record<string, number[]> = {};
   readonly errors: string[] = [];
 
+  /** Also printed as they come, so a run stopped part-way still shows what it measured. */
   add(samples: Record<string, number[]>): void {
-    for (const [name, values] of Object.entries(samples)) (this.samples[name] ??= []).push(...values);
+    for (const [name, values] of Object.entries(samples)) {
+      (this.samples[name] ??= []).push(...values);
+      console.log(`bench:   ${name}: ${values.map((v) => Math.round(v * 10) / 10).join(', ')}`);
+    }
   }
 
   async part(what: string, body: () => Promise<Record<string, number[]> | void>): Promise<void> {
@@ -189,7 +202,7 @@ async function measureSize(
         );
     }
     const repeats = repeatsFor(n);
-    const lensAfterChangeSize = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+    const lensAfterChangeSize = lensAfterChangeSizeOf(sizes);
     const plan: HostPlan = {
       mode: 'tree',
       target,
