@@ -24,6 +24,7 @@ import {
   DIAGRAM_SIZES,
   figure,
   figureNames,
+  lensAfterChangeSizeOf,
   type BenchTarget,
   type Figures,
   type HostAnswer,
@@ -53,15 +54,6 @@ function repeatsFor(n: number): number {
   const forced = Number(process.env.APPRUNNER_VPC_BENCH_REPEATS);
   if (Number.isInteger(forced) && forced > 0) return forced;
   return n <= 200 ? 5 : 3;
-}
-
-/**
- * Where codeLensAfterChangeMs is measured: at 1,000 services, else the largest size measured below it. Never at
- * 5,000: its reloads (a minute or more each) would add as many loads as the tree's own to that session.
- */
-export function lensAfterChangeSizeOf(sizes: readonly number[]): number | undefined {
-  const small = sizes.filter((n) => n <= 1000);
-  return small.length ? Math.max(...small) : undefined;
 }
 
 /** The longest one tree load (or one CLI plan) of n services may take: 1 minute plus 200 ms per service. */
