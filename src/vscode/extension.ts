@@ -86,11 +86,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (logging) return;
       logging = true;
       context.subscriptions.push(
-        loadAwsSdk().onAwsRequest((r) =>
+        loadAwsSdk().onAwsRequest((r) => {
+          if (!log.debugEnabled()) return;
           log.debug(
             `${r.service}.${r.operation} ${r.ok ? 'ok' : (r.errorCode ?? 'failed')}${r.httpStatus ? ` ${r.httpStatus}` : ''} ${r.durationMs} ms`,
-          ),
-        ),
+          );
+        }),
       );
     }),
     startConnectionOnDemand(connection, [features.explorer.view, features.diagnose.tree]),

@@ -13,6 +13,12 @@ export function initLog(context: vscode.ExtensionContext): vscode.LogOutputChann
 
 export const log = {
   debug: (message: string): void => channel?.debug(masked(message)),
+  /**
+   * Whether debug lines reach the channel (its level is Debug or Trace): a line per AWS request is built and
+   * masked only then, not thousands of times per load for nothing.
+   */
+  debugEnabled: (): boolean =>
+    !!channel && channel.logLevel !== vscode.LogLevel.Off && channel.logLevel <= vscode.LogLevel.Debug,
   info: (message: string): void => channel?.info(masked(message)),
   warn: (message: string): void => channel?.warn(masked(message)),
   error: (message: string): void => channel?.error(masked(message)),

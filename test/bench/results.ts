@@ -57,6 +57,15 @@ export const ALL_SIZES = [20, 200, 1000, 5000] as const;
 export const CLI_SIZES = [20, 1000, 5000] as const;
 export const DIAGRAM_SIZES = [2, 16, 64] as const;
 
+/**
+ * Where codeLensAfterChangeMs is measured: at 1,000 services, else the largest size measured below it. Never at
+ * 5,000: its reloads (a minute or more each) would add as many loads as the tree's own to that session.
+ */
+export function lensAfterChangeSizeOf(sizes: readonly number[]): number | undefined {
+  const small = sizes.filter((n) => n <= 1000);
+  return small.length ? Math.max(...small) : undefined;
+}
+
 /** Every figure's name: bench-results.json holds each one, null when the run did not measure it. */
 export function figureNames(manyVpcs: number): string[] {
   return [
@@ -75,6 +84,7 @@ export function figureNames(manyVpcs: number): string[] {
       `apiCalls_${n}`,
       `cachedRefreshCalls_${n}`,
       `extHostHeapMb_${n}`,
+      `extHostHeapUsedMb_${n}`,
     ]),
     'treeCompleteMs_1000_throttled',
     'codeLensFirstMs_1000',

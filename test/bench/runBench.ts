@@ -24,6 +24,7 @@ import {
   DIAGRAM_SIZES,
   figure,
   figureNames,
+  lensAfterChangeSizeOf,
   type BenchTarget,
   type Figures,
   type HostAnswer,
@@ -134,8 +135,12 @@ class Collector {
   readonly samples: Record<string, number[]> = {};
   readonly errors: string[] = [];
 
+  /** Also printed as they come, so a run stopped part-way still shows what it measured. */
   add(samples: Record<string, number[]>): void {
-    for (const [name, values] of Object.entries(samples)) (this.samples[name] ??= []).push(...values);
+    for (const [name, values] of Object.entries(samples)) {
+      (this.samples[name] ??= []).push(...values);
+      console.log(`bench:   ${name}: ${values.map((v) => Math.round(v * 10) / 10).join(', ')}`);
+    }
   }
 
   async part(what: string, body: () => Promise<Record<string, number[]> | void>): Promise<void> {
@@ -189,7 +194,7 @@ async function measureSize(
         );
     }
     const repeats = repeatsFor(n);
-    const lensAfterChangeSize = sizes.includes(1000) ? 1000 : Math.max(...sizes);
+    const lensAfterChangeSize = lensAfterChangeSizeOf(sizes);
     const plan: HostPlan = {
       mode: 'tree',
       target,
@@ -253,6 +258,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   const sizes = benchSizes();
+  // APPRUNNER_VPC_BENCH_SIZES_ONLY=1: the sizes' sessions alone (no extra activation sessions, diagram or
+  // network reads), for measuring one size again without the ten minutes around it.
+  const sizesOnly = process.env.APPRUNNER_VPC_BENCH_SIZES_ONLY === '1';
   const out = new Collector();
   await out.part('the .vsix package', async () => {
     execSync('npm run package --silent', { cwd: REPO_ROOT, stdio: 'ignore', timeout: 5 * MINUTE });
@@ -289,7 +297,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       await out.part(`${n} services`, () => measureSize(n, sizes, lobby, installDir, cliEnv, out));
     }
     // activate() is one sample per extension host: short sessions until there are enough.
-    for (let i = out.samples.activateMs?.length ?? 0; i < ACTIVATION_SAMPLES; i++) {
+    for (let i = out.samples.activateMs?.length ?? 0; i < (sizesOnly ? 0 : ACTIVATION_SAMPLES); i++) {
       await out.part(`activation (${i + 1}/${ACTIVATION_SAMPLES})`, async () =>
         out.host(
           await hostSession(
@@ -305,10 +313,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   } finally {
     await lobby.stop();
   }
-  await out.part('the diagram', () => measureDiagram(DIAGRAM_SIZES));
-  await out.part('the network reads', async () =>
-    Object.fromEntries(Object.entries(await networkReadsResults(args.vpcs)).map(([k, v]) => [k, [v]])),
-  );
+  if (!sizesOnly) {
+    await out.part('the diagram', () => measureDiagram(DIAGRAM_SIZES));
+    await out.part('the network reads', async () =>
+      Object.fromEntries(Object.entries(await networkReadsResults(args.vpcs)).map(([k, v]) => [k, [v]])),
+    );
+  }
 
   const figures: Figures = Object.fromEntries(figureNames(args.vpcs).map((name) => [name, figure(out.samples[name])]));
   // Arithmetic, not measured: under their own key so they are never read as measurements.

@@ -175,6 +175,19 @@ describe('Explorer tree', function () {
       assert.match(details[1].description, /^http:\/\/127\.0\.0\.1:/, `${s.label} url`);
     }
   });
+  it('on the scale seed, builds a connector row without its tooltip, and the tooltip names its users on hover', async () => {
+    await onSeed(api, 'scale', async () => {
+      // scaleSeed.ts: 50 services, 10 connectors; service i (every third) uses connector (i / 3) % 10 + 1.
+      const connector = await nodeAt(api, 'VPC Connectors', 'scale-conn-001');
+      const tooltip = await tooltipOf(api, connector);
+      assert.match(tooltip, /Used by: scale-svc-0030$/m);
+      assert.match(
+        await tooltipOf(api, await nodeAt(api, 'VPC Connectors', 'scale-conn-002')),
+        /Used by: scale-svc-0003, scale-svc-0033$/m,
+      );
+    });
+  });
+
   it('on the dual-stack seed (non-runbook seed), shows kyudai-api with its IP address type DUAL_STACK', async () => {
     await onSeed(api, 'dual-stack', async () => {
       const services = await childrenOf(api, (await nodeAt(api, 'Services')).node);

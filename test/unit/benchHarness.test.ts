@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { figure, figureNames } from '../bench/results';
+import { figure, figureNames, lensAfterChangeSizeOf } from '../bench/results';
 import { evaluateTargets, missedTargets, treeBoundMs } from '../bench/targets';
 import { BenchTimeout, until, withTimeout } from '../bench/timeout';
 
@@ -16,6 +16,12 @@ describe('the bench harness', () => {
     );
     let n = 0;
     assert.equal(await until(() => (++n >= 3 ? 'ok' : undefined), 1000, 'three polls', 1), 'ok');
+  });
+
+  it('reloads for the lens-after-change figure at 1,000 services, or the largest size below, never at 5,000', () => {
+    assert.equal(lensAfterChangeSizeOf([20, 200, 1000, 5000]), 1000);
+    assert.equal(lensAfterChangeSizeOf([20, 200, 5000]), 200);
+    assert.equal(lensAfterChangeSizeOf([5000]), undefined);
   });
 
   it('keeps every figure as a median with its samples, or null when nothing was measured', () => {

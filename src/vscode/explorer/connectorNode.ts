@@ -33,6 +33,15 @@ export class ConnectorNode implements ExplorerNode {
     item.id = this.id;
     item.description = look.description;
     item.iconPath = new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
+    // The tooltip (every service using the connector: thousands in a large region) is built on hover:
+    // ExplorerProvider.resolveTreeItem.
+    item.contextValue = connectorContextValue(this.snapshot, c);
+    return item;
+  }
+
+  resolveTooltip(): vscode.MarkdownString {
+    const c = this.connector;
+    const look = connectorStatusPresentation(c.status, c.revision);
     const users = usersOf(this.snapshot, c).map((s) => s.name);
     const md = new vscode.MarkdownString();
     md.appendMarkdown(
@@ -41,9 +50,7 @@ export class ConnectorNode implements ExplorerNode {
     md.appendMarkdown(
       `- ${vscode.l10n.t('Security groups')}: ${c.securityGroupIds.join(', ')}\n- ${vscode.l10n.t('Used by')}: ${users.join(', ') || '—'}\n`,
     );
-    item.tooltip = md;
-    item.contextValue = connectorContextValue(this.snapshot, c);
-    return item;
+    return md;
   }
 
   getChildren(): ExplorerNode[] {

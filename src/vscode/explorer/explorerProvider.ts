@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { overlayPartial } from '../../model/explorer/partialSnapshot';
+import { redrawDelayMs } from '../../model/explorer/treeRedraw';
 import type { ServiceOperation, Topology } from '../../model/topology/topology';
 import type { Connection } from '../connection';
 import type { StateStore, StoreState } from '../state/stateStore';
@@ -18,6 +19,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private complete: Topology | undefined;
   /** Tooltips built on resolve so far (tests read it: a draw builds none). */
   tooltipsBuilt = 0;
+  /** Redraws asked of VS Code so far (tests read it: a load's batches are spaced, treeRedraw.ts). */
+  redraws = 0;
+  private lastRedrawAt = Number.NEGATIVE_INFINITY;
+  private redrawTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -29,7 +34,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
         for (const s of state.snapshot?.services ?? [])
           if (s.lastOperation) this.operations.set(s.arn, s.lastOperation);
         if (!state.loading) this.complete = state.snapshot;
-        this.refresh();
+        this.redrawSoon(state);
       }),
     ];
   }
@@ -82,11 +87,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return undefined;
   }
 
+  /** A load's batches are redrawn at most once per treeRedrawIntervalMs; a finished load at once. */
+  private redrawSoon(state: StoreState): void {
+    const wait = redrawDelayMs(this.lastRedrawAt, Date.now(), state.snapshot?.services.length ?? 0, state.loading);
+    if (wait === 0) return this.refresh();
+    this.redrawTimer ??= setTimeout(() => this.refresh(), wait);
+  }
+
   refresh(): void {
+    clearTimeout(this.redrawTimer);
+    this.redrawTimer = undefined;
+    this.lastRedrawAt = Date.now();
+    this.redraws++;
     this.changed.fire(undefined);
   }
 
   dispose(): void {
+    clearTimeout(this.redrawTimer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
