@@ -18,7 +18,7 @@ import { writeLayerReport } from './layerReports';
 import { answerPageRequests, PAGE_REQUESTS_ENV } from './pageRequests';
 import { startLocalAws, testAwsEnvironment } from './localAws';
 import { findSecrets, type SecretHit } from './secretScan';
-import { REPO_ROOT, startVsCodeServer, vscodeChoice, vscodeVersion } from './vscodeServer';
+import { REPO_ROOT, startVsCodeServer, vscodeChoice, vscodeProductVersion, vscodeVersion } from './vscodeServer';
 
 const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -130,6 +130,8 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
         [RESULTS_FILE_ENV]: resultsFile,
         [PAGE_REQUESTS_ENV]: pageRequests,
         APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '',
+        // The version the foundation test expects the window to run (the minimum's, or the current one's).
+        APPRUNNER_VPC_EXPECTED_VSCODE: vscodeProductVersion(),
         ...options.env,
       },
       settings: {

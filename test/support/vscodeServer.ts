@@ -156,11 +156,15 @@ function linkRipgrep(dir: string): void {
   symlinkSync('/usr/bin/rg', target);
 }
 
-/** "1.100.3 (code-server 4.100.3, Node 20.x)": what a run names in its header. */
+/** The VS Code version of an installed server, e.g. "1.100.3". */
+export function vscodeProductVersion(install = ensureVsCodeServer()): string {
+  return (JSON.parse(readFileSync(path.join(install.dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** "1.100.3 (code-server 4.100.3, Node v20.x)": what a run names in its header. */
 export function vscodeVersion(install = ensureVsCodeServer()): string {
-  const { version } = JSON.parse(readFileSync(path.join(install.dir, 'package.json'), 'utf8')) as { version: string };
   const node = spawnSync(install.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  return `${version} (code-server ${install.codeServerVersion}, Node ${node})`;
+  return `${vscodeProductVersion(install)} (code-server ${install.codeServerVersion}, Node ${node})`;
 }
 
 export interface VsCodeServer {
