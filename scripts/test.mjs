@@ -24,10 +24,13 @@ const layers = [
   },
   { name: 'reliability', cmd: ['npx', 'mocha', '--config', '.mocharc.reliability.json'], mocha: true, lane: 'sandbox' },
   { name: 'host', cmd: ['node', 'scripts/run-host-tests.mjs'], host: true, lane: 'browser' },
-  // The same host tests on the current VS Code (docs/compatibility.md): the newest code-server from npm.
+  // The same host tests on the current VS Code (docs/compatibility.md): the newest code-server from npm. Only
+  // when named (TEST_LAYERS=...,host-current) until its extension host runs the tests (docs/compatibility.md,
+  // "Current VS Code: not yet in npm test").
   {
     name: 'host (current VS Code)',
     only: 'host-current',
+    optIn: true,
     cmd: ['node', 'scripts/run-host-tests.mjs', '--vscode=current'],
     host: true,
     lane: 'browser',
@@ -183,7 +186,9 @@ let failedSteps = 0;
 const total = { passed: 0, failed: 0, skipped: 0 };
 const skips = [];
 const runStarted = Date.now();
-for (const { layer, code, output, seconds } of await runAll(layers.filter((l) => !only || only.includes(key(l))))) {
+for (const { layer, code, output, seconds } of await runAll(
+  layers.filter((l) => (only ? only.includes(key(l)) : !l.optIn)),
+)) {
   const c = counts(layer, output);
   if (c) for (const k of Object.keys(total)) total[k] += c[k];
   if (c?.skipped) skips.push(...layerSkips(output, c.skipped));

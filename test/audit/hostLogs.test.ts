@@ -14,9 +14,12 @@ interface HostSecretsReport {
   hits: SecretHit[];
 }
 
+// The current VS Code's run is scanned when npm test ran it (TEST_LAYERS=...,host-current; docs/compatibility.md).
 const RUNS = [
   { title: 'the minimum VS Code', report: 'host-secrets' },
-  { title: 'the current VS Code', report: 'host-secrets-current' },
+  ...(process.env.TEST_LAYERS?.split(',').includes('host-current')
+    ? [{ title: 'the current VS Code', report: 'host-secrets-current' } as const]
+    : []),
 ] as const;
 
 describe('Audit: credentials and seeded secrets never appear in the host logs', () => {
