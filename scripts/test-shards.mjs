@@ -1,6 +1,6 @@
 // The sandbox layer in shards: its files split over N mocha processes, each with its own sandbox (the root hook
 // starts one per process), run side by side. The layer waits more than it computes (App Runner's operation
-// delays, health checks), so three shards on two cores finish in well under the time of one (the `aws` CLI
+// delays, health checks), so two shards on two cores finish in well under the time of one (the `aws` CLI
 // processes are most of its CPU; docs/development.md, "How long npm test takes").
 // Files are split by their measured time (greedy, heaviest first); files that share a memoized per-sandbox
 // result (seedPass.ts) stay in one shard. `SANDBOX_SHARDS=1` runs the layer as one process, as before.
@@ -71,11 +71,11 @@ export function shardFiles(dir, count) {
   return shards.filter((s) => s.files.length > 0).map((s) => ({ ...s, files: s.files.sort() }));
 }
 
-/** How many shards: SANDBOX_SHARDS, else 3 where there are at least 2 cores (2 on one). */
+/** How many shards: SANDBOX_SHARDS (3 is the planned default, not yet measured twice), else 2 where there are at least 2 cores. */
 export function shardCount() {
   const wanted = Number(process.env.SANDBOX_SHARDS);
   if (Number.isInteger(wanted) && wanted >= 1) return wanted;
-  return Math.min(3, (os.availableParallelism?.() ?? os.cpus().length) + 1);
+  return Math.min(2, os.availableParallelism?.() ?? os.cpus().length);
 }
 
 /** The mocha command line of a config file, with explicit files in place of its `spec`. */

@@ -14,7 +14,8 @@ const layers = [
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit', cmd: ['npx', 'mocha', '--config', '.mocharc.unit.json'], mocha: true },
   // The layers from here on wait on the sandbox's latency far more than they compute (each has a sandbox of its
-  // own), so they run in two lanes side by side (docs/development.md, "How long npm test takes").
+  // own), so they can run in two lanes side by side (NPM_TEST_LANES=1; docs/development.md, "How long npm test
+  // takes").
   {
     name: 'sandbox',
     cmd: ['npx', 'mocha', '--config', '.mocharc.sandbox.json'],
@@ -142,6 +143,8 @@ async function runLayer(layer, live) {
  * The layers in order; consecutive layers with a `lane` form a group whose lanes run side by side, each lane's
  * layers one after the other.
  */
+const sideBySide = process.env.NPM_TEST_LANES === '1';
+
 async function runAll(selected) {
   const results = [];
   for (let i = 0; i < selected.length;) {
@@ -155,14 +158,17 @@ async function runAll(selected) {
     }
     const group = [];
     while (i < selected.length && selected[i].lane) group.push(selected[i++]);
-    const lanes = [...new Set(group.map((l) => l.lane))];
+    // Side by side only with NPM_TEST_LANES=1 until two measured runs show it is not flaky
+    // (docs/development.md, "How long npm test takes"); otherwise one lane, the layers in order.
+    const laneOf = (l) => (sideBySide ? l.lane : 'one');
+    const lanes = [...new Set(group.map(laneOf))];
     const live = lanes.length === 1;
     if (!live)
       console.log(
         `\n=== side by side: ${lanes
           .map((lane) =>
             group
-              .filter((l) => l.lane === lane)
+              .filter((l) => laneOf(l) === lane)
               .map((l) => l.name)
               .join(' then '),
           )
@@ -171,7 +177,7 @@ async function runAll(selected) {
     const laneResults = await Promise.all(
       lanes.map(async (lane) => {
         const out = [];
-        for (const l of group.filter((g) => g.lane === lane)) out.push(await runLayer(l, live));
+        for (const l of group.filter((g) => laneOf(g) === lane)) out.push(await runLayer(l, live));
         return out;
       }),
     );
@@ -195,7 +201,7 @@ for (const { layer, code, output, seconds } of await runAll(
   if (code !== 0) failedSteps++;
   if (c && code !== 0 && c.failed === 0) total.failed++; // a layer that crashed counts as one failure
   summary.push(
-    `${layer.name.padEnd(22)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds.toFixed(0).padStart(4)} s${layer.lane ? ` (${layer.lane} lane)` : ''}${c ? `  ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : ''}`,
+    `${layer.name.padEnd(22)} ${code === 0 ? 'ok  ' : 'FAIL'} ${seconds.toFixed(0).padStart(4)} s${layer.lane && sideBySide ? ` (${layer.lane} lane)` : ''}${c ? `  ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : ''}`,
   );
 }
 summary.push(`${'whole run'.padEnd(22)}      ${((Date.now() - runStarted) / 1000).toFixed(0).padStart(4)} s`);
