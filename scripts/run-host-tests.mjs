@@ -1,10 +1,13 @@
 // `npm run test:host`: the host test layer inside the VS Code server + headless Chromium (see DESIGN 6), in
 // two windows: the main suite on a copy of sample-workspace, then the quiet-start window (no apprunner.yaml,
 // workspace trust on and not granted, a settings.json that tries to redirect the connection).
+// `--vscode=current` runs them on the newest code-server instead of the minimum VS Code (docs/compatibility.md).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 const require = createRequire(import.meta.url);
+const vscodeArg = process.argv.find((a) => a.startsWith('--vscode='));
+if (vscodeArg) process.env.APPRUNNER_VPC_VSCODE = vscodeArg.slice('--vscode='.length);
 const { ensureBuilt, runHostTests } = require('../out/test/support/hostRunner.js');
 const { WORKSPACE_SETTINGS } = require('../out/test/host/quiet/workspaceSettings.js');
 ensureBuilt();

@@ -1,6 +1,7 @@
 // The sandbox layer in shards: its files split over N mocha processes, each with its own sandbox (the root hook
 // starts one per process), run side by side. The layer waits more than it computes (App Runner's operation
-// delays, health checks, `aws` CLI processes), so two shards on two cores finish in well under the time of one.
+// delays, health checks), so two shards on two cores finish in well under the time of one (the `aws` CLI
+// processes are most of its CPU; docs/development.md, "How long npm test takes").
 // Files are split by their measured time (greedy, heaviest first); files that share a memoized per-sandbox
 // result (seedPass.ts) stay in one shard. `SANDBOX_SHARDS=1` runs the layer as one process, as before.
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +71,7 @@ export function shardFiles(dir, count) {
   return shards.filter((s) => s.files.length > 0).map((s) => ({ ...s, files: s.files.sort() }));
 }
 
-/** How many shards: SANDBOX_SHARDS, else 2 where there are at least 2 cores. */
+/** How many shards: SANDBOX_SHARDS (3 is the planned default, not yet measured twice), else 2 where there are at least 2 cores. */
 export function shardCount() {
   const wanted = Number(process.env.SANDBOX_SHARDS);
   if (Number.isInteger(wanted) && wanted >= 1) return wanted;

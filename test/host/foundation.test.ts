@@ -3,10 +3,13 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionApi, setSetting, waitFor } from './support';
 
 describe('Foundation: the extension in VS Code', () => {
-  it('activates in the pinned VS Code 1.100 host and measures its activation', async () => {
+  it('activates in the VS Code the runner started (1.100, or the current one) and measures its activation', async () => {
     const api = await extensionApi();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
-    assert.match(vscode.version, /^1\.100\./);
+    // The runner names the version it installed (test/support/hostRunner.ts); the minimum is 1.100.
+    const expected = process.env.APPRUNNER_VPC_EXPECTED_VSCODE;
+    if (expected) assert.equal(vscode.version, expected);
+    else assert.match(vscode.version, /^1\.100\./);
     assert.ok(api.activation.durationMs >= 0);
   });
 

@@ -1,5 +1,5 @@
-// For the seed test files that start their own sandbox on one named seed (the shared one runs `runbook`):
-// start/stop, the real `aws` CLI against it, SDK clients, db-health, and the runbook's rules (section 3-5)
+// For the seed test files that run on one named seed (the layer's shared sandbox runs `runbook`): switch to it
+// and back, the real `aws` CLI against it, SDK clients, db-health, and the runbook's rules (section 3-5)
 // applied with the CLI the way a user would, on the seed's own DB group and port.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,13 +8,20 @@ import { AppRunnerClient, DescribeServiceCommand } from '@aws-sdk/client-apprunn
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client, RevokeSecurityGroupEgressCommand } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { startSandbox, type Sandbox, type SeedName } from '../../sandbox/index';
-import { TEST_CREDENTIALS, TEST_OPERATION_DELAY_MS, TEST_REGION, waitFor } from './support';
+import type { Sandbox, SeedName } from '../../sandbox/index';
+import { getSandbox, TEST_CREDENTIALS, TEST_REGION, waitFor } from './support';
 
 const run = promisify(execFile);
 
-export function startSeed(seed: SeedName): Promise<Sandbox> {
-  return startSandbox({ port: 0, seed, operationDelayMs: TEST_OPERATION_DELAY_MS, quiet: true });
+/**
+ * The layer's one sandbox (hooks.ts), reset to `seed`: the same world a sandbox started on that seed has (moto
+ * reset, the seed built, faults, calls and identities cleared), without starting another moto and front per
+ * seed file. Its stop() resets it to the `runbook` seed the other files expect.
+ */
+export async function startSeed(seed: SeedName): Promise<Sandbox> {
+  const shared = getSandbox();
+  await shared.reset(seed);
+  return { ...shared, stop: () => shared.reset('runbook') };
 }
 
 export function clientsOf(sandbox: Sandbox): {

@@ -18,7 +18,7 @@ import { writeLayerReport } from './layerReports';
 import { answerPageRequests, PAGE_REQUESTS_ENV } from './pageRequests';
 import { startLocalAws, testAwsEnvironment } from './localAws';
 import { findSecrets, type SecretHit } from './secretScan';
-import { REPO_ROOT, startVsCodeServer, vscodeVersion } from './vscodeServer';
+import { REPO_ROOT, startVsCodeServer, vscodeChoice, vscodeProductVersion, vscodeVersion } from './vscodeServer';
 
 const TIMEOUT_MS = Number(process.env.APPRUNNER_VPC_HOST_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -117,8 +117,9 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
   let dataDir = '';
   let seedSecrets: string[] = [];
   let adminUrl: string | undefined;
-  // The main window's reports are the ones the reliability layer reads; another pass writes its own.
+  // The main window's reports on the minimum VS Code are the ones the audit reads; another pass writes its own.
   const quiet = options.testsDir === 'quiet';
+  const reportSuffix = `${quiet ? '-quiet' : ''}${vscodeChoice() === 'current' ? '-current' : ''}` as const;
   try {
     const aws = await startLocalAws();
     stops.push(() => aws.stop());
@@ -129,6 +130,8 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
         [RESULTS_FILE_ENV]: resultsFile,
         [PAGE_REQUESTS_ENV]: pageRequests,
         APPRUNNER_VPC_SANDBOX_ADMIN: aws.adminUrl ?? '',
+        // The version the foundation test expects the window to run (the minimum's, or the current one's).
+        APPRUNNER_VPC_EXPECTED_VSCODE: vscodeProductVersion(),
         ...options.env,
       },
       settings: {
@@ -141,7 +144,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
     stops.push(() => server.stop());
     dataDir = server.dataDir;
     console.log(
-      `Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} (code-server) at ${server.baseUrl}, AWS at ${aws.endpoint}`,
+      `Host tests${options.name ? ` (${options.name})` : ''} in VS Code ${vscodeVersion()} at ${server.baseUrl}, AWS at ${aws.endpoint}`,
     );
     const browser = await launchChromium();
     stops.push(() => browser.close());
@@ -180,7 +183,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
     seedSecrets = (await sandboxJson<{ secretValues?: string[] }>(adminUrl, 'seed'))?.secretValues ?? [];
     const calls = await sandboxJson<{ toolOperations?: Record<string, number> }>(adminUrl, 'calls');
     if (end && calls?.toolOperations)
-      writeLayerReport(quiet ? 'aws-operations-host-quiet' : 'aws-operations-host', {
+      writeLayerReport(`aws-operations-host${reportSuffix}`, {
         toolOperations: calls.toolOperations,
       });
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -193,7 +196,7 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
   }
   if (end.failures) console.log(`Logs: ${work}/console.log (page console), ${work}/server.log`);
   const scan = scanForSecrets([work, dataDir].filter(Boolean), seedSecrets);
-  writeLayerReport(quiet ? 'host-secrets-quiet' : 'host-secrets', scan);
+  writeLayerReport(`host-secrets${reportSuffix}`, scan);
   console.log(
     `secrets found in ${scan.filesScanned} host log files (${scan.requestLogLines} debug request lines): ${scan.secretsFound}${scan.files.length ? ` (${scan.files.join(', ')})` : ''}`,
   );

