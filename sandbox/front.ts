@@ -62,7 +62,7 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     if (!reply) return void req.socket.destroy();
     return send(res, reply);
   }
-  const call = describeCall(req.headers, url, body.toString('utf8'));
+  const call = describeCall(req.headers, url, body.toString('utf8'), req.method);
   const text = body.toString('utf8');
   // JSON protocols name the operation in X-Amz-Target; the others (EC2, RDS, STS) are query protocols.
   const jsonProtocol = Boolean(req.headers['x-amz-target']);

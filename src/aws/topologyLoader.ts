@@ -33,7 +33,9 @@ export interface LoadOptions {
   subnetIds?: string[];
 }
 
-export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'>;
+/** Route 53 is optional: without it a private zone's name stays unresolved (the plan lists the candidates). */
+export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'> &
+  Partial<Pick<AwsClients, 'route53'>>;
 
 export async function loadTopology(clients: TopologyClients, options: LoadOptions = {}): Promise<Topology> {
   let snapshot: Topology = {

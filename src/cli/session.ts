@@ -2,7 +2,12 @@
 import { resolveAwsTarget } from '../aws/awsTarget';
 import { getClients, type AwsClients } from '../aws/clients';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
-import { loadConnectorTopology, loadServiceTopology, type ConnectorListing } from '../aws/serviceTopology';
+import {
+  loadConnectorTopology,
+  loadServiceTopology,
+  type ConnectorListing,
+  withServiceHosts,
+} from '../aws/serviceTopology';
 import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
 import { endpointUrlProblem } from '../model/common/endpointPolicy';
 import { regionNotListedWarning } from '../model/common/regions';
@@ -132,9 +137,13 @@ export async function secretUrlsOf(
   const service = session.snapshot.services.find((s) => s.name === session.settings.serviceName);
   const refs = service ? secretUrlReferences(service) : [];
   // What was read is masked by value in everything the CLI prints from now on.
-  return refs.length > 0
-    ? readSecretDatabaseUrls(session.clients, refs, (values) => secrets?.push(...values))
-    : undefined;
+  const read =
+    refs.length > 0
+      ? await readSecretDatabaseUrls(session.clients, refs, (values) => secrets?.push(...values))
+      : undefined;
+  // A host read from a secret may be a private zone's name or an EC2 address: looked up as the plain ones were.
+  if (read && service) session.snapshot = await withServiceHosts(session.clients, session.snapshot, service.name, read);
+  return read;
 }
 
 export class CliFailure extends Error {
