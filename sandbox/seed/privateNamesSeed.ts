@@ -1,7 +1,7 @@
 // `private-names`: two PostgreSQL databases in one VPC (the runbook's kyudai-db, and ledger-db with its own
 // group) plus PostgreSQL on an EC2 instance (`pg-on-ec2`, group `sg-pg-ec2`, 10.0.11.40), and a Route 53
 // private hosted zone `internal.example` associated with the VPC, whose CNAME `db.internal.example` points at
-// ledger-db's endpoint. Two services, as real teams wire them: `ledger-dns` says DATABASE_URL with the private
+// ledger-db's endpoint. Two services, as real teams wire them: `kyudai-api` (the seed's service) says DATABASE_URL with the private
 // name, `legacy-pg` says PGHOST with the EC2 address. Catches: a tool that knows only RDS endpoint names (it
 // sees two databases and stops, or takes the wrong one), and one that resolves a private zone from outside its
 // VPCs (on DEFAULT egress the app cannot resolve the name at all, as on AWS).
@@ -84,7 +84,7 @@ export async function seedPrivateNames(ctx: EmulatorContext, clients: MotoClient
     groupId: ec2GroupId,
   };
 
-  const dns = await runningService(ctx, 'ledger-dns', {
+  const dns = await runningService(ctx, 'kyudai-api', {
     image: { RuntimeEnvironmentVariables: { DATABASE_URL: `postgresql://ledger@${PRIVATE_NAME}:5432/ledger` } },
   });
   const legacy = await runningService(ctx, 'legacy-pg', {

@@ -1,5 +1,5 @@
 // The `private-names` seed: two RDS databases and PostgreSQL on EC2 in one VPC, a Route 53 private hosted zone
-// associated with it. `ledger-dns` names ledger-db through the zone's CNAME (DATABASE_URL), `legacy-pg` the EC2
+// associated with it. `kyudai-api` names ledger-db through the zone's CNAME (DATABASE_URL), `legacy-pg` the EC2
 // database by its address (PGHOST). For each: the real CLI's plan targets the right group and says which
 // variable (and which zone) named it, and `apply --yes` ends with db-health connected. Before the apply the
 // private name does not resolve at all (DEFAULT egress: App Runner's own network has no view of the zone), and
