@@ -9,6 +9,7 @@ import { DEFAULT_SETUP_SETTINGS } from '../../src/model/plan/setupSettings';
 import { targetByEndpoint, targetByHost } from '../../src/model/topology/databaseTargets';
 import { hostsToLookUp, resolvePrivateName } from '../../src/model/topology/privateNames';
 import type { PrivateHostedZone, Topology } from '../../src/model/topology/topology';
+import { withApprunnerYaml } from '../../src/model/topology/yamlVariables';
 import { beforeSetup, IDS, service } from './fixtures/topologyBuilder';
 
 const BILLING = { id: 'billing-db', endpoint: 'billing-db.abc123.ap-northeast-1.rds.amazonaws.com', sg: 'sg-billing' };
@@ -184,5 +185,56 @@ describe('a database on EC2, named by its private address', () => {
     assert.ok(r.ok);
     assert.equal(r.desired.dbSecurityGroupId, 'sg-pg-ec2');
     assert.deepEqual(r.desired.dbNamedBy?.privateName?.chain, ['pg.internal.example', '10.0.11.40']);
+  });
+});
+
+describe("a code service's apprunner.yaml as a reading way", () => {
+  const YAML = [
+    'version: 1.0',
+    'runtime: python3',
+    'build:',
+    '  commands:',
+    '    build:',
+    '      - pip install -r requirements.txt',
+    'run:',
+    '  command: python app.py',
+    '  env:',
+    `    - name: PGHOST`,
+    `      value: ${BILLING.endpoint}`,
+    '    - name: PGPORT',
+    '      value: "5432"',
+    '  secrets:',
+    '    - name: DB_PASSWORD',
+    '      value-from: "arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:billing-AbCdEf:password::"',
+  ].join('\n');
+
+  function codeService(t: Topology, configurationSource: 'REPOSITORY' | 'API'): void {
+    const s = service(t);
+    s.source = { kind: 'code', identifier: 'https://github.com/example/billing', configurationSource, environment: {} };
+  }
+
+  it('reads run.env of a REPOSITORY-configured service: billing-db of the two, named by PGHOST from apprunner.yaml', () => {
+    const t = world({});
+    codeService(t, 'REPOSITORY');
+    const s = withApprunnerYaml(service(t), YAML);
+    assert.deepEqual(s.source?.yaml?.environment, { PGHOST: BILLING.endpoint, PGPORT: '5432' });
+    assert.deepEqual(Object.keys(s.source?.secrets ?? {}), ['DB_PASSWORD']);
+    t.services = [s];
+    const r = resolve(t);
+    assert.ok(r.ok, r.ok ? '' : r.issues.map((i) => i.message.en).join());
+    assert.equal(r.desired.dbSecurityGroupId, BILLING.sg);
+    assert.deepEqual(
+      [r.desired.dbNamedBy?.variable, r.desired.dbNamedBy?.source, r.desired.dbNamedBy?.form],
+      ['PGHOST', 'apprunner.yaml', 'libpq'],
+    );
+  });
+
+  it('leaves an API-configured service as it is: App Runner does not read its apprunner.yaml', () => {
+    const t = world({});
+    codeService(t, 'API');
+    const s = withApprunnerYaml(service(t), YAML);
+    assert.equal(s.source?.yaml, undefined);
+    t.services = [s];
+    assert.ok(!resolve(t).ok, 'two databases and nothing names one');
   });
 });

@@ -41,6 +41,12 @@ export interface ServiceSource {
    * Only the reference: the snapshot never holds a secret's value.
    */
   secrets?: Record<string, string>;
+  /**
+   * For a code service configured by its repository (REPOSITORY): the linked apprunner.yaml's run.env and
+   * run.secrets, which App Runner uses instead of the API's values. Set by whoever has the file (the CLI's
+   * working folder, the editor's linked file).
+   */
+  yaml?: { environment: Record<string, string>; secrets: Record<string, string> };
 }
 
 export interface AppRunnerService {
