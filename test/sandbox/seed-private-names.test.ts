@@ -6,9 +6,12 @@
 // with DNS hostnames off in the VPC the plan stops before its first write (`private-name-dns-off`).
 import assert from 'node:assert/strict';
 import type { SeedInfo } from '../../sandbox/seed/seedInfo';
+import { getClients } from '../../src/aws/clients';
+import { loadTopology } from '../../src/aws/topologyLoader';
+import { targetByHost } from '../../src/model/topology/databaseTargets';
 import { accountState, awsCli, cli, useTestCredentials, writeCallCount } from './engineSupport';
 import { assertConnected, assertNotConnected, dbHealth } from './seedSupport';
-import { getSandbox, resetCallCounts, seed } from './support';
+import { getSandbox, resetCallCounts, seed, TEST_REGION } from './support';
 
 interface PlanJson {
   desired: {
@@ -51,6 +54,12 @@ describe('sandbox seed: private-names (a Route 53 private zone name, a database 
     );
     const ec2 = await dbHealth(getSandbox(), info.namingServices?.ec2.id ?? '');
     assertNotConnected(ec2, 'DEFAULT egress, EC2 address', /egress is DEFAULT/);
+  });
+
+  it("the region's snapshot (the extension's load) follows the zone and finds the EC2 database", async () => {
+    const snapshot = await loadTopology(getClients({ region: TEST_REGION, endpointUrl: getSandbox().endpoint }));
+    assert.equal(targetByHost(snapshot, 'db.internal.example')?.target.id, 'ledger-db');
+    assert.equal(targetByHost(snapshot, info.ec2Database?.address ?? '')?.target.id, info.ec2Database?.instanceId);
   });
 
   it('private zone: the plan targets ledger-db through db.internal.example, and apply reaches db-health connected', async () => {
