@@ -13,6 +13,7 @@ import { filterLogEventsWithEmptyPages } from './logPaging';
 import { proxyToMoto } from './proxy';
 import { handleRdsOperation, servesRdsOperation } from './rds/rdsFront';
 import { describeCall, queryParams } from './requestInfo';
+import { describeDbInstancesWithClusterGroups } from './rds/clusterMemberGroups';
 import { strictEc2Error } from './strict/strictCheck';
 import { answerLookupEvents } from './trail/lookupEvents';
 import type { TrailRecorder } from './trail/recorder';
@@ -62,7 +63,7 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     if (!reply) return void req.socket.destroy();
     return send(res, reply);
   }
-  const call = describeCall(req.headers, url, body.toString('utf8'));
+  const call = describeCall(req.headers, url, body.toString('utf8'), req.method);
   const text = body.toString('utf8');
   // JSON protocols name the operation in X-Amz-Target; the others (EC2, RDS, STS) are query protocols.
   const jsonProtocol = Boolean(req.headers['x-amz-target']);
@@ -103,6 +104,16 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
       ...reply,
       headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': requestId(), ...reply.headers },
     });
+  }
+  if (call.service === 'rds' && call.operation === 'DescribeDBInstances') {
+    const reply = await describeDbInstancesWithClusterGroups(
+      deps.motoPort,
+      req.headers,
+      queryParams(req.headers, url, text).toString(),
+    );
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    if (res.destroyed) return undefined;
+    return sendRecorded(reply);
   }
   if (call.service === 'rds' && servesRdsOperation(call.operation)) {
     const reply = await handleRdsOperation(

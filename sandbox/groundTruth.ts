@@ -34,9 +34,12 @@ export interface SubnetFacts {
   nacl: NaclEntry[];
 }
 
-/** Something that listens on a DB port in a VPC: a DB instance, an Aurora cluster endpoint or an RDS Proxy. */
+/**
+ * Something that listens on a DB port in a VPC: a DB instance, an Aurora cluster endpoint, an RDS Proxy, or a
+ * database on an EC2 instance (its network interface).
+ */
 export interface EndpointFacts {
-  kind: 'instance' | 'cluster' | 'proxy';
+  kind: 'instance' | 'cluster' | 'proxy' | 'ec2';
   /** `available` when it accepts connections (a cluster also needs an available DB instance). */
   status: string;
   port: number;
@@ -56,6 +59,8 @@ export interface ReachFacts {
   connector?: { status: string; subnets: SubnetFacts[]; groups: GroupFacts[]; vpcDnsSupport: boolean };
   /** What DATABASE_URL's host names; undefined when it names no DB instance, cluster endpoint or proxy that exists. */
   database?: DatabaseFacts;
+  /** Why the host name does not resolve where the application runs (a private zone seen from outside its VPCs). */
+  nameUnresolved?: string;
 }
 
 /** `nameResolution`: the failure happens at DNS (the client reports an unknown host, not a timeout). */
@@ -169,6 +174,7 @@ const ENDPOINT_NAME: Record<EndpointFacts['kind'], string> = {
   instance: 'DB',
   cluster: 'DB cluster',
   proxy: 'RDS Proxy',
+  ec2: 'database on EC2',
 };
 
 /** An RDS Proxy answers only when it can open a connection to one of its registered targets. */
@@ -191,6 +197,7 @@ function proxyTargetProblem(proxy: DatabaseFacts): string | undefined {
 export function canReachDatabase(f: ReachFacts): Verdict {
   const no = (reason: string): Verdict => ({ reachable: false, reason });
   const db = f.database;
+  if (f.nameUnresolved) return { reachable: false, reason: f.nameUnresolved, nameResolution: true };
   if (!db)
     return {
       reachable: false,

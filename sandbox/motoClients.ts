@@ -4,6 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { secretsManagerClient, type SecretsManagerClient } from './secretsManager';
 
@@ -16,6 +17,8 @@ export interface MotoClients {
   secrets: SecretsManagerClient;
   /** Parameter Store: the fake application resolves SSM references as App Runner injects them. */
   ssm: SSMClient;
+  /** Private hosted zones: the fake application's resolver answers from those of its connector's VPC. */
+  route53: Route53Client;
 }
 
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -36,6 +39,7 @@ export class MotoClientPool {
         cloudWatch: new CloudWatchClient(config),
         secrets: secretsManagerClient(this.motoUrl, region),
         ssm: new SSMClient(config),
+        route53: new Route53Client(config),
       };
       this.byRegion.set(region, clients);
     }
@@ -50,6 +54,7 @@ export class MotoClientPool {
       c.cloudWatch.destroy();
       c.secrets.destroy();
       c.ssm.destroy();
+      c.route53.destroy();
     }
     this.byRegion.clear();
   }

@@ -1,5 +1,6 @@
 // What an incoming AWS call is: the signing service and region from the SigV4 credential scope, and the
-// operation from X-Amz-Target (JSON protocols) or the Action parameter (EC2, RDS, STS query protocols).
+// operation from X-Amz-Target (JSON protocols), the Action parameter (EC2, RDS, STS query protocols) or, for
+// Route 53's REST-XML protocol, the method and path (botocore's route53 model, each operation's requestUri).
 import type { IncomingHttpHeaders } from 'node:http';
 
 export interface AwsCall {
@@ -25,7 +26,23 @@ export function queryParams(headers: IncomingHttpHeaders, url: string, body: str
     : new URL(url, 'http://localhost').searchParams;
 }
 
-export function describeCall(headers: IncomingHttpHeaders, url: string, body: string): AwsCall {
+/** Route 53's operations by method and path (only those the tool and the seeds call). */
+const ROUTE53_OPERATIONS: [string, RegExp, string][] = [
+  ['GET', /^\/2013-04-01\/hostedzonesbyvpc$/, 'ListHostedZonesByVPC'],
+  ['GET', /^\/2013-04-01\/hostedzone\/[^/]+\/rrset$/, 'ListResourceRecordSets'],
+  ['POST', /^\/2013-04-01\/hostedzone\/[^/]+\/rrset\/?$/, 'ChangeResourceRecordSets'],
+  ['POST', /^\/2013-04-01\/hostedzone\/[^/]+\/associatevpc$/, 'AssociateVPCWithHostedZone'],
+  ['GET', /^\/2013-04-01\/hostedzone\/[^/]+$/, 'GetHostedZone'],
+  ['GET', /^\/2013-04-01\/hostedzone$/, 'ListHostedZones'],
+  ['POST', /^\/2013-04-01\/hostedzone$/, 'CreateHostedZone'],
+];
+
+export function route53Operation(method: string, url: string): string {
+  const path = new URL(url, 'http://localhost').pathname;
+  return ROUTE53_OPERATIONS.find(([m, p]) => m === method.toUpperCase() && p.test(path))?.[2] ?? '';
+}
+
+export function describeCall(headers: IncomingHttpHeaders, url: string, body: string, method = 'POST'): AwsCall {
   const scope = SCOPE.exec(header(headers, 'authorization'));
   const target = header(headers, 'x-amz-target');
   const service = scope?.[2] ?? '';
@@ -38,6 +55,7 @@ export function describeCall(headers: IncomingHttpHeaders, url: string, body: st
       : undefined;
     operation = form?.get('Action') ?? query.get('Action') ?? '';
   }
+  if (!operation && service === 'route53') operation = route53Operation(method, url);
   return {
     service,
     region,

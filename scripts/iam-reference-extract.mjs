@@ -37,7 +37,7 @@ for (const action of actions) {
     // Only the resource types a statement can name (CreateTags lists every taggable EC2 type).
     if (action === 'ec2:CreateTags' && r.name !== 'security-group') continue;
     const t = types[r.name.toLowerCase()] ?? types[r.name];
-    out.resourceTypes[`${service}:${r.name.toLowerCase()}`] = { arn: t.arn, conditionKeys: t.conditionKeys };
+    out.resourceTypes[`${service}:${r.name.toLowerCase()}`] = { arn: t.arn, conditionKeys: t.conditionKeys ?? [] };
   }
   if (action === 'ec2:CreateTags')
     out.actions[action].resourceTypes = out.actions[action].resourceTypes.filter((r) => r.name === 'security-group');

@@ -2,7 +2,9 @@
 // Aurora cluster endpoint or RDS Proxy named by DATABASE_URL (with the proxy's registered targets), the
 // connector's and the database's subnets (with their network ACLs) and security groups.
 import {
+  DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
@@ -21,6 +23,7 @@ import {
 import type { ConnectorRecord, Json, ServiceConfig } from '../apprunner/store';
 import type { DatabaseFacts, EndpointFacts, GroupFacts, ReachFacts, SgRule, SubnetFacts } from '../groundTruth';
 import type { MotoClients } from '../motoClients';
+import { resolveHost } from './nameResolution';
 
 export interface DatabaseTarget {
   /** URL scheme without the colon: postgresql, postgres, mysql, ... */
@@ -165,8 +168,45 @@ async function proxyFacts(
   };
 }
 
+/**
+ * A database on EC2: the instance whose interface holds the address. It accepts connections on the port the
+ * application names while the instance is running (the sandbox runs no database process to ask).
+ */
+async function ec2Facts(clients: MotoClients, address: string, port: number): Promise<DatabaseFacts | undefined> {
+  const found = await clients.ec2.send(
+    new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'addresses.private-ip-address', Values: [address] }] }),
+  );
+  const eni = (found.NetworkInterfaces ?? []).find((n) =>
+    (n.PrivateIpAddresses ?? []).some((a) => a.PrivateIpAddress === address),
+  );
+  if (!eni) return undefined;
+  const instanceId = eni.Attachment?.InstanceId;
+  const state = instanceId
+    ? (await clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]
+        ?.Instances?.[0]?.State?.Name
+    : undefined;
+  const [s, g] = await Promise.all([
+    subnets(clients, eni.SubnetId ? [eni.SubnetId] : []),
+    groups(
+      clients,
+      (eni.Groups ?? []).map((x) => x.GroupId ?? ''),
+    ),
+  ]);
+  return {
+    kind: 'ec2',
+    status: state === 'running' ? 'available' : (state ?? 'without an instance'),
+    port,
+    vpcId: eni.VpcId ?? '',
+    subnets: s,
+    groups: g,
+  };
+}
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
 /** The DB instance, Aurora cluster endpoint (writer or reader) or RDS Proxy that `target` names, as facts. */
 async function databaseFacts(clients: MotoClients, target: DatabaseTarget): Promise<DatabaseFacts | undefined> {
+  if (IPV4.test(target.host)) return ec2Facts(clients, target.host, target.port);
   const [instances, clusters] = await Promise.all([
     clients.rds.send(new DescribeDBInstancesCommand({})).then((o) => o.DBInstances ?? []),
     clients.rds.send(new DescribeDBClustersCommand({})).then((o) => o.DBClusters ?? []),
@@ -205,7 +245,13 @@ export async function gatherReachFacts(
       vpcDnsSupport: dns.EnableDnsSupport?.Value !== false,
     };
   }
-  if (target) facts.database = await databaseFacts(clients, target);
+  if (target) {
+    // The resolver of the connector's VPC, or none on DEFAULT egress (App Runner's own network).
+    const resolverVpc = facts.egressType === 'VPC' && connector ? connector.vpcId : undefined;
+    const resolved = await resolveHost(clients, target.host, resolverVpc);
+    if ('unresolved' in resolved) facts.nameUnresolved = resolved.unresolved;
+    else facts.database = await databaseFacts(clients, { ...target, host: resolved.host });
+  }
   return facts;
 }
 

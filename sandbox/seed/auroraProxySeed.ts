@@ -63,7 +63,7 @@ export async function seedAuroraProxy(ctx: EmulatorContext, clients: MotoClients
         DBClusterIdentifier: 'kyudai-aurora',
         Engine: 'aurora-postgresql',
         DBInstanceClass: 'db.r6g.large',
-        DBSubnetGroupName: info.dbSubnetGroupName,
+        // No DBSubnetGroupName: an Aurora instance takes its cluster's (the front reports it as RDS does).
         PubliclyAccessible: false,
       }),
     );

@@ -2,6 +2,8 @@
 import { seedAuroraProxy } from './auroraProxySeed';
 import { seedDbNames } from './dbNamesSeed';
 import { seedMysql } from './mysqlSeed';
+import { seedNaclBlocker } from './naclBlockerSeed';
+import { seedPrivateNames } from './privateNamesSeed';
 import { seedPrivateService } from './privateServiceSeed';
 import type { SeedDefinition } from './registry';
 import { seedSecrets } from './secretsSeed';
@@ -33,5 +35,16 @@ export const DB_SEEDS: readonly SeedDefinition[] = [
     summary:
       'Two databases; four services name ledger-db without DATABASE_URL: PGHOST, DB_HOST, JSON-key secrets, SSM parameters',
     create: (ctx, clients) => seedDbNames(ctx, clients),
+  },
+  {
+    name: 'private-names',
+    summary:
+      'Two RDS databases and PostgreSQL on EC2; DATABASE_URL names a Route 53 private zone CNAME, PGHOST the EC2 address',
+    create: (ctx, clients) => seedPrivateNames(ctx, clients),
+  },
+  {
+    name: 'nacl-blocker',
+    summary: "The runbook's account with a network ACL entry denying 5432 inside the VPC: the plan's blocker case",
+    create: (ctx, clients) => seedNaclBlocker(ctx, clients),
   },
 ];

@@ -72,6 +72,11 @@ export interface SeedInfo {
    */
   namingServices?: Record<string, { name: string; arn: string; id: string }>;
   otherDbInstanceIdentifier?: string;
+  /** nacl-blocker: the network ACL whose rule 50 denies the DB port. */
+  blockingAclId?: string;
+  /** private-names: the Route 53 private hosted zone (id without /hostedzone/) and the database on EC2. */
+  privateZoneId?: string;
+  ec2Database?: { instanceId: string; address: string; groupId: string };
   otherDbGroupId?: string;
   parameterArns?: string[];
   /** private-service: the App Runner interface endpoint, its group, and the VPC ingress connection. */

@@ -5,6 +5,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -27,6 +28,8 @@ export interface AwsClients {
   ssm: SSMClient;
   /** Change history (runbook 8.2): LookupEvents only. */
   cloudTrail: CloudTrailClient;
+  /** Private hosted zones, read only when a variable names a host that is no RDS endpoint. */
+  route53: Route53Client;
 }
 
 export interface ClientOptions {
@@ -117,6 +120,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     secretsManager: new SecretsManagerClient(config('secretsManager')),
     ssm: new SSMClient(config('ssm')),
     cloudTrail: new CloudTrailClient(config('cloudTrail')),
+    route53: new Route53Client(config('route53')),
   };
   for (const client of [
     clients.appRunner,
@@ -127,6 +131,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clients.secretsManager,
     clients.ssm,
     clients.cloudTrail,
+    clients.route53,
   ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
@@ -146,6 +151,7 @@ export function resetClients(): void {
       clients.secretsManager,
       clients.ssm,
       clients.cloudTrail,
+      clients.route53,
     ])
       client.destroy();
   }

@@ -11,9 +11,13 @@ import { loadDatabases } from './load/databases';
 import { subnetFrom } from './load/ec2Mapping';
 import { loadNetwork, subnetsById } from './load/network';
 import { unique } from './load/pool';
+import { withNamedHosts } from './load/namedHosts';
 import { lookUpService } from './load/serviceLookup';
 import { describeService, listConnectors, withConnectorTags } from './load/services';
 import { isRevisionOf } from '../model/plan/connectorChoice';
+import { targetByEndpoint } from '../model/topology/databaseTargets';
+import { hostsToLookUp } from '../model/topology/privateNames';
+import { type SecretUrlResolution, serviceDatabaseUrls } from '../model/topology/secretUrls';
 import { emptyTopology, type Topology, type VpcConnector } from '../model/topology/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/topology/unsupportedAzs';
 
@@ -94,11 +98,34 @@ export async function loadServiceTopology(clients: TopologyClients, options: Ser
     byArn([...(ownConnector ? [ownConnector] : []), ...listed]),
   );
   const [databases, accountId] = await Promise.all([dbsPromise, accountPromise]);
-  return withNetwork(
+  const snapshot = await withNetwork(
     clients,
     { ...base, services: [service], connectors, ...databases, accountId },
     options.subnetIds ?? [],
   );
+  return withServiceHosts(clients, snapshot, service.name);
+}
+
+/**
+ * The snapshot with what the service's database hosts lead to when they are no RDS endpoint: a private zone's
+ * records, a database on EC2 (src/aws/load/namedHosts.ts). The plain variables at load; the ones read from
+ * secrets (opt-in) when the caller has them.
+ */
+export async function withServiceHosts(
+  clients: TopologyClients,
+  snapshot: Topology,
+  serviceName: string,
+  secretUrls?: SecretUrlResolution,
+): Promise<Topology> {
+  const service = snapshot.services.find((s) => s.name === serviceName || s.arn === serviceName);
+  if (!service) return snapshot;
+  const hosts = hostsToLookUp(
+    (h) =>
+      Boolean(targetByEndpoint(snapshot, h)) ||
+      (snapshot.privateZones ?? []).some((z) => z.records.some((r) => r.name === h)),
+    serviceDatabaseUrls(service, secretUrls),
+  );
+  return withNamedHosts(clients, snapshot, hosts);
 }
 
 /** For delete-connector: the connectors of that name (tagged when ACTIVE); no service, no network. */

@@ -7,10 +7,14 @@ import type { AwsClients } from './clients';
 import { getCallerIdentity } from './identity';
 import { loadDatabases } from './load/databases';
 import { subnetFrom } from './load/ec2Mapping';
+import { withNamedHosts } from './load/namedHosts';
 import { loadNetwork, subnetsById } from './load/network';
 import { unique } from './load/pool';
 import { describeServices, listConnectors, listServiceSummaries, withConnectorTags } from './load/services';
 import { ProgressCoalescer, progressIntervalMs } from '../model/common/progressCoalescer';
+import { targetByEndpoint } from '../model/topology/databaseTargets';
+import { hostsToLookUp } from '../model/topology/privateNames';
+import { serviceDatabaseUrls } from '../model/topology/secretUrls';
 import { emptyTopology, type AppRunnerService, type Topology } from '../model/topology/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/topology/unsupportedAzs';
 
@@ -33,7 +37,9 @@ export interface LoadOptions {
   subnetIds?: string[];
 }
 
-export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'>;
+/** Route 53 is optional: without it a private zone's name stays unresolved (the plan lists the candidates). */
+export type TopologyClients = Pick<AwsClients, 'appRunner' | 'ec2' | 'rds' | 'sts' | 'target'> &
+  Partial<Pick<AwsClients, 'route53'>>;
 
 export async function loadTopology(clients: TopologyClients, options: LoadOptions = {}): Promise<Topology> {
   let snapshot: Topology = {
@@ -108,5 +114,12 @@ export async function loadTopology(clients: TopologyClients, options: LoadOption
   const network = await loadNetwork(clients.ec2, vpcIds);
   const outside = probed.filter((s) => !vpcIds.includes(s.VpcId ?? '')).map((s) => subnetFrom(s, [], []));
   publish({ ...network, subnets: [...network.subnets, ...outside], loadedAt: new Date().toISOString() });
+  // Hosts the services name that are no RDS endpoint (a private zone's name, an EC2 address): read only when some
+  // service names one (src/aws/load/namedHosts.ts).
+  const hosts = hostsToLookUp(
+    (h) => Boolean(targetByEndpoint(snapshot, h)),
+    snapshot.services.flatMap((s) => serviceDatabaseUrls(s)),
+  );
+  if (hosts.length > 0) publish(await withNamedHosts(clients, snapshot, hosts));
   return snapshot;
 }

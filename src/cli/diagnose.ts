@@ -38,14 +38,16 @@ export async function runDiagnose(rc: RunContext): Promise<number> {
       'service-not-found',
     );
   }
-  const diagnosis = analyzeService(snapshot, service.arn, {
+  const secretUrls = await secretUrlsOf(session, rc.args, rc.secrets);
+  // After the secrets: a host read from one may have added to the snapshot (a private zone, a database on EC2).
+  const diagnosis = analyzeService(session.snapshot, service.arn, {
     dbPort: settings.databasePort,
     dbInstanceId: rc.args.dbInstance,
     appRunnerGroupName: settings.appRunnerSecurityGroupName,
     appRunnerGroupNameTag: settings.appRunnerSecurityGroupNameTag,
     databaseGroupName: settings.databaseSecurityGroupName,
     dnsEgress: settings.dnsEgress,
-    secretUrls: await secretUrlsOf(session, rc.args, rc.secrets),
+    secretUrls,
   });
   const live = await runLiveChecks(session.clients, service, {
     healthCheckPath: settings.healthCheckPath,

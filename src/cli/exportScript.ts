@@ -41,7 +41,7 @@ function writeFiles(dir: string, files: { path: string; content: string }[], ove
 export async function runExportScript(rc: RunContext): Promise<number> {
   const format: ExportFormat = rc.args.command === 'export-script' ? 'bash' : (rc.args.format ?? 'bash');
   const session = await openSession(rc.args, rc.env, rc.secrets, rc.io.stderr);
-  const { snapshot, settings } = session;
+  const { settings } = session;
   const explicit =
     rc.args.subnets !== undefined ||
     rc.args.connectorName !== undefined ||
@@ -52,6 +52,8 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     subnetIds: rc.args.subnets,
     secretUrls: await secretUrlsOf(session, rc.args, rc.secrets),
   };
+  // After the secrets: a host read from one may have added to the snapshot.
+  const { snapshot } = session;
   const r = explicit
     ? { ...resolveDesired(snapshot, settings, choices), basis: 'proposed' as const }
     : setupFromService(snapshot, settings, settings.serviceName, choices);

@@ -1,8 +1,15 @@
 // What every command starts with: the AWS target from flags and environment, the clients, the live snapshot.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { resolveAwsTarget } from '../aws/awsTarget';
 import { getClients, type AwsClients } from '../aws/clients';
 import { readSecretDatabaseUrls } from '../aws/secretUrls';
-import { loadConnectorTopology, loadServiceTopology, type ConnectorListing } from '../aws/serviceTopology';
+import {
+  loadConnectorTopology,
+  loadServiceTopology,
+  type ConnectorListing,
+  withServiceHosts,
+} from '../aws/serviceTopology';
 import { customEndpoints, type AwsTarget } from '../model/common/awsTarget';
 import { endpointUrlProblem } from '../model/common/endpointPolicy';
 import { regionNotListedWarning } from '../model/common/regions';
@@ -12,6 +19,7 @@ import { DEFAULT_SETUP_SETTINGS, type SetupSettings } from '../model/plan/setupS
 import { secretUrlReferences, type SecretUrlResolution } from '../model/topology/secretUrls';
 import { snapshotSecretValues } from '../model/topology/secretValues';
 import type { Topology } from '../model/topology/topology';
+import { usesApprunnerYaml, withApprunnerYaml } from '../model/topology/yamlVariables';
 import type { CliArgs } from './args';
 
 export interface Session {
@@ -88,7 +96,30 @@ export async function openSession(
           withAccountId: true,
           subnetIds: args.subnets,
         });
-  secrets?.push(...snapshotSecretValues(snapshot));
+  const withYaml = await withLocalApprunnerYaml(clients, snapshot, settings.serviceName);
+  secrets?.push(...snapshotSecretValues(withYaml));
+  return sessionOf(target, clients, withYaml, settings);
+}
+
+/**
+ * A code service configured by its repository takes its variables from apprunner.yaml: the one in the folder
+ * the CLI runs in (a project's root) is read, and a host it names looked up as the API's would be.
+ */
+async function withLocalApprunnerYaml(clients: AwsClients, snapshot: Topology, serviceName: string): Promise<Topology> {
+  const service = snapshot.services.find((s) => (s.name === serviceName || s.arn === serviceName) && s.detailsLoaded);
+  if (!service || !usesApprunnerYaml(service)) return snapshot;
+  let text: string;
+  try {
+    text = readFileSync(path.join(process.cwd(), 'apprunner.yaml'), 'utf8');
+  } catch {
+    return snapshot;
+  }
+  const linked = withApprunnerYaml(service, text);
+  const updated = { ...snapshot, services: snapshot.services.map((s) => (s === service ? linked : s)) };
+  return withServiceHosts(clients, updated, linked.name);
+}
+
+function sessionOf(target: AwsTarget, clients: AwsClients, snapshot: Topology, settings: SetupSettings): Session {
   // Given an ARN, the rest of the command (plans, findings, texts) names the service by its name.
   const found = snapshot.services.find((s) => s.arn === settings.serviceName && s.detailsLoaded);
   return { target, clients, snapshot, settings: found ? { ...settings, serviceName: found.name } : settings };
@@ -132,9 +163,13 @@ export async function secretUrlsOf(
   const service = session.snapshot.services.find((s) => s.name === session.settings.serviceName);
   const refs = service ? secretUrlReferences(service) : [];
   // What was read is masked by value in everything the CLI prints from now on.
-  return refs.length > 0
-    ? readSecretDatabaseUrls(session.clients, refs, (values) => secrets?.push(...values))
-    : undefined;
+  const read =
+    refs.length > 0
+      ? await readSecretDatabaseUrls(session.clients, refs, (values) => secrets?.push(...values))
+      : undefined;
+  // A host read from a secret may be a private zone's name or an EC2 address: looked up as the plain ones were.
+  if (read && service) session.snapshot = await withServiceHosts(session.clients, session.snapshot, service.name, read);
+  return read;
 }
 
 export class CliFailure extends Error {

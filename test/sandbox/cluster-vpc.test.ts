@@ -34,4 +34,40 @@ describe('an Aurora cluster without a listed member (sandbox)', () => {
     assert.equal(doc.desired.vpcId, seed().vpcId);
     assert.equal(doc.desired.dbSecurityGroupId, seed().sgRdsId);
   });
+
+  it("an instance created into the cluster reports the cluster's DB subnet group with its VPC, as RDS does", async () => {
+    await awsCli([
+      'rds',
+      'create-db-cluster',
+      '--db-cluster-identifier',
+      'kyudai-aurora-new',
+      '--engine',
+      'aurora-postgresql',
+      '--master-username',
+      'kyudai',
+      '--master-user-password',
+      'not-a-real-password-1',
+      '--db-subnet-group-name',
+      seed().dbSubnetGroupName ?? '',
+    ]);
+    await awsCli([
+      'rds',
+      'create-db-instance',
+      '--db-instance-identifier',
+      'kyudai-aurora-new-1',
+      '--db-cluster-identifier',
+      'kyudai-aurora-new',
+      '--engine',
+      'aurora-postgresql',
+      '--db-instance-class',
+      'db.r6g.large',
+    ]);
+    const out = JSON.parse(
+      await awsCli(['rds', 'describe-db-instances', '--db-instance-identifier', 'kyudai-aurora-new-1']),
+    ) as { DBInstances: { DBSubnetGroup?: { DBSubnetGroupName?: string; VpcId?: string; Subnets?: unknown[] } }[] };
+    const group = out.DBInstances[0]?.DBSubnetGroup;
+    assert.equal(group?.DBSubnetGroupName, seed().dbSubnetGroupName);
+    assert.equal(group?.VpcId, seed().vpcId);
+    assert.equal(group?.Subnets?.length, seed().privateSubnetIds.length);
+  });
 });

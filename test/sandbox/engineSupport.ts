@@ -79,9 +79,13 @@ export async function awsCli(args: string[]): Promise<string> {
 
 /**
  * A deny of TCP 5432 from 10.0.0.0/16 as rule 50 of the VPC's default network ACL, before its allow-all (the
- * runbook's VPC: connector and DB subnets share that ACL). Returns the ACL's id.
+ * runbook's VPC: connector and DB subnets share that ACL); `deny` chooses another direction or port range (the
+ * replies' ephemeral ports). Returns the ACL's id.
  */
-export async function denyDbPortInDefaultAcl(vpcId: string): Promise<string> {
+export async function denyDbPortInDefaultAcl(
+  vpcId: string,
+  deny: { egress?: boolean; ports?: { from: number; to: number } } = {},
+): Promise<string> {
   const acls = JSON.parse(
     await awsCli([
       'ec2',
@@ -97,13 +101,13 @@ export async function denyDbPortInDefaultAcl(vpcId: string): Promise<string> {
     'create-network-acl-entry',
     '--network-acl-id',
     acl,
-    '--ingress',
+    deny.egress ? '--egress' : '--ingress',
     '--rule-number',
     '50',
     '--protocol',
     'tcp',
     '--port-range',
-    'From=5432,To=5432',
+    `From=${deny.ports?.from ?? 5432},To=${deny.ports?.to ?? 5432}`,
     '--cidr-block',
     '10.0.0.0/16',
     '--rule-action',

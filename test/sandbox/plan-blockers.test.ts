@@ -99,6 +99,35 @@ describe('plan blockers before writes (sandbox)', function () {
     assert.ok(evidence.includes(`${acl}#50`), evidence.join());
   });
 
+  it('replies denied on the ephemeral ports (network ACLs are stateless): plan names the entry, apply stops', async () => {
+    // Outbound 32768-65535 to the VPC denied as rule 50 of the ACL the connector and DB subnets share: the DB port
+    // itself (5432) passes both ways, its replies to the client's Linux ephemeral port do not.
+    const acl = await denyDbPortInDefaultAcl(seed().vpcId ?? '', {
+      egress: true,
+      ports: { from: 32768, to: 65535 },
+    });
+    const p = await planJson();
+    const b = blocker(p, 'nacl-missing-ephemeral-return');
+    assert.ok(b.evidence.includes(`${acl}#50`), b.evidence.join());
+    assert.deepEqual(
+      p.warnings.filter((w) => w.code === 'nacl-denies-db-port').map((w) => w.code),
+      [],
+      'the DB port itself is not blocked',
+    );
+    assert.match(b.blocker?.fix.en ?? '', new RegExp(`--network-acl-id ${acl} --egress --rule-number 49 `));
+    await assertStoppedBeforeWrites('nacl-missing-ephemeral-return', new RegExp(`${acl}#50`));
+  });
+
+  it('the nacl-blocker seed: plan names its rule 50 before any write, apply --yes stops, nothing created', async () => {
+    await getSandbox().reset('nacl-blocker');
+    const acl = seed().blockingAclId ?? '';
+    await resetCallCounts();
+    const p = await planJson();
+    assert.equal(await writeCallCount(), 0, 'planning writes nothing');
+    assert.ok(blocker(p, 'nacl-denies-db-port').evidence.includes(`${acl}#50`));
+    await assertStoppedBeforeWrites('nacl-denies-db-port', new RegExp(`${acl}#50`));
+  });
+
   it('a stopped database: plan names it with the start command, apply stops before writing', async () => {
     const id = seed().dbInstanceIdentifier ?? '';
     await awsCli(['rds', 'stop-db-instance', '--db-instance-identifier', id]);

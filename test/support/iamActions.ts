@@ -12,6 +12,7 @@ const IAM_PREFIX: Record<string, string> = {
   'secrets-manager': 'secretsmanager',
   ssm: 'ssm',
   cloudtrail: 'cloudtrail',
+  'route-53': 'route53',
 };
 
 const IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]/g;

@@ -14,6 +14,7 @@ export const SERVICE_IDS = {
   secretsManager: 'Secrets Manager',
   ssm: 'SSM',
   cloudTrail: 'CloudTrail',
+  route53: 'Route 53',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;

@@ -56,7 +56,7 @@ export interface Diagnosis {
   /** The database analysed: a DB instance, DB cluster or RDS Proxy identifier (field name kept for the JSON contract). */
   dbInstanceId?: string;
   /** What `dbInstanceId` names. */
-  dbKind?: 'instance' | 'cluster' | 'proxy';
+  dbKind?: 'instance' | 'cluster' | 'proxy' | 'ec2';
   /** For an RDS Proxy: the cluster or instance it forwards to. */
   dbProxyTargetId?: string;
   dbPort?: number;

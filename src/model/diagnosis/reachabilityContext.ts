@@ -135,7 +135,15 @@ export function resolveContext(
     connectorGroups: connector ? connectorGroupsOf(topology, connector) : [],
     connectorVpcId: connector ? vpcOfConnector(topology, connector) : undefined,
     db,
-    dbEndpoint: db && chosen.url ? db.endpoints.find((e) => e.address === chosen.url?.url.host) : undefined,
+    // The endpoint the URL's host is, or (a private zone's name) the one its records lead to.
+    dbEndpoint:
+      db && chosen.url
+        ? (db.endpoints.find((e) => e.address === chosen.url?.url.host) ??
+          (() => {
+            const match = targetByHost(topology, chosen.url?.url.host ?? '');
+            return match?.target.id === db.id ? match.endpoint : undefined;
+          })())
+        : undefined,
     dbChosenBy: db ? chosen.by : undefined,
     dbSubnets: db ? databaseSubnets(topology, db) : [],
     dbGroups: db ? byIds(topology.securityGroups, db.securityGroupIds) : [],

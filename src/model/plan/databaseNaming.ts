@@ -9,6 +9,7 @@ import {
   databaseLabel,
   databasesWithoutProxies,
   databaseTargets,
+  type EndpointMatch,
   targetByHost,
   targetById,
 } from '../topology/databaseTargets';
@@ -30,6 +31,8 @@ export interface DatabaseNaming {
   /** The host the variable names (never a secret's other fields). */
   host?: string;
   port?: number;
+  /** Set when the host is a Route 53 private hosted zone's name: the zone and the names followed to the endpoint. */
+  privateName?: { zoneId: string; zoneName: string; chain: string[] };
 }
 
 export interface DatabaseFound {
@@ -39,7 +42,8 @@ export interface DatabaseFound {
   read: DatabaseUrlVariable[];
 }
 
-function namingOf(v: DatabaseUrlVariable, by: DatabaseNaming['by']): DatabaseNaming {
+function namingOf(v: DatabaseUrlVariable, by: DatabaseNaming['by'], match?: EndpointMatch): DatabaseNaming {
+  const via = match?.via;
   return {
     by,
     variable: v.name,
@@ -48,6 +52,15 @@ function namingOf(v: DatabaseUrlVariable, by: DatabaseNaming['by']): DatabaseNam
     ...(v.portVariable ? { portVariable: v.portVariable } : {}),
     host: v.url.host,
     port: v.url.port,
+    ...(via
+      ? {
+          privateName: {
+            zoneId: via.hops[0].zoneId,
+            zoneName: via.hops[0].zoneName,
+            chain: [...via.hops.map((h) => h.record), via.final],
+          },
+        }
+      : {}),
   };
 }
 
@@ -70,7 +83,7 @@ export function findDatabase(
   }
   for (const v of read) {
     const byHost = targetByHost(snapshot, v.url.host);
-    if (byHost) return { db: byHost.target, naming: namingOf(v, 'variable'), read };
+    if (byHost) return { db: byHost.target, naming: namingOf(v, 'variable', byHost), read };
   }
   for (const v of read) {
     const byId = v.identifier ? targetById(snapshot, v.identifier) : undefined;

@@ -10,7 +10,7 @@ import {
   databaseAclFlows,
   databaseSubnets,
 } from '../topology/aclFlows';
-import { type DatabaseTarget, databaseLabel, targetByHost, targetById } from '../topology/databaseTargets';
+import { type DatabaseTarget, databaseLabel, targetByEndpoint, targetById } from '../topology/databaseTargets';
 import { DEFAULT_RULE_NUMBER } from '../topology/networkAcl';
 import { databaseUrlsIn } from '../topology/databaseUrl';
 import type { AppRunnerService, NetworkAcl, Subnet, Topology, Vpc } from '../topology/topology';
@@ -125,14 +125,15 @@ const IP_LITERAL = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f:]+\]?)$/i;
 
 /**
  * Host names in the service's database URLs that are neither an RDS endpoint of this account nor an AWS name
- * nor an address: names a Route 53 private hosted zone would answer.
+ * nor an address: names a Route 53 private hosted zone would answer (whether or not the snapshot followed one).
  */
 export function privateDatabaseHosts(snapshot: Topology, service: AppRunnerService | undefined): string[] {
   const hosts = databaseUrlsIn(service?.source?.environment).map((u) => u.url.host.toLowerCase());
   return [
     ...new Set(
       hosts.filter(
-        (h) => h.includes('.') && !IP_LITERAL.test(h) && !h.endsWith('.amazonaws.com') && !targetByHost(snapshot, h),
+        (h) =>
+          h.includes('.') && !IP_LITERAL.test(h) && !h.endsWith('.amazonaws.com') && !targetByEndpoint(snapshot, h),
       ),
     ),
   ];
@@ -177,6 +178,37 @@ function dnsBlockers(vpc: Vpc | undefined, privateHosts: string[]): PlanWarning[
   return [];
 }
 
+/**
+ * The database was named through a private hosted zone that is not associated with the VPC the connector goes
+ * into: the VPC resolver there does not answer with that zone (Route 53 Developer Guide, "Working with private
+ * hosted zones"), so the name does not resolve through the connector.
+ */
+function zoneBlockers(snapshot: Topology, d: DesiredSetup): PlanWarning[] {
+  const named = d.dbNamedBy?.privateName;
+  if (!named) return [];
+  const zone = (snapshot.privateZones ?? []).find((z) => z.id === named.zoneId);
+  if (!zone || zone.vpcIds.includes(d.vpcId)) return [];
+  return [
+    blocker(
+      'private-zone-not-associated',
+      msg(
+        '{0} is a name of the private hosted zone {1} ({2}), which is not associated with {3}: through the connector the service cannot resolve it, so the database check will fail.',
+        named.chain[0] ?? '',
+        zone.name,
+        zone.id,
+        d.vpcId,
+      ),
+      [zone.id, d.vpcId],
+      msg(
+        'Associate the zone with the VPC (aws route53 associate-vpc-with-hosted-zone --hosted-zone-id {0} --vpc VPCRegion={1},VPCId={2}) and plan again.',
+        zone.id,
+        snapshot.region,
+        d.vpcId,
+      ),
+    ),
+  ];
+}
+
 /** Connector subnets in an AZ App Runner does not offer VPC connectors in: the deployment rolls back. */
 function azBlockers(snapshot: Topology, subnets: readonly Subnet[]): PlanWarning[] {
   const bad = subnets.filter((s) => s.availabilityZoneId && snapshot.unsupportedAzIds.includes(s.availabilityZoneId));
@@ -204,6 +236,7 @@ export function planBlockers({ snapshot, desired: d, service }: BlockerInput): P
     ...azBlockers(snapshot, subnets),
     ...(db ? stateBlockers(db) : []),
     ...dnsBlockers(vpc, privateDatabaseHosts(snapshot, service)),
+    ...zoneBlockers(snapshot, d),
     ...(db ? aclBlockers(snapshot, d, db) : []),
   ];
 }

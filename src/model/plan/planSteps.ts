@@ -161,6 +161,8 @@ export type WarningCode =
   | 'vpc-dns-support-off'
   /** The database URL names a private host (a Route 53 private zone) and DNS hostnames are off. */
   | 'private-name-dns-off'
+  /** The database's private zone name is not associated with the connector's VPC: it does not resolve there. */
+  | 'private-zone-not-associated'
   /** Connector subnets in an AZ App Runner VPC connectors do not support. */
   | 'connector-az-unsupported';
 

@@ -1,12 +1,14 @@
 // The databases a service can name in its DATABASE_URL, as one list: standalone DB instances, DB clusters
 // (writer, reader and custom endpoints; a member instance's own endpoint counts as its cluster's) and RDS
-// Proxies (whose traffic continues to the cluster or instance they target). Each target has the DbInstance
-// shape the checks already read (groups, subnets, port, VPC), so "the database" means whichever was named.
-import type { DbCluster, DbInstance, DbProxy, Topology } from './topology';
+// Proxies (whose traffic continues to the cluster or instance they target), and a database on EC2 whose
+// interface address a variable names. Each target has the DbInstance shape the checks already read (groups,
+// subnets, port, VPC), so "the database" means whichever was named.
+import { type PrivateNameResolution, resolvePrivateName } from './privateNames';
+import type { DbCluster, DbInstance, DbProxy, HostedDatabase, Topology } from './topology';
 import { type Localized, msg } from '../l10n/text';
 
-export type DatabaseKind = 'instance' | 'cluster' | 'proxy';
-export type EndpointRole = 'instance' | 'writer' | 'reader' | 'custom' | 'member' | 'proxy';
+export type DatabaseKind = 'instance' | 'cluster' | 'proxy' | 'ec2';
+export type EndpointRole = 'instance' | 'writer' | 'reader' | 'custom' | 'member' | 'proxy' | 'interface';
 
 export interface DatabaseEndpoint {
   address: string;
@@ -94,8 +96,27 @@ function proxyTarget(p: DbProxy, databases: readonly DatabaseTarget[]): Database
   };
 }
 
+/** A database on EC2: the interface's address on the port the variable named. */
+function hostedTarget(h: HostedDatabase): DatabaseTarget {
+  return {
+    id: h.id,
+    engine: h.engine,
+    // The API says nothing of the database process: an attached interface is taken as up.
+    status: h.status === 'in-use' ? 'available' : h.status,
+    endpointAddress: h.address,
+    port: h.port,
+    vpcId: h.vpcId,
+    securityGroupIds: h.securityGroupIds,
+    subnetIds: [h.subnetId],
+    ...(h.availabilityZone ? { availabilityZone: h.availabilityZone } : {}),
+    kind: 'ec2',
+    endpoints: [{ address: h.address, role: 'interface', port: h.port }],
+  };
+}
+
 /**
- * Every database a service can connect to: instances that belong to no cluster, clusters, then proxies.
+ * Every database a service can connect to: instances that belong to no cluster, clusters, databases on EC2
+ * (only those a variable named), then proxies.
  * Member instances are not separate entries (their endpoints are the cluster's `member` endpoints).
  */
 export function databaseTargets(t: Topology): DatabaseTarget[] {
@@ -107,7 +128,7 @@ export function databaseTargets(t: Topology): DatabaseTarget[] {
       t.dbInstances.filter((d) => d.clusterId === c.id),
     ),
   );
-  const databases = [...standalone, ...clusters];
+  const databases = [...standalone, ...clusters, ...(t.hostedDatabases ?? []).map(hostedTarget)];
   return [...databases, ...t.dbProxies.map((p) => proxyTarget(p, databases))];
 }
 
@@ -119,16 +140,30 @@ export function databasesWithoutProxies(t: Topology): DatabaseTarget[] {
 export interface EndpointMatch {
   target: DatabaseTarget;
   endpoint: DatabaseEndpoint;
+  /** Set when the host is a private hosted zone's name: the records followed to the endpoint. */
+  via?: PrivateNameResolution;
 }
 
-/** Which database (and which of its endpoints) a host name names. */
-export function targetByHost(t: Topology, host: string): EndpointMatch | undefined {
-  const wanted = host.toLowerCase();
+/** Which database (and which of its endpoints) an endpoint name or address is, without following any record. */
+export function targetByEndpoint(t: Topology, host: string): EndpointMatch | undefined {
+  const wanted = host.toLowerCase().replace(/\.$/, '');
   for (const target of databaseTargets(t)) {
     const endpoint = target.endpoints.find((e) => e.address === wanted);
     if (endpoint) return { target, endpoint };
   }
   return undefined;
+}
+
+/**
+ * Which database (and which of its endpoints) a host name names: an endpoint itself, or a private hosted
+ * zone's name whose CNAME or alias records lead to one (seen from `vpcIds` when given).
+ */
+export function targetByHost(t: Topology, host: string, vpcIds?: readonly string[]): EndpointMatch | undefined {
+  const direct = targetByEndpoint(t, host);
+  if (direct) return direct;
+  const via = resolvePrivateName(t, host, vpcIds);
+  const end = via ? targetByEndpoint(t, via.final) : undefined;
+  return end && via ? { ...end, via } : undefined;
 }
 
 /** A database by its identifier (instance, cluster, or proxy name); a member instance's id gives its cluster. */
@@ -147,6 +182,8 @@ export function databaseLabel(d: Pick<DatabaseTarget, 'id'> & { kind?: DatabaseK
       return msg('DB cluster {0}', d.id);
     case 'proxy':
       return msg('RDS Proxy {0}', d.id);
+    case 'ec2':
+      return msg('the database on EC2 {0}', d.id);
     default:
       return msg('DB instance {0}', d.id);
   }

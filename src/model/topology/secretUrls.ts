@@ -101,8 +101,14 @@ export function serviceDatabaseUrls(
   service: AppRunnerService,
   secretUrls?: SecretUrlResolution,
 ): DatabaseUrlVariable[] {
+  const yaml = service.source?.yaml;
   const environment = service.source?.environment ?? {};
-  const plain = databaseUrlsIn(environment);
+  const plain = [
+    ...databaseUrlsIn(environment),
+    ...databaseUrlsIn(yaml?.environment)
+      .filter((u) => environment[u.name] === undefined)
+      .map((u) => ({ ...u, source: 'apprunner.yaml' as const })),
+  ];
   const fromSecrets = (secretUrls?.urls ?? [])
     .filter((u) => !plain.some((p) => p.name === u.name))
     .map((u) => ({ ...u, source: u.source ?? ('secret' as const) }));
@@ -114,6 +120,12 @@ export function serviceDatabaseUrls(
   for (const [name, value] of Object.entries(secretUrls?.fields ?? {})) {
     merged[name] = value;
     sources[name] = 'secret';
+  }
+  for (const [name, value] of Object.entries(yaml?.environment ?? {})) {
+    if (isHostVariable(name) || isPortVariable(name)) {
+      merged[name] = value;
+      sources[name] = 'apprunner.yaml';
+    }
   }
   for (const [name, value] of Object.entries(environment)) {
     if (isHostVariable(name) || isPortVariable(name)) {

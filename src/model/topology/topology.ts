@@ -41,6 +41,12 @@ export interface ServiceSource {
    * Only the reference: the snapshot never holds a secret's value.
    */
   secrets?: Record<string, string>;
+  /**
+   * For a code service configured by its repository (REPOSITORY): the linked apprunner.yaml's run.env and
+   * run.secrets, which App Runner uses instead of the API's values. Set by whoever has the file (the CLI's
+   * working folder, the editor's linked file).
+   */
+  yaml?: { environment: Record<string, string>; secrets: Record<string, string> };
 }
 
 export interface AppRunnerService {
@@ -309,6 +315,51 @@ export interface Topology {
   dbProxies: DbProxy[];
   /** Availability zone ids where App Runner VPC egress is known not to be offered (e.g. use1-az3). */
   unsupportedAzIds: string[];
+  /**
+   * Route 53 private hosted zones associated with a loaded VPC, with only the records that answer a host name
+   * the service reads (read when a variable names a host that is no RDS endpoint).
+   */
+  privateZones?: PrivateHostedZone[];
+  /** Databases on EC2: the network interface whose private address a variable names (read only then). */
+  hostedDatabases?: HostedDatabase[];
+}
+
+/** A record of a private hosted zone: a CNAME or A/AAAA (values), or an alias to another name. */
+export interface ZoneRecord {
+  /** Lower case, without the trailing dot. */
+  name: string;
+  type: string; // CNAME, A, AAAA
+  values: string[];
+  /** An alias record's target DNS name (lower case, no trailing dot). */
+  aliasTarget?: string;
+}
+
+export interface PrivateHostedZone {
+  id: string;
+  /** Lower case, without the trailing dot. */
+  name: string;
+  /** The VPCs the zone is associated with: only from those does the VPC resolver answer with it. */
+  vpcIds: string[];
+  records: ZoneRecord[];
+}
+
+/**
+ * A database listening on an EC2 network interface (self-managed PostgreSQL or MySQL): a variable names its
+ * private address; its groups and subnet are the interface's, its port the variable's.
+ */
+export interface HostedDatabase {
+  /** The EC2 instance the interface is attached to, else the interface id. */
+  id: string;
+  interfaceId: string;
+  address: string;
+  port: number;
+  engine: string;
+  vpcId: string;
+  subnetId: string;
+  availabilityZone?: string;
+  securityGroupIds: string[];
+  /** The interface's status (in-use, available...). */
+  status: string;
 }
 
 export function emptyTopology(region: string, loadedAt = new Date(0).toISOString()): Topology {

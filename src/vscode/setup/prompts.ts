@@ -52,7 +52,12 @@ export const serviceStep: PromptStep<SetupContext> = {
   },
 };
 
-const KIND_LABEL = { instance: 'DB instance', cluster: 'DB cluster', proxy: 'RDS Proxy' } as const;
+const KIND_LABEL = {
+  instance: 'DB instance',
+  cluster: 'DB cluster',
+  proxy: 'RDS Proxy',
+  ec2: 'Database on EC2',
+} as const;
 
 export function dbItem(db: DatabaseTarget): PickItem<string> {
   const kind = vscode.l10n.t(KIND_LABEL[db.kind]);
