@@ -1,6 +1,7 @@
 // A fix for one finding: the exact change named in a modal confirmation, then applied as plan steps by the
 // engine (through the SDK bundle), then the service diagnosed again so the user sees the result.
 import * as vscode from 'vscode';
+import { EDITOR_READS } from '../../model/topology/readSet';
 import type { Finding } from '../../model/diagnosis/diagnosis';
 import type { Plan, PlanStep } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
@@ -50,7 +51,10 @@ export async function applyFix(
   serviceName: string,
   finding: Finding,
 ): Promise<FixOutcome> {
-  const snapshot = services.store.state.snapshot;
+  // The snapshot the diagnosis read (or the tree's, when complete): a fix is planned on what was diagnosed.
+  const snapshot = finding.fix
+    ? await services.serviceReads.snapshotFor(serviceName, EDITOR_READS.diagnose).catch(() => undefined)
+    : undefined;
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
   const what = loadAnalysis().fixText(finding.fix);
