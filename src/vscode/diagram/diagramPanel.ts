@@ -164,7 +164,11 @@ export class DiagramPanel implements vscode.Disposable {
     // Until the tree's snapshot is complete, the service drawn is read alone (docs/performance.md, "Read set
     // per command"): the diagram of one service never waits for the whole region.
     const complete = !state.loading && !!state.snapshot && !state.snapshot.scope;
-    const scoped = !complete && wanted ? this.services.serviceReads.current(wanted, EDITOR_READS.diagram) : undefined;
+    // Only a service named by the caller (a lens, a tree node): the setting's default may name no service here.
+    const scoped =
+      !complete && this.serviceName
+        ? this.services.serviceReads.current(this.serviceName, EDITOR_READS.diagram)
+        : undefined;
     const loading = scoped ? false : state.loading;
     if (loading && !force && this.model) {
       void this.post({ type: 'update', loading: true });
