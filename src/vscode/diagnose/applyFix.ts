@@ -51,10 +51,12 @@ export async function applyFix(
   serviceName: string,
   finding: Finding,
 ): Promise<FixOutcome> {
-  // The snapshot the diagnosis read (or the tree's, when complete): a fix is planned on what was diagnosed.
-  const snapshot = finding.fix
-    ? await services.serviceReads.snapshotFor(serviceName, EDITOR_READS.diagnose).catch(() => undefined)
-    : undefined;
+  // A fix is planned on what was diagnosed: the diagnosis's own read of the service (the tree's snapshot may
+  // be older than it), else a read now.
+  const snapshot = !finding.fix
+    ? undefined
+    : (services.serviceReads.lastRead(serviceName) ??
+      (await services.serviceReads.snapshotFor(serviceName, EDITOR_READS.diagnose).catch(() => undefined)));
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
   const what = loadAnalysis().fixText(finding.fix);

@@ -89,6 +89,13 @@ export class ServiceReads implements vscode.Disposable {
     return entry.inFlight ?? (entry.snapshot as Topology);
   }
 
+  /** The last read of the service alone on this target, while still current (a fix plans on what was diagnosed). */
+  lastRead(service: string): Topology | undefined {
+    const target = this.connection.state.target;
+    const entry = target ? this.entries.get(`${targetKey(target)}|${service}`) : undefined;
+    return entry?.generation === this.store.generation ? entry.snapshot : undefined;
+  }
+
   private read(service: string, listing: ConnectorListing, again: boolean): Entry | undefined {
     const target = this.connection.state.target;
     if (this.connection.state.status !== 'connected' || !target) return undefined;
