@@ -33,11 +33,19 @@ export async function linkedView(
   const { snapshot, loading } = services.store.state;
   const link = await linker.resolve(uri, snapshot);
   const named = link.kind === 'setting' || link.kind === 'remembered';
-  // The tree's complete snapshot answers, also "not found"; a streaming or absent one sends us to the service.
+  // The tree's complete snapshot answers, also "not found".
   const complete = !loading && !!snapshot && !snapshot.scope && !services.store.state.error;
-  if (!named || link.service?.detailsLoaded || (complete && !link.service)) return { snapshot, loading, link };
-  const scoped = services.serviceReads.current(link.serviceName, EDITOR_READS.codeLens);
-  if (!scoped) return { snapshot, loading: loading || services.connection.state.status === 'connected', link };
+  if (!named || complete) return { snapshot, loading, link };
+  // While the tree loads: the service's own read when one was made (no flicker back to a partial snapshot),
+  // else the tree's snapshot when it already holds the service (a reload keeps the last one: no extra read),
+  // else a read of the service alone (a first load, a switched account).
+  const scoped =
+    services.serviceReads.lastRead(link.serviceName) ??
+    (link.service?.detailsLoaded ? undefined : services.serviceReads.current(link.serviceName, EDITOR_READS.codeLens));
+  if (!scoped) {
+    const reading = !link.service?.detailsLoaded && services.connection.state.status === 'connected';
+    return { snapshot, loading: loading || reading, link };
+  }
   return { snapshot: scoped, loading: false, link: await linker.resolve(uri, scoped) };
 }
 

@@ -52,11 +52,13 @@ export async function applyFix(
   finding: Finding,
 ): Promise<FixOutcome> {
   // A fix is planned on what was diagnosed: the diagnosis's own read of the service (the tree's snapshot may
-  // be older than it), else a read now.
+  // be older than it) while current, else the service as it is now.
   const snapshot = !finding.fix
     ? undefined
     : (services.serviceReads.lastRead(serviceName) ??
-      (await services.serviceReads.snapshotFor(serviceName, EDITOR_READS.diagnose).catch(() => undefined)));
+      (await services.serviceReads
+        .snapshotFor(serviceName, EDITOR_READS.diagnose, { fresh: true })
+        .catch(() => undefined)));
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
   const what = loadAnalysis().fixText(finding.fix);

@@ -92,8 +92,8 @@ export class ServiceReads implements vscode.Disposable {
   /** The last read of the service alone on this target, while still current (a fix plans on what was diagnosed). */
   lastRead(service: string): Topology | undefined {
     const target = this.connection.state.target;
-    const entry = target ? this.entries.get(`${targetKey(target)}|${service}`) : undefined;
-    return entry?.generation === this.store.generation ? entry.snapshot : undefined;
+    const entry = target ? this.fresh(`${targetKey(target)}|${service}`, 'never') : undefined;
+    return entry?.snapshot;
   }
 
   private read(service: string, listing: ConnectorListing, again: boolean): Entry | undefined {
