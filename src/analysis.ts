@@ -38,6 +38,7 @@ export { metricsBodyMarkup, metricsProblem } from './model/diagnosis/metricsView
 export { sparklineSvg, seriesTotal } from './model/diagnosis/metricsChart';
 export { DEFAULT_THRESHOLDS, isMetricWindow, performanceVerdict } from './model/diagnosis/metrics';
 export { metricsPageHtml, parseMetricsMessage } from './webviewProtocol/metricsPage';
+export { diagramPageHtml } from './webviewProtocol/webviewPage';
 export { planMarkdown } from './model/plan/planMarkdown';
 // The setup prompts' checks and lists (src/vscode/setup/prompts.ts).
 export {

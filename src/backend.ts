@@ -9,6 +9,10 @@ export { getCallerIdentity, type CallerIdentity } from './aws/identity';
 export { listProfiles, profileRegion, type ProfileInfo } from './aws/profiles';
 export { onAwsRequest, type RequestSummary } from './aws/requestLog';
 export { loadTopology, type LoadOptions } from './aws/topologyLoader';
+// The commands and views about one service read only what its answer depends on (docs/performance.md,
+// "Read set per command"), and ask who else uses a connector only when a deletion depends on it.
+export { loadServiceTopology, type ServiceLoadOptions } from './aws/serviceTopology';
+export { planAnsweringConnectorUsers } from './engine/connectorUsersQuestion';
 export { applyPlan } from './engine/applyPlan';
 export { runLiveChecks, type LiveCheckOptions } from './aws/liveChecks';
 export { readSecretDatabaseUrls } from './aws/secretUrls';

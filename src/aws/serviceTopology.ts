@@ -20,16 +20,10 @@ import { hostsToLookUp } from '../model/topology/privateNames';
 import { type SecretUrlResolution, serviceDatabaseUrls } from '../model/topology/secretUrls';
 import { emptyTopology, type Topology, type VpcConnector } from '../model/topology/topology';
 import { KNOWN_UNSUPPORTED_AZ_IDS } from '../model/topology/unsupportedAzs';
+import type { ConnectorListing } from '../model/topology/readSet';
 
-/**
- * When to list the region's connectors (ListVpcConnectors, 100 a page, no name filter in the API):
- * - `always`: the command chooses a connector by the configured name (plan, apply: the name and its
- *   revisions `<name>-2`... decide reuse or create);
- * - `unattached`: only when the service has no connector (diagnose and export then look at the one the
- *   setup would use);
- * - `never`: the service's own connector, read by ARN, is all the answer needs (history, detach).
- */
-export type ConnectorListing = 'always' | 'unattached' | 'never';
+/** When to list the region's connectors: see src/model/topology/readSet.ts. */
+export type { ConnectorListing };
 
 export interface ServiceLoadOptions {
   /** The service's name or ARN. */

@@ -5,6 +5,7 @@ import type { DiagramApi } from './diagram/registerDiagram';
 import type { ExplorerApi } from './explorer/registerExplorer';
 import type { LogTailApi } from './logTail/registerLogTail';
 import type { SetupApi } from './setup/registerSetup';
+import type { ServiceReads } from './state/serviceReads';
 import type { StateStore } from './state/stateStore';
 import type { TestHooks } from './ui/testHooks';
 
@@ -18,6 +19,8 @@ export interface ExtensionApi {
   statusBarShown(): boolean;
   connection: Connection;
   store: StateStore;
+  /** The reads of one service apart from the tree's (tests count them). */
+  serviceReads: ServiceReads;
   explorer: ExplorerApi;
   setup: SetupApi;
   codeLens: CodeLensApi;

@@ -19,6 +19,7 @@ import type { ExtensionServices } from './services';
 import { affectsConnection } from './settings';
 import { registerSetup } from './setup/registerSetup';
 import { StateStore } from './state/stateStore';
+import { ServiceReads } from './state/serviceReads';
 import { startConnectionOnDemand } from './quietStart';
 import { trackSandboxAvailability } from './sandboxContext';
 import { createStatusBar } from './statusBar';
@@ -32,11 +33,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   initLog(context);
   const connection = new Connection();
   const store = new StateStore(connection);
+  const serviceReads = new ServiceReads(connection, store);
   const statusBar = createStatusBar(connection);
   const linker = new ServiceLinker(context.workspaceState);
   context.subscriptions.push(
     connection,
     store,
+    serviceReads,
     statusBar,
     linker,
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         ),
   );
   const ui = new UiHolder();
-  const services: ExtensionServices = { context, connection, store, linker, ui: () => ui.current() };
+  const services: ExtensionServices = { context, connection, store, serviceReads, linker, ui: () => ui.current() };
   registerCommand(context, CommandId.refresh, async () => {
     const state = await connection.refresh();
     if (state.status === 'connected') await store.refresh({ force: true });
@@ -113,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     activation,
     connection,
     store,
+    serviceReads,
     connectionState: () => connection.state,
     refreshConnection: () => connection.refresh(),
     statusBarText: () => statusBar.text,

@@ -114,18 +114,21 @@ async function hostSession(plan: HostPlan, lobby: Sandbox, limitMs: number, what
 }
 
 /** `--vpcs N` (the many-VPC scale seed, default 20) and `--only network-reads` (that part alone). */
-export function benchArgs(argv: readonly string[]): { vpcs: number; only?: 'network-reads' } {
+type OnlyPart = 'network-reads' | 'codelens';
+
+export function benchArgs(argv: readonly string[]): { vpcs: number; only?: OnlyPart } {
   let vpcs = 20;
-  let only: 'network-reads' | undefined;
+  let only: OnlyPart | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--vpcs') {
       vpcs = Number(argv[++i]);
       if (!Number.isInteger(vpcs) || vpcs < 2 || vpcs > 200)
         throw new Error('--vpcs takes a whole number from 2 to 200');
     } else if (argv[i] === '--only') {
-      if (argv[++i] !== 'network-reads') throw new Error('--only takes network-reads');
-      only = 'network-reads';
-    } else throw new Error(`unknown bench option ${argv[i]} (known: --vpcs N, --only network-reads)`);
+      const part = argv[++i];
+      if (part !== 'network-reads' && part !== 'codelens') throw new Error('--only takes network-reads or codelens');
+      only = part;
+    } else throw new Error(`unknown bench option ${argv[i]} (known: --vpcs N, --only network-reads|codelens)`);
   }
   return { vpcs, only };
 }
@@ -211,20 +214,52 @@ async function measureSize(
         `the tree at ${n}`,
       ),
     );
-    if (n === 1000) {
-      for (let i = 1; i <= LENS_SESSIONS; i++) {
-        const lens: HostPlan = { mode: 'lens', target, repeats: 1, loadTimeoutMs: loadTimeoutMs(n) };
-        await out.part(`the first CodeLens at ${n} services (${i}/${LENS_SESSIONS})`, async () =>
-          out.host(
-            await hostSession(lens, lobby, 3 * MINUTE + lens.loadTimeoutMs, `the lens session at ${n}`),
-            `the first CodeLens at ${n}`,
-          ),
-        );
-      }
-    }
+    if (n === 1000) await measureFirstLenses(target, lobby, out);
   } finally {
     await sandbox.stop();
   }
+}
+
+/** codeLensFirstMs_<n>: one fresh VS Code session per sample (the first lens is a first-time figure). */
+async function measureFirstLenses(target: BenchTarget, lobby: Sandbox, out: Collector): Promise<void> {
+  const n = target.n;
+  for (let i = 1; i <= LENS_SESSIONS; i++) {
+    const lens: HostPlan = { mode: 'lens', target, repeats: 1, loadTimeoutMs: loadTimeoutMs(n) };
+    await out.part(`the first CodeLens at ${n} services (${i}/${LENS_SESSIONS})`, async () =>
+      out.host(
+        await hostSession(lens, lobby, 3 * MINUTE + lens.loadTimeoutMs, `the lens session at ${n}`),
+        `the first CodeLens at ${n}`,
+      ),
+    );
+  }
+}
+
+/**
+ * `npm run bench -- --only codelens`: the first CodeLens at 1,000 services alone (its sandbox, the lobby and
+ * its sessions; no package, CLI or tree), printed with its samples; bench-results.json is left as it is.
+ */
+async function firstLensOnly(): Promise<void> {
+  const n = 1000;
+  const out = new Collector();
+  const lobby = await withTimeout(startSandbox({ port: 0, seed: 'empty', quiet: true }), 5 * MINUTE, 'the lobby');
+  try {
+    const sandbox = await withTimeout(
+      startSandbox({ port: 0, seed: 'scale', services: n - 1, connectors: 20, quiet: true }),
+      5 * MINUTE,
+      `the sandbox seeded with ${n} services`,
+    );
+    try {
+      await sandbox.setFaults({ latencyMs: LATENCY_MS });
+      await measureFirstLenses({ n, endpoint: sandbox.endpoint, adminUrl: sandbox.adminUrl }, lobby, out);
+    } finally {
+      await sandbox.stop();
+    }
+  } finally {
+    await lobby.stop();
+  }
+  const name = `codeLensFirstMs_${n}`;
+  console.log(`${name}: ${JSON.stringify(figure(out.samples[name]))}`);
+  if (out.errors.length) console.log(`Failed parts:\n- ${out.errors.join('\n- ')}`);
 }
 
 function table(figures: Figures, computed: Record<string, number>): string {
@@ -257,6 +292,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     for (const [name, v] of Object.entries(reads)) console.log(`${name}: ${v}`);
     return;
   }
+  if (args.only === 'codelens') return firstLensOnly();
   const sizes = benchSizes();
   // APPRUNNER_VPC_BENCH_SIZES_ONLY=1: the sizes' sessions alone (no extra activation sessions, diagram or
   // network reads), for measuring one size again without the ten minutes around it.

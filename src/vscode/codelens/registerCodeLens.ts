@@ -6,6 +6,7 @@ import type { LinkResolution } from '../../model/codeLens/serviceLink';
 import { registerCommand } from '../commands/register';
 import type { ExtensionServices } from '../services';
 import type { StoreState } from '../state/stateStore';
+import { linkedView } from './lensInput';
 import { linkService } from './linkCommand';
 import { codeLensEnabled, YamlLensProvider } from './lensProvider';
 import { YamlDiagnostics } from './yamlDiagnostics';
@@ -42,8 +43,8 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
   const updateStatusBar = async (): Promise<void> => {
     const document = vscode.window.activeTextEditor?.document;
     if (!document || !isApprunnerYaml(document)) return statusBar.hide();
-    const snapshot = services.store.state.snapshot;
-    statusBar.show(await linker.resolve(document.uri, snapshot), snapshot);
+    const { link, snapshot } = await linkedView(services, linker, document.uri);
+    statusBar.show(link, snapshot);
   };
   const refreshNow = (): void => {
     provider.refresh();
@@ -85,6 +86,8 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     vscode.languages.registerHoverProvider(SELECTOR, yamlHover),
     services.store.onDidChange(onStoreChange),
     linker.onDidChange(refreshNow),
+    // A read of the linked service alone came in: the lenses that said "loading" show it.
+    services.serviceReads.onDidChange(refreshNow),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatusBar()),
     vscode.window.onDidChangeVisibleTextEditors(reportVisibility),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -113,7 +116,7 @@ export function registerCodeLens(services: ExtensionServices): CodeLensApi {
     get refreshes() {
       return provider.refreshes;
     },
-    link: (uri) => linker.resolve(uri, services.store.state.snapshot),
+    link: async (uri) => (await linkedView(services, linker, uri)).link,
     setLink: (uri, serviceName) => linker.remember(uri, serviceName),
     diagnostics: (uri) => diagnostics.collection.get(uri) ?? [],
     statusBarText: () => statusBar.visibleText,

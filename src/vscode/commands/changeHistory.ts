@@ -10,14 +10,14 @@ import { DetailNode } from '../explorer/messageNodes';
 import { masked } from '../masking';
 import { uiLang } from '../localize';
 import type { ExtensionServices } from '../services';
-import { pickService, requireSnapshot, resolveTarget } from './targets';
+import { namedService, pickService, requireSnapshot, resolveTarget } from './targets';
+import { ConnectorNode } from '../explorer/connectorNode';
 import { msg } from '../../model/l10n/text';
 
 async function targetsOf(
   services: ExtensionServices,
   arg: unknown,
 ): Promise<{ subject: string; targets: HistoryTarget[] }> {
-  const snapshot = await requireSnapshot(services);
   // A security group node's id ends in /sg/<group id>; a string argument may name a group too.
   const groupId =
     arg instanceof DetailNode
@@ -26,6 +26,11 @@ async function targetsOf(
         ? arg
         : undefined;
   if (groupId) return { subject: groupId, targets: [{ name: groupId, kind: 'security-group', label: groupId }] };
+  // A service (node or name) is read alone; what else a string names (a connector) the tree's snapshot says.
+  const found = arg instanceof ConnectorNode ? undefined : await namedService(services, arg, 'changeHistory');
+  if (found)
+    return { subject: found.service.name, targets: loadAnalysis().historyTargets(found.snapshot, found.service.name) };
+  const snapshot = await requireSnapshot(services);
   const target = resolveTarget(snapshot, arg);
   if (target?.connector) {
     const c = target.connector;

@@ -9,6 +9,8 @@ import type { ExtensionServices } from '../services';
 import { answered } from '../wizard/wizard';
 import { BACK } from '../ui/ui';
 import { msg } from '../../model/l10n/text';
+import { EDITOR_READS, type EditorRead } from '../../model/topology/readSet';
+import { detailedService } from '../state/serviceReads';
 
 export interface NodeTarget {
   service?: AppRunnerService;
@@ -37,6 +39,37 @@ export async function requireSnapshot(services: ExtensionServices): Promise<Topo
     throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
   }
   return snapshot;
+}
+
+/**
+ * A service named by a tree node or a string (a lens's or another command's argument), read alone unless
+ * the tree's complete snapshot already holds it (docs/performance.md, "Read set per command"); undefined when
+ * the argument names no service of the account (a connector, a typo): the tree's snapshot decides then.
+ */
+export async function namedService(
+  services: ExtensionServices,
+  arg: unknown,
+  read: EditorRead,
+): Promise<{ service: AppRunnerService; snapshot: Topology } | undefined> {
+  const named = arg instanceof ServiceNode ? arg.service.arn : typeof arg === 'string' && arg ? arg : undefined;
+  if (!named) return undefined;
+  const snapshot = await services.serviceReads.snapshotFor(named, EDITOR_READS[read]);
+  const service = detailedService(snapshot, named);
+  return service && { service, snapshot };
+}
+
+/** The service a command about one service acts on, and its snapshot; from the palette, the user's pick. */
+export async function serviceTarget(
+  services: ExtensionServices,
+  arg: unknown,
+  read: EditorRead,
+  placeholder: string,
+): Promise<{ service: AppRunnerService; snapshot: Topology }> {
+  const found = await namedService(services, arg, read);
+  if (found) return found;
+  const snapshot = await requireSnapshot(services);
+  const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, placeholder));
+  return { service, snapshot };
 }
 
 export async function pickService(services: ExtensionServices, placeholder: string): Promise<AppRunnerService> {

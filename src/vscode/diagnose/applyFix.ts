@@ -1,6 +1,7 @@
 // A fix for one finding: the exact change named in a modal confirmation, then applied as plan steps by the
 // engine (through the SDK bundle), then the service diagnosed again so the user sees the result.
 import * as vscode from 'vscode';
+import { EDITOR_READS } from '../../model/topology/readSet';
 import type { Finding } from '../../model/diagnosis/diagnosis';
 import type { Plan, PlanStep } from '../../model/plan/planSteps';
 import { UserError } from '../../model/common/userError';
@@ -50,7 +51,14 @@ export async function applyFix(
   serviceName: string,
   finding: Finding,
 ): Promise<FixOutcome> {
-  const snapshot = services.store.state.snapshot;
+  // A fix is planned on what was diagnosed: the diagnosis's own read of the service (the tree's snapshot may
+  // be older than it) while current, else the service as it is now.
+  const snapshot = !finding.fix
+    ? undefined
+    : (services.serviceReads.lastRead(serviceName) ??
+      (await services.serviceReads
+        .snapshotFor(serviceName, EDITOR_READS.diagnose, { fresh: true })
+        .catch(() => undefined)));
   if (!finding.fix || !snapshot) throw new UserError(msg('{0} has no fix to apply.', finding.id));
   const action = loadAnalysis().fixActionFor(snapshot, readSettings(), serviceName, finding.fix);
   const what = loadAnalysis().fixText(finding.fix);

@@ -1,4 +1,4 @@
-// One diagnosis in the editor: a fresh snapshot from the store (the analysis must see the account as it is
+// One diagnosis in the editor: a fresh read of the service (the analysis must see the account as it is
 // now), the pure analysis, and the live checks through the SDK bundle. The time of the last run is kept in
 // workspaceState: the checklist's "connection test run recently" (runbook 8.1, 9) reads it.
 import * as vscode from 'vscode';
@@ -6,7 +6,7 @@ import type { Diagnosis } from '../../model/diagnosis/diagnosis';
 import type { HttpOutcome, LiveChecks } from '../../model/diagnosis/liveChecks';
 import type { analyzeService } from '../../model/diagnosis/reachability';
 import type { Topology } from '../../model/topology/topology';
-import { accountReadFailure, UserError } from '../../model/common/userError';
+import { EDITOR_READS } from '../../model/topology/readSet';
 import { loadAwsSdk } from '../backend';
 import { loadAnalysis } from '../analysisLoader';
 import { readSecretsWithConsent } from '../secretConsent';
@@ -45,14 +45,12 @@ export function analysisOptions(): Parameters<typeof analyzeService>[2] {
   };
 }
 
-export async function freshSnapshot(services: ExtensionServices): Promise<Topology> {
-  services.store.invalidate();
-  const snapshot = await services.store.refresh({ force: true });
-  if (!snapshot) {
-    // The store keeps the classified error: its message, never the object itself ("[object Object]").
-    throw new UserError(accountReadFailure(services.store.state.error));
-  }
-  return snapshot;
+/**
+ * The service as it is now, read alone (docs/performance.md, "Read set per command"): the analysis must see
+ * the account as it is, and one service's answer never waits for the whole region's load.
+ */
+export async function freshSnapshot(services: ExtensionServices, serviceName: string): Promise<Topology> {
+  return services.serviceReads.snapshotFor(serviceName, EDITOR_READS.diagnose, { fresh: true });
 }
 
 /** A modal question (the diagnose UI's confirm): asked before a secret is read for this one diagnosis. */
@@ -64,7 +62,7 @@ export async function runDiagnosis(
   token?: vscode.CancellationToken,
   confirmSecretRead?: SecretConfirm,
 ): Promise<DiagnoseResult> {
-  const snapshot = await freshSnapshot(services);
+  const snapshot = await freshSnapshot(services, serviceName);
   const target = services.connection.state.target;
   const service = loadAnalysis().findService(snapshot, serviceName);
   // The host of a DATABASE_URL held in a secret, when the user allows reading it for this diagnosis (a local:

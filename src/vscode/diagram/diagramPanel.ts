@@ -14,6 +14,8 @@ import { loadAnalysis } from '../analysisLoader';
 import { uiLang, pick } from '../localize';
 import { LastChangeReader } from './lastChange';
 import { serviceMetrics } from '../metrics/serviceMetrics';
+import { EDITOR_READS } from '../../model/topology/readSet';
+import type { Topology } from '../../model/topology/topology';
 
 export const VIEW_TYPE = 'apprunnerVpc.diagram';
 const VISIBILITY_ID = 'diagram';
@@ -41,6 +43,8 @@ export class DiagramPanel implements vscode.Disposable {
   private nextRequest = 1;
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** The snapshot the picture was drawn from (the tree's, or the service's own read while the tree loads). */
+  private shown: Topology | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -56,6 +60,7 @@ export class DiagramPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       services.store.onDidChange(() => this.push()),
+      services.serviceReads.onDidChange(() => this.push()),
       panel.onDidChangeViewState(() => this.reportVisibility()),
       panel.onDidDispose(() => this.dispose()),
       this.renderedEmitter,
@@ -68,6 +73,10 @@ export class DiagramPanel implements vscode.Disposable {
 
   get service(): string | undefined {
     return this.serviceName ?? this.model?.serviceName;
+  }
+
+  get drawnFrom(): Topology | undefined {
+    return this.shown;
   }
 
   get currentModel(): DiagramModel | undefined {
@@ -150,12 +159,23 @@ export class DiagramPanel implements vscode.Disposable {
   push(force = false): void {
     if (!this.ready || this.disposed) return;
     const state = this.services.store.state;
-    if (state.loading && !force && this.model) {
+    const s = readSettings();
+    const wanted = this.serviceName ?? s.serviceName;
+    // Until the tree's snapshot is complete, the service drawn is read alone (docs/performance.md, "Read set
+    // per command"): the diagram of one service never waits for the whole region.
+    const complete = !state.loading && !!state.snapshot && !state.snapshot.scope;
+    // Only a service named by the caller (a lens, a tree node): the setting's default may name no service here.
+    const scoped =
+      !complete && this.serviceName
+        ? this.services.serviceReads.current(this.serviceName, EDITOR_READS.diagram)
+        : undefined;
+    const loading = scoped ? false : state.loading;
+    if (loading && !force && this.model) {
       void this.post({ type: 'update', loading: true });
       return;
     }
-    const snapshot = state.snapshot;
-    const s = readSettings();
+    const snapshot = scoped ?? state.snapshot;
+    this.shown = snapshot;
     const options = {
       dbPort: s.databasePort,
       appRunnerGroupName: s.appRunnerSecurityGroupName,
@@ -165,7 +185,6 @@ export class DiagramPanel implements vscode.Disposable {
       connectorName: s.connectorName,
       busy: [...this.busy],
     };
-    const wanted = this.serviceName ?? s.serviceName;
     const model = snapshot
       ? (loadAnalysis().buildDiagram(snapshot, wanted, options) ??
         (snapshot.services[0] ? loadAnalysis().buildDiagram(snapshot, snapshot.services[0].name, options) : undefined))
@@ -177,7 +196,7 @@ export class DiagramPanel implements vscode.Disposable {
       type: 'update',
       model: this.model,
       layout: this.model ? loadAnalysis().layoutDiagram(this.model) : undefined,
-      loading: state.loading,
+      loading,
       error,
     });
     void this.pushMetrics();
@@ -185,7 +204,7 @@ export class DiagramPanel implements vscode.Disposable {
 
   /** The service's small chart: requests and 5xx over the last hour, read once per snapshot. */
   private async pushMetrics(): Promise<void> {
-    const service = this.services.store.state.snapshot?.services.find((s) => s.name === this.model?.serviceName);
+    const service = this.shown?.services.find((s) => s.name === this.model?.serviceName);
     if (!service || !this.services.connection.state.target) return;
     let message: HostMessage;
     try {

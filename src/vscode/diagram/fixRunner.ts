@@ -48,7 +48,8 @@ export async function runFix(
   const model = panel.currentModel;
   const element = model?.nodes.find((n) => n.id === elementId) ?? model?.edges.find((e) => e.id === elementId);
   const fix = element?.fix;
-  const snapshot = services.store.state.snapshot;
+  // What the picture was drawn from: the tree's snapshot, or the service's own read while the tree loads.
+  const snapshot = panel.drawnFrom ?? services.store.state.snapshot;
   if (!model || !fix || !snapshot) return;
   let run: () => Promise<unknown>;
   if (fix.command) {

@@ -2,7 +2,7 @@
 // pure page builder (src/webviewProtocol/webviewPage.ts).
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { diagramPageHtml } from '../../webviewProtocol/webviewPage';
+import { loadAnalysis } from '../analysisLoader';
 import { uiLang } from '../localize';
 
 export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -10,7 +10,8 @@ export function resourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 }
 
 export function diagramHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  return diagramPageHtml({
+  // The page builder sits in the analysis bundle with the diagram it shows (the main bundle stays small).
+  return loadAnalysis().diagramPageHtml({
     cspSource: webview.cspSource,
     nonce: randomBytes(16).toString('base64'),
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),

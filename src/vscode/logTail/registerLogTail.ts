@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../model/common/commandIds';
 import { UserError } from '../../model/common/userError';
 import { msg } from '../../model/l10n/text';
-import type { AppRunnerService } from '../../model/topology/topology';
 import { registerCommand } from '../commands/register';
-import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
+import { resolveTarget, serviceTarget } from '../commands/targets';
 import type { ExtensionServices } from '../services';
 import { LogTailSession, type LogTailSnapshot } from './logTailSession';
 import { chosen as answered } from '../ui/ui';
@@ -45,10 +44,12 @@ export function registerLogTail(services: ExtensionServices): LogTailApi {
     const target = services.connection.state.target;
     if (!target)
       throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
-    const snapshot = await requireSnapshot(services);
-    const service: AppRunnerService =
-      resolveTarget(snapshot, arg)?.service ??
-      (await pickService(services, vscode.l10n.t('Tail the application log of which service?')));
+    const { service } = await serviceTarget(
+      services,
+      arg,
+      'tailLog',
+      vscode.l10n.t('Tail the application log of which service?'),
+    );
     let session = sessions.get(service.arn);
     if (!session) {
       session = new LogTailSession(service, target, render);

@@ -9,7 +9,7 @@ import type { AppRunnerService } from '../../model/topology/topology';
 import { UserError } from '../../model/common/userError';
 import { msg } from '../../model/l10n/text';
 import { loadAnalysis } from '../analysisLoader';
-import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
+import { serviceTarget } from '../commands/targets';
 import { uiLang } from '../localize';
 import { log } from '../log';
 import { masked } from '../masking';
@@ -149,9 +149,7 @@ export class MetricsPanel implements vscode.Disposable {
 export async function showServiceMetrics(services: ExtensionServices, arg: unknown): Promise<MetricsPanel> {
   if (!services.connection.state.target)
     throw new UserError(msg('Not connected to AWS: select a profile or check the endpoint, then try again.'));
-  const snapshot = await requireSnapshot(services);
-  const service =
-    resolveTarget(snapshot, arg)?.service ?? (await pickService(services, vscode.l10n.t('App Runner service')));
+  const { service } = await serviceTarget(services, arg, 'serviceMetrics', vscode.l10n.t('App Runner service'));
   const open = panels.get(service.name);
   if (open) {
     open.panel.reveal();

@@ -3,12 +3,11 @@
 // AWS CDK app or Terraform files (written to a folder the user confirms, the main file opened).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { databaseTargets } from '../../model/topology/databaseTargets';
 import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
 import { masked } from '../masking';
 import { UserError } from '../../model/common/userError';
 import { loadAnalysis } from '../analysisLoader';
-import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
+import { serviceTarget } from '../commands/targets';
 import type { ExtensionServices } from '../services';
 import { readSecretsWithConsent } from '../secretConsent';
 import { readSettings } from '../settings';
@@ -84,9 +83,8 @@ async function writeExport(ui: Ui, folder: string, exported: SetupExport): Promi
 /** The exported main document (the script, template, stack or main.tf), or undefined when the user cancelled. */
 export async function exportSetup(services: ExtensionServices, arg: unknown): Promise<vscode.TextDocument | undefined> {
   const ui = services.ui();
-  const snapshot = await requireSnapshot(services);
   const title = vscode.l10n.t('Export setup as code');
-  const service = resolveTarget(snapshot, arg)?.service ?? (await pickService(services, title));
+  const { service, snapshot } = await serviceTarget(services, arg, 'export', title);
   const backend = loadAnalysis();
   const settings = readSettings();
   let result = backend.setupFromService(snapshot, settings, service.name);
@@ -106,7 +104,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
   const asked = ambiguous ? 1 : 0;
   // Several databases and no DATABASE_URL naming one: the same question Set Up asks.
   if (ambiguous) {
-    const items = databaseTargets(snapshot).map(dbItem);
+    const items = backend.databaseTargets(snapshot).map(dbItem);
     const db = answered(
       await ui.pick({
         id: 'database',

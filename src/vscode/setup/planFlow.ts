@@ -17,11 +17,26 @@ import { reportFailure, reportSuccess } from './reportResult';
 import { planFor } from './setupPlan';
 import { msg } from '../../model/l10n/text';
 
+/** The plan; on a snapshot of one service, with "who else uses this connector" asked where it decides. */
+async function planAnswering(ctx: SetupContext): Promise<Plan> {
+  const target = ctx.services.connection.state.target;
+  if (!ctx.snapshot.scope || !target) return planFor(ctx);
+  const backend = loadAwsSdk();
+  const answered = await backend.planAnsweringConnectorUsers(
+    backend.getClients(target).appRunner,
+    ctx.snapshot,
+    (snapshot) => planFor({ ...ctx, snapshot }),
+    ctx.snapshot.services.find((s) => s.name === ctx.serviceName)?.arn,
+  );
+  ctx.snapshot = answered.snapshot;
+  return answered.plan;
+}
+
 const planStep: ExecuteStep<SetupContext> = {
   id: 'plan',
   priority: Priority.plan,
   async execute(ctx) {
-    ctx.plan = planFor(ctx);
+    ctx.plan = await planAnswering(ctx);
     if (!hasChanges(ctx.plan) && ctx.plan.steps.length === 0) {
       ctx.status = 'nothing-to-do';
       ctx.message = vscode.l10n.t('Nothing to do: {0} is already in place.', ctx.title);

@@ -5,7 +5,8 @@ import { userMessage } from '../../model/common/userError';
 import { pick } from '../localize';
 import type { ExtensionServices } from '../services';
 import { readSettings } from '../settings';
-import { requireSnapshot, resolveTarget } from '../commands/targets';
+import { namedService, requireSnapshot, resolveTarget } from '../commands/targets';
+import type { Topology } from '../../model/topology/topology';
 import { runExecuteSteps, runPrompts, WizardCancelled, type PromptStep } from '../wizard/wizard';
 import { planFlow } from './planFlow';
 import {
@@ -71,6 +72,24 @@ function confirmText(ctx: SetupContext): SetupContext['confirmText'] {
   return undefined;
 }
 
+/** The commands about one service that a scoped read answers (attach and delete choose among connectors). */
+const ONE_SERVICE: readonly CommandName[] = [
+  'setupConnector',
+  'createSecurityGroups',
+  'createConnector',
+  'detachConnector',
+  'checkHealth',
+];
+
+/**
+ * Run on a named service (a tree node, a lens), a command about one service reads that service alone
+ * (docs/performance.md, "Read set per command"); from the palette the service prompt lists the tree's.
+ */
+async function snapshotFor(services: ExtensionServices, command: CommandName, arg: unknown): Promise<Topology> {
+  const found = ONE_SERVICE.includes(command) ? await namedService(services, arg, 'setUp') : undefined;
+  return found?.snapshot ?? requireSnapshot(services);
+}
+
 export async function runSetupCommand(
   services: ExtensionServices,
   command: CommandName,
@@ -78,7 +97,7 @@ export async function runSetupCommand(
   record: (run: SetupRun) => void,
 ): Promise<void> {
   const ui = services.ui();
-  const snapshot = await requireSnapshot(services);
+  const snapshot = await snapshotFor(services, command, arg);
   const settings = readSettings();
   const title = titleOf(command);
   const ctx: SetupContext = {
