@@ -3,6 +3,8 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { secretsManagerClient, type SecretsManagerClient } from './secretsManager';
@@ -16,6 +18,10 @@ export interface MotoClients {
   secrets: SecretsManagerClient;
   /** Parameter Store: the fake application resolves SSM references as App Runner injects them. */
   ssm: SSMClient;
+  /** The ECS Express emulator checks the roles it is given exist (IAM is global; moto answers in any region). */
+  iam: IAMClient;
+  /** Clusters other than `default` are moto's (CreateCluster passes through to it). */
+  ecs: ECSClient;
 }
 
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -36,6 +42,8 @@ export class MotoClientPool {
         cloudWatch: new CloudWatchClient(config),
         secrets: secretsManagerClient(this.motoUrl, region),
         ssm: new SSMClient(config),
+        iam: new IAMClient(config),
+        ecs: new ECSClient(config),
       };
       this.byRegion.set(region, clients);
     }
@@ -50,6 +58,8 @@ export class MotoClientPool {
       c.cloudWatch.destroy();
       c.secrets.destroy();
       c.ssm.destroy();
+      c.iam.destroy();
+      c.ecs.destroy();
     }
     this.byRegion.clear();
   }
