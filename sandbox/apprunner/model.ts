@@ -165,7 +165,13 @@ const regexCache = new Map<string, RegExp>();
 function fullMatch(pattern: string, value: string): boolean {
   let re = regexCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, 's');
+    // Unicode property classes (\p{L}, in ECS's tag patterns) need the `u` flag; a pattern `u` refuses
+    // (an identity escape Java accepts) is read without it.
+    try {
+      re = new RegExp(`^(?:${pattern})$`, pattern.includes('\\p{') ? 'su' : 's');
+    } catch {
+      re = new RegExp(`^(?:${pattern})$`, 's');
+    }
     regexCache.set(pattern, re);
   }
   return re.test(value);

@@ -4,6 +4,8 @@ import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -26,6 +28,9 @@ export interface AwsClients {
   ssm: SSMClient;
   /** Change history (runbook 8.2): LookupEvents only. */
   cloudTrail: CloudTrailClient;
+  /** The move to ECS Express Mode only (docs/migrate-to-ecs-express.md). */
+  ecs: ECSClient;
+  iam: IAMClient;
 }
 
 export interface ClientOptions {
@@ -97,6 +102,8 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     secretsManager: new SecretsManagerClient(config('secretsManager')),
     ssm: new SSMClient(config('ssm')),
     cloudTrail: new CloudTrailClient(config('cloudTrail')),
+    ecs: new ECSClient(config('ecs')),
+    iam: new IAMClient(config('iam')),
   };
   for (const client of [
     clients.appRunner,
@@ -107,6 +114,8 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clients.secretsManager,
     clients.ssm,
     clients.cloudTrail,
+    clients.ecs,
+    clients.iam,
   ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
@@ -126,6 +135,8 @@ export function resetClients(): void {
       clients.secretsManager,
       clients.ssm,
       clients.cloudTrail,
+      clients.ecs,
+      clients.iam,
     ])
       client.destroy();
   }

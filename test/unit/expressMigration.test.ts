@@ -87,7 +87,7 @@ describe('move to ECS Express: a service on a connector', () => {
       kind: 'image',
       identifier: 'public.ecr.aws/x/app:1',
       port: '8000',
-      environment: { A: '1' },
+      environment: { A: 'value-of-a-9f3' },
     };
     Object.assign(t.services[0], { healthCheckPath: '/healthz' });
     const r = createRequest(
@@ -95,7 +95,8 @@ describe('move to ECS Express: a service on a connector', () => {
     );
     assert.equal(r.primaryContainer.image, 'public.ecr.aws/x/app:1');
     assert.equal(r.primaryContainer.containerPort, 8000);
-    assert.deepEqual(r.primaryContainer.environment, [{ name: 'A', value: '1' }]);
+    assert.deepEqual(r.primaryContainer.environmentNames, ['A'], 'names only: values never enter the plan');
+    assert.doesNotMatch(JSON.stringify(r), /value-of-a-9f3/);
     assert.equal(r.healthCheckPath, '/healthz');
     assert.deepEqual([r.cpu, r.memory], ['1024', '2048']);
   });
@@ -126,7 +127,7 @@ describe('move to ECS Express: a service on a connector', () => {
       },
     ]);
     assert.deepEqual(
-      createRequest(p).primaryContainer.secrets.map((s) => s.name),
+      createRequest(p).primaryContainer.variablesFromStores.map((s) => s.name),
       ['DB_PASSWORD', 'PGHOST'],
     );
     assert.equal(secretsPolicy([], 'ap-northeast-1', '1'), undefined);

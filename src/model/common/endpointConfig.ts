@@ -14,6 +14,8 @@ export const SERVICE_IDS = {
   secretsManager: 'Secrets Manager',
   ssm: 'SSM',
   cloudTrail: 'CloudTrail',
+  ecs: 'ECS',
+  iam: 'IAM',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;

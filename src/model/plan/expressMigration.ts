@@ -77,7 +77,7 @@ export function trustPolicy(servicePrincipal: string): string {
   });
 }
 
-/** The ECS shape of CreateExpressGatewayService's request (camelCase members as the API has them). */
+/** CreateExpressGatewayService's request as planned (camelCase members as the API has them, but no values). */
 export interface ExpressServiceRequest {
   serviceName: string;
   executionRoleArn: string;
@@ -88,8 +88,13 @@ export interface ExpressServiceRequest {
   primaryContainer: {
     image: string;
     containerPort?: number;
-    environment: { name: string; value: string }[];
-    secrets: { name: string; valueFrom: string }[];
+    /**
+     * The variables' names only: their values (a DATABASE_URL may hold a password) never enter a plan that is
+     * shown or printed; the engine takes them from the live App Runner service when it creates the service.
+     */
+    environmentNames: string[];
+    /** ECS `secrets` ({name, valueFrom}): references to Secrets Manager or Parameter Store, not values. */
+    variablesFromStores: { name: string; valueFrom: string }[];
   };
   networkConfiguration: {
     subnets: string[];
@@ -274,7 +279,7 @@ function mappingOf(
       reason: msg('the same variables and values'),
     },
     {
-      aspect: 'secrets',
+      aspect: 'secret-references',
       from: Object.keys(source?.secrets ?? {}).join(', '),
       to: 'primaryContainer.secrets (valueFrom)',
       reason: msg('the same references; ECS reads them at task start with the execution role'),
@@ -465,8 +470,8 @@ export function planExpressMigration(
     primaryContainer: {
       image: source.identifier,
       containerPort: Number(source.port ?? '8080'),
-      environment: Object.entries(source.environment).map(([name, value]) => ({ name, value })),
-      secrets: secretRefs.map(([name, valueFrom]) => ({ name, valueFrom })),
+      environmentNames: Object.keys(source.environment),
+      variablesFromStores: secretRefs.map(([name, valueFrom]) => ({ name, valueFrom })),
     },
     networkConfiguration: { subnets: subnetIds, securityGroups: groupIds },
     tags: [
