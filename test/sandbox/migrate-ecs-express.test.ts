@@ -197,6 +197,28 @@ describe('migrate --to ecs-express', function () {
     });
   });
 
+  describe('the secrets seed (DATABASE_URL from Secrets Manager)', () => {
+    before(async function () {
+      this.timeout(120_000);
+      await getSandbox().reset('secrets');
+    });
+    after(async function () {
+      this.timeout(120_000);
+      await getSandbox().reset('runbook');
+    });
+
+    it('carries the secret reference, lets the execution role read exactly that secret, and connects', async () => {
+      const json = JSON.parse((await cli(['migrate', '--json'])).stdout);
+      const put = json.plan.steps.find((s: { kind: string }) => s.kind === 'put-role-policy');
+      assert.deepEqual(JSON.parse(put.document).Statement[0].Resource, [seed().secretArn]);
+      const applied = await cli(['migrate', '--yes']);
+      assert.equal(applied.code, 0, applied.stderr);
+      assertConnected(await expressDbHealth(), 'DATABASE_URL resolved from the secret by the Express task');
+      const again = await cli(['migrate']);
+      assert.equal(again.code, 0, again.stdout);
+    });
+  });
+
   for (const name of ['dual-stack'] as const) {
     describe(`the ${name} seed (DEFAULT egress)`, () => {
       before(async function () {
