@@ -1,5 +1,5 @@
 // Injected errors in each protocol's own wire format, so SDK and CLI retry logic treats them as AWS's:
-// App Runner (awsJson1_0), CloudWatch Logs, Secrets Manager and CloudTrail (awsJson1_1), EC2 (ec2 query XML),
+// App Runner (awsJson1_0), CloudWatch Logs, Secrets Manager, CloudTrail and ECS (awsJson1_1), EC2 (ec2 query XML),
 // RDS/STS (awsQuery XML).
 import { randomUUID } from 'node:crypto';
 import type { FaultError, InjectedFault } from './faults';
@@ -26,6 +26,10 @@ function builtIn(service: string, fault: InjectedFault): FaultError {
       return throttle
         ? { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' }
         : { code: 'ServiceUnavailableException', status: 500, message: 'The service cannot complete the request.' };
+    case 'ecs':
+      return throttle
+        ? { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' }
+        : { code: 'ServerException', status: 500, message: 'Service Unavailable. Please try again later.' };
     case 'secretsmanager':
       return throttle
         ? { code: 'ThrottlingException', status: 400, message: 'Rate exceeded' }
@@ -45,7 +49,13 @@ export function faultReply(service: string, fault: InjectedFault): WireReply {
   const e = builtIn(service, fault);
   const message = e.message ?? e.code;
   const id = randomUUID();
-  if (service === 'apprunner' || service === 'logs' || service === 'secretsmanager' || service === 'cloudtrail') {
+  if (
+    service === 'apprunner' ||
+    service === 'logs' ||
+    service === 'secretsmanager' ||
+    service === 'cloudtrail' ||
+    service === 'ecs'
+  ) {
     const contentType = service === 'apprunner' ? 'application/x-amz-json-1.0' : 'application/x-amz-json-1.1';
     return {
       status: e.status,

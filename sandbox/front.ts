@@ -8,6 +8,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import { handleAdmin, type AdminController } from './admin';
 import { SOURCE_VPC_HEADER, type FakeApp } from './app/fakeApp';
 import { requestId, type AppRunnerEmulator } from './apprunner/emulator';
+import type { ExpressEmulator } from './ecs/expressEmulator';
 import { faultReply, type WireReply } from './faultResponses';
 import { filterLogEventsWithEmptyPages } from './logPaging';
 import { proxyToMoto } from './proxy';
@@ -20,6 +21,8 @@ import type { TrailRecorder } from './trail/recorder';
 
 export interface FrontDeps {
   emulator: AppRunnerEmulator;
+  /** ECS Express Mode's four operations (moto has none); every other ECS call goes to moto. */
+  express: ExpressEmulator;
   /** RDS calls the front answers itself (DescribeDBProxyTargets) read moto through these. */
   rds: (region: string) => RDSClient;
   app: FakeApp;
@@ -114,6 +117,12 @@ async function route(deps: FrontDeps, req: http.IncomingMessage, res: http.Serve
     if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
     if (res.destroyed) return undefined;
     return sendRecorded(reply);
+  }
+  if (call.service === 'ecs' && deps.express.serves(call.operation)) {
+    const reply = await deps.express.handle(call.operation, text, call.region);
+    if (holdMs > 0) await new Promise((r) => setTimeout(r, holdMs));
+    if (res.destroyed) return undefined;
+    return sendRecorded({ ...reply, headers: { 'x-amzn-requestid': requestId(), ...reply.headers } });
   }
   if (call.service === 'rds' && servesRdsOperation(call.operation)) {
     const reply = await handleRdsOperation(

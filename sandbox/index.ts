@@ -5,7 +5,8 @@ import type { SandboxSettings } from './admin';
 import { FakeApp } from './app/fakeApp';
 import { Timers, type EmulatorContext } from './apprunner/context';
 import { AppRunnerEmulator } from './apprunner/emulator';
-import { loadAppRunnerModel } from './apprunner/model';
+import { loadAppRunnerModel, loadBotocoreModel } from './apprunner/model';
+import { ExpressEmulator } from './ecs/expressEmulator';
 import { Store } from './apprunner/store';
 import { CallCounter, FaultState, parseFaultConfig, type FaultConfig } from './faults';
 import { createFront } from './front';
@@ -126,8 +127,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     writeAppLog: (service: string, lines: readonly string[]) => app.writeApplicationLog(service, lines),
   };
+  const express = new ExpressEmulator(store, pool, ctx.settings, loadBotocoreModel('ecs/2014-11-13', moto.python));
   const server = createFront({
     emulator,
+    express,
     app,
     admin,
     motoPort: moto.port,

@@ -65,7 +65,9 @@ export async function startMoto(): Promise<MotoServer> {
   const port = await freePort();
   const child = spawn(python, ['-c', WRAPPER, '-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false' },
+    // AWS managed policies (AmazonECSTaskExecutionRolePolicy, AmazonECSInfrastructureRoleforExpressGatewayServices)
+    // exist in every account, as on AWS: the move to ECS Express attaches them.
+    env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false', MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {

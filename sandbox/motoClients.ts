@@ -3,6 +3,8 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -19,6 +21,10 @@ export interface MotoClients {
   ssm: SSMClient;
   /** Private hosted zones: the fake application's resolver answers from those of its connector's VPC. */
   route53: Route53Client;
+  /** The ECS Express emulator checks the roles it is given exist (IAM is global; moto answers in any region). */
+  iam: IAMClient;
+  /** Clusters other than `default` are moto's (CreateCluster passes through to it). */
+  ecs: ECSClient;
 }
 
 export const TEST_CREDENTIALS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
@@ -40,6 +46,8 @@ export class MotoClientPool {
         secrets: secretsManagerClient(this.motoUrl, region),
         ssm: new SSMClient(config),
         route53: new Route53Client(config),
+        iam: new IAMClient(config),
+        ecs: new ECSClient(config),
       };
       this.byRegion.set(region, clients);
     }
@@ -55,6 +63,8 @@ export class MotoClientPool {
       c.secrets.destroy();
       c.ssm.destroy();
       c.route53.destroy();
+      c.iam.destroy();
+      c.ecs.destroy();
     }
     this.byRegion.clear();
   }

@@ -12,6 +12,7 @@ import type { MotoClientPool } from '../motoClients';
 import { publishRequestMetrics } from './appMetrics';
 import { logGroupName, writeLog } from './appLogs';
 import { gatherInternetFacts } from './egressFacts';
+import { expressReply } from './expressApp';
 import { resolveDatabaseTarget, runtimeConfigOf } from './appDatabaseConfig';
 import { gatherReachFacts, type DatabaseTarget } from './networkFacts';
 import { resolveSecretReference } from './runtimeSecrets';
@@ -148,6 +149,8 @@ export class FakeApp {
    */
   async handle(serviceId: string, rest: string, sourceVpcId?: string): Promise<AppReply | undefined> {
     const service = this.store.serviceById(serviceId);
+    const express = service ? undefined : [...this.store.expressServices.values()].find((e) => e.id === serviceId);
+    if (express) return expressReply(this.pool.get(express.region), express, rest, sourceVpcId);
     if (!service || service.status === 'DELETED') return json(404, { message: 'Not Found' });
     if (!this.answers(service, sourceVpcId)) return undefined;
     const serving =

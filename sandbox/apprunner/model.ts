@@ -46,6 +46,7 @@ export interface ValidateOptions {
 }
 
 let cached: ServiceModel | undefined;
+const cachedByPath = new Map<string, ServiceModel>();
 
 /** Where botocore's data folder is: $SANDBOX_BOTOCORE_DATA, else asked from the Python that runs moto. */
 export function botocoreDataDir(python = process.env.SANDBOX_PYTHON || 'python3'): string {
@@ -56,13 +57,21 @@ export function botocoreDataDir(python = process.env.SANDBOX_PYTHON || 'python3'
 
 export function loadAppRunnerModel(python?: string): ServiceModel {
   if (cached) return cached;
-  const dir = path.join(botocoreDataDir(python), 'apprunner', '2020-05-15');
-  const plain = path.join(dir, 'service-2.json');
+  cached = loadBotocoreModel('apprunner/2020-05-15', python);
+  return cached;
+}
+
+/** Any service's model from botocore's data folder (`ecs/2014-11-13`), plain or gzipped as pip installs it. */
+export function loadBotocoreModel(serviceAndVersion: string, python?: string): ServiceModel {
+  const known = cachedByPath.get(serviceAndVersion);
+  if (known) return known;
+  const plain = path.join(botocoreDataDir(python), ...serviceAndVersion.split('/'), 'service-2.json');
   const text = fs.existsSync(plain)
     ? fs.readFileSync(plain, 'utf8')
     : zlib.gunzipSync(fs.readFileSync(`${plain}.gz`)).toString('utf8');
-  cached = JSON.parse(text) as ServiceModel;
-  return cached;
+  const model = JSON.parse(text) as ServiceModel;
+  cachedByPath.set(serviceAndVersion, model);
+  return model;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -156,7 +165,13 @@ const regexCache = new Map<string, RegExp>();
 function fullMatch(pattern: string, value: string): boolean {
   let re = regexCache.get(pattern);
   if (!re) {
-    re = new RegExp(`^(?:${pattern})$`, 's');
+    // Unicode property classes (\p{L}, in ECS's tag patterns) need the `u` flag; a pattern `u` refuses
+    // (an identity escape Java accepts) is read without it.
+    try {
+      re = new RegExp(`^(?:${pattern})$`, pattern.includes('\\p{') ? 'su' : 's');
+    } catch {
+      re = new RegExp(`^(?:${pattern})$`, 's');
+    }
     regexCache.set(pattern, re);
   }
   return re.test(value);

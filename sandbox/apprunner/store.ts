@@ -84,8 +84,36 @@ export interface IngressConnectionRecord {
   deletedAt?: number;
 }
 
+/**
+ * An ECS Express Mode service (sandbox/ecs/): what CreateExpressGatewayService asked for, in the API's own
+ * JSON form (ExpressGatewayServiceConfiguration members), and its lifecycle.
+ */
+export interface ExpressServiceRecord {
+  arn: string;
+  /** 32 hex: the fake application's path, `/_apps/<id>`, as for App Runner services. */
+  id: string;
+  name: string;
+  cluster: string;
+  region: string;
+  infrastructureRoleArn: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  /** The one active configuration (executionRoleArn, primaryContainer, networkConfiguration, ...). */
+  config: Json;
+  /** Internal: the subnets' VPC (subnets cannot move). */
+  vpcId: string;
+  accessType: 'PUBLIC' | 'PRIVATE';
+  tags: { key: string; value?: string }[];
+  createdAt: number;
+  updatedAt: number;
+  /** When the current deployment's tasks pass their health check and the load balancer serves them. */
+  servingFrom: number;
+  revision: number;
+}
+
 export class Store {
   readonly services = new Map<string, ServiceRecord>();
+  /** ECS Express services by ARN. */
+  readonly expressServices = new Map<string, ExpressServiceRecord>();
   readonly connectors = new Map<string, ConnectorRecord>();
   readonly ingressConnections = new Map<string, IngressConnectionRecord>();
   readonly tags = new Map<string, Map<string, string>>();
@@ -94,6 +122,7 @@ export class Store {
 
   clear(): void {
     this.services.clear();
+    this.expressServices.clear();
     this.connectors.clear();
     this.ingressConnections.clear();
     this.tags.clear();

@@ -4,6 +4,8 @@ import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -30,6 +32,9 @@ export interface AwsClients {
   cloudTrail: CloudTrailClient;
   /** Private hosted zones, read only when a variable names a host that is no RDS endpoint. */
   route53: Route53Client;
+  /** The move to ECS Express Mode only (docs/migrate-to-ecs-express.md). */
+  ecs: ECSClient;
+  iam: IAMClient;
 }
 
 export interface ClientOptions {
@@ -121,6 +126,8 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     ssm: new SSMClient(config('ssm')),
     cloudTrail: new CloudTrailClient(config('cloudTrail')),
     route53: new Route53Client(config('route53')),
+    ecs: new ECSClient(config('ecs')),
+    iam: new IAMClient(config('iam')),
   };
   for (const client of [
     clients.appRunner,
@@ -132,6 +139,8 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clients.ssm,
     clients.cloudTrail,
     clients.route53,
+    clients.ecs,
+    clients.iam,
   ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
@@ -152,6 +161,8 @@ export function resetClients(): void {
       clients.ssm,
       clients.cloudTrail,
       clients.route53,
+      clients.ecs,
+      clients.iam,
     ])
       client.destroy();
   }

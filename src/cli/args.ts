@@ -14,6 +14,7 @@ export const COMMANDS = [
   'export',
   'export-script',
   'history',
+  'migrate',
   'help',
 ] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -49,6 +50,8 @@ export interface CliArgs {
   format?: ExportFormat;
   /** export: the folder to write the files to (else the main file goes to stdout). */
   out?: string;
+  /** migrate: where to (only `ecs-express`, Amazon ECS Express Mode, for now). */
+  to?: 'ecs-express';
 }
 
 /** Options that take a value: the flag (without --) and the CliArgs field it fills. Add a flag here. */
@@ -71,6 +74,7 @@ const VALUE_FLAGS = {
   'dns-egress': 'dnsEgress',
   format: 'format',
   out: 'out',
+  to: 'to',
 } as const;
 
 /** Switches: the flag, its one-letter form, and the CliArgs field it sets (help changes the command). */
@@ -133,6 +137,9 @@ function setValue(
     if (!(EXPORT_FORMATS as readonly string[]).includes(value))
       return `--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${value}")`;
     args.format = value as ExportFormat;
+  } else if (key === 'to') {
+    if (value !== 'ecs-express') return `--to must be ecs-express (got "${value}")`;
+    args.to = value;
   } else if (key === 'out') {
     if (value === '') return '--out needs a folder';
     args.out = value;
@@ -198,7 +205,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   return { ok: true, args };
 }
 
-export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export|export-script|history> [options]
+export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|diagnose|export|export-script|history|migrate> [options]
 
   plan              show what is missing for the runbook's setup (exit 0: nothing, 2: changes, 1: error)
   apply             show the plan, ask, then apply it step by step (--yes to skip the question; exit 0: done,
@@ -212,6 +219,9 @@ export const USAGE = `Usage: apprunner-vpc <plan|apply|detach|delete-connector|d
                     set up): --format bash (default; a re-runnable script of AWS CLI commands),
                     cloudformation (template.yaml), cdk (a TypeScript app) or terraform (.tf files)
   export-script     the same as export --format bash
+  migrate           plan the move of the service to Amazon ECS Express Mode (--to ecs-express, the default)
+                    with its database path; --yes creates the Express service next to the App Runner service,
+                    which is never changed (exit 0: nothing to do or done, 2: changes planned, 1: error)
 
 Options:
   --service NAME          App Runner service (default kyudai-api)

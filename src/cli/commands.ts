@@ -99,7 +99,7 @@ async function teardownPlan(session: Session, args: CliArgs): Promise<Plan> {
   return r.plan;
 }
 
-function targetJson(s: Session): Record<string, unknown> {
+export function targetJson(s: Session): Record<string, unknown> {
   // endpointUrl keeps its meaning for pipelines: the one endpoint every client used (flag or AWS_ENDPOINT_URL).
   const all = customEndpoints(s.target);
   const common =

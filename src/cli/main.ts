@@ -6,6 +6,7 @@ import { runApply, runPlan, type RunContext } from './commands';
 import { runDiagnose } from './diagnose';
 import { runExportScript } from './exportScript';
 import { runHistory } from './history';
+import { runMigrate } from './migrate';
 import { maskedIo, type CliIo } from './io';
 import { processSecretValues } from '../model/topology/secretValues';
 import { CliFailure, langOf } from './session';
@@ -47,6 +48,8 @@ export async function main(argv: string[], rawIo: CliIo, env: NodeJS.ProcessEnv 
         return await runExportScript(rc);
       case 'history':
         return await runHistory(rc);
+      case 'migrate':
+        return await runMigrate(rc);
     }
   } catch (error) {
     const { message, code, requestId } = failureOf(error);

@@ -134,6 +134,7 @@ export function connectorListingOf(args: CliArgs): ConnectorListing {
   switch (args.command) {
     case 'plan':
     case 'apply':
+    case 'migrate':
       return 'always';
     case 'export':
     case 'export-script':

@@ -15,6 +15,8 @@ const NOT_CALLED_DIRECTLY: Record<string, string> = {
     'authorised as part of CreateSecurityGroup with TagSpecifications (the group is tagged at creation); never a call of its own',
   'iam:CreateServiceLinkedRole':
     "App Runner creates its networking service-linked role on the caller's behalf with the first VPC connector; the call is App Runner's, checked against the caller's policy",
+  'iam:PassRole':
+    'authorised as part of CreateExpressGatewayService (ECS checks that the caller may pass the execution and infrastructure roles); never a call of its own',
   'ssm:GetParameter':
     'only for a DATABASE_URL held in an SSM parameter and read with --read-secrets; no seed gives a service an SSM reference yet (the secrets seed uses Secrets Manager), so no layer makes this call',
 };

@@ -13,6 +13,8 @@ const IAM_PREFIX: Record<string, string> = {
   ssm: 'ssm',
   cloudtrail: 'cloudtrail',
   'route-53': 'route53',
+  ecs: 'ecs',
+  iam: 'iam',
 };
 
 const IMPORT = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*['"]@aws-sdk\/client-([a-z0-9-]+)['"]/g;
@@ -38,10 +40,13 @@ export function iamActionsInSource(source: string): string[] {
 
 // Actions AWS authorises alongside another one: tagging a security group in CreateSecurityGroup's
 // TagSpecifications is checked as ec2:CreateTags; the first VPC connector in an account makes App Runner create
-// its networking service-linked role, which the caller must be allowed to create.
+// its networking service-linked role, which the caller must be allowed to create; an Express service takes
+// its roles by iam:PassRole.
 const IMPLIED: Record<string, string[]> = {
   'ec2:CreateSecurityGroup': ['ec2:CreateTags'],
   'apprunner:CreateVpcConnector': ['iam:CreateServiceLinkedRole'],
+  // CreateExpressGatewayService hands ECS the execution and infrastructure roles: the caller must pass them.
+  'ecs:CreateExpressGatewayService': ['iam:PassRole'],
 };
 
 export function withImpliedActions(actions: readonly string[]): string[] {

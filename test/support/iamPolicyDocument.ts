@@ -3,6 +3,11 @@
 // Authorization Reference gives each action (iamServiceReference.json). Every write is scoped by resource ARN
 // and, where the reference offers a condition key for it, by a condition: docs/iam.md explains each statement
 // and how to narrow the policy to one VPC (narrowToVpc).
+import {
+  EXECUTION_ROLE_POLICY_ARN,
+  INFRASTRUCTURE_ROLE_NAME,
+  INFRASTRUCTURE_ROLE_POLICY_ARN,
+} from '../../src/model/plan/expressMigration';
 import { MANAGED_BY_TAG } from '../../src/model/plan/setupSettings';
 import type { IamPolicy } from './iamActions';
 import reference from './iamServiceReference.json';
@@ -11,6 +16,9 @@ type Statement = IamPolicy['Statement'][number];
 
 /** The tag an administrator puts on the secrets and parameters the tool may read (docs/iam.md). */
 export const READABLE_SECRET_TAG = { key: 'apprunner-vpc-readable', value: 'true' } as const;
+
+/** The roles the move to ECS Express creates or reuses (src/model/plan/expressMigration.ts names them). */
+const EXPRESS_ROLES = ['arn:aws:iam::*:role/*-ecs-task-execution', `arn:aws:iam::*:role/${INFRASTRUCTURE_ROLE_NAME}`];
 
 const MANAGED = { [`aws:ResourceTag/${MANAGED_BY_TAG.key}`]: MANAGED_BY_TAG.value };
 const REQUESTED = { [`aws:RequestTag/${MANAGED_BY_TAG.key}`]: MANAGED_BY_TAG.value };
@@ -95,6 +103,43 @@ const WRITE_STATEMENTS: Statement[] = [
     Resource:
       'arn:aws:iam::*:role/aws-service-role/networking.apprunner.amazonaws.com/AWSServiceRoleForAppRunnerNetworking',
     Condition: { StringLike: { 'iam:AWSServiceName': 'networking.apprunner.amazonaws.com' } },
+  },
+  // Moving a service to ECS Express Mode (docs/migrate-to-ecs-express.md): only the two roles the move names,
+  // only the two AWS managed policies, and Express services tagged as the tool's in the default cluster.
+  {
+    Sid: 'MoveToEcsExpressCreateItsRoles',
+    Effect: 'Allow',
+    Action: 'iam:CreateRole',
+    Resource: EXPRESS_ROLES,
+    Condition: { StringEquals: REQUESTED },
+  },
+  {
+    Sid: 'MoveToEcsExpressAttachOnlyEcsManagedPolicies',
+    Effect: 'Allow',
+    Action: 'iam:AttachRolePolicy',
+    Resource: EXPRESS_ROLES,
+    Condition: { ArnEquals: { 'iam:PolicyARN': [EXECUTION_ROLE_POLICY_ARN, INFRASTRUCTURE_ROLE_POLICY_ARN] } },
+  },
+  {
+    // The execution role's inline policy: read access to exactly the secrets the service references.
+    Sid: 'MoveToEcsExpressSecretsPolicyOfTheExecutionRole',
+    Effect: 'Allow',
+    Action: 'iam:PutRolePolicy',
+    Resource: 'arn:aws:iam::*:role/*-ecs-task-execution',
+  },
+  {
+    Sid: 'MoveToEcsExpressPassItsRolesToEcs',
+    Effect: 'Allow',
+    Action: 'iam:PassRole',
+    Resource: EXPRESS_ROLES,
+    Condition: { StringEquals: { 'iam:PassedToService': ['ecs.amazonaws.com', 'ecs-tasks.amazonaws.com'] } },
+  },
+  {
+    Sid: 'MoveToEcsExpressCreateTaggedServices',
+    Effect: 'Allow',
+    Action: 'ecs:CreateExpressGatewayService',
+    Resource: 'arn:aws:ecs:*:*:service/default/*',
+    Condition: { StringEquals: REQUESTED },
   },
 ];
 

@@ -97,7 +97,7 @@ describe('apprunner-vpc argument parsing', () => {
       parseArgs(['plan', '--db-port', '54.32']),
     ].map((r) => (r.ok ? 'ok' : r.error));
     assert.deepEqual(errors, [
-      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export, export-script, history, help)',
+      'unknown command "deploy" (use one of: plan, apply, detach, delete-connector, diagnose, export, export-script, history, migrate, help)',
       'unknown option "--force"',
       '--service needs a value',
       '--service needs a value',

@@ -15,6 +15,8 @@ export const SERVICE_IDS = {
   ssm: 'SSM',
   cloudTrail: 'CloudTrail',
   route53: 'Route 53',
+  ecs: 'ECS',
+  iam: 'IAM',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;
