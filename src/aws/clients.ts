@@ -2,6 +2,7 @@
 // engine step shares connections, retry state and the request log.
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { RDSClient } from '@aws-sdk/client-rds';
@@ -26,6 +27,8 @@ export interface AwsClients {
   ssm: SSMClient;
   /** Change history (runbook 8.2): LookupEvents only. */
   cloudTrail: CloudTrailClient;
+  /** Service metrics: GetMetricData only. */
+  cloudWatch: CloudWatchClient;
 }
 
 export interface ClientOptions {
@@ -97,6 +100,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     secretsManager: new SecretsManagerClient(config('secretsManager')),
     ssm: new SSMClient(config('ssm')),
     cloudTrail: new CloudTrailClient(config('cloudTrail')),
+    cloudWatch: new CloudWatchClient(config('cloudWatch')),
   };
   for (const client of [
     clients.appRunner,
@@ -107,6 +111,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clients.secretsManager,
     clients.ssm,
     clients.cloudTrail,
+    clients.cloudWatch,
   ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
@@ -126,6 +131,7 @@ export function resetClients(): void {
       clients.secretsManager,
       clients.ssm,
       clients.cloudTrail,
+      clients.cloudWatch,
     ])
       client.destroy();
   }

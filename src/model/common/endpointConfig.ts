@@ -14,6 +14,8 @@ export const SERVICE_IDS = {
   secretsManager: 'Secrets Manager',
   ssm: 'SSM',
   cloudTrail: 'CloudTrail',
+  /** Service metrics (GetMetricData): env AWS_ENDPOINT_URL_CLOUDWATCH, config `cloudwatch`. */
+  cloudWatch: 'CloudWatch',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;
