@@ -32,7 +32,7 @@ export const HOSTILE_MARKDOWN: readonly string[] = [
   '**bold** _it_ ~~gone~~',
 ];
 
-// markdown-it comes with the toolchain (a dependency of @vscode/vsce and @vscode/l10n-dev) and has no bundled types.
+// markdown-it is a devDependency pinned to the version @vscode/vsce and @vscode/l10n-dev bring; it has no bundled types.
 const MarkdownIt = require('markdown-it') as new (o: object) => { render(src: string): string };
 const renderer = new MarkdownIt({ html: true, linkify: true });
 
