@@ -6,7 +6,6 @@ import * as vscode from 'vscode';
 import { databaseTargets } from '../../model/topology/databaseTargets';
 import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
 import { knownSecretValues } from '../masking';
-import { exportSecretRefusal } from '../../model/common/secretOccurrences';
 import { UserError } from '../../model/common/userError';
 import { loadAnalysis } from '../analysisLoader';
 import { pickService, requireSnapshot, resolveTarget } from '../commands/targets';
@@ -144,7 +143,7 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     basis: result.basis,
   });
   // Generated code is never masked (masking rewrote it); a known secret in it refuses the export instead.
-  const refusal = exportSecretRefusal(exported.files, knownSecretValues());
+  const refusal = backend.exportSecretRefusal(exported.files, knownSecretValues());
   if (refusal) throw new UserError(refusal, 'export-secret');
   if (format === 'bash') {
     const document = await vscode.workspace.openTextDocument({
