@@ -106,7 +106,7 @@ function checklistWith(value: string): string {
     ...i,
     detail: msg('{0}: {1}', i.detail, value),
   }));
-  return checklistToMarkdown(items, 'en');
+  return checklistToMarkdown(items, 'en', { title: `Operations checklist: ${value}`, generatedAt: value });
 }
 
 export const HOSTILE_DOCUMENTS: readonly HostileDocument[] = [

@@ -25,7 +25,7 @@ export function checklistToMarkdown(
   meta: { title?: string; generatedAt?: string } = {},
 ): string {
   const t = (text: Localized): string => localize(text, lang);
-  const lines: string[] = [`# ${meta.title ?? t(msg('Operations checklist'))}`];
+  const lines: string[] = [`# ${escapeInline(meta.title ?? t(msg('Operations checklist')))}`];
   if (meta.generatedAt) lines.push('', t(msg('Generated: {0}', escapeInline(meta.generatedAt))));
   for (const section of ['initial', 'periodic', 'change'] as const) {
     const inSection = items.filter((i) => i.section === section);
