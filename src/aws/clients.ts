@@ -12,6 +12,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { credentialsFor } from './credentials';
 import { attachRequestLog, type RequestLogger } from './requestLog';
+import { ThrottlingPatientRetryStrategy } from './retryStrategy';
 import { targetKey, type AwsTarget } from '../model/common/awsTarget';
 import type { ClientName } from '../model/common/endpointConfig';
 
@@ -34,7 +35,10 @@ export interface AwsClients {
 export interface ClientOptions {
   /** Per-request socket timeout; an endpoint that never answers fails instead of hanging a command. */
   requestTimeoutMs?: number;
+  /** Attempts for a retryable error that is not a throttle (default 5). */
   maxAttempts?: number;
+  /** Attempts for a throttled call (default 10, never fewer than maxAttempts): see retryStrategy.ts. */
+  throttlingMaxAttempts?: number;
   /** The SDK's retry mode (default adaptive: see getClients). */
   retryMode?: 'standard' | 'adaptive';
   logger?: RequestLogger;
@@ -47,7 +51,12 @@ export interface ClientOptions {
  * of calls throttled took 108 s in adaptive mode and 18 s in standard mode (docs/performance.md, "The tree at
  * scale"). Single calls (commands, the engine) keep the adaptive mode.
  */
-export const FAN_OUT_CLIENT_OPTIONS: ClientOptions = { retryMode: 'standard' };
+export const FAN_OUT_CLIENT_OPTIONS: ClientOptions = {
+  retryMode: 'standard',
+  // The pool backs off on a throttle that passed the SDK's retries: it should see one after the usual count,
+  // not after the commands' longer patience (retryStrategy.ts).
+  throttlingMaxAttempts: 5,
+};
 
 const cache = new Map<string, AwsClients>();
 
@@ -67,20 +76,26 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clientKey(target),
     options.requestTimeoutMs ?? null,
     options.maxAttempts ?? null,
+    options.throttlingMaxAttempts ?? null,
     options.retryMode ?? null,
   ]);
   const cached = cache.get(key);
   if (cached) return cached;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const retry = {
+    mode: options.retryMode ?? 'adaptive',
+    maxAttempts,
+    throttlingMaxAttempts: options.throttlingMaxAttempts ?? 10,
+  } as const;
   const shared = {
     region: target.region,
     // The profile's other settings (retries, FIPS...) follow the chosen profile, as in the AWS CLI.
     profile: target.profile,
     credentials: credentialsFor(target),
-    retryMode: options.retryMode ?? 'adaptive',
     // Names the tool in every request's user agent: CloudTrail shows who made a change, and the sandbox counts
     // the tool's own calls apart from a test's setup calls (for the IAM policy check).
     customUserAgent: [['apprunner-vpc']] as [string][],
-    maxAttempts: options.maxAttempts ?? 5,
+    maxAttempts,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: 5_000,
       requestTimeout: options.requestTimeoutMs ?? 20_000,
@@ -89,7 +104,12 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
       throwOnRequestTimeout: true,
     }),
   };
-  const config = (client: ClientName) => ({ ...shared, endpoint: clientEndpoint(target, client) });
+  // Each client its own strategy, as the SDK makes them: the retry capacity and the adaptive rate are per client.
+  const config = (client: ClientName) => ({
+    ...shared,
+    retryStrategy: new ThrottlingPatientRetryStrategy(retry),
+    endpoint: clientEndpoint(target, client),
+  });
   const clients: AwsClients = {
     target,
     appRunner: new AppRunnerClient(config('appRunner')),

@@ -69,7 +69,7 @@ async function engineRun(failNth: FailNth[]): Promise<FirstRun> {
   await getSandbox().setFaults({ failNth });
   const clients = getClients(
     { region: TEST_REGION, endpointUrl: getSandbox().endpoint },
-    { requestTimeoutMs: REQUEST_TIMEOUT_MS, maxAttempts: SDK_ATTEMPTS },
+    { requestTimeoutMs: REQUEST_TIMEOUT_MS, maxAttempts: SDK_ATTEMPTS, throttlingMaxAttempts: SDK_ATTEMPTS },
   );
   const result: ApplyResult = await applyPlan(clients, plan, {
     pollIntervalMs: 50,
