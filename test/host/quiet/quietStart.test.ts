@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { WRITE_COMMANDS } from '../../../src/model/common/commandIds';
+import { CommandId, WRITE_COMMANDS } from '../../../src/model/common/commandIds';
 import type { ExtensionApi } from '../../../src/vscode/api';
 import { askPage } from '../../support/pageRequests';
 import { PALETTE_HIDDEN_UNTIL_MEANINGFUL } from '../../support/paletteHidden';
 import { sandboxAdmin } from '../sandboxAdmin';
-import { EXTENSION_ID, waitFor } from '../support';
+import { ReplayUi, writeCalls } from '../setupSupport';
+import { EXTENSION_ID, useUi, waitFor } from '../support';
 import { WORKSPACE_SETTINGS } from './workspaceSettings';
 
 describe('Quiet start and workspace trust', function () {
@@ -117,5 +118,35 @@ describe('Quiet start and workspace trust', function () {
     assert.notEqual(target?.profile, WORKSPACE_SETTINGS['apprunnerVpc.profile']);
     assert.equal(target?.region, 'ap-northeast-1');
     assert.equal(api.connectionState().status, 'connected');
+  });
+
+  it('in Restricted Mode, a write command reached another way (executeCommand, a keybinding) says why it does not run, asks nothing and changes nothing', async () => {
+    const ui = new ReplayUi([]);
+    useUi(api, ui);
+    try {
+      const before = (await sandboxAdmin.calls()).operations;
+      const commands = [
+        CommandId.setupConnector,
+        CommandId.deleteConnector,
+        CommandId.fixDiagnosis,
+        CommandId.addDbHealthEndpoint,
+      ];
+      for (const command of commands) await vscode.commands.executeCommand(command);
+      assert.deepEqual(
+        ui.asked.map((a) => a.id),
+        [],
+        'nothing asked',
+      );
+      assert.equal(
+        ui.notices.filter((n) => n.kind === 'warning' && /Restricted Mode/.test(n.message)).length,
+        commands.length,
+        JSON.stringify(ui.notices),
+      );
+      const after = (await sandboxAdmin.calls()).operations;
+      const made = Object.fromEntries(Object.entries(after).map(([op, n]) => [op, n - (before[op] ?? 0)]));
+      assert.deepEqual(writeCalls(made), []);
+    } finally {
+      useUi(api, undefined);
+    }
   });
 });
