@@ -16,6 +16,7 @@ export { placeFindings } from './model/diagnosis/diagnosisPlacement';
 export { setupFromService } from './model/plan/setupFromService';
 export { setupScriptFor } from './model/plan/setupScript';
 export { setupExport } from './model/iac/exportFormats';
+export { exportSecretRefusal } from './model/common/secretOccurrences';
 export { diagnosisReportMarkdown } from './model/diagnosis/diagnosisReport';
 export { changeHistory, lastChangeLine } from './model/ops/changeHistory';
 export { changeHistoryMarkdown } from './model/ops/changeHistoryMarkdown';

@@ -2,6 +2,7 @@
 // engine step shares connections, retry state and the request log.
 import { AppRunnerClient } from '@aws-sdk/client-apprunner';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
@@ -35,6 +36,8 @@ export interface AwsClients {
   /** The move to ECS Express Mode only (docs/migrate-to-ecs-express.md). */
   ecs: ECSClient;
   iam: IAMClient;
+  /** Service metrics: GetMetricData only. */
+  cloudWatch: CloudWatchClient;
 }
 
 export interface ClientOptions {
@@ -128,6 +131,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     route53: new Route53Client(config('route53')),
     ecs: new ECSClient(config('ecs')),
     iam: new IAMClient(config('iam')),
+    cloudWatch: new CloudWatchClient(config('cloudWatch')),
   };
   for (const client of [
     clients.appRunner,
@@ -141,6 +145,7 @@ export function getClients(target: AwsTarget, options: ClientOptions = {}): AwsC
     clients.route53,
     clients.ecs,
     clients.iam,
+    clients.cloudWatch,
   ]) {
     attachRequestLog(client.middlewareStack, options.logger);
   }
@@ -163,6 +168,7 @@ export function resetClients(): void {
       clients.route53,
       clients.ecs,
       clients.iam,
+      clients.cloudWatch,
     ])
       client.destroy();
   }

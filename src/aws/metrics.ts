@@ -4,25 +4,13 @@ import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@a
 import { metricRequest, type MetricRequest, type MetricSeries, type MetricWindow } from '../model/diagnosis/metrics';
 import type { AwsClients } from './clients';
 
-const byTarget = new WeakMap<AwsClients, CloudWatchClient>();
-
 /**
- * A CloudWatch client beside the others, with their region and credentials. Its endpoint is the target's
- * general endpoint URL (the sandbox, LocalStack); per-service endpoint overrides do not name CloudWatch yet.
+ * The CloudWatch client of the target: made in clients.ts like every other, with the profile, the request log
+ * and the endpoint resolved (AWS_ENDPOINT_URL_CLOUDWATCH, the profile's `cloudwatch` service) and checked by
+ * the endpoint policy before any call.
  */
 export function cloudWatchFor(clients: AwsClients): CloudWatchClient {
-  let client = byTarget.get(clients);
-  if (!client) {
-    client = new CloudWatchClient({
-      region: clients.target.region,
-      credentials: clients.logs.config.credentials,
-      endpoint: clients.target.endpointUrl || undefined,
-      customUserAgent: [['apprunner-vpc']],
-      maxAttempts: 3,
-    });
-    byTarget.set(clients, client);
-  }
-  return client;
+  return clients.cloudWatch;
 }
 
 function toQuery(q: MetricRequest['queries'][number]): MetricDataQuery {

@@ -11,6 +11,7 @@ import { setupFromService } from '../model/plan/setupFromService';
 import type { RunContext } from './commands';
 import { CliFailure, openSession, secretUrlsOf } from './session';
 import { joinTexts, localize, msg } from '../model/l10n/text';
+import { exportSecretRefusal } from '../model/common/secretOccurrences';
 
 function writeFiles(dir: string, files: { path: string; content: string }[], overwrite: boolean): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
@@ -72,6 +73,11 @@ export async function runExportScript(rc: RunContext): Promise<number> {
     lang: rc.lang,
     basis: r.basis,
   });
+  // Generated code is written unmasked; a known secret in it refuses the export before anything is written.
+  // With --json the desired setup is printed too.
+  const desired = { path: 'desired (--json)', content: JSON.stringify(r.desired, null, 2) };
+  const refusal = exportSecretRefusal([...exported.files, ...(rc.args.json ? [desired] : [])], rc.secrets);
+  if (refusal) throw new CliFailure(refusal, 'export-secret');
   const main = exported.files.find((f) => f.path === exported.main) ?? exported.files[0];
   const written = rc.args.out ? writeFiles(rc.args.out, exported.files, rc.args.yes) : undefined;
   if (rc.args.json) {
@@ -88,11 +94,11 @@ export async function runExportScript(rc: RunContext): Promise<number> {
             files: exported.files,
             ...(written ? { written } : {}),
           };
-    rc.io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    (rc.io.generated ?? rc.io.stdout).write(`${JSON.stringify(document, null, 2)}\n`);
   } else if (written) {
     rc.io.stdout.write(`${written.join('\n')}\n`);
   } else {
-    rc.io.stdout.write(main.content);
+    (rc.io.generated ?? rc.io.stdout).write(main.content);
     const others = exported.files.filter((f) => f !== main).map((f) => f.path);
     if (others.length > 0) {
       rc.io.stderr.write(

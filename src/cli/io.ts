@@ -4,13 +4,19 @@ import { stripTerminalControls } from '../model/common/terminalText';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
+  /**
+   * Generated code (exports) goes here: never masked by value, since masking rewrote code (a secret `describe`
+   * turned `describe-security-groups` into `***-security-groups`); the export refuses instead when a known
+   * secret would appear (secretOccurrences.ts). Absent: stdout.
+   */
+  generated?: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 /**
  * The same streams with every text masked (docs/design.md, 'Secrets and endpoints'): text, JSON and errors
- * alike. `secrets` grows while the command runs (the snapshot's service environments are known only once it is
+ * alike; generated code is not masked (`generated`). `secrets` grows while the command runs (the snapshot's service environments are known only once it is
  * loaded). Terminal control characters from application log lines or AWS values are dropped (JSON escapes its own).
  */
 export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {
@@ -18,6 +24,7 @@ export function maskedIo(io: CliIo, secrets: readonly string[]): CliIo {
   return {
     stdout: { write: (text: string) => io.stdout.write(clean(text)) },
     stderr: { write: (text: string) => io.stderr.write(clean(text)) },
+    generated: { write: (text: string) => (io.generated ?? io.stdout).write(stripTerminalControls(text)) },
     stdin: io.stdin,
   };
 }

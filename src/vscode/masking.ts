@@ -1,7 +1,7 @@
 // The extension's side of the one masking function: maskSecrets with the values this window knows are
 // secret (the session's credentials from the environment, and the secret-looking variables of every service
 // the store has loaded). Every text that leaves the extension (log, notifications, files, webview, CodeLens,
-// hovers) goes through `masked` or `maskedDeep`.
+// hovers) goes through `masked` or `maskedDeep`, except generated code (exports), which is checked instead.
 import { maskSecrets, maskSecretsDeep } from '../model/common/secretMask';
 import { processSecretValues, snapshotSecretValues } from '../model/topology/secretValues';
 import type { AppRunnerService, Topology } from '../model/topology/topology';
@@ -42,6 +42,11 @@ export function rememberSecretValues(values: readonly string[]): void {
 function knownSecrets(): string[] {
   known ??= [...processSecretValues(process.env), ...fromSnapshots];
   return known;
+}
+
+/** The values this window knows are secret: an export refuses when one would appear in it (secretOccurrences.ts). */
+export function knownSecretValues(): readonly string[] {
+  return knownSecrets();
 }
 
 export function masked(text: string): string {

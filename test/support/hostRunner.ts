@@ -140,6 +140,9 @@ export async function runHostTests(options: HostRunOptions = {}): Promise<number
         ...options.settings,
       },
       logFile: path.join(work, 'server.log'),
+      // The main window is trusted (its tests run the write commands, which Restricted Mode refuses); the quiet
+      // window checks Restricted Mode itself.
+      disableWorkspaceTrust: !quiet,
     });
     stops.push(() => server.stop());
     dataDir = server.dataDir;

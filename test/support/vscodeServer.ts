@@ -184,6 +184,12 @@ export interface ServerOptions {
   /** VS Code's --log level for the server and its extension host (default: VS Code's own, info). */
   logLevel?: 'trace' | 'debug' | 'info';
   port?: number;
+  /**
+   * Starts the server with --disable-workspace-trust: the window is trusted without asking. The browser's
+   * workbench does not read the Machine settings' `security.workspace.trust.enabled`, and in an extension test
+   * window it refuses the trust dialog, so without this the window stays in Restricted Mode.
+   */
+  disableWorkspaceTrust?: boolean;
 }
 
 export const QUIET_SETTINGS = {
@@ -224,6 +230,7 @@ export async function startVsCodeServer(options: ServerOptions = {}): Promise<Vs
     '--server-data-dir',
     serverData,
     ...(options.logLevel ? ['--log', options.logLevel] : []),
+    ...(options.disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
   ];
   // An undefined value in options.env removes that variable (e.g. AWS_PROFILE), rather than passing "undefined".
   const env = Object.fromEntries(

@@ -196,7 +196,7 @@ describe('change history (runbook 8.2)', () => {
     assert.match(md, /tags set: Name=a\\\|b/);
     assert.match(
       md,
-      /\[CreateTags\]\(https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=us-east-1#\/events\/e%7C1\)/,
+      /\[CreateTags\]\(<https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudtrailv2\/home\?region=us-east-1#\/events\/e%7C1>\)/,
     );
     assert.match(changeHistoryMarkdown([], 'sg-1', 'ja'), /記録された変更はありません/);
   });

@@ -117,7 +117,7 @@ describe('checklistToMarkdown', () => {
     );
     assert.ok(
       lines.includes(
-        '- [x] セキュリティグループ（sg-apprunner (apprunner-connector)）が作成されている (確認済み): vpc-1 の sg-app1',
+        '- [x] セキュリティグループ（sg-apprunner \\(apprunner-connector\\)）が作成されている (確認済み): vpc-1 の sg-app1',
       ),
     );
     assert.ok(lines.some((l) => l.startsWith('- [ ] VPC コネクタの状態が ACTIVE (要対応)')));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { markdownText } from '../../src/model/common/markdownText';
 import {
   diagnoseDocument,
   diagnoseExitCode,
@@ -127,9 +128,10 @@ describe('diagnosis report (Markdown)', () => {
       problems,
       new RegExp(`Fix: Add an outbound rule to ${IDS.sgApp}: TCP 5432 to ${IDS.sgDb} \\(\`authorize-egress-db\`\\)`),
     );
-    assert.match(
-      md,
-      /✘ \*\*DB health\*\* GET https:\/\/x\.awsapprunner\.com\/api\/v1\/db-health → unhealthy HTTP 200 \(30 ms\)/,
+    assert.ok(
+      md.includes(
+        `✘ **DB health** ${markdownText('GET https://x.awsapprunner.com/api/v1/db-health')} → unhealthy HTTP 200 (30 ms)`,
+      ),
     );
     assert.match(md, /ERROR: Failed to connect to database/);
     const passed = md.slice(md.indexOf('<details><summary>Passed checks'));

@@ -3,6 +3,7 @@
 // the exported script and the group choice ask for no port 53 rule, never revoke an existing one, and the plan
 // and the diagnosis say which of the two applies, with AWS's source.
 import assert from 'node:assert/strict';
+import { markdownText } from '../../src/model/common/markdownText';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,7 +134,11 @@ describe('dnsEgress: the diagnosis', () => {
     assert.equal(d.notes?.length, 1);
     assert.ok(d.notes?.[0]?.en.includes('vpcResolverOnly') && d.notes[0].en.includes(DNS_NOT_FILTERED_SOURCE));
     assert.deepEqual(diagnoseDocument(d).notes, d.notes);
-    assert.ok(diagnosisReportMarkdown(d, undefined, 'ja', { generatedAt: 'now', target: 'x' }).includes(d.notes[0].ja));
+    assert.ok(
+      diagnosisReportMarkdown(d, undefined, 'ja', { generatedAt: 'now', target: 'x' }).includes(
+        markdownText(d.notes[0].ja),
+      ),
+    );
   });
 
   it('no 53 rule: a warning under the runbook, only a note under vpcResolverOnly (the user chose it)', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { WRITE_COMMANDS } from '../../src/model/common/commandIds';
 import { PALETTE_HIDDEN_UNTIL_MEANINGFUL } from '../support/paletteHidden';
 
 // The menus' `when` clauses, evaluated the way VS Code does for the few operators they use, against the
@@ -14,8 +15,10 @@ interface MenuItem {
   group?: string;
 }
 
-function evaluate(when: string | undefined, context: Record<string, string>): boolean {
+// A trusted window unless the context says otherwise (`isWorkspaceTrusted: ''` is Restricted Mode).
+function evaluate(when: string | undefined, given: Record<string, string>): boolean {
   if (!when) return true;
+  const context: Record<string, string> = { isWorkspaceTrusted: 'true', ...given };
   return when
     .split('&&')
     .map((s) => s.trim())
@@ -122,6 +125,50 @@ describe('explorer menus (package.json when clauses)', () => {
       ];
       for (const context of states)
         assert.ok(!entry || evaluate(entry.when, context), `${command} in ${JSON.stringify(context)}`);
+    }
+  });
+
+  it('offers no command that changes AWS or writes files in Restricted Mode, and keeps the reading ones', () => {
+    const restricted = { isWorkspaceTrusted: '' };
+    const writes = WRITE_COMMANDS as readonly string[];
+    const viewItems = [
+      'service.running.default',
+      'service.running.vpc',
+      'service.failed.vpc',
+      'connector.inUse',
+      'connector.unused',
+    ];
+    for (const viewItem of viewItems) {
+      assert.ok(
+        commandsFor(viewItem).some((c) => writes.includes(c)),
+        `${viewItem}: a write when trusted`,
+      );
+      const offered = commandsFor(viewItem, restricted);
+      assert.deepEqual(
+        offered.filter((c) => writes.includes(c)),
+        [],
+        viewItem,
+      );
+      assert.ok(offered.includes('apprunnerVpc.copyArn'), `${viewItem}: still copies its ARN`);
+    }
+    assert.ok(commandsFor('service.running.vpc', restricted).includes('apprunnerVpc.checkHealth'));
+    const everywhere = { ...restricted, 'apprunnerVpc.connection': 'connected', 'apprunnerVpc.diagnosed': 'true' };
+    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, MenuItem[]>)) {
+      for (const view of ['apprunnerVpc.explorer', 'apprunnerVpc.checklist']) {
+        const shown = items.filter((m) =>
+          evaluate(m.when, { ...everywhere, view, viewItem: 'service.running.default' }),
+        );
+        assert.deepEqual(
+          shown.filter((m) => writes.includes(m.command)).map((m) => m.command),
+          [],
+          `${menu} in ${view}`,
+        );
+      }
+    }
+    const palette = pkg.contributes.menus.commandPalette as MenuItem[];
+    for (const c of ['diagnose', 'exportSetup', 'showDiagram', 'refresh'].map((c) => `apprunnerVpc.${c}`)) {
+      const entry = palette.find((m) => m.command === c);
+      assert.ok(!entry || evaluate(entry.when, everywhere), `${c} stays in the palette`);
     }
   });
 

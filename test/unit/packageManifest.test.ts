@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CommandId, WRITE_COMMANDS } from '../../src/model/common/commandIds';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -73,5 +74,72 @@ describe('package.json contributions', () => {
     };
     for (const [key, value] of Object.entries(expected))
       assert.equal(props[`apprunnerVpc.${key}`]?.default, value, key);
+  });
+});
+
+// Restricted Mode (docs/configuration.md, "Restricted Mode"): an untrusted repository chooses neither what the tool
+// touches nor where, and cannot reach a command that changes AWS or writes files.
+describe('package.json in Restricted Mode', () => {
+  const properties = pkg.contributes.configuration.properties as Record<string, { scope?: string }>;
+  const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations as string[];
+  const menus = pkg.contributes.menus as Record<string, { command: string; when?: string }[]>;
+
+  it('ignores every repository setting that chooses which AWS resources are touched, or where', () => {
+    const choosing = [
+      'region',
+      'profile',
+      'endpointUrl',
+      'serviceName',
+      'connectorName',
+      'appRunnerSecurityGroupName',
+      'appRunnerSecurityGroupNameTag',
+      'databaseSecurityGroupName',
+      'databasePort',
+      'dnsEgress',
+      'healthCheckPath',
+      'dbHealthPath',
+      'linkedService',
+    ].map((k) => `apprunnerVpc.${k}`);
+    for (const key of choosing) {
+      assert.ok(properties[key], `${key} is a setting`);
+      assert.ok(restricted.includes(key), `${key} is a restricted configuration`);
+    }
+    // A setting a folder can set (resource scope) is one a cloned repository can set: each is restricted.
+    const folderScoped = Object.entries(properties).filter(([, p]) => p.scope === 'resource');
+    assert.ok(folderScoped.length >= 10);
+    for (const [key] of folderScoped) assert.ok(restricted.includes(key), `${key} (resource scope) is restricted`);
+    for (const key of restricted) assert.ok(properties[key], `restricted ${key} is a setting`);
+  });
+
+  it('hides every command that changes AWS or writes files from menus and the palette unless trusted', () => {
+    assert.ok(WRITE_COMMANDS.length >= 9);
+    for (const command of WRITE_COMMANDS) {
+      const palette = menus.commandPalette.find((m) => m.command === command);
+      assert.ok(palette, `${command} has a commandPalette entry`);
+      for (const [menu, items] of Object.entries(menus)) {
+        for (const item of items.filter((i) => i.command === command)) {
+          const when = item.when ?? '';
+          assert.ok(
+            when === 'false' || /(^|&&\s*)isWorkspaceTrusted(\s*&&|$)/.test(when),
+            `${menu} ${command}: "${when}" requires isWorkspaceTrusted`,
+          );
+        }
+      }
+    }
+  });
+
+  it('lists the setup, connector, fix and db-health commands as write commands', () => {
+    for (const command of [
+      CommandId.setupConnector,
+      CommandId.createSecurityGroups,
+      CommandId.createConnector,
+      CommandId.attachConnector,
+      CommandId.detachConnector,
+      CommandId.deleteConnector,
+      CommandId.fixDiagnosis,
+      CommandId.applyDiagnosisFix,
+      CommandId.addDbHealthEndpoint,
+    ])
+      assert.ok(WRITE_COMMANDS.includes(command), command);
   });
 });

@@ -35,6 +35,22 @@ export const CommandId = {
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
+/**
+ * The commands that change AWS resources or write into the workspace: hidden and refused in Restricted Mode
+ * (an untrusted repository's settings would choose what they touch; docs/configuration.md, "Restricted Mode").
+ */
+export const WRITE_COMMANDS: readonly CommandId[] = [
+  CommandId.setupConnector,
+  CommandId.createSecurityGroups,
+  CommandId.createConnector,
+  CommandId.attachConnector,
+  CommandId.detachConnector,
+  CommandId.deleteConnector,
+  CommandId.fixDiagnosis,
+  CommandId.applyDiagnosisFix,
+  CommandId.addDbHealthEndpoint,
+];
+
 /** Commands VS Code itself makes for the views we contribute (`<view id>.focus`): not in contributes.commands. */
 export const ViewCommandId = {
   focusExplorer: 'apprunnerVpc.explorer.focus',

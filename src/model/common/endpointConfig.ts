@@ -17,6 +17,8 @@ export const SERVICE_IDS = {
   route53: 'Route 53',
   ecs: 'ECS',
   iam: 'IAM',
+  /** Service metrics (GetMetricData): env AWS_ENDPOINT_URL_CLOUDWATCH, config `cloudwatch`. */
+  cloudWatch: 'CloudWatch',
 } as const;
 export type ClientName = keyof typeof SERVICE_IDS;
 export type ServiceEndpoints = Partial<Record<ClientName, string>>;

@@ -2,6 +2,7 @@
 // `- [ ]` for everything else with its state spelled out, so a reviewer sees what was checked by a program.
 import type { ChecklistItem, ChecklistSection, ChecklistState } from './checklist';
 import { type Lang, type Localized, localize, msg } from '../l10n/text';
+import { markdownText as escapeInline } from '../common/markdownText';
 
 export type { Lang };
 
@@ -18,18 +19,14 @@ const STATES: Record<ChecklistState, Localized> = {
   manual: msg('check by hand'),
 };
 
-function escapeInline(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/([\\`*_[\]])/g, '\\$1');
-}
-
 export function checklistToMarkdown(
   items: readonly ChecklistItem[],
   lang: Lang,
   meta: { title?: string; generatedAt?: string } = {},
 ): string {
   const t = (text: Localized): string => localize(text, lang);
-  const lines: string[] = [`# ${meta.title ?? t(msg('Operations checklist'))}`];
-  if (meta.generatedAt) lines.push('', t(msg('Generated: {0}', meta.generatedAt)));
+  const lines: string[] = [`# ${escapeInline(meta.title ?? t(msg('Operations checklist')))}`];
+  if (meta.generatedAt) lines.push('', t(msg('Generated: {0}', escapeInline(meta.generatedAt))));
   for (const section of ['initial', 'periodic', 'change'] as const) {
     const inSection = items.filter((i) => i.section === section);
     if (inSection.length === 0) continue;

@@ -6,6 +6,7 @@ import { problemsOf } from './diagnoseOutcome';
 import { fixText } from './fixText';
 import type { HttpCheck, LiveChecks, LogCheck } from './liveChecks';
 import { type Lang, type Localized, localize, msg } from '../l10n/text';
+import { markdownCode as code, markdownLink, markdownText as text } from '../common/markdownText';
 
 export type ReportLang = Lang;
 type L = Localized;
@@ -34,30 +35,29 @@ const OUTCOMES: Record<HttpCheck['outcome'], L> = {
   missing: msg('endpoint missing (add the runbook 6.3 handler)'),
 };
 
-const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``;
-
 function findingLines(f: Finding, lang: ReportLang): string[] {
   const t = (text: Localized): string => localize(text, lang);
-  const lines = [`- **${t(SEVERITY[f.severity])}** ${code(f.id)}: ${t(f.message)}`];
-  for (const e of f.evidence) lines.push(`  - ${t(msg('Evidence'))}: ${code(e.id)} (${e.kind}): ${e.detail}`);
+  const lines = [`- **${t(SEVERITY[f.severity])}** ${code(f.id)}: ${text(t(f.message))}`];
+  for (const e of f.evidence)
+    lines.push(`  - ${t(msg('Evidence'))}: ${code(e.id)} (${text(e.kind)}): ${text(e.detail)}`);
   if (f.fix) {
     const label = t(msg('Fix'));
     lines.push(
       f.fix.kind === 'link'
-        ? `  - ${label}: <${f.fix.url}>`
-        : `  - ${label}: ${t(fixText(f.fix))} (${code(f.fix.step)})`,
+        ? `  - ${label}: ${markdownLink(f.fix.url, f.fix.url)}`
+        : `  - ${label}: ${text(t(fixText(f.fix)))} (${code(f.fix.step)})`,
     );
   }
   return lines;
 }
 
 function httpLine(title: string, c: HttpCheck, lang: ReportLang): string {
-  const target = c.url ? `GET ${c.url}` : c.path;
+  const target = text(c.url ? `GET ${c.url}` : c.path);
   const outcome = { healthy: '✔', unhealthy: '✘', missing: '✘', unreachable: '✘', skipped: '–' }[c.outcome];
   const status = c.status !== undefined ? ` HTTP ${c.status}` : '';
   const time = c.durationMs !== undefined ? ` (${c.durationMs} ms)` : '';
   const body = c.body !== undefined ? `: ${code(c.body.replace(/\s+/g, ' '))}` : '';
-  const error = c.error ? ` ${c.error}` : '';
+  const error = c.error ? ` ${text(c.error)}` : '';
   return `- ${outcome} **${title}** ${target} → ${localize(OUTCOMES[c.outcome], lang)}${status}${time}${body}${error}`;
 }
 
@@ -87,11 +87,11 @@ function logLines(c: LogCheck, lang: ReportLang): string[] {
   const t = (text: Localized): string => localize(text, lang);
   const title = t(msg('Application log'));
   const group = c.logGroup ? code(c.logGroup) : '';
-  if (!c.scan) return [`- – **${title}** ${group}: ${c.outcome}${c.error ? ` (${c.error})` : ''}`];
+  if (!c.scan) return [`- – **${title}** ${group}: ${c.outcome}${c.error ? ` (${text(c.error)})` : ''}`];
   const s = c.scan;
   const mark = s.errorLines > 0 ? '✘' : s.connectedLineSeen ? '✔' : '?';
   const connected = s.connectedLineSeen
-    ? t(msg('"Successfully connected to database" seen ({0})', s.lastConnectedAt ?? ''))
+    ? t(msg('"Successfully connected to database" seen ({0})', text(s.lastConnectedAt ?? '')))
     : t(msg('no "Successfully connected to database"'));
   const counts = t(
     msg(
@@ -119,7 +119,7 @@ function logLines(c: LogCheck, lang: ReportLang): string[] {
   return [
     `- ${mark} **${title}** ${group}: ${connected}; ${counts}`,
     ...truncated,
-    ...s.errors.map((e) => `  - ${e.at}: ${code(e.message)}`),
+    ...s.errors.map((e) => `  - ${text(e.at)}: ${code(e.message)}`),
   ];
 }
 
@@ -135,12 +135,12 @@ export function diagnosisReportMarkdown(
   } = {},
 ): string {
   const t = (text: Localized): string => localize(text, lang);
-  const out: string[] = [`# ${t(msg('Connectivity diagnosis: {0}', d.serviceName))}`, ''];
-  if (meta.generatedAt || meta.target) out.push(`${[meta.target, meta.generatedAt].filter(Boolean).join(' · ')}`, '');
+  const out: string[] = [`# ${t(msg('Connectivity diagnosis: {0}', text(d.serviceName)))}`, ''];
+  if (meta.generatedAt || meta.target) out.push(text([meta.target, meta.generatedAt].filter(Boolean).join(' · ')), '');
   const problems = problemsOf(d, live);
   out.push(
     problems.found
-      ? `**${t(msg('Problems found'))}** (${problems.reasons.join('; ')})`
+      ? `**${t(msg('Problems found'))}** (${text(problems.reasons.join('; '))})`
       : `**${t(msg('No problems found'))}**`,
     '',
   );
@@ -154,7 +154,7 @@ export function diagnosisReportMarkdown(
           ? msg('Connector: {0}', code(d.connectorArn))
           : msg('Connector: {0} (not attached)', code(d.connectorArn)),
       ),
-    d.dbInstanceId && t(msg('Database: {0}:{1}', code(d.dbInstanceId), d.dbPort ?? '?')),
+    d.dbInstanceId && t(msg('Database: {0}:{1}', code(d.dbInstanceId), text(String(d.dbPort ?? '?')))),
     d.vpcId && `VPC: ${code(d.vpcId)}`,
   ].filter(Boolean);
   if (facts.length > 0) out.push('', facts.join(' · '));
@@ -186,7 +186,7 @@ export function diagnosisReportMarkdown(
       `<details><summary>${t(msg('Notes ({0})', info.length + notes.length))}</summary>`,
       '',
       ...info.flatMap((f) => findingLines(f, lang)),
-      ...notes.map((n) => `- ${t(n)}`),
+      ...notes.map((n) => `- ${text(t(n))}`),
       '',
       '</details>',
     );

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { DbHealthOffer } from '../../model/diagnosis/diagnosisReport';
 import { loadAnalysis } from '../analysisLoader';
 import { reportError } from '../commands/register';
+import { refusedInRestrictedMode } from '../commands/restrictedMode';
 import { readSettings } from '../settings';
 import { type AddDbHealthResult, addDbHealthEndpoint, workspaceRuntime } from '../setup/addDbHealthEndpoint';
 import type { Ui } from '../ui/ui';
@@ -37,7 +38,9 @@ export function missingMessage(result: DiagnoseResult): string {
 }
 
 /** Runs "Add a db-health endpoint..." with the diagnose UI's prompts. */
-export function addEndpoint(ui: Ui): Promise<AddDbHealthResult | undefined> {
+export async function addEndpoint(ui: Ui): Promise<AddDbHealthResult | undefined> {
+  // It writes into the workspace: not in Restricted Mode, however it is reached (the offer after a diagnosis).
+  if (await refusedInRestrictedMode(ui)) return undefined;
   return addDbHealthEndpoint(undefined, (message, actions) => ui.notify('info', message, actions));
 }
 

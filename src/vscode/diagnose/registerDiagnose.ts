@@ -30,6 +30,7 @@ import { msg } from '../../model/l10n/text';
 import { uiLang } from '../localize';
 import { CommandId } from '../../model/common/commandIds';
 import { chosen, confirmed } from '../ui/ui';
+import { refusedInRestrictedMode } from '../commands/restrictedMode';
 
 export type { DiagnoseResult } from './runDiagnosis';
 
@@ -175,10 +176,12 @@ export function registerDiagnose(services: ExtensionServices): DiagnoseApi {
   };
 
   registerCommand(services.context, CommandId.diagnose, (arg) => diagnose(arg));
-  registerCommand(services.context, CommandId.applyDiagnosisFix, (serviceName, findingId) =>
-    fix(String(findingId), String(serviceName)),
-  );
+  registerCommand(services.context, CommandId.applyDiagnosisFix, async (serviceName, findingId) => {
+    if (await refusedInRestrictedMode(services.ui())) return undefined;
+    return fix(String(findingId), String(serviceName));
+  });
   registerCommand(services.context, CommandId.fixDiagnosis, async (arg) => {
+    if (await refusedInRestrictedMode(services.ui())) return undefined;
     const name = serviceNameOf(arg) ?? lastService;
     const result = name ? results.get(name) : undefined;
     if (!result) throw new UserError(msg('Run "Diagnose Connectivity" first.'));

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExportFormat, SetupExport } from '../../model/iac/exportFormats';
-import { masked } from '../masking';
+import { knownSecretValues } from '../masking';
 import { UserError } from '../../model/common/userError';
 import { loadAnalysis } from '../analysisLoader';
 import { serviceTarget } from '../commands/targets';
@@ -57,7 +57,7 @@ async function writeExport(ui: Ui, folder: string, exported: SetupExport): Promi
       const current = new TextDecoder().decode(
         await vscode.workspace.fs.readFile(vscode.Uri.joinPath(base, file.path)),
       );
-      if (current !== masked(file.content)) changed.push(file.path);
+      if (current !== file.content) changed.push(file.path);
     } catch {
       // not there yet
     }
@@ -72,10 +72,7 @@ async function writeExport(ui: Ui, folder: string, exported: SetupExport): Promi
     if (choice !== overwrite) return undefined;
   }
   for (const file of exported.files) {
-    await vscode.workspace.fs.writeFile(
-      vscode.Uri.joinPath(base, file.path),
-      new TextEncoder().encode(masked(file.content)),
-    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(base, file.path), new TextEncoder().encode(file.content));
   }
   return vscode.Uri.joinPath(base, exported.main);
 }
@@ -143,10 +140,13 @@ export async function exportSetup(services: ExtensionServices, arg: unknown): Pr
     lang: uiLang(),
     basis: result.basis,
   });
+  // Generated code is never masked (masking rewrote it); a known secret in it refuses the export instead.
+  const refusal = backend.exportSecretRefusal(exported.files, knownSecretValues());
+  if (refusal) throw new UserError(refusal, 'export-secret');
   if (format === 'bash') {
     const document = await vscode.workspace.openTextDocument({
       language: 'shellscript',
-      content: masked(exported.files[0].content),
+      content: exported.files[0].content,
     });
     await vscode.window.showTextDocument(document);
     return document;

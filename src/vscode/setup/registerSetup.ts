@@ -6,7 +6,8 @@ import type { CommandName, SetupRun } from './setupContext';
 import { exportSetup } from './exportSetup';
 import { ADD_DB_HEALTH_COMMAND, addDbHealthEndpoint } from './addDbHealthEndpoint';
 import { runSetupCommand } from './setupCommands';
-import { CommandId } from '../../model/common/commandIds';
+import { CommandId, WRITE_COMMANDS } from '../../model/common/commandIds';
+import { refusedInRestrictedMode } from '../commands/restrictedMode';
 
 /** What the setup commands offer to tests: what the last command did. */
 export interface SetupApi {
@@ -33,9 +34,11 @@ export function registerSetup(services: ExtensionServices): SetupApi {
     vscode.workspace.registerTextDocumentContentProvider(PLAN_SCHEME, planDocuments),
   );
   for (const command of COMMANDS) {
-    registerCommand(services.context, `apprunnerVpc.${command}`, (arg: unknown) =>
-      runSetupCommand(services, command, arg, (run) => (last = run)),
-    );
+    const id = CommandId[command];
+    registerCommand(services.context, id, async (arg: unknown) => {
+      if (WRITE_COMMANDS.includes(id) && (await refusedInRestrictedMode(services.ui()))) return undefined;
+      return runSetupCommand(services, command, arg, (run) => (last = run));
+    });
   }
   let exported: vscode.TextDocument | undefined;
   registerCommand(services.context, CommandId.exportSetup, async (arg: unknown) => {
@@ -43,6 +46,7 @@ export function registerSetup(services: ExtensionServices): SetupApi {
     exported = (await exportSetup(services, arg)) ?? exported;
   });
   registerCommand(services.context, ADD_DB_HEALTH_COMMAND, async (arg: unknown) => {
+    if (await refusedInRestrictedMode(services.ui())) return;
     await addDbHealthEndpoint(arg);
   });
   return { lastRun: () => last, lastExport: () => exported };
