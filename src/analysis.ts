@@ -5,6 +5,7 @@ export { buildDiagram, layoutDiagram, toMermaid } from './model/diagram';
 export { fixActionFor, fixableFindings } from './model/fix/diagnoseFix';
 export { fixText } from './model/diagnosis/fixText';
 export { buildLenses, egressText, LENS_COMMANDS } from './model/codeLens';
+export { matchServices, parseGitRemotes, resolveLink } from './model/codeLens/serviceLink';
 export { analyzeService } from './model/diagnosis/reachability';
 export { findService } from './model/diagnosis/reachabilityContext';
 export { secretsToOffer } from './model/topology/secretUrls';

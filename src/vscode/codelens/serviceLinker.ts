@@ -3,13 +3,8 @@
 // matched against the git remote read from .git/config ourselves (the built-in git extension may be off).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  matchServices,
-  parseGitRemotes,
-  resolveLink,
-  type GitRemote,
-  type LinkResolution,
-} from '../../model/codeLens/serviceLink';
+import type { GitRemote, LinkResolution, matchServices } from '../../model/codeLens/serviceLink';
+import { loadAnalysis } from '../analysisLoader';
 import type { Topology } from '../../model/topology/topology';
 
 const STATE_KEY = 'apprunnerVpc.serviceLinks';
@@ -52,7 +47,7 @@ async function gitConfigOf(dotGit: vscode.Uri): Promise<string | undefined> {
 export async function findRepository(folder: vscode.Uri): Promise<Repository | undefined> {
   for (let dir = folder; ;) {
     const config = await gitConfigOf(vscode.Uri.joinPath(dir, '.git'));
-    if (config !== undefined) return { root: dir, remotes: parseGitRemotes(config) };
+    if (config !== undefined) return { root: dir, remotes: loadAnalysis().parseGitRemotes(config) };
     const parent = vscode.Uri.joinPath(dir, '..');
     if (parent.path === dir.path) return undefined;
     dir = parent;
@@ -119,7 +114,7 @@ export class ServiceLinker implements vscode.Disposable {
     const dir = vscode.Uri.joinPath(fileUri, '..');
     const repo = await this.repositoryOf(dir);
     if (!repo) return [];
-    return matchServices(snapshot.services, repo.remotes, path.posix.relative(repo.root.path, dir.path));
+    return loadAnalysis().matchServices(snapshot.services, repo.remotes, path.posix.relative(repo.root.path, dir.path));
   }
 
   async resolve(fileUri: vscode.Uri, snapshot: Topology | undefined): Promise<LinkResolution> {
@@ -127,7 +122,13 @@ export class ServiceLinker implements vscode.Disposable {
     const remembered = this.remembered(fileUri);
     const candidates = setting || remembered ? [] : await this.candidates(fileUri, snapshot);
     const serviceName = vscode.workspace.getConfiguration('apprunnerVpc', fileUri).get<string>('serviceName');
-    return resolveLink({ services: snapshot?.services ?? [], setting, remembered, candidates, serviceName });
+    return loadAnalysis().resolveLink({
+      services: snapshot?.services ?? [],
+      setting,
+      remembered,
+      candidates,
+      serviceName,
+    });
   }
 
   dispose(): void {
