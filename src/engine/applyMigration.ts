@@ -4,7 +4,6 @@
 // anywhere converges on the next plan and apply with no duplicate role, group or service.
 import { classifyAwsError } from '../model/common/awsError';
 import { serviceEndpointUrl } from '../model/common/awsTarget';
-import { healthBodySummary } from '../model/diagnosis/liveChecks';
 import type { ExpressServiceFacts, MigrationPlan, MigrationStep } from '../model/plan/expressMigration';
 import { type Localized, msg } from '../model/l10n/text';
 import type { AwsClients } from '../aws/clients';
@@ -17,6 +16,7 @@ import {
   putRolePolicy,
 } from '../aws/expressMigration';
 import { applyPlan } from './applyPlan';
+import { healthAnswerVerdict, healthErrorVerdict } from './steps/health';
 import type { ApplyEvent, HealthFetch } from './applyTypes';
 import { sleep } from './stepError';
 
@@ -53,26 +53,23 @@ function alreadyExists(e: unknown): boolean {
   return n.code === 'InvalidParameterException' && /idempotent|already exists/i.test(n.detail ?? '');
 }
 
+// The plan carries variable names, never values (docs/migrate-to-ecs-express.md): no secret value is known here,
+// and the masking's shapes (passwords in URLs, tokens, keys) still apply to what an endpoint answers.
+const NO_KNOWN_SECRETS: readonly string[] = [];
+
 async function probe(
   fetchFn: HealthFetch,
   url: string,
   expectDatabase: boolean,
 ): Promise<{ ok: boolean; summary: string; status?: number }> {
   try {
-    const response = await fetchFn(url, { signal: AbortSignal.timeout(10_000) });
-    const body = await response.text();
-    let parsed: { status?: unknown; database?: unknown } = {};
-    try {
-      parsed = JSON.parse(body) as typeof parsed;
-    } catch {
-      parsed = {};
-    }
-    const ok =
-      response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
-    // Never the raw body: a careless app may echo its configuration.
-    return { ok, summary: healthBodySummary(response.status, body), status: response.status };
+    return await healthAnswerVerdict(
+      await fetchFn(url, { signal: AbortSignal.timeout(10_000) }),
+      expectDatabase,
+      NO_KNOWN_SECRETS,
+    );
   } catch (error) {
-    return { ok: false, summary: error instanceof Error ? error.message : String(error) };
+    return healthErrorVerdict(error, NO_KNOWN_SECRETS);
   }
 }
 

@@ -13,10 +13,37 @@ import { type Localized, msg } from '../../model/l10n/text';
 
 type Step = Extract<PlanStep, { kind: 'check-health' }>;
 
-interface Verdict {
+export interface HealthVerdict {
   ok: boolean;
   summary: string;
   status?: number;
+}
+type Verdict = HealthVerdict;
+
+/**
+ * The verdict of one health answer: 200 with `status: healthy` (and `database: connected` on a DB health path).
+ * Never the raw body: it reaches notifications, the log and CLI output (docs/design.md, 'Secrets and endpoints').
+ */
+export async function healthAnswerVerdict(
+  response: { status: number; text(): Promise<string> },
+  expectDatabase: boolean,
+  secrets: readonly string[],
+): Promise<HealthVerdict> {
+  const body = await response.text();
+  let parsed: { status?: unknown; database?: unknown } = {};
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  const ok =
+    response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
+  return { ok, summary: healthBodySummary(response.status, body, secrets), status: response.status };
+}
+
+/** A health request that got no answer (timeout, refused, DNS), its message masked. */
+export function healthErrorVerdict(error: unknown, secrets: readonly string[]): HealthVerdict {
+  return { ok: false, summary: maskSecrets(error instanceof Error ? error.message : String(error), secrets) };
 }
 
 /** The ApplyError code of a DB health path that answered 404: the app has no such handler (runbook 6.3). */
@@ -39,20 +66,9 @@ async function probe(
   const timeout = AbortSignal.timeout(ctx.healthTimeoutMs);
   const signal = ctx.signal ? AbortSignal.any([timeout, ctx.signal]) : timeout;
   try {
-    const response = await ctx.healthFetch(url, { signal });
-    const body = await response.text();
-    let parsed: { status?: unknown; database?: unknown } = {};
-    try {
-      parsed = JSON.parse(body) as typeof parsed;
-    } catch {
-      parsed = {};
-    }
-    const ok =
-      response.status === 200 && parsed.status === 'healthy' && (!expectDatabase || parsed.database === 'connected');
-    // Never the raw body: it reaches notifications, the log and CLI output (docs/design.md, 'Secrets and endpoints').
-    return { ok, summary: healthBodySummary(response.status, body, secrets), status: response.status };
+    return await healthAnswerVerdict(await ctx.healthFetch(url, { signal }), expectDatabase, secrets);
   } catch (error) {
-    return { ok: false, summary: maskSecrets(error instanceof Error ? error.message : String(error), secrets) };
+    return healthErrorVerdict(error, secrets);
   }
 }
 
