@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createVpcConnector, deleteVpcConnector, describeVpcConnector, listVpcConnectors } from './connectors';
 import type { EmulatorContext } from './context';
 import { AppRunnerError, invalidRequest } from './errors';
+import { parseJsonObjectBody } from '../jsonBody';
 import {
   createVpcIngressConnection,
   deleteVpcIngressConnection,
@@ -90,16 +91,7 @@ export class AppRunnerEmulator {
 }
 
 function parseBody(text: string): Json {
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalidRequest('The request body is not valid JSON.');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw invalidRequest('The request body must be a JSON object.');
-  return value as Json;
+  return parseJsonObjectBody(text, invalidRequest);
 }
 
 export function requestId(): string {

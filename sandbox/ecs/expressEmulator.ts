@@ -11,6 +11,7 @@ import { validateShape, type ServiceModel } from '../apprunner/model';
 import { nowSeconds, type ExpressServiceRecord, type Json, type Store } from '../apprunner/store';
 import type { MotoClientPool } from '../motoClients';
 import { EcsError } from './ecsErrors';
+import { parseJsonObjectBody } from '../jsonBody';
 
 export const EXPRESS_OPERATIONS = [
   'CreateExpressGatewayService',
@@ -333,13 +334,5 @@ export class ExpressEmulator {
 }
 
 function parseBody(text: string): Json {
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new EcsError('ClientException', 'The request body is not valid JSON.');
-  }
-  if (!isObject(value)) throw new EcsError('ClientException', 'The request body must be a JSON object.');
-  return value;
+  return parseJsonObjectBody(text, (message) => new EcsError('ClientException', message));
 }

@@ -4,40 +4,9 @@
 // Reference, CreateDBInstance: "DBSubnetGroupName ... Not applicable ... Amazon Aurora: the DB subnet group is
 // managed by the DB cluster"). moto 5.2 leaves DBSubnetGroup out for such an instance. The front passes the call
 // to moto and adds the cluster's group, as moto itself answers DescribeDBSubnetGroups for it.
-import http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { WireReply } from '../faultResponses';
-
-function post(motoPort: number, headers: IncomingHttpHeaders, body: string): Promise<WireReply> {
-  return new Promise((resolve, reject) => {
-    const upstream = http.request(
-      {
-        host: '127.0.0.1',
-        port: motoPort,
-        method: 'POST',
-        path: '/',
-        headers: {
-          ...headers,
-          'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (c: Buffer) => chunks.push(c));
-        answer.on('end', () =>
-          resolve({
-            status: answer.statusCode ?? 500,
-            headers: { 'content-type': String(answer.headers['content-type'] ?? 'text/xml') },
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    upstream.on('error', reject);
-    upstream.end(body);
-  });
-}
+import { postQueryToMoto as post } from '../motoQuery';
 
 const GROUP = /<DBSubnetGroup>[\s\S]*?<\/DBSubnetGroup>/;
 

@@ -2,7 +2,7 @@
 // answers GetCallerIdentity for that key (moto: an IAM user's own ARN for a key made with CreateAccessKey,
 // the assumed role for AssumeRole's keys, `user/moto` for any other key). Asking moto keeps the record and
 // `aws sts get-caller-identity` in agreement. Answers are cached per key until the sandbox is reset.
-import * as http from 'node:http';
+import { postQueryToMoto } from '../motoQuery';
 
 export interface CallerIdentity {
   type: 'IAMUser' | 'AssumedRole' | 'Root';
@@ -37,35 +37,17 @@ export function identityFromSts(xml: string, accessKeyId: string): CallerIdentit
   return { type: 'IAMUser', arn, accountId, principalId, accessKeyId, userName: resource.split('/').pop() ?? '' };
 }
 
-function askSts(motoPort: number, accessKeyId: string): Promise<string> {
-  const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port: motoPort,
-        method: 'POST',
-        path: '/',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-          'content-length': Buffer.byteLength(body),
-          // moto reads the key and the service from the credential scope; it does not check signatures.
-          authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20200101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0`,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          (res.statusCode ?? 500) === 200
-            ? resolve(Buffer.concat(chunks).toString('utf8'))
-            : reject(new Error(`GetCallerIdentity answered ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+async function askSts(motoPort: number, accessKeyId: string): Promise<string> {
+  const reply = await postQueryToMoto(
+    motoPort,
+    // moto reads the key and the service from the credential scope; it does not check signatures.
+    {
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20200101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    'Action=GetCallerIdentity&Version=2011-06-15',
+  );
+  if (reply.status !== 200) throw new Error(`GetCallerIdentity answered ${reply.status}`);
+  return reply.body;
 }
 
 export class CallerIdentities {
